@@ -1,0 +1,163 @@
+// Measures the desktop app as a user meets it: time from the app's process start to the editor on screen, the
+// release binary's size, and the memory of the app with its web view after it has sat idle on an open workspace.
+// Run it through bench/app.sh (it provides the X display and tauri-driver). Prints a Markdown table and writes
+// the figures to bench/out/app.json.
+//
+// Method:
+// - Start time: tauri-driver launches the app; the bench polls the page every 20 ms for the editor's rendered
+//   lines (`[data-testid="editor"] .view-lines` with a line in it). When they appear, the app's age is read from
+//   /proc: seconds since boot now, minus the process start time (kernel clock ticks, 10 ms steps). So the figure
+//   runs from the kernel starting the app's process to the poll that saw the editor; it includes the WebDriver
+//   session setup the app does at launch, which a user's start does not have. Each run uses a fresh workspace
+//   folder seeded from the templates, like a first start.
+// - Memory: 5 s after the editor appeared, the resident (RSS) and proportional (PSS) set sizes of the app process
+//   and every process under it (WebKitWebProcess, WebKitNetworkProcess, run workers), from /proc/<pid>/smaps_rollup.
+//   RSS counts shared libraries once per process, so its sum overstates; PSS splits shared pages among their users.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLOCK_TICKS_PER_SECOND, descendants, memoryKib, uptimeSeconds } from '../tests/e2e/processes.mjs';
+import { findBlockItem } from '../tests/e2e/harness.mjs';
+import { TauriDriver, waitFor } from '../tests/e2e/webdriver.mjs';
+
+const RUNS = 5;
+const IDLE_MS = 5000;
+const POLL_MS = 20;
+const GOALS = { startSeconds: 1.5, binaryMb: 25, memoryMb: 200 };
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const targetDir = resolve(process.env.CARGO_TARGET_DIR ?? join(root, 'target'));
+const releaseBinary = join(targetDir, 'release', 'blocksmith-app');
+const debugBinary = join(targetDir, 'debug', 'blocksmith-app');
+const application = process.env.BLOCKSMITH_APP
+  ? resolve(process.env.BLOCKSMITH_APP)
+  : existsSync(releaseBinary)
+    ? releaseBinary
+    : debugBinary;
+
+const EDITOR_RENDERED = `
+  const lines = document.querySelector('[data-testid="editor"] .view-lines');
+  return Boolean(lines && lines.querySelector('.view-line') && lines.offsetHeight > 0);`;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (kib) => kib / 1024;
+
+/** The app's own process among the driver's descendants (/proc truncates names to 15 characters). */
+function appProcess(driver) {
+  const name = basename(application).slice(0, 15);
+  return driver.processes().find((proc) => proc.name === name);
+}
+
+async function measureOnce(run) {
+  const folder = mkdtempSync(join(tmpdir(), 'blocksmith-bench-'));
+  mkdirSync(join(folder, 'workspace'));
+  mkdirSync(join(folder, 'config'));
+  const driver = await TauriDriver.start({
+    env: { BLOCKSMITH_WORKSPACE: join(folder, 'workspace'), BLOCKSMITH_CONFIG_DIR: join(folder, 'config') },
+    logFile: join(root, 'bench/out', `app-run-${run}.driver.log`),
+  });
+  try {
+    const session = await driver.newSession(application);
+    const app = appProcess(driver);
+    if (!app) throw new Error(`No ${application} process under tauri-driver after the session opened.`);
+    // A window that opens no block at start gets one click on "Code Block", as a person would give it.
+    let openedByClick = false;
+    await waitFor(
+      async () => {
+        if (await session.executeScript(EDITOR_RENDERED)) return true;
+        const item = openedByClick ? undefined : await findBlockItem(session, 'Code Block');
+        if (item) {
+          await session.click(item);
+          openedByClick = true;
+        }
+        return false;
+      },
+      { timeoutMs: 60_000, intervalMs: POLL_MS, message: 'the editor to render' },
+    );
+    const startSeconds = uptimeSeconds() - app.startTicks / CLOCK_TICKS_PER_SECOND;
+
+    await sleep(IDLE_MS);
+    const processes = [app, ...descendants(app.pid)]
+      .map((proc) => ({ name: proc.name, memory: memoryKib(proc.pid) }))
+      .filter((proc) => proc.memory !== null)
+      .map((proc) => ({ name: proc.name, ...proc.memory }));
+    await session.end().catch(() => undefined);
+    return { startSeconds, openedByClick, processes };
+  } finally {
+    await driver.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function summarise(runs) {
+  const rssMb = runs.map((r) => mb(r.processes.reduce((sum, p) => sum + p.rssKib, 0)));
+  const pssMb = runs.map((r) => mb(r.processes.reduce((sum, p) => sum + p.pssKib, 0)));
+  const binaryMb = existsSync(releaseBinary) ? statSync(releaseBinary).size / 1e6 : null;
+  return {
+    application,
+    startSeconds: runs.map((r) => r.startSeconds),
+    startMedianSeconds: median(runs.map((r) => r.startSeconds)),
+    openedByClick: runs.some((r) => r.openedByClick),
+    idleRssMedianMb: median(rssMb),
+    idlePssMedianMb: median(pssMb),
+    releaseBinaryMb: binaryMb,
+    lastRunProcesses: runs.at(-1).processes,
+  };
+}
+
+function printTable(summary) {
+  const check = (value, goal) => (value === null ? '' : value <= goal ? 'met' : 'missed');
+  const rows = [
+    [
+      `app start to editor visible, median of ${RUNS}`,
+      `${summary.startMedianSeconds.toFixed(2)} s (runs: ${summary.startSeconds.map((s) => s.toFixed(2)).join(', ')})`,
+      `≤ ${GOALS.startSeconds} s`,
+      check(summary.startMedianSeconds, GOALS.startSeconds),
+    ],
+    [
+      'release binary size',
+      summary.releaseBinaryMb === null
+        ? 'not built (cargo build --release -p blocksmith-app --features tauri/custom-protocol)'
+        : `${summary.releaseBinaryMb.toFixed(1)} MB`,
+      `≤ ${GOALS.binaryMb} MB`,
+      check(summary.releaseBinaryMb, GOALS.binaryMb),
+    ],
+    [
+      `idle memory after ${IDLE_MS / 1000} s, PSS of app + web view`,
+      `${summary.idlePssMedianMb.toFixed(0)} MB`,
+      `≤ ${GOALS.memoryMb} MB`,
+      check(summary.idlePssMedianMb, GOALS.memoryMb),
+    ],
+    ['idle memory, RSS summed (counts shared pages per process)', `${summary.idleRssMedianMb.toFixed(0)} MB`, '', ''],
+  ];
+  console.log(`Blocksmith app benchmark — ${summary.application}`);
+  console.log('');
+  console.log('| measure | value | goal | |');
+  console.log('| --- | --- | --- | --- |');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  if (summary.openedByClick) {
+    console.log('');
+    console.log('The window opened no block at start: the start time includes one click on "Code Block".');
+  }
+  console.log('');
+  console.log('Processes of the last run (RSS / PSS):');
+  for (const proc of summary.lastRunProcesses) {
+    console.log(`  ${proc.name.padEnd(16)} ${mb(proc.rssKib).toFixed(0).padStart(5)} MB / ${mb(proc.pssKib).toFixed(0).padStart(5)} MB`);
+  }
+}
+
+if (!existsSync(application)) {
+  console.error(`bench: the app is not built: ${application} is missing.`);
+  process.exit(1);
+}
+mkdirSync(join(root, 'bench/out'), { recursive: true });
+const runs = [];
+for (let run = 1; run <= RUNS; run++) {
+  runs.push(await measureOnce(run));
+  process.stderr.write(`bench: run ${run}/${RUNS}: ${runs.at(-1).startSeconds.toFixed(2)} s\n`);
+}
+const summary = summarise(runs);
+writeFileSync(join(root, 'bench/out/app.json'), `${JSON.stringify(summary, null, 2)}\n`);
+printTable(summary);

@@ -1,0 +1,47 @@
+//! Why `blocksmith` could not do what it was asked: a bad invocation or input it cannot read (exit
+//! status 2). A block that fails is not an error here; it is the JSON line on stdout.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("Cannot read the {what} {path}: {source}.")]
+    Unreadable {
+        what: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("The {what} {path} is not valid JSON: {reason}.")]
+    NotJson {
+        what: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+
+    #[error("The {what} {path} must hold a JSON object (like {{\"name\": \"value\"}}), but it holds {found}.")]
+    NotAnObject {
+        what: &'static str,
+        path: PathBuf,
+        found: &'static str,
+    },
+
+    #[error("{0}")]
+    Invocation(String),
+
+    #[error("The workspace {path} could not be used: {source}")]
+    Workspace {
+        path: PathBuf,
+        #[source]
+        source: blocksmith_workspace::Error,
+    },
+
+    #[error("The block could not be run: {0}")]
+    Runner(#[from] blocksmith_runner::Error),
+
+    #[error("Could not find the blocksmith program to start a worker process: {0}.")]
+    OwnExecutable(#[source] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

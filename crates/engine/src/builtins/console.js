@@ -1,0 +1,74 @@
+// `console`, the context's `logger`, and `performance`: every log call becomes one line in the run's
+// log, at the level the platform uses (`log` → info).
+(function (host, internals) {
+  "use strict";
+  const format = internals.formatLogMessage;
+
+  function logAt(level) {
+    return function (...args) {
+      host.log(level, format(args));
+    };
+  }
+
+  internals.makeLogger = function makeLogger() {
+    return {
+      debug: logAt("debug"),
+      info: logAt("info"),
+      warn: logAt("warn"),
+      error: logAt("error"),
+      log: logAt("info"),
+      trace: logAt("trace"),
+      metric: logAt("metric"),
+    };
+  };
+
+  const counts = new Map();
+  const timers = new Map();
+  const console = {
+    log: logAt("info"),
+    info: logAt("info"),
+    debug: logAt("debug"),
+    warn: logAt("warn"),
+    error: logAt("error"),
+    trace: logAt("trace"),
+    dir: (value) => host.log("info", format([value])),
+    table: (value) => host.log("info", format([value])),
+    assert(condition, ...args) {
+      if (!condition) {
+        host.log("error", format(["Assertion failed" + (args.length ? ":" : ""), ...args]));
+      }
+    },
+    count(label = "default") {
+      const count = (counts.get(label) || 0) + 1;
+      counts.set(label, count);
+      host.log("info", `${label}: ${count}`);
+    },
+    countReset(label = "default") {
+      counts.delete(label);
+    },
+    time(label = "default") {
+      timers.set(label, host.now());
+    },
+    timeLog(label = "default", ...args) {
+      if (timers.has(label)) {
+        const elapsed = (host.now() - timers.get(label)).toFixed(3);
+        host.log("info", format([`${label}: ${elapsed}ms`, ...args]));
+      }
+    },
+    timeEnd(label = "default") {
+      console.timeLog(label);
+      timers.delete(label);
+    },
+    group: logAt("info"),
+    groupCollapsed: logAt("info"),
+    groupEnd() {},
+  };
+  internals.defineGlobal("console", console);
+
+  const timeOrigin = Date.now();
+  internals.defineGlobal("performance", {
+    now: () => host.now(),
+    timeOrigin,
+    toJSON: () => ({ timeOrigin }),
+  });
+});

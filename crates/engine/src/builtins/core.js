@@ -1,0 +1,91 @@
+// The preludes' shared helpers: defining globals as Node does (non-enumerable), formatting log
+// messages, describing thrown values, and JSON conversion with the block's own engine.
+(function (host, internals) {
+  "use strict";
+  const stringify = JSON.stringify;
+  const ErrorConstructor = Error;
+
+  internals.defineGlobal = function defineGlobal(name, value) {
+    Object.defineProperty(globalThis, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  };
+
+  // One log argument as text: strings as they are, `undefined` as "undefined", errors as
+  // "Name: message", everything else as JSON (falling back to String() when JSON has no answer).
+  function formatArgument(value) {
+    if (typeof value === "string") return value;
+    if (value === undefined) return "undefined";
+    if (value instanceof ErrorConstructor) return `${value.name}: ${value.message}`;
+    try {
+      const json = stringify(value);
+      if (json !== undefined) return json;
+    } catch (_) {
+      // A cycle or a BigInt: fall through to String().
+    }
+    try {
+      return String(value);
+    } catch (_) {
+      return Object.prototype.toString.call(value);
+    }
+  }
+
+  internals.formatLogMessage = function formatLogMessage(args) {
+    let message = "";
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0) message += " ";
+      message += formatArgument(args[i]);
+    }
+    return message;
+  };
+
+  // What the report shows for a thrown value. A non-Error is reported as name "Error" with the value
+  // formatted as a log argument for its message (the reference harness does the same).
+  internals.describeError = function describeError(value) {
+    if (value instanceof ErrorConstructor) {
+      let stack = "";
+      try {
+        stack = typeof value.stack === "string" ? value.stack : "";
+      } catch (_) {
+        stack = "";
+      }
+      return {
+        name: String(value.name),
+        message: String(value.message),
+        stack,
+        isError: true,
+      };
+    }
+    return { name: "Error", message: formatArgument(value), stack: "", isError: false };
+  };
+
+  // JSON.stringify with the engine's own implementation, so toJSON, dropped undefined/functions and
+  // NaN → null behave exactly as in the block. A cycle or a BigInt throws a TypeError named as Node names it.
+  internals.toJsonText = function toJsonText(value) {
+    try {
+      return stringify(value);
+    } catch (error) {
+      if (error instanceof TypeError) {
+        if (containsBigInt(value, new Set())) {
+          throw new TypeError("Do not know how to serialize a BigInt");
+        }
+        throw new TypeError("Converting circular structure to JSON");
+      }
+      throw error;
+    }
+  };
+
+  function containsBigInt(value, seen) {
+    if (typeof value === "bigint") return true;
+    if (value === null || typeof value !== "object" || seen.has(value)) return false;
+    seen.add(value);
+    if (typeof value.toJSON === "function") return false;
+    for (const key of Object.keys(value)) {
+      if (containsBigInt(value[key], seen)) return true;
+    }
+    return false;
+  }
+});

@@ -1,0 +1,125 @@
+// `crypto`: randomUUID, getRandomValues, and `subtle` with digest (SHA-1/256/384/512) and HMAC
+// importKey/sign/verify/exportKey (raw keys). Other algorithms reject with NotSupportedError.
+(function (host, internals) {
+  "use strict";
+  const hashes = new Set(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]);
+  const hashBlockBits = { "SHA-1": 512, "SHA-256": 512, "SHA-384": 1024, "SHA-512": 1024 };
+
+  function hashName(algorithm) {
+    const name = String(typeof algorithm === "object" && algorithm !== null ? algorithm.name : algorithm);
+    const upper = name.toUpperCase();
+    if (!hashes.has(upper)) throw new DOMException("Unrecognized algorithm name", "NotSupportedError");
+    return upper;
+  }
+
+  function bufferSource(value, name) {
+    const bytes = internals.toBytes(value);
+    if (bytes === null) {
+      throw new TypeError(`Failed to execute '${name}' on 'SubtleCrypto': parameter is not of type 'BufferSource'.`);
+    }
+    return bytes;
+  }
+
+  function toArrayBuffer(bytes) {
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+
+  const keyBytes = new WeakMap();
+  const createKey = Symbol("createKey");
+
+  class CryptoKey {
+    constructor(token, algorithm, extractable, usages) {
+      if (token !== createKey) throw new TypeError("Illegal constructor");
+      this.type = "secret";
+      this.extractable = extractable;
+      this.algorithm = algorithm;
+      this.usages = usages;
+    }
+  }
+  internals.defineGlobal("CryptoKey", CryptoKey);
+
+  // Each method is async so that a thrown error becomes a rejection, as in Web Crypto.
+  const subtle = {
+    async digest(algorithm, data) {
+      const name = hashName(algorithm);
+      return toArrayBuffer(host.digest(name, bufferSource(data, "digest")));
+    },
+    async importKey(format, keyData, algorithm, extractable, usages) {
+      const name = String(typeof algorithm === "object" && algorithm !== null ? algorithm.name : algorithm);
+      if (name.toUpperCase() !== "HMAC") {
+        throw new DOMException("Unrecognized algorithm name", "NotSupportedError");
+      }
+      if (format !== "raw") {
+        throw new DOMException(`Unsupported key format "${format}" (only "raw" is available here)`, "NotSupportedError");
+      }
+      const hash = hashName(algorithm.hash);
+      const bytes = bufferSource(keyData, "importKey").slice();
+      const length = algorithm.length ?? bytes.length * 8;
+      const key = new CryptoKey(createKey, { name: "HMAC", hash: { name: hash }, length }, Boolean(extractable), [...usages]);
+      keyBytes.set(key, bytes);
+      return key;
+    },
+    async exportKey(format, key) {
+      if (!key.extractable) throw new DOMException("key is not extractable", "InvalidAccessError");
+      if (format !== "raw") throw new DOMException(`Unsupported key format "${format}"`, "NotSupportedError");
+      return toArrayBuffer(keyBytes.get(key));
+    },
+    async generateKey(algorithm, extractable, usages) {
+      const hash = hashName(algorithm.hash);
+      const length = algorithm.length ?? hashBlockBits[hash];
+      return subtle.importKey("raw", host.randomBytes(length / 8), { name: "HMAC", hash, length }, extractable, usages);
+    },
+    async sign(algorithm, key, data) {
+      const bytes = checkedKey(algorithm, key, "sign");
+      return toArrayBuffer(host.hmac(key.algorithm.hash.name, bytes, bufferSource(data, "sign")));
+    },
+    async verify(algorithm, key, signature, data) {
+      const bytes = checkedKey(algorithm, key, "verify");
+      const expected = host.hmac(key.algorithm.hash.name, bytes, bufferSource(data, "verify"));
+      const given = bufferSource(signature, "verify");
+      if (given.length !== expected.length) return false;
+      let difference = 0;
+      for (let i = 0; i < given.length; i++) difference |= given[i] ^ expected[i];
+      return difference === 0;
+    },
+  };
+
+  function checkedKey(algorithm, key, usage) {
+    const name = String(typeof algorithm === "object" && algorithm !== null ? algorithm.name : algorithm);
+    if (name.toUpperCase() !== "HMAC") throw new DOMException("Unrecognized algorithm name", "NotSupportedError");
+    if (!(key instanceof CryptoKey) || !keyBytes.has(key)) {
+      throw new TypeError(`Failed to execute '${usage}' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.`);
+    }
+    if (!key.usages.includes(usage)) {
+      throw new DOMException(`Unable to use this key to ${usage}`, "InvalidAccessError");
+    }
+    return keyBytes.get(key);
+  }
+
+  const integerArrays = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, BigInt64Array, BigUint64Array];
+
+  const crypto = {
+    subtle,
+    randomUUID() {
+      const bytes = host.randomBytes(16);
+      bytes[6] = (bytes[6] & 0x0f) | 0x40;
+      bytes[8] = (bytes[8] & 0x3f) | 0x80;
+      const hex = internals.hexEncode(bytes);
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    },
+    getRandomValues(array) {
+      if (!integerArrays.some((type) => array instanceof type)) {
+        throw new DOMException("The data argument must be an integer-type TypedArray", "TypeMismatchError");
+      }
+      if (array.byteLength > 65536) {
+        throw new DOMException(
+          `The ArrayBufferView's byte length (${array.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`,
+          "QuotaExceededError",
+        );
+      }
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(host.randomBytes(array.byteLength));
+      return array;
+    },
+  };
+  internals.defineGlobal("crypto", crypto);
+});

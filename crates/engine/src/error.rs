@@ -1,0 +1,19 @@
+//! Failures of the engine's own machinery (not of the block): a run turns each into the report's error.
+
+use thiserror::Error;
+
+/// What went wrong outside the block's own code.
+#[derive(Debug, Error)]
+pub enum Error {
+    /// One of the engine's built-in preludes failed to load; this is a bug in the engine, not the block.
+    #[error("the engine's built-in `{file}` failed to load: {message}")]
+    Prelude { file: &'static str, message: String },
+    /// `JSON.stringify` produced text that serde_json could not read back.
+    #[error("the block's result could not be read back as JSON: {0}")]
+    ResultJson(#[from] serde_json::Error),
+    /// A value passed between the engine and the block had the wrong shape.
+    #[error("{0}")]
+    Conversion(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

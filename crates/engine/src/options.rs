@@ -1,0 +1,27 @@
+//! The knobs a caller may turn on one run. Everything has a default that matches the platform.
+
+/// How one run behaves: log limits, the default `fetch` timeout and the engine's call-depth limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineOptions {
+    /// Log lines kept per run; later lines are dropped and one final `info` line says how many.
+    pub max_log_lines: usize,
+    /// A log line longer than this (in characters) is cut there.
+    pub max_log_line_chars: usize,
+    /// A `fetch` that has not finished after this many milliseconds fails with `TypeError: fetch failed`
+    /// (a block can set a shorter one with `AbortSignal.timeout`).
+    pub fetch_timeout_ms: u64,
+    /// Nested JavaScript calls allowed before `RangeError: Maximum call stack size exceeded`, about Node's
+    /// depth for small functions.
+    pub max_call_depth: usize,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        Self {
+            max_log_lines: 10_000,
+            max_log_line_chars: 4_096,
+            fetch_timeout_ms: 30_000,
+            max_call_depth: 10_000,
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Every way an OAuth operation can fail. Each message names what went wrong and what to do, and
+//! none carries a secret: provider texts are quoted only from error fields, never from token bodies.
+
+use std::time::Duration;
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("The {field} is empty: copy it from the provider's app settings.")]
+    MissingField { field: &'static str },
+
+    #[error("The {field} \"{value}\" is not a valid http or https URL ({reason}).")]
+    InvalidUrl {
+        field: &'static str,
+        value: String,
+        reason: String,
+    },
+
+    #[error("The Headers input is not valid: {reason}.")]
+    InvalidHeaders { reason: String },
+
+    #[error(
+        "The header \"{name}\" cannot be set in Headers: Blocksmith builds it itself for the token \
+         request (client authentication and the form body)."
+    )]
+    ReservedHeader { name: String },
+
+    #[error(
+        "The PKCE code verifier must be 43 to 128 characters of letters, digits, '-', '.', '_' or '~'."
+    )]
+    InvalidPkceVerifier,
+
+    #[error(
+        "The redirect URI \"{0}\" is not a loopback http URL such as http://127.0.0.1:8765/callback: \
+         only such a URL can be awaited on this machine."
+    )]
+    NotLoopbackRedirectUri(String),
+
+    #[error(
+        "The redirect went to {received}, not to the redirect URI {expected} this authorization \
+         started with; nothing was stored."
+    )]
+    RedirectUriMismatch { expected: String, received: String },
+
+    #[error(
+        "The redirect's state does not match the one Blocksmith sent, so it may be forged; nothing \
+         was stored. Connect again."
+    )]
+    StateMismatch,
+
+    #[error(
+        "The redirect names the issuer \"{received}\", not the expected \"{expected}\" (a wrong \
+         Issuer setting or a mix-up attack); nothing was stored."
+    )]
+    IssuerMismatch { expected: String, received: String },
+
+    #[error(
+        "The provider did not grant access ({error}{}); nothing was stored. Connect again and allow \
+         access to continue.",
+        describe(.description)
+    )]
+    AuthorizationDenied {
+        error: String,
+        description: Option<String>,
+    },
+
+    #[error(
+        "The redirect carries neither an authorization code nor an error; check that the redirect \
+         URI registered with the provider is the one Blocksmith uses."
+    )]
+    MissingCode,
+
+    #[error(
+        "Could not reach the {endpoint} {url}: {reason}. Check the URL and that the provider is up."
+    )]
+    Unreachable {
+        endpoint: &'static str,
+        url: String,
+        reason: String,
+    },
+
+    #[error("The token request could not be made: {reason}.")]
+    TokenRequestNotSent { reason: String },
+
+    #[error("The token endpoint's answer (HTTP {status}) is not a usable token response: {reason}.")]
+    UnreadableTokenResponse { status: u16, reason: String },
+
+    #[error(
+        "The provider rejected the client credentials (invalid_client{}): check the Client ID and \
+         Client Secret.",
+        describe(.description)
+    )]
+    InvalidClient { description: Option<String> },
+
+    #[error(
+        "The provider rejected the authorization code (invalid_grant{}): it was already used or has \
+         expired. Connect again.",
+        describe(.description)
+    )]
+    CodeRejected { description: Option<String> },
+
+    #[error("The provider rejected the refresh token; connect again to give consent.")]
+    NeedsConsent,
+
+    #[error(
+        "The token endpoint refused the request with HTTP {status} and error \"{error}\"{}.",
+        describe(.description)
+    )]
+    TokenRequestRefused {
+        status: u16,
+        error: String,
+        description: Option<String>,
+    },
+
+    #[error(
+        "The token endpoint answered HTTP {status} with {body} instead of a JSON token response; \
+         check the Token URL."
+    )]
+    NotJson { status: u16, body: String },
+
+    #[error(
+        "The token endpoint answered HTTP {status} without an OAuth error; only 200 is a token \
+         response. Check the Token URL."
+    )]
+    UnexpectedStatus { status: u16 },
+
+    #[error(
+        "The token response has no \"{field}\", which OAuth 2.0 requires; the provider's token \
+         endpoint does not follow the standard."
+    )]
+    MissingTokenField { field: &'static str },
+
+    #[error("The token response's \"{field}\" is not valid: {reason}.")]
+    InvalidTokenField { field: String, reason: String },
+
+    #[error("The token has no refresh token, so it cannot be refreshed; connect again.")]
+    NoRefreshToken,
+
+    #[error("The connection has no Authorize URL, which the authorization code flow needs.")]
+    NoAuthorizeUrl,
+
+    #[error(
+        "The revocation endpoint {url} refused to revoke the token (HTTP {status}{}).",
+        describe_error(.error)
+    )]
+    RevocationRefused {
+        url: String,
+        status: u16,
+        error: Option<String>,
+    },
+
+    #[error(
+        "Could not listen on {address} for the redirect ({source}); choose another port in the \
+         redirect URI."
+    )]
+    LoopbackBind {
+        address: String,
+        source: std::io::Error,
+    },
+
+    #[error(
+        "No redirect arrived at {redirect_uri} within {} s: the provider never redirected back. \
+         Check that this redirect URI is registered with the provider, then connect again.",
+        .waited.as_secs()
+    )]
+    RedirectTimeout {
+        redirect_uri: String,
+        waited: Duration,
+    },
+
+    #[error("Waiting for the redirect failed: {0}.")]
+    Loopback(std::io::Error),
+
+    #[error("The stored token is not readable ({reason}); connect again to get a new one.")]
+    StoredTokenUnreadable { reason: String },
+
+    #[error("Could not set up the HTTP client for token requests: {0}.")]
+    HttpClient(String),
+}
+
+impl Error {
+    /// A stable identifier for the UI to branch on; the message is for people.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::MissingField { .. } => "missing_field",
+            Error::InvalidUrl { .. } => "invalid_url",
+            Error::InvalidHeaders { .. } => "invalid_headers",
+            Error::ReservedHeader { .. } => "reserved_header",
+            Error::InvalidPkceVerifier => "invalid_pkce_verifier",
+            Error::NotLoopbackRedirectUri(_) => "not_loopback_redirect_uri",
+            Error::RedirectUriMismatch { .. } => "redirect_uri_mismatch",
+            Error::StateMismatch => "state_mismatch",
+            Error::IssuerMismatch { .. } => "issuer_mismatch",
+            Error::AuthorizationDenied { .. } => "authorization_denied",
+            Error::MissingCode => "missing_code",
+            Error::Unreachable { .. } => "provider_unreachable",
+            Error::TokenRequestNotSent { .. } => "token_request_not_sent",
+            Error::UnreadableTokenResponse { .. } => "token_response_unreadable",
+            Error::InvalidClient { .. } => "invalid_client",
+            Error::CodeRejected { .. } => "code_rejected",
+            Error::NeedsConsent => "needs_consent",
+            Error::TokenRequestRefused { .. } => "token_request_refused",
+            Error::NotJson { .. } => "token_response_not_json",
+            Error::UnexpectedStatus { .. } => "token_response_unexpected_status",
+            Error::MissingTokenField { .. } => "token_response_missing_field",
+            Error::InvalidTokenField { .. } => "token_response_invalid_field",
+            Error::NoRefreshToken => "no_refresh_token",
+            Error::NoAuthorizeUrl => "no_authorize_url",
+            Error::RevocationRefused { .. } => "revocation_refused",
+            Error::LoopbackBind { .. } => "loopback_bind",
+            Error::RedirectTimeout { .. } => "redirect_timeout",
+            Error::Loopback(_) => "loopback",
+            Error::StoredTokenUnreadable { .. } => "stored_token_unreadable",
+            Error::HttpClient(_) => "http_client",
+        }
+    }
+}
+
+/// `": the description"` to follow an error code, or nothing.
+fn describe(description: &Option<String>) -> String {
+    description
+        .as_deref()
+        .map(|text| format!(": {text}"))
+        .unwrap_or_default()
+}
+
+fn describe_error(error: &Option<String>) -> String {
+    error
+        .as_deref()
+        .map(|code| format!(", error \"{code}\""))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provider_description_follows_the_error_code() {
+        let error = Error::InvalidClient {
+            description: Some("client authentication failed".into()),
+        };
+        assert_eq!(
+            error.to_string(),
+            "The provider rejected the client credentials (invalid_client: client authentication \
+             failed): check the Client ID and Client Secret."
+        );
+    }
+
+    #[test]
+    fn a_refused_request_without_description_ends_cleanly() {
+        let error = Error::TokenRequestRefused {
+            status: 400,
+            error: "invalid_scope".into(),
+            description: None,
+        };
+        assert_eq!(
+            error.to_string(),
+            "The token endpoint refused the request with HTTP 400 and error \"invalid_scope\"."
+        );
+    }
+}

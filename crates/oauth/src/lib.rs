@@ -1,0 +1,49 @@
+//! OAuth 2.0 for Blocksmith's two OAuth connection kinds, on the oauth2 crate: the authorization
+//! code flow with PKCE (S256) and state, client credentials, refresh, revocation, the extra
+//! headers of the seed's Headers input on every token request, a masked record of the last
+//! exchange for the inspector, and an RFC 8252 loopback listener for the system browser.
+//!
+//! The API is blocking: the CLI calls it directly, the app through `spawn_blocking`. Time and
+//! random values are passed in (`now`, [`AuthorizationNonces`]), so tests can pin them. Nothing
+//! here stores anything: every operation returns a value, and the caller stores it, so a failed
+//! operation leaves the previous token intact.
+//!
+//! ```no_run
+//! use std::time::{Duration, SystemTime};
+//! use blocksmith_oauth::{AuthorizationNonces, LoopbackListener, OAuthClient, OAuthConfig};
+//!
+//! # fn main() -> blocksmith_oauth::Result<()> {
+//! let client = OAuthClient::new(OAuthConfig {
+//!     authorize_url: Some("https://provider.example/authorize".into()),
+//!     token_url: "https://provider.example/token".into(),
+//!     scopes: "read write".into(),
+//!     client_id: "my-app".into(),
+//!     ..OAuthConfig::default()
+//! })?;
+//! let listener = LoopbackListener::bind(0)?;
+//! let pending = client.begin_authorization(listener.redirect_uri(), AuthorizationNonces::random())?;
+//! println!("{}", pending.authorize_url());
+//! let redirect = listener.wait_for_redirect(Duration::from_secs(300))?;
+//! let token = client.complete_authorization(&pending, &redirect, SystemTime::now())?;
+//! let for_the_keyring: String = token.to_keyring_json();
+//! # Ok(())
+//! # }
+//! ```
+
+mod authorization;
+mod client;
+mod config;
+mod error;
+mod inspector;
+mod loopback;
+mod response;
+mod token;
+mod transport;
+
+pub use authorization::{AuthorizationNonces, PendingAuthorization};
+pub use client::{OAuthClient, Revocation};
+pub use config::{field, ClientAuthentication, ExtraHeaders, OAuthConfig};
+pub use error::{Error, Result};
+pub use inspector::{NameValue, RecordedRequest, RecordedResponse, TokenExchange, MASK};
+pub use loopback::{LoopbackListener, DEFAULT_REDIRECT_PATH};
+pub use token::{Token, TokenStatus, DEFAULT_REFRESH_MARGIN};

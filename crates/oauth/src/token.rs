@@ -1,0 +1,378 @@
+//! A token as Blocksmith keeps it: read from a token response, stored in the keyring as JSON,
+//! shown to a block as the provider's token object, and summarised for the UI without its secrets.
+
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+
+/// How long before its expiry a token counts as nearly expired and is refreshed before a run.
+pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
+
+/// The token response fields Blocksmith reads itself; any other field is kept in
+/// [`Token::extra_fields`].
+const STANDARD_FIELDS: [&str; 5] = [
+    "access_token",
+    "token_type",
+    "expires_in",
+    "refresh_token",
+    "scope",
+];
+
+/// An OAuth token. The access token, the refresh token and the extra fields (which may hold an
+/// `id_token`) are secrets: `Debug` shows none of them, and there is no `Serialize`; the one way
+/// out is [`Token::to_keyring_json`], for the keyring.
+#[derive(Clone, PartialEq)]
+pub struct Token {
+    access_token: String,
+    token_type: String,
+    /// Seconds since the Unix epoch; `None` when the provider gave no `expires_in`.
+    expires_at: Option<u64>,
+    refresh_token: Option<String>,
+    scopes: Vec<String>,
+    extra_fields: Map<String, Value>,
+}
+
+/// What the UI shows about a stored token: no token values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenStatus {
+    /// Seconds since the Unix epoch.
+    pub expires_at: Option<u64>,
+    pub scopes: Vec<String>,
+    pub has_refresh_token: bool,
+    pub expired: bool,
+    /// Expired, or expiring within the margin: refresh before using it.
+    pub needs_refresh: bool,
+}
+
+/// The keyring's JSON form of a token.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredToken {
+    access_token: String,
+    token_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expires_at: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+    #[serde(default)]
+    scopes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    extra_fields: Map<String, Value>,
+}
+
+impl Token {
+    /// Builds a token from a successful token response. `expires_in` becomes an absolute time
+    /// from `now`; the extra fields are the response's non-standard ones.
+    pub(crate) fn from_response(
+        response_body: &Map<String, Value>,
+        parts: TokenParts,
+        now: SystemTime,
+    ) -> Self {
+        let extra_fields = response_body
+            .iter()
+            .filter(|(key, _)| !STANDARD_FIELDS.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        Self {
+            access_token: parts.access_token,
+            token_type: parts.token_type,
+            expires_at: parts
+                .expires_in
+                .map(|lifetime| unix_seconds(now).saturating_add(lifetime.as_secs())),
+            refresh_token: parts.refresh_token,
+            scopes: parts.scopes,
+            extra_fields,
+        }
+    }
+
+    /// A refreshed token keeps the previous refresh token when the response has none: a
+    /// provider that does not rotate refresh tokens sends none.
+    pub(crate) fn keeping_refresh_token_of(mut self, previous: &Token) -> Self {
+        if self.refresh_token.is_none() {
+            self.refresh_token = previous.refresh_token.clone();
+        }
+        self
+    }
+
+    pub fn access_token(&self) -> &str {
+        &self.access_token
+    }
+
+    /// As the provider spelt it, e.g. `Bearer`.
+    pub fn token_type(&self) -> &str {
+        &self.token_type
+    }
+
+    /// Seconds since the Unix epoch.
+    pub fn expires_at(&self) -> Option<u64> {
+        self.expires_at
+    }
+
+    pub fn refresh_token(&self) -> Option<&str> {
+        self.refresh_token.as_deref()
+    }
+
+    /// The scopes granted: the response's `scope`, or the requested scopes when the response has
+    /// none (RFC 6749 section 5.1).
+    pub fn scopes(&self) -> &[String] {
+        &self.scopes
+    }
+
+    pub fn extra_fields(&self) -> &Map<String, Value> {
+        &self.extra_fields
+    }
+
+    pub fn is_expired(&self, now: SystemTime) -> bool {
+        self.expires_at
+            .is_some_and(|expires_at| unix_seconds(now) >= expires_at)
+    }
+
+    /// True when the token is expired or expires within `margin` of `now`. A token without an
+    /// expiry never needs a refresh.
+    pub fn needs_refresh(&self, now: SystemTime, margin: Duration) -> bool {
+        self.expires_at.is_some_and(|expires_at| {
+            unix_seconds(now).saturating_add(margin.as_secs()) >= expires_at
+        })
+    }
+
+    pub fn status(&self, now: SystemTime, margin: Duration) -> TokenStatus {
+        TokenStatus {
+            expires_at: self.expires_at,
+            scopes: self.scopes.clone(),
+            has_refresh_token: self.refresh_token.is_some(),
+            expired: self.is_expired(now),
+            needs_refresh: self.needs_refresh(now, margin),
+        }
+    }
+
+    /// The `token` object a block sees in `configVars`: the provider's token response fields,
+    /// with `expires_in` counted from `now`.
+    pub fn to_block_value(&self, now: SystemTime) -> Value {
+        let mut token = Map::new();
+        token.insert("access_token".into(), self.access_token.clone().into());
+        token.insert("token_type".into(), self.token_type.clone().into());
+        if let Some(expires_at) = self.expires_at {
+            let remaining = expires_at.saturating_sub(unix_seconds(now));
+            token.insert("expires_in".into(), remaining.into());
+            token.insert("expires_at".into(), expires_at.into());
+        }
+        if let Some(refresh_token) = &self.refresh_token {
+            token.insert("refresh_token".into(), refresh_token.clone().into());
+        }
+        token.insert("scope".into(), self.scopes.join(" ").into());
+        for (key, value) in &self.extra_fields {
+            token.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+        Value::Object(token)
+    }
+
+    /// The JSON string the keyring stores.
+    pub fn to_keyring_json(&self) -> String {
+        let stored = StoredToken {
+            access_token: self.access_token.clone(),
+            token_type: self.token_type.clone(),
+            expires_at: self.expires_at,
+            refresh_token: self.refresh_token.clone(),
+            scopes: self.scopes.clone(),
+            extra_fields: self.extra_fields.clone(),
+        };
+        serde_json::to_string(&stored).expect("a token of strings, numbers and JSON values serializes")
+    }
+
+    /// Reads what [`Token::to_keyring_json`] wrote.
+    pub fn from_keyring_json(json: &str) -> Result<Self> {
+        // serde's message may quote a value, which could be a token: report only where it failed.
+        let stored: StoredToken =
+            serde_json::from_str(json).map_err(|error| Error::StoredTokenUnreadable {
+                reason: format!(
+                    "invalid JSON at line {} column {}",
+                    error.line(),
+                    error.column()
+                ),
+            })?;
+        Ok(Self {
+            access_token: stored.access_token,
+            token_type: stored.token_type,
+            expires_at: stored.expires_at,
+            refresh_token: stored.refresh_token,
+            scopes: stored.scopes,
+            extra_fields: stored.extra_fields,
+        })
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Token")
+            .field("access_token", &"<redacted>")
+            .field("token_type", &self.token_type)
+            .field("expires_at", &self.expires_at)
+            .field(
+                "refresh_token",
+                &self.refresh_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("scopes", &self.scopes)
+            .field("extra_fields", &self.extra_fields.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// The typed fields of a token response, as the oauth2 crate read them.
+pub(crate) struct TokenParts {
+    pub access_token: String,
+    pub token_type: String,
+    pub expires_in: Option<Duration>,
+    pub refresh_token: Option<String>,
+    pub scopes: Vec<String>,
+}
+
+/// Whole seconds since the Unix epoch; a time before it counts as the epoch.
+pub(crate) fn unix_seconds(time: SystemTime) -> u64 {
+    time.duration_since(UNIX_EPOCH)
+        .map(|since| since.as_secs())
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const NOW: u64 = 1_800_000_000;
+
+    fn at(seconds: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(seconds)
+    }
+
+    fn sample_token() -> Token {
+        let body = json!({
+            "access_token": "access-1",
+            "token_type": "Bearer",
+            "expires_in": 3600,
+            "refresh_token": "refresh-1",
+            "scope": "read write",
+            "id_token": "header.payload.signature",
+        });
+        Token::from_response(
+            body.as_object().unwrap(),
+            TokenParts {
+                access_token: "access-1".into(),
+                token_type: "Bearer".into(),
+                expires_in: Some(Duration::from_secs(3600)),
+                refresh_token: Some("refresh-1".into()),
+                scopes: vec!["read".into(), "write".into()],
+            },
+            at(NOW),
+        )
+    }
+
+    #[test]
+    fn expiry_is_absolute_from_the_time_passed_in() {
+        assert_eq!(sample_token().expires_at(), Some(NOW + 3600));
+    }
+
+    #[test]
+    fn extra_fields_are_the_non_standard_response_fields() {
+        let token = sample_token();
+        let keys: Vec<_> = token.extra_fields().keys().collect();
+        assert_eq!(keys, ["id_token"]);
+    }
+
+    #[test]
+    fn a_token_needs_refresh_within_the_margin_and_is_expired_after_its_expiry() {
+        let token = sample_token();
+        let margin = Duration::from_secs(60);
+        assert!(!token.needs_refresh(at(NOW + 3539), margin));
+        assert!(token.needs_refresh(at(NOW + 3540), margin));
+        assert!(!token.is_expired(at(NOW + 3599)));
+        assert!(token.is_expired(at(NOW + 3600)));
+    }
+
+    #[test]
+    fn a_token_without_expiry_never_needs_refresh() {
+        let mut token = sample_token();
+        token.expires_at = None;
+        assert!(!token.needs_refresh(at(u64::MAX / 2), DEFAULT_REFRESH_MARGIN));
+    }
+
+    #[test]
+    fn status_has_no_token_values() {
+        let status = sample_token().status(at(NOW + 3580), DEFAULT_REFRESH_MARGIN);
+        assert_eq!(
+            serde_json::to_value(&status).unwrap(),
+            json!({
+                "expiresAt": NOW + 3600,
+                "scopes": ["read", "write"],
+                "hasRefreshToken": true,
+                "expired": false,
+                "needsRefresh": true,
+            })
+        );
+    }
+
+    #[test]
+    fn the_block_sees_the_provider_token_object_with_remaining_lifetime() {
+        let value = sample_token().to_block_value(at(NOW + 600));
+        assert_eq!(
+            value,
+            json!({
+                "access_token": "access-1",
+                "token_type": "Bearer",
+                "expires_in": 3000,
+                "expires_at": NOW + 3600,
+                "refresh_token": "refresh-1",
+                "scope": "read write",
+                "id_token": "header.payload.signature",
+            })
+        );
+    }
+
+    #[test]
+    fn keyring_json_round_trips() {
+        let token = sample_token();
+        let restored = Token::from_keyring_json(&token.to_keyring_json()).unwrap();
+        assert_eq!(restored, token);
+    }
+
+    #[test]
+    fn an_unreadable_stored_token_is_reported_without_its_content() {
+        let error = Token::from_keyring_json(r#"{"accessToken": 12345678}"#).unwrap_err();
+        let message = error.to_string();
+        assert!(message.starts_with("The stored token is not readable"), "{message}");
+        assert!(!message.contains("12345678"), "{message}");
+    }
+
+    #[test]
+    fn debug_output_hides_every_token_value() {
+        let printed = format!("{:?}", sample_token());
+        for secret in ["access-1", "refresh-1", "header.payload.signature"] {
+            assert!(!printed.contains(secret), "{printed}");
+        }
+    }
+
+    #[test]
+    fn a_refresh_response_without_refresh_token_keeps_the_previous_one() {
+        let previous = sample_token();
+        let refreshed = Token::from_response(
+            json!({"access_token": "access-2", "token_type": "Bearer"})
+                .as_object()
+                .unwrap(),
+            TokenParts {
+                access_token: "access-2".into(),
+                token_type: "Bearer".into(),
+                expires_in: None,
+                refresh_token: None,
+                scopes: Vec::new(),
+            },
+            at(NOW),
+        )
+        .keeping_refresh_token_of(&previous);
+        assert_eq!(refreshed.access_token(), "access-2");
+        assert_eq!(refreshed.refresh_token(), Some("refresh-1"));
+    }
+}

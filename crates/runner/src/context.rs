@@ -1,0 +1,223 @@
+//! The `context` members and the trigger `payload` a run gets when nobody says otherwise: the values the
+//! platform would pass (`executionId`, `startedAt`, `customer`, `webhookUrls`, …), filled with local
+//! stand-ins. The CLI and the app share these, then lay the workspace's execution settings over them.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use blocksmith_engine::BlockState;
+use serde_json::{json, Map, Value};
+
+use crate::naming::camel_case;
+
+/// Where the local webhook listener is expected unless the workspace's execution settings say otherwise.
+pub const DEFAULT_WEBHOOK_BASE_URL: &str = "http://127.0.0.1:8787/webhooks";
+
+/// What varies between runs; the caller passes the clock's time and the id, so tests can pin them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunIdentity {
+    pub execution_id: String,
+    pub started_at: SystemTime,
+    pub integration_name: String,
+    pub flow_name: String,
+    pub step_name: String,
+    /// Where the local webhook listener takes this workspace's flows, e.g. `http://127.0.0.1:8787/webhooks`.
+    pub webhook_base_url: String,
+}
+
+/// The `context` members besides `logger`, `configVars` and the state objects.
+pub fn default_context(identity: &RunIdentity) -> Value {
+    let flow_id = camel_case(&identity.flow_name);
+    let invoke_url = format!(
+        "{}/{flow_id}",
+        identity.webhook_base_url.trim_end_matches('/')
+    );
+    json!({
+        "stepId": camel_case(&identity.step_name),
+        "executionId": identity.execution_id,
+        "startedAt": format_timestamp(identity.started_at),
+        "webhookUrls": { identity.flow_name.clone(): invoke_url },
+        "webhookApiKeys": { identity.flow_name.clone(): [] },
+        "invokeUrl": invoke_url,
+        "customer": { "id": "local-customer", "externalId": "local-customer", "name": "Local Customer" },
+        "instance": { "id": "local-instance", "name": format!("{} (local)", identity.integration_name) },
+        "user": {
+            "id": "local-user",
+            "email": "developer@localhost",
+            "name": "Local Developer",
+            "externalId": "local-user"
+        },
+        "integration": {
+            "id": "local-integration",
+            "name": identity.integration_name,
+            "versionSequenceId": "local-integration-version",
+            "externalVersion": ""
+        },
+        "flow": { "id": flow_id, "name": identity.flow_name },
+    })
+}
+
+/// The state objects of a run that starts from nothing: four empty objects.
+pub fn fresh_state() -> BlockState {
+    BlockState {
+        instance_state: json!({}),
+        cross_flow_state: json!({}),
+        execution_state: json!({}),
+        integration_state: json!({}),
+    }
+}
+
+/// A trigger's `payload` for an empty request to the flow's webhook, carrying the context's values as
+/// the platform's payload does.
+pub fn default_trigger_payload(context: &Value) -> Value {
+    let mut payload = Map::new();
+    payload.insert("headers".into(), json!({}));
+    payload.insert("queryParameters".into(), json!({}));
+    payload.insert(
+        "rawBody".into(),
+        json!({ "data": null, "contentType": "application/json" }),
+    );
+    payload.insert(
+        "body".into(),
+        json!({ "data": null, "contentType": "application/json" }),
+    );
+    payload.insert("pathFragment".into(), json!(""));
+    for key in [
+        "webhookUrls",
+        "webhookApiKeys",
+        "invokeUrl",
+        "executionId",
+        "customer",
+        "instance",
+        "user",
+        "integration",
+        "flow",
+        "startedAt",
+    ] {
+        payload.insert(key.into(), context.get(key).cloned().unwrap_or(Value::Null));
+    }
+    Value::Object(payload)
+}
+
+/// Lays `overrides` (the workspace's execution settings) over `base`: objects merge member by member,
+/// anything else replaces.
+pub fn apply_overrides(base: &mut Value, overrides: &Value) {
+    match (base, overrides) {
+        (Value::Object(base), Value::Object(overrides)) => {
+            for (key, value) in overrides {
+                match base.get_mut(key) {
+                    Some(existing) => apply_overrides(existing, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (base, overrides) => *base = overrides.clone(),
+    }
+}
+
+/// An ISO 8601 UTC timestamp with milliseconds, as JavaScript's `Date.prototype.toISOString` writes it.
+pub fn format_timestamp(time: SystemTime) -> String {
+    let since_epoch = time.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let seconds = since_epoch.as_secs();
+    let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
+    let second_of_day = seconds % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        second_of_day / 3600,
+        second_of_day % 3600 / 60,
+        second_of_day % 60,
+        since_epoch.subsec_millis()
+    )
+}
+
+/// The proleptic Gregorian date of a day number counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn identity() -> RunIdentity {
+        RunIdentity {
+            execution_id: "exec-1".into(),
+            started_at: UNIX_EPOCH + Duration::from_millis(1_764_341_455_123),
+            integration_name: "Orders".into(),
+            flow_name: "Sync Orders".into(),
+            step_name: "Get Data from API".into(),
+            webhook_base_url: "http://127.0.0.1:8787/webhooks/".into(),
+        }
+    }
+
+    #[test]
+    fn timestamps_read_like_to_iso_string() {
+        assert_eq!(format_timestamp(UNIX_EPOCH), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            format_timestamp(UNIX_EPOCH + Duration::from_millis(1_764_341_455_123)),
+            "2025-11-28T14:50:55.123Z"
+        );
+        // A leap day.
+        assert_eq!(
+            format_timestamp(UNIX_EPOCH + Duration::from_secs(951_782_400)),
+            "2000-02-29T00:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn the_default_context_names_the_run_and_its_flow() {
+        let context = default_context(&identity());
+        assert_eq!(context["executionId"], "exec-1");
+        assert_eq!(context["startedAt"], "2025-11-28T14:50:55.123Z");
+        assert_eq!(context["stepId"], "getDataFromApi");
+        assert_eq!(
+            context["invokeUrl"],
+            "http://127.0.0.1:8787/webhooks/syncOrders"
+        );
+        assert_eq!(context["webhookUrls"]["Sync Orders"], context["invokeUrl"]);
+        assert_eq!(context["flow"]["name"], "Sync Orders");
+        assert_eq!(context["integration"]["name"], "Orders");
+        for key in ["customer", "instance", "user", "webhookApiKeys"] {
+            assert!(context[key].is_object(), "{key} is an object");
+        }
+    }
+
+    #[test]
+    fn the_default_payload_is_an_empty_request_with_the_context_values() {
+        let context = default_context(&identity());
+        let payload = default_trigger_payload(&context);
+        assert_eq!(payload["headers"], json!({}));
+        assert_eq!(payload["body"]["data"], Value::Null);
+        assert_eq!(payload["executionId"], "exec-1");
+        assert_eq!(payload["customer"], context["customer"]);
+    }
+
+    #[test]
+    fn overrides_merge_into_objects_and_replace_values() {
+        let mut context = default_context(&identity());
+        apply_overrides(
+            &mut context,
+            &json!({ "customer": { "name": "Acme" }, "executionId": "fixed", "extra": 1 }),
+        );
+        assert_eq!(context["customer"]["name"], "Acme");
+        assert_eq!(context["customer"]["id"], "local-customer");
+        assert_eq!(context["executionId"], "fixed");
+        assert_eq!(context["extra"], 1);
+    }
+}

@@ -1,0 +1,183 @@
+//! Runs a whole flow as the platform does: the trigger with a payload, then each step in order with
+//! `stepResults` holding the results so far under the steps' camelCased names. The state objects carry
+//! from step to step (`executionState` lives for this one flow run); the first failure ends the flow.
+
+use blocksmith_engine::{
+    BlockError, BlockKind, BlockState, FailureKind, LogLine, RunReport, RunRequest,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use crate::error::Result;
+use crate::naming::camel_case;
+use crate::supervisor::{RunId, RunLimits, Supervisor};
+
+/// One block of a flow, with its display name (the source of its `stepResults` key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowBlock {
+    pub name: String,
+    /// Shown in stack traces, e.g. `get-data.js`.
+    pub file_name: String,
+    pub source: String,
+    pub limits: RunLimits,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowRun {
+    pub trigger: FlowBlock,
+    pub steps: Vec<FlowBlock>,
+    /// The trigger's `payload`.
+    pub payload: Value,
+    pub config_vars: Value,
+    /// The shared `context` members (`executionId`, `customer`, …); `stepId` is set per step.
+    pub context: Value,
+    /// The state before the flow; `executionState` should start empty.
+    pub state: BlockState,
+}
+
+/// One step's part of the flow's line: field for field what `blocksmith run --flow` prints per step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepOutcome {
+    pub name: String,
+    pub ok: bool,
+    pub result: Value,
+    pub logs: Vec<LogLine>,
+    pub error: Option<BlockError>,
+    pub duration_ms: f64,
+}
+
+/// The line `blocksmith run --flow` prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FlowOutcome {
+    pub ok: bool,
+    /// The steps that ran, the trigger first; a failed step is the last.
+    pub steps: Vec<StepOutcome>,
+    /// The trigger's `response`, or `null`.
+    pub response: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FlowReport {
+    pub outcome: FlowOutcome,
+    /// The state after the last step that ran (the caller persists `instanceState` and `crossFlowState`).
+    pub state: BlockState,
+    /// Why the flow stopped early, if it did.
+    pub failure: Option<FailureKind>,
+}
+
+/// Runs the flow's blocks one after another under `run_id` (so `Supervisor::stop(run_id)` stops the
+/// step in progress, which ends the flow).
+pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result<FlowReport> {
+    let FlowRun {
+        trigger,
+        steps,
+        payload,
+        config_vars,
+        context,
+        mut state,
+    } = flow;
+    let mut step_results = Map::new();
+    let mut outcomes = Vec::with_capacity(steps.len() + 1);
+
+    let trigger_report = run_step(
+        supervisor,
+        run_id,
+        &trigger,
+        BlockKind::Trigger,
+        payload,
+        &config_vars,
+        &context,
+        state,
+    )?;
+    let response = trigger_report.outcome.response.clone();
+    state = trigger_report.state.clone();
+    let mut failure = record_step(&trigger, trigger_report, &mut outcomes, &mut step_results);
+
+    for step in &steps {
+        if failure.is_some() {
+            break;
+        }
+        let report = run_step(
+            supervisor,
+            run_id,
+            step,
+            BlockKind::Action,
+            Value::Object(step_results.clone()),
+            &config_vars,
+            &context,
+            state.clone(),
+        )?;
+        state = report.state.clone();
+        failure = record_step(step, report, &mut outcomes, &mut step_results);
+    }
+
+    Ok(FlowReport {
+        outcome: FlowOutcome {
+            ok: failure.is_none(),
+            steps: outcomes,
+            response,
+        },
+        state,
+        failure,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_step(
+    supervisor: &Supervisor,
+    run_id: RunId,
+    block: &FlowBlock,
+    kind: BlockKind,
+    input: Value,
+    config_vars: &Value,
+    context: &Value,
+    state: BlockState,
+) -> Result<RunReport> {
+    let mut context = context.clone();
+    if let Value::Object(members) = &mut context {
+        members.insert("stepId".into(), json!(camel_case(&block.name)));
+    }
+    let request = RunRequest {
+        source: block.source.clone(),
+        file_name: block.file_name.clone(),
+        kind,
+        config_vars: config_vars.clone(),
+        input,
+        context,
+        state,
+    };
+    supervisor.run(run_id, request, block.limits)
+}
+
+/// Adds the step's outcome and, when it succeeded, its `{ results }` for the steps after it. Returns the
+/// failure that ends the flow, if any.
+fn record_step(
+    block: &FlowBlock,
+    report: RunReport,
+    outcomes: &mut Vec<StepOutcome>,
+    step_results: &mut Map<String, Value>,
+) -> Option<FailureKind> {
+    let outcome = report.outcome;
+    let failure = match (outcome.ok, report.failure) {
+        (true, _) => None,
+        (false, kind) => Some(kind.unwrap_or(FailureKind::Block)),
+    };
+    if failure.is_none() {
+        step_results.insert(
+            camel_case(&block.name),
+            json!({ "results": outcome.result.clone() }),
+        );
+    }
+    outcomes.push(StepOutcome {
+        name: block.name.clone(),
+        ok: outcome.ok,
+        result: outcome.result,
+        logs: outcome.logs,
+        error: outcome.error,
+        duration_ms: outcome.duration_ms,
+    });
+    failure
+}

@@ -1,0 +1,27 @@
+//! Runs blocks in worker processes with time and memory limits, a warm pool and Stop; runs whole flows;
+//! and provides the worker's own entry point (`worker_main`), which the CLI and the app call when started
+//! as a worker.
+
+mod context;
+mod error;
+mod failure;
+mod flow;
+mod naming;
+mod protocol;
+mod supervisor;
+mod worker;
+mod worker_process;
+
+pub use context::{
+    apply_overrides, default_context, default_trigger_payload, format_timestamp, fresh_state,
+    RunIdentity, DEFAULT_WEBHOOK_BASE_URL,
+};
+pub use error::{Error, Result};
+pub use flow::{run_flow, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
+pub use naming::camel_case;
+pub use supervisor::{
+    RunId, RunLimits, Supervisor, SupervisorOptions, DEFAULT_MAX_REPLY_BYTES,
+    DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
+};
+pub use worker::worker_main;
+pub use worker_process::WorkerCommand;

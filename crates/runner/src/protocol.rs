@@ -1,0 +1,142 @@
+//! The worker protocol: the host writes one JSON line per request to a worker's stdin, the worker writes
+//! one JSON line per reply to its stdout. Replies are read with a size cap, so a block that returns a huge
+//! value cannot make the host buffer it.
+
+use std::io::{self, BufRead};
+
+use blocksmith_engine::{RunReport, RunRequest};
+use serde::{Deserialize, Serialize};
+
+/// One run for a worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkerRequest {
+    /// Echoed in the reply, so a reply can never be taken for another run's.
+    pub id: u64,
+    pub run: RunRequest,
+    /// The address-space limit the worker puts on itself for this run; `None` for no limit.
+    pub memory_limit_bytes: Option<u64>,
+    /// The largest reply line the host accepts; the worker replaces a bigger result by a limit error.
+    pub max_reply_bytes: u64,
+    /// The run's time limit. The host enforces it; the worker only uses it as a backstop to end itself
+    /// should the host have died without killing it.
+    pub time_limit_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkerReply {
+    /// The request's id, or 0 when the request could not be read far enough to know it.
+    pub id: u64,
+    pub outcome: ReplyOutcome,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReplyOutcome {
+    /// The run happened (successfully or not): its report.
+    Report(Box<RunReport>),
+    /// The request line was not a valid request; why.
+    Rejected(String),
+}
+
+/// One line read from a pipe with a length cap.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CappedLine {
+    /// The line, without its `\n`.
+    Complete(Vec<u8>),
+    /// The line grew past the cap; reading stopped there and the rest of the line is still unread.
+    TooLong,
+    /// The pipe closed (a partial last line without `\n` counts as closed: the writer died mid-line).
+    Closed,
+}
+
+/// Reads up to the next `\n`, holding at most `cap` bytes of the line in memory.
+pub fn read_capped_line(reader: &mut impl BufRead, cap: usize) -> io::Result<CappedLine> {
+    let mut line = Vec::new();
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok(CappedLine::Closed);
+        }
+        let (chunk, found_end) = match available.iter().position(|&byte| byte == b'\n') {
+            Some(end) => (&available[..end], true),
+            None => (available, false),
+        };
+        if line.len() + chunk.len() > cap {
+            return Ok(CappedLine::TooLong);
+        }
+        line.extend_from_slice(chunk);
+        let consumed = chunk.len() + usize::from(found_end);
+        reader.consume(consumed);
+        if found_end {
+            return Ok(CappedLine::Complete(line));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_lines_one_at_a_time() {
+        let mut input: &[u8] = b"first\nsecond\n";
+        assert_eq!(
+            read_capped_line(&mut input, 100).unwrap(),
+            CappedLine::Complete(b"first".to_vec())
+        );
+        assert_eq!(
+            read_capped_line(&mut input, 100).unwrap(),
+            CappedLine::Complete(b"second".to_vec())
+        );
+        assert_eq!(
+            read_capped_line(&mut input, 100).unwrap(),
+            CappedLine::Closed
+        );
+    }
+
+    #[test]
+    fn a_line_longer_than_the_cap_is_refused_without_being_buffered() {
+        let long = format!("{}\n", "x".repeat(10_000));
+        let mut input = io::BufReader::with_capacity(64, long.as_bytes());
+        assert_eq!(
+            read_capped_line(&mut input, 1_000).unwrap(),
+            CappedLine::TooLong
+        );
+    }
+
+    #[test]
+    fn a_line_exactly_at_the_cap_is_accepted() {
+        let mut input = io::BufReader::with_capacity(3, &b"abcdef\n"[..]);
+        assert_eq!(
+            read_capped_line(&mut input, 6).unwrap(),
+            CappedLine::Complete(b"abcdef".to_vec())
+        );
+    }
+
+    #[test]
+    fn a_last_line_without_newline_means_the_writer_died() {
+        let mut input: &[u8] = b"{\"id\":1,";
+        assert_eq!(
+            read_capped_line(&mut input, 100).unwrap(),
+            CappedLine::Closed
+        );
+    }
+
+    #[test]
+    fn replies_round_trip_through_json() {
+        let reply = WorkerReply {
+            id: 7,
+            outcome: ReplyOutcome::Rejected("not JSON".into()),
+        };
+        let line = serde_json::to_string(&reply).unwrap();
+        assert_eq!(line, r#"{"id":7,"outcome":{"rejected":"not JSON"}}"#);
+        let back: WorkerReply = serde_json::from_str(&line).unwrap();
+        assert!(matches!(back.outcome, ReplyOutcome::Rejected(reason) if reason == "not JSON"));
+    }
+}

@@ -1,0 +1,301 @@
+//! The supervisor: runs each block in a worker process, keeps warm workers ready so a run starts at once,
+//! enforces the time limit, passes the memory limit, and stops runs on request. A worker that dies, hits a
+//! limit or is stopped is killed and replaced; the host never shares its fate.
+//!
+//! `run` blocks its thread until the run ends; `stop` can be called from any other thread. The handle is
+//! cheap to clone and `Send + Sync`, so an async app calls `run` from a blocking task.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use blocksmith_engine::{RunReport, RunRequest};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::failure::RunEnd;
+use crate::protocol::{ReplyOutcome, WorkerReply, WorkerRequest};
+use crate::worker_process::{WorkerCommand, WorkerEvent, WorkerProcess};
+
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(30);
+pub const DEFAULT_MEMORY_LIMIT_MB: u64 = 512;
+/// The largest reply (result, logs and state) a run may return.
+pub const DEFAULT_MAX_REPLY_BYTES: u64 = 64 * 1024 * 1024;
+/// A worker is retired after this many runs, so slow leaks or heap fragmentation cannot accumulate.
+const RUNS_PER_WORKER: u32 = 200;
+
+/// The limits of one run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunLimits {
+    pub time_limit: Duration,
+    /// The worker's address-space limit; `None` for none.
+    pub memory_limit_bytes: Option<u64>,
+}
+
+impl RunLimits {
+    pub fn new(time_limit_ms: u64, memory_limit_mb: u64) -> Self {
+        RunLimits {
+            time_limit: Duration::from_millis(time_limit_ms),
+            memory_limit_bytes: Some(memory_limit_mb * 1024 * 1024),
+        }
+    }
+}
+
+impl Default for RunLimits {
+    fn default() -> Self {
+        RunLimits::new(
+            DEFAULT_TIME_LIMIT.as_millis() as u64,
+            DEFAULT_MEMORY_LIMIT_MB,
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupervisorOptions {
+    /// Idle workers kept ready. The app keeps one; a one-shot CLI run keeps none.
+    pub warm_workers: usize,
+    pub max_reply_bytes: u64,
+}
+
+impl Default for SupervisorOptions {
+    fn default() -> Self {
+        SupervisorOptions {
+            warm_workers: 1,
+            max_reply_bytes: DEFAULT_MAX_REPLY_BYTES,
+        }
+    }
+}
+
+/// Names a run so it can be stopped. Unique among the runs in progress (`Supervisor::next_run_id`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RunId(pub u64);
+
+#[derive(Clone)]
+pub struct Supervisor {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    command: WorkerCommand,
+    options: SupervisorOptions,
+    idle: Mutex<Vec<WorkerProcess>>,
+    active: Mutex<HashMap<RunId, Sender<WorkerEvent>>>,
+    refilling: AtomicBool,
+    next_run_id: AtomicU64,
+}
+
+impl Supervisor {
+    /// A supervisor that starts workers with `command`. Warm workers are started in the background.
+    pub fn new(command: WorkerCommand, options: SupervisorOptions) -> Self {
+        let supervisor = Supervisor {
+            shared: Arc::new(Shared {
+                command,
+                options,
+                idle: Mutex::new(Vec::new()),
+                active: Mutex::new(HashMap::new()),
+                refilling: AtomicBool::new(false),
+                next_run_id: AtomicU64::new(1),
+            }),
+        };
+        supervisor.refill_in_background();
+        supervisor
+    }
+
+    /// Starts the warm workers now and waits until they are running (for benchmarks and tests).
+    pub fn warm_up(&self) -> Result<()> {
+        while self.idle_workers() < self.shared.options.warm_workers {
+            let worker =
+                WorkerProcess::spawn(&self.shared.command, self.shared.options.max_reply_bytes)?;
+            self.shared.lock_idle().push(worker);
+        }
+        Ok(())
+    }
+
+    pub fn idle_workers(&self) -> usize {
+        self.shared.lock_idle().len()
+    }
+
+    pub fn next_run_id(&self) -> RunId {
+        RunId(self.shared.next_run_id.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// Runs one block in a worker and waits for its report. A block that fails, hits a limit or is stopped
+    /// still gives a report (`ok: false`); an `Err` means no worker could carry out the run.
+    pub fn run(&self, run_id: RunId, request: RunRequest, limits: RunLimits) -> Result<RunReport> {
+        let started = Instant::now();
+        let deadline = started + limits.time_limit;
+        let state_before = request.state.clone();
+        let request = WorkerRequest {
+            id: 0,
+            run: request,
+            memory_limit_bytes: limits.memory_limit_bytes,
+            max_reply_bytes: self.shared.options.max_reply_bytes,
+            time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
+        };
+        let (worker, request_id) = self.start_on_worker(request)?;
+        let registration = ActiveRun::register(&self.shared, run_id, worker.stopper());
+        let event = worker.next_event(deadline);
+        drop(registration);
+
+        let end = match event {
+            Some(WorkerEvent::Reply(line)) => return self.accept_reply(worker, &line, request_id),
+            Some(WorkerEvent::Closed) => worker.into_death(limits.memory_limit_bytes),
+            None => RunEnd::TimedOut {
+                limit: limits.time_limit,
+            },
+            Some(WorkerEvent::Stop) => RunEnd::Stopped,
+            Some(WorkerEvent::ReplyTooLarge) => RunEnd::ReplyTooLarge {
+                size_bytes: None,
+                max_bytes: self.shared.options.max_reply_bytes,
+            },
+        };
+        // Stop, a limit, an oversized reply or a death: the worker is killed (when dropped) and replaced.
+        self.refill_in_background();
+        Ok(end.report(started.elapsed(), state_before))
+    }
+
+    fn accept_reply(
+        &self,
+        worker: WorkerProcess,
+        line: &[u8],
+        request_id: u64,
+    ) -> Result<RunReport> {
+        let reply: WorkerReply = serde_json::from_slice(line).map_err(|error| {
+            Error::WorkerProtocol(format!("its reply is not valid JSON: {error}"))
+        })?;
+        if reply.id != request_id {
+            return Err(Error::WorkerProtocol(format!(
+                "it answered request {} while request {request_id} was waiting",
+                reply.id
+            )));
+        }
+        match reply.outcome {
+            ReplyOutcome::Report(report) => {
+                self.give_back(worker);
+                Ok(*report)
+            }
+            ReplyOutcome::Rejected(reason) => Err(Error::WorkerProtocol(format!(
+                "it rejected the request: {reason}"
+            ))),
+        }
+    }
+
+    /// Ends a run at once: its worker is killed and the run reports `StoppedError`. Returns whether a run
+    /// with that id was in progress.
+    pub fn stop(&self, run_id: RunId) -> bool {
+        let active = self
+            .shared
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        match active.get(&run_id) {
+            Some(stopper) => stopper.send(WorkerEvent::Stop).is_ok(),
+            None => false,
+        }
+    }
+
+    /// Sends the request to a warm worker, or to a new one if there is none or the warm one turns out dead.
+    fn start_on_worker(&self, mut request: WorkerRequest) -> Result<(WorkerProcess, u64)> {
+        if let Some(mut worker) = self.take_idle() {
+            worker.prepare_for_run();
+            if let Ok(id) = worker.send(&mut request) {
+                self.refill_in_background();
+                return Ok((worker, id));
+            }
+            // The idle worker died since it was pooled (its pipe is closed): start a fresh one below.
+        }
+        let mut worker =
+            WorkerProcess::spawn(&self.shared.command, self.shared.options.max_reply_bytes)?;
+        let id = worker
+            .send(&mut request)
+            .map_err(Error::WorkerUnreachable)?;
+        self.refill_in_background();
+        Ok((worker, id))
+    }
+
+    fn take_idle(&self) -> Option<WorkerProcess> {
+        let mut idle = self.shared.lock_idle();
+        while let Some(mut worker) = idle.pop() {
+            if worker.is_alive() {
+                return Some(worker);
+            }
+        }
+        None
+    }
+
+    /// Pools a worker that finished a run normally, unless the pool is full or the worker is worn out.
+    fn give_back(&self, mut worker: WorkerProcess) {
+        worker.runs_served += 1;
+        if worker.runs_served >= RUNS_PER_WORKER {
+            return;
+        }
+        let mut idle = self.shared.lock_idle();
+        if idle.len() < self.shared.options.warm_workers {
+            idle.push(worker);
+        }
+    }
+
+    fn refill_in_background(&self) {
+        let shared = &self.shared;
+        if shared.lock_idle().len() >= shared.options.warm_workers
+            || shared.refilling.swap(true, Ordering::AcqRel)
+        {
+            return;
+        }
+        let shared = Arc::clone(shared);
+        let spawned = thread::Builder::new()
+            .name("worker-pool".into())
+            .spawn(move || {
+                while shared.lock_idle().len() < shared.options.warm_workers {
+                    // A failure here is not lost: the next run starts its own worker and reports the error.
+                    let Ok(worker) =
+                        WorkerProcess::spawn(&shared.command, shared.options.max_reply_bytes)
+                    else {
+                        break;
+                    };
+                    shared.lock_idle().push(worker);
+                }
+                shared.refilling.store(false, Ordering::Release);
+            });
+        if spawned.is_err() {
+            self.shared.refilling.store(false, Ordering::Release);
+        }
+    }
+}
+
+impl Shared {
+    fn lock_idle(&self) -> std::sync::MutexGuard<'_, Vec<WorkerProcess>> {
+        self.idle.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A run's entry in the table `stop` consults, removed when the run ends however it ends.
+struct ActiveRun<'a> {
+    shared: &'a Shared,
+    run_id: RunId,
+}
+
+impl<'a> ActiveRun<'a> {
+    fn register(shared: &'a Shared, run_id: RunId, stopper: Sender<WorkerEvent>) -> Self {
+        shared
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(run_id, stopper);
+        ActiveRun { shared, run_id }
+    }
+}
+
+impl Drop for ActiveRun<'_> {
+    fn drop(&mut self) {
+        self.shared
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&self.run_id);
+    }
+}

@@ -1,0 +1,322 @@
+//! The worker process: reads requests from stdin, runs each block on the engine in a fresh thread, and
+//! writes one reply line per request to stdout. It limits its own address space per run, so a runaway
+//! allocation aborts this process (which the supervisor reports as the memory limit), never the host.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufWriter, Write};
+use std::os::fd::FromRawFd;
+use std::process::ExitCode;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use blocksmith_engine::{run_block, BlockError, EngineOptions, FailureKind, RunReport, RunRequest};
+
+use crate::failure::RunEnd;
+use crate::protocol::{ReplyOutcome, WorkerReply, WorkerRequest};
+
+/// The engine thread's stack. Boa recurses natively in its parser, `JSON.stringify` and callbacks such as
+/// `Array.prototype.map`, so a roomy stack lets ordinary deep code run; what still overflows it is
+/// reported as a stack overflow. It counts against the memory limit, so it never takes more than a quarter.
+const ENGINE_STACK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How long past its time limit a run may go before the worker ends itself (its host should have).
+const ORPHAN_GRACE: Duration = Duration::from_secs(5);
+const EXIT_ORPHANED: i32 = 70;
+
+/// Runs the worker loop until stdin closes. Both the CLI (`blocksmith __worker`) and the app call this
+/// when started as a worker.
+pub fn worker_main() -> ExitCode {
+    let replies = match take_stdout_for_replies() {
+        Ok(replies) => replies,
+        Err(error) => {
+            eprintln!("blocksmith worker: could not set up its reply channel: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut replies = BufWriter::new(replies);
+    let mut requests = io::stdin().lock();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match requests.read_line(&mut line) {
+            Ok(0) => return ExitCode::SUCCESS,
+            Ok(_) => {}
+            Err(error) => {
+                eprintln!("blocksmith worker: could not read a request: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+        let reply = match serde_json::from_str::<WorkerRequest>(&line) {
+            Ok(request) => serve(request),
+            Err(error) => Reply {
+                id: 0,
+                bytes: encode(&WorkerReply {
+                    id: 0,
+                    outcome: ReplyOutcome::Rejected(format!(
+                        "the request is not valid JSON for a run: {error}"
+                    )),
+                }),
+            },
+        };
+        let written = replies
+            .write_all(&reply.bytes)
+            .and_then(|()| replies.write_all(b"\n"))
+            .and_then(|()| replies.flush());
+        if let Err(error) = written {
+            eprintln!(
+                "blocksmith worker: could not send the reply to request {}: {error}",
+                reply.id
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+}
+
+struct Reply {
+    id: u64,
+    bytes: Vec<u8>,
+}
+
+/// Moves the real stdout to a private descriptor for replies and points descriptor 1 at stderr, so
+/// nothing the engine or a library prints can corrupt the protocol.
+fn take_stdout_for_replies() -> io::Result<File> {
+    // SAFETY: plain descriptor calls on descriptors this process owns; the duplicate is owned by the File.
+    unsafe {
+        let reply_fd = libc::dup(libc::STDOUT_FILENO);
+        if reply_fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        if libc::dup2(libc::STDERR_FILENO, libc::STDOUT_FILENO) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(File::from_raw_fd(reply_fd))
+    }
+}
+
+fn serve(request: WorkerRequest) -> Reply {
+    let WorkerRequest {
+        id,
+        run,
+        memory_limit_bytes,
+        max_reply_bytes,
+        time_limit_ms,
+    } = request;
+    let state_before = run.state.clone();
+    let started = Instant::now();
+    if let Err(error) = limit_address_space(memory_limit_bytes) {
+        eprintln!("blocksmith worker: could not set the memory limit: {error}");
+    }
+    let report = match run_on_engine_thread(
+        run,
+        memory_limit_bytes,
+        Duration::from_millis(time_limit_ms),
+    ) {
+        Some(report) => report,
+        None => RunEnd::MemoryLimit {
+            limit_bytes: memory_limit_bytes.unwrap_or(0),
+        }
+        .report(started.elapsed(), state_before.clone()),
+    };
+    let duration = Duration::from_secs_f64(report.outcome.duration_ms.max(0.0) / 1000.0);
+    let bytes = match encode_capped(id, report, max_reply_bytes) {
+        Ok(bytes) => bytes,
+        Err(too_large) => {
+            let report = too_large.report(duration, state_before);
+            encode(&WorkerReply {
+                id,
+                outcome: ReplyOutcome::Report(Box::new(report)),
+            })
+        }
+    };
+    Reply { id, bytes }
+}
+
+/// Runs the block in a fresh thread with a large stack. `None` when the thread cannot even start, which
+/// under an address-space limit means the limit leaves no room for it.
+fn run_on_engine_thread(
+    run: RunRequest,
+    memory_limit_bytes: Option<u64>,
+    time_limit: Duration,
+) -> Option<RunReport> {
+    let stack_bytes = memory_limit_bytes.map_or(ENGINE_STACK_BYTES, |limit| {
+        ENGINE_STACK_BYTES.min(limit / 4)
+    });
+    let state_before = run.state.clone();
+    let started = Instant::now();
+    let (finished, report) = mpsc::channel();
+    let engine = thread::Builder::new()
+        .name("block".into())
+        .stack_size(usize::try_from(stack_bytes).unwrap_or(usize::MAX))
+        .spawn(move || {
+            let _ = finished.send(run_block(&run, &EngineOptions::default()));
+        })
+        .ok()?;
+    match report.recv_timeout(time_limit + ORPHAN_GRACE) {
+        Ok(report) => {
+            let _ = engine.join();
+            Some(report)
+        }
+        Err(RecvTimeoutError::Disconnected) => {
+            let panic = engine.join().err();
+            let reason = panic
+                .as_ref()
+                .and_then(|panic| {
+                    panic
+                        .downcast_ref::<&str>()
+                        .map(|text| (*text).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                })
+                .unwrap_or_else(|| "no message".to_owned());
+            Some(engine_panic_report(
+                &reason,
+                started.elapsed(),
+                state_before,
+            ))
+        }
+        Err(RecvTimeoutError::Timeout) => {
+            // The host kills a worker at the time limit; still running now means the host is gone.
+            eprintln!("blocksmith worker: the run outlived its time limit and no host stopped it; exiting");
+            std::process::exit(EXIT_ORPHANED);
+        }
+    }
+}
+
+fn engine_panic_report(
+    reason: &str,
+    elapsed: Duration,
+    state: blocksmith_engine::BlockState,
+) -> RunReport {
+    let mut report = RunEnd::Crashed { how: String::new() }.report(elapsed, state);
+    report.outcome.error = Some(BlockError {
+        name: "InternalError".to_owned(),
+        message: format!(
+            "The JavaScript engine failed while running the block ({reason}). This is a bug in Blocksmith's \
+             engine, not in the block."
+        ),
+        line: None,
+        column: None,
+        stack: None,
+    });
+    report.failure = Some(FailureKind::Block);
+    report
+}
+
+/// Sets this process's address-space (soft) limit for the next run; `None` lifts it back to the hard limit.
+fn limit_address_space(limit_bytes: Option<u64>) -> io::Result<()> {
+    let mut current = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed in.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_AS, &mut current) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let wanted = limit_bytes.map_or(current.rlim_max, |bytes| {
+            (bytes as libc::rlim_t).min(current.rlim_max)
+        });
+        let limit = libc::rlimit {
+            rlim_cur: wanted,
+            rlim_max: current.rlim_max,
+        };
+        if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+/// Serializes the reply, giving up (without finishing the buffer) as soon as it passes `max_bytes`.
+fn encode_capped(id: u64, report: RunReport, max_bytes: u64) -> Result<Vec<u8>, RunEnd> {
+    let mut buffer = CappedBuffer {
+        bytes: Vec::new(),
+        max_bytes: usize::try_from(max_bytes).unwrap_or(usize::MAX),
+    };
+    let reply = WorkerReply {
+        id,
+        outcome: ReplyOutcome::Report(Box::new(report)),
+    };
+    match serde_json::to_writer(&mut buffer, &reply) {
+        Ok(()) => Ok(buffer.bytes),
+        Err(_) => Err(RunEnd::ReplyTooLarge {
+            size_bytes: None,
+            max_bytes,
+        }),
+    }
+}
+
+fn encode(reply: &WorkerReply) -> Vec<u8> {
+    // A report of plain JSON values always serializes.
+    serde_json::to_vec(reply).expect("a worker reply serializes to JSON")
+}
+
+struct CappedBuffer {
+    bytes: Vec<u8>,
+    max_bytes: usize,
+}
+
+impl Write for CappedBuffer {
+    fn write(&mut self, chunk: &[u8]) -> io::Result<usize> {
+        if self.bytes.len() + chunk.len() > self.max_bytes {
+            return Err(io::Error::other("the reply is larger than the cap"));
+        }
+        self.bytes.extend_from_slice(chunk);
+        Ok(chunk.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use blocksmith_engine::{BlockState, RunOutcome};
+    use serde_json::{json, Value};
+
+    fn report_returning(result: Value) -> RunReport {
+        RunReport {
+            outcome: RunOutcome {
+                ok: true,
+                returned: result.clone(),
+                result,
+                response: Value::Null,
+                logs: Vec::new(),
+                error: None,
+                duration_ms: 1.0,
+            },
+            state: BlockState::default(),
+            failure: None,
+        }
+    }
+
+    #[test]
+    fn a_reply_under_the_cap_is_encoded_whole() {
+        let bytes = encode_capped(3, report_returning(json!("small")), 10_000).unwrap();
+        let reply: WorkerReply = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(reply.id, 3);
+        assert!(
+            matches!(reply.outcome, ReplyOutcome::Report(report) if report.outcome.result == json!("small"))
+        );
+    }
+
+    #[test]
+    fn a_reply_over_the_cap_becomes_a_limit() {
+        let huge = json!("x".repeat(5_000));
+        let end = encode_capped(3, report_returning(huge), 1_000).unwrap_err();
+        assert_eq!(end.failure_kind(), FailureKind::Limit);
+        assert_eq!(end.error().name, "ResultTooLargeError");
+    }
+
+    #[test]
+    fn an_engine_panic_is_reported_as_an_internal_error() {
+        let report =
+            engine_panic_report("index out of bounds", Duration::ZERO, BlockState::default());
+        let error = report.outcome.error.unwrap();
+        assert_eq!(error.name, "InternalError");
+        assert!(error.message.contains("index out of bounds"));
+        assert_eq!(report.failure, Some(FailureKind::Block));
+    }
+}

@@ -1,0 +1,274 @@
+//! The host's handle on one worker process: its pipes, a thread that reads its replies (with a size cap)
+//! so the worker never blocks on a full pipe, a thread that keeps the tail of its stderr (which says why
+//! it died, if it dies), and killing it.
+
+use std::collections::VecDeque;
+use std::ffi::OsString;
+use std::io::{self, BufReader, Read, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+use crate::failure::{classify_death, RunEnd};
+use crate::protocol::{read_capped_line, CappedLine, WorkerRequest};
+
+/// How to start a worker: a program and its arguments (the CLI passes its own executable and `__worker`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkerCommand {
+    pub program: PathBuf,
+    pub args: Vec<OsString>,
+}
+
+impl WorkerCommand {
+    pub fn new(
+        program: impl Into<PathBuf>,
+        args: impl IntoIterator<Item = impl Into<OsString>>,
+    ) -> Self {
+        WorkerCommand {
+            program: program.into(),
+            args: args.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// What the worker's stdout reader (or Stop) tells the run waiting on this worker.
+#[derive(Debug)]
+pub(crate) enum WorkerEvent {
+    Reply(Vec<u8>),
+    ReplyTooLarge,
+    /// Stdout closed or failed: the worker is dead or dying.
+    Closed,
+    Stop,
+}
+
+/// How much of a worker's stderr is kept: enough for Rust's abort messages.
+const STDERR_TAIL_BYTES: usize = 8 * 1024;
+
+pub(crate) struct WorkerProcess {
+    child: Child,
+    stdin: ChildStdin,
+    events: Receiver<WorkerEvent>,
+    events_sender: Sender<WorkerEvent>,
+    stderr_tail: Arc<Mutex<VecDeque<u8>>>,
+    stderr_closed: Receiver<()>,
+    next_request_id: u64,
+    pub(crate) runs_served: u32,
+}
+
+impl WorkerProcess {
+    pub(crate) fn spawn(command: &WorkerCommand, max_reply_bytes: u64) -> Result<Self> {
+        let mut child = Command::new(&command.program)
+            .args(&command.args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // Each glibc malloc arena reserves 64 MB of address space, which the memory limit counts.
+            .env("MALLOC_ARENA_MAX", "2")
+            .spawn()
+            .map_err(|source| Error::WorkerSpawn {
+                program: command.program.clone(),
+                source,
+            })?;
+        let (Some(stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error::WorkerProtocol(
+                "the worker process was started without its pipes".into(),
+            ));
+        };
+
+        let (events_sender, events) = mpsc::channel();
+        let replies = events_sender.clone();
+        let max_line = usize::try_from(max_reply_bytes).unwrap_or(usize::MAX);
+        thread::Builder::new()
+            .name("worker-stdout".into())
+            .spawn(move || {
+                let mut reader = BufReader::with_capacity(256 * 1024, stdout);
+                loop {
+                    let event = match read_capped_line(&mut reader, max_line) {
+                        Ok(CappedLine::Complete(line)) => WorkerEvent::Reply(line),
+                        Ok(CappedLine::TooLong) => WorkerEvent::ReplyTooLarge,
+                        Ok(CappedLine::Closed) | Err(_) => WorkerEvent::Closed,
+                    };
+                    let last = !matches!(event, WorkerEvent::Reply(_));
+                    if replies.send(event).is_err() || last {
+                        return;
+                    }
+                }
+            })
+            .map_err(Error::WorkerUnreachable)?;
+
+        let stderr_tail = Arc::new(Mutex::new(VecDeque::with_capacity(STDERR_TAIL_BYTES)));
+        let tail = Arc::clone(&stderr_tail);
+        let (closed_sender, stderr_closed) = mpsc::channel();
+        thread::Builder::new()
+            .name("worker-stderr".into())
+            .spawn(move || {
+                keep_tail(stderr, &tail);
+                let _ = closed_sender.send(());
+            })
+            .map_err(Error::WorkerUnreachable)?;
+
+        Ok(WorkerProcess {
+            child,
+            stdin,
+            events,
+            events_sender,
+            stderr_tail,
+            stderr_closed,
+            next_request_id: 1,
+            runs_served: 0,
+        })
+    }
+
+    /// A handle through which Stop interrupts the run waiting on this worker.
+    pub(crate) fn stopper(&self) -> Sender<WorkerEvent> {
+        self.events_sender.clone()
+    }
+
+    /// Whether the process is still running (an idle worker can die, e.g. killed from outside).
+    pub(crate) fn is_alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Forgets what an earlier run left behind: a late Stop, and stderr output.
+    pub(crate) fn prepare_for_run(&mut self) {
+        while self.events.try_recv().is_ok() {}
+        self.stderr_tail
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
+    /// Sends one request and returns its id.
+    pub(crate) fn send(&mut self, request: &mut WorkerRequest) -> io::Result<u64> {
+        let id = self.next_request_id;
+        self.next_request_id += 1;
+        request.id = id;
+        let mut line = serde_json::to_vec(request).map_err(io::Error::other)?;
+        line.push(b'\n');
+        self.stdin.write_all(&line)?;
+        self.stdin.flush()?;
+        Ok(id)
+    }
+
+    /// The next event, or `None` once `deadline` passes.
+    pub(crate) fn next_event(&self, deadline: Instant) -> Option<WorkerEvent> {
+        match self
+            .events
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            Ok(event) => Some(event),
+            Err(RecvTimeoutError::Timeout) => None,
+            // Unreachable while `self.events_sender` lives; treat it as the worker gone.
+            Err(RecvTimeoutError::Disconnected) => Some(WorkerEvent::Closed),
+        }
+    }
+
+    /// Waits for a worker whose stdout closed to finish dying, and says why it died.
+    pub(crate) fn into_death(mut self, memory_limit_bytes: Option<u64>) -> RunEnd {
+        let status = self.wait_with_grace(Duration::from_secs(1));
+        // The stderr reader finishes right after the process ends; wait briefly so the tail is complete.
+        let _ = self.stderr_closed.recv_timeout(Duration::from_millis(500));
+        let tail = {
+            let tail = self
+                .stderr_tail
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            String::from_utf8_lossy(&tail.iter().copied().collect::<Vec<u8>>()).into_owned()
+        };
+        let how = match status {
+            Some(status) => describe_exit(status),
+            None => "it closed its output and did not exit".to_owned(),
+        };
+        classify_death(&tail, how, memory_limit_bytes)
+    }
+
+    fn wait_with_grace(&mut self, grace: Duration) -> Option<ExitStatus> {
+        let give_up = Instant::now() + grace;
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return Some(status),
+                Ok(None) if Instant::now() < give_up => thread::sleep(Duration::from_millis(2)),
+                _ => return None,
+            }
+        }
+    }
+}
+
+impl Drop for WorkerProcess {
+    /// A worker is killed (SIGKILL) and reaped when its handle goes: on Stop, on a limit, or when the pool
+    /// is full. Killing an exited process is harmless.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn keep_tail(mut stderr: impl Read, tail: &Mutex<VecDeque<u8>>) {
+    let mut chunk = [0u8; 4096];
+    loop {
+        match stderr.read(&mut chunk) {
+            Ok(0) => return,
+            Ok(read) => {
+                let mut tail = tail.lock().unwrap_or_else(PoisonError::into_inner);
+                tail.extend(&chunk[..read]);
+                let excess = tail.len().saturating_sub(STDERR_TAIL_BYTES);
+                tail.drain(..excess);
+            }
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return,
+        }
+    }
+}
+
+fn describe_exit(status: ExitStatus) -> String {
+    if let Some(signal) = status.signal() {
+        let name = match signal {
+            libc::SIGABRT => " (SIGABRT: the process aborted)",
+            libc::SIGSEGV => " (SIGSEGV: an invalid memory access)",
+            libc::SIGBUS => " (SIGBUS: an invalid memory access)",
+            libc::SIGILL => " (SIGILL: an illegal instruction)",
+            libc::SIGKILL => {
+                " (SIGKILL: killed from outside, perhaps because the system ran out of memory)"
+            }
+            _ => "",
+        };
+        return format!("it was ended by signal {signal}{name}");
+    }
+    match status.code() {
+        Some(code) => format!("it exited with status {code}"),
+        None => "it exited".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stderr_tail_keeps_only_the_last_bytes() {
+        let tail = Mutex::new(VecDeque::new());
+        let mut output = vec![b'a'; STDERR_TAIL_BYTES];
+        output.extend_from_slice(b"memory allocation of 8 bytes failed\n");
+        keep_tail(&output[..], &tail);
+        let kept: Vec<u8> = tail.into_inner().unwrap().into_iter().collect();
+        assert_eq!(kept.len(), STDERR_TAIL_BYTES);
+        assert!(kept.ends_with(b"memory allocation of 8 bytes failed\n"));
+    }
+
+    #[test]
+    fn an_exit_by_signal_is_described_by_name() {
+        let status = ExitStatus::from_raw(libc::SIGSEGV);
+        assert!(describe_exit(status).contains("SIGSEGV"));
+        let status = ExitStatus::from_raw(3 << 8);
+        assert_eq!(describe_exit(status), "it exited with status 3");
+    }
+}

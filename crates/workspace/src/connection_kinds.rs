@@ -1,0 +1,169 @@
+//! The six connection kinds of the Code connector (seed: `code-connector.md`), with their inputs exactly as
+//! the seed labels and explains them, and which inputs are secret (those live only in the OS keyring).
+
+use serde::Serialize;
+
+/// How an input's value is checked and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum InputFormat {
+    Text,
+    Url,
+    /// Space-separated OAuth 2.0 scopes.
+    Scopes,
+    /// Name/value rows, stored as a JSON object of header names to values.
+    Headers,
+    /// A PEM private key (PKCS#1, PKCS#8 or OpenSSH).
+    PrivateKey,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct InputDefinition {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub comment: &'static str,
+    pub secret: bool,
+    pub required: bool,
+    pub format: InputFormat,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionKind {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub description: &'static str,
+    pub oauth: bool,
+    pub inputs: Vec<InputDefinition>,
+}
+
+const fn input(
+    key: &'static str,
+    label: &'static str,
+    comment: &'static str,
+    secret: bool,
+    required: bool,
+    format: InputFormat,
+) -> InputDefinition {
+    InputDefinition {
+        key,
+        label,
+        comment,
+        secret,
+        required,
+        format,
+    }
+}
+
+/// Every connection kind, in the seed's order.
+pub fn connection_kinds() -> Vec<ConnectionKind> {
+    use InputFormat::*;
+    vec![
+        ConnectionKind {
+            key: "apikey",
+            label: "API Key",
+            description: "API Key connection",
+            oauth: false,
+            inputs: vec![input("apiKey", "API Key", "API Key", true, true, Text)],
+        },
+        ConnectionKind {
+            key: "apikeysecret",
+            label: "API Key Secret",
+            description: "API Key Secret connection",
+            oauth: false,
+            inputs: vec![
+                input("apiKey", "API Key", "API Key", true, true, Text),
+                input("apiSecret", "API Secret", "API Secret", true, true, Text),
+            ],
+        },
+        ConnectionKind {
+            key: "basic",
+            label: "Basic Username/Password",
+            description: "Basic Username and Password connection",
+            oauth: false,
+            inputs: vec![
+                input("username", "Username", "Username", false, true, Text),
+                input("password", "Password", "Password", true, true, Text),
+            ],
+        },
+        ConnectionKind {
+            key: "authorizationcode",
+            label: "OAuth 2.0 Authorization Code",
+            description: "OAuth 2.0 Authorization Code flow",
+            oauth: true,
+            inputs: vec![
+                input("authorizeUrl", "Authorize URL", "The OAuth 2.0 Authorization URL for the API", false, true, Url),
+                input("tokenUrl", "Token URL", "The OAuth 2.0 Token URL for the API", false, true, Url),
+                input("scopes", "Scopes", "Space separated OAuth 2.0 permission scopes for the API", false, false, Scopes),
+                input("clientId", "Client ID", "Client Identifier of your app for the API", false, true, Text),
+                input("clientSecret", "Client Secret", "Client Secret of your app for the API", true, false, Text),
+                input("headers", "Headers", "Additional header to supply to authorization requests", true, false, Headers),
+            ],
+        },
+        ConnectionKind {
+            key: "clientcredentials",
+            label: "OAuth 2.0 Client Credentials",
+            description: "OAuth 2.0 Client Credentials flow",
+            oauth: true,
+            inputs: vec![
+                input("tokenUrl", "Token URL", "The OAuth 2.0 Token URL for the API", false, true, Url),
+                input("scopes", "Scopes", "Space separated OAuth 2.0 permission scopes for the API", false, false, Scopes),
+                input("clientId", "Client ID", "Client Identifier of your app for the API", false, true, Text),
+                input("clientSecret", "Client Secret", "Client Secret of your app for the API", true, false, Text),
+                input("headers", "Headers", "Additional header to supply to token requests", true, false, Headers),
+            ],
+        },
+        ConnectionKind {
+            key: "privatekey",
+            label: "Private Key",
+            description: "Private key connection",
+            oauth: false,
+            inputs: vec![
+                input("username", "Username", "Username", false, true, Text),
+                input("privateKey", "Private Key", "Private Key", true, true, PrivateKey),
+            ],
+        },
+    ]
+}
+
+/// The kind with this key (`apikey`, `basic`, …), if there is one.
+pub fn connection_kind(key: &str) -> Option<ConnectionKind> {
+    connection_kinds().into_iter().find(|kind| kind.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_six_kinds_of_the_seed_with_their_secret_inputs() {
+        let secrets: Vec<(&str, Vec<&str>)> = connection_kinds()
+            .iter()
+            .map(|kind| {
+                let secret = kind.inputs.iter().filter(|i| i.secret).map(|i| i.key).collect();
+                (kind.key, secret)
+            })
+            .collect();
+        assert_eq!(
+            secrets,
+            vec![
+                ("apikey", vec!["apiKey"]),
+                ("apikeysecret", vec!["apiKey", "apiSecret"]),
+                ("basic", vec!["password"]),
+                ("authorizationcode", vec!["clientSecret", "headers"]),
+                ("clientcredentials", vec!["clientSecret", "headers"]),
+                ("privatekey", vec!["privateKey"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn looks_up_a_kind_by_key() {
+        assert_eq!(connection_kind("basic").unwrap().label, "Basic Username/Password");
+        assert!(connection_kind("nope").is_none());
+    }
+}

@@ -1,0 +1,73 @@
+//! Everything that can go wrong with a workspace on disk, as sentences a person can act on.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("The workspace manifest {path} is not valid: {reason}. Fix or restore the file; Blocksmith has not changed it.")]
+    ManifestInvalid { path: PathBuf, reason: String },
+
+    #[error("{path} is not a Blocksmith workspace (it has files but no blocksmith.json). Choose an empty folder or an existing workspace.")]
+    NotAWorkspace { path: PathBuf },
+
+    #[error("Could not {action} {path}: {source}. Check that the folder exists and is writable.")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("The file of block \"{block}\" ({path}) is missing: it was deleted or moved outside Blocksmith. Save the block to write it again, or delete the block.")]
+    BlockFileMissing { block: String, path: PathBuf },
+
+    #[error("There is no block with id \"{0}\" in this workspace.")]
+    UnknownBlock(String),
+
+    #[error("There is no flow named \"{0}\" in this workspace.")]
+    UnknownFlow(String),
+
+    #[error("{what} \"{name}\" already exists; choose another name.")]
+    DuplicateName { what: &'static str, name: String },
+
+    #[error("{0}")]
+    InvalidName(String),
+
+    #[error("A flow's trigger cannot be {0}; delete the whole flow instead.")]
+    TriggerNotRemovable(&'static str),
+
+    #[error("The run history database {path} could not be used: {source}.")]
+    History {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A stable machine-readable code for the UI to branch on (never on the message text).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::ManifestInvalid { .. } => "manifest_invalid",
+            Error::NotAWorkspace { .. } => "not_a_workspace",
+            Error::Io { .. } => "io",
+            Error::BlockFileMissing { .. } => "block_file_missing",
+            Error::UnknownBlock(_) => "unknown_block",
+            Error::UnknownFlow(_) => "unknown_flow",
+            Error::DuplicateName { .. } => "duplicate_name",
+            Error::InvalidName(_) => "invalid_name",
+            Error::TriggerNotRemovable(_) => "trigger_not_removable",
+            Error::History { .. } => "history",
+        }
+    }
+}

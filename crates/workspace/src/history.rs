@@ -1,0 +1,445 @@
+//! The run history: every run (its inputs, outcome, logs, error, duration and time) kept in SQLite in the
+//! workspace's `.blocksmith/history.sqlite`, listed per block newest first, and pruned beyond a bound per
+//! block. Secret values are replaced by `«redacted»` before anything is stored.
+//!
+//! The outcome is stored as the JSON the run printed, so this crate needs no engine types.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+
+/// The database, relative to the workspace folder.
+pub const HISTORY_FILE: &str = ".blocksmith/history.sqlite";
+/// Runs kept per block unless the caller chooses another bound.
+pub const DEFAULT_RUNS_PER_BLOCK: usize = 100;
+/// What a secret value is replaced with.
+pub const REDACTED: &str = "«redacted»";
+
+const SCHEMA_VERSION: i64 = 1;
+
+/// A run to record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct NewRun {
+    pub block_id: String,
+    /// When the run started, in milliseconds since the Unix epoch (passed in so tests can pin it).
+    pub started_at_ms: i64,
+    /// What the run was given: `{ kind, input, configVars, … }` as the caller chooses to keep it.
+    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
+    pub inputs: Value,
+    /// The run's outcome line: `{ ok, returned, result, response, logs, error, durationMs }`.
+    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
+    pub outcome: Value,
+}
+
+/// One line of a block's history list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct RunSummary {
+    pub id: i64,
+    pub block_id: String,
+    pub started_at_ms: i64,
+    pub ok: bool,
+    pub duration_ms: f64,
+    /// `TypeError: x is not a function`, for a failed run.
+    pub error: Option<String>,
+}
+
+/// A whole recorded run, to re-open, re-run or compare.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct RunEntry {
+    pub id: i64,
+    pub block_id: String,
+    pub started_at_ms: i64,
+    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
+    pub inputs: Value,
+    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
+    pub outcome: Value,
+}
+
+/// An open history database. Not `Sync`: share it behind a `Mutex`.
+#[derive(Debug)]
+pub struct RunHistory {
+    connection: Connection,
+    path: PathBuf,
+    runs_per_block: usize,
+}
+
+impl RunHistory {
+    /// Opens (creating if needed) the history of the workspace in `workspace_root`.
+    pub fn open(workspace_root: &Path) -> Result<RunHistory> {
+        RunHistory::open_at(&workspace_root.join(HISTORY_FILE))
+    }
+
+    /// Opens (creating if needed) a history database at `path`.
+    pub fn open_at(path: &Path) -> Result<RunHistory> {
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)
+                .map_err(|source| Error::io("create the history folder", dir, source))?;
+        }
+        let history_error = |source| Error::History {
+            path: path.to_path_buf(),
+            source,
+        };
+        let connection = Connection::open(path).map_err(history_error)?;
+        // The app and the CLI may use one workspace at the same time: wait for each other's writes.
+        connection
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(history_error)?;
+        connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL;
+                 CREATE TABLE IF NOT EXISTS runs (
+                     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                     block_id      TEXT    NOT NULL,
+                     started_at_ms INTEGER NOT NULL,
+                     ok            INTEGER NOT NULL,
+                     duration_ms   REAL    NOT NULL,
+                     error         TEXT,
+                     inputs        TEXT    NOT NULL,
+                     outcome       TEXT    NOT NULL
+                 );
+                 CREATE INDEX IF NOT EXISTS runs_by_block ON runs (block_id, started_at_ms DESC, id DESC);",
+            )
+            .map_err(history_error)?;
+        connection
+            .pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(history_error)?;
+        Ok(RunHistory {
+            connection,
+            path: path.to_path_buf(),
+            runs_per_block: DEFAULT_RUNS_PER_BLOCK,
+        })
+    }
+
+    /// Keeps at most `runs` runs per block from now on (at least one).
+    pub fn with_runs_per_block(mut self, runs: usize) -> RunHistory {
+        self.runs_per_block = runs.max(1);
+        self
+    }
+
+    /// Stores a run with every secret value redacted, prunes the block's oldest runs beyond the bound,
+    /// and returns the new run's id.
+    pub fn record(&self, run: &NewRun, secrets: &[String]) -> Result<i64> {
+        let mut inputs = run.inputs.clone();
+        let mut outcome = run.outcome.clone();
+        redact_json(&mut inputs, secrets);
+        redact_json(&mut outcome, secrets);
+        let ok = outcome.get("ok").and_then(Value::as_bool).unwrap_or(false);
+        let duration_ms = outcome
+            .get("durationMs")
+            .and_then(Value::as_f64)
+            .unwrap_or(0.0);
+        let error = outcome.get("error").and_then(error_line);
+        self.connection
+            .execute(
+                "INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    run.block_id,
+                    run.started_at_ms,
+                    ok,
+                    duration_ms,
+                    error,
+                    inputs.to_string(),
+                    outcome.to_string()
+                ],
+            )
+            .map_err(|source| self.error(source))?;
+        let id = self.connection.last_insert_rowid();
+        self.prune(&run.block_id, self.runs_per_block)?;
+        Ok(id)
+    }
+
+    /// The block's runs, newest first.
+    pub fn list(&self, block_id: &str) -> Result<Vec<RunSummary>> {
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT id, block_id, started_at_ms, ok, duration_ms, error FROM runs
+                 WHERE block_id = ?1 ORDER BY started_at_ms DESC, id DESC",
+            )
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map(params![block_id], |row| {
+                Ok(RunSummary {
+                    id: row.get(0)?,
+                    block_id: row.get(1)?,
+                    started_at_ms: row.get(2)?,
+                    ok: row.get(3)?,
+                    duration_ms: row.get(4)?,
+                    error: row.get(5)?,
+                })
+            })
+            .map_err(|source| self.error(source))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|source| self.error(source))
+    }
+
+    /// One run in full, or `None` if there is no run with that id (any more).
+    pub fn get(&self, id: i64) -> Result<Option<RunEntry>> {
+        let row = self
+            .connection
+            .query_row(
+                "SELECT id, block_id, started_at_ms, inputs, outcome FROM runs WHERE id = ?1",
+                params![id],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, i64>(2)?,
+                        row.get::<_, String>(3)?,
+                        row.get::<_, String>(4)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|source| self.error(source))?;
+        let Some((id, block_id, started_at_ms, inputs, outcome)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(RunEntry {
+            id,
+            block_id,
+            started_at_ms,
+            inputs: self.stored_json(&inputs)?,
+            outcome: self.stored_json(&outcome)?,
+        }))
+    }
+
+    /// Deletes the block's runs beyond the newest `keep`; returns how many were deleted.
+    pub fn prune(&self, block_id: &str, keep: usize) -> Result<usize> {
+        self.connection
+            .execute(
+                "DELETE FROM runs WHERE block_id = ?1 AND id NOT IN (
+                     SELECT id FROM runs WHERE block_id = ?1
+                     ORDER BY started_at_ms DESC, id DESC LIMIT ?2)",
+                params![block_id, i64::try_from(keep).unwrap_or(i64::MAX)],
+            )
+            .map_err(|source| self.error(source))
+    }
+
+    /// Deletes every run of a block (when the block itself is deleted); returns how many there were.
+    pub fn forget_block(&self, block_id: &str) -> Result<usize> {
+        self.prune(block_id, 0)
+    }
+
+    fn stored_json(&self, text: &str) -> Result<Value> {
+        serde_json::from_str(text).map_err(|error| {
+            self.error(rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                Box::new(error),
+            ))
+        })
+    }
+
+    fn error(&self, source: rusqlite::Error) -> Error {
+        Error::History {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+/// `Name: message` of an outcome's error.
+fn error_line(error: &Value) -> Option<String> {
+    let name = error.get("name").and_then(Value::as_str)?;
+    let message = error.get("message").and_then(Value::as_str).unwrap_or("");
+    Some(format!("{name}: {message}"))
+}
+
+/// Replaces every occurrence of each secret in every string of `value` (keys included) by `«redacted»`.
+pub fn redact_json(value: &mut Value, secrets: &[String]) {
+    match value {
+        Value::String(text) => redact_text(text, secrets),
+        Value::Array(items) => items.iter_mut().for_each(|item| redact_json(item, secrets)),
+        Value::Object(members) => {
+            let has_secret_key = members.keys().any(|key| contains_secret(key, secrets));
+            if has_secret_key {
+                let redacted: Map<String, Value> = std::mem::take(members)
+                    .into_iter()
+                    .map(|(mut key, value)| {
+                        redact_text(&mut key, secrets);
+                        (key, value)
+                    })
+                    .collect();
+                *members = redacted;
+            }
+            members
+                .values_mut()
+                .for_each(|member| redact_json(member, secrets));
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// Replaces every occurrence of each secret in `text` by `«redacted»`. Longer secrets go first, so a
+/// secret that contains another is hidden whole; empty secrets are ignored.
+pub fn redact_text(text: &mut String, secrets: &[String]) {
+    if !contains_secret(text, secrets) {
+        return;
+    }
+    let mut ordered: Vec<&String> = secrets.iter().filter(|secret| !secret.is_empty()).collect();
+    ordered.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+    for secret in ordered {
+        if text.contains(secret.as_str()) {
+            *text = text.replace(secret.as_str(), REDACTED);
+        }
+    }
+}
+
+fn contains_secret(text: &str, secrets: &[String]) -> bool {
+    secrets
+        .iter()
+        .any(|secret| !secret.is_empty() && text.contains(secret.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(block_id: &str, started_at_ms: i64, ok: bool) -> NewRun {
+        NewRun {
+            block_id: block_id.to_owned(),
+            started_at_ms,
+            inputs: json!({ "kind": "action", "input": { "n": started_at_ms } }),
+            outcome: json!({
+                "ok": ok,
+                "result": started_at_ms,
+                "logs": [],
+                "error": if ok { Value::Null } else { json!({ "name": "TypeError", "message": "x is not a function" }) },
+                "durationMs": 2.5
+            }),
+        }
+    }
+
+    #[test]
+    fn runs_survive_reopening_and_list_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let history = RunHistory::open(dir.path()).unwrap();
+            history.record(&run("a", 1_000, true), &[]).unwrap();
+            history.record(&run("a", 3_000, false), &[]).unwrap();
+            history.record(&run("a", 2_000, true), &[]).unwrap();
+            history.record(&run("b", 5_000, true), &[]).unwrap();
+        }
+        assert!(dir.path().join(HISTORY_FILE).is_file());
+        let history = RunHistory::open(dir.path()).unwrap();
+        let listed = history.list("a").unwrap();
+        let times: Vec<i64> = listed.iter().map(|summary| summary.started_at_ms).collect();
+        assert_eq!(times, [3_000, 2_000, 1_000]);
+        assert!(!listed[0].ok);
+        assert_eq!(
+            listed[0].error.as_deref(),
+            Some("TypeError: x is not a function")
+        );
+        assert_eq!(listed[1].duration_ms, 2.5);
+        assert_eq!(history.list("b").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_run_is_fetched_whole_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap();
+        let recorded = run("a", 1_000, true);
+        let id = history.record(&recorded, &[]).unwrap();
+        let entry = history.get(id).unwrap().unwrap();
+        assert_eq!(entry.block_id, "a");
+        assert_eq!(entry.inputs, recorded.inputs);
+        assert_eq!(entry.outcome, recorded.outcome);
+        assert_eq!(history.get(id + 1).unwrap(), None);
+    }
+
+    #[test]
+    fn old_runs_are_pruned_beyond_the_bound_per_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap().with_runs_per_block(3);
+        for time in 1..=5 {
+            history.record(&run("a", time, true), &[]).unwrap();
+        }
+        history.record(&run("b", 1, true), &[]).unwrap();
+        let kept: Vec<i64> = history
+            .list("a")
+            .unwrap()
+            .iter()
+            .map(|s| s.started_at_ms)
+            .collect();
+        assert_eq!(kept, [5, 4, 3]);
+        assert_eq!(history.list("b").unwrap().len(), 1);
+        assert_eq!(history.forget_block("a").unwrap(), 3);
+        assert!(history.list("a").unwrap().is_empty());
+    }
+
+    #[test]
+    fn secrets_never_reach_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap();
+        let secrets = vec!["s3cr3t-token".to_owned()];
+        let id = history
+            .record(
+                &NewRun {
+                    block_id: "a".into(),
+                    started_at_ms: 1,
+                    inputs: json!({ "configVars": { "Api": { "fields": { "apiKey": "s3cr3t-token" } } } }),
+                    outcome: json!({
+                        "ok": false,
+                        "logs": [{ "level": "info", "message": "calling with Bearer s3cr3t-token" }],
+                        "error": { "name": "Error", "message": "bad key s3cr3t-token" },
+                        "durationMs": 1
+                    }),
+                },
+                &secrets,
+            )
+            .unwrap();
+        drop(history);
+        let bytes = fs::read(dir.path().join(HISTORY_FILE)).unwrap();
+        let wal = fs::read(dir.path().join(format!("{HISTORY_FILE}-wal"))).unwrap_or_default();
+        let needle = b"s3cr3t-token";
+        for stored in [&bytes, &wal] {
+            assert!(!stored.windows(needle.len()).any(|window| window == needle));
+        }
+        let entry = RunHistory::open(dir.path())
+            .unwrap()
+            .get(id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            entry.inputs["configVars"]["Api"]["fields"]["apiKey"],
+            REDACTED
+        );
+        assert_eq!(
+            entry.outcome["logs"][0]["message"],
+            "calling with Bearer «redacted»"
+        );
+    }
+
+    #[test]
+    fn redaction_reaches_nested_strings_and_keys() {
+        let secrets = vec!["abc".to_owned(), "abcdef".to_owned(), String::new()];
+        let mut value =
+            json!({ "list": ["xabcdefx", 1, null], "abc": { "k": "abc abc" }, "plain": "zzz" });
+        redact_json(&mut value, &secrets);
+        assert_eq!(
+            value,
+            json!({ "list": ["x«redacted»x", 1, null], "«redacted»": { "k": "«redacted» «redacted»" }, "plain": "zzz" })
+        );
+    }
+
+    #[test]
+    fn an_empty_secret_changes_nothing() {
+        let mut text = "nothing secret here".to_owned();
+        redact_text(&mut text, &[String::new()]);
+        assert_eq!(text, "nothing secret here");
+    }
+}

@@ -1,0 +1,20 @@
+//! The on-disk workspace model: a folder a person can put under version control, holding a JSON manifest
+//! (config variables, connection definitions, execution settings, blocks and flows), one plain `.js` file
+//! per block, sample inputs, persisted state, and the run history. No Tauri here.
+
+mod atomic;
+mod connection_kinds;
+mod error;
+pub mod history;
+mod manifest;
+mod names;
+mod templates;
+mod workspace;
+
+pub use atomic::write_atomic;
+pub use connection_kinds::{connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat};
+pub use error::{Error, Result};
+pub use manifest::{Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, MANIFEST_FILE};
+pub use names::slug;
+pub use templates::{ACTION_TEMPLATE, TRIGGER_TEMPLATE};
+pub use workspace::Workspace;

@@ -1,0 +1,137 @@
+//! The workspace manifest (`blocksmith.json`): config variables, connection definitions (non-secret inputs
+//! only), execution settings, blocks and flows. Pretty-printed with a stable key order so it diffs well
+//! under version control.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+pub const MANIFEST_FILE: &str = "blocksmith.json";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    pub format: u32,
+    /// A stable id that namespaces this workspace's keyring entries.
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub config_vars: Vec<ConfigVar>,
+    #[serde(default)]
+    pub connections: Vec<ConnectionDefinition>,
+    /// Overrides of the run context's values (`customer`, `instance`, `user`, `integration`, `webhookUrls`, …).
+    #[serde(default = "empty_object")]
+    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
+    pub execution: Value,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    #[serde(default)]
+    pub flows: Vec<Flow>,
+}
+
+fn empty_object() -> Value {
+    Value::Object(Map::new())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConfigVar {
+    pub name: String,
+    pub value: String,
+}
+
+/// A connection's definition: its kind and non-secret inputs. Secret inputs are in the OS keyring.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConnectionDefinition {
+    pub name: String,
+    /// The connection kind's key: `apikey`, `apikeysecret`, `basic`, `authorizationcode`,
+    /// `clientcredentials` or `privatekey`.
+    pub kind: String,
+    #[serde(default)]
+    pub inputs: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum BlockKind {
+    Action,
+    Trigger,
+}
+
+/// A block: one `.js` file under `blocks/`, named `<id>.js`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    pub id: String,
+    /// The display name; flows' `stepResults` use its camelCased form.
+    pub name: String,
+    pub kind: BlockKind,
+    /// The block's own time limit; the default (30 s) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_ms: Option<u32>,
+}
+
+/// What the platform runs: one trigger block, then action steps in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Flow {
+    pub name: String,
+    /// The trigger block's id.
+    pub trigger: String,
+    /// The action blocks' ids, in run order.
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+impl Manifest {
+    pub fn block(&self, id: &str) -> Option<&Block> {
+        self.blocks.iter().find(|block| block.id == id)
+    }
+
+    pub fn flow(&self, name: &str) -> Option<&Flow> {
+        self.flows.iter().find(|flow| flow.name == name)
+    }
+
+    /// The flow a block belongs to (as its trigger or as a step).
+    pub fn flow_of_block(&self, block_id: &str) -> Option<&Flow> {
+        self.flows
+            .iter()
+            .find(|flow| flow.trigger == block_id || flow.steps.iter().any(|s| s == block_id))
+    }
+
+    /// `configVars` as blocks see it, without connections (their secrets come from the keyring).
+    pub fn config_vars_json(&self) -> Map<String, Value> {
+        self.config_vars
+            .iter()
+            .map(|var| (var.name.clone(), Value::String(var.value.clone())))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_minimal_manifest_gets_defaults_for_missing_lists() {
+        let manifest: Manifest =
+            serde_json::from_str(r#"{"format":1,"id":"w","name":"W"}"#).unwrap();
+        assert!(manifest.blocks.is_empty() && manifest.flows.is_empty());
+        assert_eq!(manifest.execution, serde_json::json!({}));
+    }
+
+    #[test]
+    fn config_vars_keep_their_order_and_values() {
+        let manifest: Manifest = serde_json::from_str(
+            r#"{"format":1,"id":"w","name":"W","configVars":[{"name":"B","value":"2"},{"name":"A","value":"1"}]}"#,
+        )
+        .unwrap();
+        let json = serde_json::to_string(&manifest.config_vars_json()).unwrap();
+        assert_eq!(json, r#"{"B":"2","A":"1"}"#);
+    }
+}

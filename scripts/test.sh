@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: every suite — formatting, lints, the TypeScript check, Rust unit and integration tests (in a
+# real keyring session, against a real OAuth server), the engine's differential suite against Node, and the
+# real app end to end under Xvfb through WebDriver. Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+step "system packages"
+bash scripts/system-deps.sh
+ensure_node_modules
+step "tauri-driver"
+bash scripts/install-tauri-driver.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "TypeScript type check and front-end build"
+npm run --silent typecheck
+npm run --silent ui:build
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests (in a real keyring session)"
+bash scripts/with-keyring.sh cargo test --workspace
+
+step "differential suite: blocksmith run vs node"
+cargo build -p blocksmith-cli
+node --test tests/differential/
+
+step "end to end: the real app under Xvfb"
+cargo build -p blocksmith-app
+bash scripts/e2e.sh
+
+step "all suites passed"

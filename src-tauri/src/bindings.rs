@@ -1,0 +1,42 @@
+//! The typed IPC surface: every command the UI may call, collected once. `ui/src/bindings.ts` is generated
+//! from it (`BLOCKSMITH_WRITE_BINDINGS=1 cargo test -p blocksmith-app --test bindings`), and a test fails
+//! when the committed file is stale.
+
+use specta_typescript::Typescript;
+use tauri_specta::{collect_commands, Builder};
+
+use crate::commands::workspace;
+
+pub fn builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        workspace::workspace_open,
+        workspace::workspace_current,
+        workspace::block_read,
+        workspace::block_save,
+        workspace::block_rename,
+        workspace::block_set_timeout,
+        workspace::step_create,
+        workspace::step_delete,
+        workspace::step_move,
+        workspace::flow_create,
+        workspace::flow_rename,
+        workspace::flow_delete,
+        workspace::config_var_set,
+        workspace::config_var_remove,
+        workspace::sample_read,
+        workspace::sample_save,
+    ])
+}
+
+/// The TypeScript bindings as text, exactly as they are committed.
+pub fn typescript() -> String {
+    let dir = std::env::temp_dir().join(format!("blocksmith-bindings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("the temp folder is writable");
+    let path = dir.join("bindings.ts");
+    builder()
+        .export(Typescript::default().header("// @ts-nocheck\n"), &path)
+        .expect("the command types export to TypeScript");
+    let text = std::fs::read_to_string(&path).expect("the exported bindings are readable");
+    let _ = std::fs::remove_dir_all(&dir);
+    text
+}

@@ -1,0 +1,4 @@
+//! The commands the UI calls, one module per domain. Each is thin: take the arguments, call a crate, map the
+//! error. Their TypeScript bindings are generated (see `crate::bindings`).
+
+pub mod workspace;

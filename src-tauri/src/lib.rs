@@ -1,0 +1,30 @@
+//! The Blocksmith desktop app: a thin Tauri shell over the Tauri-free crates. Commands live in
+//! `commands/`, one module per domain; this file wires them, the state and the plugins together.
+
+pub mod bindings;
+mod commands;
+mod error;
+mod settings;
+mod state;
+
+use tauri::Manager;
+
+use crate::state::AppState;
+
+pub fn run() {
+    let builder = bindings::builder();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let config_dir = match std::env::var_os("BLOCKSMITH_CONFIG_DIR") {
+                Some(dir) => dir.into(),
+                None => app.path().app_config_dir()?,
+            };
+            app.manage(AppState::new(config_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("the Blocksmith window could not be started");
+}

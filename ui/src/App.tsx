@@ -1,0 +1,50 @@
+// The window: workspace bar on top; flows, config variables and connections on the left; the editor in the
+// centre; the run panel on the right.
+import { ErrorBoundary } from './common/ErrorBoundary';
+import { NoticeBanner, NoticeProvider } from './common/notices';
+import { ConfigVarsPanel } from './config-vars/ConfigVarsPanel';
+import { ConnectionKindsProvider } from './connections/kinds';
+import { ConnectionsPanel } from './connections/ConnectionsPanel';
+import { CodeEditor } from './editor/CodeEditor';
+import { EditorSessionProvider } from './editor/EditorSession';
+import { RunPanel } from './run/RunPanel';
+import { BlockList } from './workspace/BlockList';
+import { WorkspaceBar } from './workspace/WorkspaceBar';
+import { useWorkspace, WorkspaceProvider } from './workspace/WorkspaceContext';
+import { WorkspaceUnavailable } from './workspace/WorkspaceUnavailable';
+
+function Workbench() {
+  const { workspace } = useWorkspace();
+  if (!workspace) return <WorkspaceUnavailable />;
+  return (
+    <main className="workbench">
+      <aside className="sidebar">
+        <BlockList />
+        <ConfigVarsPanel />
+        <ConnectionsPanel />
+      </aside>
+      <CodeEditor />
+      <RunPanel />
+    </main>
+  );
+}
+
+export function App() {
+  return (
+    <NoticeProvider>
+      <WorkspaceProvider>
+        <ConnectionKindsProvider>
+          <EditorSessionProvider>
+            <div className="app">
+              <WorkspaceBar />
+              <NoticeBanner />
+              <ErrorBoundary>
+                <Workbench />
+              </ErrorBoundary>
+            </div>
+          </EditorSessionProvider>
+        </ConnectionKindsProvider>
+      </WorkspaceProvider>
+    </NoticeProvider>
+  );
+}

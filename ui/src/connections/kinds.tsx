@@ -1,0 +1,35 @@
+// The connection kinds the app supports (labels, inputs, help text), loaded once from the backend.
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, asBackendError, type ConnectionKind } from '../common/backend';
+
+/** Kinds whose token comes from an OAuth 2.0 provider (DESIGN.md's kind keys). */
+export const OAUTH_KINDS: ReadonlySet<string> = new Set(['authorizationcode', 'clientcredentials']);
+/** The kind whose token needs the user's consent in a browser window (Connect), not just a token request. */
+export const AUTHORIZATION_CODE_KIND = 'authorizationcode';
+
+interface KindsState {
+  kinds: ConnectionKind[];
+  /** Why the kinds could not be loaded, when they could not. */
+  failure: string | null;
+}
+
+const KindsContext = createContext<KindsState>({ kinds: [], failure: null });
+
+export function ConnectionKindsProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<KindsState>({ kinds: [], failure: null });
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .connectionKinds()
+      .then((kinds) => !cancelled && setState({ kinds, failure: null }))
+      .catch((error: unknown) => !cancelled && setState({ kinds: [], failure: asBackendError(error).message }));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return <KindsContext.Provider value={state}>{children}</KindsContext.Provider>;
+}
+
+export function useConnectionKinds(): KindsState {
+  return useContext(KindsContext);
+}

@@ -1,0 +1,44 @@
+// Connects the pure completion logic to Monaco's JavaScript completion.
+import { monaco } from './monaco';
+import { suggestAt, type CompletionScope, type SuggestionKind } from './completions';
+
+const KIND: Record<SuggestionKind, monaco.languages.CompletionItemKind> = {
+  method: monaco.languages.CompletionItemKind.Method,
+  property: monaco.languages.CompletionItemKind.Property,
+  variable: monaco.languages.CompletionItemKind.Variable,
+};
+
+/** Registers block-aware completion; `getScope` is asked at each request so it always sees the current workspace. */
+export function registerBlockCompletions(getScope: () => CompletionScope): monaco.IDisposable {
+  return monaco.languages.registerCompletionItemProvider('javascript', {
+    triggerCharacters: ['.', '[', '"', "'"],
+    provideCompletionItems(model, position) {
+      const line = model.getLineContent(position.lineNumber);
+      const answer = suggestAt(
+        {
+          textBeforeCursor: line.slice(0, position.column - 1),
+          textAfterCursor: line.slice(position.column - 1),
+        },
+        getScope(),
+      );
+      if (!answer) return { suggestions: [] };
+      const range = new monaco.Range(
+        position.lineNumber,
+        position.column - answer.replaceLength,
+        position.lineNumber,
+        position.column,
+      );
+      return {
+        suggestions: answer.suggestions.map((suggestion, index) => ({
+          label: suggestion.label,
+          insertText: suggestion.insertText,
+          kind: KIND[suggestion.kind],
+          detail: suggestion.detail,
+          range,
+          // Keep the scope's order (e.g. steps in run order) ahead of the word-based suggestions.
+          sortText: `0${String(index).padStart(4, '0')}`,
+        })),
+      };
+    },
+  });
+}

@@ -1,0 +1,33 @@
+// Gathers what completion needs to know about the open block from the workspace and this session's runs.
+import type { ConnectionKind, JsonValue, WorkspaceView } from '../common/backend';
+import { stepResultKey } from '../common/camelCase';
+import { OAUTH_KINDS } from '../connections/kinds';
+import { blocksBefore, findBlock } from '../workspace/model';
+import type { CompletionScope } from './completions';
+
+export function completionScopeFor(
+  workspace: WorkspaceView | null,
+  blockId: string | null,
+  kinds: ConnectionKind[],
+  lastResults: Record<string, JsonValue>,
+  lastInputs: Record<string, JsonValue>,
+): CompletionScope {
+  if (!workspace || blockId === null) {
+    return { configVarNames: [], connections: [], earlierSteps: [], isTrigger: false, samplePayload: null };
+  }
+  return {
+    configVarNames: workspace.configVars.map((variable) => variable.name),
+    connections: workspace.connections.map((connection) => ({
+      name: connection.name,
+      inputKeys: kinds.find((kind) => kind.key === connection.kind)?.inputs.map((input) => input.key) ?? [],
+      oauth: OAUTH_KINDS.has(connection.kind),
+    })),
+    earlierSteps: blocksBefore(workspace, blockId).map((block) => ({
+      key: stepResultKey(block.name),
+      name: block.name,
+      lastResult: lastResults[block.id] ?? null,
+    })),
+    isTrigger: findBlock(workspace, blockId)?.kind === 'trigger',
+    samplePayload: lastInputs[blockId] ?? null,
+  };
+}

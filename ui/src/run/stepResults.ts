@@ -1,0 +1,21 @@
+// The `stepResults` an action is run with: each earlier step's camelCased name mapped to `{ results }`.
+import type { JsonValue } from '../common/backend';
+import { isJsonObject } from '../common/json';
+import { stepResultKey } from '../common/camelCase';
+
+export interface EarlierStep {
+  name: string;
+  /** Its result from the last run, or null when it has not run yet. */
+  lastResult: JsonValue;
+}
+
+export function stepResultsFrom(earlier: EarlierStep[]): JsonValue {
+  const stepResults: { [key: string]: JsonValue } = {};
+  for (const step of earlier) stepResults[stepResultKey(step.name)] = { results: step.lastResult };
+  return stepResults;
+}
+
+/** Whether a saved `stepResults` sample holds nothing yet (a new block's sample is `{}`). */
+export function isEmptySample(sample: JsonValue): boolean {
+  return sample === null || (isJsonObject(sample) && Object.keys(sample).length === 0);
+}
