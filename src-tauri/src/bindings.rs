@@ -2,10 +2,10 @@
 //! from it (`BLOCKSMITH_WRITE_BINDINGS=1 cargo test -p blocksmith-app --test bindings`), and a test fails
 //! when the committed file is stale.
 
-use specta_typescript::Typescript;
+use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::workspace;
+use crate::commands::{runs, workspace};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
@@ -25,6 +25,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         workspace::config_var_remove,
         workspace::sample_read,
         workspace::sample_save,
+        runs::run_block,
+        runs::run_stop,
+        runs::history_list,
+        runs::history_get,
     ])
 }
 
@@ -34,7 +38,10 @@ pub fn typescript() -> String {
     std::fs::create_dir_all(&dir).expect("the temp folder is writable");
     let path = dir.join("bindings.ts");
     builder()
-        .export(Typescript::default().header("// @ts-nocheck\n"), &path)
+        .export(Typescript::default()
+                // Run ids and timestamps are i64 in Rust but stay far below 2^53.
+                .bigint(BigIntExportBehavior::Number)
+                .header("// @ts-nocheck\n"), &path)
         .expect("the command types export to TypeScript");
     let text = std::fs::read_to_string(&path).expect("the exported bindings are readable");
     let _ = std::fs::remove_dir_all(&dir);

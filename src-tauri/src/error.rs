@@ -24,4 +24,16 @@ impl From<blocksmith_workspace::Error> for AppError {
     }
 }
 
+impl From<blocksmith_session::Error> for AppError {
+    fn from(err: blocksmith_session::Error) -> Self {
+        AppError::new(err.code(), err.to_string())
+    }
+}
+
+impl From<blocksmith_runner::Error> for AppError {
+    fn from(err: blocksmith_runner::Error) -> Self {
+        AppError::new(err.code(), err.to_string())
+    }
+}
+
 pub type AppResult<T> = Result<T, AppError>;

@@ -7,9 +7,22 @@ mod error;
 mod settings;
 mod state;
 
+use blocksmith_runner::{Supervisor, SupervisorOptions, WorkerCommand};
 use tauri::Manager;
 
 use crate::state::AppState;
+
+/// The argument that makes this binary a block worker instead of the app (see `blocksmith_runner`).
+pub const WORKER_ARG: &str = "__worker";
+
+/// Workers are this same binary started with `WORKER_ARG`, so the app ships as one file.
+fn worker_supervisor() -> std::io::Result<Supervisor> {
+    let program = std::env::current_exe()?;
+    Ok(Supervisor::new(
+        WorkerCommand::new(program, [WORKER_ARG]),
+        SupervisorOptions::default(),
+    ))
+}
 
 pub fn run() {
     let builder = bindings::builder();
@@ -22,7 +35,7 @@ pub fn run() {
                 Some(dir) => dir.into(),
                 None => app.path().app_config_dir()?,
             };
-            app.manage(AppState::new(config_dir));
+            app.manage(AppState::new(config_dir, worker_supervisor()?));
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -26,7 +26,9 @@ function savedStepNames(workspace) {
   return manifest.flows[0].steps.map(nameOf);
 }
 
+/** Points at a block's row, where its controls appear, and clicks one of them. */
 async function clickRowControl(session, blockName, testId) {
+  await session.hover(await waitFor(() => findBlockItem(session, blockName), { message: `"${blockName}" listed` }));
   const control = await waitFor(() => findBlockRowControl(session, blockName, testId), {
     message: `${testId} in the row of "${blockName}"`,
   });

@@ -234,6 +234,16 @@ export class Session {
     ]);
   }
 
+  /** Moves the mouse over the element's centre, as a person pointing at it does (rows show some controls on hover). */
+  async hover(element) {
+    const origin = elementArgument(element);
+    const move = { type: 'pointerMove', duration: 0, origin, x: 0, y: 0 };
+    await this.command('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [move] }],
+    });
+    await this.command('DELETE', '/actions');
+  }
+
   async performKeyActions(actions) {
     await this.command('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
     await this.command('DELETE', '/actions');

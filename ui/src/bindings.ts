@@ -137,6 +137,47 @@ async sampleSave(blockId: string, sample: JsonValue) : Promise<Result<null, AppE
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
+ * worker process, records it in the history, and answers with its outcome. `run_id` is chosen by the UI so
+ * that `run_stop` can name the run while it is in progress.
+ */
+async runBlock(runId: string, blockId: string, source: string, input: JsonValue) : Promise<Result<RunOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("run_block", { runId, blockId, source, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stops the run `run_id` at once; answers whether it was still running.
+ */
+async runStop(runId: string) : Promise<boolean> {
+    return await TAURI_INVOKE("run_stop", { runId });
+},
+/**
+ * The block's recorded runs, newest first.
+ */
+async historyList(blockId: string) : Promise<Result<RunSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("history_list", { blockId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * One recorded run, to re-open, re-run or compare.
+ */
+async historyGet(id: number) : Promise<Result<RunEntry, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("history_get", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -163,6 +204,11 @@ name: string; kind: BlockKind;
  * The block's own time limit; the default (30 s) when absent.
  */
 timeoutMs?: number | null }
+/**
+ * A failure as the person sees it: the JavaScript error's name and message, and where in *their* file
+ * it happened (line 1 is the file's first line).
+ */
+export type BlockError = { name: string; message: string; line: number | null; column: number | null; stack: string | null }
 export type BlockKind = "action" | "trigger"
 export type ConfigVar = { name: string; value: string }
 /**
@@ -187,6 +233,37 @@ trigger: string;
  */
 steps?: string[] }
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
+export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
+export type LogLine = { level: LogLevel; message: string }
+/**
+ * A whole recorded run, to re-open, re-run or compare.
+ */
+export type RunEntry = { id: number; blockId: string; startedAtMs: number; inputs: JsonValue; outcome: JsonValue }
+/**
+ * The outcome of one run, field for field the JSON line `blocksmith run` prints.
+ */
+export type RunOutcome = { ok: boolean; 
+/**
+ * What the function resolved to, converted as `JSON.stringify` converts it; `null` for `undefined`.
+ */
+returned: JsonValue; 
+/**
+ * An action's `returned.data`, a trigger's `returned.payload`, or `returned` itself when it is not an
+ * object with that field.
+ */
+result: JsonValue; 
+/**
+ * A trigger's `returned.response`, else `null`.
+ */
+response: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number }
+/**
+ * One line of a block's history list.
+ */
+export type RunSummary = { id: number; blockId: string; startedAtMs: number; ok: boolean; durationMs: number; 
+/**
+ * `TypeError: x is not a function`, for a failed run.
+ */
+error: string | null }
 /**
  * The workspace as the UI shows it. Connection definitions carry no secret values.
  */

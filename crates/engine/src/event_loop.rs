@@ -174,7 +174,8 @@ impl EventLoop {
             if !matches!(promise.state(), PromiseState::Pending) {
                 return Ok(());
             }
-            if let Some((id, timer)) = self.timers.borrow_mut().pop_due(Instant::now()) {
+            let due = self.timers.borrow_mut().pop_due(Instant::now());
+            if let Some((id, timer)) = due {
                 self.fire(id, timer, context).map_err(LoopStop::Uncaught)?;
                 continue;
             }

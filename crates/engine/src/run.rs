@@ -196,7 +196,7 @@ impl Block<'_> {
             .map_err(|error| self.js_error(error))?;
         let factory = factory.as_callable().ok_or_else(|| not_a_function("the wrapped block"))?;
         factory
-            .call(&exports.into(), &[module.clone().into(), JsValue::undefined()], self.context)
+            .call(&exports.clone().into(), &[module.clone().into(), exports.into()], self.context)
             .map_err(|error| self.js_error(error))?;
         let exported = module
             .get(js_string!("exports"), self.context)

@@ -58,14 +58,14 @@ impl FromStr for Backend {
 /// What the process environment said about the D-Bus session bus when the store was opened;
 /// failures are explained against it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BusEnvironment {
+pub(crate) struct BusEnvironment {
     /// The value of `DBUS_SESSION_BUS_ADDRESS`, if set.
     pub session_bus_address: Option<String>,
 }
 
 impl BusEnvironment {
     /// Reads the environment of this process.
-    pub fn from_process() -> Self {
+    pub(crate) fn from_process() -> Self {
         Self {
             session_bus_address: std::env::var("DBUS_SESSION_BUS_ADDRESS")
                 .ok()

@@ -5,6 +5,10 @@
 //! storage: when the keyring is unusable, [`SecretStore::open`] and [`SecretStore::probe`] say why
 //! and what to do, and the caller shows that to the user.
 //!
+//! Every call blocks on the keyring (a D-Bus round trip for the Secret Service). From async code,
+//! call it through `tokio::task::spawn_blocking`: the D-Bus client may run its own runtime and
+//! must not be entered from inside another one.
+//!
 //! ```no_run
 //! use blocksmith_secrets::{SecretId, SecretStore, Sensitive, SERVICE};
 //!
@@ -17,11 +21,13 @@
 
 mod backend;
 mod error;
+#[cfg(test)]
+mod refusing_store;
 mod secret_id;
 mod sensitive;
 mod store;
 
-pub use backend::{Backend, BusEnvironment};
+pub use backend::Backend;
 pub use error::{Error, Operation, Result};
 pub use secret_id::{SecretId, Slot};
 pub use sensitive::{Sensitive, REDACTED};

@@ -7,7 +7,7 @@ use keyring_core::{CredentialStore, Entry};
 
 use crate::backend::{self, Backend, BusEnvironment, FailureContext};
 use crate::error::{Error, Operation, Result};
-use crate::secret_id::{connection_slots, SecretId};
+use crate::secret_id::{connection_slots, SecretId, Slot};
 use crate::sensitive::Sensitive;
 
 /// The keyring service name every Blocksmith entry is filed under.
@@ -48,17 +48,13 @@ impl SecretStore {
     /// Connects to `backend` under `service` without probing it. Tests pass their own service
     /// name so that parallel tests never touch each other's entries.
     pub fn connect(service: &str, backend: Backend) -> Result<Self> {
-        Self::connect_in(service, backend, BusEnvironment::from_process())
-    }
-
-    /// Like [`SecretStore::connect`], explaining D-Bus failures against `bus` instead of this
-    /// process's environment.
-    pub fn connect_in(service: &str, backend: Backend, bus: BusEnvironment) -> Result<Self> {
         if service.is_empty() {
             return Err(Error::EmptyName {
                 what: "service name",
             });
         }
+        // Read once, so every later failure is explained against the bus this store connected to.
+        let bus = BusEnvironment::from_process();
         let store = backend::open_store(backend, &bus)?;
         Ok(Self {
             store,
@@ -66,6 +62,17 @@ impl SecretStore {
             service: service.to_owned(),
             bus,
         })
+    }
+
+    /// A store over any credential store, for unit tests that need failures on demand.
+    #[cfg(test)]
+    pub(crate) fn over(store: Arc<CredentialStore>, service: &str) -> Self {
+        Self {
+            store,
+            backend: Backend::SecretService,
+            service: service.to_owned(),
+            bus: BusEnvironment::default(),
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -97,7 +104,7 @@ impl SecretStore {
 
     /// Stores a secret, replacing any previous value. A token must be a JSON document.
     pub fn set(&self, id: &SecretId<'_>, value: &Sensitive<String>) -> Result<()> {
-        if id.slot == crate::Slot::Token {
+        if id.slot == Slot::Token {
             check_token_json(id.connection, value)?;
         }
         self.write(&id.account()?, value)
@@ -255,6 +262,94 @@ fn check_token_json(connection: &str, token: &Sensitive<String>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::refusing_store::{Refuse, RefusingStore};
+
+    fn store_with(refusals: &[(&str, Refuse)]) -> (Arc<RefusingStore>, SecretStore) {
+        let backing = Arc::new(RefusingStore::default());
+        let store = SecretStore::over(backing.clone(), "blocksmith-unit");
+        let secret = |value: &str| Sensitive::new(value.to_owned());
+        store
+            .set(&SecretId::input("ws", "old", "a"), &secret("A"))
+            .unwrap();
+        store
+            .set(&SecretId::input("ws", "old", "b"), &secret("B"))
+            .unwrap();
+        store
+            .set(&SecretId::token("ws", "old"), &secret("{}"))
+            .unwrap();
+        for (account, operation) in refusals {
+            backing.refuse(account, *operation);
+        }
+        (backing, store)
+    }
+
+    fn value(store: &SecretStore, id: SecretId<'_>) -> Option<String> {
+        store.get(&id).unwrap().map(|v| v.expose().clone())
+    }
+
+    #[test]
+    fn a_rename_that_fails_while_copying_leaves_everything_as_it_was() {
+        let (backing, store) = store_with(&[("ws/new/b", Refuse::Write)]);
+        let before = backing.accounts();
+
+        let error = store
+            .rename_connection("ws", "old", "new", &["a", "b"])
+            .unwrap_err();
+
+        assert!(error.to_string().contains("ws/new/b"), "{error}");
+        assert_eq!(backing.accounts(), before, "the copy of a was taken back");
+        assert_eq!(
+            value(&store, SecretId::input("ws", "old", "a")).as_deref(),
+            Some("A")
+        );
+        assert_eq!(
+            value(&store, SecretId::input("ws", "old", "b")).as_deref(),
+            Some("B")
+        );
+    }
+
+    #[test]
+    fn a_rename_that_fails_while_clearing_puts_the_old_entries_back() {
+        let (backing, store) = store_with(&[("ws/old/#token", Refuse::Delete)]);
+        let before = backing.accounts();
+
+        store
+            .rename_connection("ws", "old", "new", &["a", "b"])
+            .unwrap_err();
+
+        assert_eq!(backing.accounts(), before);
+        assert_eq!(
+            value(&store, SecretId::input("ws", "old", "a")).as_deref(),
+            Some("A")
+        );
+        assert_eq!(
+            value(&store, SecretId::token("ws", "old")).as_deref(),
+            Some("{}")
+        );
+        assert_eq!(value(&store, SecretId::input("ws", "new", "a")), None);
+    }
+
+    #[test]
+    fn a_delete_that_fails_half_way_restores_what_it_deleted() {
+        let (backing, store) = store_with(&[("ws/old/b", Refuse::Delete)]);
+        let before = backing.accounts();
+
+        store
+            .delete_connection("ws", "old", &["a", "b"])
+            .unwrap_err();
+
+        assert_eq!(backing.accounts(), before);
+        assert_eq!(
+            value(&store, SecretId::input("ws", "old", "a")).as_deref(),
+            Some("A")
+        );
+    }
+
+    #[test]
+    fn a_store_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync + Clone>() {}
+        shareable::<SecretStore>();
+    }
 
     #[test]
     fn a_json_token_passes_the_check() {

@@ -2,3 +2,4 @@
 //! error. Their TypeScript bindings are generated (see `crate::bindings`).
 
 pub mod workspace;
+pub mod runs;

@@ -1,134 +1,45 @@
 // The one door from the window to Rust. Every feature calls `api.*`; each call resolves with the command's data or
-// rejects with a `BackendError` carrying the `{ code, message }` the app sends, so callers branch on `code`.
+// rejects with a `BackendError` carrying the `{ code, message }` the app sent, so callers branch on `code`.
 //
-// The command types mirror the Rust signatures. When the generated `bindings.ts` (tauri-specta) lands, this file
-// becomes a thin layer over its `commands` and re-exports its types; nothing else in the UI has to change.
-import { invoke } from '@tauri-apps/api/core';
+// The commands and their types come from the generated `bindings.ts` (tauri-specta). Views here only tighten
+// the generated types where serde defaults make a field optional on the wire (`Flow.steps`, connection `inputs`):
+// the adapter fills those defaults once, so the rest of the UI never checks for them.
+import {
+  commands,
+  type AppError,
+  type Block,
+  type ConnectionDefinition,
+  type Flow,
+  type Result,
+  type WorkspaceView as WireWorkspaceView,
+} from '../bindings';
+import type { JsonValue } from './json';
+import { pendingCommands, type ConnectionDraft } from './pendingCommands';
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type { JsonValue } from './json';
+export type { BlockKind, ConfigVar } from '../bindings';
+export type {
+  ConnectionDraft,
+  ConnectionInput,
+  ConnectionKind,
+  FlowOutcome,
+  FlowStepOutcome,
+  LogLevel,
+  LogLine,
+  RunEntry,
+  RunError,
+  RunOutcome,
+  RunSummary,
+  TokenStatus,
+} from './pendingCommands';
 
-export type BlockKind = 'action' | 'trigger';
-
-export interface BlockView {
-  id: string;
-  name: string;
-  kind: BlockKind;
-  timeoutMs: number | null;
-}
-
-export interface FlowView {
-  name: string;
-  /** Block id of the flow's trigger. */
-  trigger: string;
-  /** Block ids of the flow's action steps, in run order. */
-  steps: string[];
-}
-
-export interface ConfigVarView {
-  name: string;
-  value: string;
-}
-
-export interface ConnectionView {
-  name: string;
-  /** The connection kind's key, e.g. `apikey`. */
-  kind: string;
-  /** Non-secret inputs by input key; secret inputs live only in the OS keyring. */
-  inputs: Record<string, string>;
-}
-
-export interface WorkspaceView {
-  path: string;
-  name: string;
-  configVars: ConfigVarView[];
-  blocks: BlockView[];
+export type BlockView = Block;
+export type FlowView = Required<Flow>;
+export type ConnectionView = Omit<ConnectionDefinition, 'inputs'> & { inputs: Record<string, string> };
+export type WorkspaceView = Omit<WireWorkspaceView, 'flows' | 'connections'> & {
   flows: FlowView[];
   connections: ConnectionView[];
-}
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'trace' | 'metric';
-
-export interface LogLine {
-  level: LogLevel;
-  message: string;
-}
-
-export interface RunError {
-  name: string;
-  message: string;
-  line: number | null;
-  column: number | null;
-  stack: string | null;
-}
-
-export interface RunOutcome {
-  ok: boolean;
-  /** Everything the block returned. */
-  returned: JsonValue;
-  /** The step result: an action's `data`, a trigger's `payload`. */
-  result: JsonValue;
-  /** A trigger's webhook response, when it returned one. */
-  response: JsonValue;
-  logs: LogLine[];
-  error: RunError | null;
-  durationMs: number;
-}
-
-export interface FlowStepOutcome {
-  name: string;
-  ok: boolean;
-  result: JsonValue;
-  logs: LogLine[];
-  error: RunError | null;
-  durationMs: number;
-}
-
-export interface FlowOutcome {
-  ok: boolean;
-  steps: FlowStepOutcome[];
-  response: JsonValue;
-}
-
-export interface HistoryEntry {
-  id: number;
-  blockId: string;
-  startedAt: string;
-  ok: boolean;
-  durationMs: number;
-}
-
-export interface ConnectionInput {
-  key: string;
-  label: string;
-  comment: string;
-  secret: boolean;
-  required: boolean;
-}
-
-export interface ConnectionKind {
-  key: string;
-  label: string;
-  description: string;
-  inputs: ConnectionInput[];
-}
-
-export interface ConnectionDraft {
-  /** The connection's name before this edit; null when it is new. A different `name` renames it. */
-  previousName: string | null;
-  name: string;
-  kind: string;
-  /** Non-secret inputs by input key. */
-  inputs: Record<string, string>;
-  /** Only the secret inputs the user typed a new value for; the others keep what the keyring holds. */
-  secrets: Record<string, string>;
-}
-
-export interface TokenStatus {
-  connected: boolean;
-  expiresAt: string | null;
-  scopes: string | null;
-  hasRefreshToken: boolean;
-}
+};
 
 /** A failed backend call, as the app reports it. `code` is stable; `message` is for people. */
 export class BackendError extends Error {
@@ -143,73 +54,100 @@ export class BackendError extends Error {
 
 /** The code of the error raised when the page runs outside the app (a plain browser), so there is no backend. */
 export const BACKEND_UNAVAILABLE = 'backend_unavailable';
-
-function isAppError(value: unknown): value is { code: string; message: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    typeof (value as { message?: unknown }).message === 'string'
-  );
-}
+/** The code of the error raised when the IPC call itself failed (no answer, or an unknown command). */
+export const IPC_FAILED = 'ipc_failed';
 
 function insideTauri(): boolean {
   return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
 }
 
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+async function unwrap<T>(command: string, call: () => Promise<Result<T, AppError>>): Promise<T> {
   if (!insideTauri()) {
     throw new BackendError(
       BACKEND_UNAVAILABLE,
       'Blocksmith’s backend is not reachable: this page is running outside the Blocksmith app.',
     );
   }
+  let result: Result<T, AppError>;
   try {
-    return await invoke<T>(command, args);
+    result = await call();
   } catch (error) {
-    if (isAppError(error)) throw new BackendError(error.code, error.message);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new BackendError('ipc_failed', `The app did not answer “${command}”: ${message}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new BackendError(IPC_FAILED, `The app did not answer “${command}”: ${detail}`);
   }
+  if (result.status === 'error') throw new BackendError(result.error.code, result.error.message);
+  return result.data;
+}
+
+function jsonFromWire(value: unknown): JsonValue {
+  // JSON off the wire holds no `undefined`: the generated `Partial<…>` object type is wider than what arrives.
+  return value as JsonValue;
+}
+
+function workspaceFromWire(view: WireWorkspaceView): WorkspaceView {
+  return {
+    ...view,
+    flows: view.flows.map((flow) => ({ ...flow, steps: flow.steps ?? [] })),
+    connections: view.connections.map((connection) => {
+      const inputs: Record<string, string> = {};
+      for (const [key, value] of Object.entries(connection.inputs ?? {})) {
+        if (value !== undefined) inputs[key] = value;
+      }
+      return { ...connection, inputs };
+    }),
+  };
+}
+
+async function workspace(command: string, call: () => Promise<Result<WireWorkspaceView, AppError>>) {
+  return workspaceFromWire(await unwrap(command, call));
 }
 
 export const api = {
-  workspaceOpen: (path: string | null) => call<WorkspaceView>('workspace_open', { path }),
-  workspaceCurrent: () => call<WorkspaceView>('workspace_current'),
+  workspaceOpen: (path: string | null) => workspace('workspace_open', () => commands.workspaceOpen(path)),
+  workspaceCurrent: () => workspace('workspace_current', () => commands.workspaceCurrent()),
 
-  blockRead: (blockId: string) => call<string>('block_read', { blockId }),
-  blockSave: (blockId: string, source: string) => call<null>('block_save', { blockId, source }),
-  blockRename: (blockId: string, name: string) => call<WorkspaceView>('block_rename', { blockId, name }),
+  blockRead: (blockId: string) => unwrap('block_read', () => commands.blockRead(blockId)),
+  blockSave: (blockId: string, source: string) => unwrap('block_save', () => commands.blockSave(blockId, source)),
+  blockRename: (blockId: string, name: string) =>
+    workspace('block_rename', () => commands.blockRename(blockId, name)),
+  blockSetTimeout: (blockId: string, timeoutMs: number | null) =>
+    workspace('block_set_timeout', () => commands.blockSetTimeout(blockId, timeoutMs)),
 
-  flowCreate: (name: string) => call<WorkspaceView>('flow_create', { name }),
-  stepCreate: (flow: string, name: string) => call<WorkspaceView>('step_create', { flow, name }),
-  stepDelete: (flow: string, blockId: string) => call<WorkspaceView>('step_delete', { flow, blockId }),
+  flowCreate: (name: string) => workspace('flow_create', () => commands.flowCreate(name)),
+  stepCreate: (flow: string, name: string) => workspace('step_create', () => commands.stepCreate(flow, name)),
+  stepDelete: (flow: string, blockId: string) =>
+    workspace('step_delete', () => commands.stepDelete(flow, blockId)),
   stepMove: (flow: string, blockId: string, toIndex: number) =>
-    call<WorkspaceView>('step_move', { flow, blockId, toIndex }),
+    workspace('step_move', () => commands.stepMove(flow, blockId, toIndex)),
 
-  configVarSet: (name: string, value: string) => call<WorkspaceView>('config_var_set', { name, value }),
-  configVarRemove: (name: string) => call<WorkspaceView>('config_var_remove', { name }),
+  configVarSet: (name: string, value: string) =>
+    workspace('config_var_set', () => commands.configVarSet(name, value)),
+  configVarRemove: (name: string) => workspace('config_var_remove', () => commands.configVarRemove(name)),
 
-  sampleRead: (blockId: string) => call<JsonValue>('sample_read', { blockId }),
-  sampleSave: (blockId: string, sample: JsonValue) => call<null>('sample_save', { blockId, sample }),
+  sampleRead: async (blockId: string) => jsonFromWire(await unwrap('sample_read', () => commands.sampleRead(blockId))),
+  sampleSave: (blockId: string, sample: JsonValue) =>
+    unwrap('sample_save', () => commands.sampleSave(blockId, sample)),
 
   runBlock: (runId: string, blockId: string, source: string, input: JsonValue) =>
-    call<RunOutcome>('run_block', { runId, blockId, source, input }),
-  runStop: (runId: string) => call<null>('run_stop', { runId }),
-  runFlow: (flow: string, payload: JsonValue) => call<FlowOutcome>('run_flow', { flow, payload }),
+    unwrap('run_block', () => pendingCommands.runBlock(runId, blockId, source, input)),
+  runStop: (runId: string) => unwrap('run_stop', () => pendingCommands.runStop(runId)),
+  runFlow: (flow: string, payload: JsonValue) => unwrap('run_flow', () => pendingCommands.runFlow(flow, payload)),
 
-  historyList: (blockId: string) => call<HistoryEntry[]>('history_list', { blockId }),
+  historyList: (blockId: string) => unwrap('history_list', () => pendingCommands.historyList(blockId)),
+  historyGet: (id: number) => unwrap('history_get', () => pendingCommands.historyGet(id)),
 
-  connectionKinds: () => call<ConnectionKind[]>('connection_kinds'),
-  connectionSave: (draft: ConnectionDraft) => call<WorkspaceView>('connection_save', { draft }),
-  connectionDelete: (name: string) => call<WorkspaceView>('connection_delete', { name }),
+  connectionKinds: () => unwrap('connection_kinds', () => pendingCommands.connectionKinds()),
+  connectionSave: (draft: ConnectionDraft) =>
+    workspace('connection_save', () => pendingCommands.connectionSave(draft)),
+  connectionDelete: (name: string) => workspace('connection_delete', () => pendingCommands.connectionDelete(name)),
   /** For each secret input of a connection, whether the keyring holds a value (never the value itself). */
   connectionSecretsStored: (connection: string) =>
-    call<Record<string, boolean>>('connection_secrets_stored', { connection }),
-  secretReveal: (connection: string, inputKey: string) => call<string>('secret_reveal', { connection, inputKey }),
+    unwrap('connection_secrets_stored', () => pendingCommands.connectionSecretsStored(connection)),
+  secretReveal: (connection: string, inputKey: string) =>
+    unwrap('secret_reveal', () => pendingCommands.secretReveal(connection, inputKey)),
 
-  oauthConnect: (connection: string) => call<TokenStatus>('oauth_connect', { connection }),
-  oauthStatus: (connection: string) => call<TokenStatus>('oauth_status', { connection }),
+  oauthConnect: (connection: string) => unwrap('oauth_connect', () => pendingCommands.oauthConnect(connection)),
+  oauthStatus: (connection: string) => unwrap('oauth_status', () => pendingCommands.oauthStatus(connection)),
 };
 
 /** Turns anything a failed call threw into a `BackendError`, so the UI has one shape to show. */

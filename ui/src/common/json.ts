@@ -1,5 +1,10 @@
-// Parsing user-typed JSON into a value or a message that says where it went wrong.
-import type { JsonValue } from './backend';
+// JSON values as the UI handles them, and parsing user-typed JSON into a value or a message saying what is wrong.
+
+/**
+ * A JSON value. The generated bindings type objects as `Partial<…>` (values may be `undefined`); JSON that crossed
+ * the wire never holds `undefined`, so the UI works with this exact form.
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export type ParsedJson = { ok: true; value: JsonValue } | { ok: false; message: string };
 

@@ -1,10 +1,10 @@
 // Config variables: name → string value, seen by blocks as `configVars["name"]`.
 import { useState, type FormEvent } from 'react';
-import { api, type ConfigVarView } from '../common/backend';
+import { api, type ConfigVar } from '../common/backend';
 import { CloseIcon } from '../common/icons';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 
-function ConfigVarRow({ variable }: { variable: ConfigVarView }) {
+function ConfigVarRow({ variable }: { variable: ConfigVar }) {
   const { update } = useWorkspace();
   const [value, setValue] = useState(variable.value);
 

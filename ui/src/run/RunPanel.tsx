@@ -1,6 +1,13 @@
 // The run panel: the selected block's inputs, Run/Stop, and what the run produced.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type BlockView, type FlowOutcome, type JsonValue, type WorkspaceView } from '../common/backend';
+import {
+  api,
+  type BlockView,
+  type FlowOutcome,
+  type JsonValue,
+  type RunEntry,
+  type WorkspaceView,
+} from '../common/backend';
 import { formatJson, parseJsonInput } from '../common/json';
 import { PlayIcon, StopIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
@@ -9,13 +16,16 @@ import { blocksBefore, findBlock, flowOfBlock } from '../workspace/model';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { ErrorView } from './ErrorView';
 import { FlowRunView } from './FlowRunView';
+import { HistoryPanel } from './HistoryPanel';
 import { LogsView } from './LogsView';
 import { buildPayload, DEFAULT_PAYLOAD_FORM, formFromPayload, type PayloadForm } from './payload';
 import { PayloadEditor } from './PayloadEditor';
+import { recordedInput, recordedOutcome } from './recordedRun';
 import { ResultView } from './ResultView';
 import { RunStatus } from './RunStatus';
 import { isEmptySample, stepResultsFrom } from './stepResults';
 import { StepResultsInput } from './StepResultsInput';
+import { TimeLimitField } from './TimeLimitField';
 import { useBlockRun } from './useBlockRun';
 import { useFlowRun } from './useFlowRun';
 
@@ -33,7 +43,7 @@ function payloadFor(form: PayloadForm, workspace: WorkspaceView, trigger: BlockV
 
 export function RunPanel() {
   const { workspace, selectedBlockId, lastResults, lastInputs, recordRun } = useWorkspace();
-  const { reportError } = useNotices();
+  const { reportError, notify } = useNotices();
   const session = useEditorSession();
   const blockRun = useBlockRun();
   const [stepResultsText, setStepResultsText] = useState('');
@@ -141,6 +151,16 @@ export function RunPanel() {
     await flowRun.start(flow.name, payload);
   };
 
+  /** Re-opens a recorded run: its input goes back into the input editor and its outcome is shown. */
+  const openRecorded = (entry: RunEntry) => {
+    const input = recordedInput(entry);
+    if (isTrigger) setPayloadForm(formFromPayload(input));
+    else setStepResultsText(formatJson(input));
+    const outcome = recordedOutcome(entry);
+    if (outcome) blockRun.showRecorded(outcome);
+    notify(`Opened the run of ${new Date(entry.startedAtMs).toLocaleString()}. Press Run to run it again.`);
+  };
+
   if (!workspace || !block) {
     return (
       <aside className="run-panel" aria-label="Run">
@@ -179,6 +199,8 @@ export function RunPanel() {
         >
           Run flow
         </button>
+        <span className="spacer" />
+        <TimeLimitField key={`${block.id}:${block.timeoutMs ?? ''}`} block={block} />
       </div>
       <RunStatus state={blockRun.phase} />
 
@@ -204,6 +226,8 @@ export function RunPanel() {
       <section className="run-output" data-testid="logs" aria-label="Logs">
         <LogsView logs={outcome?.logs ?? []} />
       </section>
+
+      <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
 
       <FlowRunView state={flowRun.state} onDismiss={flowRun.dismiss} />
     </aside>

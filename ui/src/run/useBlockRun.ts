@@ -13,6 +13,8 @@ export interface BlockRun {
   stop: () => void;
   /** Forgets the last outcome (another block was opened). */
   reset: () => void;
+  /** Shows a recorded run's outcome as if it had just finished. */
+  showRecorded: (outcome: RunOutcome) => void;
 }
 
 function callFailure(message: string): RunError {
@@ -69,5 +71,19 @@ export function useBlockRun(): BlockRun {
     setPhase({ phase: 'idle' });
   }, []);
 
-  return { phase, outcome, start, stop, reset };
+  const showRecorded = useCallback((recorded: RunOutcome) => {
+    if (activeRunId.current !== null) return;
+    setOutcome(recorded);
+    setPhase(
+      recorded.ok
+        ? { phase: 'succeeded', durationMs: recorded.durationMs }
+        : {
+            phase: 'failed',
+            error: recorded.error ?? callFailure('The block failed without saying why.'),
+            durationMs: recorded.durationMs,
+          },
+    );
+  }, []);
+
+  return { phase, outcome, start, stop, reset, showRecorded };
 }

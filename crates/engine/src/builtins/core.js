@@ -72,11 +72,47 @@
         if (containsBigInt(value, new Set())) {
           throw new TypeError("Do not know how to serialize a BigInt");
         }
-        throw new TypeError("Converting circular structure to JSON");
+        throw new TypeError(describeCycle(value));
       }
       throw error;
     }
   };
+
+  // V8's message for a cycle: the object where the circle starts, the path around it (the middle cut
+  // when long, as V8 does) and the property that closes it.
+  function describeCycle(root) {
+    const path = [];
+    function visit(value, key) {
+      if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
+        value = value.toJSON(String(key));
+      }
+      if (value === null || typeof value !== "object") return null;
+      const start = path.findIndex((entry) => entry.object === value);
+      if (start >= 0) return { start, closingKey: key };
+      path.push({ object: value, key });
+      const keys = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
+      for (const childKey of keys) {
+        const found = visit(value[childKey], childKey);
+        if (found) return found;
+      }
+      path.pop();
+      return null;
+    }
+    const found = visit(root, "");
+    let message = "Converting circular structure to JSON";
+    if (!found) return message;
+    const constructorName = (object) => {
+      const constructor = object.constructor;
+      return typeof constructor === "function" && constructor.name ? constructor.name : "Object";
+    };
+    const keyText = (key) => (typeof key === "number" ? `index ${key}` : `property '${key}'`);
+    message += `\n    --> starting at object with constructor '${constructorName(path[found.start].object)}'`;
+    const middle = path.slice(found.start + 1).map(
+      (entry) => `\n    |     ${keyText(entry.key)} -> object with constructor '${constructorName(entry.object)}'`,
+    );
+    message += middle.length > 3 ? middle.slice(0, 2).join("") + "\n    |     ..." + middle[middle.length - 1] : middle.join("");
+    return message + `\n    --- ${keyText(found.closingKey)} closes the circle`;
+  }
 
   function containsBigInt(value, seen) {
     if (typeof value === "bigint") return true;

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use boa_engine::job::{Job, PromiseJob};
 use boa_engine::object::builtins::{JsArray, JsFunction, JsPromise};
 use boa_engine::object::ObjectInitializer;
 use boa_engine::property::Attribute;
@@ -37,11 +38,12 @@ fn state(context: &Context) -> &HostState {
 
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>); 13] = [
+    let functions: [(&str, usize, fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>); 14] = [
         ("log", 2, log),
         ("now", 0, now),
         ("setTimer", 5, set_timer),
         ("clearTimer", 1, clear_timer),
+        ("queueMicrotask", 1, queue_microtask),
         ("fetch", 5, start_fetch),
         ("forgetIo", 1, forget_io),
         ("digest", 2, digest),
@@ -121,6 +123,18 @@ fn clear_timer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         state(context).event_loop.clear_timer(id as u32);
     }
+    Ok(JsValue::undefined())
+}
+
+/// `queueMicrotask(callback)`: a job in the same queue as promise reactions, so the two interleave as in
+/// Node; a callback that throws fails the run like an uncaught exception.
+fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let callback = arg(args, 0)
+        .as_object()
+        .and_then(JsFunction::from_object)
+        .ok_or_else(|| type_error("The \"callback\" argument must be of type function"))?;
+    let job = PromiseJob::new(move |context| callback.call(&JsValue::undefined(), &[], context));
+    context.enqueue_job(Job::PromiseJob(job));
     Ok(JsValue::undefined())
 }
 

@@ -22,9 +22,11 @@ use url::Url;
 /// the redirect, so nothing needs to listen there.
 pub const REDIRECT_URI: &str = "http://127.0.0.1:8765/callback";
 
-/// A fixed "now" for the token's expiry arithmetic.
+/// A fixed "now" for the token's expiry arithmetic, in seconds since the Unix epoch.
+pub const NOW_SECONDS: u64 = 1_800_000_000;
+
 pub fn now() -> SystemTime {
-    UNIX_EPOCH + Duration::from_secs(1_800_000_000)
+    UNIX_EPOCH + Duration::from_secs(NOW_SECONDS)
 }
 
 pub fn repository_root() -> PathBuf {

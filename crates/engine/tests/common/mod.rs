@@ -1,0 +1,31 @@
+//! Runs fixture blocks (`tests/fixtures/*.js`) through the engine.
+
+use std::path::PathBuf;
+
+use blocksmith_engine::{run_block, BlockKind, BlockState, EngineOptions, RunReport, RunRequest};
+use serde_json::{json, Value};
+
+pub fn fixture_source(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+pub fn request(name: &str, kind: BlockKind, input: Value) -> RunRequest {
+    RunRequest {
+        source: fixture_source(name),
+        file_name: name.to_owned(),
+        kind,
+        config_vars: json!({}),
+        input,
+        context: json!({ "stepId": "step-1", "executionId": "exec-1" }),
+        state: BlockState::default(),
+    }
+}
+
+pub fn run_action(name: &str) -> RunReport {
+    run_block(&request(name, BlockKind::Action, json!({})), &EngineOptions::default())
+}
+
+pub fn messages(report: &RunReport) -> Vec<String> {
+    report.outcome.logs.iter().map(|line| line.message.clone()).collect()
+}

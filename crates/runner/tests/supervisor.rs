@@ -1,0 +1,143 @@
+//! The supervisor with real worker processes: normal runs, inputs, the warm pool, Stop, the reply cap,
+//! and a worker that cannot start.
+
+mod common;
+
+use std::thread;
+use std::time::{Duration, Instant};
+
+use blocksmith_engine::{BlockKind, FailureKind};
+use blocksmith_runner::{Error, RunLimits, Supervisor, SupervisorOptions, WorkerCommand};
+use serde_json::json;
+
+#[test]
+fn the_action_template_runs_and_returns_its_data() {
+    let supervisor = common::supervisor();
+    let report = supervisor
+        .run(
+            supervisor.next_run_id(),
+            common::action("action_template.js"),
+            RunLimits::default(),
+        )
+        .unwrap();
+    assert!(report.outcome.ok, "{:?}", report.outcome.error);
+    assert_eq!(report.outcome.returned, json!({ "data": null }));
+    assert_eq!(report.outcome.result, json!(null));
+    assert_eq!(report.failure, None);
+}
+
+#[test]
+fn inputs_reach_the_block_and_the_warm_worker_serves_again() {
+    let supervisor = common::supervisor();
+    for name in ["Ada", "Grace"] {
+        let request = common::request(
+            "greet.js",
+            BlockKind::Action,
+            json!({ "getDataFromApi": { "results": 1 }, "codeBlock": { "results": 2 } }),
+            json!({ "Name": name }),
+        );
+        let report = supervisor
+            .run(supervisor.next_run_id(), request, RunLimits::default())
+            .unwrap();
+        assert_eq!(
+            report.outcome.result,
+            json!({ "greeting": format!("Hello, {name}!"), "steps": ["getDataFromApi", "codeBlock"] })
+        );
+        assert_eq!(report.outcome.logs[0].message, format!("greeting {name}"));
+    }
+    assert_eq!(
+        supervisor.idle_workers(),
+        1,
+        "the worker went back to the pool"
+    );
+}
+
+#[test]
+fn stop_ends_a_run_at_once_and_the_next_run_works() {
+    let supervisor = common::supervisor();
+    let run_id = supervisor.next_run_id();
+    let running = {
+        let supervisor = supervisor.clone();
+        thread::spawn(move || {
+            let report = supervisor.run(run_id, common::action("slow.js"), RunLimits::default());
+            (report, Instant::now())
+        })
+    };
+    thread::sleep(Duration::from_millis(300));
+    let stop_pressed = Instant::now();
+    assert!(supervisor.stop(run_id), "the run was in progress");
+    let (report, stopped_at) = running.join().unwrap();
+    let report = report.unwrap();
+    assert!(stopped_at - stop_pressed < Duration::from_millis(500));
+    assert!(!report.outcome.ok);
+    assert_eq!(report.outcome.error.unwrap().name, "StoppedError");
+    assert_eq!(report.failure, Some(FailureKind::Limit));
+
+    assert!(
+        !supervisor.stop(run_id),
+        "a finished run cannot be stopped again"
+    );
+    let next = supervisor
+        .run(
+            supervisor.next_run_id(),
+            common::action("action_template.js"),
+            RunLimits::default(),
+        )
+        .unwrap();
+    assert!(next.outcome.ok);
+}
+
+#[test]
+fn a_result_larger_than_a_reply_may_be_is_a_limit() {
+    let supervisor = Supervisor::new(
+        common::worker_command(),
+        SupervisorOptions {
+            max_reply_bytes: 1024 * 1024,
+            ..SupervisorOptions::default()
+        },
+    );
+    let report = supervisor
+        .run(
+            supervisor.next_run_id(),
+            common::action("two_megabyte_result.js"),
+            RunLimits::default(),
+        )
+        .unwrap();
+    let error = report.outcome.error.expect("an error");
+    assert_eq!(error.name, "ResultTooLargeError", "{}", error.message);
+    assert!(
+        error.message.contains("a run may return 1 MB"),
+        "{}",
+        error.message
+    );
+    assert_eq!(report.failure, Some(FailureKind::Limit));
+
+    let next = supervisor
+        .run(
+            supervisor.next_run_id(),
+            common::action("action_template.js"),
+            RunLimits::default(),
+        )
+        .unwrap();
+    assert!(
+        next.outcome.ok,
+        "the worker that refused the result still serves"
+    );
+}
+
+#[test]
+fn a_worker_that_cannot_start_is_an_error_naming_the_program() {
+    let supervisor = Supervisor::new(
+        WorkerCommand::new("/nonexistent/blocksmith-worker", Vec::<String>::new()),
+        SupervisorOptions::default(),
+    );
+    let error = supervisor
+        .run(
+            supervisor.next_run_id(),
+            common::action("action_template.js"),
+            RunLimits::default(),
+        )
+        .unwrap_err();
+    assert!(matches!(error, Error::WorkerSpawn { .. }));
+    assert!(error.to_string().contains("/nonexistent/blocksmith-worker"));
+}

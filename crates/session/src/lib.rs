@@ -1,0 +1,12 @@
+//! A workspace opened for work. Turns a block or a flow of a workspace into runs — with the workspace's
+//! config variables, connections, execution settings and persisted state — and keeps what each run leaves
+//! behind (state and history). The app and the `blocksmith` CLI both call these, so a run is the same from
+//! either.
+
+mod error;
+mod runs;
+mod state;
+
+pub use error::{Error, Result};
+pub use runs::{prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock};
+pub use state::PersistedState;

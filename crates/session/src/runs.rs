@@ -1,0 +1,204 @@
+//! Preparing runs from the workspace (source, input, context, state, limits) and recording what they left
+//! behind (persisted state, run history with secrets redacted).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use blocksmith_engine::{BlockKind, RunReport, RunRequest};
+use blocksmith_runner::{
+    apply_overrides, default_context, default_trigger_payload, FlowBlock, FlowReport, FlowRun, RunIdentity,
+    RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
+};
+use blocksmith_workspace::history::{NewRun, RunHistory};
+use blocksmith_workspace::{Block, Workspace};
+use serde_json::{json, Value};
+
+use crate::error::{Error, Result};
+use crate::state::PersistedState;
+
+/// The run's time and id, passed in so tests can pin them.
+#[derive(Debug, Clone)]
+pub struct RunClock {
+    pub now: SystemTime,
+    pub execution_id: String,
+}
+
+/// One block's run, ready for the supervisor.
+#[derive(Debug, Clone)]
+pub struct BlockRun {
+    pub block_id: String,
+    pub flow: String,
+    pub request: RunRequest,
+    pub limits: RunLimits,
+    pub started_at_ms: i64,
+}
+
+/// Prepares a run of `block_id`: its source (or `source`, the editor's unsaved text), its saved sample input
+/// (or `input`), the context values laid over with the workspace's execution settings, and the state its
+/// flow persisted. `config_vars` is the `configVars` object, connections included.
+pub fn prepare_block_run(
+    workspace: &Workspace,
+    block_id: &str,
+    source: Option<String>,
+    input: Option<Value>,
+    config_vars: Value,
+    clock: &RunClock,
+) -> Result<BlockRun> {
+    let block = workspace.block(block_id)?.clone();
+    let flow = workspace
+        .manifest()
+        .flow_of_block(block_id)
+        .ok_or_else(|| Error::BlockWithoutFlow(block.name.clone()))?
+        .name
+        .clone();
+    let source = match source {
+        Some(source) => source,
+        None => workspace.read_block_source(block_id)?,
+    };
+    let context = context_for(workspace, &flow, &block.name, clock);
+    let input = match input {
+        Some(input) => input,
+        None => workspace.read_sample(block_id)?,
+    };
+    let input = match block.kind {
+        blocksmith_workspace::BlockKind::Trigger => complete_payload(input, &context),
+        blocksmith_workspace::BlockKind::Action => input,
+    };
+    let state = PersistedState::load(workspace)?.for_run(&flow);
+    Ok(BlockRun {
+        block_id: block_id.to_string(),
+        request: RunRequest {
+            source,
+            file_name: format!("{block_id}.js"),
+            kind: engine_kind(&block),
+            config_vars,
+            input,
+            context,
+            state,
+        },
+        limits: limits_of(&block),
+        flow,
+        started_at_ms: millis_since_epoch(clock.now),
+    })
+}
+
+/// Keeps what a block's run left behind: its flow's persisted state, and a history entry with `secrets`
+/// redacted from inputs, results, logs and errors.
+pub fn record_block_run(
+    workspace: &Workspace,
+    history: &RunHistory,
+    run: &BlockRun,
+    report: &RunReport,
+    secrets: &[String],
+) -> Result<()> {
+    let mut state = PersistedState::load(workspace)?;
+    state.absorb(&run.flow, &report.state);
+    state.save(workspace)?;
+    history.record(
+        &NewRun {
+            block_id: run.block_id.clone(),
+            started_at_ms: run.started_at_ms,
+            inputs: json!({
+                "kind": run.request.kind,
+                "input": run.request.input,
+                "source": run.request.source,
+            }),
+            outcome: serde_json::to_value(&report.outcome).expect("an outcome always serialises"),
+        },
+        secrets,
+    )?;
+    Ok(())
+}
+
+/// Prepares a run of the whole flow `flow_name`: the trigger with `payload` (else its saved sample), then
+/// each step in order, from their saved files.
+pub fn prepare_flow_run(
+    workspace: &Workspace,
+    flow_name: &str,
+    payload: Option<Value>,
+    config_vars: Value,
+    clock: &RunClock,
+) -> Result<FlowRun> {
+    let flow = workspace
+        .manifest()
+        .flow(flow_name)
+        .ok_or_else(|| blocksmith_workspace::Error::UnknownFlow(flow_name.to_string()))?
+        .clone();
+    let flow_block = |id: &str| -> Result<FlowBlock> {
+        let block = workspace.block(id)?;
+        Ok(FlowBlock {
+            name: block.name.clone(),
+            file_name: format!("{id}.js"),
+            source: workspace.read_block_source(id)?,
+            limits: limits_of(block),
+        })
+    };
+    let trigger = flow_block(&flow.trigger)?;
+    let steps = flow.steps.iter().map(|id| flow_block(id)).collect::<Result<Vec<_>>>()?;
+    let context = context_for(workspace, &flow.name, &trigger.name, clock);
+    let payload = match payload {
+        Some(payload) => payload,
+        None => workspace.read_sample(&flow.trigger)?,
+    };
+    let payload = complete_payload(payload, &context);
+    Ok(FlowRun {
+        trigger,
+        steps,
+        payload,
+        config_vars,
+        context,
+        state: PersistedState::load(workspace)?.for_run(&flow.name),
+    })
+}
+
+/// Keeps the state a flow run left behind.
+pub fn record_flow_run(workspace: &Workspace, flow_name: &str, report: &FlowReport) -> Result<()> {
+    let mut state = PersistedState::load(workspace)?;
+    state.absorb(flow_name, &report.state);
+    state.save(workspace)
+}
+
+/// A trigger's payload as the platform would deliver it: the given fields, and the platform's own fields
+/// (`webhookUrls`, `executionId`, `customer`, …) from the context wherever the given payload has none.
+fn complete_payload(given: Value, context: &Value) -> Value {
+    let mut payload = default_trigger_payload(context);
+    if let (Value::Object(complete), Value::Object(given)) = (&mut payload, &given) {
+        for (key, value) in given {
+            complete.insert(key.clone(), value.clone());
+        }
+        return payload;
+    }
+    given
+}
+
+fn context_for(workspace: &Workspace, flow: &str, step: &str, clock: &RunClock) -> Value {
+    let manifest = workspace.manifest();
+    let mut context = default_context(&RunIdentity {
+        execution_id: clock.execution_id.clone(),
+        started_at: clock.now,
+        integration_name: manifest.name.clone(),
+        flow_name: flow.to_string(),
+        step_name: step.to_string(),
+        webhook_base_url: DEFAULT_WEBHOOK_BASE_URL.to_string(),
+    });
+    apply_overrides(&mut context, &manifest.execution);
+    context
+}
+
+fn engine_kind(block: &Block) -> BlockKind {
+    match block.kind {
+        blocksmith_workspace::BlockKind::Action => BlockKind::Action,
+        blocksmith_workspace::BlockKind::Trigger => BlockKind::Trigger,
+    }
+}
+
+fn limits_of(block: &Block) -> RunLimits {
+    let time_limit_ms = block
+        .timeout_ms
+        .map(u64::from)
+        .unwrap_or(DEFAULT_TIME_LIMIT.as_millis() as u64);
+    RunLimits::new(time_limit_ms, DEFAULT_MEMORY_LIMIT_MB)
+}
+
+fn millis_since_epoch(time: SystemTime) -> i64 {
+    time.duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}

@@ -1,0 +1,3 @@
+module.exports = async () => {
+  throw { code: 42, reason: "an object, not an Error" };
+};

@@ -1,0 +1,4 @@
+module.exports = async () => {
+  const total = 1;
+  return { data: total + missingVariable };
+};

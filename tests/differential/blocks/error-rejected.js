@@ -1,0 +1,1 @@
+module.exports = () => Promise.reject(new TypeError("rejected on purpose"));

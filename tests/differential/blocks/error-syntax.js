@@ -1,0 +1,5 @@
+module.exports = async () => {
+  const ok = 1;
+  const broken = ;
+  return ok;
+};

@@ -1,0 +1,5 @@
+module.exports = async () => {
+  const data = { name: "loop" };
+  data.self = data;
+  return { data };
+};

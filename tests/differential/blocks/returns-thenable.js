@@ -1,0 +1,5 @@
+module.exports = () => ({
+  then(resolve) {
+    setTimeout(() => resolve({ data: "from a thenable" }), 1);
+  },
+});

@@ -1,0 +1,3 @@
+module.exports = async ({ logger }) => {
+  logger.info("nothing to return");
+};

@@ -1,0 +1,2 @@
+// A trigger that returns something without `payload`: the result is what it returned.
+module.exports = (context, payload) => ({ echoed: payload.body.data });

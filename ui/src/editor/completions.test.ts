@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { suggestAt, type CompletionScope } from './completions';
+
+const scope: CompletionScope = {
+  configVarNames: ['App Base URL'],
+  connections: [
+    { name: 'Acme', inputKeys: ['apiKey'], oauth: false },
+    { name: 'Google', inputKeys: ['clientId', 'clientSecret'], oauth: true },
+  ],
+  earlierSteps: [
+    { key: 'codeBlockTrigger', name: 'Code Block Trigger', lastResult: { orderId: 7, items: [] } },
+    { key: 'getDataFromApi', name: 'Get Data from API', lastResult: null },
+  ],
+  isTrigger: false,
+  samplePayload: null,
+};
+
+function labels(before: string, after = '', within: CompletionScope = scope): string[] | null {
+  const answer = suggestAt({ textBeforeCursor: before, textAfterCursor: after }, within);
+  return answer ? answer.suggestions.map((suggestion) => suggestion.label) : null;
+}
+
+describe('suggestAt', () => {
+  it('offers the logger methods after `logger.`', () => {
+    expect(labels('  logger.')).toEqual(['debug', 'info', 'warn', 'error', 'log', 'trace', 'metric']);
+    expect(suggestAt({ textBeforeCursor: 'logger.inf', textAfterCursor: '' }, scope)?.replaceLength).toBe(3);
+  });
+
+  it('offers config variable and connection names inside `configVars["`, closing the bracket', () => {
+    const answer = suggestAt({ textBeforeCursor: 'configVars["App', textAfterCursor: '' }, scope);
+    expect(answer?.suggestions.map((suggestion) => suggestion.insertText)).toEqual([
+      'App Base URL"]',
+      'Acme"]',
+      'Google"]',
+    ]);
+    expect(answer?.replaceLength).toBe(3);
+  });
+
+  it('does not close the bracket twice', () => {
+    const answer = suggestAt({ textBeforeCursor: "configVars['", textAfterCursor: "']" }, scope);
+    expect(answer?.suggestions[0]?.insertText).toBe('App Base URL');
+  });
+
+  it("offers a connection's parts, its inputs and its token fields", () => {
+    expect(labels('configVars["Acme"].')).toEqual(['key', 'fields']);
+    expect(labels('configVars["Google"].')).toEqual(['key', 'fields', 'token']);
+    expect(labels('configVars["Google"].fields.')).toEqual(['clientId', 'clientSecret']);
+    expect(labels('configVars["Google"].token.')).toContain('access_token');
+    expect(labels('configVars["App Base URL"].')).toBeNull();
+  });
+
+  it('offers earlier steps, their results, and the keys of their last results', () => {
+    expect(labels('const x = stepResults.')).toEqual(['codeBlockTrigger', 'getDataFromApi']);
+    expect(labels('stepResults.getDataFromApi.')).toEqual(['results']);
+    expect(labels('stepResults.codeBlockTrigger.results.')).toEqual(['orderId', 'items']);
+    expect(labels('stepResults.getDataFromApi.results.')).toEqual([]);
+    expect(labels('stepResults.unknownStep.')).toBeNull();
+  });
+
+  it('offers payload fields only in a trigger', () => {
+    expect(labels('payload.')).toBeNull();
+    const trigger = { ...scope, isTrigger: true, samplePayload: { headers: { 'x-id': '1' } } };
+    expect(labels('payload.', '', trigger)).toContain('rawBody');
+    expect(labels('payload.body.', '', trigger)).toEqual(['data', 'contentType']);
+    expect(labels('payload.headers.', '', trigger)).toEqual(['x-id']);
+  });
+
+  it('says nothing where it has nothing to offer', () => {
+    expect(labels('const total = 1 + ')).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+// A block's past runs: re-open one (its input and outcome), or compare two side by side.
+import { useEffect, useState } from 'react';
+import { api, type RunEntry, type RunSummary } from '../common/backend';
+import { useNotices } from '../common/notices';
+import { RunComparison } from './RunComparison';
+import { formatDuration } from './status';
+
+interface Props {
+  blockId: string;
+  /** Changes whenever a run of this block finishes, so the list is read again. */
+  refreshKey: unknown;
+  onOpen: (entry: RunEntry) => void;
+}
+
+const MAX_COMPARED = 2;
+
+function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+}
+
+export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
+  const { reportError } = useNotices();
+  const [runs, setRuns] = useState<RunSummary[]>([]);
+  const [compared, setCompared] = useState<number[]>([]);
+  const [comparison, setComparison] = useState<[RunEntry, RunEntry] | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .historyList(blockId)
+      .then((list) => !cancelled && setRuns(list))
+      .catch((error: unknown) => !cancelled && reportError('The run history could not be read.', error));
+    return () => {
+      cancelled = true;
+    };
+  }, [blockId, refreshKey, reportError]);
+
+  useEffect(() => {
+    setCompared([]);
+    setComparison(null);
+  }, [blockId]);
+
+  const fetchEntry = async (id: number): Promise<RunEntry | null> => {
+    try {
+      const entry = await api.historyGet(id);
+      if (!entry) reportError('That run is no longer in the history.', new Error('It was pruned or deleted.'));
+      return entry;
+    } catch (error) {
+      reportError('The run could not be read from the history.', error);
+      return null;
+    }
+  };
+
+  const open = async (id: number) => {
+    const entry = await fetchEntry(id);
+    if (entry) onOpen(entry);
+  };
+
+  const toggleCompared = (id: number) =>
+    setCompared((current) =>
+      current.includes(id) ? current.filter((other) => other !== id) : [...current, id].slice(-MAX_COMPARED),
+    );
+
+  const compare = async () => {
+    const [first, second] = compared;
+    if (first === undefined || second === undefined) return;
+    const [one, other] = await Promise.all([fetchEntry(first), fetchEntry(second)]);
+    if (!one || !other) return;
+    setComparison(one.startedAtMs <= other.startedAtMs ? [one, other] : [other, one]);
+  };
+
+  return (
+    <details className="history run-output" data-testid="history">
+      <summary>
+        <h4>History</h4>
+        <span className="muted">{runs.length === 1 ? '1 run' : `${runs.length} runs`}</span>
+      </summary>
+      {runs.length === 0 ? (
+        <p className="muted">No runs of this block yet.</p>
+      ) : (
+        <>
+          <ol className="history-list">
+            {runs.map((run) => (
+              <li key={run.id} className={`history-run ${run.ok ? 'ok' : 'failed'}`}>
+                <input
+                  type="checkbox"
+                  aria-label={`Compare the run of ${formatTime(run.startedAtMs)}`}
+                  checked={compared.includes(run.id)}
+                  onChange={() => toggleCompared(run.id)}
+                />
+                <button type="button" className="block-name" onClick={() => void open(run.id)} title="Open this run">
+                  <span className="history-mark" aria-hidden="true">
+                    {run.ok ? '✓' : '✗'}
+                  </span>
+                  <span>{formatTime(run.startedAtMs)}</span>
+                  <span className="muted">{formatDuration(run.durationMs)}</span>
+                </button>
+                {run.error && <span className="history-error">{run.error}</span>}
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={() => void compare()} disabled={compared.length !== MAX_COMPARED}>
+            Compare the two selected runs
+          </button>
+        </>
+      )}
+      {comparison && <RunComparison older={comparison[0]} newer={comparison[1]} onClose={() => setComparison(null)} />}
+    </details>
+  );
+}
