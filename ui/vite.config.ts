@@ -11,8 +11,11 @@ export default defineConfig(({ mode }) => ({
   plugins: [react()],
   clearScreen: false,
   define: {
-    // Debug builds expose `window.monaco` for the end-to-end tests; `tauri build --debug` sets TAURI_ENV_DEBUG.
-    __BLOCKSMITH_DEBUG__: JSON.stringify(mode !== 'production' || process.env.TAURI_ENV_DEBUG === 'true'),
+    // Debug builds expose `window.monaco` for the end-to-end tests: `tauri build --debug` sets TAURI_ENV_DEBUG,
+    // and BLOCKSMITH_UI_DEBUG=1 asks for it by hand.
+    __BLOCKSMITH_DEBUG__: JSON.stringify(
+      mode !== 'production' || process.env.TAURI_ENV_DEBUG === 'true' || process.env.BLOCKSMITH_UI_DEBUG === '1',
+    ),
   },
   server: {
     port: 1420,

@@ -157,7 +157,10 @@ export async function findBlockRowControl(session, name, testId) {
 /** Whether the block list shows block `first` above block `second`; both must be shown. */
 export async function listedBefore(session, first, second) {
   const shown = (name) =>
-    waitFor(() => findBlockItem(session, name), { timeoutMs: APP_READY_TIMEOUT_MS, message: `"${name}" in the block list` });
+    waitFor(() => findBlockItem(session, name), {
+      timeoutMs: APP_READY_TIMEOUT_MS,
+      message: `"${name}" in the block list`,
+    });
   const [a, b] = [await shown(first), await shown(second)];
   return session.executeScript(
     'return Boolean(arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING);',

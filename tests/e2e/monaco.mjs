@@ -13,13 +13,22 @@ const FIND_EDITOR = `
 
 /** Waits for the editor to be on screen, i.e. Monaco has rendered its lines. */
 export async function waitForEditor(session, { timeoutMs = 30_000 } = {}) {
-  await waitFor(
-    () =>
-      session.executeScript(`${FIND_EDITOR}
-        const lines = host && host.querySelector('.view-lines');
-        return Boolean(editor && lines && lines.offsetHeight > 0);`),
-    { timeoutMs, message: 'the Monaco editor to render inside [data-testid="editor"]' },
-  );
+  try {
+    await waitFor(
+      () =>
+        session.executeScript(`${FIND_EDITOR}
+          const lines = host && host.querySelector('.view-lines');
+          return Boolean(editor && lines && lines.offsetHeight > 0);`),
+      { timeoutMs, message: 'the Monaco editor to render inside [data-testid="editor"]' },
+    );
+  } catch (error) {
+    if (!(await session.executeScript('return Boolean(window.monaco);'))) {
+      error.message +=
+        '\nwindow.monaco is missing: the front end was built for production. Build it as a debug build' +
+        ' (`TAURI_ENV_DEBUG=true npm run ui:build`; `tauri build --debug` sets this itself).';
+    }
+    throw error;
+  }
 }
 
 /** The text in the editor, or null while there is no editor. */

@@ -82,7 +82,8 @@ async function request(method, url, body) {
   }
   const value = payload?.value;
   if (!response.ok || (value && typeof value === 'object' && 'error' in value)) {
-    throw new WebDriverError(`${method} ${url}`, response.status, value?.error ?? 'unknown error', value?.message ?? text);
+    const error = value?.error ?? 'unknown error';
+    throw new WebDriverError(`${method} ${url}`, response.status, error, value?.message ?? text);
   }
   return value;
 }
@@ -100,15 +101,14 @@ export class TauriDriver {
       stdio: ['ignore', log, log],
     });
     if (typeof log === 'number') closeSync(log);
-    let spawnError = null;
-    child.once('error', (error) => {
-      spawnError = error;
+    await new Promise((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', (error) => reject(new Error(`Could not start tauri-driver: ${error.message}`)));
     });
     const driver = new TauriDriver(child, `http://127.0.0.1:${port}`);
     try {
       await waitFor(
         async () => {
-          if (spawnError) throw new Error(`could not start tauri-driver: ${spawnError.message}`);
           if (child.exitCode !== null || child.signalCode !== null) {
             throw new Error(`tauri-driver exited (${child.exitCode ?? child.signalCode}); see ${logFile}`);
           }
@@ -220,7 +220,11 @@ export class Session {
     const actions = [];
     for (const character of text) {
       const key = character === '\n' ? Keys.ENTER : character;
-      actions.push({ type: 'keyDown', value: key }, { type: 'keyUp', value: key }, { type: 'pause', duration: KEY_PAUSE_MS });
+      actions.push(
+        { type: 'keyDown', value: key },
+        { type: 'keyUp', value: key },
+        { type: 'pause', duration: KEY_PAUSE_MS },
+      );
     }
     await this.performKeyActions(actions);
   }

@@ -11,9 +11,6 @@ pub enum Error {
     /// `JSON.stringify` produced text that serde_json could not read back.
     #[error("the block's result could not be read back as JSON: {0}")]
     ResultJson(#[from] serde_json::Error),
-    /// A value passed between the engine and the block had the wrong shape.
-    #[error("{0}")]
-    Conversion(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

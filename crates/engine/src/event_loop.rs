@@ -293,3 +293,56 @@ impl JobExecutor for EventLoop {
         self.run_microtasks(context)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use boa_engine::Source;
+
+    fn function(context: &mut Context) -> JsFunction {
+        let value = context.eval(Source::from_bytes("() => 1")).unwrap();
+        JsFunction::from_object(value.as_object().unwrap().clone()).unwrap()
+    }
+
+    #[test]
+    fn timers_due_together_fire_in_the_order_they_were_set() {
+        let mut context = Context::default();
+        let event_loop = EventLoop::default();
+        let first =
+            event_loop.add_timer(function(&mut context), vec![], Duration::ZERO, false, true);
+        let second =
+            event_loop.add_timer(function(&mut context), vec![], Duration::ZERO, false, true);
+        let later = Instant::now() + Duration::from_millis(1);
+        let mut timers = event_loop.timers.borrow_mut();
+        assert_eq!(timers.pop_due(later).map(|(id, _)| id), Some(first));
+        assert_eq!(timers.pop_due(later).map(|(id, _)| id), Some(second));
+        assert!(timers.pop_due(later).is_none());
+    }
+
+    #[test]
+    fn a_cleared_timer_never_fires() {
+        let mut context = Context::default();
+        let event_loop = EventLoop::default();
+        let id = event_loop.add_timer(function(&mut context), vec![], Duration::ZERO, false, true);
+        event_loop.clear_timer(id);
+        assert!(event_loop
+            .timers
+            .borrow_mut()
+            .pop_due(Instant::now() + Duration::from_secs(1))
+            .is_none());
+    }
+
+    #[test]
+    fn only_background_timers_left_means_the_promise_can_never_settle() {
+        let mut context = Context::default();
+        let event_loop = EventLoop::default();
+        event_loop.add_timer(
+            function(&mut context),
+            vec![],
+            Duration::from_secs(60),
+            false,
+            false,
+        );
+        assert!(matches!(event_loop.wait(), Err(LoopStop::NeverSettles)));
+    }
+}

@@ -18,7 +18,11 @@ pub const WRAPPER_PREFIX: &str = "(function (module, exports) {";
 
 fn in_user_file(line: u32, column: u32) -> Position {
     let prefix = u32::try_from(WRAPPER_PREFIX.len()).unwrap_or(0);
-    let column = if line == 1 { column.saturating_sub(prefix).max(1) } else { column };
+    let column = if line == 1 {
+        column.saturating_sub(prefix).max(1)
+    } else {
+        column
+    };
     Position { line, column }
 }
 
@@ -62,7 +66,12 @@ fn limit_error(error: &EngineError) -> BlockError {
 }
 
 /// Describes an error that escaped the block (thrown, rejected, or from a timer).
-pub fn describe(error: JsError, file_name: &str, internals: &Internals, context: &mut Context) -> BlockError {
+pub fn describe(
+    error: JsError,
+    file_name: &str,
+    internals: &Internals,
+    context: &mut Context,
+) -> BlockError {
     if let Some(engine_error) = error.as_engine() {
         return limit_error(engine_error);
     }
@@ -77,8 +86,14 @@ pub fn describe(error: JsError, file_name: &str, internals: &Internals, context:
 
 /// Describes a thrown value. A non-Error value is reported with the name `Error` and the value, formatted
 /// as a log argument, as its message; it carries no position.
-pub fn describe_value(value: &JsValue, file_name: &str, internals: &Internals, context: &mut Context) -> BlockError {
-    let Ok(description) = internals.call("describeError", std::slice::from_ref(value), context) else {
+pub fn describe_value(
+    value: &JsValue,
+    file_name: &str,
+    internals: &Internals,
+    context: &mut Context,
+) -> BlockError {
+    let Ok(description) = internals.call("describeError", std::slice::from_ref(value), context)
+    else {
         return unreadable();
     };
     let Some(description) = description.as_object() else {
@@ -93,10 +108,15 @@ pub fn describe_value(value: &JsValue, file_name: &str, internals: &Internals, c
     };
     let name = text("name");
     let message = text("message");
-    let frames = text("stack");
-    let position = position_in_stack(&frames, file_name);
+    // The prelude's `stack` already starts with "Name: message", as in Node.
+    let stack = text("stack");
+    let position = position_in_stack(&stack, file_name);
     BlockError {
-        stack: Some(node_like_stack(&name, &message, &frames)),
+        stack: Some(if stack.is_empty() {
+            node_like_stack(&name, &message, "")
+        } else {
+            stack
+        }),
         line: position.as_ref().map(|p| p.line),
         column: position.as_ref().map(|p| p.column),
         name,
@@ -113,7 +133,12 @@ pub fn describe_parse_error(error: &JsError, file_name: &str) -> BlockError {
         Some(at) => {
             let position = text[at + " at line ".len()..]
                 .split_once(", col ")
-                .and_then(|(line, column)| Some(in_user_file(line.trim().parse().ok()?, column.trim().parse().ok()?)));
+                .and_then(|(line, column)| {
+                    Some(in_user_file(
+                        line.trim().parse().ok()?,
+                        column.trim().parse().ok()?,
+                    ))
+                });
             (text[..at].to_owned(), position)
         }
         None => (text, None),
@@ -163,6 +188,9 @@ mod tests {
     #[test]
     fn stacks_start_with_name_and_message() {
         assert_eq!(node_like_stack("TypeError", "boom", ""), "TypeError: boom");
-        assert_eq!(node_like_stack("Error", "x", "    at f (a.js:1:1)\n"), "Error: x\n    at f (a.js:1:1)");
+        assert_eq!(
+            node_like_stack("Error", "x", "    at f (a.js:1:1)\n"),
+            "Error: x\n    at f (a.js:1:1)"
+        );
     }
 }

@@ -84,7 +84,9 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[1].message, "1");
         assert_eq!(lines[2].level, LogLevel::Info);
-        assert!(lines[2].message.starts_with("3 more log lines were dropped"));
+        assert!(lines[2]
+            .message
+            .starts_with("3 more log lines were dropped"));
     }
 
     #[test]

@@ -54,7 +54,8 @@ impl Internals {
     pub fn call(&self, name: &str, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
         let helper = self.0.get(js_string!(name), context)?;
         let helper = helper.as_callable().ok_or_else(|| {
-            boa_engine::JsNativeError::typ().with_message(format!("internal helper `{name}` is missing"))
+            boa_engine::JsNativeError::typ()
+                .with_message(format!("internal helper `{name}` is missing"))
         })?;
         helper.call(&JsValue::undefined(), args, context)
     }

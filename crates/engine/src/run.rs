@@ -13,7 +13,9 @@ use boa_engine::property::PropertyKey;
 use boa_engine::{js_string, Context, JsObject, JsValue, Source};
 use serde_json::Value;
 
-use crate::contract::{BlockError, BlockKind, BlockState, FailureKind, RunOutcome, RunReport, RunRequest};
+use crate::contract::{
+    BlockError, BlockKind, BlockState, FailureKind, RunOutcome, RunReport, RunRequest,
+};
 use crate::event_loop::{EventLoop, LoopStop};
 use crate::failure::{self, WRAPPER_PREFIX};
 use crate::host::HostState;
@@ -25,12 +27,20 @@ use crate::preludes::Internals;
 /// one meant to trip first.
 const VALUE_STACK_LIMIT: usize = 4 * 1024 * 1024;
 
-const STATE_KEYS: [&str; 4] = ["instanceState", "crossFlowState", "executionState", "integrationState"];
+const STATE_KEYS: [&str; 4] = [
+    "instanceState",
+    "crossFlowState",
+    "executionState",
+    "integrationState",
+];
 
 pub fn run(request: &RunRequest, options: &EngineOptions) -> RunReport {
     let started = Instant::now();
     let event_loop = Rc::new(EventLoop::default());
-    let mut context = match ContextBuilder::new().job_executor(event_loop.clone()).build() {
+    let mut context = match ContextBuilder::new()
+        .job_executor(event_loop.clone())
+        .build()
+    {
         Ok(context) => context,
         Err(error) => return engine_failure(request, &error.to_string(), started),
     };
@@ -39,7 +49,10 @@ pub fn run(request: &RunRequest, options: &EngineOptions) -> RunReport {
     limits.set_stack_size_limit(VALUE_STACK_LIMIT);
     context.insert_data(HostState {
         event_loop: event_loop.clone(),
-        logs: RefCell::new(LogCollector::new(options.max_log_lines, options.max_log_line_chars)),
+        logs: RefCell::new(LogCollector::new(
+            options.max_log_lines,
+            options.max_log_line_chars,
+        )),
         started,
         fetch_timeout: Duration::from_millis(options.fetch_timeout_ms),
     });
@@ -134,7 +147,9 @@ impl Block<'_> {
             Ok(object) => object,
             Err(error) => return (Err(error), self.request.state.clone()),
         };
-        let returned = self.call(&context_object).and_then(|value| self.to_json(&value));
+        let returned = self
+            .call(&context_object)
+            .and_then(|value| self.js_to_json(&value));
         let state = self.read_state(&context_object);
         (returned, state)
     }
@@ -143,13 +158,13 @@ impl Block<'_> {
         failure::describe(error, &self.request.file_name, self.internals, self.context)
     }
 
-    fn from_json(&mut self, value: &Value) -> Result<JsValue, BlockError> {
+    fn json_to_js(&mut self, value: &Value) -> Result<JsValue, BlockError> {
         JsValue::from_json(value, self.context).map_err(|error| self.js_error(error))
     }
 
     /// `context`: the request's members, then `logger`, `configVars` and the four state objects.
     fn context_object(&mut self) -> Result<JsObject, BlockError> {
-        let members = self.from_json(&self.request.context)?;
+        let members = self.json_to_js(&self.request.context)?;
         let object = match members.as_object() {
             Some(object) => object.clone(),
             None => JsObject::with_object_proto(self.context.intrinsics()),
@@ -158,7 +173,7 @@ impl Block<'_> {
             .internals
             .call("makeLogger", &[], self.context)
             .map_err(|error| self.js_error(error))?;
-        let config_vars = self.from_json(&self.request.config_vars)?;
+        let config_vars = self.json_to_js(&self.request.config_vars)?;
         let state = &self.request.state;
         let states = [
             &state.instance_state,
@@ -169,8 +184,12 @@ impl Block<'_> {
         let mut members = vec![("logger", logger), ("configVars", config_vars)];
         for (key, value) in STATE_KEYS.into_iter().zip(states) {
             // A state the caller left as null starts as an empty object, so blocks can assign into it.
-            let value = if value.is_null() { &Value::Object(Default::default()) } else { value };
-            members.push((key, self.from_json(value)?));
+            let value = if value.is_null() {
+                &Value::Object(Default::default())
+            } else {
+                value
+            };
+            members.push((key, self.json_to_js(value)?));
         }
         for (key, value) in members {
             object
@@ -194,21 +213,32 @@ impl Block<'_> {
         module
             .create_data_property_or_throw(js_string!("exports"), exports.clone(), self.context)
             .map_err(|error| self.js_error(error))?;
-        let factory = factory.as_callable().ok_or_else(|| not_a_function("the wrapped block"))?;
+        let factory = factory
+            .as_callable()
+            .ok_or_else(|| not_a_function("the wrapped block"))?;
         factory
-            .call(&exports.clone().into(), &[module.clone().into(), exports.into()], self.context)
+            .call(
+                &exports.clone().into(),
+                &[module.clone().into(), exports.into()],
+                self.context,
+            )
             .map_err(|error| self.js_error(error))?;
         let exported = module
             .get(js_string!("exports"), self.context)
             .map_err(|error| self.js_error(error))?;
         let Some(function) = exported.as_callable() else {
-            return Err(not_a_function(&exported.type_of()));
+            return Err(not_a_function(exported.type_of()));
         };
-        let input = self.from_json(&self.request.input)?;
+        let input = self.json_to_js(&self.request.input)?;
         let value = function
-            .call(&JsValue::undefined(), &[context_object.clone().into(), input], self.context)
+            .call(
+                &JsValue::undefined(),
+                &[context_object.clone().into(), input],
+                self.context,
+            )
             .map_err(|error| self.js_error(error))?;
-        let promise = JsPromise::resolve(value, self.context).map_err(|error| self.js_error(error))?;
+        let promise =
+            JsPromise::resolve(value, self.context).map_err(|error| self.js_error(error))?;
         match self.event_loop.run_until_settled(&promise, self.context) {
             Ok(()) => {}
             Err(LoopStop::NeverSettles) => return Err(never_settled()),
@@ -227,7 +257,7 @@ impl Block<'_> {
     }
 
     /// Converts with the engine's own `JSON.stringify`; `undefined` (and functions) become `null`.
-    fn to_json(&mut self, value: &JsValue) -> Result<Value, BlockError> {
+    fn js_to_json(&mut self, value: &JsValue) -> Result<Value, BlockError> {
         let text = self
             .internals
             .call("toJsonText", std::slice::from_ref(value), self.context)
@@ -251,7 +281,7 @@ impl Block<'_> {
             context_object
                 .get(PropertyKey::from(js_string!(key)), self.context)
                 .ok()
-                .and_then(|value| self.to_json(&value).ok())
+                .and_then(|value| self.js_to_json(&value).ok())
                 .unwrap_or_else(|| before.clone())
         };
         BlockState {
@@ -275,7 +305,8 @@ fn not_a_function(found: &str) -> BlockError {
 }
 
 fn never_settled() -> BlockError {
-    let message = "The block's promise never settled: nothing was left that could settle it (no pending \
+    let message =
+        "The block's promise never settled: nothing was left that could settle it (no pending \
                    timer or request). Check for a promise that is never resolved or rejected.";
     BlockError {
         stack: Some(format!("Error: {message}")),

@@ -54,7 +54,9 @@ fn a_syntax_error_has_a_line_and_column() {
 fn a_promise_that_can_never_settle_is_an_error_not_a_hang() {
     let error = run_action("never-settles.js").outcome.error.unwrap();
     assert_eq!(error.name, "Error");
-    assert!(error.message.starts_with("The block's promise never settled"));
+    assert!(error
+        .message
+        .starts_with("The block's promise never settled"));
 }
 
 /// CPU time this thread has used, from `/proc/thread-self/stat` (utime + stime, in clock ticks of 10 ms).
@@ -104,12 +106,17 @@ fn logs_are_limited_in_count_and_length() {
         max_log_lines: 10,
         ..EngineOptions::default()
     };
-    let report = run_block(&request("many-logs.js", BlockKind::Action, json!({})), &options);
+    let report = run_block(
+        &request("many-logs.js", BlockKind::Action, json!({})),
+        &options,
+    );
     let logs = &report.outcome.logs;
     assert_eq!(logs.len(), 11);
     assert_eq!(logs[0].level, LogLevel::Debug);
     assert_eq!(logs[0].message, "line 0");
-    assert!(logs[10].message.starts_with("16 more log lines were dropped"));
+    assert!(logs[10]
+        .message
+        .starts_with("16 more log lines were dropped"));
 
     let report = run_action("many-logs.js");
     let last = report.outcome.logs.last().unwrap();
@@ -137,7 +144,9 @@ fn results_convert_exactly_as_json_stringify_does() {
 fn cycles_and_bigints_fail_with_nodes_type_errors() {
     let cycle = run_action("cycle.js").outcome.error.unwrap();
     assert_eq!(cycle.name, "TypeError");
-    assert!(cycle.message.starts_with("Converting circular structure to JSON"));
+    assert!(cycle
+        .message
+        .starts_with("Converting circular structure to JSON"));
     let bigint = run_action("bigint.js").outcome.error.unwrap();
     assert_eq!(bigint.name, "TypeError");
     assert_eq!(bigint.message, "Do not know how to serialize a BigInt");
@@ -159,7 +168,11 @@ fn a_trigger_returns_its_payload_and_response() {
 
 #[test]
 fn context_carries_members_config_vars_and_logger() {
-    let mut run = request("context-members.js", BlockKind::Action, json!({ "prev": { "results": [1] } }));
+    let mut run = request(
+        "context-members.js",
+        BlockKind::Action,
+        json!({ "prev": { "results": [1] } }),
+    );
     run.config_vars = json!({
         "App Base URL": "https://example.com",
         "conn": { "key": "authorizationcode", "fields": {}, "token": { "access_token": "t0k" } },
@@ -181,14 +194,20 @@ fn context_carries_members_config_vars_and_logger() {
 #[test]
 fn a_thrown_non_error_is_reported_as_an_error_named_error() {
     let error = run_action("rejects-with-string.js").outcome.error.unwrap();
-    assert_eq!((error.name.as_str(), error.message.as_str()), ("Error", "plain string"));
+    assert_eq!(
+        (error.name.as_str(), error.message.as_str()),
+        ("Error", "plain string")
+    );
     assert_eq!(error.line, None);
 }
 
 #[test]
 fn an_error_thrown_in_a_timer_fails_the_run() {
     let error = run_action("timer-throws.js").outcome.error.unwrap();
-    assert_eq!((error.name.as_str(), error.message.as_str()), ("RangeError", "from a timer"));
+    assert_eq!(
+        (error.name.as_str(), error.message.as_str()),
+        ("RangeError", "from a timer")
+    );
     assert_eq!(error.line, Some(4));
 }
 

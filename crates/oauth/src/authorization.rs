@@ -8,7 +8,7 @@ use std::fmt;
 use oauth2::{CsrfToken, PkceCodeChallenge};
 use url::Url;
 
-use crate::error::{Error, Result};
+use crate::error::{provider_text, Error, Result};
 
 /// The state and PKCE code verifier of one authorization. [`AuthorizationNonces::random`] is for
 /// real use; [`AuthorizationNonces::new`] lets a test pin them.
@@ -120,7 +120,9 @@ impl PendingAuthorization {
 
         let mut parameters = HashMap::new();
         for (name, value) in received.query_pairs() {
-            parameters.entry(name.into_owned()).or_insert(value.into_owned());
+            parameters
+                .entry(name.into_owned())
+                .or_insert(value.into_owned());
         }
 
         if parameters.get("state") != Some(&self.state) {
@@ -172,20 +174,6 @@ fn endpoint_text(url: &Url) -> String {
     endpoint.set_query(None);
     endpoint.set_fragment(None);
     endpoint.to_string()
-}
-
-/// A text from the provider, fit to quote in a message: one line, at most 300 characters.
-pub(crate) fn provider_text(text: &str) -> String {
-    const LIMIT: usize = 300;
-    let mut quoted: String = text
-        .chars()
-        .take(LIMIT)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if text.chars().count() > LIMIT {
-        quoted.push('…');
-    }
-    quoted
 }
 
 #[cfg(test)]
@@ -262,7 +250,10 @@ mod tests {
             )
             .unwrap_err();
         let message = error.to_string();
-        assert!(message.contains("http://127.0.0.1:9999/callback"), "{message}");
+        assert!(
+            message.contains("http://127.0.0.1:9999/callback"),
+            "{message}"
+        );
         assert!(!message.contains("secret-code"), "{message}");
     }
 

@@ -19,9 +19,9 @@ use oauth2::{
 use serde_json::Value;
 use url::Url;
 
-use crate::authorization::{provider_text, AuthorizationNonces, PendingAuthorization};
+use crate::authorization::{AuthorizationNonces, PendingAuthorization};
 use crate::config::{ClientAuthentication, OAuthConfig};
-use crate::error::{Error, Result};
+use crate::error::{provider_text, Error, Result};
 use crate::inspector::{RawExchange, TokenExchange};
 use crate::response::{explain_failure, read_token, Grant, TokenRequestError};
 use crate::token::Token;
@@ -225,11 +225,11 @@ impl OAuthClient {
                 form.append_pair("client_id", &self.config.client_id);
             }
         }
-        let request = request
-            .body(form.finish().into_bytes())
-            .map_err(|error| Error::TokenRequestNotSent {
+        let request = request.body(form.finish().into_bytes()).map_err(|error| {
+            Error::TokenRequestNotSent {
                 reason: error.to_string(),
-            })?;
+            }
+        })?;
 
         let transport = self.transport();
         let result = transport.call(request);
@@ -334,7 +334,8 @@ fn parse_endpoint(field: &'static str, value: &str) -> Result<Url> {
 
 /// `client_secret_basic` as RFC 6749 section 2.3.1 has it: both parts form-encoded first.
 fn basic_authorization(client_id: &str, client_secret: &str) -> String {
-    let encode = |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
+    let encode =
+        |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
     let credentials = format!("{}:{}", encode(client_id), encode(client_secret));
     format!("Basic {}", BASE64.encode(credentials))
 }
@@ -367,11 +368,9 @@ mod tests {
     #[test]
     fn the_authorize_url_carries_client_scopes_state_pkce_and_redirect() {
         let client = OAuthClient::new(config()).unwrap();
-        let nonces = AuthorizationNonces::new(
-            "state-123",
-            "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
-        )
-        .unwrap();
+        let nonces =
+            AuthorizationNonces::new("state-123", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+                .unwrap();
         let pending = client
             .begin_authorization("http://127.0.0.1:8765/callback", nonces)
             .unwrap();
@@ -423,8 +422,19 @@ mod tests {
         });
         assert!(matches!(
             bad_url,
-            Err(Error::InvalidUrl { field: "Token URL", .. })
+            Err(Error::InvalidUrl {
+                field: "Token URL",
+                ..
+            })
         ));
+    }
+
+    #[test]
+    fn the_app_can_move_a_client_and_a_pending_authorization_to_a_blocking_thread() {
+        fn sendable<T: Send + Sync + 'static>() {}
+        sendable::<OAuthClient>();
+        sendable::<PendingAuthorization>();
+        sendable::<Error>();
     }
 
     #[test]

@@ -83,7 +83,9 @@ pub enum Error {
     #[error("The token request could not be made: {reason}.")]
     TokenRequestNotSent { reason: String },
 
-    #[error("The token endpoint's answer (HTTP {status}) is not a usable token response: {reason}.")]
+    #[error(
+        "The token endpoint's answer (HTTP {status}) is not a usable token response: {reason}."
+    )]
     UnreadableTokenResponse { status: u16, reason: String },
 
     #[error(
@@ -215,6 +217,20 @@ impl Error {
             Error::HttpClient(_) => "http_client",
         }
     }
+}
+
+/// A text from the provider, fit to quote in a message: one line, at most 300 characters.
+pub(crate) fn provider_text(text: &str) -> String {
+    const LIMIT: usize = 300;
+    let mut quoted: String = text
+        .chars()
+        .take(LIMIT)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().count() > LIMIT {
+        quoted.push('…');
+    }
+    quoted
 }
 
 /// `": the description"` to follow an error code, or nothing.

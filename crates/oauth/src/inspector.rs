@@ -208,10 +208,7 @@ mod tests {
         request_headers.insert("x-tenant", HeaderValue::from_static("tenant-secret"));
         request_headers.insert("accept", HeaderValue::from_static("application/json"));
         let mut response_headers = HeaderMap::new();
-        response_headers.insert(
-            "content-type",
-            HeaderValue::from_static("application/json"),
-        );
+        response_headers.insert("content-type", HeaderValue::from_static("application/json"));
         RawExchange {
             request: RawRequest {
                 method: Method::POST,

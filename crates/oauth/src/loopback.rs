@@ -117,7 +117,12 @@ impl LoopbackListener {
             respond(&mut stream, "404 Not Found", "text/plain", "Not found");
             return None;
         }
-        respond(&mut stream, "200 OK", "text/html; charset=utf-8", RECEIVED_PAGE);
+        respond(
+            &mut stream,
+            "200 OK",
+            "text/html; charset=utf-8",
+            RECEIVED_PAGE,
+        );
         self.redirect_uri.join(&target).ok().map(String::from)
     }
 }

@@ -9,8 +9,7 @@ use oauth2::basic::{BasicErrorResponse, BasicTokenResponse};
 use oauth2::{RequestTokenError, TokenResponse};
 use serde_json::{Map, Value};
 
-use crate::authorization::provider_text;
-use crate::error::Error;
+use crate::error::{provider_text, Error};
 use crate::inspector::{RawExchange, RawOutcome, RawResponse};
 use crate::token::{Token, TokenParts};
 use crate::transport::TransportError;
@@ -59,9 +58,7 @@ pub(crate) fn read_token(
             access_token: response.access_token().secret().clone(),
             token_type,
             expires_in: response.expires_in(),
-            refresh_token: response
-                .refresh_token()
-                .map(|token| token.secret().clone()),
+            refresh_token: response.refresh_token().map(|token| token.secret().clone()),
             scopes,
         },
         now,
@@ -145,7 +142,12 @@ fn missing_or_malformed_field(body: &Map<String, Value>) -> Option<Error> {
     match body.get("expires_in") {
         None | Some(Value::Null) => {}
         Some(Value::Number(seconds)) if seconds.as_u64().is_some() => {}
-        Some(_) => return Some(malformed("expires_in", "it must be a whole number of seconds")),
+        Some(_) => {
+            return Some(malformed(
+                "expires_in",
+                "it must be a whole number of seconds",
+            ))
+        }
     }
     for field in ["refresh_token", "scope"] {
         if let Some(value) = body.get(field) {
@@ -188,7 +190,9 @@ fn describe_oauth2_error(error: &TokenRequestError) -> String {
     match error {
         RequestTokenError::ServerResponse(response) => response.error().to_string(),
         RequestTokenError::Request(error) => error.to_string(),
-        RequestTokenError::Parse(error, _) => format!("the field \"{}\" is malformed", error.path()),
+        RequestTokenError::Parse(error, _) => {
+            format!("the field \"{}\" is malformed", error.path())
+        }
         RequestTokenError::Other(reason) => reason.clone(),
     }
 }
@@ -270,7 +274,12 @@ mod tests {
     #[test]
     fn a_json_answer_with_another_status_is_unexpected() {
         assert!(matches!(
-            explain(201, "application/json", r#"{"access_token":"a","token_type":"Bearer"}"#, Grant::ClientCredentials),
+            explain(
+                201,
+                "application/json",
+                r#"{"access_token":"a","token_type":"Bearer"}"#,
+                Grant::ClientCredentials
+            ),
             Some(Error::UnexpectedStatus { status: 201 })
         ));
     }
@@ -278,12 +287,26 @@ mod tests {
     #[test]
     fn required_fields_are_checked_and_named() {
         assert!(matches!(
-            explain(200, "application/json", r#"{"access_token":"a"}"#, Grant::ClientCredentials),
-            Some(Error::MissingTokenField { field: "token_type" })
+            explain(
+                200,
+                "application/json",
+                r#"{"access_token":"a"}"#,
+                Grant::ClientCredentials
+            ),
+            Some(Error::MissingTokenField {
+                field: "token_type"
+            })
         ));
         assert!(matches!(
-            explain(200, "application/json", r#"{"token_type":"Bearer"}"#, Grant::ClientCredentials),
-            Some(Error::MissingTokenField { field: "access_token" })
+            explain(
+                200,
+                "application/json",
+                r#"{"token_type":"Bearer"}"#,
+                Grant::ClientCredentials
+            ),
+            Some(Error::MissingTokenField {
+                field: "access_token"
+            })
         ));
         let error = explain(
             200,

@@ -181,7 +181,8 @@ impl Token {
             scopes: self.scopes.clone(),
             extra_fields: self.extra_fields.clone(),
         };
-        serde_json::to_string(&stored).expect("a token of strings, numbers and JSON values serializes")
+        serde_json::to_string(&stored)
+            .expect("a token of strings, numbers and JSON values serializes")
     }
 
     /// Reads what [`Token::to_keyring_json`] wrote.
@@ -217,7 +218,10 @@ impl fmt::Debug for Token {
                 &self.refresh_token.as_ref().map(|_| "<redacted>"),
             )
             .field("scopes", &self.scopes)
-            .field("extra_fields", &self.extra_fields.keys().collect::<Vec<_>>())
+            .field(
+                "extra_fields",
+                &self.extra_fields.keys().collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -343,7 +347,10 @@ mod tests {
     fn an_unreadable_stored_token_is_reported_without_its_content() {
         let error = Token::from_keyring_json(r#"{"accessToken": 12345678}"#).unwrap_err();
         let message = error.to_string();
-        assert!(message.starts_with("The stored token is not readable"), "{message}");
+        assert!(
+            message.starts_with("The stored token is not readable"),
+            "{message}"
+        );
         assert!(!message.contains("12345678"), "{message}");
     }
 

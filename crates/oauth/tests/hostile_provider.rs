@@ -51,7 +51,8 @@ fn an_html_error_page_is_named_as_an_html_page() {
 
 #[test]
 fn an_error_carried_by_a_200_response_is_an_error() {
-    let provider = CannedProvider::answering(200, "application/json", &fixture("error-in-200.json"));
+    let provider =
+        CannedProvider::answering(200, "application/json", &fixture("error-in-200.json"));
 
     let error = client_for(&provider.url)
         .fetch_client_credentials(now())
@@ -65,7 +66,9 @@ fn an_error_carried_by_a_200_response_is_an_error() {
         "{error}"
     );
     assert!(
-        error.to_string().contains("The grant_type parameter is not supported here"),
+        error
+            .to_string()
+            .contains("The grant_type parameter is not supported here"),
         "{error}"
     );
 }
@@ -80,7 +83,12 @@ fn a_token_response_without_token_type_is_refused() {
         .unwrap_err();
 
     assert!(
-        matches!(error, Error::MissingTokenField { field: "token_type" }),
+        matches!(
+            error,
+            Error::MissingTokenField {
+                field: "token_type"
+            }
+        ),
         "{error}"
     );
     assert_no_secret(&error);
@@ -107,8 +115,7 @@ fn an_unreachable_token_url_is_named() {
 #[test]
 fn a_redirecting_token_endpoint_is_not_followed() {
     let elsewhere = CannedProvider::answering(200, "application/json", "{}");
-    let provider =
-        CannedProvider::answering_with_headers(302, &[("Location", &elsewhere.url)], "");
+    let provider = CannedProvider::answering_with_headers(302, &[("Location", &elsewhere.url)], "");
 
     let error = client_for(&provider.url)
         .fetch_client_credentials(now())
@@ -118,7 +125,10 @@ fn a_redirecting_token_endpoint_is_not_followed() {
         matches!(error, Error::NotJson { status: 302, ref body } if body == "an empty body"),
         "{error}"
     );
-    assert!(elsewhere.requests().is_empty(), "the client credentials went elsewhere");
+    assert!(
+        elsewhere.requests().is_empty(),
+        "the client credentials went elsewhere"
+    );
 }
 
 #[test]
@@ -130,9 +140,7 @@ fn a_refresh_without_a_new_refresh_token_keeps_the_old_one() {
     );
     let previous = stored_token();
 
-    let refreshed = client_for(&provider.url)
-        .refresh(&previous, now())
-        .unwrap();
+    let refreshed = client_for(&provider.url).refresh(&previous, now()).unwrap();
 
     assert_eq!(refreshed.access_token(), "refreshed-access-token");
     assert_eq!(refreshed.token_type(), "bearer");
@@ -145,7 +153,10 @@ fn a_refresh_without_a_new_refresh_token_keeps_the_old_one() {
     );
     let request = &provider.requests()[0];
     assert!(request.contains("grant_type=refresh_token"), "{request}");
-    assert!(request.contains("refresh_token=stored-refresh-token"), "{request}");
+    assert!(
+        request.contains("refresh_token=stored-refresh-token"),
+        "{request}"
+    );
 }
 
 #[test]
@@ -178,4 +189,24 @@ fn a_token_without_refresh_token_cannot_be_refreshed() {
 
     assert!(matches!(error, Error::NoRefreshToken), "{error}");
     assert!(provider.requests().is_empty());
+}
+
+#[test]
+fn a_token_response_labelled_as_another_content_type_is_refused_with_the_reason() {
+    let provider = CannedProvider::answering(
+        200,
+        "text/plain",
+        r#"{"access_token": "canned-access-token", "token_type": "Bearer"}"#,
+    );
+
+    let error = client_for(&provider.url)
+        .fetch_client_credentials(now())
+        .unwrap_err();
+
+    assert!(
+        matches!(error, Error::UnreadableTokenResponse { status: 200, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("text/plain"), "{error}");
+    assert_no_secret(&error);
 }

@@ -61,7 +61,9 @@ fn a_configured_loopback_redirect_uri_is_listened_on_at_its_port_and_path() {
         format!("http://localhost:{port}/oauth/done")
     );
     let browser = thread::spawn(move || {
-        Person::new().open(&format!("http://127.0.0.1:{port}/oauth/done?error=access_denied"))
+        Person::new().open(&format!(
+            "http://127.0.0.1:{port}/oauth/done?error=access_denied"
+        ))
     });
 
     let received = listener.wait_for_redirect(Duration::from_secs(10)).unwrap();

@@ -10,7 +10,7 @@ use blocksmith_oauth::{
     AuthorizationNonces, Error, ExtraHeaders, LoopbackListener, OAuthClient, PendingAuthorization,
     Revocation, Token, DEFAULT_REFRESH_MARGIN, MASK,
 };
-use common::{now, Decision, NOW_SECONDS, Person, TestClient, TestProvider, REDIRECT_URI};
+use common::{now, Decision, Person, TestClient, TestProvider, NOW_SECONDS, REDIRECT_URI};
 
 const SCOPES: &str = "api:read api:write";
 
@@ -53,10 +53,7 @@ fn a_confidential_client_connects_with_code_pkce_and_state() {
 
     assert!(provider.is_active(token.access_token()));
     assert_eq!(token.token_type(), "Bearer");
-    assert_eq!(
-        token.expires_at(),
-        Some(NOW_SECONDS + 60)
-    );
+    assert_eq!(token.expires_at(), Some(NOW_SECONDS + 60));
     assert!(token.refresh_token().is_some());
     assert_eq!(token.scopes(), ["api:read", "api:write"]);
 
@@ -70,12 +67,19 @@ fn a_confidential_client_connects_with_code_pkce_and_state() {
         .find(|header| header.name == "authorization")
         .map(|header| header.value.as_str());
     assert_eq!(authorization, Some("Basic <masked>"));
-    assert_eq!(form_field(&client, "grant_type").as_deref(), Some("authorization_code"));
+    assert_eq!(
+        form_field(&client, "grant_type").as_deref(),
+        Some("authorization_code")
+    );
     assert_eq!(form_field(&client, "code").as_deref(), Some(MASK));
     assert_eq!(form_field(&client, "code_verifier").as_deref(), Some(MASK));
     let response = exchange.response.unwrap();
     assert_eq!(response.status, 200);
-    assert!(!response.body.contains(token.access_token()), "{}", response.body);
+    assert!(
+        !response.body.contains(token.access_token()),
+        "{}",
+        response.body
+    );
     assert!(!response.body.contains(token.refresh_token().unwrap()));
 }
 
@@ -85,7 +89,10 @@ fn a_public_client_connects_without_sending_any_secret() {
     let (client, token) = connect(&provider, TestClient::Public);
 
     assert!(provider.is_active(token.access_token()));
-    assert_eq!(form_field(&client, "client_id").as_deref(), Some("blocksmith-public"));
+    assert_eq!(
+        form_field(&client, "client_id").as_deref(),
+        Some("blocksmith-public")
+    );
     assert_eq!(form_field(&client, "client_secret"), None);
     assert!(!provider.last_token_headers().contains_key("authorization"));
 }
@@ -111,14 +118,14 @@ fn an_expired_token_is_refreshed_and_keeps_its_refresh_ability() {
 
     assert_ne!(refreshed.access_token(), token.access_token());
     assert!(provider.is_active(refreshed.access_token()));
-    assert_eq!(
-        refreshed.expires_at(),
-        Some(NOW_SECONDS + 2 * 3600 + 600)
-    );
+    assert_eq!(refreshed.expires_at(), Some(NOW_SECONDS + 2 * 3600 + 600));
     assert!(!refreshed.needs_refresh(later, DEFAULT_REFRESH_MARGIN));
     assert!(refreshed.refresh_token().is_some());
     assert_eq!(refreshed.scopes(), token.scopes());
-    assert_eq!(form_field(&client, "grant_type").as_deref(), Some("refresh_token"));
+    assert_eq!(
+        form_field(&client, "grant_type").as_deref(),
+        Some("refresh_token")
+    );
     assert_eq!(form_field(&client, "refresh_token").as_deref(), Some(MASK));
 }
 
@@ -129,7 +136,10 @@ fn a_refresh_token_the_provider_revoked_needs_consent() {
 
     assert_eq!(client.revoke(&token).unwrap(), Revocation::Revoked);
     assert_eq!(form_field(&client, "token").as_deref(), Some(MASK));
-    assert_eq!(form_field(&client, "token_type_hint").as_deref(), Some("refresh_token"));
+    assert_eq!(
+        form_field(&client, "token_type_hint").as_deref(),
+        Some("refresh_token")
+    );
 
     let error = client.refresh(&token, now()).unwrap_err();
     assert!(matches!(error, Error::NeedsConsent), "{error}");
@@ -143,8 +153,7 @@ fn a_refresh_token_the_provider_revoked_needs_consent() {
 #[test]
 fn client_credentials_fetch_a_token_for_the_scopes() {
     let provider = TestProvider::start();
-    let client =
-        OAuthClient::new(provider.config(TestClient::Confidential, "api:read")).unwrap();
+    let client = OAuthClient::new(provider.config(TestClient::Confidential, "api:read")).unwrap();
 
     let token = client.fetch_client_credentials(now()).unwrap();
 
@@ -152,7 +161,10 @@ fn client_credentials_fetch_a_token_for_the_scopes() {
     assert_eq!(token.scopes(), ["api:read"]);
     assert_eq!(token.refresh_token(), None);
     assert_eq!(token.expires_at(), Some(NOW_SECONDS + 60));
-    assert_eq!(form_field(&client, "grant_type").as_deref(), Some("client_credentials"));
+    assert_eq!(
+        form_field(&client, "grant_type").as_deref(),
+        Some("client_credentials")
+    );
     assert_eq!(form_field(&client, "scope").as_deref(), Some("api:read"));
 }
 
@@ -211,7 +223,10 @@ fn a_wrong_client_secret_is_named_without_the_secret() {
     let message = error.to_string();
     assert!(message.contains("Client Secret"), "{message}");
     assert!(!message.contains("wrong-secret-value"), "{message}");
-    assert_eq!(client.last_exchange().unwrap().response.unwrap().status, 401);
+    assert_eq!(
+        client.last_exchange().unwrap().response.unwrap().status,
+        401
+    );
 }
 
 #[test]
@@ -291,9 +306,7 @@ fn the_system_browser_flow_ends_at_the_loopback_listener() {
         let redirect = person.authorize(&authorize_url, &redirect_uri, Decision::Allow);
         person.open(&redirect)
     });
-    let redirect = listener
-        .wait_for_redirect(Duration::from_secs(30))
-        .unwrap();
+    let redirect = listener.wait_for_redirect(Duration::from_secs(30)).unwrap();
     let (status, page) = browser.join().unwrap();
 
     assert_eq!(status, 200);

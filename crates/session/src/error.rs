@@ -10,6 +10,21 @@ pub enum Error {
 
     #[error("The block \"{0}\" is not part of any flow; add it to a flow to run it.")]
     BlockWithoutFlow(String),
+
+    #[error(transparent)]
+    Secrets(#[from] blocksmith_secrets::Error),
+
+    #[error("There is no connection kind \"{0}\"; the kinds are apikey, apikeysecret, basic, authorizationcode, clientcredentials and privatekey.")]
+    UnknownConnectionKind(String),
+
+    #[error("There is no connection named \"{0}\" in this workspace.")]
+    UnknownConnection(String),
+
+    #[error("{0}")]
+    InvalidInput(String),
+
+    #[error("{0} is a secret: it is kept only in the OS keyring, so give it on standard input (or in the form's secret field), never as a plain setting.")]
+    SecretOutsideKeyring(String),
 }
 
 impl Error {
@@ -19,6 +34,11 @@ impl Error {
             Error::Workspace(err) => err.code(),
             Error::Runner(err) => err.code(),
             Error::BlockWithoutFlow(_) => "block_without_flow",
+            Error::Secrets(_) => "keyring",
+            Error::UnknownConnectionKind(_) => "unknown_connection_kind",
+            Error::UnknownConnection(_) => "unknown_connection",
+            Error::InvalidInput(_) => "invalid_input",
+            Error::SecretOutsideKeyring(_) => "secret_outside_keyring",
         }
     }
 }

@@ -3,10 +3,17 @@
 //! behind (state and history). The app and the `blocksmith` CLI both call these, so a run is the same from
 //! either.
 
+mod connections;
 mod error;
 mod runs;
 mod state;
+mod validation;
 
+pub use connections::{
+    config_vars, list_connections, remove_connection, reveal_secret, save_connection, ConnectionDraft,
+    ConnectionView,
+};
 pub use error::{Error, Result};
+pub use validation::private_key_kind;
 pub use runs::{prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock};
 pub use state::PersistedState;

@@ -5,6 +5,7 @@
 mod atomic;
 mod connection_kinds;
 mod error;
+pub mod export;
 pub mod history;
 mod manifest;
 mod names;
@@ -15,6 +16,6 @@ pub use atomic::write_atomic;
 pub use connection_kinds::{connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat};
 pub use error::{Error, Result};
 pub use manifest::{Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, MANIFEST_FILE};
-pub use names::slug;
+pub use names::{clean_name, slug};
 pub use templates::{ACTION_TEMPLATE, TRIGGER_TEMPLATE};
 pub use workspace::Workspace;

@@ -127,9 +127,7 @@ impl Workspace {
 
     pub fn save_block_source(&self, id: &str, source: &str) -> Result<()> {
         self.block(id)?;
-        let dir = self.root.join(BLOCKS_DIR);
-        fs::create_dir_all(&dir).map_err(|err| Error::io("create", &dir, err))?;
-        write_atomic(&self.block_path(id), source.as_bytes())
+        self.write_block_file(id, source)
     }
 
     /// Adds an action step, seeded with the action template, at the end of `flow`. Returns its id.
@@ -336,6 +334,20 @@ impl Workspace {
         self.save_manifest()
     }
 
+    /// Replaces the connection named `name` with `definition` (which may carry a new name), in place.
+    pub fn replace_connection(&mut self, name: &str, definition: ConnectionDefinition) -> Result<()> {
+        self.transact(|ws| {
+            let slot = ws
+                .manifest
+                .connections
+                .iter_mut()
+                .find(|c| c.name == name)
+                .ok_or_else(|| Error::InvalidName(format!("There is no connection named \"{name}\".")))?;
+            *slot = definition;
+            ws.save_manifest()
+        })
+    }
+
     /// Removes a connection definition; returns the removed definition when it existed.
     pub fn remove_connection(&mut self, name: &str) -> Result<Option<ConnectionDefinition>> {
         self.transact(|ws| ws.remove_connection_now(name))
@@ -391,6 +403,21 @@ impl Workspace {
 
     pub fn save_state(&self, state: &Value) -> Result<()> {
         write_atomic(&self.root.join(STATE_FILE), pretty(state).as_bytes())
+    }
+
+    /// Replaces the whole manifest (an import); the block files it names must already be written.
+    pub(crate) fn replace_manifest(&mut self, manifest: Manifest) -> Result<()> {
+        self.transact(|ws| {
+            ws.manifest = manifest;
+            ws.save_manifest()
+        })
+    }
+
+    /// Writes a block's file, whether or not the manifest names it yet (an import writes files first).
+    pub(crate) fn write_block_file(&self, id: &str, source: &str) -> Result<()> {
+        let dir = self.root.join(BLOCKS_DIR);
+        fs::create_dir_all(&dir).map_err(|err| Error::io("create", &dir, err))?;
+        write_atomic(&self.block_path(id), source.as_bytes())
     }
 
     /// Applies a change to the manifest; when it fails (say, the save is refused) the in-memory manifest goes

@@ -21,6 +21,9 @@ class Shape {
   static reveal() {
     return Shape.#secret();
   }
+  static isShape(value) {
+    return #id in value;
+  }
 }
 class Circle extends Shape {
   constructor(radius) {
@@ -52,7 +55,7 @@ module.exports = async () => {
       reveal: Shape.reveal(),
       json: shapes,
       proto: Object.getPrototypeOf(Circle) === Shape,
-      hasPrivate: shapes.map((shape) => #id in shape),
+      hasPrivate: [...shapes, {}].map((value) => Shape.isShape(value)),
     },
   };
 };

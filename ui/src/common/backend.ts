@@ -11,25 +11,22 @@ import {
   type ConnectionDefinition,
   type Flow,
   type Result,
+  type RunEntry as WireRunEntry,
+  type RunOutcome as WireRunOutcome,
   type WorkspaceView as WireWorkspaceView,
 } from '../bindings';
 import type { JsonValue } from './json';
 import { pendingCommands, type ConnectionDraft } from './pendingCommands';
 
 export type { JsonValue } from './json';
-export type { BlockKind, ConfigVar } from '../bindings';
+export type { BlockError as RunError, BlockKind, ConfigVar, LogLevel, LogLine, RunSummary } from '../bindings';
 export type {
   ConnectionDraft,
   ConnectionInput,
   ConnectionKind,
   FlowOutcome,
   FlowStepOutcome,
-  LogLevel,
-  LogLine,
-  RunEntry,
-  RunError,
-  RunOutcome,
-  RunSummary,
+  PersistedState,
   TokenStatus,
 } from './pendingCommands';
 
@@ -40,6 +37,12 @@ export type WorkspaceView = Omit<WireWorkspaceView, 'flows' | 'connections'> & {
   flows: FlowView[];
   connections: ConnectionView[];
 };
+export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response'> & {
+  returned: JsonValue;
+  result: JsonValue;
+  response: JsonValue;
+};
+export type RunEntry = Omit<WireRunEntry, 'inputs' | 'outcome'> & { inputs: JsonValue; outcome: JsonValue };
 
 /** A failed backend call, as the app reports it. `code` is stable; `message` is for people. */
 export class BackendError extends Error {
@@ -54,8 +57,29 @@ export class BackendError extends Error {
 
 /** The code of the error raised when the page runs outside the app (a plain browser), so there is no backend. */
 export const BACKEND_UNAVAILABLE = 'backend_unavailable';
-/** The code of the error raised when the IPC call itself failed (no answer, or an unknown command). */
+/** The code of the error raised when the IPC call itself failed (the app gave no `{ code, message }` answer). */
 export const IPC_FAILED = 'ipc_failed';
+/** The code of the error raised when the app has no such command (a feature this build does not have yet). */
+export const COMMAND_MISSING = 'command_missing';
+
+function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** An IPC failure that is not an app error: Tauri's own rejections are plain strings or `Error`s. */
+function ipcFailure(command: string, failure: unknown): BackendError {
+  const detail = failure instanceof Error ? failure.message : String(failure);
+  // Tauri answers an unregistered command with "command <name> not found"; this is Tauri's text, not the app's.
+  if (detail.includes(command) && /not found/i.test(detail)) {
+    return new BackendError(COMMAND_MISSING, `This build of Blocksmith cannot do “${command}” yet.`);
+  }
+  return new BackendError(IPC_FAILED, `The app did not answer “${command}”: ${detail}`);
+}
 
 function insideTauri(): boolean {
   return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
@@ -72,16 +96,35 @@ async function unwrap<T>(command: string, call: () => Promise<Result<T, AppError
   try {
     result = await call();
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new BackendError(IPC_FAILED, `The app did not answer “${command}”: ${detail}`);
+    throw ipcFailure(command, error);
   }
-  if (result.status === 'error') throw new BackendError(result.error.code, result.error.message);
-  return result.data;
+  if (result.status === 'ok') return result.data;
+  // The generated type says AppError, but a rejection from Tauri itself arrives here too.
+  const failure: unknown = result.error;
+  throw isAppError(failure) ? new BackendError(failure.code, failure.message) : ipcFailure(command, failure);
 }
 
 function jsonFromWire(value: unknown): JsonValue {
   // JSON off the wire holds no `undefined`: the generated `Partial<…>` object type is wider than what arrives.
   return value as JsonValue;
+}
+
+function outcomeFromWire(outcome: WireRunOutcome): RunOutcome {
+  return {
+    ...outcome,
+    returned: jsonFromWire(outcome.returned),
+    result: jsonFromWire(outcome.result),
+    response: jsonFromWire(outcome.response),
+  };
+}
+
+function entryFromWire(entry: WireRunEntry): RunEntry {
+  return { ...entry, inputs: jsonFromWire(entry.inputs), outcome: jsonFromWire(entry.outcome) };
+}
+
+/** For a command generated without a `Result` (it cannot fail as an app error): only IPC failures remain. */
+async function plain<T>(command: string, call: () => Promise<T>): Promise<T> {
+  return unwrap(command, async () => ({ status: 'ok', data: await call() }) as Result<T, AppError>);
 }
 
 function workspaceFromWire(view: WireWorkspaceView): WorkspaceView {
@@ -114,6 +157,8 @@ export const api = {
     workspace('block_set_timeout', () => commands.blockSetTimeout(blockId, timeoutMs)),
 
   flowCreate: (name: string) => workspace('flow_create', () => commands.flowCreate(name)),
+  flowRename: (flow: string, name: string) => workspace('flow_rename', () => commands.flowRename(flow, name)),
+  flowDelete: (flow: string) => workspace('flow_delete', () => commands.flowDelete(flow)),
   stepCreate: (flow: string, name: string) => workspace('step_create', () => commands.stepCreate(flow, name)),
   stepDelete: (flow: string, blockId: string) =>
     workspace('step_delete', () => commands.stepDelete(flow, blockId)),
@@ -128,13 +173,19 @@ export const api = {
   sampleSave: (blockId: string, sample: JsonValue) =>
     unwrap('sample_save', () => commands.sampleSave(blockId, sample)),
 
-  runBlock: (runId: string, blockId: string, source: string, input: JsonValue) =>
-    unwrap('run_block', () => pendingCommands.runBlock(runId, blockId, source, input)),
-  runStop: (runId: string) => unwrap('run_stop', () => pendingCommands.runStop(runId)),
+  runBlock: async (runId: string, blockId: string, source: string, input: JsonValue) =>
+    outcomeFromWire(await unwrap('run_block', () => commands.runBlock(runId, blockId, source, input))),
+  /** Answers whether a run with that id was still running (and is now stopped). */
+  runStop: (runId: string) => plain('run_stop', () => commands.runStop(runId)),
   runFlow: (flow: string, payload: JsonValue) => unwrap('run_flow', () => pendingCommands.runFlow(flow, payload)),
 
-  historyList: (blockId: string) => unwrap('history_list', () => pendingCommands.historyList(blockId)),
-  historyGet: (id: number) => unwrap('history_get', () => pendingCommands.historyGet(id)),
+  stateRead: () => unwrap('state_read', () => pendingCommands.stateRead()),
+  stateResetInstance: (flow: string) =>
+    unwrap('state_reset_instance', () => pendingCommands.stateResetInstance(flow)),
+  stateResetCrossFlow: () => unwrap('state_reset_cross_flow', () => pendingCommands.stateResetCrossFlow()),
+
+  historyList: (blockId: string) => unwrap('history_list', () => commands.historyList(blockId)),
+  historyGet: async (id: number) => entryFromWire(await unwrap('history_get', () => commands.historyGet(id))),
 
   connectionKinds: () => unwrap('connection_kinds', () => pendingCommands.connectionKinds()),
   connectionSave: (draft: ConnectionDraft) =>

@@ -1,75 +1,11 @@
-// Commands the UI needs whose Rust side is not in the generated bindings yet (runs, history, connections, OAuth).
+// Commands the UI needs whose Rust side is not in the generated bindings yet (flow runs, persisted state,
+// connections, secrets, OAuth).
 // Each has the shape tauri-specta generates — `Promise<Result<T, AppError>>` — so moving one to the bindings is
 // deleting it here and pointing `api` at `commands.<name>`. The types below mirror the planned Rust signatures
 // and go away with them.
 import { invoke } from '@tauri-apps/api/core';
-import type { AppError, Result, WorkspaceView } from '../bindings';
+import type { AppError, BlockError, LogLine, Result, WorkspaceView } from '../bindings';
 import type { JsonValue } from './json';
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'trace' | 'metric';
-
-export interface LogLine {
-  level: LogLevel;
-  message: string;
-}
-
-export interface RunError {
-  name: string;
-  message: string;
-  line: number | null;
-  column: number | null;
-  stack: string | null;
-}
-
-export interface RunOutcome {
-  ok: boolean;
-  /** Everything the block returned. */
-  returned: JsonValue;
-  /** The step result: an action's `data`, a trigger's `payload`. */
-  result: JsonValue;
-  /** A trigger's webhook response, when it returned one. */
-  response: JsonValue;
-  logs: LogLine[];
-  error: RunError | null;
-  durationMs: number;
-}
-
-export interface FlowStepOutcome {
-  name: string;
-  ok: boolean;
-  result: JsonValue;
-  logs: LogLine[];
-  error: RunError | null;
-  durationMs: number;
-}
-
-export interface FlowOutcome {
-  ok: boolean;
-  steps: FlowStepOutcome[];
-  response: JsonValue;
-}
-
-/** One line of a block's run history. */
-export interface RunSummary {
-  id: number;
-  blockId: string;
-  startedAtMs: number;
-  ok: boolean;
-  durationMs: number;
-  /** `TypeError: x is not a function`, for a failed run. */
-  error: string | null;
-}
-
-/** A whole recorded run (secrets redacted), to re-open, re-run or compare. */
-export interface RunEntry {
-  id: number;
-  blockId: string;
-  startedAtMs: number;
-  /** What the run was given: `{ input, … }`. */
-  inputs: JsonValue;
-  /** The run's outcome as `RunOutcome` has it. */
-  outcome: JsonValue;
-}
 
 export interface ConnectionInput {
   key: string;
@@ -114,14 +50,33 @@ async function invokeAsResult<T>(command: string, args: Record<string, unknown> 
   }
 }
 
-export const pendingCommands = {
-  runBlock: (runId: string, blockId: string, source: string, input: JsonValue) =>
-    invokeAsResult<RunOutcome>('run_block', { runId, blockId, source, input }),
-  runStop: (runId: string) => invokeAsResult<null>('run_stop', { runId }),
-  runFlow: (flow: string, payload: JsonValue) => invokeAsResult<FlowOutcome>('run_flow', { flow, payload }),
+export interface FlowStepOutcome {
+  name: string;
+  ok: boolean;
+  result: JsonValue;
+  logs: LogLine[];
+  error: BlockError | null;
+  durationMs: number;
+}
 
-  historyList: (blockId: string) => invokeAsResult<RunSummary[]>('history_list', { blockId }),
-  historyGet: (id: number) => invokeAsResult<RunEntry | null>('history_get', { id }),
+export interface FlowOutcome {
+  ok: boolean;
+  steps: FlowStepOutcome[];
+  response: JsonValue;
+}
+
+/** What blocks keep between runs: `instanceState` per flow name, and the shared `crossFlowState`. */
+export interface PersistedState {
+  instanceState: Record<string, JsonValue>;
+  crossFlowState: JsonValue;
+}
+
+export const pendingCommands = {
+  stateRead: () => invokeAsResult<PersistedState>('state_read'),
+  stateResetInstance: (flow: string) => invokeAsResult<PersistedState>('state_reset_instance', { flow }),
+  stateResetCrossFlow: () => invokeAsResult<PersistedState>('state_reset_cross_flow'),
+
+  runFlow: (flow: string, payload: JsonValue) => invokeAsResult<FlowOutcome>('run_flow', { flow, payload }),
 
   connectionKinds: () => invokeAsResult<ConnectionKind[]>('connection_kinds'),
   connectionSave: (draft: ConnectionDraft) => invokeAsResult<WorkspaceView>('connection_save', { draft }),

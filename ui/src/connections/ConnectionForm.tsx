@@ -1,16 +1,21 @@
 // Creating or editing one connection: its kind, its name, and exactly that kind's inputs.
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, type ConnectionDraft, type ConnectionInput, type ConnectionView } from '../common/backend';
+import {
+  api,
+  asBackendError,
+  COMMAND_MISSING,
+  type ConnectionDraft,
+  type ConnectionInput,
+  type ConnectionView,
+} from '../common/backend';
 import { NameValueRows, type NameValueRow } from '../common/NameValueRows';
 import { useNotices } from '../common/notices';
 import { useWorkspace } from '../workspace/WorkspaceContext';
-import { draftProblems, HEADERS_INPUT, headersToValue } from './draft';
+import { draftProblems, HEADERS_INPUT, headersToValue, PRIVATE_KEY_INPUT, privateKeyKind } from './draft';
 import { OAUTH_KINDS, useConnectionKinds } from './kinds';
 import { OAuthControls } from './OAuthControls';
 import { SecretInput } from './SecretInput';
 
-/** Inputs whose values span lines (a PEM key). */
-const MULTILINE_INPUTS: ReadonlySet<string> = new Set(['privateKey']);
 
 interface Props {
   /** The connection being edited, or null for a new one. */
@@ -40,7 +45,12 @@ export function ConnectionForm({ existing, onClose }: Props) {
     api
       .connectionSecretsStored(existingName)
       .then((stored) => !cancelled && setStoredForSavedKind(stored))
-      .catch((error: unknown) => reportError(`The keyring could not be asked about “${existingName}”.`, error));
+      .catch((error: unknown) => {
+        // Without the command, nothing can be known to be stored: the form then asks for every secret.
+        if (asBackendError(error).code !== COMMAND_MISSING) {
+          reportError(`The keyring could not be asked about “${existingName}”.`, error);
+        }
+      });
     return () => {
       cancelled = true;
     };
@@ -85,6 +95,7 @@ export function ConnectionForm({ existing, onClose }: Props) {
   const renderInput = (input: ConnectionInput) => {
     const helpId = `connection-help-${input.key}`;
     const problem = visibleProblems[input.key];
+    const keyKind = input.key === PRIVATE_KEY_INPUT ? privateKeyKind(secrets[input.key] ?? '') : null;
     let control;
     if (input.key === HEADERS_INPUT) {
       control = (
@@ -104,7 +115,7 @@ export function ConnectionForm({ existing, onClose }: Props) {
           stored={storedSecrets[input.key] === true}
           value={secrets[input.key] ?? ''}
           onChange={(value) => setSecrets((current) => ({ ...current, [input.key]: value }))}
-          multiline={MULTILINE_INPUTS.has(input.key)}
+          multiline={input.key === PRIVATE_KEY_INPUT}
           describedBy={helpId}
         />
       );
@@ -137,6 +148,7 @@ export function ConnectionForm({ existing, onClose }: Props) {
           {input.comment}
         </p>
         {problem && <p className="field-problem">{problem}</p>}
+        {keyKind && !problem && <p className="help">This looks like {keyKind}.</p>}
       </div>
     );
   };

@@ -56,7 +56,7 @@ function ConnectionRow({ connection, onEdit }: { connection: ConnectionView; onE
 
 export function ConnectionsPanel() {
   const { workspace } = useWorkspace();
-  const { kinds, failure } = useConnectionKinds();
+  const { kinds, failure, unsupported } = useConnectionKinds();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   if (!workspace) return null;
 
@@ -76,6 +76,7 @@ export function ConnectionsPanel() {
           + Connection
         </button>
       </header>
+      {unsupported && <p className="muted">Connections are not available in this build yet.</p>}
       {failure && <p className="field-problem">{failure}</p>}
       {workspace.connections.length === 0 && editing.mode === 'closed' && <p className="muted">None yet.</p>}
       <ul className="connection-list">

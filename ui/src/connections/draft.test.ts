@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionDraft, ConnectionKind } from '../common/backend';
-import { draftProblems, headersToValue } from './draft';
+import { draftProblems, headersToValue, privateKeyKind } from './draft';
 
 const clientCredentials: ConnectionKind = {
   key: 'clientcredentials',
@@ -62,5 +62,22 @@ describe('headersToValue', () => {
       '{"X-Tenant":"acme"}',
     );
     expect(headersToValue([])).toBe('');
+  });
+});
+
+describe('privateKeyKind', () => {
+  it('names the PEM armour it finds', () => {
+    expect(privateKeyKind('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n')).toBe('a PKCS#8 private key');
+    expect(privateKeyKind('-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----')).toBe(
+      'a PKCS#1 (RSA) private key',
+    );
+    expect(privateKeyKind('-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END OPENSSH PRIVATE KEY-----')).toBe(
+      'an OpenSSH private key',
+    );
+  });
+
+  it('finds nothing in text that is not a whole PEM key', () => {
+    expect(privateKeyKind('ssh-rsa AAAAB3Nza')).toBeNull();
+    expect(privateKeyKind('-----BEGIN PRIVATE KEY-----\nMIIE')).toBeNull();
   });
 });

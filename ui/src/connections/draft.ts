@@ -4,6 +4,23 @@ import type { NameValueRow } from '../common/NameValueRows';
 
 /** The input whose value is a list of header rows, stored as a JSON object of name → value. */
 export const HEADERS_INPUT = 'headers';
+/** The input that holds a PEM private key. */
+export const PRIVATE_KEY_INPUT = 'privateKey';
+
+const PEM_KINDS: [RegExp, string][] = [
+  [/-----BEGIN RSA PRIVATE KEY-----[\s\S]+-----END RSA PRIVATE KEY-----/, 'a PKCS#1 (RSA) private key'],
+  [/-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/, 'a PKCS#8 private key'],
+  [/-----BEGIN ENCRYPTED PRIVATE KEY-----[\s\S]+-----END ENCRYPTED PRIVATE KEY-----/, 'an encrypted PKCS#8 private key'],
+  [/-----BEGIN OPENSSH PRIVATE KEY-----[\s\S]+-----END OPENSSH PRIVATE KEY-----/, 'an OpenSSH private key'],
+];
+
+/**
+ * Which kind of PEM private key the text looks like, by its armour ("a PKCS#8 private key"), or null. A first
+ * check as the user types; the app parses the key itself when it is saved.
+ */
+export function privateKeyKind(text: string): string | null {
+  return PEM_KINDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -50,6 +67,8 @@ export function draftProblems(
     if (input.required && !present) problems[input.key] = `${input.label} is required.`;
     else if (typed.trim() !== '' && isUrlInput(input.key) && !isHttpUrl(typed.trim())) {
       problems[input.key] = `${input.label} must be an http:// or https:// URL.`;
+    } else if (typed.trim() !== '' && input.key === PRIVATE_KEY_INPUT && privateKeyKind(typed) === null) {
+      problems[input.key] = `${input.label} must be a PEM private key (PKCS#1, PKCS#8 or OpenSSH), BEGIN to END lines included.`;
     }
   }
   const badHeader = headerRows.find((row) => row.name.trim() !== '' && !HEADER_NAME.test(row.name.trim()));

@@ -39,7 +39,6 @@ export function CodeEditor() {
   const [readFailure, setReadFailure] = useState<BackendError | null>(null);
   const [reloadCount, setReloadCount] = useState(0);
   const modelBlockIds = useRef(new WeakMap<monaco.editor.ITextModel, string>());
-  const autosaver = useRef<Autosaver | null>(null);
 
   // Completion asks for the scope on every request; the ref always holds the latest workspace and runs.
   const scopeInputs = useRef(workspaceState);
@@ -79,7 +78,6 @@ export function CodeEditor() {
         if (state === 'failed') reportErrorRef.current('Your edit could not be saved; it is kept in the editor.', error);
       },
     );
-    autosaver.current = saver;
     const contentListener = instance.onDidChangeModelContent(() => {
       const model = instance.getModel();
       const blockId = model ? modelBlockIds.current.get(model) : undefined;

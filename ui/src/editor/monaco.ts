@@ -41,6 +41,8 @@ const applyColorScheme = () => monaco.editor.setTheme(darkScheme.matches ? 'vs-d
 applyColorScheme();
 darkScheme.addEventListener('change', applyColorScheme);
 
-if (import.meta.env.DEV || __BLOCKSMITH_DEBUG__) window.monaco = monaco;
+// End-to-end tests reach Monaco through `window.monaco`: in debug and dev builds, and whenever the window is driven
+// by WebDriver (`navigator.webdriver`), which is how the tests run the real app whatever its UI build.
+if (import.meta.env.DEV || __BLOCKSMITH_DEBUG__ || navigator.webdriver) window.monaco = monaco;
 
 export { monaco };

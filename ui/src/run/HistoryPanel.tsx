@@ -1,6 +1,6 @@
 // A block's past runs: re-open one (its input and outcome), or compare two side by side.
 import { useEffect, useState } from 'react';
-import { api, type RunEntry, type RunSummary } from '../common/backend';
+import { api, asBackendError, COMMAND_MISSING, type RunEntry, type RunSummary } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { RunComparison } from './RunComparison';
 import { formatDuration } from './status';
@@ -21,6 +21,8 @@ function formatTime(ms: number): string {
 export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
   const { reportError } = useNotices();
   const [runs, setRuns] = useState<RunSummary[]>([]);
+  // A build without run history hides the panel rather than reporting a failure on every block.
+  const [historyMissing, setHistoryMissing] = useState(false);
   const [compared, setCompared] = useState<number[]>([]);
   const [comparison, setComparison] = useState<[RunEntry, RunEntry] | null>(null);
 
@@ -29,7 +31,11 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
     api
       .historyList(blockId)
       .then((list) => !cancelled && setRuns(list))
-      .catch((error: unknown) => !cancelled && reportError('The run history could not be read.', error));
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        if (asBackendError(error).code === COMMAND_MISSING) setHistoryMissing(true);
+        else reportError('The run history could not be read.', error);
+      });
     return () => {
       cancelled = true;
     };
@@ -42,9 +48,7 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
 
   const fetchEntry = async (id: number): Promise<RunEntry | null> => {
     try {
-      const entry = await api.historyGet(id);
-      if (!entry) reportError('That run is no longer in the history.', new Error('It was pruned or deleted.'));
-      return entry;
+      return await api.historyGet(id);
     } catch (error) {
       reportError('The run could not be read from the history.', error);
       return null;
@@ -68,6 +72,8 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
     if (!one || !other) return;
     setComparison(one.startedAtMs <= other.startedAtMs ? [one, other] : [other, one]);
   };
+
+  if (historyMissing) return null;
 
   return (
     <details className="history run-output" data-testid="history">

@@ -1,118 +1,62 @@
 // The run panel: the selected block's inputs, Run/Stop, and what the run produced.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  api,
-  type BlockView,
-  type FlowOutcome,
-  type JsonValue,
-  type RunEntry,
-  type WorkspaceView,
-} from '../common/backend';
-import { formatJson, parseJsonInput } from '../common/json';
+import { useCallback, useEffect } from 'react';
+import { api, type FlowOutcome, type JsonValue, type RunEntry } from '../common/backend';
 import { PlayIcon, StopIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
 import { useEditorSession } from '../editor/EditorSession';
-import { blocksBefore, findBlock, flowOfBlock } from '../workspace/model';
+import { StatePanel } from '../execution-state/StatePanel';
+import { findBlock, flowOfBlock } from '../workspace/model';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { ErrorView } from './ErrorView';
 import { FlowRunView } from './FlowRunView';
 import { HistoryPanel } from './HistoryPanel';
 import { LogsView } from './LogsView';
-import { buildPayload, DEFAULT_PAYLOAD_FORM, formFromPayload, type PayloadForm } from './payload';
+import { buildPayload, DEFAULT_PAYLOAD_FORM } from './payload';
 import { PayloadEditor } from './PayloadEditor';
 import { recordedInput, recordedOutcome } from './recordedRun';
 import { ResultView } from './ResultView';
 import { RunStatus } from './RunStatus';
-import { isEmptySample, stepResultsFrom } from './stepResults';
 import { StepResultsInput } from './StepResultsInput';
 import { TimeLimitField } from './TimeLimitField';
 import { useBlockRun } from './useBlockRun';
 import { useFlowRun } from './useFlowRun';
+import { useRunInput } from './useRunInput';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
-
-function payloadFor(form: PayloadForm, workspace: WorkspaceView, trigger: BlockView): JsonValue {
-  const flow = flowOfBlock(workspace, trigger.id);
-  return buildPayload(form, {
-    executionId: crypto.randomUUID(),
-    startedAt: new Date().toISOString(),
-    flowName: flow?.name ?? trigger.name,
-    workspaceName: workspace.name,
-  });
-}
 
 export function RunPanel() {
   const { workspace, selectedBlockId, lastResults, lastInputs, recordRun } = useWorkspace();
   const { reportError, notify } = useNotices();
   const session = useEditorSession();
-  const blockRun = useBlockRun();
-  const [stepResultsText, setStepResultsText] = useState('');
-  const [payloadForm, setPayloadForm] = useState<PayloadForm>(DEFAULT_PAYLOAD_FORM);
-
+  const { phase, outcome, start, stop, reset, showRecorded } = useBlockRun();
   const block = workspace ? findBlock(workspace, selectedBlockId) : null;
+  const input = useRunInput(workspace, block, lastResults);
   const isTrigger = block?.kind === 'trigger';
-  const stepResultsProblem = isTrigger ? null : parseJsonInput(stepResultsText);
 
-  const earlierStepResults = useCallback((): JsonValue => {
-    if (!workspace || !block) return {};
-    return stepResultsFrom(
-      blocksBefore(workspace, block.id).map((earlier) => ({
-        name: earlier.name,
-        lastResult: lastResults[earlier.id] ?? null,
-      })),
-    );
-  }, [workspace, block, lastResults]);
-
-  // Each block opens with the input it was last run with (its saved sample), or a sensible start.
-  const { reset } = blockRun;
+  // Opening another block clears the last run's outcome (a run still going keeps its own).
   const blockId = block?.id ?? null;
-  const blockKind = block?.kind ?? null;
-  const earlierRef = useRef(earlierStepResults);
-  earlierRef.current = earlierStepResults;
   useEffect(() => {
     reset();
-    if (blockId === null) return;
-    let cancelled = false;
-    api
-      .sampleRead(blockId)
-      .catch((error: unknown) => {
-        reportError('The saved input of this block could not be read; starting from an empty one.', error);
-        return null;
-      })
-      .then((sample) => {
-        if (cancelled) return;
-        if (blockKind === 'trigger') setPayloadForm(sample === null ? DEFAULT_PAYLOAD_FORM : formFromPayload(sample));
-        else setStepResultsText(formatJson(sample === null || isEmptySample(sample) ? earlierRef.current() : sample));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [blockId, blockKind, reset, reportError]);
+  }, [blockId, reset]);
 
   const runBlock = useCallback(async () => {
-    if (!workspace || !block) return;
+    if (!block) return;
     const model = session.editor?.getModel();
     if (!model) return;
-    let input: JsonValue;
-    if (block.kind === 'trigger') {
-      input = payloadFor(payloadForm, workspace, block);
-      api.sampleSave(block.id, input).catch((error: unknown) => reportError('The payload could not be saved.', error));
-    } else {
-      const parsed = parseJsonInput(stepResultsText);
-      if (!parsed.ok) {
-        reportError('The block was not run: its stepResults input is not valid JSON.', new Error(parsed.message));
-        return;
-      }
-      input = parsed.value;
-      api
-        .sampleSave(block.id, input)
-        .catch((error: unknown) => reportError('The stepResults input could not be saved.', error));
+    const parsed = input.current();
+    if (!parsed.ok) {
+      reportError('The block was not run: its stepResults input is not valid JSON.', new Error(parsed.message));
+      return;
     }
+    api
+      .sampleSave(block.id, parsed.value)
+      .catch((error: unknown) => reportError('The run input could not be saved.', error));
     session.errorMarks?.clear();
-    const outcome = await blockRun.start(block.id, model.getValue(), input);
-    recordRun(block.id, input, outcome?.ok ? outcome.result : undefined);
-    if (outcome?.error) session.errorMarks?.show(outcome.error);
-  }, [workspace, block, session, payloadForm, stepResultsText, blockRun, recordRun, reportError]);
+    const finished = await start(block.id, model.getValue(), parsed.value);
+    recordRun(block.id, parsed.value, finished?.ok ? finished.result : undefined);
+    // Mark the failing line only if the block that failed is still the one in the editor.
+    if (finished?.error && session.editor?.getModel() === model) session.errorMarks?.show(finished.error);
+  }, [block, session, input, start, recordRun, reportError]);
 
   // Ctrl/Cmd+Enter in the editor runs the latest version of this handler.
   const { runShortcut } = session;
@@ -143,21 +87,20 @@ export function RunPanel() {
     const trigger = flow ? findBlock(workspace, flow.trigger) : null;
     if (!flow || !trigger) return;
     let payload: JsonValue;
-    if (trigger.id === block.id) payload = payloadFor(payloadForm, workspace, trigger);
+    const typed = input.current();
+    if (trigger.id === block.id && typed.ok) payload = typed.value;
     else {
       const saved = lastInputs[trigger.id] ?? (await api.sampleRead(trigger.id).catch(() => null));
-      payload = saved ?? payloadFor(DEFAULT_PAYLOAD_FORM, workspace, trigger);
+      payload = saved ?? buildPayload(DEFAULT_PAYLOAD_FORM);
     }
     await flowRun.start(flow.name, payload);
   };
 
   /** Re-opens a recorded run: its input goes back into the input editor and its outcome is shown. */
   const openRecorded = (entry: RunEntry) => {
-    const input = recordedInput(entry);
-    if (isTrigger) setPayloadForm(formFromPayload(input));
-    else setStepResultsText(formatJson(input));
-    const outcome = recordedOutcome(entry);
-    if (outcome) blockRun.showRecorded(outcome);
+    input.restore(recordedInput(entry));
+    const recorded = recordedOutcome(entry);
+    if (recorded) showRecorded(recorded);
     notify(`Opened the run of ${new Date(entry.startedAtMs).toLocaleString()}. Press Run to run it again.`);
   };
 
@@ -169,10 +112,11 @@ export function RunPanel() {
     );
   }
 
-  const running = blockRun.phase.phase === 'running';
-  const outcome = blockRun.outcome;
-  const failure = blockRun.phase.phase === 'failed' ? blockRun.phase.error : null;
-  const inputProblem = stepResultsProblem && !stepResultsProblem.ok ? stepResultsProblem.message : null;
+  const flow = flowOfBlock(workspace, block.id);
+  const running = phase.phase === 'running';
+  const failure = phase.phase === 'failed' ? phase.error : null;
+  const typedInput = isTrigger ? null : input.current();
+  const inputProblem = typedInput && !typedInput.ok ? typedInput.message : null;
 
   return (
     <aside className="run-panel" aria-label="Run">
@@ -187,7 +131,7 @@ export function RunPanel() {
         >
           <PlayIcon /> Run
         </button>
-        <button type="button" data-testid="stop" onClick={blockRun.stop} disabled={!running}>
+        <button type="button" data-testid="stop" onClick={stop} disabled={!running}>
           <StopIcon /> Stop
         </button>
         <button
@@ -202,16 +146,16 @@ export function RunPanel() {
         <span className="spacer" />
         <TimeLimitField key={`${block.id}:${block.timeoutMs ?? ''}`} block={block} />
       </div>
-      <RunStatus state={blockRun.phase} />
+      <RunStatus state={phase} />
 
       {isTrigger ? (
-        <PayloadEditor form={payloadForm} onChange={setPayloadForm} />
+        <PayloadEditor form={input.payloadForm} onChange={input.setPayloadForm} />
       ) : (
         <StepResultsInput
-          text={stepResultsText}
+          text={input.stepResultsText}
           problem={inputProblem}
-          onChange={setStepResultsText}
-          onFillFromEarlierSteps={() => setStepResultsText(formatJson(earlierStepResults()))}
+          onChange={input.setStepResultsText}
+          onFillFromEarlierSteps={input.fillFromEarlierSteps}
         />
       )}
 
@@ -228,6 +172,7 @@ export function RunPanel() {
       </section>
 
       <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
+      {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}
 
       <FlowRunView state={flowRun.state} onDismiss={flowRun.dismiss} />
     </aside>

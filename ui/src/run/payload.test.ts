@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPayload, DEFAULT_PAYLOAD_FORM, formFromPayload, type PayloadForm } from './payload';
 
-const execution = {
-  executionId: 'exec-1',
-  startedAt: '2026-01-02T03:04:05.000Z',
-  flowName: 'Orders',
-  workspaceName: 'Shop',
-};
-
 const form: PayloadForm = {
   headers: [
     { name: 'X-Trace', value: 'abc' },
@@ -21,7 +14,7 @@ const form: PayloadForm = {
 
 describe('buildPayload', () => {
   it('builds the request part of the payload from the form', () => {
-    const payload = buildPayload(form, execution) as Record<string, unknown>;
+    const payload = buildPayload(form) as Record<string, unknown>;
     expect(payload.headers).toEqual({ 'X-Trace': 'abc', 'content-type': 'application/json' });
     expect(payload.queryParameters).toEqual({ page: '2' });
     expect(payload.rawBody).toEqual({ data: '{"id": 7}', contentType: 'application/json' });
@@ -29,32 +22,30 @@ describe('buildPayload', () => {
     expect(payload.pathFragment).toBe('/orders/7');
   });
 
-  it('fills the execution part from what it is given', () => {
-    const payload = buildPayload(form, execution) as Record<string, unknown>;
-    expect(payload.executionId).toBe('exec-1');
-    expect(payload.startedAt).toBe('2026-01-02T03:04:05.000Z');
-    expect(payload.flow).toEqual({ id: 'Orders', name: 'Orders' });
+  it('leaves the execution part to the app', () => {
+    const payload = buildPayload(form) as Record<string, unknown>;
+    expect(Object.keys(payload).sort()).toEqual(['body', 'headers', 'pathFragment', 'queryParameters', 'rawBody']);
   });
 
   it('keeps a body that is not JSON as text', () => {
-    const csv = buildPayload({ ...form, contentType: 'text/csv', body: 'a,b' }, execution) as Record<string, unknown>;
+    const csv = buildPayload({ ...form, contentType: 'text/csv', body: 'a,b' }) as Record<string, unknown>;
     expect(csv.body).toEqual({ data: 'a,b', contentType: 'text/csv' });
-    const broken = buildPayload({ ...form, body: '{not json' }, execution) as Record<string, unknown>;
+    const broken = buildPayload({ ...form, body: '{not json' }) as Record<string, unknown>;
     expect(broken.body).toEqual({ data: '{not json', contentType: 'application/json' });
   });
 
   it('does not add a second content type header when the user set one', () => {
-    const payload = buildPayload(
-      { ...form, headers: [{ name: 'Content-Type', value: 'application/vnd.api+json' }] },
-      execution,
-    ) as Record<string, unknown>;
+    const payload = buildPayload({
+      ...form,
+      headers: [{ name: 'Content-Type', value: 'application/vnd.api+json' }],
+    }) as Record<string, unknown>;
     expect(payload.headers).toEqual({ 'Content-Type': 'application/vnd.api+json' });
   });
 });
 
 describe('formFromPayload', () => {
   it('gives back the form a payload was built from', () => {
-    const roundTrip = formFromPayload(buildPayload(form, execution));
+    const roundTrip = formFromPayload(buildPayload(form));
     expect(roundTrip).toEqual({ ...form, headers: [{ name: 'X-Trace', value: 'abc' }] });
   });
 

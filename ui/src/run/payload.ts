@@ -1,4 +1,6 @@
-// Builds a trigger's `payload` (DESIGN.md, "The run contract") from what the user typed, and back again.
+// Builds the request part of a trigger's `payload` (DESIGN.md, "The run contract") from what the user typed, and
+// back again. The execution part (executionId, webhookUrls, customer, flow, startedAt, …) is the app's to fill from
+// the workspace's execution settings, so the UI leaves it out.
 import type { JsonValue } from '../common/backend';
 import { isJsonObject } from '../common/json';
 import type { NameValueRow } from '../common/NameValueRows';
@@ -10,14 +12,6 @@ export interface PayloadForm {
   contentType: string;
   body: string;
   pathFragment: string;
-}
-
-/** The parts of a payload that describe the execution, not the request. */
-export interface ExecutionDetails {
-  executionId: string;
-  startedAt: string;
-  flowName: string;
-  workspaceName: string;
 }
 
 export const DEFAULT_PAYLOAD_FORM: PayloadForm = {
@@ -51,7 +45,7 @@ export function parsedBody(body: string, contentType: string): JsonValue {
   }
 }
 
-export function buildPayload(form: PayloadForm, execution: ExecutionDetails): JsonValue {
+export function buildPayload(form: PayloadForm): JsonValue {
   const headers = rowsToObject(form.headers);
   const hasContentTypeHeader = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
   if (form.contentType !== '' && !hasContentTypeHeader) headers['content-type'] = form.contentType;
@@ -61,16 +55,6 @@ export function buildPayload(form: PayloadForm, execution: ExecutionDetails): Js
     rawBody: { data: form.body, contentType: form.contentType },
     body: { data: parsedBody(form.body, form.contentType), contentType: form.contentType },
     pathFragment: form.pathFragment,
-    webhookUrls: {},
-    webhookApiKeys: {},
-    invokeUrl: '',
-    executionId: execution.executionId,
-    customer: { id: 'local-customer', name: 'Local Customer', externalId: 'local-customer' },
-    instance: { id: 'local-instance', name: execution.workspaceName },
-    user: { id: 'local-user', name: 'Local User', email: '', externalId: 'local-user' },
-    integration: { id: 'local-integration', name: execution.workspaceName, versionSequenceId: 'local' },
-    flow: { id: execution.flowName, name: execution.flowName },
-    startedAt: execution.startedAt,
   };
 }
 

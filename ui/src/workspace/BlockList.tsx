@@ -1,7 +1,8 @@
 // The left-hand list: every flow with its trigger, then its steps in run order.
 import { api, type FlowView } from '../common/backend';
 import { BlockRow } from './BlockRow';
-import { findBlock, flowOfBlock, unusedName } from './model';
+import { FlowHeader } from './FlowHeader';
+import { findBlock, flowOfBlock, numberedName, unusedName } from './model';
 import { useWorkspace } from './WorkspaceContext';
 
 const NEW_STEP_NAME = 'Code Block';
@@ -31,7 +32,7 @@ export function BlockList() {
   };
 
   const addFlow = () => {
-    const name = unusedName(NEW_FLOW_NAME, workspace.flows.map((flow) => flow.name));
+    const name = numberedName(NEW_FLOW_NAME, workspace.flows.map((flow) => flow.name));
     void createAndSelect(`The flow “${name}” could not be created.`, () => api.flowCreate(name));
   };
 
@@ -62,7 +63,7 @@ export function BlockList() {
         const trigger = findBlock(workspace, flow.trigger);
         return (
           <section key={flow.name} className="flow" aria-label={`Flow ${flow.name}`} data-testid="flow">
-            <h3 className="flow-name">{flow.name}</h3>
+            <FlowHeader name={flow.name} />
             <ol className="flow-blocks">
               {trigger && (
                 <BlockRow

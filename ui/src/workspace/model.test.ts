@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceView } from '../common/backend';
-import { blocksBefore, defaultSelection, flowOfBlock, unusedName } from './model';
+import { blocksBefore, defaultSelection, flowOfBlock, numberedName, unusedName } from './model';
 
 const workspace: WorkspaceView = {
   path: '/tmp/shop',
@@ -35,5 +35,10 @@ describe('workspace model', () => {
   it('numbers a name that is taken', () => {
     expect(unusedName('Code Block', ['Code Block Trigger'])).toBe('Code Block');
     expect(unusedName('Code Block', ['Code Block', 'Code Block 2'])).toBe('Code Block 3');
+  });
+
+  it('numbers new flows after the existing ones', () => {
+    expect(numberedName('Flow', ['Flow 1'])).toBe('Flow 2');
+    expect(numberedName('Flow', ['Orders'])).toBe('Flow 1');
   });
 });

@@ -36,3 +36,11 @@ export function unusedName(base: string, taken: Iterable<string>): string {
   while (names.has(`${base} ${counter}`)) counter += 1;
   return `${base} ${counter}`;
 }
+
+/** The first of "Base 1", "Base 2", … not used yet: how new flows are named, after the workspace's "Flow 1". */
+export function numberedName(base: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  let counter = 1;
+  while (names.has(`${base} ${counter}`)) counter += 1;
+  return `${base} ${counter}`;
+}

@@ -5,14 +5,49 @@
   const stringify = JSON.stringify;
   const ErrorConstructor = Error;
 
+  // The globals Node lists in Object.keys(globalThis); the rest are non-enumerable there too.
+  const enumerableGlobals = new Set(["global", "clearImmediate", "setImmediate", "clearInterval", "clearTimeout",
+    "setInterval", "setTimeout", "queueMicrotask", "structuredClone", "atob", "btoa", "performance", "fetch", "crypto"]);
+
   internals.defineGlobal = function defineGlobal(name, value) {
     Object.defineProperty(globalThis, name, {
       value,
       writable: true,
       configurable: true,
-      enumerable: false,
+      enumerable: enumerableGlobals.has(name),
     });
   };
+  internals.defineGlobal("global", globalThis);
+
+  // Error stacks as Node prints them: "Name: message" first, and an Error subclass's own constructor
+  // frames left out (V8 starts the trace at the `new` expression).
+  const builtinErrors = new Set([Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError]);
+  const stackAccessor = Object.getOwnPropertyDescriptor(Error.prototype, "stack");
+  function framesOf(error) {
+    const frames = stackAccessor && stackAccessor.get ? stackAccessor.get.call(error) : undefined;
+    if (typeof frames !== "string") return undefined;
+    const ownConstructors = new Set();
+    for (let c = error.constructor; typeof c === "function" && !builtinErrors.has(c); c = Object.getPrototypeOf(c)) {
+      if (c.name) ownConstructors.add(c.name);
+    }
+    const lines = frames.replace(/\n$/, "").split("\n");
+    let first = 0;
+    while (first < lines.length && [...ownConstructors].some((name) => lines[first].startsWith(`    at ${name} (`))) first++;
+    return lines.slice(first).join("\n");
+  }
+  if (stackAccessor && stackAccessor.get) {
+    Object.defineProperty(Error.prototype, "stack", {
+      get() {
+        const frames = framesOf(this);
+        if (frames === undefined) return undefined;
+        const header = `${this.name}: ${this.message}`;
+        return frames ? `${header}\n${frames}` : header;
+      },
+      set: stackAccessor.set,
+      configurable: true,
+      enumerable: false,
+    });
+  }
 
   // One log argument as text: strings as they are, `undefined` as "undefined", errors as
   // "Name: message", everything else as JSON (falling back to String() when JSON has no answer).

@@ -69,9 +69,10 @@ pub fn perform(request: FetchRequest) -> Result<FetchedResponse, FetchFailure> {
         .timeout(request.timeout)
         .build()
         .map_err(|error| failure(&error, request.timeout))?;
-    let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| FetchFailure {
-        cause: format!("`{}` is not a valid HTTP method", request.method),
-    })?;
+    let method =
+        reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| FetchFailure {
+            cause: format!("`{}` is not a valid HTTP method", request.method),
+        })?;
     let mut builder = client.request(method, &request.url);
     let mut has_accept = false;
     let mut has_user_agent = false;

@@ -15,7 +15,9 @@ use boa_engine::job::{Job, PromiseJob};
 use boa_engine::object::builtins::{JsArray, JsFunction, JsPromise};
 use boa_engine::object::ObjectInitializer;
 use boa_engine::property::Attribute;
-use boa_engine::{js_string, Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{
+    js_string, Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+};
 
 use crate::event_loop::EventLoop;
 use crate::logs::{level_named, LogCollector};
@@ -36,9 +38,12 @@ fn state(context: &Context) -> &HostState {
         .expect("the host state is installed before any prelude runs")
 }
 
+/// The signature of every host function.
+type HostFunction = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
+
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>); 14] = [
+    let functions: [(&str, usize, HostFunction); 14] = [
         ("log", 2, log),
         ("now", 0, now),
         ("setTimer", 5, set_timer),
@@ -56,7 +61,11 @@ pub fn host_object(context: &mut Context) -> JsObject {
     ];
     let mut object = ObjectInitializer::new(context);
     for (name, length, function) in functions {
-        object.function(NativeFunction::from_fn_ptr(function), js_string!(name), length);
+        object.function(
+            NativeFunction::from_fn_ptr(function),
+            js_string!(name),
+            length,
+        );
     }
     object.build()
 }
@@ -76,7 +85,8 @@ fn type_error(message: impl Into<String>) -> boa_engine::JsError {
 /// `log(level, message)`: the prelude has already formatted the arguments into one message.
 fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let level = string_arg(args, 0, context)?;
-    let level = level_named(&level).ok_or_else(|| type_error(format!("unknown log level `{level}`")))?;
+    let level =
+        level_named(&level).ok_or_else(|| type_error(format!("unknown log level `{level}`")))?;
     let message = string_arg(args, 1, context)?;
     state(context).logs.borrow_mut().push(level, &message);
     Ok(JsValue::undefined())
@@ -95,14 +105,20 @@ fn set_timer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
         .ok_or_else(|| type_error("The \"callback\" argument must be of type function"))?;
     let delay = arg(args, 1).to_number(context)?;
     // Node turns a delay that is not a number in 1..=2^31-1 into 1 ms.
-    let delay = if (1.0..=2_147_483_647.0).contains(&delay) { delay } else { 1.0 };
+    let delay = if (1.0..=2_147_483_647.0).contains(&delay) {
+        delay
+    } else {
+        1.0
+    };
     let repeat = arg(args, 2).to_boolean();
     let keeps_alive = arg(args, 3).to_boolean();
     let timer_args = match arg(args, 4).as_object() {
         Some(array) => {
             let array = JsArray::from_object(array)?;
             let length = array.length(context)?;
-            (0..length).map(|i| array.get(i, context)).collect::<JsResult<Vec<_>>>()?
+            (0..length)
+                .map(|i| array.get(i, context))
+                .collect::<JsResult<Vec<_>>>()?
         }
         None => Vec::new(),
     };
@@ -148,7 +164,12 @@ fn start_fetch(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
             let array = JsArray::from_object(array)?;
             let length = array.length(context)?;
             (0..length)
-                .map(|i| Ok(array.get(i, context)?.to_string(context)?.to_std_string_lossy()))
+                .map(|i| {
+                    Ok(array
+                        .get(i, context)?
+                        .to_string(context)?
+                        .to_std_string_lossy())
+                })
                 .collect::<JsResult<Vec<_>>>()?
         }
         None => Vec::new(),
@@ -181,7 +202,9 @@ fn start_fetch(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
             Ok(response) => fetched_to_js(response, context),
             Err(failure) => Err(JsNativeError::typ()
                 .with_message("fetch failed")
-                .with_cause(boa_engine::JsError::from_opaque(js_string!(failure.cause).into()))
+                .with_cause(boa_engine::JsError::from_opaque(
+                    js_string!(failure.cause).into(),
+                ))
                 .into()),
         }));
     });
@@ -202,9 +225,21 @@ fn fetched_to_js(response: fetch::FetchedResponse, context: &mut Context) -> JsR
     let body = uint8_array(&response.body, context)?;
     let object = ObjectInitializer::new(context)
         .property(js_string!("status"), response.status, Attribute::all())
-        .property(js_string!("statusText"), js_string!(response.status_text), Attribute::all())
-        .property(js_string!("url"), js_string!(response.url), Attribute::all())
-        .property(js_string!("redirected"), response.redirected, Attribute::all())
+        .property(
+            js_string!("statusText"),
+            js_string!(response.status_text),
+            Attribute::all(),
+        )
+        .property(
+            js_string!("url"),
+            js_string!(response.url),
+            Attribute::all(),
+        )
+        .property(
+            js_string!("redirected"),
+            response.redirected,
+            Attribute::all(),
+        )
         .property(js_string!("headers"), headers, Attribute::all())
         .property(js_string!("body"), body, Attribute::all())
         .build();
@@ -248,7 +283,8 @@ fn hmac(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
 /// `randomBytes(length)` → Uint8Array.
 fn random_bytes(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let length = arg(args, 0).to_length(context)?;
-    let length = usize::try_from(length).map_err(|_| type_error("too many random bytes asked for"))?;
+    let length =
+        usize::try_from(length).map_err(|_| type_error("too many random bytes asked for"))?;
     let bytes = crypto::random_bytes(length).map_err(|error| {
         JsNativeError::error().with_message(format!("the system's random source failed: {error}"))
     })?;

@@ -1,4 +1,6 @@
 //! Runs fixture blocks (`tests/fixtures/*.js`) through the engine.
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
@@ -6,8 +8,11 @@ use blocksmith_engine::{run_block, BlockKind, BlockState, EngineOptions, RunRepo
 use serde_json::{json, Value};
 
 pub fn fixture_source(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
 }
 
 pub fn request(name: &str, kind: BlockKind, input: Value) -> RunRequest {
@@ -23,9 +28,17 @@ pub fn request(name: &str, kind: BlockKind, input: Value) -> RunRequest {
 }
 
 pub fn run_action(name: &str) -> RunReport {
-    run_block(&request(name, BlockKind::Action, json!({})), &EngineOptions::default())
+    run_block(
+        &request(name, BlockKind::Action, json!({})),
+        &EngineOptions::default(),
+    )
 }
 
 pub fn messages(report: &RunReport) -> Vec<String> {
-    report.outcome.logs.iter().map(|line| line.message.clone()).collect()
+    report
+        .outcome
+        .logs
+        .iter()
+        .map(|line| line.message.clone())
+        .collect()
 }

@@ -225,7 +225,10 @@ impl Person {
                 .unwrap_or_else(|| panic!("no form on the page at {current}: {page}"));
             let action = current.join(&action).unwrap();
             let response = if page.contains(r#"name="prompt" value="login""#) {
-                self.post(action, &[("prompt", "login"), ("login", "alice"), ("password", "any")])
+                self.post(
+                    action,
+                    &[("prompt", "login"), ("login", "alice"), ("password", "any")],
+                )
             } else if page.contains(r#"name="prompt" value="consent""#) {
                 match decision {
                     Decision::Allow => self.post(action, &[("prompt", "consent")]),

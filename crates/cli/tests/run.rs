@@ -1,0 +1,292 @@
+//! `blocksmith run` as a script sees it: the real binary, its stdout line, its stderr and exit status.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use blocksmith_workspace::Workspace;
+use serde_json::{json, Value};
+
+fn fixture(name: &str) -> PathBuf {
+    [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", name]
+        .iter()
+        .collect()
+}
+
+fn blocksmith(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_blocksmith"))
+        .args(args)
+        .output()
+        .expect("the blocksmith binary runs")
+}
+
+fn path(path: &Path) -> &str {
+    path.to_str().expect("test paths are UTF-8")
+}
+
+/// The single JSON line on stdout, after checking there is exactly one and stderr is empty.
+fn line(output: &Output) -> Value {
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    assert_eq!(
+        stdout.matches('\n').count(),
+        1,
+        "one line on stdout: {stdout:?}"
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "stderr is clean: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(&stdout).expect("stdout is JSON")
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn the_action_template_prints_one_line_and_exits_0() {
+    let output = blocksmith(&["run", path(&fixture("action_template.js"))]);
+    assert_eq!(output.status.code(), Some(0));
+    let outcome = line(&output);
+    assert_eq!(
+        keys(&outcome),
+        [
+            "ok",
+            "returned",
+            "result",
+            "response",
+            "logs",
+            "error",
+            "durationMs"
+        ]
+    );
+    assert_eq!(outcome["ok"], true);
+    assert_eq!(outcome["returned"], json!({ "data": null }));
+    assert_eq!(outcome["error"], Value::Null);
+    assert!(outcome["durationMs"].as_f64().unwrap() >= 0.0);
+}
+
+#[test]
+fn a_trigger_gets_its_payload_exactly_as_given() {
+    let payload_file = fixture("payload.json");
+    let output = blocksmith(&[
+        "run",
+        "--trigger",
+        "--payload",
+        path(&payload_file),
+        path(&fixture("trigger_template.js")),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let outcome = line(&output);
+    let given: Value =
+        serde_json::from_str(&std::fs::read_to_string(&payload_file).unwrap()).unwrap();
+    // Same keys in the same order, same values: serialized forms match byte for byte.
+    assert_eq!(outcome["result"].to_string(), given.to_string());
+    assert_eq!(
+        outcome["response"],
+        json!({ "statusCode": 200, "contentType": "text/plain", "body": "hello" })
+    );
+}
+
+#[test]
+fn a_trigger_without_payload_gets_an_empty_webhook_request() {
+    let output = blocksmith(&["run", "--trigger", path(&fixture("trigger_template.js"))]);
+    assert_eq!(output.status.code(), Some(0));
+    let payload = &line(&output)["result"];
+    assert_eq!(payload["headers"], json!({}));
+    assert_eq!(payload["body"]["data"], Value::Null);
+    assert!(payload["executionId"]
+        .as_str()
+        .unwrap()
+        .starts_with("local-"));
+}
+
+#[test]
+fn config_vars_and_step_results_reach_an_action_unchanged() {
+    let output = blocksmith(&[
+        "run",
+        "--config-vars",
+        path(&fixture("config_vars.json")),
+        "--step-results",
+        path(&fixture("step_results.json")),
+        path(&fixture("echo_inputs.js")),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let outcome = line(&output);
+    let read = |name| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        outcome["result"]["configVars"].to_string(),
+        read("config_vars.json").to_string()
+    );
+    assert_eq!(
+        outcome["result"]["stepResults"].to_string(),
+        read("step_results.json").to_string()
+    );
+    assert_eq!(outcome["logs"][0]["level"], "info");
+}
+
+#[test]
+fn a_failing_block_exits_1_with_the_error_in_its_file() {
+    let output = blocksmith(&["run", path(&fixture("throws_type_error.js"))]);
+    assert_eq!(output.status.code(), Some(1));
+    let outcome = line(&output);
+    assert_eq!(outcome["ok"], false);
+    assert_eq!(outcome["error"]["name"], "TypeError");
+    assert_eq!(outcome["error"]["line"], 3);
+}
+
+#[test]
+fn a_time_limit_exits_3() {
+    let output = blocksmith(&[
+        "run",
+        "--timeout-ms",
+        "500",
+        path(&fixture("infinite_loop.js")),
+    ]);
+    assert_eq!(output.status.code(), Some(3));
+    let outcome = line(&output);
+    assert_eq!(outcome["error"]["name"], "TimeoutError");
+    assert_eq!(
+        outcome["error"]["message"],
+        "The block ran longer than its 500 ms time limit and was stopped."
+    );
+}
+
+/// Exit 2, nothing on stdout, and a message on stderr containing each of `expected`.
+fn assert_refused(output: &Output, expected: &[&str]) {
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "no JSON on stdout");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for part in expected {
+        assert!(stderr.contains(part), "stderr {stderr:?} names {part:?}");
+    }
+}
+
+#[test]
+fn a_missing_block_file_is_named_on_stderr() {
+    let missing = fixture("no_such_block.js");
+    let output = blocksmith(&["run", path(&missing)]);
+    assert_refused(&output, &["Cannot read the block file", path(&missing)]);
+}
+
+#[test]
+fn invalid_json_input_is_named_on_stderr() {
+    let bad = fixture("not_json.json");
+    let output = blocksmith(&[
+        "run",
+        "--trigger",
+        "--payload",
+        path(&bad),
+        path(&fixture("trigger_template.js")),
+    ]);
+    assert_refused(
+        &output,
+        &["The payload file", path(&bad), "is not valid JSON"],
+    );
+}
+
+#[test]
+fn config_vars_must_be_an_object() {
+    let array = fixture("array.json");
+    let output = blocksmith(&[
+        "run",
+        "--config-vars",
+        path(&array),
+        path(&fixture("greet.js")),
+    ]);
+    assert_refused(
+        &output,
+        &[
+            "The config variables file",
+            "must hold a JSON object",
+            "an array",
+        ],
+    );
+}
+
+#[test]
+fn a_payload_for_an_action_is_a_bad_invocation() {
+    let output = blocksmith(&[
+        "run",
+        "--payload",
+        path(&fixture("payload.json")),
+        path(&fixture("greet.js")),
+    ]);
+    assert_refused(&output, &["--trigger"]);
+}
+
+#[test]
+fn a_workspace_gives_its_config_vars_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open_or_create(dir.path()).unwrap();
+    workspace.set_config_var("Name", "Ada").unwrap();
+    let output = blocksmith(&[
+        "run",
+        "--workspace",
+        path(dir.path()),
+        path(&fixture("greet.js")),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(line(&output)["result"], "Hello, Ada!");
+}
+
+#[test]
+fn a_workspace_flow_prints_each_step() {
+    let dir = tempfile::tempdir().unwrap();
+    Workspace::open_or_create(dir.path()).unwrap();
+    let output = blocksmith(&[
+        "run",
+        "--workspace",
+        path(dir.path()),
+        "--flow",
+        "Flow 1",
+        "--payload",
+        path(&fixture("payload.json")),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let outcome = line(&output);
+    assert_eq!(keys(&outcome), ["ok", "steps", "response"]);
+    let names: Vec<&str> = outcome["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|step| step["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Code Block Trigger", "Code Block"]);
+    assert_eq!(
+        keys(&outcome["steps"][0]),
+        ["name", "ok", "result", "logs", "error", "durationMs"]
+    );
+    assert_eq!(outcome["steps"][0]["result"]["z"], 1);
+    assert_eq!(outcome["response"]["body"], "hello");
+}
+
+#[test]
+fn an_unknown_flow_is_named_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    Workspace::open_or_create(dir.path()).unwrap();
+    let output = blocksmith(&[
+        "run",
+        "--workspace",
+        path(dir.path()),
+        "--flow",
+        "Nightly Sync",
+    ]);
+    assert_refused(&output, &["Nightly Sync"]);
+}
+
+#[test]
+fn the_worker_subcommand_is_hidden_from_help() {
+    let output = blocksmith(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("run"));
+    assert!(!help.contains("__worker"));
+}

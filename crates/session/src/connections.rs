@@ -1,0 +1,277 @@
+//! Connections: the manifest holds each one's kind and non-secret inputs, the OS keyring its secret inputs
+//! and OAuth token. Every change here keeps the two in agreement — when the second half of a change fails,
+//! the first half is undone — and no secret value is ever returned unless the person asks to reveal it.
+
+use std::collections::BTreeMap;
+
+use blocksmith_secrets::{SecretId, SecretStore, Sensitive};
+use blocksmith_workspace::{connection_kind, ConnectionDefinition, ConnectionKind, Workspace};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::error::{Error, Result};
+use crate::validation::{check_input, check_url};
+
+/// A connection as the person submits it: non-secret values, and the secret values they typed. A secret
+/// input left out keeps its stored value (the form's "Replace" field was left empty).
+#[derive(Debug, Clone, Default)]
+pub struct ConnectionDraft {
+    pub name: String,
+    pub kind: String,
+    pub values: BTreeMap<String, String>,
+    pub secrets: BTreeMap<String, Sensitive<String>>,
+}
+
+/// A connection as the UI and `connections list` show it: no secret values, only whether each is stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionView {
+    pub name: String,
+    pub kind: String,
+    pub inputs: BTreeMap<String, String>,
+    /// Each secret input's key and whether a value is stored in the keyring.
+    pub secrets: BTreeMap<String, bool>,
+    pub has_token: bool,
+}
+
+/// Creates or edits a connection. `original` is the connection's current name when editing (renaming
+/// moves its keyring entries). Nothing is saved unless every input is valid.
+pub fn save_connection(
+    workspace: &mut Workspace,
+    store: &SecretStore,
+    original: Option<&str>,
+    draft: ConnectionDraft,
+) -> Result<()> {
+    let name = blocksmith_workspace::clean_name("connection", &draft.name)?;
+    let kind = connection_kind(&draft.kind).ok_or_else(|| Error::UnknownConnectionKind(draft.kind.clone()))?;
+    let manifest = workspace.manifest();
+    if original != Some(name.as_str()) && manifest.connections.iter().any(|c| c.name == name) {
+        return Err(blocksmith_workspace::Error::DuplicateName { what: "A connection", name }.into());
+    }
+    if let Some(original) = original {
+        if !manifest.connections.iter().any(|c| c.name == original) {
+            return Err(Error::UnknownConnection(original.to_string()));
+        }
+    }
+    let workspace_id = manifest.id.clone();
+    let inputs = check_draft(&kind, &draft, |key| {
+        let stored_under = original.unwrap_or(&name);
+        store.has(&SecretId::input(&workspace_id, stored_under, key)).unwrap_or(false)
+    })?;
+
+    // Keyring first (each step undone if a later one fails), the manifest last.
+    let secret_keys = secret_keys(&kind);
+    if let Some(original) = original.filter(|original| *original != name) {
+        store.rename_connection(&workspace_id, original, &name, &secret_keys)?;
+    }
+    let mut written: Vec<(String, Option<Sensitive<String>>)> = Vec::new();
+    let mut result = Ok(());
+    for (key, value) in &draft.secrets {
+        let id = SecretId::input(&workspace_id, &name, key);
+        let previous = match store.get(&id) {
+            Ok(previous) => previous,
+            Err(err) => {
+                result = Err(err.into());
+                break;
+            }
+        };
+        if let Err(err) = store.set(&id, value) {
+            result = Err(err.into());
+            break;
+        }
+        written.push((key.clone(), previous));
+    }
+    if result.is_ok() {
+        let definition = ConnectionDefinition {
+            name: name.clone(),
+            kind: kind.key.to_string(),
+            inputs,
+        };
+        result = match original {
+            Some(original) => workspace.replace_connection(original, definition),
+            None => workspace.put_connection(definition),
+        }
+        .map_err(Error::from);
+    }
+    if result.is_err() {
+        for (key, previous) in written.iter().rev() {
+            let id = SecretId::input(&workspace_id, &name, key);
+            let _ = match previous {
+                Some(previous) => store.set(&id, previous),
+                None => store.delete(&id),
+            };
+        }
+        if let Some(original) = original.filter(|original| *original != name) {
+            let _ = store.rename_connection(&workspace_id, &name, original, &secret_keys);
+        }
+    }
+    result
+}
+
+/// Removes a connection and its keyring entries (secret inputs and token).
+pub fn remove_connection(workspace: &mut Workspace, store: &SecretStore, name: &str) -> Result<()> {
+    let definition = workspace
+        .manifest()
+        .connections
+        .iter()
+        .find(|c| c.name == name)
+        .cloned()
+        .ok_or_else(|| Error::UnknownConnection(name.to_string()))?;
+    let keys = connection_kind(&definition.kind).map(|kind| secret_keys(&kind)).unwrap_or_default();
+    let workspace_id = workspace.manifest().id.clone();
+    workspace.remove_connection(name)?;
+    if let Err(err) = store.delete_connection(&workspace_id, name, &keys) {
+        // Put the definition back so the manifest still names what the keyring holds.
+        let _ = workspace.put_connection(definition);
+        return Err(err.into());
+    }
+    Ok(())
+}
+
+/// Every connection with which of its secrets are stored.
+pub fn list_connections(workspace: &Workspace, store: &SecretStore) -> Result<Vec<ConnectionView>> {
+    let workspace_id = &workspace.manifest().id;
+    workspace
+        .manifest()
+        .connections
+        .iter()
+        .map(|connection| {
+            let kind = connection_kind(&connection.kind);
+            let secrets = kind
+                .iter()
+                .flat_map(|kind| secret_keys(kind))
+                .map(|key| {
+                    let stored = store.has(&SecretId::input(workspace_id, &connection.name, key))?;
+                    Ok((key.to_string(), stored))
+                })
+                .collect::<Result<BTreeMap<_, _>>>()?;
+            Ok(ConnectionView {
+                name: connection.name.clone(),
+                kind: connection.kind.clone(),
+                inputs: connection.inputs.clone(),
+                secrets,
+                has_token: store.has(&SecretId::token(workspace_id, &connection.name))?,
+            })
+        })
+        .collect()
+}
+
+/// The stored value of one secret input, for the person who pressed Reveal.
+pub fn reveal_secret(
+    workspace: &Workspace,
+    store: &SecretStore,
+    connection: &str,
+    input_key: &str,
+) -> Result<Option<Sensitive<String>>> {
+    if !workspace.manifest().connections.iter().any(|c| c.name == connection) {
+        return Err(Error::UnknownConnection(connection.to_string()));
+    }
+    Ok(store.get(&SecretId::input(&workspace.manifest().id, connection, input_key))?)
+}
+
+/// The `configVars` object blocks see: config variables by name, and each connection as
+/// `{ key, fields, token }` with its secrets filled from the keyring. Also returns every secret value put
+/// into it, so the caller can redact them from what the run leaves behind.
+pub fn config_vars(workspace: &Workspace, store: Option<&SecretStore>) -> Result<(Value, Vec<String>)> {
+    let manifest = workspace.manifest();
+    let mut vars: Map<String, Value> = manifest.config_vars_json();
+    let mut secrets = Vec::new();
+    for connection in &manifest.connections {
+        let mut fields: Map<String, Value> = connection
+            .inputs
+            .iter()
+            .map(|(key, value)| (key.clone(), Value::String(value.clone())))
+            .collect();
+        let mut token = Value::Null;
+        if let (Some(store), Some(kind)) = (store, connection_kind(&connection.kind)) {
+            for key in secret_keys(&kind) {
+                if let Some(value) = store.get(&SecretId::input(&manifest.id, &connection.name, key))? {
+                    secrets.push(value.expose().clone());
+                    let field = if key == "headers" {
+                        serde_json::from_str(value.expose()).unwrap_or_else(|_| Value::String(value.expose().clone()))
+                    } else {
+                        Value::String(value.expose().clone())
+                    };
+                    fields.insert(key.to_string(), field);
+                }
+            }
+            if let Some(stored) = store.get(&SecretId::token(&manifest.id, &connection.name))? {
+                token = serde_json::from_str(stored.expose()).unwrap_or(Value::Null);
+                collect_strings(&token, &mut secrets);
+            }
+        }
+        vars.insert(
+            connection.name.clone(),
+            json!({ "key": connection.kind, "fields": fields, "token": token }),
+        );
+    }
+    secrets.retain(|secret| !secret.is_empty());
+    Ok((Value::Object(vars), secrets))
+}
+
+fn collect_strings(value: &Value, into: &mut Vec<String>) {
+    match value {
+        Value::String(text) if text.len() >= 8 => into.push(text.clone()),
+        Value::Array(items) => items.iter().for_each(|item| collect_strings(item, into)),
+        Value::Object(map) => map.values().for_each(|item| collect_strings(item, into)),
+        _ => {}
+    }
+}
+
+fn secret_keys(kind: &ConnectionKind) -> Vec<&'static str> {
+    kind.inputs.iter().filter(|input| input.secret).map(|input| input.key).collect()
+}
+
+/// Checks every input of the draft against its kind; returns the non-secret inputs to keep in the manifest.
+fn check_draft(
+    kind: &ConnectionKind,
+    draft: &ConnectionDraft,
+    secret_is_stored: impl Fn(&str) -> bool,
+) -> Result<BTreeMap<String, String>> {
+    let known: Vec<&str> = kind.inputs.iter().map(|input| input.key).chain(EXTRA_SETTINGS.iter().copied()).collect();
+    if let Some(unknown) = draft.values.keys().chain(draft.secrets.keys()).find(|key| !known.contains(&key.as_str())) {
+        return Err(Error::InvalidInput(format!(
+            "A {} connection has no input \"{unknown}\"; its inputs are {}.",
+            kind.label,
+            known.join(", ")
+        )));
+    }
+    let mut inputs = BTreeMap::new();
+    for input in &kind.inputs {
+        if input.secret {
+            if draft.values.contains_key(input.key) {
+                return Err(Error::SecretOutsideKeyring(input.label.to_string()));
+            }
+            match draft.secrets.get(input.key) {
+                Some(value) => check_input(input, value.expose()).map_err(Error::InvalidInput)?,
+                None if input.required && !secret_is_stored(input.key) => {
+                    return Err(Error::InvalidInput(format!("{} is required.", input.label)));
+                }
+                None => {}
+            }
+        } else {
+            let value = draft.values.get(input.key).map(|v| v.trim()).unwrap_or("");
+            if value.is_empty() {
+                if input.required {
+                    return Err(Error::InvalidInput(format!("{} is required.", input.label)));
+                }
+                continue;
+            }
+            check_input(input, value).map_err(Error::InvalidInput)?;
+            inputs.insert(input.key.to_string(), value.to_string());
+        }
+    }
+    for setting in EXTRA_SETTINGS {
+        if let Some(value) = draft.values.get(*setting).filter(|v| !v.trim().is_empty()) {
+            if kind.oauth {
+                check_url(value).map_err(|why| Error::InvalidInput(format!("The redirect URI must be an http(s) URL: {why}.")))?;
+                inputs.insert(setting.to_string(), value.trim().to_string());
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// Per-connection settings beside the seed's inputs: the OAuth redirect URI registered with the provider.
+const EXTRA_SETTINGS: &[&str] = &["redirectUri"];

@@ -1,0 +1,35 @@
+//! Writing a checked import plan: the new block files first (none of them existed, so a failure part way
+//! removes them and leaves the workspace as it was), then the manifest naming them, then the samples, which
+//! the workspace only accepts for blocks its manifest names.
+
+use std::fs;
+
+use super::error::ExportResult;
+use super::import::{ImportPlan, ImportReport};
+use crate::workspace::Workspace;
+
+pub(crate) fn apply_import(workspace: &mut Workspace, plan: ImportPlan) -> ExportResult<ImportReport> {
+    let ImportPlan {
+        manifest,
+        block_files,
+        samples,
+        report,
+    } = plan;
+    let written = (|| {
+        for (id, source) in &block_files {
+            workspace.write_block_file(id, source)?;
+        }
+        workspace.replace_manifest(manifest)
+    })();
+    if let Err(err) = written {
+        for (id, _) in &block_files {
+            // Only files this import created are removed: their ids were free before it started.
+            let _ = fs::remove_file(workspace.block_path(id));
+        }
+        return Err(err.into());
+    }
+    for (id, sample) in &samples {
+        workspace.save_sample(id, sample)?;
+    }
+    Ok(report)
+}

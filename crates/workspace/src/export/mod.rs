@@ -1,0 +1,184 @@
+//! Getting finished blocks out of a workspace, and a colleague's or the platform's work in: a block as its
+//! `.js` source, a flow or the workspace as the platform's integration YAML, or the whole workspace as a
+//! Blocksmith bundle (one JSON file); and importing a bundle or an integration YAML into a workspace.
+//!
+//! Exports read only the workspace (its manifest, block files and samples). A workspace holds no secret:
+//! secret connection inputs and OAuth tokens live in the OS keyring, which nothing here can reach, so no
+//! export can contain one. FORMAT.md beside this file says what each format covers.
+
+mod apply;
+mod bundle;
+mod connection_use;
+mod error;
+mod import;
+mod javascript;
+mod yaml;
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::connection_kinds::connection_kind;
+use crate::manifest::{Block, ConnectionDefinition, Flow, Manifest};
+use crate::names::slug;
+use crate::workspace::Workspace;
+
+pub use bundle::{export_bundle, BUNDLE_VERSION};
+pub use error::{Clash, ClashKind, ExportError, ExportResult};
+pub use import::{
+    import_file, import_str, ConnectionSecretsNeeded, ImportFormat, ImportOptions, ImportReport, OnClash,
+    Renamed,
+};
+pub use javascript::export_block_source;
+pub use yaml::{export_integration_yaml, DEFINITION_VERSION};
+
+/// The three export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    /// One block's source, as saved.
+    JavaScript,
+    /// The platform's integration YAML (`definitionVersion: 7`).
+    IntegrationYaml,
+    /// A Blocksmith bundle: one JSON file for a colleague to import.
+    Bundle,
+}
+
+impl ExportFormat {
+    /// The name used by the CLI's `--format`.
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            ExportFormat::JavaScript => "js",
+            ExportFormat::IntegrationYaml => "yaml",
+            ExportFormat::Bundle => "bundle",
+        }
+    }
+}
+
+impl FromStr for ExportFormat {
+    type Err = ExportError;
+
+    fn from_str(name: &str) -> ExportResult<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "js" | "javascript" => Ok(ExportFormat::JavaScript),
+            "yaml" | "yml" => Ok(ExportFormat::IntegrationYaml),
+            "bundle" => Ok(ExportFormat::Bundle),
+            _ => Err(ExportError::UnknownFormat(name.to_string())),
+        }
+    }
+}
+
+/// What to export: a block (JavaScript, by its display name, within `flow` when names repeat across flows),
+/// or a flow or the whole workspace (YAML and bundle; `flow: None` is the whole workspace).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    pub flow: Option<String>,
+    pub block: Option<String>,
+}
+
+/// An export's text and the file name a save dialog or `-o` default should offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub contents: String,
+    pub file_name: String,
+}
+
+/// Exports what `request` names; the CLI's `export` command and the app's Export menu both call this.
+pub fn export(workspace: &Workspace, request: &ExportRequest) -> ExportResult<Exported> {
+    let flow = request.flow.as_deref();
+    match request.format {
+        ExportFormat::JavaScript => {
+            let name = request.block.as_deref().ok_or(ExportError::BlockRequired)?;
+            let block = find_block(workspace.manifest(), flow, name)?;
+            Ok(Exported {
+                contents: export_block_source(workspace, &block.id)?,
+                file_name: format!("{}.js", block.id),
+            })
+        }
+        ExportFormat::IntegrationYaml | ExportFormat::Bundle if request.block.is_some() => {
+            Err(ExportError::BlockNotAllowed(request.format.cli_name()))
+        }
+        ExportFormat::IntegrationYaml => Ok(Exported {
+            contents: export_integration_yaml(workspace, flow)?,
+            file_name: format!("{}.yml", export_stem(workspace, flow)),
+        }),
+        ExportFormat::Bundle => Ok(Exported {
+            contents: export_bundle(workspace, flow)?,
+            file_name: format!("{}.blocksmith.json", export_stem(workspace, flow)),
+        }),
+    }
+}
+
+/// The block with this display name, looked up in `flow` when given, otherwise across all flows (an error
+/// when two flows have a block of that name).
+pub fn find_block<'m>(manifest: &'m Manifest, flow: Option<&str>, name: &str) -> ExportResult<&'m Block> {
+    let flows = selected_flows(manifest, flow)?;
+    let matches: Vec<(&Flow, &Block)> = flows
+        .into_iter()
+        .flat_map(|flow| flow_block_ids(flow).map(move |id| (flow, id)))
+        .filter_map(|(flow, id)| manifest.block(id).map(|block| (flow, block)))
+        .filter(|(_, block)| block.name == name)
+        .collect();
+    match matches.as_slice() {
+        [] => Err(ExportError::BlockNotFound(name.to_string())),
+        [(_, block)] => Ok(block),
+        _ => Err(ExportError::AmbiguousBlock {
+            name: name.to_string(),
+            flows: matches.iter().map(|(flow, _)| flow.name.clone()).collect(),
+        }),
+    }
+}
+
+/// The flows an export covers: the named one, or every flow of the workspace.
+fn selected_flows<'m>(manifest: &'m Manifest, flow: Option<&str>) -> ExportResult<Vec<&'m Flow>> {
+    match flow {
+        Some(name) => manifest
+            .flow(name)
+            .map(|flow| vec![flow])
+            .ok_or_else(|| crate::Error::UnknownFlow(name.to_string()).into()),
+        None => Ok(manifest.flows.iter().collect()),
+    }
+}
+
+/// A flow's block ids in run order: the trigger, then the steps.
+fn flow_block_ids(flow: &Flow) -> impl Iterator<Item = &String> {
+    std::iter::once(&flow.trigger).chain(&flow.steps)
+}
+
+/// A connection's inputs that its kind declares non-secret. The manifest should hold nothing else, but an
+/// export filters again so that a secret written there by mistake still never leaves the machine.
+fn non_secret_inputs(connection: &ConnectionDefinition) -> BTreeMap<String, String> {
+    let Some(kind) = connection_kind(&connection.kind) else {
+        return BTreeMap::new();
+    };
+    connection
+        .inputs
+        .iter()
+        .filter(|(key, _)| kind.inputs.iter().any(|input| input.key == key.as_str() && !input.secret))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
+}
+
+fn export_stem(workspace: &Workspace, flow: Option<&str>) -> String {
+    slug(flow.unwrap_or(&workspace.manifest().name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_their_cli_names() {
+        for format in [ExportFormat::JavaScript, ExportFormat::IntegrationYaml, ExportFormat::Bundle] {
+            assert_eq!(format.cli_name().parse::<ExportFormat>().unwrap(), format);
+        }
+        let err = "zip".parse::<ExportFormat>().unwrap_err();
+        assert_eq!(err.code(), "unknown_export_format");
+        assert!(err.to_string().contains("js, yaml or bundle"), "{err}");
+    }
+}

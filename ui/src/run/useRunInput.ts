@@ -1,0 +1,86 @@
+// The input the selected block runs with: an action's `stepResults` JSON or a trigger's payload form, loaded from
+// the block's saved sample when it is opened.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, type BlockView, type JsonValue, type WorkspaceView } from '../common/backend';
+import { formatJson, parseJsonInput, type ParsedJson } from '../common/json';
+import { useNotices } from '../common/notices';
+import { blocksBefore } from '../workspace/model';
+import { buildPayload, DEFAULT_PAYLOAD_FORM, formFromPayload, type PayloadForm } from './payload';
+import { isEmptySample, stepResultsFrom } from './stepResults';
+
+export interface RunInput {
+  stepResultsText: string;
+  setStepResultsText: (text: string) => void;
+  payloadForm: PayloadForm;
+  setPayloadForm: (form: PayloadForm) => void;
+  /** The value to run with, or why the typed input cannot be used. */
+  current: () => ParsedJson;
+  /** Puts an earlier run's input back into the editors. */
+  restore: (input: JsonValue) => void;
+  /** Rebuilds `stepResults` from the earlier steps' last results. */
+  fillFromEarlierSteps: () => void;
+}
+
+export function useRunInput(
+  workspace: WorkspaceView | null,
+  block: BlockView | null,
+  lastResults: Record<string, JsonValue>,
+): RunInput {
+  const { reportError } = useNotices();
+  const [stepResultsText, setStepResultsText] = useState('');
+  const [payloadForm, setPayloadForm] = useState<PayloadForm>(DEFAULT_PAYLOAD_FORM);
+  const isTrigger = block?.kind === 'trigger';
+
+  const earlierStepResults = useCallback((): JsonValue => {
+    if (!workspace || !block) return {};
+    return stepResultsFrom(
+      blocksBefore(workspace, block.id).map((earlier) => ({
+        name: earlier.name,
+        lastResult: lastResults[earlier.id] ?? null,
+      })),
+    );
+  }, [workspace, block, lastResults]);
+
+  // Read when a block is opened, not each time an earlier step's result changes under it.
+  const earlierRef = useRef(earlierStepResults);
+  earlierRef.current = earlierStepResults;
+  const blockId = block?.id ?? null;
+  useEffect(() => {
+    if (blockId === null) return;
+    let cancelled = false;
+    api
+      .sampleRead(blockId)
+      .catch((error: unknown) => {
+        reportError('The saved input of this block could not be read; starting from an empty one.', error);
+        return null;
+      })
+      .then((sample) => {
+        if (cancelled) return;
+        if (isTrigger) setPayloadForm(sample === null ? DEFAULT_PAYLOAD_FORM : formFromPayload(sample));
+        else setStepResultsText(formatJson(sample === null || isEmptySample(sample) ? earlierRef.current() : sample));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [blockId, isTrigger, reportError]);
+
+  const current = useCallback(
+    (): ParsedJson => (isTrigger ? { ok: true, value: buildPayload(payloadForm) } : parseJsonInput(stepResultsText)),
+    [isTrigger, payloadForm, stepResultsText],
+  );
+
+  const restore = useCallback(
+    (input: JsonValue) => {
+      if (isTrigger) setPayloadForm(formFromPayload(input));
+      else setStepResultsText(formatJson(input));
+    },
+    [isTrigger],
+  );
+
+  const fillFromEarlierSteps = useCallback(
+    () => setStepResultsText(formatJson(earlierStepResults())),
+    [earlierStepResults],
+  );
+
+  return { stepResultsText, setStepResultsText, payloadForm, setPayloadForm, current, restore, fillFromEarlierSteps };
+}
