@@ -2,7 +2,9 @@
 # Benchmarks the desktop app under a virtual X display: start to editor visible (median of 5), the release binary's
 # size, and idle memory of the app with its web view. Method: see bench/app.mjs. Uses the release binary when it is
 # built (cargo build --release -p blocksmith-app --features tauri/custom-protocol), else the debug one; set
-# BLOCKSMITH_APP to measure another. Prints a Markdown table; the figures also go to bench/out/app.json.
+# BLOCKSMITH_APP to measure another. The environment reaches the app, so a WebKit setting can be compared, e.g.
+# `WEBKIT_DISABLE_COMPOSITING_MODE=1 bench/app.sh`. Prints a Markdown table; the figures also go to
+# bench/out/app.json.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -5,7 +5,7 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::{runs, workspace};
+use crate::commands::{connections, oauth, runs, state, workspace};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
@@ -26,9 +26,24 @@ pub fn builder() -> Builder<tauri::Wry> {
         workspace::sample_read,
         workspace::sample_save,
         runs::run_block,
+        runs::run_flow,
         runs::run_stop,
         runs::history_list,
         runs::history_get,
+        state::state_read,
+        state::state_reset_instance,
+        state::state_reset_cross_flow,
+        connections::connection_kinds,
+        connections::connection_list,
+        connections::connection_save,
+        connections::connection_delete,
+        connections::secret_reveal,
+        oauth::oauth_status,
+        oauth::oauth_connect,
+        oauth::oauth_fetch_token,
+        oauth::oauth_refresh,
+        oauth::oauth_disconnect,
+        oauth::oauth_last_exchange,
     ])
 }
 

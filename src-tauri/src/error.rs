@@ -36,4 +36,10 @@ impl From<blocksmith_runner::Error> for AppError {
     }
 }
 
+impl From<blocksmith_secrets::Error> for AppError {
+    fn from(err: blocksmith_secrets::Error) -> Self {
+        AppError::new("keyring", err.to_string())
+    }
+}
+
 pub type AppResult<T> = Result<T, AppError>;

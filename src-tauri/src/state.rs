@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use blocksmith_runner::{RunId, Supervisor};
+use blocksmith_oauth::OAuthClient;
+use blocksmith_secrets::{SecretStore, SERVICE};
+use serde_json::Value;
 use blocksmith_workspace::history::RunHistory;
 use blocksmith_workspace::Workspace;
 
@@ -18,6 +21,10 @@ pub struct AppState {
     /// The open workspace's run history, opened on first use: `(workspace root, history)`.
     history: Mutex<Option<(PathBuf, RunHistory)>>,
     runs: Mutex<HashMap<String, RunId>>,
+    /// Opened and probed on first use; a failure is retried next time (the person may unlock the keyring).
+    secrets: Mutex<Option<SecretStore>>,
+    /// Each OAuth connection's last token request and response, secrets masked, for the inspector.
+    exchanges: Mutex<HashMap<String, Value>>,
 }
 
 impl AppState {
@@ -28,6 +35,8 @@ impl AppState {
             workspace: Mutex::new(None),
             history: Mutex::new(None),
             runs: Mutex::new(HashMap::new()),
+            secrets: Mutex::new(None),
+            exchanges: Mutex::new(HashMap::new()),
         }
     }
 
@@ -58,6 +67,29 @@ impl AppState {
         }
         let (_, history) = slot.as_ref().expect("the history was opened above");
         f(history)
+    }
+
+    /// The OS keyring, probed when first opened; its failure is one clear message on what to do.
+    pub fn secret_store(&self) -> AppResult<SecretStore> {
+        let mut slot = lock(&self.secrets);
+        if let Some(store) = slot.as_ref() {
+            return Ok(store.clone());
+        }
+        let store = SecretStore::open(SERVICE).map_err(|err| AppError::new("keyring", err.to_string()))?;
+        *slot = Some(store.clone());
+        Ok(store)
+    }
+
+    /// Keeps `client`'s last token exchange (already masked) for connection `name`'s inspector.
+    pub fn remember_exchange(&self, name: &str, client: &OAuthClient) {
+        if let Some(exchange) = client.last_exchange() {
+            let value = serde_json::to_value(exchange).unwrap_or(Value::Null);
+            lock(&self.exchanges).insert(name.to_string(), value);
+        }
+    }
+
+    pub fn last_exchange(&self, name: &str) -> Option<Value> {
+        lock(&self.exchanges).get(name).cloned()
     }
 
     /// Registers a run the UI named `run_id`, for `stop_run`.

@@ -62,15 +62,6 @@ export function descendants(rootPid) {
   return found.filter((proc) => proc.state !== 'Z');
 }
 
-/** The full command line of a process (its executable path first), or '' when it has exited. */
-export function commandLine(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-  } catch {
-    return '';
-  }
-}
-
 /** Resident and proportional set sizes in KiB (PSS shares each shared page among its users, so PSS adds up). */
 export function memoryKib(pid) {
   try {

@@ -152,6 +152,18 @@ async runBlock(runId: string, blockId: string, source: string, input: JsonValue)
 }
 },
 /**
+ * Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order
+ * with `stepResults` built from the results so far; stops at the first failure. `run_stop(run_id)` stops it.
+ */
+async runFlow(runId: string, flow: string, payload: JsonValue | null) : Promise<Result<FlowOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("run_flow", { runId, flow, payload }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Stops the run `run_id` at once; answers whether it was still running.
  */
 async runStop(runId: string) : Promise<boolean> {
@@ -178,6 +190,150 @@ async historyGet(id: number) : Promise<Result<RunEntry, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async stateRead() : Promise<Result<StateView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("state_read") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Empties one flow's `instanceState`.
+ */
+async stateResetInstance(flow: string) : Promise<Result<StateView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("state_reset_instance", { flow }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Empties `crossFlowState`.
+ */
+async stateResetCrossFlow() : Promise<Result<StateView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("state_reset_cross_flow") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The six connection kinds with their inputs, labels and help text.
+ */
+async connectionKinds() : Promise<ConnectionKind[]> {
+    return await TAURI_INVOKE("connection_kinds");
+},
+/**
+ * Every connection, with which secrets are stored (never their values).
+ */
+async connectionList() : Promise<Result<ConnectionView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("connection_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Creates (`original` null) or edits a connection. `secrets` holds only the secret inputs the person typed;
+ * one left out keeps its stored value.
+ */
+async connectionSave(original: string | null, name: string, kind: string, values: Partial<{ [key in string]: string }>, secrets: Partial<{ [key in string]: string }>) : Promise<Result<ConnectionView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("connection_save", { original, name, kind, values, secrets }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes a connection and its keyring entries.
+ */
+async connectionDelete(name: string) : Promise<Result<ConnectionView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("connection_delete", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The stored value of one secret input: only when the person pressed Reveal.
+ */
+async secretReveal(connection: string, inputKey: string) : Promise<Result<string | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("secret_reveal", { connection, inputKey }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The stored token's status, or null when the connection is not connected.
+ */
+async oauthStatus(name: string) : Promise<Result<TokenStatusView | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_status", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Authorization code: opens the consent window, waits for the redirect, exchanges the code and stores the
+ * token. Closing the window cancels.
+ */
+async oauthConnect(name: string) : Promise<Result<TokenStatusView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_connect", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Client credentials: fetches a token and stores it.
+ */
+async oauthFetchToken(name: string) : Promise<Result<TokenStatusView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_fetch_token", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Refreshes the token now (client credentials fetch a new one).
+ */
+async oauthRefresh(name: string) : Promise<Result<TokenStatusView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_refresh", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Revokes the token at the provider (when it has a revocation endpoint) and forgets it.
+ */
+async oauthDisconnect(name: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_disconnect", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The last token request and response of this connection (method, URL, headers, form, status, body), with
+ * every secret masked; null when none was made since the app started.
+ */
+async oauthLastExchange(name: string) : Promise<JsonValue | null> {
+    return await TAURI_INVOKE("oauth_last_exchange", { name });
 }
 }
 
@@ -220,6 +376,15 @@ export type ConnectionDefinition = { name: string;
  * `clientcredentials` or `privatekey`.
  */
 kind: string; inputs?: Partial<{ [key in string]: string }> }
+export type ConnectionKind = { key: string; label: string; description: string; oauth: boolean; inputs: InputDefinition[] }
+/**
+ * A connection as the UI and `connections list` show it: no secret values, only whether each is stored.
+ */
+export type ConnectionView = { name: string; kind: string; inputs: Partial<{ [key in string]: string }>; 
+/**
+ * Each secret input's key and whether a value is stored in the keyring.
+ */
+secrets: Partial<{ [key in string]: boolean }>; hasToken: boolean }
 /**
  * What the platform runs: one trigger block, then action steps in order.
  */
@@ -232,6 +397,35 @@ trigger: string;
  * The action blocks' ids, in run order.
  */
 steps?: string[] }
+/**
+ * The line `blocksmith run --flow` prints.
+ */
+export type FlowOutcome = { ok: boolean; 
+/**
+ * The steps that ran, the trigger first; a failed step is the last.
+ */
+steps: StepOutcome[]; 
+/**
+ * The trigger's `response`, or `null`.
+ */
+response: JsonValue }
+export type InputDefinition = { key: string; label: string; comment: string; secret: boolean; required: boolean; format: InputFormat }
+/**
+ * How an input's value is checked and shown.
+ */
+export type InputFormat = "text" | "url" | 
+/**
+ * Space-separated OAuth 2.0 scopes.
+ */
+"scopes" | 
+/**
+ * Name/value rows, stored as a JSON object of header names to values.
+ */
+"headers" | 
+/**
+ * A PEM private key (PKCS#1, PKCS#8 or OpenSSH).
+ */
+"privateKey"
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }
@@ -264,6 +458,23 @@ export type RunSummary = { id: number; blockId: string; startedAtMs: number; ok:
  * `TypeError: x is not a function`, for a failed run.
  */
 error: string | null }
+export type StateView = { 
+/**
+ * `instanceState` by flow name.
+ */
+instanceState: Partial<{ [key in string]: JsonValue }>; crossFlowState: JsonValue }
+/**
+ * One step's part of the flow's line: field for field what `blocksmith run --flow` prints per step.
+ */
+export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number }
+/**
+ * A connection's token as the UI shows it: never the token itself.
+ */
+export type TokenStatusView = { 
+/**
+ * Unix seconds, or null when the provider gave no expiry.
+ */
+expiresAt: number | null; scopes: string[]; hasRefreshToken: boolean; expired: boolean; needsRefresh: boolean }
 /**
  * The workspace as the UI shows it. Connection definitions carry no secret values.
  */

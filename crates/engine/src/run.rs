@@ -69,8 +69,8 @@ pub fn run(request: &RunRequest, options: &EngineOptions) -> RunReport {
     };
     let (returned, state) = block.run();
     let logs = context
-        .get_data::<HostState>()
-        .map(|host| host.logs.replace(LogCollector::new(0, 0)).finish())
+        .remove_data::<HostState>()
+        .map(|host| host.logs.into_inner().finish())
         .unwrap_or_default();
     let (ok, returned, error) = match returned {
         Ok(returned) => (true, returned, None),

@@ -37,6 +37,7 @@ pub struct FlowRun {
 
 /// One step's part of the flow's line: field for field what `blocksmith run --flow` prints per step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StepOutcome {
     pub name: String,
@@ -49,6 +50,7 @@ pub struct StepOutcome {
 
 /// The line `blocksmith run --flow` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FlowOutcome {
     pub ok: bool,

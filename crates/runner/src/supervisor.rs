@@ -39,7 +39,7 @@ impl RunLimits {
     pub fn new(time_limit_ms: u64, memory_limit_mb: u64) -> Self {
         RunLimits {
             time_limit: Duration::from_millis(time_limit_ms),
-            memory_limit_bytes: Some(memory_limit_mb * 1024 * 1024),
+            memory_limit_bytes: Some(memory_limit_mb.saturating_mul(1024 * 1024)),
         }
     }
 }
@@ -127,7 +127,8 @@ impl Supervisor {
     /// still gives a report (`ok: false`); an `Err` means no worker could carry out the run.
     pub fn run(&self, run_id: RunId, request: RunRequest, limits: RunLimits) -> Result<RunReport> {
         let started = Instant::now();
-        let deadline = started + limits.time_limit;
+        // A limit too large to add to the clock means no deadline at all.
+        let deadline = started.checked_add(limits.time_limit);
         let state_before = request.state.clone();
         let request = WorkerRequest {
             id: 0,
@@ -142,7 +143,14 @@ impl Supervisor {
         drop(registration);
 
         let end = match event {
-            Some(WorkerEvent::Reply(line)) => return self.accept_reply(worker, &line, request_id),
+            Some(WorkerEvent::Reply(line)) => {
+                let accepted = self.accept_reply(worker, &line, request_id);
+                if accepted.is_err() {
+                    // The worker that broke the protocol is gone; keep a warm one ready.
+                    self.refill_in_background();
+                }
+                return accepted;
+            }
             Some(WorkerEvent::Closed) => worker.into_death(limits.memory_limit_bytes),
             None => RunEnd::TimedOut {
                 limit: limits.time_limit,
@@ -153,7 +161,8 @@ impl Supervisor {
                 max_bytes: self.shared.options.max_reply_bytes,
             },
         };
-        // Stop, a limit, an oversized reply or a death: the worker is killed (when dropped) and replaced.
+        // Stop, a limit, an oversized reply or a death: the worker is killed (when dropped) and replaced,
+        // so a warm worker is ready again for the next run.
         self.refill_in_background();
         Ok(end.report(started.elapsed(), state_before))
     }
@@ -203,7 +212,6 @@ impl Supervisor {
         if let Some(mut worker) = self.take_idle() {
             worker.prepare_for_run();
             if let Ok(id) = worker.send(&mut request) {
-                self.refill_in_background();
                 return Ok((worker, id));
             }
             // The idle worker died since it was pooled (its pipe is closed): start a fresh one below.
@@ -213,7 +221,6 @@ impl Supervisor {
         let id = worker
             .send(&mut request)
             .map_err(Error::WorkerUnreachable)?;
-        self.refill_in_background();
         Ok((worker, id))
     }
 
@@ -227,16 +234,19 @@ impl Supervisor {
         None
     }
 
-    /// Pools a worker that finished a run normally, unless the pool is full or the worker is worn out.
+    /// Pools a worker that finished a run normally (it is warm: its next run starts at once), unless the
+    /// pool is full or the worker is worn out, in which case it is killed and, if need be, replaced.
     fn give_back(&self, mut worker: WorkerProcess) {
         worker.runs_served += 1;
-        if worker.runs_served >= RUNS_PER_WORKER {
-            return;
+        if worker.runs_served < RUNS_PER_WORKER {
+            let mut idle = self.shared.lock_idle();
+            if idle.len() < self.shared.options.warm_workers {
+                idle.push(worker);
+                return;
+            }
         }
-        let mut idle = self.shared.lock_idle();
-        if idle.len() < self.shared.options.warm_workers {
-            idle.push(worker);
-        }
+        drop(worker);
+        self.refill_in_background();
     }
 
     fn refill_in_background(&self) {

@@ -152,7 +152,7 @@ fn run_on_engine_thread(
             let _ = finished.send(run_block(&run, &EngineOptions::default()));
         })
         .ok()?;
-    match report.recv_timeout(time_limit + ORPHAN_GRACE) {
+    match report.recv_timeout(time_limit.saturating_add(ORPHAN_GRACE)) {
         Ok(report) => {
             let _ = engine.join();
             Some(report)

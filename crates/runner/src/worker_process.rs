@@ -159,8 +159,11 @@ impl WorkerProcess {
         Ok(id)
     }
 
-    /// The next event, or `None` once `deadline` passes.
-    pub(crate) fn next_event(&self, deadline: Instant) -> Option<WorkerEvent> {
+    /// The next event, or `None` once `deadline` (if any) passes.
+    pub(crate) fn next_event(&self, deadline: Option<Instant>) -> Option<WorkerEvent> {
+        let Some(deadline) = deadline else {
+            return Some(self.events.recv().unwrap_or(WorkerEvent::Closed));
+        };
         match self
             .events
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))

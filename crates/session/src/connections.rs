@@ -3,6 +3,7 @@
 //! the first half is undone — and no secret value is ever returned unless the person asks to reveal it.
 
 use std::collections::BTreeMap;
+use std::time::SystemTime;
 
 use blocksmith_secrets::{SecretId, SecretStore, Sensitive};
 use blocksmith_workspace::{connection_kind, ConnectionDefinition, ConnectionKind, Workspace};
@@ -173,7 +174,11 @@ pub fn reveal_secret(
 /// The `configVars` object blocks see: config variables by name, and each connection as
 /// `{ key, fields, token }` with its secrets filled from the keyring. Also returns every secret value put
 /// into it, so the caller can redact them from what the run leaves behind.
-pub fn config_vars(workspace: &Workspace, store: Option<&SecretStore>) -> Result<(Value, Vec<String>)> {
+pub fn config_vars(
+    workspace: &Workspace,
+    store: Option<&SecretStore>,
+    now: SystemTime,
+) -> Result<(Value, Vec<String>)> {
     let manifest = workspace.manifest();
     let mut vars: Map<String, Value> = manifest.config_vars_json();
     let mut secrets = Vec::new();
@@ -196,9 +201,10 @@ pub fn config_vars(workspace: &Workspace, store: Option<&SecretStore>) -> Result
                     fields.insert(key.to_string(), field);
                 }
             }
-            if let Some(stored) = store.get(&SecretId::token(&manifest.id, &connection.name))? {
-                token = serde_json::from_str(stored.expose()).unwrap_or(Value::Null);
-                collect_strings(&token, &mut secrets);
+            if let Some(stored) = crate::oauth::stored_token(workspace, store, &connection.name)? {
+                token = stored.to_block_value(now);
+                secrets.push(stored.access_token().to_string());
+                secrets.extend(stored.refresh_token().map(str::to_string));
             }
         }
         vars.insert(
@@ -208,15 +214,6 @@ pub fn config_vars(workspace: &Workspace, store: Option<&SecretStore>) -> Result
     }
     secrets.retain(|secret| !secret.is_empty());
     Ok((Value::Object(vars), secrets))
-}
-
-fn collect_strings(value: &Value, into: &mut Vec<String>) {
-    match value {
-        Value::String(text) if text.len() >= 8 => into.push(text.clone()),
-        Value::Array(items) => items.iter().for_each(|item| collect_strings(item, into)),
-        Value::Object(map) => map.values().for_each(|item| collect_strings(item, into)),
-        _ => {}
-    }
 }
 
 fn secret_keys(kind: &ConnectionKind) -> Vec<&'static str> {

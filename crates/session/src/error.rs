@@ -23,6 +23,18 @@ pub enum Error {
     #[error("{0}")]
     InvalidInput(String),
 
+    #[error(transparent)]
+    OAuth(#[from] blocksmith_oauth::Error),
+
+    #[error("The connection \"{0}\" needs consent: the provider rejected its refresh token. Press Connect (or run `blocksmith connections authorize`) to sign in again.")]
+    NeedsConsent(String),
+
+    #[error("The connection \"{0}\" is not connected yet: press Connect first.")]
+    NotConnected(String),
+
+    #[error("The connection \"{0}\" is not an OAuth 2.0 connection.")]
+    NotOAuth(String),
+
     #[error("{0} is a secret: it is kept only in the OS keyring, so give it on standard input (or in the form's secret field), never as a plain setting.")]
     SecretOutsideKeyring(String),
 }
@@ -38,6 +50,10 @@ impl Error {
             Error::UnknownConnectionKind(_) => "unknown_connection_kind",
             Error::UnknownConnection(_) => "unknown_connection",
             Error::InvalidInput(_) => "invalid_input",
+            Error::OAuth(err) => err.code(),
+            Error::NeedsConsent(_) => "needs_consent",
+            Error::NotConnected(_) => "not_connected",
+            Error::NotOAuth(_) => "not_oauth",
             Error::SecretOutsideKeyring(_) => "secret_outside_keyring",
         }
     }

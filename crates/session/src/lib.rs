@@ -5,6 +5,7 @@
 
 mod connections;
 mod error;
+pub mod oauth;
 mod runs;
 mod state;
 mod validation;

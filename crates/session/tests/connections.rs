@@ -67,7 +67,7 @@ fn every_kind_keeps_its_secrets_in_the_keyring_only() {
     assert_eq!(listed.len(), 6);
     assert!(listed.iter().all(|c| c.secrets.values().all(|stored| *stored) || c.kind == "clientcredentials"));
 
-    let (vars, secrets) = config_vars(&ws, Some(&store)).unwrap();
+    let (vars, secrets) = config_vars(&ws, Some(&store), std::time::SystemTime::now()).unwrap();
     assert_eq!(vars["Basic"]["key"], "basic");
     assert_eq!(vars["Basic"]["fields"]["username"], "ann");
     assert_eq!(vars["Basic"]["fields"]["password"], "secret-basic-pw");

@@ -7,12 +7,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use blocksmith_workspace::export::{
-    export, export_block_source, export_bundle, export_integration_yaml, import_file, import_str, ClashKind,
-    ExportError, ExportFormat, ExportRequest, ExportResult, ImportFormat, ImportOptions, OnClash,
+    export, export_block_source, export_bundle, export_integration_yaml, find_block, import_file,
+    import_str, ClashKind, ExportError, ExportFormat, ExportRequest, ExportResult, ImportFormat,
+    ImportOptions, OnClash,
 };
 use blocksmith_workspace::{connection_kinds, ConnectionDefinition, Workspace};
-use serde_norway::Value as Yaml;
 use serde_json::json;
+use serde_norway::Value as Yaml;
 
 const FETCH_SOURCE: &str = r#"module.exports = async ({ logger, configVars }, stepResults) => {
   const base = configVars["App Base URL"];
@@ -29,7 +30,9 @@ const NOTIFY_SOURCE: &str = r#"module.exports = async (context, stepResults) => 
 "#;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/export")
+        .join(name)
 }
 
 fn fixture_text(name: &str) -> String {
@@ -40,7 +43,10 @@ fn connection(name: &str, kind: &str, inputs: &[(&str, &str)]) -> ConnectionDefi
     ConnectionDefinition {
         name: name.to_string(),
         kind: kind.to_string(),
-        inputs: inputs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        inputs: inputs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
     }
 }
 
@@ -48,8 +54,10 @@ fn connection(name: &str, kind: &str, inputs: &[(&str, &str)]) -> ConnectionDefi
 /// block time limit and saved samples.
 fn demo_workspace(parent: &Path) -> Workspace {
     let mut ws = Workspace::create(&parent.join("Demo"), "source-id").unwrap();
-    ws.set_config_var("App Base URL", "https://api.example.com").unwrap();
-    ws.put_connection(connection("Acme API", "apikey", &[])).unwrap();
+    ws.set_config_var("App Base URL", "https://api.example.com")
+        .unwrap();
+    ws.put_connection(connection("Acme API", "apikey", &[]))
+        .unwrap();
     ws.put_connection(connection(
         "AcmeOAuth",
         "authorizationcode",
@@ -64,7 +72,11 @@ fn demo_workspace(parent: &Path) -> Workspace {
     let fetch = ws.add_step("Flow 1", "Fetch Orders").unwrap();
     ws.save_block_source(&fetch, FETCH_SOURCE).unwrap();
     ws.set_block_timeout(&fetch, Some(5_000)).unwrap();
-    ws.save_sample(&fetch, &json!({ "codeBlockTrigger": { "results": { "id": 7 } } })).unwrap();
+    ws.save_sample(
+        &fetch,
+        &json!({ "codeBlockTrigger": { "results": { "id": 7 } } }),
+    )
+    .unwrap();
     ws.add_flow("Nightly Sync").unwrap();
     let notify = ws.add_step("Nightly Sync", "Notify").unwrap();
     ws.save_block_source(&notify, NOTIFY_SOURCE).unwrap();
@@ -88,7 +100,10 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if path.is_dir() {
                 pending.push(path);
             } else {
-                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap());
+                files.insert(
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&path).unwrap(),
+                );
             }
         }
     }
@@ -108,14 +123,20 @@ fn a_bundle_round_trip_gives_the_same_file() {
     let bundle = export_bundle(&source, None).unwrap();
 
     let mut target = empty_workspace(&dir.path().join("b"));
-    let report = import_str(&mut target, "demo.blocksmith.json", &bundle, ImportOptions::default()).unwrap();
+    let report = import_str(
+        &mut target,
+        "demo.blocksmith.json",
+        &bundle,
+        ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(report.format, ImportFormat::Bundle);
     assert_eq!(report.flows, vec!["Flow 1", "Nightly Sync"]);
     assert_eq!(export_bundle(&target, None).unwrap(), bundle);
 
     // What the bundle carried is really in the workspace, reopened from disk.
     let reopened = Workspace::open(target.root()).unwrap();
-    let fetch = blocksmith_workspace::export::find_block(reopened.manifest(), None, "Fetch Orders").unwrap();
+    let fetch = find_block(reopened.manifest(), None, "Fetch Orders").unwrap();
     assert_eq!(fetch.timeout_ms, Some(5_000));
     assert_eq!(reopened.read_block_source(&fetch.id).unwrap(), FETCH_SOURCE);
     assert_eq!(
@@ -130,16 +151,33 @@ fn a_bundle_is_pretty_json_with_a_stable_key_order() {
     let ws = demo_workspace(dir.path());
     let text = export_bundle(&ws, None).unwrap();
     let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let keys: Vec<&str> = bundle.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = bundle
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(
         keys,
-        ["blocksmithBundle", "name", "configVars", "connections", "execution", "blocks", "flows"]
+        [
+            "blocksmithBundle",
+            "name",
+            "configVars",
+            "connections",
+            "execution",
+            "blocks",
+            "flows"
+        ]
     );
     assert_eq!(bundle["blocksmithBundle"], 1);
     assert_eq!(bundle["name"], "Demo");
     assert_eq!(bundle["blocks"].as_array().unwrap().len(), 5);
     assert!(text.contains("\n  \"blocks\": [\n"), "pretty-printed");
-    assert_eq!(export_bundle(&ws, None).unwrap(), text, "two exports are the same file");
+    assert_eq!(
+        export_bundle(&ws, None).unwrap(),
+        text,
+        "two exports are the same file"
+    );
 }
 
 #[test]
@@ -158,8 +196,16 @@ fn a_yaml_round_trip_gives_the_same_file() {
 fn the_documented_yaml_fixture_imports_and_exports_back_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = empty_workspace(dir.path());
-    import_file(&mut ws, &fixture("integration.yml"), ImportOptions::default()).unwrap();
-    assert_eq!(export_integration_yaml(&ws, None).unwrap(), fixture_text("integration.yml"));
+    import_file(
+        &mut ws,
+        &fixture("integration.yml"),
+        ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        export_integration_yaml(&ws, None).unwrap(),
+        fixture_text("integration.yml")
+    );
 }
 
 #[test]
@@ -172,7 +218,8 @@ fn the_yaml_has_the_platform_structure() {
     assert_eq!(yaml["definitionVersion"], Yaml::from(7));
     assert_eq!(yaml["name"], Yaml::from("Demo"));
     assert!(yaml["description"].is_string());
-    let code_component = serde_norway::from_str::<Yaml>("{key: code, isPublic: true, version: LATEST}").unwrap();
+    let code_component =
+        serde_norway::from_str::<Yaml>("{key: code, isPublic: true, version: LATEST}").unwrap();
 
     let flows = yaml["flows"].as_sequence().unwrap();
     assert_eq!(flows.len(), 2);
@@ -194,33 +241,59 @@ fn the_yaml_has_the_platform_structure() {
     );
 
     for action in &steps[1..] {
-        assert!(action.get("isTrigger").is_none(), "only the trigger is marked");
+        assert!(
+            action.get("isTrigger").is_none(),
+            "only the trigger is marked"
+        );
         assert_eq!(action["action"]["component"], code_component);
         assert_eq!(action["action"]["key"], Yaml::from("runCode"));
     }
     let fetch = &steps[2];
-    assert_eq!(fetch["inputs"]["code"]["value"].as_str().unwrap(), FETCH_SOURCE);
+    assert_eq!(
+        fetch["inputs"]["code"]["value"].as_str().unwrap(),
+        FETCH_SOURCE
+    );
     // The step reads the connection "Acme API" (and the plain config variable, which needs no reference).
-    let expected_reference = serde_norway::from_str::<Yaml>("{type: configVar, value: Acme API}").unwrap();
+    let expected_reference =
+        serde_norway::from_str::<Yaml>("{type: configVar, value: Acme API}").unwrap();
     assert_eq!(fetch["inputs"]["connection"], expected_reference);
     assert_eq!(fetch["inputs"].as_mapping().unwrap().len(), 2);
-    assert_eq!(steps[1]["inputs"].as_mapping().unwrap().len(), 1, "the template reads no connection");
+    assert_eq!(
+        steps[1]["inputs"].as_mapping().unwrap().len(),
+        1,
+        "the template reads no connection"
+    );
     let notify = &flows[1]["steps"][1];
-    assert_eq!(notify["inputs"]["connection"]["value"], Yaml::from("AcmeOAuth"));
+    assert_eq!(
+        notify["inputs"]["connection"]["value"],
+        Yaml::from("AcmeOAuth")
+    );
 
     let required = yaml["requiredConfigVars"].as_sequence().unwrap();
-    let keys: Vec<&str> = required.iter().map(|v| v["key"].as_str().unwrap()).collect();
+    let keys: Vec<&str> = required
+        .iter()
+        .map(|v| v["key"].as_str().unwrap())
+        .collect();
     assert_eq!(keys, ["App Base URL", "Acme API", "AcmeOAuth"]);
     assert_eq!(required[0]["dataType"], Yaml::from("string"));
-    assert_eq!(required[0]["defaultValue"], Yaml::from("https://api.example.com"));
+    assert_eq!(
+        required[0]["defaultValue"],
+        Yaml::from("https://api.example.com")
+    );
     let oauth = &required[2];
     assert_eq!(oauth["dataType"], Yaml::from("connection"));
     assert_eq!(oauth["connection"]["component"], code_component);
     assert_eq!(oauth["connection"]["key"], Yaml::from("authorizationcode"));
     let inputs = oauth["inputs"].as_mapping().unwrap();
     let input_keys: BTreeSet<&str> = inputs.keys().map(|k| k.as_str().unwrap()).collect();
-    assert_eq!(input_keys, BTreeSet::from(["authorizeUrl", "clientId", "scopes", "tokenUrl"]));
-    assert_eq!(oauth["inputs"]["clientId"], serde_norway::from_str::<Yaml>("{type: value, value: blocksmith-demo}").unwrap());
+    assert_eq!(
+        input_keys,
+        BTreeSet::from(["authorizeUrl", "clientId", "scopes", "tokenUrl"])
+    );
+    assert_eq!(
+        oauth["inputs"]["clientId"],
+        serde_norway::from_str::<Yaml>("{type: value, value: blocksmith-demo}").unwrap()
+    );
 
     let page = &yaml["configPages"][0];
     let elements: Vec<&str> = page["elements"]
@@ -229,7 +302,10 @@ fn the_yaml_has_the_platform_structure() {
         .iter()
         .map(|e| e["value"].as_str().unwrap())
         .collect();
-    assert_eq!(elements, keys, "one config page lists every config variable and connection");
+    assert_eq!(
+        elements, keys,
+        "one config page lists every config variable and connection"
+    );
 }
 
 #[test]
@@ -237,19 +313,34 @@ fn multi_line_code_is_written_as_block_scalars() {
     let dir = tempfile::tempdir().unwrap();
     let ws = demo_workspace(dir.path());
     let text = export_integration_yaml(&ws, None).unwrap();
-    let code_values = text.lines().filter(|line| line.trim_start().starts_with("value: |")).count();
-    assert_eq!(code_values, 6, "every block's source is a block scalar:\n{text}");
-    assert!(text.contains("\n              return { data: { base, key: fields.apiKey.length } };\n"), "{text}");
+    let code_values = text
+        .lines()
+        .filter(|line| line.trim_start().starts_with("value: |"))
+        .count();
+    assert_eq!(
+        code_values,
+        ws.manifest().blocks.len(),
+        "every block's source is a block scalar:\n{text}"
+    );
+    // The source's lines appear as they are, only indented: a one-line change is a one-line diff.
+    let indented: String = FETCH_SOURCE
+        .lines()
+        .map(|line| format!("          {line}\n"))
+        .collect();
+    assert!(text.contains(&format!("value: |\n{indented}")), "{text}");
 }
 
 #[test]
 fn one_flow_exports_alone() {
     let dir = tempfile::tempdir().unwrap();
     let ws = demo_workspace(dir.path());
-    let yaml: Yaml = serde_norway::from_str(&export_integration_yaml(&ws, Some("Nightly Sync")).unwrap()).unwrap();
+    let yaml: Yaml =
+        serde_norway::from_str(&export_integration_yaml(&ws, Some("Nightly Sync")).unwrap())
+            .unwrap();
     assert_eq!(yaml["flows"].as_sequence().unwrap().len(), 1);
     assert_eq!(yaml["flows"][0]["name"], Yaml::from("Nightly Sync"));
-    let bundle: serde_json::Value = serde_json::from_str(&export_bundle(&ws, Some("Nightly Sync")).unwrap()).unwrap();
+    let bundle: serde_json::Value =
+        serde_json::from_str(&export_bundle(&ws, Some("Nightly Sync")).unwrap()).unwrap();
     assert_eq!(bundle["blocks"].as_array().unwrap().len(), 2);
     let err = export_bundle(&ws, Some("Nope")).unwrap_err();
     assert_eq!(err.code(), "unknown_flow");
@@ -268,7 +359,10 @@ fn a_block_exports_as_its_source_exactly() {
     assert_eq!(exported.contents, FETCH_SOURCE);
     assert_eq!(exported.file_name, "fetch-orders.js");
     let id = &ws.manifest().flows[0].trigger;
-    assert_eq!(export_block_source(&ws, id).unwrap(), ws.read_block_source(id).unwrap());
+    assert_eq!(
+        export_block_source(&ws, id).unwrap(),
+        ws.read_block_source(id).unwrap()
+    );
 
     // Both flows have a "Code Block Trigger": the flow must be named.
     let ambiguous = ExportRequest {
@@ -276,18 +370,27 @@ fn a_block_exports_as_its_source_exactly() {
         ..request.clone()
     };
     let err = export(&ws, &ambiguous).unwrap_err();
-    assert!(matches!(&err, ExportError::AmbiguousBlock { flows, .. } if flows == &["Flow 1", "Nightly Sync"]), "{err}");
+    assert!(
+        matches!(&err, ExportError::AmbiguousBlock { flows, .. } if flows == &["Flow 1", "Nightly Sync"]),
+        "{err}"
+    );
     let in_flow = ExportRequest {
         flow: Some("Nightly Sync".to_string()),
         ..ambiguous
     };
-    assert_eq!(export(&ws, &in_flow).unwrap().file_name, format!("{}.js", ws.manifest().flows[1].trigger));
+    assert_eq!(
+        export(&ws, &in_flow).unwrap().file_name,
+        format!("{}.js", ws.manifest().flows[1].trigger)
+    );
 
     let yaml_with_block = ExportRequest {
         format: ExportFormat::IntegrationYaml,
         ..request
     };
-    assert_eq!(export(&ws, &yaml_with_block).unwrap_err().code(), "export_block_not_allowed");
+    assert_eq!(
+        export(&ws, &yaml_with_block).unwrap_err().code(),
+        "export_block_not_allowed"
+    );
     let yaml = ExportRequest {
         format: ExportFormat::IntegrationYaml,
         flow: None,
@@ -313,18 +416,34 @@ fn exports_are_made_from_the_workspace_alone_and_carry_no_secret() {
             .inputs
             .iter()
             .map(|input| {
-                let value = format!("{}-{}-{}", if input.secret { "SECRET" } else { "plain" }, kind.key, input.key);
+                let value = format!(
+                    "{}-{}-{}",
+                    if input.secret { "SECRET" } else { "plain" },
+                    kind.key,
+                    input.key
+                );
                 if input.secret {
                     secrets.push(value.clone());
                 }
                 (input.key.to_string(), value)
             })
             .collect();
-        let inputs: Vec<(&str, &str)> = inputs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        ws.put_connection(connection(&format!("Leaky {}", kind.key), kind.key, &inputs)).unwrap();
+        let inputs: Vec<(&str, &str)> = inputs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        ws.put_connection(connection(
+            &format!("Leaky {}", kind.key),
+            kind.key,
+            &inputs,
+        ))
+        .unwrap();
     }
-    assert_eq!(secrets.len(), 10);
-    let fetch = blocksmith_workspace::export::find_block(ws.manifest(), None, "Fetch Orders").unwrap().id.clone();
+    assert_eq!(secrets.len(), 9);
+    let fetch = find_block(ws.manifest(), None, "Fetch Orders")
+        .unwrap()
+        .id
+        .clone();
     let files = [
         export_bundle(&ws, None).unwrap(),
         export_integration_yaml(&ws, None).unwrap(),
@@ -335,7 +454,9 @@ fn exports_are_made_from_the_workspace_alone_and_carry_no_secret() {
             assert!(!file.contains(secret), "{secret} leaked");
         }
     }
-    assert!(files[0].contains("plain-basic-username") && files[1].contains("plain-privatekey-username"));
+    assert!(
+        files[0].contains("plain-basic-username") && files[1].contains("plain-privatekey-username")
+    );
 }
 
 #[test]
@@ -344,11 +465,21 @@ fn a_clash_is_refused_by_default_and_changes_nothing() {
     let source = demo_workspace(&dir.path().join("a"));
     let bundle = export_bundle(&source, None).unwrap();
     let mut target = demo_workspace(&dir.path().join("b"));
-    target.set_config_var("App Base URL", "https://other.example.com").unwrap();
+    target
+        .set_config_var("App Base URL", "https://other.example.com")
+        .unwrap();
     let before = snapshot(target.root());
 
-    let err = import_str(&mut target, "demo.blocksmith.json", &bundle, ImportOptions::default()).unwrap_err();
-    let ExportError::Clashes { clashes } = &err else { panic!("{err}") };
+    let err = import_str(
+        &mut target,
+        "demo.blocksmith.json",
+        &bundle,
+        ImportOptions::default(),
+    )
+    .unwrap_err();
+    let ExportError::Clashes { clashes } = &err else {
+        panic!("{err}")
+    };
     let named: Vec<(ClashKind, &str)> = clashes.iter().map(|c| (c.kind, c.name.as_str())).collect();
     assert_eq!(
         named,
@@ -359,10 +490,16 @@ fn a_clash_is_refused_by_default_and_changes_nothing() {
         ]
     );
     let message = err.to_string();
-    assert!(message.contains("a flow named \"Flow 1\" already exists") && message.contains("--rename"), "{message}");
+    assert!(
+        message.contains("a flow named \"Flow 1\" already exists") && message.contains("--rename"),
+        "{message}"
+    );
     assert_eq!(err.code(), "import_name_clash");
     assert_eq!(snapshot(target.root()), before);
-    assert_eq!(Workspace::open(target.root()).unwrap().manifest(), target.manifest());
+    assert_eq!(
+        Workspace::open(target.root()).unwrap().manifest(),
+        target.manifest()
+    );
 }
 
 #[test]
@@ -371,15 +508,30 @@ fn with_renaming_the_incoming_ones_get_free_names() {
     let source = demo_workspace(&dir.path().join("a"));
     let bundle = export_bundle(&source, None).unwrap();
     let mut target = demo_workspace(&dir.path().join("b"));
-    target.set_config_var("App Base URL", "https://other.example.com").unwrap();
-    let old_blocks: Vec<String> = target.manifest().blocks.iter().map(|b| b.id.clone()).collect();
+    target
+        .set_config_var("App Base URL", "https://other.example.com")
+        .unwrap();
+    let old_blocks: Vec<String> = target
+        .manifest()
+        .blocks
+        .iter()
+        .map(|b| b.id.clone())
+        .collect();
 
     let report = import_str(&mut target, "demo.blocksmith.json", &bundle, rename()).unwrap();
     assert_eq!(report.flows, vec!["Flow 1 (2)", "Nightly Sync (2)"]);
-    let renamed: Vec<(&str, &str)> = report.renamed.iter().map(|r| (r.from.as_str(), r.to.as_str())).collect();
+    let renamed: Vec<(&str, &str)> = report
+        .renamed
+        .iter()
+        .map(|r| (r.from.as_str(), r.to.as_str()))
+        .collect();
     assert_eq!(
         renamed,
-        [("App Base URL", "App Base URL (2)"), ("Flow 1", "Flow 1 (2)"), ("Nightly Sync", "Nightly Sync (2)")]
+        [
+            ("App Base URL", "App Base URL (2)"),
+            ("Flow 1", "Flow 1 (2)"),
+            ("Nightly Sync", "Nightly Sync (2)")
+        ]
     );
     // Identical connections are kept, not duplicated.
     assert_eq!(report.already_present, vec!["Acme API", "AcmeOAuth"]);
@@ -393,10 +545,10 @@ fn with_renaming_the_incoming_ones_get_free_names() {
     for id in std::iter::once(&copy.trigger).chain(&copy.steps) {
         assert!(!old_blocks.contains(id), "{id} is a new block");
     }
-    let fetch = blocksmith_workspace::export::find_block(manifest, Some("Flow 1 (2)"), "Fetch Orders").unwrap();
+    let fetch = find_block(manifest, Some("Flow 1 (2)"), "Fetch Orders").unwrap();
     assert_eq!(ws.read_block_source(&fetch.id).unwrap(), FETCH_SOURCE);
     // The originals are untouched.
-    let original = blocksmith_workspace::export::find_block(manifest, Some("Flow 1"), "Fetch Orders").unwrap();
+    let original = find_block(manifest, Some("Flow 1"), "Fetch Orders").unwrap();
     assert_ne!(original.id, fetch.id);
     assert_eq!(ws.read_block_source(&original.id).unwrap(), FETCH_SOURCE);
 }
@@ -405,27 +557,53 @@ fn with_renaming_the_incoming_ones_get_free_names() {
 fn imported_connections_come_without_secrets_and_say_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = empty_workspace(dir.path());
-    let report = import_file(&mut ws, &fixture("with-secret-values.yml"), ImportOptions::default()).unwrap();
+    let report = import_file(
+        &mut ws,
+        &fixture("with-secret-values.yml"),
+        ImportOptions::default(),
+    )
+    .unwrap();
 
     let needing: Vec<(&str, Vec<&str>, bool)> = report
         .connections_needing_secrets
         .iter()
-        .map(|c| (c.name.as_str(), c.secret_inputs.iter().map(String::as_str).collect(), c.needs_authorization))
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.secret_inputs.iter().map(String::as_str).collect(),
+                c.needs_authorization,
+            )
+        })
         .collect();
     assert_eq!(
         needing,
         [
-            ("Billing", vec!["username"].into_iter().filter(|_| false).chain(["password"]).collect(), false),
+            ("Billing", vec!["password"], false),
             ("Partner OAuth", vec!["clientSecret", "headers"], true)
         ]
     );
-    assert_eq!(report.dropped_secret_values, vec!["Billing.password", "Partner OAuth.clientSecret"]);
-    let billing = ws.manifest().connections.iter().find(|c| c.name == "Billing").unwrap();
-    assert_eq!(billing.inputs, BTreeMap::from([("username".to_string(), "billing-bot".to_string())]));
+    assert_eq!(
+        report.dropped_secret_values,
+        vec!["Billing.password", "Partner OAuth.clientSecret"]
+    );
+    let billing = ws
+        .manifest()
+        .connections
+        .iter()
+        .find(|c| c.name == "Billing")
+        .unwrap();
+    assert_eq!(
+        billing.inputs,
+        BTreeMap::from([("username".to_string(), "billing-bot".to_string())])
+    );
     let files = snapshot(ws.root());
     for (path, bytes) in files {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("hunter2") && !text.contains("s3cr3t"), "a secret reached {}", path.display());
+        assert!(
+            !text.contains("hunter2") && !text.contains("s3cr3t"),
+            "a secret reached {}",
+            path.display()
+        );
     }
 }
 
@@ -433,18 +611,62 @@ fn imported_connections_come_without_secrets_and_say_so() {
 #[test]
 fn bad_files_are_refused_and_change_nothing() {
     let cases = [
-        ("not-an-import.txt", "import_not_a_known_format", "neither a Blocksmith bundle nor an integration YAML"),
-        ("not-yaml.yml", "import_not_a_known_format", "not valid YAML"),
-        ("truncated.blocksmith.json", "import_truncated", "ends early"),
+        (
+            "not-an-import.txt",
+            "import_not_a_known_format",
+            "neither a Blocksmith bundle nor an integration YAML",
+        ),
+        (
+            "not-yaml.yml",
+            "import_not_a_known_format",
+            "not valid YAML",
+        ),
+        (
+            "truncated.blocksmith.json",
+            "import_truncated",
+            "ends early",
+        ),
         ("truncated.yml", "import_truncated", "ends early"),
-        ("newer-bundle.blocksmith.json", "import_unsupported_version", "bundle version 2"),
-        ("definition-version-6.yml", "import_unsupported_version", "definitionVersion 6"),
-        ("block-without-source.blocksmith.json", "import_invalid_content", "missing field `source`"),
-        ("flow-names-missing-block.blocksmith.json", "import_invalid_content", "does not hold"),
-        ("step-without-name.yml", "import_invalid_content", "missing field `name`"),
-        ("webhook-trigger.yml", "import_invalid_content", "Code connector flows only"),
-        ("schedule-config-var.yml", "import_invalid_content", "data type \"schedule\""),
-        ("unknown-connection-kind.yml", "import_invalid_content", "\"bearer\""),
+        (
+            "newer-bundle.blocksmith.json",
+            "import_unsupported_version",
+            "bundle version 2",
+        ),
+        (
+            "definition-version-6.yml",
+            "import_unsupported_version",
+            "definitionVersion 6",
+        ),
+        (
+            "block-without-source.blocksmith.json",
+            "import_invalid_content",
+            "missing field `source`",
+        ),
+        (
+            "flow-names-missing-block.blocksmith.json",
+            "import_invalid_content",
+            "does not hold",
+        ),
+        (
+            "step-without-name.yml",
+            "import_invalid_content",
+            "missing field `name`",
+        ),
+        (
+            "webhook-trigger.yml",
+            "import_invalid_content",
+            "Code connector flows only",
+        ),
+        (
+            "schedule-config-var.yml",
+            "import_invalid_content",
+            "data type \"schedule\"",
+        ),
+        (
+            "unknown-connection-kind.yml",
+            "import_invalid_content",
+            "\"bearer\"",
+        ),
     ];
     let dir = tempfile::tempdir().unwrap();
     let mut ws = demo_workspace(dir.path());
@@ -455,7 +677,10 @@ fn bad_files_are_refused_and_change_nothing() {
         let message = err.to_string();
         assert_eq!(err.code(), code, "{file}: {message}");
         assert!(message.contains(phrase), "{file}: {message}");
-        assert!(message.contains(file) && message.contains("Nothing was imported"), "{file}: {message}");
+        assert!(
+            message.contains(file) && message.contains("Nothing was imported"),
+            "{file}: {message}"
+        );
         assert_eq!(ws.manifest(), &manifest, "{file}");
         assert_eq!(snapshot(ws.root()), before, "{file}");
     }
@@ -465,7 +690,12 @@ fn bad_files_are_refused_and_change_nothing() {
 fn a_missing_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = empty_workspace(dir.path());
-    let err = import_file(&mut ws, &dir.path().join("nope.yml"), ImportOptions::default()).unwrap_err();
+    let err = import_file(
+        &mut ws,
+        &dir.path().join("nope.yml"),
+        ImportOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "import_read_failed");
     assert!(err.to_string().contains("nope.yml"), "{err}");
 }

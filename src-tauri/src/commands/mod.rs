@@ -1,5 +1,8 @@
 //! The commands the UI calls, one module per domain. Each is thin: take the arguments, call a crate, map the
 //! error. Their TypeScript bindings are generated (see `crate::bindings`).
 
-pub mod workspace;
+pub mod connections;
+pub mod oauth;
 pub mod runs;
+pub mod state;
+pub mod workspace;

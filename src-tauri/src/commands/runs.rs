@@ -3,10 +3,18 @@
 use std::time::SystemTime;
 
 use blocksmith_engine::RunOutcome;
-use blocksmith_session::{prepare_block_run, record_block_run, RunClock};
+use blocksmith_session::oauth::refresh_expired;
+use blocksmith_runner::FlowOutcome;
+use blocksmith_session::{
+    config_vars, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
+};
+use blocksmith_workspace::Workspace;
+use blocksmith_workspace::history::redact_json;
 use blocksmith_workspace::history::{RunEntry, RunSummary};
 use serde_json::Value;
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
+
+use crate::commands::connections::with_keyring;
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -17,7 +25,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn run_block(
-    state: State<'_, AppState>,
+    app: AppHandle,
     run_id: String,
     block_id: String,
     source: String,
@@ -27,10 +35,8 @@ pub async fn run_block(
         now: SystemTime::now(),
         execution_id: run_id.clone(),
     };
-    let run = state.with_workspace(|ws| {
-        let config_vars = Value::Object(ws.manifest().config_vars_json());
-        Ok(prepare_block_run(ws, &block_id, Some(source), Some(input), config_vars, &clock)?)
-    })?;
+    let (run, secrets) = prepare_with_connections(app.clone(), block_id, source, input, clock).await?;
+    let state = app.state::<AppState>();
 
     let supervisor = state.supervisor.clone();
     let handle = state.begin_run(&run_id);
@@ -42,9 +48,88 @@ pub async fn run_block(
     let report = report.map_err(|err| AppError::new(err.code(), err.to_string()))?;
 
     state.with_workspace(|ws| {
-        state.with_history(ws, |history| Ok(record_block_run(ws, history, &run, &report, &[])?))
+        state.with_history(ws, |history| Ok(record_block_run(ws, history, &run, &report, &secrets)?))
     })?;
-    Ok(report.outcome)
+    let mut outcome = report.outcome;
+    redact_outcome(&mut outcome, &secrets);
+    Ok(outcome)
+}
+
+/// Refreshes expired OAuth tokens, then prepares the run with `configVars` holding the workspace's
+/// connections (secrets from the keyring). Also answers with those secrets, to redact them afterwards.
+async fn prepare_with_connections(
+    app: AppHandle,
+    block_id: String,
+    source: String,
+    input: Value,
+    clock: RunClock,
+) -> AppResult<(BlockRun, Vec<String>)> {
+    with_keyring(app, move |state| {
+        state.with_workspace(|ws| {
+            let (config_vars, secrets) = workspace_config_vars(state, ws, clock.now)?;
+            let run = prepare_block_run(ws, &block_id, Some(source), Some(input), config_vars, &clock)?;
+            Ok((run, secrets))
+        })
+    })
+    .await
+}
+
+/// `configVars` with the workspace's connections, after refreshing expired OAuth tokens; the keyring is only
+/// opened when there are connections.
+fn workspace_config_vars(state: &AppState, ws: &Workspace, now: SystemTime) -> AppResult<(Value, Vec<String>)> {
+    let store = if ws.manifest().connections.is_empty() {
+        None
+    } else {
+        let store = state.secret_store()?;
+        refresh_expired(ws, &store, now)?;
+        Some(store)
+    };
+    Ok(config_vars(ws, store.as_ref(), now)?)
+}
+
+/// What a block logged or returned may hold a secret it was given; the person sees it redacted.
+fn redact_outcome(outcome: &mut RunOutcome, secrets: &[String]) {
+    if secrets.is_empty() {
+        return;
+    }
+    let mut value = serde_json::to_value(&*outcome).expect("an outcome always serialises");
+    redact_json(&mut value, secrets);
+    if let Ok(redacted) = serde_json::from_value(value) {
+        *outcome = redacted;
+    }
+}
+
+/// Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order
+/// with `stepResults` built from the results so far; stops at the first failure. `run_stop(run_id)` stops it.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_flow(app: AppHandle, run_id: String, flow: String, payload: Option<Value>) -> AppResult<FlowOutcome> {
+    let clock = RunClock {
+        now: SystemTime::now(),
+        execution_id: run_id.clone(),
+    };
+    let flow_name = flow.clone();
+    let (flow_run, secrets) = with_keyring(app.clone(), move |state| {
+        state.with_workspace(|ws| {
+            let (config_vars, secrets) = workspace_config_vars(state, ws, clock.now)?;
+            Ok((prepare_flow_run(ws, &flow, payload, config_vars, &clock)?, secrets))
+        })
+    })
+    .await?;
+
+    let state = app.state::<AppState>();
+    let supervisor = state.supervisor.clone();
+    let handle = state.begin_run(&run_id);
+    let report = tauri::async_runtime::spawn_blocking(move || blocksmith_runner::run_flow(&supervisor, handle, flow_run))
+        .await
+        .map_err(|err| AppError::new("internal", format!("The flow run could not be completed: {err}.")))?;
+    state.end_run(&run_id);
+    let report = report?;
+    state.with_workspace(|ws| Ok(record_flow_run(ws, &flow_name, &report)?))?;
+
+    let mut value = serde_json::to_value(&report.outcome).expect("an outcome always serialises");
+    redact_json(&mut value, &secrets);
+    Ok(serde_json::from_value(value).unwrap_or(report.outcome))
 }
 
 /// Stops the run `run_id` at once; answers whether it was still running.

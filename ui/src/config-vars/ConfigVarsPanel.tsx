@@ -77,7 +77,7 @@ function AddConfigVar({ taken }: { taken: string[] }) {
       <button type="submit" data-testid="config-var-add" disabled={trimmed === '' || duplicate}>
         Add
       </button>
-      {duplicate && <p className="field-problem">A config variable named “{trimmed}” exists already.</p>}
+      {duplicate && <p className="field-problem">A config variable or connection named “{trimmed}” exists already.</p>}
     </form>
   );
 }
@@ -97,7 +97,13 @@ export function ConfigVarsPanel() {
           <ConfigVarRow key={`${variable.name}\u0000${variable.value}`} variable={variable} />
         ))}
       </ul>
-      <AddConfigVar taken={workspace.configVars.map((variable) => variable.name)} />
+      {/* Connections share the `configVars` namespace, so their names are taken too. */}
+      <AddConfigVar
+        taken={[
+          ...workspace.configVars.map((variable) => variable.name),
+          ...workspace.connections.map((connection) => connection.name),
+        ]}
+      />
     </section>
   );
 }

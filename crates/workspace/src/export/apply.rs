@@ -8,7 +8,10 @@ use super::error::ExportResult;
 use super::import::{ImportPlan, ImportReport};
 use crate::workspace::Workspace;
 
-pub(crate) fn apply_import(workspace: &mut Workspace, plan: ImportPlan) -> ExportResult<ImportReport> {
+pub(crate) fn apply_import(
+    workspace: &mut Workspace,
+    plan: ImportPlan,
+) -> ExportResult<ImportReport> {
     let ImportPlan {
         manifest,
         block_files,

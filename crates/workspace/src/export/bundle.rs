@@ -87,7 +87,10 @@ pub(crate) fn parse_json(file: &str, text: &str) -> ExportResult<Value> {
         if err.is_eof() {
             ExportError::Truncated {
                 file: file.to_string(),
-                reason: format!("the JSON stops at line {} before it is complete", err.line()),
+                reason: format!(
+                    "the JSON stops at line {} before it is complete",
+                    err.line()
+                ),
             }
         } else {
             ExportError::NotAnImport {
@@ -99,10 +102,12 @@ pub(crate) fn parse_json(file: &str, text: &str) -> ExportResult<Value> {
 }
 
 pub(crate) fn parse_bundle(file: &str, json: Value, text: &str) -> ExportResult<Incoming> {
-    let version = json.get(VERSION_FIELD).ok_or_else(|| ExportError::NotAnImport {
-        file: file.to_string(),
-        reason: format!("it is JSON but has no \"{VERSION_FIELD}\" field"),
-    })?;
+    let version = json
+        .get(VERSION_FIELD)
+        .ok_or_else(|| ExportError::NotAnImport {
+            file: file.to_string(),
+            reason: format!("it is JSON but has no \"{VERSION_FIELD}\" field"),
+        })?;
     if version.as_u64() != Some(u64::from(BUNDLE_VERSION)) {
         return Err(ExportError::UnsupportedVersion {
             file: file.to_string(),
@@ -111,8 +116,12 @@ pub(crate) fn parse_bundle(file: &str, json: Value, text: &str) -> ExportResult<
             supported: BUNDLE_VERSION,
         });
     }
-    let bundle: Bundle = serde_json::from_str(text)
-        .map_err(|err| ExportError::invalid(file, format!("the bundle is not complete or not well formed ({err})")))?;
+    let bundle: Bundle = serde_json::from_str(text).map_err(|err| {
+        ExportError::invalid(
+            file,
+            format!("the bundle is not complete or not well formed ({err})"),
+        )
+    })?;
     incoming_from_bundle(file, bundle)
 }
 
@@ -122,7 +131,10 @@ fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
     let mut blocks: Vec<Option<BundleBlock>> = Vec::with_capacity(bundle.blocks.len());
     for block in bundle.blocks {
         if blocks.iter().flatten().any(|b| b.id == block.id) {
-            return Err(ExportError::invalid(file, format!("two blocks have the id \"{}\"", block.id)));
+            return Err(ExportError::invalid(
+                file,
+                format!("two blocks have the id \"{}\"", block.id),
+            ));
         }
         blocks.push(Some(block));
     }
@@ -135,10 +147,17 @@ fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
             })?;
         let block = slot.take().expect("the slot was found holding a block");
         if block.kind != kind {
-            let expected = if kind == BlockKind::Trigger { "a trigger" } else { "an action" };
+            let expected = if kind == BlockKind::Trigger {
+                "a trigger"
+            } else {
+                "an action"
+            };
             return Err(ExportError::invalid(
                 file,
-                format!("the block \"{}\" of the flow \"{flow}\" should be {expected}", block.name),
+                format!(
+                    "the block \"{}\" of the flow \"{flow}\" should be {expected}",
+                    block.name
+                ),
             ));
         }
         Ok(IncomingBlock {
@@ -165,7 +184,10 @@ fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
         });
     }
     if let Some(unused) = blocks.into_iter().flatten().next() {
-        return Err(ExportError::invalid(file, format!("the block \"{}\" belongs to no flow", unused.name)));
+        return Err(ExportError::invalid(
+            file,
+            format!("the block \"{}\" belongs to no flow", unused.name),
+        ));
     }
     Ok(Incoming {
         format: ImportFormat::Bundle,

@@ -42,14 +42,23 @@ fn accessed_name(rest: &str) -> Option<String> {
     } else {
         rest.strip_prefix('.')?.trim_start()
     };
-    let identifier: String = member.chars().take_while(|&c| is_identifier_char(c)).collect();
-    let starts_well = identifier.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    let identifier: String = member
+        .chars()
+        .take_while(|&c| is_identifier_char(c))
+        .collect();
+    let starts_well = identifier
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii_digit());
     starts_well.then_some(identifier)
 }
 
 /// A string literal followed by `]`; `None` for anything computed.
 fn quoted_name(text: &str) -> Option<String> {
-    let quote = text.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let quote = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
     let mut name = String::new();
     let mut chars = text[1..].chars();
     loop {
@@ -88,7 +97,14 @@ mod tests {
         "#;
         assert_eq!(
             names(source),
-            vec!["My API", "Maybe", "Other One", "Quoted Maybe", "Simple", "Tick"]
+            vec![
+                "Maybe",
+                "My API",
+                "Other One",
+                "Quoted Maybe",
+                "Simple",
+                "Tick"
+            ]
         );
     }
 

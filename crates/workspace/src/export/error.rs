@@ -16,7 +16,9 @@ pub enum ExportError {
     #[error("Exporting as JavaScript needs a block; name one with --block.")]
     BlockRequired,
 
-    #[error("--block only applies to the js format; the {0} format exports a whole flow or workspace.")]
+    #[error(
+        "--block only applies to the js format; the {0} format exports a whole flow or workspace."
+    )]
     BlockNotAllowed(&'static str),
 
     #[error("There is no block named \"{0}\" in this workspace.")]

@@ -123,7 +123,11 @@ pub(crate) struct ImportPlan {
 }
 
 /// Imports the file at `path`; its name appears in every error about it.
-pub fn import_file(workspace: &mut Workspace, path: &Path, options: ImportOptions) -> ExportResult<ImportReport> {
+pub fn import_file(
+    workspace: &mut Workspace,
+    path: &Path,
+    options: ImportOptions,
+) -> ExportResult<ImportReport> {
     let bytes = std::fs::read(path).map_err(|source| ExportError::ReadFile {
         path: path.to_path_buf(),
         source,
@@ -167,7 +171,7 @@ fn read_incoming(file: &str, text: &str) -> ExportResult<Incoming> {
     yaml::parse_integration(file, text)
 }
 
-/// Checks the incoming content and merges it into a copy of the workspace's manifest.
+/// Checks the incoming content and merges it into a copy of the workspace's manifest, keeping the file's order.
 pub(crate) fn plan_import(
     workspace: &Workspace,
     file: &str,
@@ -176,114 +180,86 @@ pub(crate) fn plan_import(
 ) -> ExportResult<ImportPlan> {
     let incoming = checked(file, incoming)?;
     let current = workspace.manifest();
-    let mut manifest = current.clone();
-    let mut report = ImportReport {
-        format: incoming.format,
-        flows: Vec::new(),
-        config_vars: Vec::new(),
-        connections: Vec::new(),
-        already_present: Vec::new(),
-        renamed: Vec::new(),
-        connections_needing_secrets: Vec::new(),
-        dropped_secret_values: Vec::new(),
-    };
-
-    // Config variables and connections share blocks' `configVars`, so one set of names covers both.
-    let mut clashes = Vec::new();
-    let mut new_config_vars = Vec::new();
-    for var in incoming.config_vars {
-        match current.config_vars.iter().find(|v| v.name == var.name) {
-            Some(existing) if existing.value == var.value => report.already_present.push(var.name),
-            Some(_) => clashes.push((ClashKind::ConfigVar, var.name.clone(), Pending::ConfigVar(var))),
-            None if current.connections.iter().any(|c| c.name == var.name) => {
-                clashes.push((ClashKind::ConfigVar, var.name.clone(), Pending::ConfigVar(var)))
-            }
-            None => new_config_vars.push(var),
-        }
-    }
-    let mut new_connections = Vec::new();
-    for (connection, dropped) in incoming.connections {
-        report.dropped_secret_values.extend(dropped);
-        match current.connections.iter().find(|c| c.name == connection.name) {
-            Some(existing) if *existing == connection => report.already_present.push(connection.name),
-            Some(_) => clashes.push((ClashKind::Connection, connection.name.clone(), Pending::Connection(connection))),
-            None if current.config_vars.iter().any(|v| v.name == connection.name) => {
-                clashes.push((ClashKind::Connection, connection.name.clone(), Pending::Connection(connection)))
-            }
-            None => new_connections.push(connection),
-        }
-    }
-    let mut new_flows = Vec::new();
-    for flow in incoming.flows {
-        if current.flow(&flow.name).is_some() {
-            clashes.push((ClashKind::Flow, flow.name.clone(), Pending::Flow(flow)));
-        } else {
-            new_flows.push(flow);
-        }
-    }
-
-    if !clashes.is_empty() && options.on_clash == OnClash::Refuse {
-        return Err(ExportError::Clashes {
-            clashes: clashes
-                .into_iter()
-                .map(|(kind, name, _)| Clash { kind, name })
-                .collect(),
-        });
-    }
-    let mut taken_variable_names: BTreeSet<String> = current
+    let var_landings: Vec<Landing> = incoming
         .config_vars
         .iter()
-        .map(|v| v.name.clone())
-        .chain(current.connections.iter().map(|c| c.name.clone()))
-        .chain(new_config_vars.iter().map(|v| v.name.clone()))
-        .chain(new_connections.iter().map(|c| c.name.clone()))
+        .map(|var| config_var_landing(current, var))
         .collect();
-    let mut taken_flow_names: BTreeSet<String> = current
+    let connection_landings: Vec<Landing> = incoming
+        .connections
+        .iter()
+        .map(|(connection, _)| connection_landing(current, connection))
+        .collect();
+    let flow_landings: Vec<Landing> = incoming
         .flows
         .iter()
-        .map(|f| f.name.clone())
-        .chain(new_flows.iter().map(|f| f.name.clone()))
+        .map(|flow| flow_landing(current, flow))
         .collect();
-    for (kind, name, pending) in clashes {
-        let taken = match kind {
-            ClashKind::Flow => &mut taken_flow_names,
-            ClashKind::ConfigVar | ClashKind::Connection => &mut taken_variable_names,
-        };
-        let new_name = free_name(&name, taken);
-        let what = match kind {
-            ClashKind::Flow => "flow",
-            ClashKind::ConfigVar => "config variable",
-            ClashKind::Connection => "connection",
-        };
-        clean_name(what, &new_name)
-            .map_err(|err| ExportError::invalid(file, format!("\"{name}\" cannot be renamed to \"{new_name}\": {err}")))?;
-        taken.insert(new_name.clone());
-        report.renamed.push(Renamed {
-            kind,
-            from: name,
-            to: new_name.clone(),
-        });
-        match pending {
-            Pending::ConfigVar(var) => new_config_vars.push(ConfigVar { name: new_name, ..var }),
-            Pending::Connection(connection) => new_connections.push(ConnectionDefinition {
-                name: new_name,
-                ..connection
-            }),
-            Pending::Flow(flow) => new_flows.push(IncomingFlow { name: new_name, ..flow }),
-        }
+
+    let clashes: Vec<Clash> = clashes_of(
+        ClashKind::ConfigVar,
+        incoming.config_vars.iter().map(|v| &v.name),
+        &var_landings,
+    )
+    .chain(clashes_of(
+        ClashKind::Connection,
+        incoming.connections.iter().map(|(c, _)| &c.name),
+        &connection_landings,
+    ))
+    .chain(clashes_of(
+        ClashKind::Flow,
+        incoming.flows.iter().map(|f| &f.name),
+        &flow_landings,
+    ))
+    .collect();
+    if !clashes.is_empty() && options.on_clash == OnClash::Refuse {
+        return Err(ExportError::Clashes { clashes });
     }
 
-    report.config_vars = new_config_vars.iter().map(|v| v.name.clone()).collect();
-    report.connections = new_connections.iter().map(|c| c.name.clone()).collect();
-    report.connections_needing_secrets = new_connections.iter().filter_map(secrets_needed).collect();
-    manifest.config_vars.extend(new_config_vars);
-    manifest.connections.extend(new_connections);
+    let mut renamer = Renamer::new(file, current, &incoming);
+    let mut manifest = current.clone();
+    let mut report = ImportReport::empty(incoming.format);
+    for (var, landing) in incoming.config_vars.into_iter().zip(var_landings) {
+        let name = match landing {
+            Landing::AlreadyPresent => {
+                report.already_present.push(var.name);
+                continue;
+            }
+            Landing::New => var.name,
+            Landing::Clash => renamer.rename(ClashKind::ConfigVar, var.name)?,
+        };
+        report.config_vars.push(name.clone());
+        manifest.config_vars.push(ConfigVar { name, ..var });
+    }
+    for ((connection, dropped), landing) in
+        incoming.connections.into_iter().zip(connection_landings)
+    {
+        report.dropped_secret_values.extend(dropped);
+        let name = match landing {
+            Landing::AlreadyPresent => {
+                report.already_present.push(connection.name);
+                continue;
+            }
+            Landing::New => connection.name,
+            Landing::Clash => renamer.rename(ClashKind::Connection, connection.name)?,
+        };
+        let connection = ConnectionDefinition { name, ..connection };
+        report.connections.push(connection.name.clone());
+        report
+            .connections_needing_secrets
+            .extend(secrets_needed(&connection));
+        manifest.connections.push(connection);
+    }
     merge_execution(&mut manifest.execution, incoming.execution);
 
     let mut block_files = Vec::new();
     let mut samples = Vec::new();
-    for flow in new_flows {
-        report.flows.push(flow.name.clone());
+    for (flow, landing) in incoming.flows.into_iter().zip(flow_landings) {
+        let name = match landing {
+            Landing::Clash => renamer.rename(ClashKind::Flow, flow.name)?,
+            Landing::New | Landing::AlreadyPresent => flow.name,
+        };
+        report.flows.push(name.clone());
         let mut ids = Vec::new();
         for block in std::iter::once(flow.trigger).chain(flow.steps) {
             let id = new_block_id(workspace, &manifest, &block);
@@ -302,11 +278,12 @@ pub(crate) fn plan_import(
         let mut ids = ids.into_iter();
         let trigger = ids.next().expect("every incoming flow has a trigger");
         manifest.flows.push(Flow {
-            name: flow.name,
+            name,
             trigger,
             steps: ids.collect(),
         });
     }
+    report.renamed = renamer.renamed;
     Ok(ImportPlan {
         manifest,
         block_files,
@@ -315,11 +292,140 @@ pub(crate) fn plan_import(
     })
 }
 
-/// An incoming item waiting for its clash to be resolved.
-enum Pending {
-    ConfigVar(ConfigVar),
-    Connection(ConnectionDefinition),
-    Flow(IncomingFlow),
+impl ImportReport {
+    fn empty(format: ImportFormat) -> Self {
+        ImportReport {
+            format,
+            flows: Vec::new(),
+            config_vars: Vec::new(),
+            connections: Vec::new(),
+            already_present: Vec::new(),
+            renamed: Vec::new(),
+            connections_needing_secrets: Vec::new(),
+            dropped_secret_values: Vec::new(),
+        }
+    }
+}
+
+/// How an incoming config variable, connection or flow lands in the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Landing {
+    New,
+    /// The workspace already has exactly this one: it is kept as it was.
+    AlreadyPresent,
+    /// The workspace has a different one of that name.
+    Clash,
+}
+
+// Config variables and connections share blocks' `configVars`, so a name is taken by either.
+fn config_var_landing(current: &Manifest, var: &ConfigVar) -> Landing {
+    match current.config_vars.iter().find(|v| v.name == var.name) {
+        Some(existing) if existing.value == var.value => Landing::AlreadyPresent,
+        Some(_) => Landing::Clash,
+        None if current.connections.iter().any(|c| c.name == var.name) => Landing::Clash,
+        None => Landing::New,
+    }
+}
+
+fn connection_landing(current: &Manifest, connection: &ConnectionDefinition) -> Landing {
+    match current
+        .connections
+        .iter()
+        .find(|c| c.name == connection.name)
+    {
+        Some(existing) if existing == connection => Landing::AlreadyPresent,
+        Some(_) => Landing::Clash,
+        None if current
+            .config_vars
+            .iter()
+            .any(|v| v.name == connection.name) =>
+        {
+            Landing::Clash
+        }
+        None => Landing::New,
+    }
+}
+
+fn flow_landing(current: &Manifest, flow: &IncomingFlow) -> Landing {
+    if current.flow(&flow.name).is_some() {
+        Landing::Clash
+    } else {
+        Landing::New
+    }
+}
+
+fn clashes_of<'a>(
+    kind: ClashKind,
+    names: impl Iterator<Item = &'a String> + 'a,
+    landings: &'a [Landing],
+) -> impl Iterator<Item = Clash> + 'a {
+    names
+        .zip(landings)
+        .filter(|(_, landing)| **landing == Landing::Clash)
+        .map(move |(name, _)| Clash {
+            kind,
+            name: name.clone(),
+        })
+}
+
+/// Picks free names for clashing incoming items: free among the workspace's names and every incoming name,
+/// so a renamed item never takes the name of another one in the same file.
+struct Renamer<'f> {
+    file: &'f str,
+    taken_flow_names: BTreeSet<String>,
+    taken_variable_names: BTreeSet<String>,
+    renamed: Vec<Renamed>,
+}
+
+impl<'f> Renamer<'f> {
+    fn new(file: &'f str, current: &Manifest, incoming: &Checked) -> Self {
+        let taken_flow_names = current
+            .flows
+            .iter()
+            .map(|f| f.name.clone())
+            .chain(incoming.flows.iter().map(|f| f.name.clone()))
+            .collect();
+        let taken_variable_names = current
+            .config_vars
+            .iter()
+            .map(|v| v.name.clone())
+            .chain(current.connections.iter().map(|c| c.name.clone()))
+            .chain(incoming.config_vars.iter().map(|v| v.name.clone()))
+            .chain(incoming.connections.iter().map(|(c, _)| c.name.clone()))
+            .collect();
+        Renamer {
+            file,
+            taken_flow_names,
+            taken_variable_names,
+            renamed: Vec::new(),
+        }
+    }
+
+    /// "Name (2)", "Name (3)", …: the first free one.
+    fn rename(&mut self, kind: ClashKind, name: String) -> ExportResult<String> {
+        let (taken, what) = match kind {
+            ClashKind::Flow => (&mut self.taken_flow_names, "flow"),
+            ClashKind::ConfigVar => (&mut self.taken_variable_names, "config variable"),
+            ClashKind::Connection => (&mut self.taken_variable_names, "connection"),
+        };
+        let new_name = (2..)
+            .map(|n| format!("{name} ({n})"))
+            .find(|candidate| !taken.contains(candidate))
+            .expect("an unbounded counter always finds a free name");
+        clean_name(what, &new_name).map_err(|err| {
+            ExportError::invalid(
+                self.file,
+                format!("\"{name}\" cannot be renamed to \"{new_name}\": {err}"),
+            )
+        })?;
+        taken.insert(new_name.clone());
+        self.renamed.push(Renamed {
+            kind,
+            from: name,
+            to: new_name.clone(),
+        });
+        Ok(new_name)
+    }
 }
 
 /// The incoming content after every check: names cleaned, no duplicates, connections of known kinds with
@@ -334,22 +440,32 @@ struct Checked {
 
 fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
     let usable = |what: &str, name: &str| {
-        clean_name(what, name).map_err(|err| ExportError::invalid(file, format!("\"{name}\": {err}")))
+        clean_name(what, name)
+            .map_err(|err| ExportError::invalid(file, format!("\"{name}\": {err}")))
     };
     let mut variable_names = BTreeSet::new();
     let mut config_vars = Vec::new();
     for var in incoming.config_vars {
         let name = usable("config variable", &var.name)?;
         if !variable_names.insert(name.clone()) {
-            return Err(ExportError::invalid(file, format!("the config variable or connection \"{name}\" is defined twice")));
+            return Err(ExportError::invalid(
+                file,
+                format!("the config variable or connection \"{name}\" is defined twice"),
+            ));
         }
-        config_vars.push(ConfigVar { name, value: var.value });
+        config_vars.push(ConfigVar {
+            name,
+            value: var.value,
+        });
     }
     let mut connections = Vec::new();
     for connection in incoming.connections {
         let name = usable("connection", &connection.name)?;
         if !variable_names.insert(name.clone()) {
-            return Err(ExportError::invalid(file, format!("the config variable or connection \"{name}\" is defined twice")));
+            return Err(ExportError::invalid(
+                file,
+                format!("the config variable or connection \"{name}\" is defined twice"),
+            ));
         }
         let kind = connection_kind(&connection.kind).ok_or_else(|| {
             ExportError::invalid(
@@ -363,9 +479,19 @@ fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
         let mut inputs = BTreeMap::new();
         let mut dropped = Vec::new();
         for (key, value) in connection.inputs {
-            let definition = kind.inputs.iter().find(|input| input.key == key).ok_or_else(|| {
-                ExportError::invalid(file, format!("the connection \"{name}\" ({}) has no input \"{key}\"", kind.label))
-            })?;
+            let definition = kind
+                .inputs
+                .iter()
+                .find(|input| input.key == key)
+                .ok_or_else(|| {
+                    ExportError::invalid(
+                        file,
+                        format!(
+                            "the connection \"{name}\" ({}) has no input \"{key}\"",
+                            kind.label
+                        ),
+                    )
+                })?;
             if definition.secret {
                 if !value.is_empty() {
                     dropped.push(format!("{name}.{key}"));
@@ -388,7 +514,10 @@ fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
     for flow in incoming.flows {
         let name = usable("flow", &flow.name)?;
         if !flow_names.insert(name.clone()) {
-            return Err(ExportError::invalid(file, format!("the flow \"{name}\" is defined twice")));
+            return Err(ExportError::invalid(
+                file,
+                format!("the flow \"{name}\" is defined twice"),
+            ));
         }
         let mut step_names = BTreeSet::new();
         let mut blocks = Vec::new();
@@ -400,7 +529,10 @@ fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
                     format!("the flow \"{name}\" has two steps named \"{block_name}\"; step names must be unique within a flow"),
                 ));
             }
-            blocks.push(IncomingBlock { name: block_name, ..block });
+            blocks.push(IncomingBlock {
+                name: block_name,
+                ..block
+            });
         }
         let mut blocks = blocks.into_iter();
         let trigger = blocks.next().expect("the trigger was chained first");
@@ -417,14 +549,6 @@ fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
         execution: incoming.execution,
         flows,
     })
-}
-
-/// "Name (2)", "Name (3)", … : the first not yet taken.
-fn free_name(name: &str, taken: &BTreeSet<String>) -> String {
-    (2..)
-        .map(|n| format!("{name} ({n})"))
-        .find(|candidate| !taken.contains(candidate))
-        .expect("an unbounded counter always finds a free name")
 }
 
 /// The block's original id when it is file-safe and free here, otherwise a new one from its name.
@@ -467,17 +591,82 @@ fn secrets_needed(connection: &ConnectionDefinition) -> Option<ConnectionSecrets
 mod tests {
     use super::*;
 
+    fn manifest_with_flow(name: &str) -> Manifest {
+        serde_json::from_value(serde_json::json!({
+            "format": 1, "id": "w", "name": "W",
+            "blocks": [{ "id": "t", "name": "Trigger", "kind": "trigger" }],
+            "flows": [{ "name": name, "trigger": "t", "steps": [] }]
+        }))
+        .unwrap()
+    }
+
+    fn incoming_flow(name: &str) -> IncomingFlow {
+        IncomingFlow {
+            name: name.to_string(),
+            trigger: IncomingBlock {
+                original_id: None,
+                name: "Trigger".to_string(),
+                kind: BlockKind::Trigger,
+                timeout_ms: None,
+                source: String::new(),
+                sample: None,
+            },
+            steps: Vec::new(),
+        }
+    }
+
     #[test]
-    fn free_names_count_up_past_taken_ones() {
-        let taken: BTreeSet<String> = ["Flow 1", "Flow 1 (2)"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(free_name("Flow 1", &taken), "Flow 1 (3)");
+    fn a_renamed_flow_skips_names_the_same_file_brings() {
+        let current = manifest_with_flow("Flow 1");
+        let incoming = Checked {
+            format: ImportFormat::Bundle,
+            config_vars: Vec::new(),
+            connections: Vec::new(),
+            execution: serde_json::Map::new(),
+            flows: vec![incoming_flow("Flow 1"), incoming_flow("Flow 1 (2)")],
+        };
+        let mut renamer = Renamer::new("f", &current, &incoming);
+        assert_eq!(
+            renamer
+                .rename(ClashKind::Flow, "Flow 1".to_string())
+                .unwrap(),
+            "Flow 1 (3)"
+        );
+        assert_eq!(
+            renamer
+                .rename(ClashKind::Flow, "Flow 1".to_string())
+                .unwrap(),
+            "Flow 1 (4)"
+        );
+        assert_eq!(renamer.renamed.len(), 2);
+    }
+
+    #[test]
+    fn a_name_too_long_to_rename_is_a_clear_error() {
+        let long = "x".repeat(100);
+        let current = manifest_with_flow(&long);
+        let incoming = Checked {
+            format: ImportFormat::Bundle,
+            config_vars: Vec::new(),
+            connections: Vec::new(),
+            execution: serde_json::Map::new(),
+            flows: vec![incoming_flow(&long)],
+        };
+        let err = Renamer::new("shared.json", &current, &incoming)
+            .rename(ClashKind::Flow, long)
+            .unwrap_err();
+        assert_eq!(err.code(), "import_invalid_content");
+        assert!(err.to_string().contains("at most 100 characters"), "{err}");
     }
 
     #[test]
     fn the_workspace_keeps_its_own_execution_settings() {
         let mut execution = serde_json::json!({ "customer": { "name": "Ours" } });
-        let incoming = serde_json::json!({ "customer": { "name": "Theirs" }, "user": { "name": "U" } });
-        let Value::Object(incoming) = incoming else { unreachable!() };
+        let incoming =
+            serde_json::json!({ "customer": { "name": "Theirs" }, "user": { "name": "U" } });
+        let Value::Object(incoming) = incoming else {
+            unreachable!()
+        };
         merge_execution(&mut execution, incoming);
         assert_eq!(
             execution,

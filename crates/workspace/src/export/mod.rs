@@ -27,8 +27,8 @@ use crate::workspace::Workspace;
 pub use bundle::{export_bundle, BUNDLE_VERSION};
 pub use error::{Clash, ClashKind, ExportError, ExportResult};
 pub use import::{
-    import_file, import_str, ConnectionSecretsNeeded, ImportFormat, ImportOptions, ImportReport, OnClash,
-    Renamed,
+    import_file, import_str, ConnectionSecretsNeeded, ImportFormat, ImportOptions, ImportReport,
+    OnClash, Renamed,
 };
 pub use javascript::export_block_source;
 pub use yaml::{export_integration_yaml, DEFINITION_VERSION};
@@ -116,7 +116,11 @@ pub fn export(workspace: &Workspace, request: &ExportRequest) -> ExportResult<Ex
 
 /// The block with this display name, looked up in `flow` when given, otherwise across all flows (an error
 /// when two flows have a block of that name).
-pub fn find_block<'m>(manifest: &'m Manifest, flow: Option<&str>, name: &str) -> ExportResult<&'m Block> {
+pub fn find_block<'m>(
+    manifest: &'m Manifest,
+    flow: Option<&str>,
+    name: &str,
+) -> ExportResult<&'m Block> {
     let flows = selected_flows(manifest, flow)?;
     let matches: Vec<(&Flow, &Block)> = flows
         .into_iter()
@@ -159,7 +163,11 @@ fn non_secret_inputs(connection: &ConnectionDefinition) -> BTreeMap<String, Stri
     connection
         .inputs
         .iter()
-        .filter(|(key, _)| kind.inputs.iter().any(|input| input.key == key.as_str() && !input.secret))
+        .filter(|(key, _)| {
+            kind.inputs
+                .iter()
+                .any(|input| input.key == key.as_str() && !input.secret)
+        })
         .map(|(key, value)| (key.clone(), value.clone()))
         .collect()
 }
@@ -174,7 +182,11 @@ mod tests {
 
     #[test]
     fn formats_parse_from_their_cli_names() {
-        for format in [ExportFormat::JavaScript, ExportFormat::IntegrationYaml, ExportFormat::Bundle] {
+        for format in [
+            ExportFormat::JavaScript,
+            ExportFormat::IntegrationYaml,
+            ExportFormat::Bundle,
+        ] {
             assert_eq!(format.cli_name().parse::<ExportFormat>().unwrap(), format);
         }
         let err = "zip".parse::<ExportFormat>().unwrap_err();

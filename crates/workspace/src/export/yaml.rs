@@ -166,7 +166,10 @@ pub fn export_integration_yaml(workspace: &Workspace, flow: Option<&str>) -> Exp
             let is_trigger = block.kind == BlockKind::Trigger;
             let mut inputs = BTreeMap::from([(CODE_INPUT.to_string(), Input::value(&source))]);
             let read = config_var_names_read(&source);
-            let used = manifest.connections.iter().filter(|c| read.contains(&c.name));
+            let used = manifest
+                .connections
+                .iter()
+                .filter(|c| read.contains(&c.name));
             for (index, connection) in used.enumerate() {
                 let key = match index {
                     0 => CONNECTION_INPUT.to_string(),
@@ -180,7 +183,12 @@ pub fn export_integration_yaml(workspace: &Workspace, flow: Option<&str>) -> Exp
                 is_trigger,
                 action: ActionRef {
                     component: ComponentRef::code(),
-                    key: if is_trigger { TRIGGER_ACTION } else { STEP_ACTION }.to_string(),
+                    key: if is_trigger {
+                        TRIGGER_ACTION
+                    } else {
+                        STEP_ACTION
+                    }
+                    .to_string(),
                 },
                 inputs,
                 steps: None,
@@ -203,20 +211,22 @@ pub fn export_integration_yaml(workspace: &Workspace, flow: Option<&str>) -> Exp
             connection: None,
             inputs: None,
         })
-        .chain(manifest.connections.iter().map(|connection| RequiredConfigVar {
-            key: connection.name.clone(),
-            data_type: CONNECTION_TYPE.to_string(),
-            default_value: None,
-            connection: Some(ActionRef {
-                component: ComponentRef::code(),
-                key: connection.kind.clone(),
-            }),
-            inputs: Some(
-                non_secret_inputs(connection)
-                    .iter()
-                    .map(|(key, value)| (key.clone(), Input::value(value)))
-                    .collect(),
-            ),
+        .chain(manifest.connections.iter().map(|connection| {
+            RequiredConfigVar {
+                key: connection.name.clone(),
+                data_type: CONNECTION_TYPE.to_string(),
+                default_value: None,
+                connection: Some(ActionRef {
+                    component: ComponentRef::code(),
+                    key: connection.kind.clone(),
+                }),
+                inputs: Some(
+                    non_secret_inputs(connection)
+                        .iter()
+                        .map(|(key, value)| (key.clone(), Input::value(value)))
+                        .collect(),
+                ),
+            }
         }))
         .collect();
     let config_pages = if required_config_vars.is_empty() {
@@ -250,7 +260,8 @@ pub(crate) fn parse_integration(file: &str, text: &str) -> ExportResult<Incoming
     let YamlValue::Mapping(fields) = &document else {
         return Err(ExportError::NotAnImport {
             file: file.to_string(),
-            reason: "it holds a single value, not the fields of a bundle or an integration".to_string(),
+            reason: "it holds a single value, not the fields of a bundle or an integration"
+                .to_string(),
         });
     };
     let version = fields.get("definitionVersion").ok_or_else(|| ExportError::NotAnImport {
@@ -261,12 +272,18 @@ pub(crate) fn parse_integration(file: &str, text: &str) -> ExportResult<Incoming
         return Err(ExportError::UnsupportedVersion {
             file: file.to_string(),
             what: "integration definitionVersion",
-            found: serde_norway::to_string(version).unwrap_or_default().trim().to_string(),
+            found: serde_norway::to_string(version)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
             supported: DEFINITION_VERSION,
         });
     }
     let integration: Integration = serde_norway::from_str(text).map_err(|err| {
-        ExportError::invalid(file, format!("the integration is not complete or not well formed ({err})"))
+        ExportError::invalid(
+            file,
+            format!("the integration is not complete or not well formed ({err})"),
+        )
     })?;
     incoming_from_integration(file, integration)
 }
@@ -307,9 +324,15 @@ fn incoming_from_integration(file: &str, integration: Integration) -> ExportResu
     let mut flows = Vec::new();
     for flow in integration.flows {
         let mut steps = flow.steps.into_iter();
-        let first = steps
-            .next()
-            .ok_or_else(|| ExportError::invalid(file, format!("the flow \"{}\" has no steps, not even a trigger", flow.name)))?;
+        let first = steps.next().ok_or_else(|| {
+            ExportError::invalid(
+                file,
+                format!(
+                    "the flow \"{}\" has no steps, not even a trigger",
+                    flow.name
+                ),
+            )
+        })?;
         let trigger = block_from(file, &flow.name, first, BlockKind::Trigger)?;
         let steps = steps
             .map(|step| block_from(file, &flow.name, step, BlockKind::Action))
@@ -348,7 +371,9 @@ fn connection_from(file: &str, var: RequiredConfigVar) -> ExportResult<Connectio
             _ => {
                 return Err(ExportError::invalid(
                     file,
-                    format!("the input \"{key}\" of the connection \"{name}\" is not a plain text value"),
+                    format!(
+                    "the input \"{key}\" of the connection \"{name}\" is not a plain text value"
+                ),
                 ))
             }
         };
@@ -364,10 +389,18 @@ fn connection_from(file: &str, var: RequiredConfigVar) -> ExportResult<Connectio
 /// A Code connector step as a block; its connection references are not kept, since they follow from the
 /// source's `configVars` reads and are written again on export.
 fn block_from(file: &str, flow: &str, step: Step, kind: BlockKind) -> ExportResult<IncomingBlock> {
-    let expected = if kind == BlockKind::Trigger { TRIGGER_ACTION } else { STEP_ACTION };
+    let expected = if kind == BlockKind::Trigger {
+        TRIGGER_ACTION
+    } else {
+        STEP_ACTION
+    };
     let name = step.name;
     if step.action.component.key != CODE_COMPONENT || step.action.key != expected {
-        let position = if kind == BlockKind::Trigger { "trigger" } else { "step" };
+        let position = if kind == BlockKind::Trigger {
+            "trigger"
+        } else {
+            "step"
+        };
         return Err(ExportError::invalid(
             file,
             format!(
@@ -376,7 +409,7 @@ fn block_from(file: &str, flow: &str, step: Step, kind: BlockKind) -> ExportResu
             ),
         ));
     }
-    if step.is_trigger != (kind == BlockKind::Trigger) && step.is_trigger {
+    if step.is_trigger && kind != BlockKind::Trigger {
         return Err(ExportError::invalid(file, format!("the step \"{name}\" of the flow \"{flow}\" is marked as a trigger but is not the first step")));
     }
     if step.steps.is_some() || step.branches.is_some() {
@@ -399,4 +432,40 @@ fn block_from(file: &str, flow: &str, step: Step, kind: BlockKind) -> ExportResu
         source,
         sample: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(source: &str) -> (String, String) {
+        let text = serde_norway::to_string(&Input::value(source)).unwrap();
+        let read: Input = serde_norway::from_str(&text).unwrap();
+        (text, read.value.as_str().unwrap().to_string())
+    }
+
+    #[test]
+    fn awkward_sources_come_back_byte_for_byte() {
+        for source in [
+            "no newline at the end",
+            "one line\n",
+            "\tindented with a tab\n",
+            "trailing spaces   \nnext\n",
+            "  leading spaces\n\n\nblank lines at the end\n\n",
+            "# looks like a comment: and a mapping\n- and a list\n",
+            "quotes ' \" and a backslash \\\n",
+        ] {
+            let (text, read) = round_trip(source);
+            assert_eq!(read, source, "{text}");
+        }
+    }
+
+    #[test]
+    fn ordinary_multi_line_code_is_a_literal_block() {
+        let (text, _) = round_trip("const a = 1;\n  return a;\n");
+        assert_eq!(
+            text,
+            "type: value\nvalue: |\n  const a = 1;\n    return a;\n"
+        );
+    }
 }
