@@ -53,10 +53,13 @@ pub fn typescript() -> String {
     std::fs::create_dir_all(&dir).expect("the temp folder is writable");
     let path = dir.join("bindings.ts");
     builder()
-        .export(Typescript::default()
+        .export(
+            Typescript::default()
                 // Run ids and timestamps are i64 in Rust but stay far below 2^53.
                 .bigint(BigIntExportBehavior::Number)
-                .header("// @ts-nocheck\n"), &path)
+                .header("// @ts-nocheck\n"),
+            &path,
+        )
         .expect("the command types export to TypeScript");
     let text = std::fs::read_to_string(&path).expect("the exported bindings are readable");
     let _ = std::fs::remove_dir_all(&dir);

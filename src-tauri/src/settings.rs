@@ -39,5 +39,7 @@ pub fn default_workspace(settings: &Settings, home: Option<PathBuf>) -> PathBuf 
     if let Some(last) = &settings.last_workspace {
         return last.clone();
     }
-    home.unwrap_or_else(std::env::temp_dir).join("Blocksmith").join("My Workspace")
+    home.unwrap_or_else(std::env::temp_dir)
+        .join("Blocksmith")
+        .join("My Workspace")
 }

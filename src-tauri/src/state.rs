@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use blocksmith_runner::{RunId, Supervisor};
 use blocksmith_oauth::OAuthClient;
+use blocksmith_runner::{RunId, Supervisor};
 use blocksmith_secrets::{SecretStore, SERVICE};
-use serde_json::Value;
 use blocksmith_workspace::history::RunHistory;
 use blocksmith_workspace::Workspace;
+use serde_json::Value;
 
 use crate::error::{AppError, AppResult};
 
@@ -45,7 +45,10 @@ impl AppState {
     }
 
     /// Runs `f` with the open workspace; an error when none is open.
-    pub fn with_workspace<T>(&self, f: impl FnOnce(&mut Workspace) -> AppResult<T>) -> AppResult<T> {
+    pub fn with_workspace<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> AppResult<T>,
+    ) -> AppResult<T> {
         match lock(&self.workspace).as_mut() {
             Some(workspace) => f(workspace),
             None => Err(AppError::new(
@@ -62,8 +65,14 @@ impl AppState {
         f: impl FnOnce(&RunHistory) -> AppResult<T>,
     ) -> AppResult<T> {
         let mut slot = lock(&self.history);
-        if slot.as_ref().is_none_or(|(root, _)| root != workspace.root()) {
-            *slot = Some((workspace.root().to_path_buf(), RunHistory::open(workspace.root())?));
+        if slot
+            .as_ref()
+            .is_none_or(|(root, _)| root != workspace.root())
+        {
+            *slot = Some((
+                workspace.root().to_path_buf(),
+                RunHistory::open(workspace.root())?,
+            ));
         }
         let (_, history) = slot.as_ref().expect("the history was opened above");
         f(history)
@@ -75,7 +84,8 @@ impl AppState {
         if let Some(store) = slot.as_ref() {
             return Ok(store.clone());
         }
-        let store = SecretStore::open(SERVICE).map_err(|err| AppError::new("keyring", err.to_string()))?;
+        let store =
+            SecretStore::open(SERVICE).map_err(|err| AppError::new("keyring", err.to_string()))?;
         *slot = Some(store.clone());
         Ok(store)
     }
@@ -111,5 +121,7 @@ impl AppState {
 
 /// A poisoned lock only means another command panicked mid-way; the data is still the best there is.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -12,9 +12,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use blocksmith_engine::{RunReport, RunRequest};
+use blocksmith_engine::{BlockKind, RunReport, RunRequest};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 
+use crate::context::fresh_state;
 use crate::error::{Error, Result};
 use crate::failure::RunEnd;
 use crate::protocol::{ReplyOutcome, WorkerReply, WorkerRequest};
@@ -24,6 +26,9 @@ pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(30);
 pub const DEFAULT_MEMORY_LIMIT_MB: u64 = 512;
 /// The largest reply (result, logs and state) a run may return.
 pub const DEFAULT_MAX_REPLY_BYTES: u64 = 64 * 1024 * 1024;
+/// What a new pooled worker runs once before it counts as warm.
+const WARM_UP_BLOCK: &str = "module.exports = async () => ({ data: null });";
+const WARM_UP_TIME_LIMIT: Duration = Duration::from_secs(10);
 /// A worker is retired after this many runs, so slow leaks or heap fragmentation cannot accumulate.
 const RUNS_PER_WORKER: u32 = 200;
 
@@ -105,11 +110,10 @@ impl Supervisor {
         supervisor
     }
 
-    /// Starts the warm workers now and waits until they are running (for benchmarks and tests).
+    /// Starts the warm workers now and waits until they are ready (for benchmarks and tests).
     pub fn warm_up(&self) -> Result<()> {
         while self.idle_workers() < self.shared.options.warm_workers {
-            let worker =
-                WorkerProcess::spawn(&self.shared.command, self.shared.options.max_reply_bytes)?;
+            let worker = self.shared.spawn_warm_worker()?;
             self.shared.lock_idle().push(worker);
         }
         Ok(())
@@ -262,9 +266,7 @@ impl Supervisor {
             .spawn(move || {
                 while shared.lock_idle().len() < shared.options.warm_workers {
                     // A failure here is not lost: the next run starts its own worker and reports the error.
-                    let Ok(worker) =
-                        WorkerProcess::spawn(&shared.command, shared.options.max_reply_bytes)
-                    else {
+                    let Ok(worker) = shared.spawn_warm_worker() else {
                         break;
                     };
                     shared.lock_idle().push(worker);
@@ -278,6 +280,46 @@ impl Supervisor {
 }
 
 impl Shared {
+    /// Starts a worker and has it run a trivial block once, so the engine's one-time set-up is done
+    /// before a person's first run lands on it.
+    fn spawn_warm_worker(&self) -> Result<WorkerProcess> {
+        let mut worker = WorkerProcess::spawn(&self.command, self.options.max_reply_bytes)?;
+        let mut request = WorkerRequest {
+            id: 0,
+            run: RunRequest {
+                source: WARM_UP_BLOCK.to_owned(),
+                file_name: "warm-up.js".to_owned(),
+                kind: BlockKind::Action,
+                config_vars: json!({}),
+                input: json!({}),
+                context: json!({}),
+                state: fresh_state(),
+            },
+            memory_limit_bytes: None,
+            max_reply_bytes: self.options.max_reply_bytes,
+            time_limit_ms: WARM_UP_TIME_LIMIT.as_millis() as u64,
+        };
+        let id = worker
+            .send(&mut request)
+            .map_err(Error::WorkerUnreachable)?;
+        match worker.next_event(Instant::now().checked_add(WARM_UP_TIME_LIMIT)) {
+            Some(WorkerEvent::Reply(line)) => {
+                let reply: WorkerReply = serde_json::from_slice(&line).map_err(|error| {
+                    Error::WorkerProtocol(format!("its warm-up reply is not valid JSON: {error}"))
+                })?;
+                match reply.outcome {
+                    ReplyOutcome::Report(_) if reply.id == id => Ok(worker),
+                    _ => Err(Error::WorkerProtocol(
+                        "it did not run its warm-up block".into(),
+                    )),
+                }
+            }
+            _ => Err(Error::WorkerProtocol(
+                "it did not answer its warm-up run".into(),
+            )),
+        }
+    }
+
     fn lock_idle(&self) -> std::sync::MutexGuard<'_, Vec<WorkerProcess>> {
         self.idle.lock().unwrap_or_else(PoisonError::into_inner)
     }

@@ -45,10 +45,15 @@ pub fn save_connection(
     draft: ConnectionDraft,
 ) -> Result<()> {
     let name = blocksmith_workspace::clean_name("connection", &draft.name)?;
-    let kind = connection_kind(&draft.kind).ok_or_else(|| Error::UnknownConnectionKind(draft.kind.clone()))?;
+    let kind = connection_kind(&draft.kind)
+        .ok_or_else(|| Error::UnknownConnectionKind(draft.kind.clone()))?;
     let manifest = workspace.manifest();
     if original != Some(name.as_str()) && manifest.connections.iter().any(|c| c.name == name) {
-        return Err(blocksmith_workspace::Error::DuplicateName { what: "A connection", name }.into());
+        return Err(blocksmith_workspace::Error::DuplicateName {
+            what: "A connection",
+            name,
+        }
+        .into());
     }
     if let Some(original) = original {
         if !manifest.connections.iter().any(|c| c.name == original) {
@@ -58,7 +63,9 @@ pub fn save_connection(
     let workspace_id = manifest.id.clone();
     let inputs = check_draft(&kind, &draft, |key| {
         let stored_under = original.unwrap_or(&name);
-        store.has(&SecretId::input(&workspace_id, stored_under, key)).unwrap_or(false)
+        store
+            .has(&SecretId::input(&workspace_id, stored_under, key))
+            .unwrap_or(false)
     })?;
 
     // Keyring first (each step undone if a later one fails), the manifest last.
@@ -119,7 +126,9 @@ pub fn remove_connection(workspace: &mut Workspace, store: &SecretStore, name: &
         .find(|c| c.name == name)
         .cloned()
         .ok_or_else(|| Error::UnknownConnection(name.to_string()))?;
-    let keys = connection_kind(&definition.kind).map(|kind| secret_keys(&kind)).unwrap_or_default();
+    let keys = connection_kind(&definition.kind)
+        .map(|kind| secret_keys(&kind))
+        .unwrap_or_default();
     let workspace_id = workspace.manifest().id.clone();
     workspace.remove_connection(name)?;
     if let Err(err) = store.delete_connection(&workspace_id, name, &keys) {
@@ -143,7 +152,8 @@ pub fn list_connections(workspace: &Workspace, store: &SecretStore) -> Result<Ve
                 .iter()
                 .flat_map(|kind| secret_keys(kind))
                 .map(|key| {
-                    let stored = store.has(&SecretId::input(workspace_id, &connection.name, key))?;
+                    let stored =
+                        store.has(&SecretId::input(workspace_id, &connection.name, key))?;
                     Ok((key.to_string(), stored))
                 })
                 .collect::<Result<BTreeMap<_, _>>>()?;
@@ -165,10 +175,19 @@ pub fn reveal_secret(
     connection: &str,
     input_key: &str,
 ) -> Result<Option<Sensitive<String>>> {
-    if !workspace.manifest().connections.iter().any(|c| c.name == connection) {
+    if !workspace
+        .manifest()
+        .connections
+        .iter()
+        .any(|c| c.name == connection)
+    {
         return Err(Error::UnknownConnection(connection.to_string()));
     }
-    Ok(store.get(&SecretId::input(&workspace.manifest().id, connection, input_key))?)
+    Ok(store.get(&SecretId::input(
+        &workspace.manifest().id,
+        connection,
+        input_key,
+    ))?)
 }
 
 /// The `configVars` object blocks see: config variables by name, and each connection as
@@ -191,10 +210,13 @@ pub fn config_vars(
         let mut token = Value::Null;
         if let (Some(store), Some(kind)) = (store, connection_kind(&connection.kind)) {
             for key in secret_keys(&kind) {
-                if let Some(value) = store.get(&SecretId::input(&manifest.id, &connection.name, key))? {
+                if let Some(value) =
+                    store.get(&SecretId::input(&manifest.id, &connection.name, key))?
+                {
                     secrets.push(value.expose().clone());
                     let field = if key == "headers" {
-                        serde_json::from_str(value.expose()).unwrap_or_else(|_| Value::String(value.expose().clone()))
+                        serde_json::from_str(value.expose())
+                            .unwrap_or_else(|_| Value::String(value.expose().clone()))
                     } else {
                         Value::String(value.expose().clone())
                     };
@@ -217,7 +239,11 @@ pub fn config_vars(
 }
 
 fn secret_keys(kind: &ConnectionKind) -> Vec<&'static str> {
-    kind.inputs.iter().filter(|input| input.secret).map(|input| input.key).collect()
+    kind.inputs
+        .iter()
+        .filter(|input| input.secret)
+        .map(|input| input.key)
+        .collect()
 }
 
 /// Checks every input of the draft against its kind; returns the non-secret inputs to keep in the manifest.
@@ -226,8 +252,18 @@ fn check_draft(
     draft: &ConnectionDraft,
     secret_is_stored: impl Fn(&str) -> bool,
 ) -> Result<BTreeMap<String, String>> {
-    let known: Vec<&str> = kind.inputs.iter().map(|input| input.key).chain(EXTRA_SETTINGS.iter().copied()).collect();
-    if let Some(unknown) = draft.values.keys().chain(draft.secrets.keys()).find(|key| !known.contains(&key.as_str())) {
+    let known: Vec<&str> = kind
+        .inputs
+        .iter()
+        .map(|input| input.key)
+        .chain(EXTRA_SETTINGS.iter().copied())
+        .collect();
+    if let Some(unknown) = draft
+        .values
+        .keys()
+        .chain(draft.secrets.keys())
+        .find(|key| !known.contains(&key.as_str()))
+    {
         return Err(Error::InvalidInput(format!(
             "A {} connection has no input \"{unknown}\"; its inputs are {}.",
             kind.label,
@@ -262,7 +298,9 @@ fn check_draft(
     for setting in EXTRA_SETTINGS {
         if let Some(value) = draft.values.get(*setting).filter(|v| !v.trim().is_empty()) {
             if kind.oauth {
-                check_url(value).map_err(|why| Error::InvalidInput(format!("The redirect URI must be an http(s) URL: {why}.")))?;
+                check_url(value).map_err(|why| {
+                    Error::InvalidInput(format!("The redirect URI must be an http(s) URL: {why}."))
+                })?;
                 inputs.insert(setting.to_string(), value.trim().to_string());
             }
         }

@@ -11,10 +11,13 @@ mod state;
 mod validation;
 
 pub use connections::{
-    config_vars, list_connections, remove_connection, reveal_secret, save_connection, ConnectionDraft,
-    ConnectionView,
+    config_vars, list_connections, remove_connection, reveal_secret, save_connection,
+    ConnectionDraft, ConnectionView,
 };
 pub use error::{Error, Result};
-pub use validation::private_key_kind;
-pub use runs::{prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock};
+pub use runs::{
+    prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, redact_outcome,
+    BlockRun, RunClock,
+};
 pub use state::PersistedState;
+pub use validation::private_key_kind;

@@ -5,8 +5,8 @@
 use std::time::SystemTime;
 
 use blocksmith_oauth::{
-    AuthorizationNonces, OAuthClient, OAuthConfig, PendingAuthorization, Revocation, Token, TokenStatus,
-    DEFAULT_REFRESH_MARGIN,
+    AuthorizationNonces, OAuthClient, OAuthConfig, PendingAuthorization, Revocation, Token,
+    TokenStatus, DEFAULT_REFRESH_MARGIN,
 };
 use blocksmith_secrets::{SecretId, SecretStore, Sensitive};
 use blocksmith_workspace::{ConnectionDefinition, Workspace};
@@ -47,7 +47,10 @@ pub fn redirect_uri(workspace: &Workspace, name: &str) -> Result<String> {
 }
 
 /// Starts the authorization code flow: the URL to open, with fresh state and PKCE verifier.
-pub fn begin_authorization(client: &OAuthClient, redirect_uri: &str) -> Result<PendingAuthorization> {
+pub fn begin_authorization(
+    client: &OAuthClient,
+    redirect_uri: &str,
+) -> Result<PendingAuthorization> {
     Ok(client.begin_authorization(redirect_uri, AuthorizationNonces::random())?)
 }
 
@@ -68,14 +71,26 @@ pub fn complete_authorization(
 }
 
 /// Client credentials: fetches a token and stores it.
-pub fn fetch_token(workspace: &Workspace, store: &SecretStore, client: &OAuthClient, name: &str, now: SystemTime) -> Result<TokenStatus> {
+pub fn fetch_token(
+    workspace: &Workspace,
+    store: &SecretStore,
+    client: &OAuthClient,
+    name: &str,
+    now: SystemTime,
+) -> Result<TokenStatus> {
     let token = client.fetch_client_credentials(now)?;
     store_token(workspace, store, name, &token)?;
     Ok(token.status(now, DEFAULT_REFRESH_MARGIN))
 }
 
 /// Refreshes the stored token now (client credentials: fetches a new one).
-pub fn refresh_now(workspace: &Workspace, store: &SecretStore, client: &OAuthClient, name: &str, now: SystemTime) -> Result<TokenStatus> {
+pub fn refresh_now(
+    workspace: &Workspace,
+    store: &SecretStore,
+    client: &OAuthClient,
+    name: &str,
+    now: SystemTime,
+) -> Result<TokenStatus> {
     let kind = oauth_connection(workspace, name)?.kind.clone();
     let token = match (kind.as_str(), stored_token(workspace, store, name)?) {
         ("clientcredentials", _) => client.fetch_client_credentials(now)?,
@@ -96,7 +111,9 @@ pub fn refresh_expired(workspace: &Workspace, store: &SecretStore, now: SystemTi
         if due {
             let client = client_for(workspace, store, name)?;
             refresh_now(workspace, store, &client, name, now).map_err(|err| match err {
-                Error::OAuth(blocksmith_oauth::Error::NeedsConsent) => Error::NeedsConsent(name.clone()),
+                Error::OAuth(blocksmith_oauth::Error::NeedsConsent) => {
+                    Error::NeedsConsent(name.clone())
+                }
                 other => other,
             })?;
         }
@@ -105,7 +122,12 @@ pub fn refresh_expired(workspace: &Workspace, store: &SecretStore, now: SystemTi
 }
 
 /// Revokes the token at the provider when it has a revocation endpoint, then forgets it.
-pub fn disconnect(workspace: &Workspace, store: &SecretStore, client: &OAuthClient, name: &str) -> Result<Revocation> {
+pub fn disconnect(
+    workspace: &Workspace,
+    store: &SecretStore,
+    client: &OAuthClient,
+    name: &str,
+) -> Result<Revocation> {
     let revocation = match stored_token(workspace, store, name)? {
         Some(token) => client.revoke(&token)?,
         None => Revocation::NoRevocationEndpoint,
@@ -115,18 +137,35 @@ pub fn disconnect(workspace: &Workspace, store: &SecretStore, client: &OAuthClie
 }
 
 /// The stored token's status (expiry, scopes, refresh token), or `None` when not connected.
-pub fn token_status(workspace: &Workspace, store: &SecretStore, name: &str, now: SystemTime) -> Result<Option<TokenStatus>> {
-    Ok(stored_token(workspace, store, name)?.map(|token| token.status(now, DEFAULT_REFRESH_MARGIN)))
+pub fn token_status(
+    workspace: &Workspace,
+    store: &SecretStore,
+    name: &str,
+    now: SystemTime,
+) -> Result<Option<TokenStatus>> {
+    Ok(
+        stored_token(workspace, store, name)?
+            .map(|token| token.status(now, DEFAULT_REFRESH_MARGIN)),
+    )
 }
 
-pub(crate) fn stored_token(workspace: &Workspace, store: &SecretStore, name: &str) -> Result<Option<Token>> {
+pub(crate) fn stored_token(
+    workspace: &Workspace,
+    store: &SecretStore,
+    name: &str,
+) -> Result<Option<Token>> {
     match store.get(&SecretId::token(&workspace.manifest().id, name))? {
         Some(json) => Ok(Some(Token::from_keyring_json(json.expose())?)),
         None => Ok(None),
     }
 }
 
-fn store_token(workspace: &Workspace, store: &SecretStore, name: &str, token: &Token) -> Result<()> {
+fn store_token(
+    workspace: &Workspace,
+    store: &SecretStore,
+    name: &str,
+    token: &Token,
+) -> Result<()> {
     let id = SecretId::token(&workspace.manifest().id, name);
     store.set(&id, &Sensitive::new(token.to_keyring_json()))?;
     Ok(())

@@ -5,10 +5,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use blocksmith_engine::{BlockKind, RunReport, RunRequest};
 use blocksmith_runner::{
-    apply_overrides, default_context, default_trigger_payload, FlowBlock, FlowReport, FlowRun, RunIdentity,
-    RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
+    apply_overrides, default_context, default_trigger_payload, FlowBlock, FlowReport, FlowRun,
+    RunIdentity, RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
 };
-use blocksmith_workspace::history::{NewRun, RunHistory};
+use blocksmith_workspace::history::{redact_json, NewRun, RunHistory};
 use blocksmith_workspace::{Block, Workspace};
 use serde_json::{json, Value};
 
@@ -109,6 +109,20 @@ pub fn record_block_run(
     Ok(())
 }
 
+/// The outcome with every secret value replaced, for showing and printing: a block may log or return a secret
+/// it was given.
+pub fn redact_outcome<T: serde::Serialize + serde::de::DeserializeOwned>(
+    outcome: T,
+    secrets: &[String],
+) -> T {
+    if secrets.is_empty() {
+        return outcome;
+    }
+    let mut value = serde_json::to_value(&outcome).expect("an outcome always serialises");
+    redact_json(&mut value, secrets);
+    serde_json::from_value(value).unwrap_or(outcome)
+}
+
 /// Prepares a run of the whole flow `flow_name`: the trigger with `payload` (else its saved sample), then
 /// each step in order, from their saved files.
 pub fn prepare_flow_run(
@@ -133,7 +147,11 @@ pub fn prepare_flow_run(
         })
     };
     let trigger = flow_block(&flow.trigger)?;
-    let steps = flow.steps.iter().map(|id| flow_block(id)).collect::<Result<Vec<_>>>()?;
+    let steps = flow
+        .steps
+        .iter()
+        .map(|id| flow_block(id))
+        .collect::<Result<Vec<_>>>()?;
     let context = context_for(workspace, &flow.name, &trigger.name, clock);
     let payload = match payload {
         Some(payload) => payload,
@@ -200,5 +218,7 @@ fn limits_of(block: &Block) -> RunLimits {
 }
 
 fn millis_since_epoch(time: SystemTime) -> i64 {
-    time.duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+    time.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }

@@ -37,7 +37,11 @@ impl PersistedState {
     /// The state objects a run of `flow` starts with; `executionState` starts empty.
     pub fn for_run(&self, flow: &str) -> BlockState {
         BlockState {
-            instance_state: self.instance_state.get(flow).cloned().unwrap_or_else(empty_object),
+            instance_state: self
+                .instance_state
+                .get(flow)
+                .cloned()
+                .unwrap_or_else(empty_object),
             cross_flow_state: self.cross_flow_state.clone(),
             execution_state: empty_object(),
             integration_state: empty_object(),
@@ -46,7 +50,8 @@ impl PersistedState {
 
     /// Keeps what a run of `flow` left in `instanceState` and `crossFlowState`.
     pub fn absorb(&mut self, flow: &str, after: &BlockState) {
-        self.instance_state.insert(flow.to_string(), after.instance_state.clone());
+        self.instance_state
+            .insert(flow.to_string(), after.instance_state.clone());
         self.cross_flow_state = after.cross_flow_state.clone();
     }
 }

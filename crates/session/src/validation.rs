@@ -10,15 +10,22 @@ pub fn check_input(input: &InputDefinition, value: &str) -> Result<(), String> {
     let label = input.label;
     match input.format {
         InputFormat::Text => Ok(()),
-        InputFormat::Url => check_url(value).map_err(|why| format!("{label} must be an http(s) URL: {why}.")),
+        InputFormat::Url => {
+            check_url(value).map_err(|why| format!("{label} must be an http(s) URL: {why}."))
+        }
         InputFormat::Scopes => check_scopes(value).map_err(|why| format!("{label}: {why}.")),
-        InputFormat::Headers => check_headers(value).map(drop).map_err(|why| format!("{label}: {why}.")),
-        InputFormat::PrivateKey => private_key_kind(value).map(drop).map_err(|why| format!("{label}: {why}.")),
+        InputFormat::Headers => check_headers(value)
+            .map(drop)
+            .map_err(|why| format!("{label}: {why}.")),
+        InputFormat::PrivateKey => private_key_kind(value)
+            .map(drop)
+            .map_err(|why| format!("{label}: {why}.")),
     }
 }
 
 pub fn check_url(value: &str) -> Result<(), String> {
-    let url = url::Url::parse(value.trim()).map_err(|err| format!("\"{}\" is not a URL ({err})", value.trim()))?;
+    let url = url::Url::parse(value.trim())
+        .map_err(|err| format!("\"{}\" is not a URL ({err})", value.trim()))?;
     match url.scheme() {
         "http" | "https" if url.host().is_some() => Ok(()),
         "http" | "https" => Err("it has no host".into()),
@@ -30,7 +37,10 @@ fn check_scopes(value: &str) -> Result<(), String> {
     if value.contains([',', ';']) {
         return Err("scopes are separated by spaces, not commas or semicolons".into());
     }
-    if value.chars().any(|c| c.is_control() || c == '"' || c == '\\') {
+    if value
+        .chars()
+        .any(|c| c.is_control() || c == '"' || c == '\\')
+    {
         return Err("a scope cannot contain quotes, backslashes or control characters".into());
     }
     Ok(())
@@ -41,8 +51,10 @@ pub fn check_headers(value: &str) -> Result<Vec<(String, String)>, String> {
     if value.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let parsed: Value = serde_json::from_str(value)
-        .map_err(|_| "headers must be a JSON object of names to values, e.g. {\"X-Api-Version\": \"2\"}".to_string())?;
+    let parsed: Value = serde_json::from_str(value).map_err(|_| {
+        "headers must be a JSON object of names to values, e.g. {\"X-Api-Version\": \"2\"}"
+            .to_string()
+    })?;
     let Value::Object(map) = parsed else {
         return Err("headers must be a JSON object of names to values".into());
     };
@@ -69,8 +81,10 @@ fn is_header_name(name: &str) -> bool {
 
 /// The kind of a PEM private key: "PKCS#1 RSA", "PKCS#8", "encrypted PKCS#8", "SEC1 EC" or "OpenSSH".
 pub fn private_key_kind(value: &str) -> Result<&'static str, String> {
-    let pem = pem::parse(value.trim())
-        .map_err(|_| "this is not a PEM key (it should start with a line like -----BEGIN PRIVATE KEY-----)".to_string())?;
+    let pem = pem::parse(value.trim()).map_err(|_| {
+        "this is not a PEM key (it should start with a line like -----BEGIN PRIVATE KEY-----)"
+            .to_string()
+    })?;
     let contents = pem.contents();
     let kind = match pem.tag() {
         "RSA PRIVATE KEY" => "PKCS#1 RSA",
@@ -88,7 +102,9 @@ pub fn private_key_kind(value: &str) -> Result<&'static str, String> {
     };
     // PKCS#1, PKCS#8 and SEC1 keys are DER: a SEQUENCE whose length covers the rest.
     if !is_der_sequence(contents) {
-        return Err(format!("the {kind} key's contents are damaged (not a DER sequence)"));
+        return Err(format!(
+            "the {kind} key's contents are damaged (not a DER sequence)"
+        ));
     }
     Ok(kind)
 }
@@ -102,7 +118,9 @@ fn is_der_sequence(der: &[u8]) -> bool {
     } else {
         let count = (first_length & 0x7f) as usize;
         (count <= 4 && rest.len() >= count).then(|| {
-            let length = rest[..count].iter().fold(0usize, |acc, b| (acc << 8) | *b as usize);
+            let length = rest[..count]
+                .iter()
+                .fold(0usize, |acc, b| (acc << 8) | *b as usize);
             (length, &rest[count..])
         })
     };
@@ -132,7 +150,9 @@ mod tests {
             check_headers(r#"{"X-Api-Version":"2"}"#).unwrap(),
             vec![("X-Api-Version".to_string(), "2".to_string())]
         );
-        assert!(check_headers(r#"{"Bad Name":"x"}"#).unwrap_err().contains("Bad Name"));
+        assert!(check_headers(r#"{"Bad Name":"x"}"#)
+            .unwrap_err()
+            .contains("Bad Name"));
         assert!(check_headers(r#"{"X":1}"#).is_err());
         assert!(check_headers("X: 1").is_err());
         assert!(check_headers("").unwrap().is_empty());

@@ -6,29 +6,47 @@ use std::fs;
 
 use blocksmith_secrets::{Backend, SecretId, SecretStore, Sensitive};
 use blocksmith_session::{
-    config_vars, list_connections, private_key_kind, remove_connection, reveal_secret, save_connection,
-    ConnectionDraft,
+    config_vars, list_connections, private_key_kind, remove_connection, reveal_secret,
+    save_connection, ConnectionDraft,
 };
 use blocksmith_workspace::{Workspace, MANIFEST_FILE};
 
 fn store(test: &str) -> SecretStore {
-    let store = SecretStore::connect(&format!("blocksmith-test-{test}-{}", std::process::id()), Backend::SecretService)
-        .expect("a keyring session (run under scripts/with-keyring.sh)");
+    let store = SecretStore::connect(
+        &format!("blocksmith-test-{test}-{}", std::process::id()),
+        Backend::SecretService,
+    )
+    .expect("a keyring session (run under scripts/with-keyring.sh)");
     store.probe().expect("the keyring works");
     store
 }
 
-fn draft(name: &str, kind: &str, values: &[(&str, &str)], secrets: &[(&str, &str)]) -> ConnectionDraft {
+fn draft(
+    name: &str,
+    kind: &str,
+    values: &[(&str, &str)],
+    secrets: &[(&str, &str)],
+) -> ConnectionDraft {
     ConnectionDraft {
         name: name.into(),
         kind: kind.into(),
-        values: values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-        secrets: secrets.iter().map(|(k, v)| (k.to_string(), Sensitive::new(v.to_string()))).collect::<BTreeMap<_, _>>(),
+        values: values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        secrets: secrets
+            .iter()
+            .map(|(k, v)| (k.to_string(), Sensitive::new(v.to_string())))
+            .collect::<BTreeMap<_, _>>(),
     }
 }
 
 fn key_fixture(name: &str) -> String {
-    fs::read_to_string(format!("{}/tests/fixtures/keys/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    fs::read_to_string(format!(
+        "{}/tests/fixtures/keys/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -39,21 +57,50 @@ fn every_kind_keeps_its_secrets_in_the_keyring_only() {
     let pem = key_fixture("pkcs8.pem");
     let drafts = [
         draft("Key", "apikey", &[], &[("apiKey", "secret-apikey-1")]),
-        draft("Pair", "apikeysecret", &[], &[("apiKey", "secret-pair-key"), ("apiSecret", "secret-pair-secret")]),
-        draft("Basic", "basic", &[("username", "ann")], &[("password", "secret-basic-pw")]),
+        draft(
+            "Pair",
+            "apikeysecret",
+            &[],
+            &[
+                ("apiKey", "secret-pair-key"),
+                ("apiSecret", "secret-pair-secret"),
+            ],
+        ),
+        draft(
+            "Basic",
+            "basic",
+            &[("username", "ann")],
+            &[("password", "secret-basic-pw")],
+        ),
         draft(
             "Auth",
             "authorizationcode",
-            &[("authorizeUrl", "https://id.example/auth"), ("tokenUrl", "https://id.example/token"), ("scopes", "openid email"), ("clientId", "app")],
-            &[("clientSecret", "secret-auth-client"), ("headers", r#"{"X-Tenant":"secret-auth-header"}"#)],
+            &[
+                ("authorizeUrl", "https://id.example/auth"),
+                ("tokenUrl", "https://id.example/token"),
+                ("scopes", "openid email"),
+                ("clientId", "app"),
+            ],
+            &[
+                ("clientSecret", "secret-auth-client"),
+                ("headers", r#"{"X-Tenant":"secret-auth-header"}"#),
+            ],
         ),
         draft(
             "Machine",
             "clientcredentials",
-            &[("tokenUrl", "https://id.example/token"), ("clientId", "svc")],
+            &[
+                ("tokenUrl", "https://id.example/token"),
+                ("clientId", "svc"),
+            ],
             &[("clientSecret", "secret-cc-client")],
         ),
-        draft("Deploy", "privatekey", &[("username", "deploy")], &[("privateKey", &pem)]),
+        draft(
+            "Deploy",
+            "privatekey",
+            &[("username", "deploy")],
+            &[("privateKey", &pem)],
+        ),
     ];
     for draft in drafts {
         save_connection(&mut ws, &store, None, draft).unwrap();
@@ -65,19 +112,26 @@ fn every_kind_keeps_its_secrets_in_the_keyring_only() {
 
     let listed = list_connections(&ws, &store).unwrap();
     assert_eq!(listed.len(), 6);
-    assert!(listed.iter().all(|c| c.secrets.values().all(|stored| *stored) || c.kind == "clientcredentials"));
+    assert!(listed
+        .iter()
+        .all(|c| c.secrets.values().all(|stored| *stored) || c.kind == "clientcredentials"));
 
     let (vars, secrets) = config_vars(&ws, Some(&store), std::time::SystemTime::now()).unwrap();
     assert_eq!(vars["Basic"]["key"], "basic");
     assert_eq!(vars["Basic"]["fields"]["username"], "ann");
     assert_eq!(vars["Basic"]["fields"]["password"], "secret-basic-pw");
-    assert_eq!(vars["Auth"]["fields"]["headers"]["X-Tenant"], "secret-auth-header");
+    assert_eq!(
+        vars["Auth"]["fields"]["headers"]["X-Tenant"],
+        "secret-auth-header"
+    );
     assert_eq!(vars["Pair"]["fields"]["apiSecret"], "secret-pair-secret");
     assert!(vars["Key"]["token"].is_null());
     assert!(secrets.contains(&"secret-apikey-1".to_string()));
     assert!(secrets.contains(&pem));
 
-    let revealed = reveal_secret(&ws, &store, "Key", "apiKey").unwrap().unwrap();
+    let revealed = reveal_secret(&ws, &store, "Key", "apiKey")
+        .unwrap()
+        .unwrap();
     assert_eq!(revealed.expose(), "secret-apikey-1");
     for name in ["Key", "Pair", "Basic", "Auth", "Machine", "Deploy"] {
         remove_connection(&mut ws, &store, name).unwrap();
@@ -89,17 +143,42 @@ fn renaming_keeps_secrets_and_removing_deletes_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open_or_create(dir.path()).unwrap();
     let store = store("rename");
-    save_connection(&mut ws, &store, None, draft("Old", "apikey", &[], &[("apiKey", "k-123")])).unwrap();
+    save_connection(
+        &mut ws,
+        &store,
+        None,
+        draft("Old", "apikey", &[], &[("apiKey", "k-123")]),
+    )
+    .unwrap();
     // Editing without a new secret keeps the stored one, under the new name.
-    save_connection(&mut ws, &store, Some("Old"), draft("New", "apikey", &[], &[])).unwrap();
+    save_connection(
+        &mut ws,
+        &store,
+        Some("Old"),
+        draft("New", "apikey", &[], &[]),
+    )
+    .unwrap();
     let id = ws.manifest().id.clone();
-    assert!(store.get(&SecretId::input(&id, "Old", "apiKey")).unwrap().is_none());
-    assert_eq!(store.get(&SecretId::input(&id, "New", "apiKey")).unwrap().unwrap().expose(), "k-123");
+    assert!(store
+        .get(&SecretId::input(&id, "Old", "apiKey"))
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        store
+            .get(&SecretId::input(&id, "New", "apiKey"))
+            .unwrap()
+            .unwrap()
+            .expose(),
+        "k-123"
+    );
     assert_eq!(ws.manifest().connections[0].name, "New");
 
     remove_connection(&mut ws, &store, "New").unwrap();
     assert!(ws.manifest().connections.is_empty());
-    assert!(store.get(&SecretId::input(&id, "New", "apiKey")).unwrap().is_none());
+    assert!(store
+        .get(&SecretId::input(&id, "New", "apiKey"))
+        .unwrap()
+        .is_none());
 }
 
 #[test]
@@ -107,27 +186,84 @@ fn bad_input_is_refused_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open_or_create(dir.path()).unwrap();
     let store = store("bad");
-    save_connection(&mut ws, &store, None, draft("Taken", "apikey", &[], &[("apiKey", "k")])).unwrap();
+    save_connection(
+        &mut ws,
+        &store,
+        None,
+        draft("Taken", "apikey", &[], &[("apiKey", "k")]),
+    )
+    .unwrap();
     let before = fs::read(dir.path().join(MANIFEST_FILE)).unwrap();
-    let cc = |values: &[(&str, &str)], secrets: &[(&str, &str)]| draft("Machine", "clientcredentials", values, secrets);
+    let cc = |values: &[(&str, &str)], secrets: &[(&str, &str)]| {
+        draft("Machine", "clientcredentials", values, secrets)
+    };
 
     let cases = [
-        (cc(&[("tokenUrl", "ftp://id.example/token"), ("clientId", "a")], &[]), "invalid_input", "Token URL"),
-        (cc(&[("tokenUrl", "https://id.example/token"), ("clientId", "a"), ("scopes", "a,b")], &[]), "invalid_input", "Scopes"),
         (
-            cc(&[("tokenUrl", "https://id.example/token"), ("clientId", "a")], &[("headers", r#"{"Bad Name":"x"}"#)]),
+            cc(
+                &[("tokenUrl", "ftp://id.example/token"), ("clientId", "a")],
+                &[],
+            ),
+            "invalid_input",
+            "Token URL",
+        ),
+        (
+            cc(
+                &[
+                    ("tokenUrl", "https://id.example/token"),
+                    ("clientId", "a"),
+                    ("scopes", "a,b"),
+                ],
+                &[],
+            ),
+            "invalid_input",
+            "Scopes",
+        ),
+        (
+            cc(
+                &[("tokenUrl", "https://id.example/token"), ("clientId", "a")],
+                &[("headers", r#"{"Bad Name":"x"}"#)],
+            ),
             "invalid_input",
             "Bad Name",
         ),
-        (cc(&[("tokenUrl", "https://id.example/token")], &[]), "invalid_input", "Client ID is required"),
         (
-            cc(&[("tokenUrl", "https://id.example/token"), ("clientId", "a"), ("clientSecret", "plain")], &[]),
+            cc(&[("tokenUrl", "https://id.example/token")], &[]),
+            "invalid_input",
+            "Client ID is required",
+        ),
+        (
+            cc(
+                &[
+                    ("tokenUrl", "https://id.example/token"),
+                    ("clientId", "a"),
+                    ("clientSecret", "plain"),
+                ],
+                &[],
+            ),
             "secret_outside_keyring",
             "Client Secret",
         ),
-        (draft("Deploy", "privatekey", &[("username", "d")], &[("privateKey", &key_fixture("truncated.pem"))]), "invalid_input", "Private Key"),
-        (draft("Taken", "apikey", &[], &[("apiKey", "other")]), "duplicate_name", "Taken"),
-        (draft("X", "carrier-pigeon", &[], &[]), "unknown_connection_kind", "carrier-pigeon"),
+        (
+            draft(
+                "Deploy",
+                "privatekey",
+                &[("username", "d")],
+                &[("privateKey", &key_fixture("truncated.pem"))],
+            ),
+            "invalid_input",
+            "Private Key",
+        ),
+        (
+            draft("Taken", "apikey", &[], &[("apiKey", "other")]),
+            "duplicate_name",
+            "Taken",
+        ),
+        (
+            draft("X", "carrier-pigeon", &[], &[]),
+            "unknown_connection_kind",
+            "carrier-pigeon",
+        ),
     ];
     for (draft, code, mentions) in cases {
         let name = draft.name.clone();
@@ -135,7 +271,10 @@ fn bad_input_is_refused_and_saves_nothing() {
         assert_eq!(err.code(), code, "{err}");
         assert!(err.to_string().contains(mentions), "{err}");
         if name != "Taken" {
-            assert!(store.get(&SecretId::input(&ws.manifest().id, &name, "headers")).unwrap().is_none());
+            assert!(store
+                .get(&SecretId::input(&ws.manifest().id, &name, "headers"))
+                .unwrap()
+                .is_none());
         }
     }
     assert_eq!(fs::read(dir.path().join(MANIFEST_FILE)).unwrap(), before);
@@ -144,9 +283,14 @@ fn bad_input_is_refused_and_saves_nothing() {
 
 #[test]
 fn private_keys_are_recognised_by_kind() {
-    assert_eq!(private_key_kind(&key_fixture("pkcs1.pem")), Ok("PKCS#1 RSA"));
+    assert_eq!(
+        private_key_kind(&key_fixture("pkcs1.pem")),
+        Ok("PKCS#1 RSA")
+    );
     assert_eq!(private_key_kind(&key_fixture("pkcs8.pem")), Ok("PKCS#8"));
     assert_eq!(private_key_kind(&key_fixture("openssh.pem")), Ok("OpenSSH"));
-    assert!(private_key_kind(&key_fixture("truncated.pem")).unwrap_err().contains("damaged"));
+    assert!(private_key_kind(&key_fixture("truncated.pem"))
+        .unwrap_err()
+        .contains("damaged"));
     assert!(private_key_kind("not a key").is_err());
 }

@@ -22,13 +22,17 @@ fn a_block_run_carries_the_workspace_context_state_and_limits() {
     let flow = ws.manifest().flows[0].clone();
     let step = flow.steps[0].clone();
     ws.set_block_timeout(&step, Some(1_500)).unwrap();
-    ws.save_sample(&step, &json!({ "codeBlockTrigger": { "results": 1 } })).unwrap();
+    ws.save_sample(&step, &json!({ "codeBlockTrigger": { "results": 1 } }))
+        .unwrap();
 
     let run = prepare_block_run(&ws, &step, None, None, json!({ "A": "1" }), &clock()).unwrap();
     assert_eq!(run.flow, flow.name);
     assert_eq!(run.request.kind, BlockKind::Action);
     assert_eq!(run.request.source, ws.read_block_source(&step).unwrap());
-    assert_eq!(run.request.input, json!({ "codeBlockTrigger": { "results": 1 } }));
+    assert_eq!(
+        run.request.input,
+        json!({ "codeBlockTrigger": { "results": 1 } })
+    );
     assert_eq!(run.request.config_vars, json!({ "A": "1" }));
     assert_eq!(run.request.context["executionId"], "exec-1");
     assert_eq!(run.request.context["stepId"], "codeBlock");
@@ -42,7 +46,15 @@ fn a_trigger_payload_is_completed_with_the_platform_fields() {
     let ws = Workspace::open_or_create(dir.path()).unwrap();
     let trigger = ws.manifest().flows[0].trigger.clone();
     let given = json!({ "body": { "data": { "x": 1 }, "contentType": "application/json" } });
-    let run = prepare_block_run(&ws, &trigger, Some("module.exports = p => p;".into()), Some(given), json!({}), &clock()).unwrap();
+    let run = prepare_block_run(
+        &ws,
+        &trigger,
+        Some("module.exports = p => p;".into()),
+        Some(given),
+        json!({}),
+        &clock(),
+    )
+    .unwrap();
     assert_eq!(run.request.source, "module.exports = p => p;");
     assert_eq!(run.request.input["body"]["data"], json!({ "x": 1 }));
     assert_eq!(run.request.input["executionId"], "exec-1");
@@ -78,7 +90,11 @@ fn recording_a_run_persists_instance_state_and_redacted_history() {
     let entries = history.list(&step).unwrap();
     assert_eq!(entries.len(), 1);
     let entry = history.get(entries[0].id).unwrap().unwrap();
-    assert!(!entry.outcome.to_string().contains("hunter2"), "{}", entry.outcome);
+    assert!(
+        !entry.outcome.to_string().contains("hunter2"),
+        "{}",
+        entry.outcome
+    );
 }
 
 #[test]

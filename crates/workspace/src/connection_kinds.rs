@@ -96,12 +96,54 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             description: "OAuth 2.0 Authorization Code flow",
             oauth: true,
             inputs: vec![
-                input("authorizeUrl", "Authorize URL", "The OAuth 2.0 Authorization URL for the API", false, true, Url),
-                input("tokenUrl", "Token URL", "The OAuth 2.0 Token URL for the API", false, true, Url),
-                input("scopes", "Scopes", "Space separated OAuth 2.0 permission scopes for the API", false, false, Scopes),
-                input("clientId", "Client ID", "Client Identifier of your app for the API", false, true, Text),
-                input("clientSecret", "Client Secret", "Client Secret of your app for the API", true, false, Text),
-                input("headers", "Headers", "Additional header to supply to authorization requests", true, false, Headers),
+                input(
+                    "authorizeUrl",
+                    "Authorize URL",
+                    "The OAuth 2.0 Authorization URL for the API",
+                    false,
+                    true,
+                    Url,
+                ),
+                input(
+                    "tokenUrl",
+                    "Token URL",
+                    "The OAuth 2.0 Token URL for the API",
+                    false,
+                    true,
+                    Url,
+                ),
+                input(
+                    "scopes",
+                    "Scopes",
+                    "Space separated OAuth 2.0 permission scopes for the API",
+                    false,
+                    false,
+                    Scopes,
+                ),
+                input(
+                    "clientId",
+                    "Client ID",
+                    "Client Identifier of your app for the API",
+                    false,
+                    true,
+                    Text,
+                ),
+                input(
+                    "clientSecret",
+                    "Client Secret",
+                    "Client Secret of your app for the API",
+                    true,
+                    false,
+                    Text,
+                ),
+                input(
+                    "headers",
+                    "Headers",
+                    "Additional header to supply to authorization requests",
+                    true,
+                    false,
+                    Headers,
+                ),
             ],
         },
         ConnectionKind {
@@ -110,11 +152,46 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             description: "OAuth 2.0 Client Credentials flow",
             oauth: true,
             inputs: vec![
-                input("tokenUrl", "Token URL", "The OAuth 2.0 Token URL for the API", false, true, Url),
-                input("scopes", "Scopes", "Space separated OAuth 2.0 permission scopes for the API", false, false, Scopes),
-                input("clientId", "Client ID", "Client Identifier of your app for the API", false, true, Text),
-                input("clientSecret", "Client Secret", "Client Secret of your app for the API", true, false, Text),
-                input("headers", "Headers", "Additional header to supply to token requests", true, false, Headers),
+                input(
+                    "tokenUrl",
+                    "Token URL",
+                    "The OAuth 2.0 Token URL for the API",
+                    false,
+                    true,
+                    Url,
+                ),
+                input(
+                    "scopes",
+                    "Scopes",
+                    "Space separated OAuth 2.0 permission scopes for the API",
+                    false,
+                    false,
+                    Scopes,
+                ),
+                input(
+                    "clientId",
+                    "Client ID",
+                    "Client Identifier of your app for the API",
+                    false,
+                    true,
+                    Text,
+                ),
+                input(
+                    "clientSecret",
+                    "Client Secret",
+                    "Client Secret of your app for the API",
+                    true,
+                    false,
+                    Text,
+                ),
+                input(
+                    "headers",
+                    "Headers",
+                    "Additional header to supply to token requests",
+                    true,
+                    false,
+                    Headers,
+                ),
             ],
         },
         ConnectionKind {
@@ -124,7 +201,14 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             oauth: false,
             inputs: vec![
                 input("username", "Username", "Username", false, true, Text),
-                input("privateKey", "Private Key", "Private Key", true, true, PrivateKey),
+                input(
+                    "privateKey",
+                    "Private Key",
+                    "Private Key",
+                    true,
+                    true,
+                    PrivateKey,
+                ),
             ],
         },
     ]
@@ -144,7 +228,12 @@ mod tests {
         let secrets: Vec<(&str, Vec<&str>)> = connection_kinds()
             .iter()
             .map(|kind| {
-                let secret = kind.inputs.iter().filter(|i| i.secret).map(|i| i.key).collect();
+                let secret = kind
+                    .inputs
+                    .iter()
+                    .filter(|i| i.secret)
+                    .map(|i| i.key)
+                    .collect();
                 (kind.key, secret)
             })
             .collect();
@@ -163,7 +252,10 @@ mod tests {
 
     #[test]
     fn looks_up_a_kind_by_key() {
-        assert_eq!(connection_kind("basic").unwrap().label, "Basic Username/Password");
+        assert_eq!(
+            connection_kind("basic").unwrap().label,
+            "Basic Username/Password"
+        );
         assert!(connection_kind("nope").is_none());
     }
 }

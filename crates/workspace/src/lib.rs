@@ -13,9 +13,13 @@ mod templates;
 mod workspace;
 
 pub use atomic::write_atomic;
-pub use connection_kinds::{connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat};
+pub use connection_kinds::{
+    connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat,
+};
 pub use error::{Error, Result};
-pub use manifest::{Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, MANIFEST_FILE};
+pub use manifest::{
+    Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, MANIFEST_FILE,
+};
 pub use names::{clean_name, slug};
 pub use templates::{ACTION_TEMPLATE, TRIGGER_TEMPLATE};
 pub use workspace::Workspace;

@@ -8,7 +8,9 @@ const MAX_NAME_CHARS: usize = 100;
 pub fn clean_name(what: &str, name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::InvalidName(format!("A {what} name cannot be empty.")));
+        return Err(Error::InvalidName(format!(
+            "A {what} name cannot be empty."
+        )));
     }
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(Error::InvalidName(format!(
@@ -68,7 +70,10 @@ mod tests {
     #[test]
     fn unique_ids_count_up() {
         let taken = ["code-block", "code-block-2"];
-        assert_eq!(unique_id("Code Block", |id| taken.contains(&id)), "code-block-3");
+        assert_eq!(
+            unique_id("Code Block", |id| taken.contains(&id)),
+            "code-block-3"
+        );
     }
 
     #[test]

@@ -11,10 +11,13 @@ use serde_json::{json, Value};
 use crate::atomic::write_atomic;
 use crate::error::{Error, Result};
 use crate::manifest::{
-    Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, FORMAT_VERSION, MANIFEST_FILE,
+    Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, FORMAT_VERSION,
+    MANIFEST_FILE,
 };
 use crate::names::{clean_name, unique_id};
-use crate::templates::{ACTION_NAME, ACTION_TEMPLATE, FIRST_FLOW_NAME, TRIGGER_NAME, TRIGGER_TEMPLATE};
+use crate::templates::{
+    ACTION_NAME, ACTION_TEMPLATE, FIRST_FLOW_NAME, TRIGGER_NAME, TRIGGER_TEMPLATE,
+};
 
 const BLOCKS_DIR: &str = "blocks";
 const SAMPLES_DIR: &str = "samples";
@@ -158,7 +161,10 @@ impl Workspace {
     fn add_flow_unsaved(&mut self, name: &str) -> Result<()> {
         let name = clean_name("flow", name)?;
         if self.manifest.flow(&name).is_some() {
-            return Err(Error::DuplicateName { what: "A flow", name });
+            return Err(Error::DuplicateName {
+                what: "A flow",
+                name,
+            });
         }
         let first = self.manifest.flows.is_empty();
         let trigger = self.new_block(TRIGGER_NAME, BlockKind::Trigger, TRIGGER_TEMPLATE)?;
@@ -201,7 +207,9 @@ impl Workspace {
         let index = self.flow_index(name)?;
         let flow = self.manifest.flows.remove(index);
         let ids: Vec<String> = std::iter::once(flow.trigger).chain(flow.steps).collect();
-        self.manifest.blocks.retain(|block| !ids.contains(&block.id));
+        self.manifest
+            .blocks
+            .retain(|block| !ids.contains(&block.id));
         self.save_manifest()?;
         for id in ids {
             self.remove_block_files(&id);
@@ -217,9 +225,12 @@ impl Workspace {
     fn rename_block_now(&mut self, id: &str, new_name: &str) -> Result<()> {
         let new_name = clean_name("step", new_name)?;
         self.block(id)?;
-        if let Some(flow_index) = self.manifest.flows.iter().position(|flow| {
-            flow.trigger == id || flow.steps.iter().any(|step| step == id)
-        }) {
+        if let Some(flow_index) = self
+            .manifest
+            .flows
+            .iter()
+            .position(|flow| flow.trigger == id || flow.steps.iter().any(|step| step == id))
+        {
             self.check_name_free_in_flow(flow_index, &new_name, Some(id))?;
         }
         if let Some(block) = self.manifest.blocks.iter_mut().find(|b| b.id == id) {
@@ -291,7 +302,12 @@ impl Workspace {
 
     fn set_config_var_now(&mut self, name: &str, value: &str) -> Result<()> {
         let name = clean_name("config variable", name)?;
-        match self.manifest.config_vars.iter_mut().find(|var| var.name == name) {
+        match self
+            .manifest
+            .config_vars
+            .iter_mut()
+            .find(|var| var.name == name)
+        {
             Some(var) => var.value = value.to_string(),
             None => self.manifest.config_vars.push(ConfigVar {
                 name,
@@ -335,14 +351,20 @@ impl Workspace {
     }
 
     /// Replaces the connection named `name` with `definition` (which may carry a new name), in place.
-    pub fn replace_connection(&mut self, name: &str, definition: ConnectionDefinition) -> Result<()> {
+    pub fn replace_connection(
+        &mut self,
+        name: &str,
+        definition: ConnectionDefinition,
+    ) -> Result<()> {
         self.transact(|ws| {
             let slot = ws
                 .manifest
                 .connections
                 .iter_mut()
                 .find(|c| c.name == name)
-                .ok_or_else(|| Error::InvalidName(format!("There is no connection named \"{name}\".")))?;
+                .ok_or_else(|| {
+                    Error::InvalidName(format!("There is no connection named \"{name}\"."))
+                })?;
             *slot = definition;
             ws.save_manifest()
         })
@@ -354,7 +376,12 @@ impl Workspace {
     }
 
     fn remove_connection_now(&mut self, name: &str) -> Result<Option<ConnectionDefinition>> {
-        let Some(index) = self.manifest.connections.iter().position(|c| c.name == name) else {
+        let Some(index) = self
+            .manifest
+            .connections
+            .iter()
+            .position(|c| c.name == name)
+        else {
             return Ok(None);
         };
         let removed = self.manifest.connections.remove(index);
@@ -439,7 +466,12 @@ impl Workspace {
             .ok_or_else(|| Error::UnknownFlow(name.to_string()))
     }
 
-    fn check_name_free_in_flow(&self, flow_index: usize, name: &str, except: Option<&str>) -> Result<()> {
+    fn check_name_free_in_flow(
+        &self,
+        flow_index: usize,
+        name: &str,
+        except: Option<&str>,
+    ) -> Result<()> {
         let flow = &self.manifest.flows[flow_index];
         let clash = std::iter::once(&flow.trigger)
             .chain(&flow.steps)
@@ -477,7 +509,10 @@ impl Workspace {
     }
 
     fn save_manifest(&self) -> Result<()> {
-        write_atomic(&self.root.join(MANIFEST_FILE), pretty(&self.manifest).as_bytes())
+        write_atomic(
+            &self.root.join(MANIFEST_FILE),
+            pretty(&self.manifest).as_bytes(),
+        )
     }
 }
 

@@ -3,7 +3,9 @@
 
 use std::fs;
 
-use blocksmith_workspace::{BlockKind, Error, Workspace, ACTION_TEMPLATE, MANIFEST_FILE, TRIGGER_TEMPLATE};
+use blocksmith_workspace::{
+    BlockKind, Error, Workspace, ACTION_TEMPLATE, MANIFEST_FILE, TRIGGER_TEMPLATE,
+};
 
 fn seed_template(name: &str) -> String {
     fs::read_to_string(format!("{}/templates/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -17,14 +19,27 @@ fn a_new_workspace_holds_one_flow_with_the_seed_templates_verbatim() {
     assert_eq!(manifest.flows.len(), 1);
     let flow = &manifest.flows[0];
     let trigger = manifest.block(&flow.trigger).unwrap();
-    assert_eq!((trigger.name.as_str(), trigger.kind), ("Code Block Trigger", BlockKind::Trigger));
+    assert_eq!(
+        (trigger.name.as_str(), trigger.kind),
+        ("Code Block Trigger", BlockKind::Trigger)
+    );
     assert_eq!(flow.steps.len(), 1);
     let step = manifest.block(&flow.steps[0]).unwrap();
-    assert_eq!((step.name.as_str(), step.kind), ("Code Block", BlockKind::Action));
+    assert_eq!(
+        (step.name.as_str(), step.kind),
+        ("Code Block", BlockKind::Action)
+    );
 
-    assert_eq!(ws.read_block_source(&flow.trigger).unwrap(), seed_template("code-block-trigger.js"));
-    assert_eq!(ws.read_block_source(&flow.steps[0]).unwrap(), seed_template("code-block.js"));
-    assert!(ACTION_TEMPLATE.contains("module.exports = async ({ logger, configVars }, stepResults) => {"));
+    assert_eq!(
+        ws.read_block_source(&flow.trigger).unwrap(),
+        seed_template("code-block-trigger.js")
+    );
+    assert_eq!(
+        ws.read_block_source(&flow.steps[0]).unwrap(),
+        seed_template("code-block.js")
+    );
+    assert!(ACTION_TEMPLATE
+        .contains("module.exports = async ({ logger, configVars }, stepResults) => {"));
     assert!(TRIGGER_TEMPLATE.starts_with("/*\n Access config variables"));
 }
 
@@ -44,10 +59,12 @@ fn every_edit_is_there_after_reopening() {
 
     let second = ws.add_step(&flow, "Get Data from API").unwrap();
     assert_eq!(second, "get-data-from-api");
-    ws.save_block_source(&second, "module.exports = () => ({ data: 1 });\n").unwrap();
+    ws.save_block_source(&second, "module.exports = () => ({ data: 1 });\n")
+        .unwrap();
     ws.rename_block(&first, "Transform").unwrap();
     ws.move_step(&flow, &second, 0).unwrap();
-    ws.set_config_var("App Base URL", "https://example.test").unwrap();
+    ws.set_config_var("App Base URL", "https://example.test")
+        .unwrap();
     ws.set_block_timeout(&second, Some(5_000)).unwrap();
     ws.add_flow("Nightly sync").unwrap();
 
@@ -91,13 +108,20 @@ fn step_names_are_unique_within_a_flow() {
 #[test]
 fn a_corrupt_manifest_is_a_clear_error_and_is_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let broken = fs::read(format!("{}/tests/fixtures/truncated-manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let broken = fs::read(format!(
+        "{}/tests/fixtures/truncated-manifest.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     fs::write(dir.path().join(MANIFEST_FILE), &broken).unwrap();
 
     let err = Workspace::open_or_create(dir.path()).unwrap_err();
     assert_eq!(err.code(), "manifest_invalid");
     let message = err.to_string();
-    assert!(message.contains("blocksmith.json") && message.contains("not valid"), "{message}");
+    assert!(
+        message.contains("blocksmith.json") && message.contains("not valid"),
+        "{message}"
+    );
     assert_eq!(fs::read(dir.path().join(MANIFEST_FILE)).unwrap(), broken);
 }
 
@@ -131,8 +155,12 @@ fn a_block_file_deleted_behind_our_back_is_reported_and_can_be_rewritten() {
     let err = ws.read_block_source(&step).unwrap_err();
     assert_eq!(err.code(), "block_file_missing");
     assert!(err.to_string().contains("Code Block"), "{err}");
-    ws.save_block_source(&step, "module.exports = () => 1;\n").unwrap();
-    assert_eq!(ws.read_block_source(&step).unwrap(), "module.exports = () => 1;\n");
+    ws.save_block_source(&step, "module.exports = () => 1;\n")
+        .unwrap();
+    assert_eq!(
+        ws.read_block_source(&step).unwrap(),
+        "module.exports = () => 1;\n"
+    );
 }
 
 #[test]
@@ -140,8 +168,15 @@ fn samples_default_by_kind_and_persist() {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open_or_create(dir.path()).unwrap();
     let flow = ws.manifest().flows[0].clone();
-    assert_eq!(ws.read_sample(&flow.steps[0]).unwrap(), serde_json::json!({}));
-    assert!(ws.read_sample(&flow.trigger).unwrap().get("headers").is_some());
+    assert_eq!(
+        ws.read_sample(&flow.steps[0]).unwrap(),
+        serde_json::json!({})
+    );
+    assert!(ws
+        .read_sample(&flow.trigger)
+        .unwrap()
+        .get("headers")
+        .is_some());
     let sample = serde_json::json!({ "codeBlockTrigger": { "results": [1, 2] } });
     ws.save_sample(&flow.steps[0], &sample).unwrap();
     assert_eq!(ws.read_sample(&flow.steps[0]).unwrap(), sample);

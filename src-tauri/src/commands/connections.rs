@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use blocksmith_secrets::Sensitive;
 use blocksmith_session::{
-    list_connections, remove_connection, reveal_secret, save_connection, ConnectionDraft, ConnectionView,
+    list_connections, remove_connection, reveal_secret, save_connection, ConnectionDraft,
+    ConnectionView,
 };
 use blocksmith_workspace::ConnectionKind;
 use tauri::{AppHandle, Manager};
@@ -47,7 +48,10 @@ pub async fn connection_save(
         name,
         kind,
         values,
-        secrets: secrets.into_iter().map(|(key, value)| (key, Sensitive::new(value))).collect(),
+        secrets: secrets
+            .into_iter()
+            .map(|(key, value)| (key, Sensitive::new(value)))
+            .collect(),
     };
     with_keyring(app, move |state| {
         let store = state.secret_store()?;
@@ -76,11 +80,16 @@ pub async fn connection_delete(app: AppHandle, name: String) -> AppResult<Vec<Co
 /// The stored value of one secret input: only when the person pressed Reveal.
 #[tauri::command]
 #[specta::specta]
-pub async fn secret_reveal(app: AppHandle, connection: String, input_key: String) -> AppResult<Option<String>> {
+pub async fn secret_reveal(
+    app: AppHandle,
+    connection: String,
+    input_key: String,
+) -> AppResult<Option<String>> {
     with_keyring(app, move |state| {
         let store = state.secret_store()?;
         state.with_workspace(|ws| {
-            Ok(reveal_secret(ws, &store, &connection, &input_key)?.map(|value| value.expose().clone()))
+            Ok(reveal_secret(ws, &store, &connection, &input_key)?
+                .map(|value| value.expose().clone()))
         })
     })
     .await
@@ -93,5 +102,7 @@ pub async fn with_keyring<T: Send + 'static>(
 ) -> AppResult<T> {
     tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
         .await
-        .map_err(|err| crate::error::AppError::new("internal", format!("A keyring task failed: {err}.")))?
+        .map_err(|err| {
+            crate::error::AppError::new("internal", format!("A keyring task failed: {err}."))
+        })?
 }

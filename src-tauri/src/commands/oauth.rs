@@ -76,7 +76,8 @@ pub async fn oauth_connect(app: AppHandle, name: String) -> AppResult<TokenStatu
         .await?
     };
     let (client, pending) = prepared;
-    let redirect_url = wait_for_consent(&app, &name, pending.authorize_url(), pending.redirect_uri()).await?;
+    let redirect_url =
+        wait_for_consent(&app, &name, pending.authorize_url(), pending.redirect_uri()).await?;
 
     let result = with_keyring(app.clone(), move |state| {
         let store = state.secret_store()?;
@@ -103,7 +104,13 @@ pub async fn oauth_connect(app: AppHandle, name: String) -> AppResult<TokenStatu
 #[specta::specta]
 pub async fn oauth_fetch_token(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
     token_request(app, name, |ws, store, client, name| {
-        Ok(session_oauth::fetch_token(ws, store, client, name, SystemTime::now())?)
+        Ok(session_oauth::fetch_token(
+            ws,
+            store,
+            client,
+            name,
+            SystemTime::now(),
+        )?)
     })
     .await
 }
@@ -113,7 +120,13 @@ pub async fn oauth_fetch_token(app: AppHandle, name: String) -> AppResult<TokenS
 #[specta::specta]
 pub async fn oauth_refresh(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
     token_request(app, name, |ws, store, client, name| {
-        Ok(session_oauth::refresh_now(ws, store, client, name, SystemTime::now())?)
+        Ok(session_oauth::refresh_now(
+            ws,
+            store,
+            client,
+            name,
+            SystemTime::now(),
+        )?)
     })
     .await
 }
@@ -167,7 +180,12 @@ async fn token_request(
 }
 
 /// Opens the consent window at `authorize_url` and answers with the URL the provider redirected to.
-async fn wait_for_consent(app: &AppHandle, name: &str, authorize_url: &str, redirect_uri: &str) -> AppResult<String> {
+async fn wait_for_consent(
+    app: &AppHandle,
+    name: &str,
+    authorize_url: &str,
+    redirect_uri: &str,
+) -> AppResult<String> {
     if let Some(stale) = app.get_webview_window(CONSENT_WINDOW) {
         let _ = stale.destroy();
     }
@@ -176,7 +194,11 @@ async fn wait_for_consent(app: &AppHandle, name: &str, authorize_url: &str, redi
         .map_err(|_| AppError::new("invalid_input", "The Authorize URL is not a valid URL."))?;
     let (sender, receiver) = oneshot::channel::<Option<String>>();
     let sender = std::sync::Arc::new(std::sync::Mutex::new(Some(sender)));
-    let redirect_prefix = redirect_uri.split(['?', '#']).next().unwrap_or(redirect_uri).to_string();
+    let redirect_prefix = redirect_uri
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(redirect_uri)
+        .to_string();
 
     let on_redirect = sender.clone();
     let window = WebviewWindowBuilder::new(app, CONSENT_WINDOW, WebviewUrl::External(url))
@@ -194,10 +216,18 @@ async fn wait_for_consent(app: &AppHandle, name: &str, authorize_url: &str, redi
             true
         })
         .build()
-        .map_err(|err| AppError::new("oauth_window", format!("The consent window could not be opened: {err}.")))?;
+        .map_err(|err| {
+            AppError::new(
+                "oauth_window",
+                format!("The consent window could not be opened: {err}."),
+            )
+        })?;
     let on_close = sender.clone();
     window.on_window_event(move |event| {
-        if matches!(event, WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed) {
+        if matches!(
+            event,
+            WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed
+        ) {
             if let Some(sender) = on_close.lock().ok().and_then(|mut s| s.take()) {
                 let _ = sender.send(None);
             }
@@ -208,7 +238,10 @@ async fn wait_for_consent(app: &AppHandle, name: &str, authorize_url: &str, redi
     let _ = window.destroy();
     match outcome {
         Ok(Ok(Some(redirect))) => Ok(redirect),
-        Ok(_) => Err(AppError::new("oauth_cancelled", "Connecting was cancelled: the consent window was closed.")),
+        Ok(_) => Err(AppError::new(
+            "oauth_cancelled",
+            "Connecting was cancelled: the consent window was closed.",
+        )),
         Err(_) => Err(AppError::new(
             "oauth_timeout",
             "The provider never redirected back within 10 minutes; press Connect to try again.",

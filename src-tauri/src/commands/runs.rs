@@ -3,14 +3,14 @@
 use std::time::SystemTime;
 
 use blocksmith_engine::RunOutcome;
-use blocksmith_session::oauth::refresh_expired;
 use blocksmith_runner::FlowOutcome;
+use blocksmith_session::oauth::refresh_expired;
 use blocksmith_session::{
-    config_vars, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
+    config_vars, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run,
+    redact_outcome, BlockRun, RunClock,
 };
-use blocksmith_workspace::Workspace;
-use blocksmith_workspace::history::redact_json;
 use blocksmith_workspace::history::{RunEntry, RunSummary};
+use blocksmith_workspace::Workspace;
 use serde_json::Value;
 use tauri::{AppHandle, Manager, State};
 
@@ -35,24 +35,31 @@ pub async fn run_block(
         now: SystemTime::now(),
         execution_id: run_id.clone(),
     };
-    let (run, secrets) = prepare_with_connections(app.clone(), block_id, source, input, clock).await?;
+    let (run, secrets) =
+        prepare_with_connections(app.clone(), block_id, source, input, clock).await?;
     let state = app.state::<AppState>();
 
     let supervisor = state.supervisor.clone();
     let handle = state.begin_run(&run_id);
     let request = run.request.clone();
-    let report = tauri::async_runtime::spawn_blocking(move || supervisor.run(handle, request, run.limits))
-        .await
-        .map_err(|err| AppError::new("internal", format!("The run could not be completed: {err}.")))?;
+    let report =
+        tauri::async_runtime::spawn_blocking(move || supervisor.run(handle, request, run.limits))
+            .await
+            .map_err(|err| {
+                AppError::new(
+                    "internal",
+                    format!("The run could not be completed: {err}."),
+                )
+            })?;
     state.end_run(&run_id);
     let report = report.map_err(|err| AppError::new(err.code(), err.to_string()))?;
 
     state.with_workspace(|ws| {
-        state.with_history(ws, |history| Ok(record_block_run(ws, history, &run, &report, &secrets)?))
+        state.with_history(ws, |history| {
+            Ok(record_block_run(ws, history, &run, &report, &secrets)?)
+        })
     })?;
-    let mut outcome = report.outcome;
-    redact_outcome(&mut outcome, &secrets);
-    Ok(outcome)
+    Ok(redact_outcome(report.outcome, &secrets))
 }
 
 /// Refreshes expired OAuth tokens, then prepares the run with `configVars` holding the workspace's
@@ -67,7 +74,14 @@ async fn prepare_with_connections(
     with_keyring(app, move |state| {
         state.with_workspace(|ws| {
             let (config_vars, secrets) = workspace_config_vars(state, ws, clock.now)?;
-            let run = prepare_block_run(ws, &block_id, Some(source), Some(input), config_vars, &clock)?;
+            let run = prepare_block_run(
+                ws,
+                &block_id,
+                Some(source),
+                Some(input),
+                config_vars,
+                &clock,
+            )?;
             Ok((run, secrets))
         })
     })
@@ -76,7 +90,11 @@ async fn prepare_with_connections(
 
 /// `configVars` with the workspace's connections, after refreshing expired OAuth tokens; the keyring is only
 /// opened when there are connections.
-fn workspace_config_vars(state: &AppState, ws: &Workspace, now: SystemTime) -> AppResult<(Value, Vec<String>)> {
+fn workspace_config_vars(
+    state: &AppState,
+    ws: &Workspace,
+    now: SystemTime,
+) -> AppResult<(Value, Vec<String>)> {
     let store = if ws.manifest().connections.is_empty() {
         None
     } else {
@@ -87,23 +105,16 @@ fn workspace_config_vars(state: &AppState, ws: &Workspace, now: SystemTime) -> A
     Ok(config_vars(ws, store.as_ref(), now)?)
 }
 
-/// What a block logged or returned may hold a secret it was given; the person sees it redacted.
-fn redact_outcome(outcome: &mut RunOutcome, secrets: &[String]) {
-    if secrets.is_empty() {
-        return;
-    }
-    let mut value = serde_json::to_value(&*outcome).expect("an outcome always serialises");
-    redact_json(&mut value, secrets);
-    if let Ok(redacted) = serde_json::from_value(value) {
-        *outcome = redacted;
-    }
-}
-
 /// Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order
 /// with `stepResults` built from the results so far; stops at the first failure. `run_stop(run_id)` stops it.
 #[tauri::command]
 #[specta::specta]
-pub async fn run_flow(app: AppHandle, run_id: String, flow: String, payload: Option<Value>) -> AppResult<FlowOutcome> {
+pub async fn run_flow(
+    app: AppHandle,
+    run_id: String,
+    flow: String,
+    payload: Option<Value>,
+) -> AppResult<FlowOutcome> {
     let clock = RunClock {
         now: SystemTime::now(),
         execution_id: run_id.clone(),
@@ -112,7 +123,10 @@ pub async fn run_flow(app: AppHandle, run_id: String, flow: String, payload: Opt
     let (flow_run, secrets) = with_keyring(app.clone(), move |state| {
         state.with_workspace(|ws| {
             let (config_vars, secrets) = workspace_config_vars(state, ws, clock.now)?;
-            Ok((prepare_flow_run(ws, &flow, payload, config_vars, &clock)?, secrets))
+            Ok((
+                prepare_flow_run(ws, &flow, payload, config_vars, &clock)?,
+                secrets,
+            ))
         })
     })
     .await?;
@@ -120,16 +134,21 @@ pub async fn run_flow(app: AppHandle, run_id: String, flow: String, payload: Opt
     let state = app.state::<AppState>();
     let supervisor = state.supervisor.clone();
     let handle = state.begin_run(&run_id);
-    let report = tauri::async_runtime::spawn_blocking(move || blocksmith_runner::run_flow(&supervisor, handle, flow_run))
-        .await
-        .map_err(|err| AppError::new("internal", format!("The flow run could not be completed: {err}.")))?;
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        blocksmith_runner::run_flow(&supervisor, handle, flow_run)
+    })
+    .await
+    .map_err(|err| {
+        AppError::new(
+            "internal",
+            format!("The flow run could not be completed: {err}."),
+        )
+    })?;
     state.end_run(&run_id);
     let report = report?;
     state.with_workspace(|ws| Ok(record_flow_run(ws, &flow_name, &report)?))?;
 
-    let mut value = serde_json::to_value(&report.outcome).expect("an outcome always serialises");
-    redact_json(&mut value, &secrets);
-    Ok(serde_json::from_value(value).unwrap_or(report.outcome))
+    Ok(redact_outcome(report.outcome, &secrets))
 }
 
 /// Stops the run `run_id` at once; answers whether it was still running.

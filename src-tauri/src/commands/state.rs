@@ -44,7 +44,9 @@ pub fn state_reset_instance(state: State<'_, AppState>, flow: String) -> AppResu
 #[tauri::command]
 #[specta::specta]
 pub fn state_reset_cross_flow(state: State<'_, AppState>) -> AppResult<StateView> {
-    change(&state, |persisted| persisted.cross_flow_state = Value::Object(Map::new()))
+    change(&state, |persisted| {
+        persisted.cross_flow_state = Value::Object(Map::new())
+    })
 }
 
 fn change(state: &AppState, reset: impl FnOnce(&mut PersistedState)) -> AppResult<StateView> {

@@ -41,7 +41,10 @@ impl WorkspaceView {
 /// workspace seeded with the templates.
 #[tauri::command]
 #[specta::specta]
-pub async fn workspace_open(state: State<'_, AppState>, path: Option<String>) -> AppResult<WorkspaceView> {
+pub async fn workspace_open(
+    state: State<'_, AppState>,
+    path: Option<String>,
+) -> AppResult<WorkspaceView> {
     let mut settings = Settings::load(&state.config_dir);
     let dir = match path {
         Some(path) => PathBuf::from(path),
@@ -76,7 +79,11 @@ pub fn block_save(state: State<'_, AppState>, block_id: String, source: String) 
 
 #[tauri::command]
 #[specta::specta]
-pub fn block_rename(state: State<'_, AppState>, block_id: String, name: String) -> AppResult<WorkspaceView> {
+pub fn block_rename(
+    state: State<'_, AppState>,
+    block_id: String,
+    name: String,
+) -> AppResult<WorkspaceView> {
     edit(&state, |ws| ws.rename_block(&block_id, &name))
 }
 
@@ -92,13 +99,21 @@ pub fn block_set_timeout(
 
 #[tauri::command]
 #[specta::specta]
-pub fn step_create(state: State<'_, AppState>, flow: String, name: String) -> AppResult<WorkspaceView> {
+pub fn step_create(
+    state: State<'_, AppState>,
+    flow: String,
+    name: String,
+) -> AppResult<WorkspaceView> {
     edit(&state, |ws| ws.add_step(&flow, &name).map(drop))
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn step_delete(state: State<'_, AppState>, flow: String, block_id: String) -> AppResult<WorkspaceView> {
+pub fn step_delete(
+    state: State<'_, AppState>,
+    flow: String,
+    block_id: String,
+) -> AppResult<WorkspaceView> {
     edit(&state, |ws| ws.delete_step(&flow, &block_id))
 }
 
@@ -110,7 +125,9 @@ pub fn step_move(
     block_id: String,
     to_index: u32,
 ) -> AppResult<WorkspaceView> {
-    edit(&state, |ws| ws.move_step(&flow, &block_id, to_index as usize))
+    edit(&state, |ws| {
+        ws.move_step(&flow, &block_id, to_index as usize)
+    })
 }
 
 #[tauri::command]
@@ -121,7 +138,11 @@ pub fn flow_create(state: State<'_, AppState>, name: String) -> AppResult<Worksp
 
 #[tauri::command]
 #[specta::specta]
-pub fn flow_rename(state: State<'_, AppState>, flow: String, name: String) -> AppResult<WorkspaceView> {
+pub fn flow_rename(
+    state: State<'_, AppState>,
+    flow: String,
+    name: String,
+) -> AppResult<WorkspaceView> {
     edit(&state, |ws| ws.rename_flow(&flow, &name))
 }
 
@@ -133,7 +154,11 @@ pub fn flow_delete(state: State<'_, AppState>, flow: String) -> AppResult<Worksp
 
 #[tauri::command]
 #[specta::specta]
-pub fn config_var_set(state: State<'_, AppState>, name: String, value: String) -> AppResult<WorkspaceView> {
+pub fn config_var_set(
+    state: State<'_, AppState>,
+    name: String,
+    value: String,
+) -> AppResult<WorkspaceView> {
     edit(&state, |ws| ws.set_config_var(&name, &value))
 }
 

@@ -8,34 +8,46 @@ import {
   commands,
   type AppError,
   type Block,
-  type ConnectionDefinition,
+  type ConnectionDefinition as WireConnectionDefinition,
+  type ConnectionView as WireConnectionView,
   type Flow,
+  type FlowOutcome as WireFlowOutcome,
   type Result,
   type RunEntry as WireRunEntry,
   type RunOutcome as WireRunOutcome,
+  type StateView as WireStateView,
+  type StepOutcome as WireStepOutcome,
   type WorkspaceView as WireWorkspaceView,
 } from '../bindings';
 import type { JsonValue } from './json';
-import { pendingCommands, type ConnectionDraft } from './pendingCommands';
 
 export type { JsonValue } from './json';
-export type { BlockError as RunError, BlockKind, ConfigVar, LogLevel, LogLine, RunSummary } from '../bindings';
 export type {
-  ConnectionDraft,
-  ConnectionInput,
+  BlockError as RunError,
+  BlockKind,
+  ConfigVar,
   ConnectionKind,
-  FlowOutcome,
-  FlowStepOutcome,
-  PersistedState,
-  TokenStatus,
-} from './pendingCommands';
+  InputDefinition as ConnectionInput,
+  InputFormat,
+  LogLevel,
+  LogLine,
+  RunSummary,
+  TokenStatusView as TokenStatus,
+} from '../bindings';
 
 export type BlockView = Block;
 export type FlowView = Required<Flow>;
-export type ConnectionView = Omit<ConnectionDefinition, 'inputs'> & { inputs: Record<string, string> };
+/** A connection as the workspace file defines it: its kind and non-secret inputs. */
+export type ConnectionDefinition = Omit<WireConnectionDefinition, 'inputs'> & { inputs: Record<string, string> };
+/** A connection as the connections panel lists it: non-secret inputs, which secrets are stored, whether it has a token. */
+export type ConnectionView = Omit<WireConnectionView, 'inputs' | 'secrets'> & {
+  inputs: Record<string, string>;
+  /** Each secret input's key and whether the keyring holds a value for it (never the value). */
+  secrets: Record<string, boolean>;
+};
 export type WorkspaceView = Omit<WireWorkspaceView, 'flows' | 'connections'> & {
   flows: FlowView[];
-  connections: ConnectionView[];
+  connections: ConnectionDefinition[];
 };
 export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response'> & {
   returned: JsonValue;
@@ -43,6 +55,24 @@ export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response'
   response: JsonValue;
 };
 export type RunEntry = Omit<WireRunEntry, 'inputs' | 'outcome'> & { inputs: JsonValue; outcome: JsonValue };
+export type FlowStepOutcome = Omit<WireStepOutcome, 'result'> & { result: JsonValue };
+export type FlowOutcome = { ok: boolean; steps: FlowStepOutcome[]; response: JsonValue };
+/** What blocks keep between runs: `instanceState` per flow name, and the shared `crossFlowState`. */
+export interface PersistedState {
+  instanceState: Record<string, JsonValue>;
+  crossFlowState: JsonValue;
+}
+
+/** What saving a connection sends: `original` is its name before this edit (null when new). */
+export interface ConnectionDraft {
+  original: string | null;
+  name: string;
+  kind: string;
+  /** Non-secret inputs by input key, plus per-connection settings such as `redirectUri`. */
+  values: Record<string, string>;
+  /** Only the secret inputs typed anew; one left out keeps what the keyring holds. */
+  secrets: Record<string, string>;
+}
 
 /** A failed backend call, as the app reports it. `code` is stable; `message` is for people. */
 export class BackendError extends Error {
@@ -61,6 +91,20 @@ export const BACKEND_UNAVAILABLE = 'backend_unavailable';
 export const IPC_FAILED = 'ipc_failed';
 /** The code of the error raised when the app has no such command (a feature this build does not have yet). */
 export const COMMAND_MISSING = 'command_missing';
+
+/** Codes the app sends that the UI treats differently from a plain failure notice. */
+export const ErrorCode = {
+  /** The OS keyring (Secret Service, Keychain, Credential Manager) is not reachable. */
+  keyring: 'keyring',
+  /** A connection's input was refused; the message names the input. */
+  invalidInput: 'invalid_input',
+  duplicateName: 'duplicate_name',
+  /** The token cannot be refreshed: the person has to consent again (Connect). */
+  needsConsent: 'needs_consent',
+  /** The person closed the sign-in window. */
+  oauthCancelled: 'oauth_cancelled',
+  oauthTimeout: 'oauth_timeout',
+} as const;
 
 function isAppError(value: unknown): value is AppError {
   return (
@@ -127,18 +171,48 @@ async function plain<T>(command: string, call: () => Promise<T>): Promise<T> {
   return unwrap(command, async () => ({ status: 'ok', data: await call() }) as Result<T, AppError>);
 }
 
+/** Drops the `undefined` the generated `Partial<…>` record types allow but JSON never carries. */
+function definedEntries<T>(record: Partial<Record<string, T>> | undefined): Record<string, T> {
+  const defined: Record<string, T> = {};
+  for (const [key, value] of Object.entries(record ?? {})) {
+    if (value !== undefined) defined[key] = value;
+  }
+  return defined;
+}
+
 function workspaceFromWire(view: WireWorkspaceView): WorkspaceView {
   return {
     ...view,
     flows: view.flows.map((flow) => ({ ...flow, steps: flow.steps ?? [] })),
-    connections: view.connections.map((connection) => {
-      const inputs: Record<string, string> = {};
-      for (const [key, value] of Object.entries(connection.inputs ?? {})) {
-        if (value !== undefined) inputs[key] = value;
-      }
-      return { ...connection, inputs };
-    }),
+    connections: view.connections.map((connection) => ({ ...connection, inputs: definedEntries(connection.inputs) })),
   };
+}
+
+function connectionsFromWire(views: WireConnectionView[]): ConnectionView[] {
+  return views.map((view) => ({ ...view, inputs: definedEntries(view.inputs), secrets: definedEntries(view.secrets) }));
+}
+
+function flowOutcomeFromWire(outcome: WireFlowOutcome): FlowOutcome {
+  return {
+    ...outcome,
+    response: jsonFromWire(outcome.response),
+    steps: outcome.steps.map((step) => ({ ...step, result: jsonFromWire(step.result) })),
+  };
+}
+
+function stateFromWire(state: WireStateView): PersistedState {
+  return {
+    instanceState: definedEntries(state.instanceState as Partial<Record<string, JsonValue>>),
+    crossFlowState: jsonFromWire(state.crossFlowState),
+  };
+}
+
+async function connections(command: string, call: () => Promise<Result<WireConnectionView[], AppError>>) {
+  return connectionsFromWire(await unwrap(command, call));
+}
+
+async function persistedState(command: string, call: () => Promise<Result<WireStateView, AppError>>) {
+  return stateFromWire(await unwrap(command, call));
 }
 
 async function workspace(command: string, call: () => Promise<Result<WireWorkspaceView, AppError>>) {
@@ -177,28 +251,40 @@ export const api = {
     outcomeFromWire(await unwrap('run_block', () => commands.runBlock(runId, blockId, source, input))),
   /** Answers whether a run with that id was still running (and is now stopped). */
   runStop: (runId: string) => plain('run_stop', () => commands.runStop(runId)),
-  runFlow: (flow: string, payload: JsonValue) => unwrap('run_flow', () => pendingCommands.runFlow(flow, payload)),
+  /** Runs the whole flow; `payload` null runs the trigger with its saved sample. `runStop(runId)` stops it. */
+  runFlow: async (runId: string, flow: string, payload: JsonValue | null) =>
+    flowOutcomeFromWire(await unwrap('run_flow', () => commands.runFlow(runId, flow, payload))),
 
-  stateRead: () => unwrap('state_read', () => pendingCommands.stateRead()),
+  stateRead: () => persistedState('state_read', () => commands.stateRead()),
   stateResetInstance: (flow: string) =>
-    unwrap('state_reset_instance', () => pendingCommands.stateResetInstance(flow)),
-  stateResetCrossFlow: () => unwrap('state_reset_cross_flow', () => pendingCommands.stateResetCrossFlow()),
+    persistedState('state_reset_instance', () => commands.stateResetInstance(flow)),
+  stateResetCrossFlow: () => persistedState('state_reset_cross_flow', () => commands.stateResetCrossFlow()),
 
   historyList: (blockId: string) => unwrap('history_list', () => commands.historyList(blockId)),
   historyGet: async (id: number) => entryFromWire(await unwrap('history_get', () => commands.historyGet(id))),
 
-  connectionKinds: () => unwrap('connection_kinds', () => pendingCommands.connectionKinds()),
+  connectionKinds: () => plain('connection_kinds', () => commands.connectionKinds()),
+  connectionList: () => connections('connection_list', () => commands.connectionList()),
   connectionSave: (draft: ConnectionDraft) =>
-    workspace('connection_save', () => pendingCommands.connectionSave(draft)),
-  connectionDelete: (name: string) => workspace('connection_delete', () => pendingCommands.connectionDelete(name)),
-  /** For each secret input of a connection, whether the keyring holds a value (never the value itself). */
-  connectionSecretsStored: (connection: string) =>
-    unwrap('connection_secrets_stored', () => pendingCommands.connectionSecretsStored(connection)),
+    connections('connection_save', () =>
+      commands.connectionSave(draft.original, draft.name, draft.kind, draft.values, draft.secrets),
+    ),
+  connectionDelete: (name: string) => connections('connection_delete', () => commands.connectionDelete(name)),
+  /** The stored value of one secret input, or null when none is stored: only when the person pressed Reveal. */
   secretReveal: (connection: string, inputKey: string) =>
-    unwrap('secret_reveal', () => pendingCommands.secretReveal(connection, inputKey)),
+    unwrap('secret_reveal', () => commands.secretReveal(connection, inputKey)),
 
-  oauthConnect: (connection: string) => unwrap('oauth_connect', () => pendingCommands.oauthConnect(connection)),
-  oauthStatus: (connection: string) => unwrap('oauth_status', () => pendingCommands.oauthStatus(connection)),
+  /** The token's status, or null when the connection has no token. */
+  oauthStatus: (connection: string) => unwrap('oauth_status', () => commands.oauthStatus(connection)),
+  /** Authorization code: resolves when the person has consented in the sign-in window (or rejects). */
+  oauthConnect: (connection: string) => unwrap('oauth_connect', () => commands.oauthConnect(connection)),
+  /** Client credentials: requests a token. */
+  oauthFetchToken: (connection: string) => unwrap('oauth_fetch_token', () => commands.oauthFetchToken(connection)),
+  oauthRefresh: (connection: string) => unwrap('oauth_refresh', () => commands.oauthRefresh(connection)),
+  oauthDisconnect: (connection: string) => unwrap('oauth_disconnect', () => commands.oauthDisconnect(connection)),
+  /** The last token request and response, secrets already masked by the app; null when none was made. */
+  oauthLastExchange: async (connection: string) =>
+    jsonFromWire(await plain('oauth_last_exchange', () => commands.oauthLastExchange(connection))),
 };
 
 /** Turns anything a failed call threw into a `BackendError`, so the UI has one shape to show. */

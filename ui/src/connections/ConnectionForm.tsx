@@ -1,85 +1,57 @@
 // Creating or editing one connection: its kind, its name, and exactly that kind's inputs.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   api,
   asBackendError,
-  COMMAND_MISSING,
-  type ConnectionDraft,
+  ErrorCode,
   type ConnectionInput,
   type ConnectionView,
 } from '../common/backend';
 import { NameValueRows, type NameValueRow } from '../common/NameValueRows';
-import { useNotices } from '../common/notices';
 import { useWorkspace } from '../workspace/WorkspaceContext';
-import { draftProblems, HEADERS_INPUT, headersToValue, PRIVATE_KEY_INPUT, privateKeyKind } from './draft';
-import { OAUTH_KINDS, useConnectionKinds } from './kinds';
+import { buildDraft, draftProblems, formInputs, headersFromValue, privateKeyKind } from './draft';
+import { useConnectionFailures } from './failures';
+import { useConnectionKinds } from './kinds';
 import { OAuthControls } from './OAuthControls';
 import { SecretInput } from './SecretInput';
-
 
 interface Props {
   /** The connection being edited, or null for a new one. */
   existing: ConnectionView | null;
+  /** Called with the app's new list of connections and the name the connection was saved under. */
+  onSaved: (connections: ConnectionView[], savedName: string) => void;
+  /** A token was fetched, refreshed or forgotten. */
+  onTokenChanged: () => void;
   onClose: () => void;
 }
 
-export function ConnectionForm({ existing, onClose }: Props) {
-  const { workspace, update } = useWorkspace();
+/** Failures the person can fix in the form itself, so they are shown there rather than as a notice. */
+const FORM_FAILURES: ReadonlySet<string> = new Set([ErrorCode.invalidInput, ErrorCode.duplicateName]);
+
+export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: Props) {
+  const { workspace } = useWorkspace();
   const { kinds } = useConnectionKinds();
+  const failures = useConnectionFailures();
   const [kindKey, setKindKey] = useState(existing?.kind ?? kinds[0]?.key ?? '');
   const [name, setName] = useState(existing?.name ?? '');
   const [fields, setFields] = useState<Record<string, string>>(existing?.inputs ?? {});
-  const [storedForSavedKind, setStoredForSavedKind] = useState<Record<string, boolean>>({});
-  const { reportError } = useNotices();
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [headerRows, setHeaderRows] = useState<NameValueRow[]>([]);
   const [showProblems, setShowProblems] = useState(false);
+  const [saveFailure, setSaveFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const kind = kinds.find((candidate) => candidate.key === kindKey);
-  // Which secrets the keyring holds for a saved connection (whether, never what).
-  const existingName = existing?.name ?? null;
-  useEffect(() => {
-    if (existingName === null) return;
-    let cancelled = false;
-    api
-      .connectionSecretsStored(existingName)
-      .then((stored) => !cancelled && setStoredForSavedKind(stored))
-      .catch((error: unknown) => {
-        // Without the command, nothing can be known to be stored: the form then asks for every secret.
-        if (asBackendError(error).code !== COMMAND_MISSING) {
-          reportError(`The keyring could not be asked about “${existingName}”.`, error);
-        }
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [existingName, reportError]);
+  const inputs = kind ? formInputs(kind) : [];
   // Stored secrets belong to the saved kind: after switching kind, nothing is stored for the new inputs.
-  const storedSecrets = existing && existing.kind === kindKey ? storedForSavedKind : {};
+  const storedSecrets = existing && existing.kind === kindKey ? existing.secrets : {};
   const takenNames = [
     ...(workspace?.connections.map((connection) => connection.name) ?? []),
     ...(workspace?.configVars.map((variable) => variable.name) ?? []),
   ];
 
-  const draft: ConnectionDraft = {
-    previousName: existing?.name ?? null,
-    name: name.trim(),
-    kind: kindKey,
-    inputs: Object.fromEntries(
-      (kind?.inputs ?? []).filter((input) => !input.secret).map((input) => [input.key, fields[input.key] ?? '']),
-    ),
-    secrets: Object.fromEntries(
-      (kind?.inputs ?? [])
-        .filter((input) => input.secret)
-        .map((input): [string, string] => [
-          input.key,
-          input.key === HEADERS_INPUT ? headersToValue(headerRows) : (secrets[input.key] ?? ''),
-        ])
-        .filter(([, value]) => value !== ''),
-    ),
-  };
-  const problems = kind ? draftProblems(kind, draft, headerRows, storedSecrets, takenNames) : {};
+  const draft = buildDraft(kindKey, inputs, { original: existing?.name ?? null, name, fields, secrets, headerRows });
+  const problems = kind ? draftProblems(inputs, draft, headerRows, storedSecrets, takenNames) : {};
   const visibleProblems = showProblems ? problems : {};
 
   const save = async (event: FormEvent) => {
@@ -87,21 +59,48 @@ export function ConnectionForm({ existing, onClose }: Props) {
     setShowProblems(true);
     if (!kind || Object.keys(problems).length > 0) return;
     setSaving(true);
-    const saved = await update(`The connection “${draft.name}” could not be saved.`, () => api.connectionSave(draft));
-    setSaving(false);
-    if (saved) onClose();
+    setSaveFailure(null);
+    try {
+      const connections = await api.connectionSave(draft);
+      setSecrets({});
+      setHeaderRows([]);
+      onSaved(connections, draft.name);
+    } catch (error) {
+      const failure = asBackendError(error);
+      if (FORM_FAILURES.has(failure.code)) setSaveFailure(failure.message);
+      else failures.report(`The connection “${draft.name}” could not be saved.`, failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Loads the stored headers into the rows, so they can be edited and saved again. */
+  const editStoredHeaders = async (input: ConnectionInput) => {
+    if (!existing) return;
+    try {
+      const stored = await api.secretReveal(existing.name, input.key);
+      setHeaderRows(stored === null ? [] : headersFromValue(stored));
+    } catch (error) {
+      failures.report(`${input.label} could not be read from the keyring.`, error);
+    }
   };
 
   const renderInput = (input: ConnectionInput) => {
+    const fieldId = `connection-field-${input.key}`;
     const helpId = `connection-help-${input.key}`;
     const problem = visibleProblems[input.key];
-    const keyKind = input.key === PRIVATE_KEY_INPUT ? privateKeyKind(secrets[input.key] ?? '') : null;
+    const keyKind = input.format === 'privateKey' ? privateKeyKind(secrets[input.key] ?? '') : null;
     let control;
-    if (input.key === HEADERS_INPUT) {
+    if (input.format === 'headers') {
       control = (
-        <div id={`connection-field-${input.key}`} data-testid={`connection-field-${input.key}`}>
-          {storedSecrets[input.key] && (
-            <p className="muted">Headers are stored in the keyring. Rows added here replace them.</p>
+        <div id={fieldId} data-testid={fieldId}>
+          {storedSecrets[input.key] && headerRows.length === 0 && (
+            <p className="muted">
+              Headers are stored in the keyring. Rows added here replace them.{' '}
+              <button type="button" className="link-button" onClick={() => void editStoredHeaders(input)}>
+                Edit the stored headers
+              </button>
+            </p>
           )}
           <NameValueRows rows={headerRows} onChange={setHeaderRows} noun="header" testId="connection-headers" maskValues />
         </div>
@@ -115,17 +114,20 @@ export function ConnectionForm({ existing, onClose }: Props) {
           stored={storedSecrets[input.key] === true}
           value={secrets[input.key] ?? ''}
           onChange={(value) => setSecrets((current) => ({ ...current, [input.key]: value }))}
-          multiline={input.key === PRIVATE_KEY_INPUT}
+          multiline={input.format === 'privateKey'}
           describedBy={helpId}
         />
       );
     } else {
       control = (
         <input
-          id={`connection-field-${input.key}`}
-          data-testid={`connection-field-${input.key}`}
+          id={fieldId}
+          data-testid={fieldId}
           aria-describedby={helpId}
           aria-invalid={problem !== undefined}
+          type={input.format === 'url' ? 'url' : 'text'}
+          placeholder={input.format === 'scopes' ? 'read write' : undefined}
+          spellCheck={false}
           value={fields[input.key] ?? ''}
           onChange={(event) => setFields((current) => ({ ...current, [input.key]: event.target.value }))}
         />
@@ -133,7 +135,7 @@ export function ConnectionForm({ existing, onClose }: Props) {
     }
     return (
       <div className="form-field" key={input.key}>
-        <label htmlFor={`connection-field-${input.key}`}>
+        <label htmlFor={fieldId}>
           {input.label}
           {input.required && (
             <span className="required" title="Required">
@@ -153,8 +155,10 @@ export function ConnectionForm({ existing, onClose }: Props) {
     );
   };
 
+  const savedAsThisKind = existing !== null && existing.kind === kindKey;
+
   return (
-    <form className="connection-form" onSubmit={(event) => void save(event)} aria-label="Connection">
+    <form className="connection-form" onSubmit={(event) => void save(event)} aria-label="Connection" noValidate>
       <div className="form-field">
         <label htmlFor="connection-kind">Kind</label>
         <select
@@ -184,19 +188,24 @@ export function ConnectionForm({ existing, onClose }: Props) {
         />
         {visibleProblems.name && <p className="field-problem">{visibleProblems.name}</p>}
       </div>
-      {kind?.inputs.map(renderInput)}
+      {inputs.map(renderInput)}
+      {saveFailure && (
+        <p className="field-problem" role="alert" data-testid="connection-save-problem">
+          {saveFailure}
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="connection-save" disabled={saving}>
           {saving ? 'Saving…' : 'Save'}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {savedAsThisKind ? 'Close' : 'Cancel'}
         </button>
       </div>
-      {existing && existing.kind === kindKey && OAUTH_KINDS.has(kindKey) && (
-        <OAuthControls connectionName={existing.name} kind={kindKey} />
+      {kind?.oauth && savedAsThisKind && (
+        <OAuthControls connectionName={existing.name} kindKey={kindKey} onTokenChanged={onTokenChanged} />
       )}
-      {!existing && OAUTH_KINDS.has(kindKey) && (
+      {kind?.oauth && !savedAsThisKind && (
         <p className="muted">Save the connection, then connect it to get a token.</p>
       )}
     </form>

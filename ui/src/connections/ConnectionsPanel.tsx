@@ -1,36 +1,36 @@
-// The workspace's connections: list them, create one, edit or delete one.
-import { useState } from 'react';
-import { api, type ConnectionView } from '../common/backend';
+// The workspace's connections: list them (with which secrets are stored and whether they hold a token), create
+// one, edit or delete one.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, type ConnectionView, type WorkspaceView } from '../common/backend';
 import { TrashIcon } from '../common/icons';
+import { useNotices } from '../common/notices';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { ConnectionForm } from './ConnectionForm';
+import { ConnectionFailuresContext, isKeyringFailure } from './failures';
+import { KeyringProblem } from './KeyringProblem';
 import { useConnectionKinds } from './kinds';
 
-type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; connection: ConnectionView };
+type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; name: string };
 
-function ConnectionRow({ connection, onEdit }: { connection: ConnectionView; onEdit: () => void }) {
-  const { update } = useWorkspace();
-  const { kinds } = useConnectionKinds();
+interface RowProps {
+  connection: ConnectionView;
+  kindLabel: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
   const [confirming, setConfirming] = useState(false);
-  const kindLabel = kinds.find((kind) => kind.key === connection.kind)?.label ?? connection.kind;
   return (
     <li className="connection-row" data-testid="connection">
       <button type="button" className="block-name" onClick={onEdit} title={`Edit ${connection.name}`}>
         <span>{connection.name}</span>
         <span className="muted">{kindLabel}</span>
+        {connection.hasToken && <span className="badge">token</span>}
       </button>
       {confirming ? (
         <span className="row-actions confirm">
-          <button
-            type="button"
-            className="danger"
-            data-testid="confirm-delete-connection"
-            onClick={() =>
-              void update(`The connection “${connection.name}” could not be deleted.`, () =>
-                api.connectionDelete(connection.name),
-              )
-            }
-          >
+          <button type="button" className="danger" data-testid="confirm-delete-connection" onClick={onDelete}>
             Delete
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
@@ -54,47 +54,117 @@ function ConnectionRow({ connection, onEdit }: { connection: ConnectionView; onE
   );
 }
 
-export function ConnectionsPanel() {
-  const { workspace } = useWorkspace();
-  const { kinds, failure, unsupported } = useConnectionKinds();
-  const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
-  if (!workspace) return null;
+/** The workspace's definitions as list rows, for when the keyring could not say which secrets are stored. */
+function withoutKeyring(workspace: WorkspaceView): ConnectionView[] {
+  return workspace.connections.map((definition) => ({ ...definition, secrets: {}, hasToken: false }));
+}
 
+export function ConnectionsPanel() {
+  const { workspace, update } = useWorkspace();
+  const { reportError } = useNotices();
+  const { kinds, failure, unsupported } = useConnectionKinds();
+  const [listed, setListed] = useState<ConnectionView[] | null>(null);
+  const [keyringProblem, setKeyringProblem] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
+
+  const failures = useMemo(
+    () => ({
+      report: (what: string, error: unknown) => {
+        if (isKeyringFailure(error)) setKeyringProblem(error instanceof Error ? error.message : String(error));
+        else reportError(what, error);
+      },
+    }),
+    [reportError],
+  );
+
+  const reload = useCallback(async () => {
+    try {
+      setListed(await api.connectionList());
+      setKeyringProblem(null);
+    } catch (error) {
+      setListed(null);
+      failures.report('The connections could not be listed.', error);
+    }
+  }, [failures]);
+
+  // Listed again when the workspace's connections change (another workspace, an import), not on every edit.
+  const definitionsKey = workspace ? JSON.stringify([workspace.path, workspace.connections]) : null;
+  useEffect(() => {
+    if (definitionsKey !== null) void reload();
+  }, [definitionsKey, reload]);
+
+  /** A save or delete answers the new list; the workspace view is read again for its connection definitions. */
+  const changed = useCallback(
+    (next: ConnectionView[]) => {
+      setListed(next);
+      setKeyringProblem(null);
+      void update('The workspace could not be read again after the change.', () => api.workspaceCurrent());
+    },
+    [update],
+  );
+
+  if (!workspace) return null;
+  const connections = listed ?? withoutKeyring(workspace);
+  const editedConnection =
+    editing.mode === 'edit' ? (connections.find((connection) => connection.name === editing.name) ?? null) : null;
   const close = () => setEditing({ mode: 'closed' });
 
+  const remove = async (name: string) => {
+    try {
+      changed(await api.connectionDelete(name));
+      if (editing.mode === 'edit' && editing.name === name) close();
+    } catch (error) {
+      failures.report(`The connection “${name}” could not be deleted.`, error);
+    }
+  };
+
   return (
-    <section className="panel" data-testid="connections" aria-label="Connections">
-      <header className="panel-header">
-        <h2>Connections</h2>
-        <button
-          type="button"
-          data-testid="new-connection"
-          onClick={() => setEditing({ mode: 'new' })}
-          disabled={kinds.length === 0}
-          title={failure ?? undefined}
-        >
-          + Connection
-        </button>
-      </header>
-      {unsupported && <p className="muted">Connections are not available in this build yet.</p>}
-      {failure && <p className="field-problem">{failure}</p>}
-      {workspace.connections.length === 0 && editing.mode === 'closed' && <p className="muted">None yet.</p>}
-      <ul className="connection-list">
-        {workspace.connections.map((connection) => (
-          <ConnectionRow
-            key={connection.name}
-            connection={connection}
-            onEdit={() => setEditing({ mode: 'edit', connection })}
+    <ConnectionFailuresContext.Provider value={failures}>
+      <section className="panel" data-testid="connections" aria-label="Connections">
+        <header className="panel-header">
+          <h2>Connections</h2>
+          <button
+            type="button"
+            data-testid="new-connection"
+            onClick={() => setEditing({ mode: 'new' })}
+            disabled={kinds.length === 0}
+            title={failure ?? undefined}
+          >
+            + Connection
+          </button>
+        </header>
+        {keyringProblem !== null && <KeyringProblem message={keyringProblem} onRetry={() => void reload()} />}
+        {unsupported && <p className="muted">Connections are not available in this build yet.</p>}
+        {failure && <p className="field-problem">{failure}</p>}
+        {connections.length === 0 && editing.mode === 'closed' && <p className="muted">None yet.</p>}
+        <ul className="connection-list">
+          {connections.map((connection) => (
+            <ConnectionRow
+              key={connection.name}
+              connection={connection}
+              kindLabel={kinds.find((kind) => kind.key === connection.kind)?.label ?? connection.kind}
+              onEdit={() => setEditing({ mode: 'edit', name: connection.name })}
+              onDelete={() => void remove(connection.name)}
+            />
+          ))}
+        </ul>
+        {editing.mode !== 'closed' && (
+          <ConnectionForm
+            key={editing.mode === 'edit' ? `edit:${editing.name}` : 'new'}
+            existing={editedConnection}
+            onSaved={(next, savedName) => {
+              changed(next);
+              // An OAuth connection stays open after Save, so it can be connected right away.
+              const saved = next.find((connection) => connection.name === savedName);
+              const savedKind = kinds.find((kind) => kind.key === saved?.kind);
+              if (saved && savedKind?.oauth) setEditing({ mode: 'edit', name: saved.name });
+              else close();
+            }}
+            onTokenChanged={() => void reload()}
+            onClose={close}
           />
-        ))}
-      </ul>
-      {editing.mode !== 'closed' && (
-        <ConnectionForm
-          key={editing.mode === 'edit' ? editing.connection.name : 'new'}
-          existing={editing.mode === 'edit' ? editing.connection : null}
-          onClose={close}
-        />
-      )}
-    </section>
+        )}
+      </section>
+    </ConnectionFailuresContext.Provider>
   );
 }

@@ -1,29 +1,49 @@
-// OAuth 2.0 for a saved connection: Connect (consent in a window) or Fetch token, and the token's status.
-import { useEffect, useState } from 'react';
-import { api, type TokenStatus } from '../common/backend';
-import { useNotices } from '../common/notices';
-import { AUTHORIZATION_CODE_KIND } from './kinds';
+// OAuth 2.0 for a saved connection: Connect (consent in a window) or Fetch token, Refresh now, Disconnect, the
+// token's status counting down to its expiry, and the inspector of the last token exchange.
+import { useCallback, useEffect, useState } from 'react';
+import { api, asBackendError, ErrorCode, type TokenStatus } from '../common/backend';
+import { AUTHORIZATION_CODE_KIND } from './draft';
+import { ExchangeInspector } from './ExchangeInspector';
+import { useConnectionFailures } from './failures';
+import { isExpired, tokenStatusText } from './tokenStatus';
 
 interface Props {
   connectionName: string;
-  kind: string;
+  kindKey: string;
+  /** A token was fetched, refreshed or forgotten. */
+  onTokenChanged: () => void;
 }
 
-function describe(status: TokenStatus | null): string {
-  if (status === null) return 'Checking the token…';
-  if (!status.connected) return 'Not connected yet.';
-  const parts = ['Connected'];
-  if (status.expiresAt) parts.push(`expires ${new Date(status.expiresAt).toLocaleString()}`);
-  if (status.scopes) parts.push(`scopes: ${status.scopes}`);
-  parts.push(status.hasRefreshToken ? 'refreshes automatically' : 'no refresh token');
-  return parts.join(' · ');
+type Action = 'connect' | 'refresh' | 'disconnect';
+
+const TICK_MS = 1000;
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
 }
 
-export function OAuthControls({ connectionName, kind }: Props) {
-  const { reportError } = useNotices();
-  const [status, setStatus] = useState<TokenStatus | null>(null);
-  const [connecting, setConnecting] = useState(false);
-  const needsConsent = kind === AUTHORIZATION_CODE_KIND;
+/** What a failed token action means to the person, shown under the buttons. */
+function actionProblem(code: string, message: string): string {
+  switch (code) {
+    case ErrorCode.oauthCancelled:
+      return 'The sign-in window was closed before consent was given; nothing changed.';
+    case ErrorCode.oauthTimeout:
+      return `No consent arrived in time. ${message}`;
+    default:
+      return message;
+  }
+}
+
+export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props) {
+  const failures = useConnectionFailures();
+  const canConsent = kindKey === AUTHORIZATION_CODE_KIND;
+  /** `undefined` until the first status arrives; `null` when there is no token. */
+  const [status, setStatus] = useState<TokenStatus | null | undefined>(undefined);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [consentNeeded, setConsentNeeded] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [now, setNow] = useState(nowSeconds);
+  const [exchangeVersion, setExchangeVersion] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -32,43 +52,122 @@ export function OAuthControls({ connectionName, kind }: Props) {
       .then((current) => !cancelled && setStatus(current))
       .catch((error: unknown) => {
         if (cancelled) return;
-        setStatus({ connected: false, expiresAt: null, scopes: null, hasRefreshToken: false });
-        reportError(`The token status of “${connectionName}” could not be read.`, error);
+        setStatus(null);
+        failures.report(`The token status of “${connectionName}” could not be read.`, error);
       });
     return () => {
       cancelled = true;
     };
-  }, [connectionName, reportError]);
+  }, [connectionName, failures]);
 
-  const connect = async () => {
-    setConnecting(true);
-    try {
-      setStatus(await api.oauthConnect(connectionName));
-    } catch (error) {
-      reportError(
-        needsConsent ? `“${connectionName}” could not be connected.` : `No token could be fetched for “${connectionName}”.`,
-        error,
-      );
-    } finally {
-      setConnecting(false);
-    }
-  };
+  // The countdown ticks each second while there is an expiry ahead.
+  const ticking = status != null && status.expiresAt !== null && !isExpired(status, now);
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = window.setInterval(() => setNow(nowSeconds()), TICK_MS);
+    return () => window.clearInterval(timer);
+  }, [ticking]);
 
+  const perform = useCallback(
+    async (action: Action, what: string, call: () => Promise<TokenStatus | null>) => {
+      setBusy(action);
+      setProblem(null);
+      try {
+        setStatus(await call());
+        setConsentNeeded(false);
+        onTokenChanged();
+      } catch (error) {
+        const failure = asBackendError(error);
+        if (failure.code === ErrorCode.needsConsent) setConsentNeeded(true);
+        if (failure.code === ErrorCode.keyring) failures.report(what, failure);
+        else setProblem(`${what} ${actionProblem(failure.code, failure.message)}`);
+      } finally {
+        setNow(nowSeconds());
+        setBusy(null);
+        setExchangeVersion((version) => version + 1);
+      }
+    },
+    [failures, onTokenChanged],
+  );
+
+  const connect = () =>
+    canConsent
+      ? perform('connect', `“${connectionName}” could not be connected.`, () => api.oauthConnect(connectionName))
+      : perform('connect', `No token could be fetched for “${connectionName}”.`, () =>
+          api.oauthFetchToken(connectionName),
+        );
+  const refresh = () =>
+    perform('refresh', `The token of “${connectionName}” could not be refreshed.`, () =>
+      api.oauthRefresh(connectionName),
+    );
+  const disconnect = () =>
+    perform('disconnect', `“${connectionName}” could not be disconnected.`, async () => {
+      await api.oauthDisconnect(connectionName);
+      return null;
+    });
+
+  let statusLine;
+  if (busy === 'connect') {
+    statusLine = (
+      <>
+        <span className="spinner" aria-hidden="true" /> {canConsent ? 'Waiting for consent…' : 'Requesting a token…'}
+      </>
+    );
+  } else if (busy === 'refresh') {
+    statusLine = (
+      <>
+        <span className="spinner" aria-hidden="true" /> Refreshing the token…
+      </>
+    );
+  } else if (status === undefined) {
+    statusLine = 'Checking the token…';
+  } else {
+    statusLine = tokenStatusText(status, now, canConsent, consentNeeded);
+  }
+
+  const hasToken = status != null;
   return (
     <div className="oauth-controls">
-      <button type="button" data-testid="oauth-connect" onClick={() => void connect()} disabled={connecting}>
-        {needsConsent ? 'Connect' : 'Fetch token'}
-      </button>
-      <p className="oauth-status" data-testid="oauth-status" aria-live="polite">
-        {connecting ? (
-          <>
-            <span className="spinner" aria-hidden="true" />{' '}
-            {needsConsent ? 'Waiting for consent in the sign-in window…' : 'Requesting a token…'}
-          </>
-        ) : (
-          describe(status)
+      <div className="form-actions">
+        <button
+          type="button"
+          className={hasToken ? undefined : 'primary'}
+          data-testid="oauth-connect"
+          onClick={() => void connect()}
+          disabled={busy !== null}
+        >
+          {canConsent ? 'Connect' : 'Fetch token'}
+        </button>
+        {hasToken && (
+          <button type="button" data-testid="oauth-refresh" onClick={() => void refresh()} disabled={busy !== null}>
+            Refresh now
+          </button>
         )}
+        {hasToken && (
+          <button
+            type="button"
+            data-testid="oauth-disconnect"
+            onClick={() => void disconnect()}
+            disabled={busy !== null}
+          >
+            Disconnect
+          </button>
+        )}
+      </div>
+      <p
+        className="oauth-status"
+        data-testid="oauth-status"
+        data-state={busy ?? (status === null ? 'disconnected' : status === undefined ? 'checking' : 'connected')}
+        aria-live="polite"
+      >
+        {statusLine}
       </p>
+      {problem && (
+        <p className="field-problem" role="alert" data-testid="oauth-problem">
+          {problem}
+        </p>
+      )}
+      <ExchangeInspector connectionName={connectionName} version={exchangeVersion} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // A secret input: a stored value shows masked with Reveal; typing in the Replace field sets a new one.
 import { useState } from 'react';
 import { api } from '../common/backend';
-import { useNotices } from '../common/notices';
+import { useConnectionFailures } from './failures';
 
 interface Props {
   inputKey: string;
@@ -16,15 +16,16 @@ interface Props {
 }
 
 export function SecretInput({ inputKey, label, connectionName, stored, value, onChange, multiline, describedBy }: Props) {
-  const { reportError } = useNotices();
+  const failures = useConnectionFailures();
   const [revealed, setRevealed] = useState<string | null>(null);
 
   const reveal = async () => {
     if (connectionName === null) return;
     try {
-      setRevealed(await api.secretReveal(connectionName, inputKey));
+      const stored = await api.secretReveal(connectionName, inputKey);
+      setRevealed(stored ?? '');
     } catch (error) {
-      reportError(`${label} could not be revealed.`, error);
+      failures.report(`${label} could not be revealed.`, error);
     }
   };
 
@@ -43,7 +44,9 @@ export function SecretInput({ inputKey, label, connectionName, stored, value, on
     <div className="secret-input">
       {stored && (
         <div className="secret-stored" data-testid={`connection-secret-${inputKey}`}>
-          <code className="secret-value">{revealed ?? '••••••••'}</code>
+          <code className="secret-value" data-testid={`secret-value-${inputKey}`}>
+            {revealed === null ? '••••••••' : revealed === '' ? '(empty)' : revealed}
+          </code>
           {revealed === null ? (
             <button type="button" className="link-button" onClick={() => void reveal()} data-testid={`reveal-${inputKey}`}>
               Reveal

@@ -1,58 +1,139 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionDraft, ConnectionKind } from '../common/backend';
-import { draftProblems, headersToValue, privateKeyKind } from './draft';
+import {
+  buildDraft,
+  draftProblems,
+  formInputs,
+  headersFromValue,
+  headersToValue,
+  privateKeyKind,
+  REDIRECT_URI_SETTING,
+} from './draft';
 
 const clientCredentials: ConnectionKind = {
   key: 'clientcredentials',
   label: 'OAuth 2.0 Client Credentials',
   description: 'OAuth 2.0 Client Credentials flow',
+  oauth: true,
   inputs: [
-    { key: 'tokenUrl', label: 'Token URL', comment: 'The OAuth 2.0 Token URL for the API', secret: false, required: true },
-    { key: 'clientId', label: 'Client ID', comment: 'Client Identifier', secret: false, required: true },
-    { key: 'clientSecret', label: 'Client Secret', comment: 'Client Secret', secret: true, required: true },
-    { key: 'headers', label: 'Headers', comment: 'Additional header', secret: true, required: false },
+    { key: 'tokenUrl', label: 'Token URL', comment: 'The OAuth 2.0 Token URL for the API', secret: false, required: true, format: 'url' },
+    { key: 'scopes', label: 'Scopes', comment: 'Space separated OAuth 2.0 permission scopes for the API', secret: false, required: false, format: 'scopes' },
+    { key: 'clientId', label: 'Client ID', comment: 'Client Identifier', secret: false, required: true, format: 'text' },
+    { key: 'clientSecret', label: 'Client Secret', comment: 'Client Secret', secret: true, required: true, format: 'text' },
+    { key: 'headers', label: 'Headers', comment: 'Additional header', secret: true, required: false, format: 'headers' },
+  ],
+};
+
+const authorizationCode: ConnectionKind = { ...clientCredentials, key: 'authorizationcode', label: 'OAuth 2.0 Authorization Code' };
+
+const privateKey: ConnectionKind = {
+  key: 'privatekey',
+  label: 'Private Key',
+  description: 'Username and private key',
+  oauth: false,
+  inputs: [
+    { key: 'username', label: 'Username', comment: 'Username', secret: false, required: true, format: 'text' },
+    { key: 'privateKey', label: 'Private Key', comment: 'PEM private key', secret: true, required: true, format: 'privateKey' },
   ],
 };
 
 function draft(change: Partial<ConnectionDraft> = {}): ConnectionDraft {
   return {
-    previousName: null,
+    original: null,
     name: 'Billing',
     kind: 'clientcredentials',
-    inputs: { tokenUrl: 'https://auth.example.com/token', clientId: 'app' },
+    values: { tokenUrl: 'https://auth.example.com/token', clientId: 'app' },
     secrets: { clientSecret: 's3cret' },
     ...change,
   };
 }
 
+const inputs = clientCredentials.inputs;
+
+describe('formInputs', () => {
+  it('adds the redirect URI setting to authorization code only', () => {
+    expect(formInputs(authorizationCode).at(-1)).toEqual(REDIRECT_URI_SETTING);
+    expect(formInputs(clientCredentials)).toEqual(clientCredentials.inputs);
+  });
+});
+
+describe('buildDraft', () => {
+  it('sends every non-secret field trimmed and only the secrets typed anew', () => {
+    const built = buildDraft('clientcredentials', inputs, {
+      original: 'Billing',
+      name: ' Billing 2 ',
+      fields: { tokenUrl: ' https://auth.example.com/token ', clientId: 'app' },
+      secrets: { clientSecret: '' },
+      headerRows: [{ name: 'X-Tenant', value: 'acme' }],
+    });
+    expect(built).toEqual({
+      original: 'Billing',
+      name: 'Billing 2',
+      kind: 'clientcredentials',
+      values: { tokenUrl: 'https://auth.example.com/token', scopes: '', clientId: 'app' },
+      secrets: { headers: '{"X-Tenant":"acme"}' },
+    });
+  });
+
+  it('sends the redirect URI as a value of an authorization code connection', () => {
+    const built = buildDraft('authorizationcode', formInputs(authorizationCode), {
+      original: null,
+      name: 'Acme',
+      fields: { redirectUri: 'http://127.0.0.1:9000/callback' },
+      secrets: {},
+      headerRows: [],
+    });
+    expect(built.values.redirectUri).toBe('http://127.0.0.1:9000/callback');
+    expect(built.secrets).toEqual({});
+  });
+});
+
 describe('draftProblems', () => {
   it('accepts a complete draft', () => {
-    expect(draftProblems(clientCredentials, draft(), [], {}, [])).toEqual({});
+    expect(draftProblems(inputs, draft(), [], {}, [])).toEqual({});
   });
 
   it('asks for the name and every required input', () => {
-    const problems = draftProblems(clientCredentials, draft({ name: ' ', inputs: {}, secrets: {} }), [], {}, []);
+    const problems = draftProblems(inputs, draft({ name: '', values: {}, secrets: {} }), [], {}, []);
     expect(Object.keys(problems).sort()).toEqual(['clientId', 'clientSecret', 'name', 'tokenUrl']);
   });
 
   it('counts a secret already in the keyring as given', () => {
-    const problems = draftProblems(clientCredentials, draft({ secrets: {} }), [], { clientSecret: true }, []);
+    const problems = draftProblems(inputs, draft({ secrets: {} }), [], { clientSecret: true }, []);
     expect(problems).toEqual({});
   });
 
-  it('refuses a URL that is not http(s)', () => {
-    const problems = draftProblems(clientCredentials, draft({ inputs: { tokenUrl: 'ftp://x', clientId: 'a' } }), [], {}, []);
+  it('refuses a URL input that is not http(s), the redirect URI included', () => {
+    const problems = draftProblems(
+      formInputs(authorizationCode),
+      draft({ values: { tokenUrl: 'ftp://x', clientId: 'a', redirectUri: 'callback' } }),
+      [],
+      {},
+      [],
+    );
     expect(problems.tokenUrl).toBe('Token URL must be an http:// or https:// URL.');
+    expect(problems.redirectUri).toBe('Redirect URI must be an http:// or https:// URL.');
+  });
+
+  it('refuses a private key that is not PEM', () => {
+    const problems = draftProblems(
+      privateKey.inputs,
+      draft({ kind: 'privatekey', values: { username: 'deploy' }, secrets: { privateKey: 'ssh-rsa AAAA' } }),
+      [],
+      {},
+      [],
+    );
+    expect(problems.privateKey).toMatch(/must be a PEM private key/);
   });
 
   it('refuses a header name with a space and a name that is taken', () => {
-    const problems = draftProblems(clientCredentials, draft(), [{ name: 'Bad Header', value: 'x' }], {}, ['Billing']);
+    const problems = draftProblems(inputs, draft(), [{ name: 'Bad Header', value: 'x' }], {}, ['Billing']);
     expect(problems.headers).toBe('“Bad Header” is not a valid header name.');
     expect(problems.name).toBe('A connection or config variable named “Billing” exists already.');
   });
 
   it('lets a connection keep its own name', () => {
-    expect(draftProblems(clientCredentials, draft({ previousName: 'Billing' }), [], {}, ['Billing'])).toEqual({});
+    expect(draftProblems(inputs, draft({ original: 'Billing' }), [], {}, ['Billing'])).toEqual({});
   });
 });
 
@@ -62,6 +143,15 @@ describe('headersToValue', () => {
       '{"X-Tenant":"acme"}',
     );
     expect(headersToValue([])).toBe('');
+  });
+
+  it('reads a stored value back into rows, and anything else as no rows', () => {
+    expect(headersFromValue('{"X-Tenant":"acme","X-Count":2}')).toEqual([
+      { name: 'X-Tenant', value: 'acme' },
+      { name: 'X-Count', value: '2' },
+    ]);
+    expect(headersFromValue('[1]')).toEqual([]);
+    expect(headersFromValue('not json')).toEqual([]);
   });
 });
 

@@ -1,11 +1,39 @@
-// Checks a connection form before it is saved, and converts the Headers rows to the JSON object stored.
-import type { ConnectionDraft, ConnectionKind } from '../common/backend';
+// The connection form's logic: which inputs a kind shows, the draft sent on Save, and the checks made before it.
+import type { ConnectionDraft, ConnectionInput, ConnectionKind } from '../common/backend';
 import type { NameValueRow } from '../common/NameValueRows';
 
-/** The input whose value is a list of header rows, stored as a JSON object of name → value. */
-export const HEADERS_INPUT = 'headers';
-/** The input that holds a PEM private key. */
-export const PRIVATE_KEY_INPUT = 'privateKey';
+/** The kind whose token needs the person's consent in a browser window (Connect), not just a token request. */
+export const AUTHORIZATION_CODE_KIND = 'authorizationcode';
+
+/**
+ * The redirect URI is a per-connection setting beside the seed's inputs: the app listens on it for the provider's
+ * answer, so it is the one registered with the provider. Left empty, the app's default is used.
+ */
+export const REDIRECT_URI_SETTING: ConnectionInput = {
+  key: 'redirectUri',
+  label: 'Redirect URI',
+  comment: 'The redirect URI registered with the provider; defaults to http://127.0.0.1:8914/callback',
+  secret: false,
+  required: false,
+  format: 'url',
+};
+
+/** The fields the form shows for a kind: its inputs, and for authorization code the redirect URI setting. */
+export function formInputs(kind: ConnectionKind): ConnectionInput[] {
+  return kind.key === AUTHORIZATION_CODE_KIND ? [...kind.inputs, REDIRECT_URI_SETTING] : kind.inputs;
+}
+
+/** What the person has typed into the connection form. */
+export interface ConnectionFormState {
+  /** The saved connection's name, or null for a new one. */
+  original: string | null;
+  name: string;
+  /** Non-secret fields by input key. */
+  fields: Record<string, string>;
+  /** Secret fields typed anew, by input key (the Headers input is in `headerRows`). */
+  secrets: Record<string, string>;
+  headerRows: NameValueRow[];
+}
 
 const PEM_KINDS: [RegExp, string][] = [
   [/-----BEGIN RSA PRIVATE KEY-----[\s\S]+-----END RSA PRIVATE KEY-----/, 'a PKCS#1 (RSA) private key'],
@@ -16,7 +44,7 @@ const PEM_KINDS: [RegExp, string][] = [
 
 /**
  * Which kind of PEM private key the text looks like, by its armour ("a PKCS#8 private key"), or null. A first
- * check as the user types; the app parses the key itself when it is saved.
+ * check as the person types; the app parses the key itself when it is saved.
  */
 export function privateKeyKind(text: string): string | null {
   return PEM_KINDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
@@ -24,10 +52,40 @@ export function privateKeyKind(text: string): string | null {
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** Header rows as the app stores them: a JSON object of name → value; no rows is nothing to store. */
 export function headersToValue(rows: NameValueRow[]): string {
   const headers: Record<string, string> = {};
   for (const row of rows) if (row.name.trim() !== '') headers[row.name.trim()] = row.value;
   return Object.keys(headers).length === 0 ? '' : JSON.stringify(headers);
+}
+
+/** The rows of a stored Headers value (a JSON object of name → value); none when it is not such an object. */
+export function headersFromValue(value: string): NameValueRow[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return [];
+    return Object.entries(parsed).map(([name, entry]) => ({
+      name,
+      value: typeof entry === 'string' ? entry : JSON.stringify(entry),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** What Save sends: every non-secret field, and only the secrets typed anew. */
+export function buildDraft(kindKey: string, inputs: ConnectionInput[], form: ConnectionFormState): ConnectionDraft {
+  const values: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const input of inputs) {
+    if (!input.secret) {
+      values[input.key] = (form.fields[input.key] ?? '').trim();
+      continue;
+    }
+    const typed = input.format === 'headers' ? headersToValue(form.headerRows) : (form.secrets[input.key] ?? '');
+    if (typed.trim() !== '') secrets[input.key] = typed;
+  }
+  return { original: form.original, name: form.name.trim(), kind: kindKey, values, secrets };
 }
 
 function isHttpUrl(text: string): boolean {
@@ -39,9 +97,19 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** Whether an input holds a URL, by the seed's naming (Authorize URL, Token URL). */
-function isUrlInput(key: string): boolean {
-  return /Url$/.test(key);
+function formatProblem(input: ConnectionInput, typed: string): string | null {
+  switch (input.format) {
+    case 'url':
+      return isHttpUrl(typed) ? null : `${input.label} must be an http:// or https:// URL.`;
+    case 'privateKey':
+      return privateKeyKind(typed) !== null
+        ? null
+        : `${input.label} must be a PEM private key (PKCS#1, PKCS#8 or OpenSSH), BEGIN to END lines included.`;
+    case 'text':
+    case 'scopes':
+    case 'headers':
+      return null;
+  }
 }
 
 /**
@@ -49,29 +117,29 @@ function isUrlInput(key: string): boolean {
  * saved. `storedSecrets` says which secret inputs already have a value in the keyring.
  */
 export function draftProblems(
-  kind: ConnectionKind,
+  inputs: ConnectionInput[],
   draft: ConnectionDraft,
   headerRows: NameValueRow[],
   storedSecrets: Record<string, boolean>,
   takenNames: string[],
 ): Record<string, string> {
   const problems: Record<string, string> = {};
-  const name = draft.name.trim();
-  if (name === '') problems.name = 'Give the connection a name.';
-  else if (name !== draft.previousName && takenNames.includes(name)) {
-    problems.name = `A connection or config variable named “${name}” exists already.`;
+  if (draft.name === '') problems.name = 'Give the connection a name.';
+  else if (draft.name !== draft.original && takenNames.includes(draft.name)) {
+    problems.name = `A connection or config variable named “${draft.name}” exists already.`;
   }
-  for (const input of kind.inputs) {
-    const typed = input.secret ? (draft.secrets[input.key] ?? '') : (draft.inputs[input.key] ?? '');
-    const present = typed.trim() !== '' || (input.secret && storedSecrets[input.key] === true);
+  for (const input of inputs) {
+    const typed = ((input.secret ? draft.secrets[input.key] : draft.values[input.key]) ?? '').trim();
+    const present = typed !== '' || (input.secret && storedSecrets[input.key] === true);
     if (input.required && !present) problems[input.key] = `${input.label} is required.`;
-    else if (typed.trim() !== '' && isUrlInput(input.key) && !isHttpUrl(typed.trim())) {
-      problems[input.key] = `${input.label} must be an http:// or https:// URL.`;
-    } else if (typed.trim() !== '' && input.key === PRIVATE_KEY_INPUT && privateKeyKind(typed) === null) {
-      problems[input.key] = `${input.label} must be a PEM private key (PKCS#1, PKCS#8 or OpenSSH), BEGIN to END lines included.`;
+    else if (typed !== '') {
+      const problem = formatProblem(input, typed);
+      if (problem !== null) problems[input.key] = problem;
+    }
+    if (input.format === 'headers') {
+      const badHeader = headerRows.find((row) => row.name.trim() !== '' && !HEADER_NAME.test(row.name.trim()));
+      if (badHeader) problems[input.key] = `“${badHeader.name}” is not a valid header name.`;
     }
   }
-  const badHeader = headerRows.find((row) => row.name.trim() !== '' && !HEADER_NAME.test(row.name.trim()));
-  if (badHeader) problems[HEADERS_INPUT] = `“${badHeader.name}” is not a valid header name.`;
   return problems;
 }

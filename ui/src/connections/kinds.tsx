@@ -2,11 +2,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, asBackendError, COMMAND_MISSING, type ConnectionKind } from '../common/backend';
 
-/** Kinds whose token comes from an OAuth 2.0 provider (DESIGN.md's kind keys). */
-export const OAUTH_KINDS: ReadonlySet<string> = new Set(['authorizationcode', 'clientcredentials']);
-/** The kind whose token needs the user's consent in a browser window (Connect), not just a token request. */
-export const AUTHORIZATION_CODE_KIND = 'authorizationcode';
-
 interface KindsState {
   kinds: ConnectionKind[];
   /** Why the kinds could not be loaded, when they could not. */

@@ -1,7 +1,6 @@
 // Gathers what completion needs to know about the open block from the workspace and this session's runs.
 import type { ConnectionKind, JsonValue, WorkspaceView } from '../common/backend';
 import { stepResultKey } from '../common/camelCase';
-import { OAUTH_KINDS } from '../connections/kinds';
 import { blocksBefore, findBlock } from '../workspace/model';
 import type { CompletionScope } from './completions';
 
@@ -17,11 +16,14 @@ export function completionScopeFor(
   }
   return {
     configVarNames: workspace.configVars.map((variable) => variable.name),
-    connections: workspace.connections.map((connection) => ({
-      name: connection.name,
-      inputKeys: kinds.find((kind) => kind.key === connection.kind)?.inputs.map((input) => input.key) ?? [],
-      oauth: OAUTH_KINDS.has(connection.kind),
-    })),
+    connections: workspace.connections.map((connection) => {
+      const kind = kinds.find((candidate) => candidate.key === connection.kind);
+      return {
+        name: connection.name,
+        inputKeys: kind?.inputs.map((input) => input.key) ?? [],
+        oauth: kind?.oauth ?? false,
+      };
+    }),
     earlierSteps: blocksBefore(workspace, blockId).map((block) => ({
       key: stepResultKey(block.name),
       name: block.name,

@@ -31,21 +31,37 @@ function StepList({ outcome }: { outcome: FlowOutcome }) {
   );
 }
 
-export function FlowRunView({ state, onDismiss }: { state: FlowRunState; onDismiss: () => void }) {
+interface Props {
+  state: FlowRunState;
+  onStop: () => void;
+  onDismiss: () => void;
+}
+
+export function FlowRunView({ state, onStop, onDismiss }: Props) {
   if (state.phase === 'idle') return null;
   return (
     <section className="flow-run" aria-label="Flow run" data-testid="flow-run">
       <div className="section-toolbar">
         <h3>Flow “{state.flow}”</h3>
-        <button type="button" className="icon-button" aria-label="Close the flow run" onClick={onDismiss}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the flow run"
+          onClick={onDismiss}
+          disabled={state.phase === 'running'}
+        >
           <CloseIcon />
         </button>
       </div>
       {state.phase === 'running' && (
         <p className="run-status run-status-running">
-          <span className="spinner" aria-hidden="true" /> Running the flow…
+          <span className="spinner" aria-hidden="true" /> Running the flow…{' '}
+          <button type="button" className="link-button" data-testid="flow-stop" onClick={onStop}>
+            Stop
+          </button>
         </p>
       )}
+      {state.phase === 'stopped' && <p className="run-status run-status-stopped">Stopped.</p>}
       {state.phase === 'failed' && <p className="field-problem">{state.message}</p>}
       {state.phase === 'done' && (
         <>

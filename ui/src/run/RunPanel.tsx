@@ -1,6 +1,6 @@
 // The run panel: the selected block's inputs, Run/Stop, and what the run produced.
 import { useCallback, useEffect } from 'react';
-import { api, type FlowOutcome, type JsonValue, type RunEntry } from '../common/backend';
+import { api, type FlowOutcome, type RunEntry } from '../common/backend';
 import { PlayIcon, StopIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
 import { useEditorSession } from '../editor/EditorSession';
@@ -11,7 +11,6 @@ import { ErrorView } from './ErrorView';
 import { FlowRunView } from './FlowRunView';
 import { HistoryPanel } from './HistoryPanel';
 import { LogsView } from './LogsView';
-import { buildPayload, DEFAULT_PAYLOAD_FORM } from './payload';
 import { PayloadEditor } from './PayloadEditor';
 import { recordedInput, recordedOutcome } from './recordedRun';
 import { ResultView } from './ResultView';
@@ -84,16 +83,17 @@ export function RunPanel() {
   const runFlow = async () => {
     if (!workspace || !block) return;
     const flow = flowOfBlock(workspace, block.id);
-    const trigger = flow ? findBlock(workspace, flow.trigger) : null;
-    if (!flow || !trigger) return;
-    let payload: JsonValue;
-    const typed = input.current();
-    if (trigger.id === block.id && typed.ok) payload = typed.value;
-    else {
-      const saved = lastInputs[trigger.id] ?? (await api.sampleRead(trigger.id).catch(() => null));
-      payload = saved ?? buildPayload(DEFAULT_PAYLOAD_FORM);
-    }
+    if (!flow) return;
+    // The trigger runs with the payload in the editor when it is the open block, else with the payload it last ran
+    // with in this session; null lets the app use the trigger's saved sample. The app completes platform fields.
+    const typed = flow.trigger === block.id ? input.current() : null;
+    const payload = typed?.ok ? typed.value : (lastInputs[flow.trigger] ?? null);
     await flowRun.start(flow.name, payload);
+  };
+
+  const stopAll = () => {
+    stop();
+    flowRun.stop();
   };
 
   /** Re-opens a recorded run: its input goes back into the input editor and its outcome is shown. */
@@ -114,6 +114,7 @@ export function RunPanel() {
 
   const flow = flowOfBlock(workspace, block.id);
   const running = phase.phase === 'running';
+  const flowRunning = flowRun.state.phase === 'running';
   const failure = phase.phase === 'failed' ? phase.error : null;
   const typedInput = isTrigger ? null : input.current();
   const inputProblem = typedInput && !typedInput.ok ? typedInput.message : null;
@@ -131,14 +132,14 @@ export function RunPanel() {
         >
           <PlayIcon /> Run
         </button>
-        <button type="button" data-testid="stop" onClick={stop} disabled={!running}>
+        <button type="button" data-testid="stop" onClick={stopAll} disabled={!running && !flowRunning}>
           <StopIcon /> Stop
         </button>
         <button
           type="button"
           data-testid="run-flow"
           onClick={() => void runFlow()}
-          disabled={flowRun.state.phase === 'running'}
+          disabled={flowRunning}
           title="Run the trigger and every step of this block's flow"
         >
           Run flow
@@ -174,7 +175,7 @@ export function RunPanel() {
       <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
       {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}
 
-      <FlowRunView state={flowRun.state} onDismiss={flowRun.dismiss} />
+      <FlowRunView state={flowRun.state} onStop={flowRun.stop} onDismiss={flowRun.dismiss} />
     </aside>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, statusText } from './status';
+import { errorTitle, formatDuration, statusText } from './status';
 
 describe('statusText', () => {
   it('says what each phase of a run is', () => {
@@ -9,6 +9,16 @@ describe('statusText', () => {
     expect(statusText({ phase: 'stopped' }, 0)).toBe('Stopped');
     const error = { name: 'TypeError', message: 'x is not a function', line: 3, column: 1, stack: null };
     expect(statusText({ phase: 'failed', error, durationMs: 4 }, 0)).toBe('Failed: TypeError: x is not a function');
+  });
+});
+
+describe('errorTitle', () => {
+  it('shows the name alone when the message is empty', () => {
+    const error = { name: 'Error', message: '', line: null, column: null, stack: null };
+    expect(errorTitle(error)).toBe('Error');
+    expect(statusText({ phase: 'failed', error, durationMs: 1 }, 0)).toBe('Failed: Error');
+    expect(errorTitle({ ...error, name: 'RangeError', message: '  ' })).toBe('RangeError');
+    expect(errorTitle({ ...error, name: '', message: 'boom' })).toBe('Error: boom');
   });
 });
 

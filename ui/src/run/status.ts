@@ -17,6 +17,13 @@ export function formatElapsed(ms: number): string {
   return `${(Math.max(ms, 0) / 1000).toFixed(1)} s`;
 }
 
+/** An error's name and message ("TypeError: x is not a function"), or its name alone when the message is empty. */
+export function errorTitle(error: RunError): string {
+  const name = error.name.trim() || 'Error';
+  const message = error.message.trim();
+  return message === '' ? name : `${name}: ${message}`;
+}
+
 export function statusText(state: RunPhase, nowMs: number): string {
   switch (state.phase) {
     case 'idle':
@@ -26,7 +33,7 @@ export function statusText(state: RunPhase, nowMs: number): string {
     case 'succeeded':
       return `Succeeded in ${formatDuration(state.durationMs)}`;
     case 'failed':
-      return `Failed: ${state.error.name}: ${state.error.message}`;
+      return `Failed: ${errorTitle(state.error)}`;
     case 'stopped':
       return 'Stopped';
   }

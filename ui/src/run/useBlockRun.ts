@@ -52,7 +52,9 @@ export function useBlockRun(): BlockRun {
     } catch (error) {
       if (activeRunId.current !== runId) return null;
       activeRunId.current = null;
-      setPhase({ phase: 'failed', error: callFailure(asBackendError(error).message), durationMs: null });
+      const failure = asBackendError(error);
+      const message = failure.message || `The run could not start (${failure.code}).`;
+      setPhase({ phase: 'failed', error: callFailure(message), durationMs: null });
       return null;
     }
   }, []);

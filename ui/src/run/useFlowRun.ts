@@ -1,31 +1,55 @@
-// Runs a whole flow: the trigger with a payload, then each step with the results so far.
-import { useCallback, useState } from 'react';
+// Runs a whole flow: the trigger with a payload, then each step with the results so far; Stop ends it at once.
+import { useCallback, useRef, useState } from 'react';
 import { api, asBackendError, type FlowOutcome, type JsonValue } from '../common/backend';
+import { useNotices } from '../common/notices';
 
 export type FlowRunState =
   | { phase: 'idle' }
   | { phase: 'running'; flow: string }
   | { phase: 'done'; flow: string; outcome: FlowOutcome }
-  | { phase: 'failed'; flow: string; message: string };
+  | { phase: 'failed'; flow: string; message: string }
+  | { phase: 'stopped'; flow: string };
 
 export function useFlowRun(onFinished: (flow: string, outcome: FlowOutcome) => void) {
+  const { reportError } = useNotices();
   const [state, setState] = useState<FlowRunState>({ phase: 'idle' });
+  const activeRunId = useRef<string | null>(null);
 
+  /** Runs `flow`; `payload` null runs the trigger with its saved sample. */
   const start = useCallback(
-    async (flow: string, payload: JsonValue) => {
+    async (flow: string, payload: JsonValue | null) => {
+      if (activeRunId.current !== null) return;
+      const runId = crypto.randomUUID();
+      activeRunId.current = runId;
       setState({ phase: 'running', flow });
       try {
-        const outcome = await api.runFlow(flow, payload);
+        const outcome = await api.runFlow(runId, flow, payload);
+        // A reply to a run the person stopped must not overwrite "Stopped".
+        if (activeRunId.current !== runId) return;
+        activeRunId.current = null;
         setState({ phase: 'done', flow, outcome });
         onFinished(flow, outcome);
       } catch (error) {
-        setState({ phase: 'failed', flow, message: asBackendError(error).message });
+        if (activeRunId.current !== runId) return;
+        activeRunId.current = null;
+        const failure = asBackendError(error);
+        setState({ phase: 'failed', flow, message: failure.message || `The flow could not run (${failure.code}).` });
       }
     },
     [onFinished],
   );
 
-  const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
+  const stop = useCallback(() => {
+    const runId = activeRunId.current;
+    if (runId === null) return;
+    activeRunId.current = null;
+    setState((current) => (current.phase === 'running' ? { phase: 'stopped', flow: current.flow } : current));
+    api.runStop(runId).catch((error: unknown) => reportError('The flow run could not be stopped.', error));
+  }, [reportError]);
 
-  return { state, start, dismiss };
+  const dismiss = useCallback(() => {
+    if (activeRunId.current === null) setState({ phase: 'idle' });
+  }, []);
+
+  return { state, start, stop, dismiss };
 }

@@ -72,7 +72,9 @@ impl FromStr for ExportFormat {
 
 /// What to export: a block (JavaScript, by its display name, within `flow` when names repeat across flows),
 /// or a flow or the whole workspace (YAML and bundle; `flow: None` is the whole workspace).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
 pub struct ExportRequest {
     pub format: ExportFormat,
     pub flow: Option<String>,

@@ -1,0 +1,295 @@
+//! `blocksmith connections …` and `blocksmith config-vars …`: the same workspace and keyring calls the app's
+//! forms make. Secret inputs are read only from standard input, never from arguments (which other users of
+//! the machine can read in the process list and which shells keep in their history).
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use blocksmith_secrets::{SecretStore, Sensitive, SERVICE};
+use blocksmith_session::{list_connections, oauth, remove_connection, save_connection, ConnectionDraft};
+use blocksmith_workspace::{connection_kind, Workspace};
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Subcommand)]
+pub enum ConnectionsCommand {
+    /// Add a connection. Non-secret inputs by --set; secret inputs only on standard input, as KEY=VALUE
+    /// lines (headers as a JSON object; a PEM key may span lines up to its -----END line).
+    Add {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        #[arg(long)]
+        name: String,
+        /// apikey, apikeysecret, basic, authorizationcode, clientcredentials or privatekey.
+        #[arg(long)]
+        kind: String,
+        /// A non-secret input, e.g. --set tokenUrl=https://id.example/token (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        settings: Vec<String>,
+    },
+    /// List the connections and whether each secret is stored (never the values).
+    List {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a connection and its keyring entries.
+    Remove {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        #[arg(long)]
+        name: String,
+    },
+    /// OAuth 2.0 authorization code: print the authorization URL, wait for the redirect on the connection's
+    /// loopback redirect URI, exchange the code and store the token.
+    Authorize {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        #[arg(long)]
+        name: String,
+        /// Do not try to open a browser; only print the URL.
+        #[arg(long)]
+        no_browser: bool,
+        /// How long to wait for the redirect.
+        #[arg(long, default_value_t = 300)]
+        timeout_s: u64,
+    },
+    /// Fetch a token (client credentials) or refresh the stored one (--refresh).
+    Token {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        refresh: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigVarsCommand {
+    /// Set a config variable (added when new).
+    Set {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        name: String,
+        value: String,
+    },
+    /// List the config variables as NAME=VALUE lines (or JSON with --json).
+    List {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a config variable.
+    Remove {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct WorkspaceArg {
+    /// The workspace folder; created from the templates when it is missing or empty.
+    #[arg(long = "workspace", value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+pub fn connections(command: ConnectionsCommand) -> Result<()> {
+    match command {
+        ConnectionsCommand::Add { workspace, name, kind, settings } => {
+            let mut ws = open(&workspace.dir)?;
+            let values = parse_settings(&settings)?;
+            let secrets = if has_secret_inputs(&kind) { read_secrets(std::io::stdin().lock())? } else { BTreeMap::new() };
+            let store = keyring()?;
+            save_connection(&mut ws, &store, None, ConnectionDraft { name: name.clone(), kind, values, secrets })?;
+            eprintln!("Added connection \"{name}\".");
+        }
+        ConnectionsCommand::List { workspace, json } => {
+            let ws = open(&workspace.dir)?;
+            let listed = if ws.manifest().connections.is_empty() { Vec::new() } else { list_connections(&ws, &keyring()?)? };
+            if json {
+                println!("{}", serde_json::to_string(&listed).expect("connections always serialise"));
+            } else {
+                for connection in listed {
+                    let secrets: Vec<String> = connection
+                        .secrets
+                        .iter()
+                        .map(|(key, stored)| format!("{key}: {}", if *stored { "stored" } else { "missing" }))
+                        .collect();
+                    let token = if connection.has_token { "token: stored" } else { "" };
+                    println!("{}\t{}\t{}\t{}", connection.name, connection.kind, secrets.join(", "), token);
+                }
+            }
+        }
+        ConnectionsCommand::Remove { workspace, name } => {
+            let mut ws = open(&workspace.dir)?;
+            remove_connection(&mut ws, &keyring()?, &name)?;
+            eprintln!("Removed connection \"{name}\" and its keyring entries.");
+        }
+        ConnectionsCommand::Authorize { workspace, name, no_browser, timeout_s } => {
+            let ws = open(&workspace.dir)?;
+            let store = keyring()?;
+            let client = oauth::client_for(&ws, &store, &name)?;
+            let listener = blocksmith_oauth::LoopbackListener::for_redirect_uri(&oauth::redirect_uri(&ws, &name)?)
+                .map_err(blocksmith_session::Error::from)?;
+            let pending = oauth::begin_authorization(&client, listener.redirect_uri())?;
+            println!("{}", pending.authorize_url());
+            let _ = std::io::stdout().flush();
+            if !no_browser {
+                open_in_browser(pending.authorize_url());
+            }
+            eprintln!("Waiting for consent in the browser (up to {timeout_s} s)…");
+            let redirect = listener
+                .wait_for_redirect(Duration::from_secs(timeout_s))
+                .map_err(blocksmith_session::Error::from)?;
+            let status = oauth::complete_authorization(&ws, &store, &name, &client, &pending, &redirect, SystemTime::now())?;
+            print_status(&status);
+        }
+        ConnectionsCommand::Token { workspace, name, refresh } => {
+            let ws = open(&workspace.dir)?;
+            let store = keyring()?;
+            let client = oauth::client_for(&ws, &store, &name)?;
+            let now = SystemTime::now();
+            let status = if refresh {
+                oauth::refresh_now(&ws, &store, &client, &name, now)?
+            } else {
+                oauth::fetch_token(&ws, &store, &client, &name, now)?
+            };
+            print_status(&status);
+        }
+    }
+    Ok(())
+}
+
+pub fn config_vars(command: ConfigVarsCommand) -> Result<()> {
+    match command {
+        ConfigVarsCommand::Set { workspace, name, value } => {
+            open(&workspace.dir)?.set_config_var(&name, &value).map_err(|err| workspace_error(&workspace.dir, err))?;
+        }
+        ConfigVarsCommand::List { workspace, json } => {
+            let ws = open(&workspace.dir)?;
+            if json {
+                println!("{}", serde_json::Value::Object(ws.manifest().config_vars_json()));
+            } else {
+                for var in &ws.manifest().config_vars {
+                    println!("{}={}", var.name, var.value);
+                }
+            }
+        }
+        ConfigVarsCommand::Remove { workspace, name } => {
+            let mut ws = open(&workspace.dir)?;
+            let removed = ws.remove_config_var(&name).map_err(|err| workspace_error(&workspace.dir, err))?;
+            if !removed {
+                return Err(Error::Invocation(format!("There is no config variable named \"{name}\".")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The one JSON line `authorize` and `token` print: no token values, only what a script needs to know.
+fn print_status(status: &blocksmith_oauth::TokenStatus) {
+    let line = json!({
+        "ok": true,
+        "expiresAt": status.expires_at,
+        "scopes": status.scopes,
+        "hasRefreshToken": status.has_refresh_token,
+    });
+    println!("{line}");
+}
+
+fn open(dir: &Path) -> Result<Workspace> {
+    Workspace::open_or_create(dir).map_err(|err| workspace_error(dir, err))
+}
+
+fn workspace_error(dir: &Path, source: blocksmith_workspace::Error) -> Error {
+    Error::Workspace { path: dir.to_path_buf(), source }
+}
+
+fn keyring() -> Result<SecretStore> {
+    Ok(SecretStore::open(SERVICE).map_err(blocksmith_session::Error::from)?)
+}
+
+fn has_secret_inputs(kind: &str) -> bool {
+    connection_kind(kind).is_some_and(|kind| kind.inputs.iter().any(|input| input.secret))
+}
+
+fn parse_settings(settings: &[String]) -> Result<BTreeMap<String, String>> {
+    settings
+        .iter()
+        .map(|setting| {
+            setting
+                .split_once('=')
+                .map(|(key, value)| (key.trim().to_string(), value.to_string()))
+                .ok_or_else(|| Error::Invocation(format!("--set takes KEY=VALUE, but got \"{setting}\".")))
+        })
+        .collect()
+}
+
+/// Reads `KEY=VALUE` lines; a value that starts a PEM block (`-----BEGIN …`) continues up to its `-----END`
+/// line, so `printf 'privateKey=%s\n' "$(cat key.pem)"` works.
+fn read_secrets(input: impl BufRead) -> Result<BTreeMap<String, Sensitive<String>>> {
+    if std::io::stdin().is_terminal() {
+        eprintln!("Enter the secret inputs as KEY=VALUE lines, then Ctrl-D:");
+    }
+    let mut secrets = BTreeMap::new();
+    let mut lines = input.lines();
+    while let Some(line) = lines.next() {
+        let line = line.map_err(|err| Error::Invocation(format!("Could not read standard input: {err}.")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (key, first) = line
+            .split_once('=')
+            .ok_or_else(|| Error::Invocation("Secret inputs on standard input must be KEY=VALUE lines.".to_string()))?;
+        let mut value = first.to_string();
+        if value.starts_with("-----BEGIN") {
+            for more in lines.by_ref() {
+                let more = more.map_err(|err| Error::Invocation(format!("Could not read standard input: {err}.")))?;
+                value.push('\n');
+                value.push_str(&more);
+                if more.starts_with("-----END") {
+                    break;
+                }
+            }
+        }
+        secrets.insert(key.trim().to_string(), Sensitive::new(value));
+    }
+    Ok(secrets)
+}
+
+fn open_in_browser(url: &str) {
+    // Best effort: the URL is printed either way, and a headless machine has no browser to open.
+    let _ = std::process::Command::new("xdg-open")
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_key_value_lines_and_pem_blocks_span_lines() {
+        let input = "apiKey=abc=def\n\nprivateKey=-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+        let secrets = read_secrets(input.as_bytes()).unwrap();
+        assert_eq!(secrets["apiKey"].expose(), "abc=def");
+        assert_eq!(secrets["privateKey"].expose(), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----");
+    }
+
+    #[test]
+    fn settings_need_an_equals_sign() {
+        assert_eq!(parse_settings(&["a=b=c".into()]).unwrap()["a"], "b=c");
+        assert!(parse_settings(&["nope".into()]).is_err());
+    }
+}
