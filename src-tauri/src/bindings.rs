@@ -5,7 +5,7 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::{connections, oauth, runs, state, workspace};
+use crate::commands::{connections, export, oauth, runs, state, workspace};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
@@ -44,6 +44,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         oauth::oauth_refresh,
         oauth::oauth_disconnect,
         oauth::oauth_last_exchange,
+        export::export_preview,
+        export::export_to_file,
+        export::import_file,
+        export::import_contents,
     ])
 }
 

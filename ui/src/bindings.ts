@@ -334,6 +334,51 @@ async oauthDisconnect(name: string) : Promise<Result<null, AppError>> {
  */
 async oauthLastExchange(name: string) : Promise<JsonValue | null> {
     return await TAURI_INVOKE("oauth_last_exchange", { name });
+},
+/**
+ * The export's text and the file name to offer: for Copy to clipboard and to preview.
+ */
+async exportPreview(request: ExportRequest) : Promise<Result<Exported, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_preview", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the export to `path` (chosen in the native save dialog), atomically.
+ */
+async exportToFile(request: ExportRequest, path: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_to_file", { request, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports a bundle or integration YAML file (from the open dialog). With `rename`, clashing names are
+ * renamed; without, a clash changes nothing and says which names clash.
+ */
+async importFile(path: string, rename: boolean) : Promise<Result<ImportOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_file", { path, rename }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the contents of a file dropped on the window.
+ */
+async importContents(fileName: string, contents: string, rename: boolean) : Promise<Result<ImportOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_contents", { fileName, contents, rename }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -366,6 +411,14 @@ timeoutMs?: number | null }
  */
 export type BlockError = { name: string; message: string; line: number | null; column: number | null; stack: string | null }
 export type BlockKind = "action" | "trigger"
+/**
+ * What kind of thing an incoming name clashes with.
+ */
+export type ClashKind = "flow" | 
+/**
+ * Config variables and connections share one namespace: blocks read both from `configVars`.
+ */
+"configVar" | "connection"
 export type ConfigVar = { name: string; value: string }
 /**
  * A connection's definition: its kind and non-secret inputs. Secret inputs are in the OS keyring.
@@ -377,6 +430,15 @@ export type ConnectionDefinition = { name: string;
  */
 kind: string; inputs?: Partial<{ [key in string]: string }> }
 export type ConnectionKind = { key: string; label: string; description: string; oauth: boolean; inputs: InputDefinition[] }
+export type ConnectionSecretsNeeded = { name: string; kind: string; 
+/**
+ * The kind's secret input keys (`apiKey`, `password`, …).
+ */
+secretInputs: string[]; 
+/**
+ * An OAuth kind: its token comes from authorizing again.
+ */
+needsAuthorization: boolean }
 /**
  * A connection as the UI and `connections list` show it: no secret values, only whether each is stored.
  */
@@ -385,6 +447,31 @@ export type ConnectionView = { name: string; kind: string; inputs: Partial<{ [ke
  * Each secret input's key and whether a value is stored in the keyring.
  */
 secrets: Partial<{ [key in string]: boolean }>; hasToken: boolean }
+/**
+ * The three export formats.
+ */
+export type ExportFormat = 
+/**
+ * One block's source, as saved.
+ */
+"javaScript" | 
+/**
+ * The platform's integration YAML (`definitionVersion: 7`).
+ */
+"integrationYaml" | 
+/**
+ * A Blocksmith bundle: one JSON file for a colleague to import.
+ */
+"bundle"
+/**
+ * What to export: a block (JavaScript, by its display name, within `flow` when names repeat across flows),
+ * or a flow or the whole workspace (YAML and bundle; `flow: None` is the whole workspace).
+ */
+export type ExportRequest = { format: ExportFormat; flow: string | null; block: string | null }
+/**
+ * An export's text and the file name a save dialog or `-o` default should offer.
+ */
+export type Exported = { contents: string; fileName: string }
 /**
  * What the platform runs: one trigger block, then action steps in order.
  */
@@ -409,6 +496,31 @@ steps: StepOutcome[];
  * The trigger's `response`, or `null`.
  */
 response: JsonValue }
+export type ImportFormat = "bundle" | "integrationYaml"
+/**
+ * What an import brought in, and the workspace as it now is.
+ */
+export type ImportOutcome = { report: ImportReport; workspace: WorkspaceView }
+/**
+ * What an import added, and what the person still has to do.
+ */
+export type ImportReport = { format: ImportFormat; 
+/**
+ * The flows added, by their names in the workspace (after any renaming).
+ */
+flows: string[]; configVars: string[]; connections: string[]; 
+/**
+ * Incoming config variables and connections identical to ones the workspace already had: kept as they were.
+ */
+alreadyPresent: string[]; renamed: Renamed[]; 
+/**
+ * The connections added: none has its secrets, which must be entered (and OAuth ones authorized).
+ */
+connectionsNeedingSecrets: ConnectionSecretsNeeded[]; 
+/**
+ * `Connection name.inputKey` of secret values the file carried; they were dropped, never stored.
+ */
+droppedSecretValues: string[] }
 export type InputDefinition = { key: string; label: string; comment: string; secret: boolean; required: boolean; format: InputFormat }
 /**
  * How an input's value is checked and shown.
@@ -429,6 +541,7 @@ export type InputFormat = "text" | "url" |
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }
+export type Renamed = { kind: ClashKind; from: string; to: string }
 /**
  * A whole recorded run, to re-open, re-run or compare.
  */

@@ -40,8 +40,30 @@ pub enum Error {
     #[error("The block could not be run: {0}")]
     Runner(#[from] blocksmith_runner::Error),
 
+    #[error("{0}")]
+    Session(#[from] blocksmith_session::Error),
+
+    #[error("{0}")]
+    Export(#[from] blocksmith_workspace::export::ExportError),
+
     #[error("Could not find the blocksmith program to start a worker process: {0}.")]
     OwnExecutable(#[source] std::io::Error),
+}
+
+impl Error {
+    /// Whether the person asked for something invalid (exit 2) rather than something failing (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Error::Session(err) => matches!(
+                err.code(),
+                "invalid_input" | "secret_outside_keyring" | "duplicate_name" | "invalid_name"
+                    | "unknown_connection" | "unknown_connection_kind" | "not_oauth"
+            ),
+            Error::Export(err) => !matches!(err, blocksmith_workspace::export::ExportError::Workspace(_)),
+            Error::Runner(_) | Error::OwnExecutable(_) => false,
+            _ => true,
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -1,7 +1,9 @@
 //! `blocksmith`: runs blocks and flows from the command line through the same supervisor and worker
 //! processes the app uses. Stdout carries only the result line; stderr only says what went wrong.
 
+mod connections;
 mod error;
+mod export;
 mod inputs;
 mod run;
 
@@ -37,6 +39,20 @@ enum Command {
     /// 3 a time or memory limit was hit.
     Run(RunArgs),
 
+    /// Manage a workspace's connections (secrets go to the OS keyring, read from standard input).
+    #[command(subcommand)]
+    Connections(connections::ConnectionsCommand),
+
+    /// Manage a workspace's config variables.
+    #[command(subcommand, name = "config-vars")]
+    ConfigVars(connections::ConfigVarsCommand),
+
+    /// Export a block (js), a flow or the workspace (yaml, bundle); never with a secret inside.
+    Export(export::ExportArgs),
+
+    /// Import a bundle or integration YAML into a workspace.
+    Import(export::ImportArgs),
+
     /// Serve runs on stdin/stdout as a worker process (started by the supervisor, not by people).
     #[command(name = "__worker", hide = true)]
     Worker,
@@ -53,5 +69,21 @@ fn main() -> ExitCode {
                 ExitCode::from(exit::BAD_INVOCATION)
             }
         },
+        Command::Connections(command) => finish("connections", connections::connections(command)),
+        Command::ConfigVars(command) => finish("config-vars", connections::config_vars(command)),
+        Command::Export(args) => finish("export", export::export(args)),
+        Command::Import(args) => finish("import", export::import(args)),
+    }
+}
+
+/// Exit status of the management commands: 0 done, 2 bad invocation or input (nothing was changed),
+/// 1 anything else that went wrong (the keyring, the provider, the disk).
+fn finish(command: &str, outcome: error::Result<()>) -> ExitCode {
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("blocksmith {command}: {error}");
+            ExitCode::from(if error.is_bad_input() { exit::BAD_INVOCATION } else { exit::BLOCK_FAILED })
+        }
     }
 }

@@ -7,9 +7,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use blocksmith_engine::{BlockKind, FailureKind, RunRequest};
 use blocksmith_runner::{
-    apply_overrides, default_context, default_trigger_payload, fresh_state, run_flow, FlowBlock,
-    FlowRun, RunIdentity, RunLimits, Supervisor, SupervisorOptions, WorkerCommand,
-    DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
+    apply_overrides, default_context, default_trigger_payload, fresh_state, run_flow, RunIdentity,
+    RunLimits, Supervisor, SupervisorOptions, WorkerCommand, DEFAULT_MEMORY_LIMIT_MB,
+    DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
+};
+use blocksmith_secrets::{SecretStore, SERVICE};
+use blocksmith_session::{
+    config_vars, prepare_flow_run, record_flow_run, redact_outcome, RunClock,
 };
 use blocksmith_workspace::Workspace;
 use clap::{value_parser, ArgGroup, Args};
@@ -95,10 +99,10 @@ fn run_file(
     started_at: SystemTime,
 ) -> Result<u8> {
     let source = read_source(file)?;
-    let config_vars = match (&args.config_vars, workspace) {
-        (Some(path), _) => read_json_object("config variables file", path)?,
-        (None, Some(workspace)) => Value::Object(workspace.manifest().config_vars_json()),
-        (None, None) => json!({}),
+    let (config_vars, secrets) = match (&args.config_vars, workspace) {
+        (Some(path), _) => (read_json_object("config variables file", path)?, Vec::new()),
+        (None, Some(workspace)) => workspace_config_vars(workspace, started_at)?,
+        (None, None) => (json!({}), Vec::new()),
     };
     let step_name = file
         .file_stem()
@@ -148,8 +152,9 @@ fn run_file(
         args.memory_mb,
     );
     let report = supervisor.run(supervisor.next_run_id(), request, limits)?;
-    print_line(&report.outcome);
-    Ok(exit_status(report.outcome.ok, report.failure))
+    let status = exit_status(report.outcome.ok, report.failure);
+    print_line(&redact_outcome(report.outcome, &secrets));
+    Ok(status)
 }
 
 fn run_workspace_flow(
@@ -159,93 +164,40 @@ fn run_workspace_flow(
     execution_id: String,
     started_at: SystemTime,
 ) -> Result<u8> {
-    let in_workspace = |source| Error::Workspace {
-        path: workspace.root().to_path_buf(),
-        source,
+    let (config_vars, secrets) = workspace_config_vars(workspace, started_at)?;
+    let payload = match &args.payload {
+        Some(path) => Some(read_json("payload file", path)?),
+        None => None,
     };
-    let manifest = workspace.manifest();
-    let flow = manifest.flow(flow_name).ok_or_else(|| {
-        in_workspace(blocksmith_workspace::Error::UnknownFlow(
-            flow_name.to_owned(),
-        ))
-    })?;
-    let flow_block = |id: &String| -> Result<FlowBlock> {
-        let block = workspace.block(id).map_err(in_workspace)?;
+    let clock = RunClock {
+        now: started_at,
+        execution_id,
+    };
+    let mut flow = prepare_flow_run(workspace, flow_name, payload, config_vars, &clock)?;
+    for block in std::iter::once(&mut flow.trigger).chain(flow.steps.iter_mut()) {
         let timeout_ms = args
             .timeout_ms
-            .or(block.timeout_ms.map(u64::from))
-            .unwrap_or(default_timeout_ms());
-        Ok(FlowBlock {
-            name: block.name.clone(),
-            file_name: format!("{id}.js"),
-            source: workspace.read_block_source(id).map_err(in_workspace)?,
-            limits: RunLimits::new(timeout_ms, args.memory_mb),
-        })
-    };
-    let trigger = flow_block(&flow.trigger)?;
-    let steps = flow
-        .steps
-        .iter()
-        .map(flow_block)
-        .collect::<Result<Vec<_>>>()?;
-    let payload = match &args.payload {
-        Some(path) => read_json("payload file", path)?,
-        None => workspace.read_sample(&flow.trigger).map_err(in_workspace)?,
-    };
-
-    let mut context = default_context(&RunIdentity {
-        execution_id,
-        started_at,
-        integration_name: manifest.name.clone(),
-        flow_name: flow.name.clone(),
-        step_name: trigger.name.clone(),
-        webhook_base_url: DEFAULT_WEBHOOK_BASE_URL.to_owned(),
-    });
-    apply_overrides(&mut context, &manifest.execution);
-    let mut saved_state = workspace.read_state().map_err(in_workspace)?;
-    let mut state = fresh_state();
-    if let Some(instance_state) = saved_state.pointer(&instance_state_pointer(&flow.name)) {
-        state.instance_state = instance_state.clone();
+            .unwrap_or(block.limits.time_limit.as_millis() as u64);
+        block.limits = RunLimits::new(timeout_ms, args.memory_mb);
     }
-    if let Some(cross_flow_state) = saved_state.get("crossFlowState") {
-        state.cross_flow_state = cross_flow_state.clone();
-    }
-
     let supervisor = one_shot_supervisor()?;
-    let report = run_flow(
-        &supervisor,
-        supervisor.next_run_id(),
-        FlowRun {
-            trigger,
-            steps,
-            payload,
-            config_vars: Value::Object(manifest.config_vars_json()),
-            context,
-            state,
-        },
-    )?;
-
+    let report = run_flow(&supervisor, supervisor.next_run_id(), flow)?;
     // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
-    let before = saved_state.clone();
-    if !saved_state.is_object() {
-        saved_state = json!({});
-    }
-    let instance_states = saved_state.as_object_mut().and_then(|saved| {
-        saved
-            .entry("instanceState")
-            .or_insert_with(|| json!({}))
-            .as_object_mut()
-    });
-    if let Some(instance_states) = instance_states {
-        instance_states.insert(flow.name.clone(), report.state.instance_state.clone());
-    }
-    saved_state["crossFlowState"] = report.state.cross_flow_state.clone();
-    if saved_state != before {
-        workspace.save_state(&saved_state).map_err(in_workspace)?;
-    }
+    record_flow_run(workspace, flow_name, &report)?;
+    let status = exit_status(report.outcome.ok, report.failure);
+    print_line(&redact_outcome(report.outcome, &secrets));
+    Ok(status)
+}
 
-    print_line(&report.outcome);
-    Ok(exit_status(report.outcome.ok, report.failure))
+/// The workspace's `configVars` (connections with their secrets from the OS keyring, which is only
+/// opened when there are connections) and the secret values to keep out of what is printed.
+fn workspace_config_vars(workspace: &Workspace, now: SystemTime) -> Result<(Value, Vec<String>)> {
+    let store = if workspace.manifest().connections.is_empty() {
+        None
+    } else {
+        Some(SecretStore::open(SERVICE).map_err(blocksmith_session::Error::from)?)
+    };
+    Ok(config_vars(workspace, store.as_ref(), now)?)
 }
 
 fn open_workspace(dir: &Path) -> Result<Workspace> {
@@ -269,14 +221,6 @@ fn one_shot_supervisor() -> Result<Supervisor> {
 
 fn default_timeout_ms() -> u64 {
     DEFAULT_TIME_LIMIT.as_millis() as u64
-}
-
-/// Where a flow's `instanceState` sits in the workspace's saved state (`/instanceState/<flow name>`).
-fn instance_state_pointer(flow_name: &str) -> String {
-    format!(
-        "/instanceState/{}",
-        flow_name.replace('~', "~0").replace('/', "~1")
-    )
 }
 
 fn local_execution_id(started_at: SystemTime, process_id: u32) -> String {
@@ -315,14 +259,6 @@ mod tests {
         assert_eq!(exit_status(false, Some(FailureKind::Block)), 1);
         assert_eq!(exit_status(false, Some(FailureKind::Limit)), 3);
         assert_eq!(exit_status(false, None), 1);
-    }
-
-    #[test]
-    fn flow_names_are_escaped_in_the_state_pointer() {
-        assert_eq!(
-            instance_state_pointer("Sync a/b~c"),
-            "/instanceState/Sync a~1b~0c"
-        );
     }
 
     #[test]

@@ -159,6 +159,23 @@ fn a_time_limit_exits_3() {
     );
 }
 
+#[test]
+fn a_memory_limit_exits_3() {
+    let output = blocksmith(&[
+        "run",
+        "--memory-mb",
+        "128",
+        path(&fixture("allocates_forever.js")),
+    ]);
+    assert_eq!(output.status.code(), Some(3));
+    let outcome = line(&output);
+    assert_eq!(outcome["error"]["name"], "MemoryLimitError");
+    assert_eq!(
+        outcome["error"]["message"],
+        "The block used more than its 128 MB memory limit and was stopped."
+    );
+}
+
 /// Exit 2, nothing on stdout, and a message on stderr containing each of `expected`.
 fn assert_refused(output: &Output, expected: &[&str]) {
     assert_eq!(output.status.code(), Some(2));

@@ -1,58 +1,158 @@
-//! Loads the JavaScript preludes (`builtins/*.js`) that give a block Node's globals, and calls the
-//! helpers they leave on the shared `internals` object.
+//! Loads the JavaScript preludes (`builtins/*.js`) that give a block Node's globals (the costly ones on
+//! first use), and calls the helpers they leave on the shared `internals` object.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::path::Path;
+use std::rc::Rc;
 
+use boa_engine::object::builtins::JsArray;
 use boa_engine::{js_string, Context, JsObject, JsResult, JsValue, Source};
 
 use crate::error::{Error, Result};
 use crate::host;
 
-/// In dependency order: later preludes use what earlier ones put on `internals` or the global object.
-const PRELUDES: [(&str, &str); 10] = [
+/// Loaded before every run, in dependency order.
+const EAGER: [(&str, &str); 4] = [
     ("core.js", include_str!("builtins/core.js")),
     ("console.js", include_str!("builtins/console.js")),
     ("timers.js", include_str!("builtins/timers.js")),
     ("events.js", include_str!("builtins/events.js")),
-    ("encoding.js", include_str!("builtins/encoding.js")),
-    ("url.js", include_str!("builtins/url.js")),
-    ("buffer.js", include_str!("builtins/buffer.js")),
-    ("crypto.js", include_str!("builtins/crypto.js")),
-    ("clone.js", include_str!("builtins/clone.js")),
-    ("fetch.js", include_str!("builtins/fetch.js")),
+];
+
+/// A prelude loaded on the first use of one of its globals (compiling them all costs more than most
+/// blocks take to run).
+struct LazyPrelude {
+    file: &'static str,
+    source: &'static str,
+    globals: &'static [&'static str],
+    /// Preludes whose `internals` helpers this one uses while loading or running.
+    needs: &'static [&'static str],
+}
+
+const LAZY: [LazyPrelude; 6] = [
+    LazyPrelude {
+        file: "encoding.js",
+        source: include_str!("builtins/encoding.js"),
+        globals: &["TextEncoder", "TextDecoder", "atob", "btoa"],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "url.js",
+        source: include_str!("builtins/url.js"),
+        globals: &["URL", "URLSearchParams"],
+        needs: &["encoding.js"],
+    },
+    LazyPrelude {
+        file: "buffer.js",
+        source: include_str!("builtins/buffer.js"),
+        globals: &["Buffer"],
+        needs: &["encoding.js"],
+    },
+    LazyPrelude {
+        file: "crypto.js",
+        source: include_str!("builtins/crypto.js"),
+        globals: &["crypto", "CryptoKey"],
+        needs: &["encoding.js"],
+    },
+    LazyPrelude {
+        file: "clone.js",
+        source: include_str!("builtins/clone.js"),
+        globals: &["structuredClone"],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "fetch.js",
+        source: include_str!("builtins/fetch.js"),
+        globals: &["fetch", "Headers", "Request", "Response"],
+        needs: &["encoding.js", "url.js"],
+    },
 ];
 
 /// The helpers the preludes share with the engine (`describeError`, `toJsonText`, `makeLogger`, …).
-pub struct Internals(JsObject);
+#[derive(Clone)]
+pub struct Internals {
+    object: JsObject,
+    host: JsObject,
+    loaded: Rc<RefCell<HashSet<&'static str>>>,
+}
 
 impl Internals {
-    /// Runs every prelude; each is a function expression called with the host object and `internals`.
+    /// Runs the eager preludes and puts lazy accessors in place for the others.
     pub fn install(context: &mut Context) -> Result<Self> {
         let host = host::host_object(context);
-        let internals = JsObject::with_object_proto(context.intrinsics());
-        for (file, source) in PRELUDES {
-            let path = format!("blocksmith:{file}");
-            let failed = |message: String| Error::Prelude { file, message };
-            let prelude = context
-                .eval(Source::from_bytes(source).with_path(Path::new(&path)))
-                .map_err(|error| failed(error.to_string()))?;
-            let prelude = prelude
-                .as_callable()
-                .ok_or_else(|| failed("it is not a function expression".to_owned()))?;
-            prelude
+        let internals = Self {
+            object: JsObject::with_object_proto(context.intrinsics()),
+            host,
+            loaded: Rc::default(),
+        };
+        for (file, source) in EAGER {
+            internals.evaluate(file, source, context)?;
+        }
+        for prelude in &LAZY {
+            let globals: Vec<JsValue> = prelude
+                .globals
+                .iter()
+                .map(|name| js_string!(*name).into())
+                .collect();
+            let globals = JsArray::from_iter(globals, context);
+            internals
                 .call(
-                    &JsValue::undefined(),
-                    &[host.clone().into(), internals.clone().into()],
+                    "defineLazyGlobals",
+                    &[js_string!(prelude.file).into(), globals.into()],
                     context,
                 )
-                .map_err(|error| failed(error.to_string()))?;
+                .map_err(|error| Error::Prelude {
+                    file: prelude.file,
+                    message: error.to_string(),
+                })?;
         }
-        Ok(Self(internals))
+        Ok(internals)
+    }
+
+    /// The sources of a lazy prelude and of those it needs that are not loaded yet, in the order to run
+    /// them; each is marked loaded.
+    pub fn sources_to_load(&self, file: &str) -> Result<Vec<&'static str>> {
+        let Some(prelude) = LAZY.iter().find(|prelude| prelude.file == file) else {
+            return Err(Error::Prelude {
+                file: "(unknown)",
+                message: format!("no prelude is named `{file}`"),
+            });
+        };
+        if !self.loaded.borrow_mut().insert(prelude.file) {
+            return Ok(Vec::new());
+        }
+        let mut sources = Vec::new();
+        for needed in prelude.needs {
+            sources.extend(self.sources_to_load(needed)?);
+        }
+        sources.push(prelude.source);
+        Ok(sources)
+    }
+
+    /// Runs one prelude: a function expression called with the host object and `internals`.
+    fn evaluate(&self, file: &'static str, source: &str, context: &mut Context) -> Result<()> {
+        let path = format!("blocksmith:{file}");
+        let failed = |message: String| Error::Prelude { file, message };
+        let prelude = context
+            .eval(Source::from_bytes(source).with_path(Path::new(&path)))
+            .map_err(|error| failed(error.to_string()))?;
+        let prelude = prelude
+            .as_callable()
+            .ok_or_else(|| failed("it is not a function expression".to_owned()))?;
+        prelude
+            .call(
+                &JsValue::undefined(),
+                &[self.host.clone().into(), self.object.clone().into()],
+                context,
+            )
+            .map_err(|error| failed(error.to_string()))?;
+        Ok(())
     }
 
     /// Calls the helper `name` with `args`.
     pub fn call(&self, name: &str, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-        let helper = self.0.get(js_string!(name), context)?;
+        let helper = self.object.get(js_string!(name), context)?;
         let helper = helper.as_callable().ok_or_else(|| {
             boa_engine::JsNativeError::typ()
                 .with_message(format!("internal helper `{name}` is missing"))

@@ -60,6 +60,7 @@ pub fn run(request: &RunRequest, options: &EngineOptions) -> RunReport {
         Ok(internals) => internals,
         Err(error) => return engine_failure(request, &error.to_string(), started),
     };
+    context.insert_data(internals.clone());
 
     let mut block = Block {
         request,

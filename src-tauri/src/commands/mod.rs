@@ -2,6 +2,7 @@
 //! error. Their TypeScript bindings are generated (see `crate::bindings`).
 
 pub mod connections;
+pub mod export;
 pub mod oauth;
 pub mod runs;
 pub mod state;

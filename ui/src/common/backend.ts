@@ -2,8 +2,9 @@
 // rejects with a `BackendError` carrying the `{ code, message }` the app sent, so callers branch on `code`.
 //
 // The commands and their types come from the generated `bindings.ts` (tauri-specta). Views here only tighten
-// the generated types where serde defaults make a field optional on the wire (`Flow.steps`, connection `inputs`):
-// the adapter fills those defaults once, so the rest of the UI never checks for them.
+// the generated types where serde defaults make a field optional on the wire (`Flow.steps`, connection `inputs`)
+// or where the generated `Partial<…>` records and JSON values allow an `undefined` that JSON never carries: the
+// adapter settles those once, so the rest of the UI never checks for them.
 import {
   commands,
   type AppError,
@@ -202,7 +203,9 @@ function flowOutcomeFromWire(outcome: WireFlowOutcome): FlowOutcome {
 
 function stateFromWire(state: WireStateView): PersistedState {
   return {
-    instanceState: definedEntries(state.instanceState as Partial<Record<string, JsonValue>>),
+    instanceState: Object.fromEntries(
+      Object.entries(definedEntries(state.instanceState)).map(([flow, value]) => [flow, jsonFromWire(value)]),
+    ),
     crossFlowState: jsonFromWire(state.crossFlowState),
   };
 }

@@ -19,6 +19,32 @@
   };
   internals.defineGlobal("global", globalThis);
 
+  // Globals whose prelude loads on first use, so a block that never touches them does not pay for
+  // compiling them: reading (or `typeof`) the global loads the prelude, which replaces the accessor
+  // with the real value; assigning replaces it with the block's own value.
+  //
+  // The first use may come in the middle of any expression, so the prelude runs through indirect eval
+  // (which the engine supports at any depth) rather than as a separate script from the host.
+  const indirectEval = eval;
+  function load(prelude) {
+    for (const source of host.preludeSources(prelude)) indirectEval(source)(host, internals);
+  }
+  internals.defineLazyGlobals = function defineLazyGlobals(prelude, names) {
+    for (const name of names) {
+      Object.defineProperty(globalThis, name, {
+        get() {
+          load(prelude);
+          return globalThis[name];
+        },
+        set(value) {
+          internals.defineGlobal(name, value);
+        },
+        configurable: true,
+        enumerable: enumerableGlobals.has(name),
+      });
+    }
+  };
+
   // Error stacks as Node prints them: "Name: message" first, and an Error subclass's own constructor
   // frames left out (V8 starts the trace at the `new` expression).
   const builtinErrors = new Set([Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError]);

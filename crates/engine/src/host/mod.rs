@@ -21,6 +21,7 @@ use boa_engine::{
 
 use crate::event_loop::EventLoop;
 use crate::logs::{level_named, LogCollector};
+use crate::preludes::Internals;
 
 pub use self::bytes::{bytes_of, uint8_array};
 
@@ -43,11 +44,12 @@ type HostFunction = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, HostFunction); 14] = [
+    let functions: [(&str, usize, HostFunction); 15] = [
         ("log", 2, log),
         ("now", 0, now),
         ("setTimer", 5, set_timer),
         ("clearTimer", 1, clear_timer),
+        ("preludeSources", 1, prelude_sources),
         ("queueMicrotask", 1, queue_microtask),
         ("fetch", 5, start_fetch),
         ("forgetIo", 1, forget_io),
@@ -140,6 +142,23 @@ fn clear_timer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         state(context).event_loop.clear_timer(id as u32);
     }
     Ok(JsValue::undefined())
+}
+
+/// `preludeSources(file)` → the sources to evaluate, in order, to load a lazily loaded prelude on the
+/// first use of one of its globals (empty when it is already loaded).
+fn prelude_sources(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let file = string_arg(args, 0, context)?;
+    let internals = context.get_data::<Internals>().cloned().ok_or_else(|| {
+        JsNativeError::error().with_message("the engine's preludes are not installed")
+    })?;
+    let sources = internals
+        .sources_to_load(&file)
+        .map_err(|error| JsNativeError::error().with_message(error.to_string()))?;
+    let sources: Vec<JsValue> = sources
+        .into_iter()
+        .map(|source| JsString::from(source).into())
+        .collect();
+    Ok(JsArray::from_iter(sources, context).into())
 }
 
 /// `queueMicrotask(callback)`: a job in the same queue as promise reactions, so the two interleave as in

@@ -1,0 +1,126 @@
+//! `blocksmith connections`, `config-vars`, `export` and `import` through the real binary, with the real OS
+//! keyring (run under `scripts/with-keyring.sh`).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn blocksmith(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_blocksmith"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn all_files_text(dir: &Path) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            text.push_str(&all_files_text(&path));
+        } else {
+            text.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+        }
+    }
+    text
+}
+
+#[test]
+fn config_vars_are_set_listed_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let ws = ws.to_str().unwrap();
+    assert!(blocksmith(&["config-vars", "set", "--workspace", ws, "App Base URL", "https://x.test"], "").status.success());
+    let listed = blocksmith(&["config-vars", "list", "--workspace", ws, "--json"], "");
+    assert_eq!(text(&listed.stdout).trim(), r#"{"App Base URL":"https://x.test"}"#);
+    assert!(blocksmith(&["config-vars", "remove", "--workspace", ws, "App Base URL"], "").status.success());
+    let missing = blocksmith(&["config-vars", "remove", "--workspace", ws, "App Base URL"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("App Base URL"));
+}
+
+#[test]
+fn connection_secrets_come_from_stdin_and_never_reach_files_or_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws_path = dir.path().join("ws");
+    let ws = ws_path.to_str().unwrap();
+    let secret = "cli-secret-4f1a9c";
+
+    let refused = blocksmith(
+        &["connections", "add", "--workspace", ws, "--name", "Stripe", "--kind", "apikey", "--set", &format!("apiKey={secret}")],
+        "",
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("standard input"), "{}", text(&refused.stderr));
+
+    let added = blocksmith(
+        &["connections", "add", "--workspace", ws, "--name", "Stripe", "--kind", "apikey"],
+        &format!("apiKey={secret}\n"),
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+
+    let listed = blocksmith(&["connections", "list", "--workspace", ws, "--json"], "");
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed[0]["name"], "Stripe");
+    assert_eq!(listed[0]["secrets"]["apiKey"], true);
+
+    let block = dir.path().join("block.js");
+    std::fs::write(&block, "module.exports = ({ logger, configVars }) => { logger.info(configVars.Stripe.fields.apiKey); return { data: configVars.Stripe }; };\n").unwrap();
+    let run = blocksmith(&["run", block.to_str().unwrap(), "--workspace", ws], "");
+    let line: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(line["ok"], true, "{line}");
+    assert_eq!(line["result"]["key"], "apikey");
+    assert_eq!(line["result"]["fields"]["apiKey"], secret, "the block sees its connection's secret");
+
+    for format in ["yaml", "bundle"] {
+        let exported = blocksmith(&["export", "--workspace", ws, "--format", format], "");
+        assert!(exported.status.success(), "{}", text(&exported.stderr));
+        assert!(text(&exported.stdout).contains("Stripe"));
+        assert!(!text(&exported.stdout).contains(secret));
+    }
+    assert!(!all_files_text(&ws_path).contains(secret), "a secret reached the workspace folder");
+
+    let removed = blocksmith(&["connections", "remove", "--workspace", ws, "--name", "Stripe"], "");
+    assert!(removed.status.success(), "{}", text(&removed.stderr));
+    let listed = blocksmith(&["connections", "list", "--workspace", ws, "--json"], "");
+    assert_eq!(text(&listed.stdout).trim(), "[]");
+}
+
+#[test]
+fn an_exported_bundle_imports_into_another_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from");
+    let to = dir.path().join("to");
+    let bundle = dir.path().join("out.blocksmith.json");
+    assert!(blocksmith(&["config-vars", "set", "--workspace", from.to_str().unwrap(), "Region", "eu"], "").status.success());
+    let exported = blocksmith(
+        &["export", "--workspace", from.to_str().unwrap(), "--format", "bundle", "-o", bundle.to_str().unwrap()],
+        "",
+    );
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+
+    // The new workspace already has a "Flow 1": without --rename the clash changes nothing.
+    let refused = blocksmith(&["import", "--workspace", to.to_str().unwrap(), bundle.to_str().unwrap()], "");
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    let imported = blocksmith(&["import", "--workspace", to.to_str().unwrap(), bundle.to_str().unwrap(), "--rename"], "");
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&imported.stdout).unwrap();
+    assert!(report["renamed"].as_array().is_some_and(|r| !r.is_empty()), "{report}");
+    let listed = blocksmith(&["config-vars", "list", "--workspace", to.to_str().unwrap(), "--json"], "");
+    assert_eq!(text(&listed.stdout).trim(), r#"{"Region":"eu"}"#);
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{ \"blocksmithBundle\": 1, ").unwrap();
+    let failed = blocksmith(&["import", "--workspace", to.to_str().unwrap(), broken.to_str().unwrap()], "");
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(text(&failed.stderr).contains("broken.json"), "{}", text(&failed.stderr));
+}
