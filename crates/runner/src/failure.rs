@@ -18,10 +18,7 @@ pub enum RunEnd {
     /// The worker overflowed its native stack (deep recursion or deeply nested source or data).
     StackOverflow,
     /// What the block returned (with its logs) is bigger than a reply may be.
-    ReplyTooLarge {
-        size_bytes: Option<u64>,
-        max_bytes: u64,
-    },
+    ReplyTooLarge { max_bytes: u64 },
     /// The worker died for another reason; `how` says how (a signal or an exit status).
     Crashed { how: String },
 }
@@ -64,23 +61,14 @@ impl RunEnd {
                  nested code or data) and overflowed the worker's stack, so the worker was stopped."
                     .to_owned(),
             ),
-            RunEnd::ReplyTooLarge {
-                size_bytes,
-                max_bytes,
-            } => {
-                let size = match size_bytes {
-                    Some(bytes) => format!("{} MB", bytes.div_ceil(1024 * 1024)),
-                    None => "more than that".to_owned(),
-                };
-                (
-                    "ResultTooLargeError",
-                    format!(
-                        "The block's result and logs are too large to return: a run may return {} MB, this one \
-                         returned {size}. Return less data.",
-                        max_bytes / (1024 * 1024)
-                    ),
-                )
-            }
+            RunEnd::ReplyTooLarge { max_bytes } => (
+                "ResultTooLargeError",
+                format!(
+                    "The block's result, logs and state are too large to return: a run may return at most \
+                     {} MB. Return less data.",
+                    max_bytes / (1024 * 1024)
+                ),
+            ),
             RunEnd::Crashed { how } => (
                 "WorkerCrashError",
                 format!(

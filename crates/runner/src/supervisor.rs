@@ -156,17 +156,25 @@ impl Supervisor {
                 return accepted;
             }
             Some(WorkerEvent::Closed) => worker.into_death(limits.memory_limit_bytes),
-            None => RunEnd::TimedOut {
-                limit: limits.time_limit,
-            },
-            Some(WorkerEvent::Stop) => RunEnd::Stopped,
-            Some(WorkerEvent::ReplyTooLarge) => RunEnd::ReplyTooLarge {
-                size_bytes: None,
-                max_bytes: self.shared.options.max_reply_bytes,
-            },
+            // Dropping the worker kills it (SIGKILL) and reaps it before the run reports.
+            None => {
+                drop(worker);
+                RunEnd::TimedOut {
+                    limit: limits.time_limit,
+                }
+            }
+            Some(WorkerEvent::Stop) => {
+                drop(worker);
+                RunEnd::Stopped
+            }
+            Some(WorkerEvent::ReplyTooLarge) => {
+                drop(worker);
+                RunEnd::ReplyTooLarge {
+                    max_bytes: self.shared.options.max_reply_bytes,
+                }
+            }
         };
-        // Stop, a limit, an oversized reply or a death: the worker is killed (when dropped) and replaced,
-        // so a warm worker is ready again for the next run.
+        // The worker is gone (stopped, over a limit, or dead): start a warm one for the next run.
         self.refill_in_background();
         Ok(end.report(started.elapsed(), state_before))
     }

@@ -239,10 +239,7 @@ fn encode_capped(id: u64, report: RunReport, max_bytes: u64) -> Result<Vec<u8>, 
     };
     match serde_json::to_writer(&mut buffer, &reply) {
         Ok(()) => Ok(buffer.bytes),
-        Err(_) => Err(RunEnd::ReplyTooLarge {
-            size_bytes: None,
-            max_bytes,
-        }),
+        Err(_) => Err(RunEnd::ReplyTooLarge { max_bytes }),
     }
 }
 

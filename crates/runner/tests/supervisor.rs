@@ -106,7 +106,7 @@ fn a_result_larger_than_a_reply_may_be_is_a_limit() {
     let error = report.outcome.error.expect("an error");
     assert_eq!(error.name, "ResultTooLargeError", "{}", error.message);
     assert!(
-        error.message.contains("a run may return 1 MB"),
+        error.message.contains("a run may return at most 1 MB"),
         "{}",
         error.message
     );

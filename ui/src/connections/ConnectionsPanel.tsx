@@ -1,7 +1,7 @@
 // The workspace's connections: list them (with which secrets are stored and whether they hold a token), create
 // one, edit or delete one.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, type ConnectionView, type WorkspaceView } from '../common/backend';
+import { api, asBackendError, type ConnectionView, type WorkspaceView } from '../common/backend';
 import { TrashIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
 import { useWorkspace } from '../workspace/WorkspaceContext';
@@ -70,7 +70,7 @@ export function ConnectionsPanel() {
   const failures = useMemo(
     () => ({
       report: (what: string, error: unknown) => {
-        if (isKeyringFailure(error)) setKeyringProblem(error instanceof Error ? error.message : String(error));
+        if (isKeyringFailure(error)) setKeyringProblem(asBackendError(error).message);
         else reportError(what, error);
       },
     }),

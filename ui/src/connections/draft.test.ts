@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionDraft, ConnectionKind } from '../common/backend';
+import kindsFixture from './fixtures/connection-kinds.json';
 import {
   buildDraft,
   draftProblems,
@@ -10,32 +11,17 @@ import {
   REDIRECT_URI_SETTING,
 } from './draft';
 
-const clientCredentials: ConnectionKind = {
-  key: 'clientcredentials',
-  label: 'OAuth 2.0 Client Credentials',
-  description: 'OAuth 2.0 Client Credentials flow',
-  oauth: true,
-  inputs: [
-    { key: 'tokenUrl', label: 'Token URL', comment: 'The OAuth 2.0 Token URL for the API', secret: false, required: true, format: 'url' },
-    { key: 'scopes', label: 'Scopes', comment: 'Space separated OAuth 2.0 permission scopes for the API', secret: false, required: false, format: 'scopes' },
-    { key: 'clientId', label: 'Client ID', comment: 'Client Identifier', secret: false, required: true, format: 'text' },
-    { key: 'clientSecret', label: 'Client Secret', comment: 'Client Secret', secret: true, required: true, format: 'text' },
-    { key: 'headers', label: 'Headers', comment: 'Additional header', secret: true, required: false, format: 'headers' },
-  ],
-};
+// The six kinds as the app's `connection_kinds` answers them.
+const kinds = kindsFixture as ConnectionKind[];
 
-const authorizationCode: ConnectionKind = { ...clientCredentials, key: 'authorizationcode', label: 'OAuth 2.0 Authorization Code' };
+function kind(key: string): ConnectionKind {
+  const found = kinds.find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`The fixture has no kind “${key}”.`);
+  return found;
+}
 
-const privateKey: ConnectionKind = {
-  key: 'privatekey',
-  label: 'Private Key',
-  description: 'Username and private key',
-  oauth: false,
-  inputs: [
-    { key: 'username', label: 'Username', comment: 'Username', secret: false, required: true, format: 'text' },
-    { key: 'privateKey', label: 'Private Key', comment: 'PEM private key', secret: true, required: true, format: 'privateKey' },
-  ],
-};
+const clientCredentials = kind('clientcredentials');
+const authorizationCode = kind('authorizationcode');
 
 function draft(change: Partial<ConnectionDraft> = {}): ConnectionDraft {
   return {
@@ -95,12 +81,14 @@ describe('draftProblems', () => {
 
   it('asks for the name and every required input', () => {
     const problems = draftProblems(inputs, draft({ name: '', values: {}, secrets: {} }), [], {}, []);
-    expect(Object.keys(problems).sort()).toEqual(['clientId', 'clientSecret', 'name', 'tokenUrl']);
+    expect(Object.keys(problems).sort()).toEqual(['clientId', 'name', 'tokenUrl']);
   });
 
-  it('counts a secret already in the keyring as given', () => {
-    const problems = draftProblems(inputs, draft({ secrets: {} }), [], { clientSecret: true }, []);
-    expect(problems).toEqual({});
+  it('asks for a required secret unless the keyring holds it', () => {
+    const apiKey = kind('apikey').inputs;
+    const typedNone = draft({ kind: 'apikey', values: {}, secrets: {} });
+    expect(draftProblems(apiKey, typedNone, [], {}, [])).toEqual({ apiKey: 'API Key is required.' });
+    expect(draftProblems(apiKey, typedNone, [], { apiKey: true }, [])).toEqual({});
   });
 
   it('refuses a URL input that is not http(s), the redirect URI included', () => {
@@ -117,7 +105,7 @@ describe('draftProblems', () => {
 
   it('refuses a private key that is not PEM', () => {
     const problems = draftProblems(
-      privateKey.inputs,
+      kind('privatekey').inputs,
       draft({ kind: 'privatekey', values: { username: 'deploy' }, secrets: { privateKey: 'ssh-rsa AAAA' } }),
       [],
       {},

@@ -9,7 +9,17 @@
   const enumerableGlobals = new Set(["global", "clearImmediate", "setImmediate", "clearInterval", "clearTimeout",
     "setInterval", "setTimeout", "queueMicrotask", "structuredClone", "atob", "btoa", "performance", "fetch", "crypto"]);
 
+  // Lazily loaded globals: name → { value, loaded }. They stay accessors once loaded, because the
+  // engine's global-lookup cache misbehaves when a global changes from an accessor to a data property.
+  const lazyGlobals = new Map();
+
   internals.defineGlobal = function defineGlobal(name, value) {
+    const lazy = lazyGlobals.get(name);
+    if (lazy) {
+      lazy.value = value;
+      lazy.loaded = true;
+      return;
+    }
     Object.defineProperty(globalThis, name, {
       value,
       writable: true,
@@ -20,8 +30,8 @@
   internals.defineGlobal("global", globalThis);
 
   // Globals whose prelude loads on first use, so a block that never touches them does not pay for
-  // compiling them: reading (or `typeof`) the global loads the prelude, which replaces the accessor
-  // with the real value; assigning replaces it with the block's own value.
+  // compiling them: reading (or `typeof`) the global loads the prelude, which fills in the value;
+  // assigning replaces it with the block's own value.
   //
   // The first use may come in the middle of any expression, so the prelude runs through indirect eval
   // (which the engine supports at any depth) rather than as a separate script from the host.
@@ -31,13 +41,16 @@
   }
   internals.defineLazyGlobals = function defineLazyGlobals(prelude, names) {
     for (const name of names) {
+      const lazy = { value: undefined, loaded: false };
+      lazyGlobals.set(name, lazy);
       Object.defineProperty(globalThis, name, {
         get() {
-          load(prelude);
-          return globalThis[name];
+          if (!lazy.loaded) load(prelude);
+          return lazy.value;
         },
         set(value) {
-          internals.defineGlobal(name, value);
+          lazy.value = value;
+          lazy.loaded = true;
         },
         configurable: true,
         enumerable: enumerableGlobals.has(name),
