@@ -15,8 +15,9 @@ bash scripts/install-tauri-driver.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "TypeScript type check and front-end build"
+step "TypeScript: type check, UI unit tests, front-end build"
 npm run --silent typecheck
+npm run --silent test:ui
 npm run --silent ui:build
 
 step "cargo clippy"

@@ -1,5 +1,5 @@
-// The window: workspace bar on top; flows, config variables and connections on the left; the editor in the
-// centre; the run panel on the right.
+// The window: workspace bar on top (with the Export menu; a file dropped anywhere is imported); flows, config
+// variables and connections on the left; the editor in the centre; the run panel on the right.
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { NoticeBanner, NoticeProvider } from './common/notices';
 import { ConfigVarsPanel } from './config-vars/ConfigVarsPanel';
@@ -7,6 +7,8 @@ import { ConnectionKindsProvider } from './connections/kinds';
 import { ConnectionsPanel } from './connections/ConnectionsPanel';
 import { CodeEditor } from './editor/CodeEditor';
 import { EditorSessionProvider } from './editor/EditorSession';
+import { ImportProvider } from './export/ImportProvider';
+import { DropHint, ImportPanel } from './export/ImportPanel';
 import { RunPanel } from './run/RunPanel';
 import { BlockList } from './workspace/BlockList';
 import { WorkspaceBar } from './workspace/WorkspaceBar';
@@ -35,13 +37,17 @@ export function App() {
       <WorkspaceProvider>
         <ConnectionKindsProvider>
           <EditorSessionProvider>
-            <div className="app">
-              <WorkspaceBar />
-              <NoticeBanner />
-              <ErrorBoundary>
-                <Workbench />
-              </ErrorBoundary>
-            </div>
+            <ImportProvider>
+              <div className="app">
+                <WorkspaceBar />
+                <NoticeBanner />
+                <ImportPanel />
+                <ErrorBoundary>
+                  <Workbench />
+                </ErrorBoundary>
+                <DropHint />
+              </div>
+            </ImportProvider>
           </EditorSessionProvider>
         </ConnectionKindsProvider>
       </WorkspaceProvider>

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use blocksmith_secrets::{SecretStore, Sensitive, SERVICE};
-use blocksmith_session::{list_connections, oauth, remove_connection, save_connection, ConnectionDraft};
+use blocksmith_session::{
+    list_connections, oauth, remove_connection, save_connection, ConnectionDraft,
+};
 use blocksmith_workspace::{connection_kind, Workspace};
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -104,28 +106,66 @@ pub struct WorkspaceArg {
 
 pub fn connections(command: ConnectionsCommand) -> Result<()> {
     match command {
-        ConnectionsCommand::Add { workspace, name, kind, settings } => {
+        ConnectionsCommand::Add {
+            workspace,
+            name,
+            kind,
+            settings,
+        } => {
             let mut ws = open(&workspace.dir)?;
             let values = parse_settings(&settings)?;
-            let secrets = if has_secret_inputs(&kind) { read_secrets(std::io::stdin().lock())? } else { BTreeMap::new() };
+            let secrets = if has_secret_inputs(&kind) {
+                read_secrets(std::io::stdin().lock())?
+            } else {
+                BTreeMap::new()
+            };
             let store = keyring()?;
-            save_connection(&mut ws, &store, None, ConnectionDraft { name: name.clone(), kind, values, secrets })?;
+            save_connection(
+                &mut ws,
+                &store,
+                None,
+                ConnectionDraft {
+                    name: name.clone(),
+                    kind,
+                    values,
+                    secrets,
+                },
+            )?;
             eprintln!("Added connection \"{name}\".");
         }
         ConnectionsCommand::List { workspace, json } => {
             let ws = open(&workspace.dir)?;
-            let listed = if ws.manifest().connections.is_empty() { Vec::new() } else { list_connections(&ws, &keyring()?)? };
+            let listed = if ws.manifest().connections.is_empty() {
+                Vec::new()
+            } else {
+                list_connections(&ws, &keyring()?)?
+            };
             if json {
-                println!("{}", serde_json::to_string(&listed).expect("connections always serialise"));
+                println!(
+                    "{}",
+                    serde_json::to_string(&listed).expect("connections always serialise")
+                );
             } else {
                 for connection in listed {
                     let secrets: Vec<String> = connection
                         .secrets
                         .iter()
-                        .map(|(key, stored)| format!("{key}: {}", if *stored { "stored" } else { "missing" }))
+                        .map(|(key, stored)| {
+                            format!("{key}: {}", if *stored { "stored" } else { "missing" })
+                        })
                         .collect();
-                    let token = if connection.has_token { "token: stored" } else { "" };
-                    println!("{}\t{}\t{}\t{}", connection.name, connection.kind, secrets.join(", "), token);
+                    let token = if connection.has_token {
+                        "token: stored"
+                    } else {
+                        ""
+                    };
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        connection.name,
+                        connection.kind,
+                        secrets.join(", "),
+                        token
+                    );
                 }
             }
         }
@@ -134,12 +174,19 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             remove_connection(&mut ws, &keyring()?, &name)?;
             eprintln!("Removed connection \"{name}\" and its keyring entries.");
         }
-        ConnectionsCommand::Authorize { workspace, name, no_browser, timeout_s } => {
+        ConnectionsCommand::Authorize {
+            workspace,
+            name,
+            no_browser,
+            timeout_s,
+        } => {
             let ws = open(&workspace.dir)?;
             let store = keyring()?;
             let client = oauth::client_for(&ws, &store, &name)?;
-            let listener = blocksmith_oauth::LoopbackListener::for_redirect_uri(&oauth::redirect_uri(&ws, &name)?)
-                .map_err(blocksmith_session::Error::from)?;
+            let listener = blocksmith_oauth::LoopbackListener::for_redirect_uri(
+                &oauth::redirect_uri(&ws, &name)?,
+            )
+            .map_err(blocksmith_session::Error::from)?;
             let pending = oauth::begin_authorization(&client, listener.redirect_uri())?;
             println!("{}", pending.authorize_url());
             let _ = std::io::stdout().flush();
@@ -150,10 +197,22 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             let redirect = listener
                 .wait_for_redirect(Duration::from_secs(timeout_s))
                 .map_err(blocksmith_session::Error::from)?;
-            let status = oauth::complete_authorization(&ws, &store, &name, &client, &pending, &redirect, SystemTime::now())?;
+            let status = oauth::complete_authorization(
+                &ws,
+                &store,
+                &name,
+                &client,
+                &pending,
+                &redirect,
+                SystemTime::now(),
+            )?;
             print_status(&status);
         }
-        ConnectionsCommand::Token { workspace, name, refresh } => {
+        ConnectionsCommand::Token {
+            workspace,
+            name,
+            refresh,
+        } => {
             let ws = open(&workspace.dir)?;
             let store = keyring()?;
             let client = oauth::client_for(&ws, &store, &name)?;
@@ -171,13 +230,22 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
 
 pub fn config_vars(command: ConfigVarsCommand) -> Result<()> {
     match command {
-        ConfigVarsCommand::Set { workspace, name, value } => {
-            open(&workspace.dir)?.set_config_var(&name, &value).map_err(|err| workspace_error(&workspace.dir, err))?;
+        ConfigVarsCommand::Set {
+            workspace,
+            name,
+            value,
+        } => {
+            open(&workspace.dir)?
+                .set_config_var(&name, &value)
+                .map_err(|err| workspace_error(&workspace.dir, err))?;
         }
         ConfigVarsCommand::List { workspace, json } => {
             let ws = open(&workspace.dir)?;
             if json {
-                println!("{}", serde_json::Value::Object(ws.manifest().config_vars_json()));
+                println!(
+                    "{}",
+                    serde_json::Value::Object(ws.manifest().config_vars_json())
+                );
             } else {
                 for var in &ws.manifest().config_vars {
                     println!("{}={}", var.name, var.value);
@@ -186,9 +254,13 @@ pub fn config_vars(command: ConfigVarsCommand) -> Result<()> {
         }
         ConfigVarsCommand::Remove { workspace, name } => {
             let mut ws = open(&workspace.dir)?;
-            let removed = ws.remove_config_var(&name).map_err(|err| workspace_error(&workspace.dir, err))?;
+            let removed = ws
+                .remove_config_var(&name)
+                .map_err(|err| workspace_error(&workspace.dir, err))?;
             if !removed {
-                return Err(Error::Invocation(format!("There is no config variable named \"{name}\".")));
+                return Err(Error::Invocation(format!(
+                    "There is no config variable named \"{name}\"."
+                )));
             }
         }
     }
@@ -211,7 +283,10 @@ fn open(dir: &Path) -> Result<Workspace> {
 }
 
 fn workspace_error(dir: &Path, source: blocksmith_workspace::Error) -> Error {
-    Error::Workspace { path: dir.to_path_buf(), source }
+    Error::Workspace {
+        path: dir.to_path_buf(),
+        source,
+    }
 }
 
 fn keyring() -> Result<SecretStore> {
@@ -229,7 +304,9 @@ fn parse_settings(settings: &[String]) -> Result<BTreeMap<String, String>> {
             setting
                 .split_once('=')
                 .map(|(key, value)| (key.trim().to_string(), value.to_string()))
-                .ok_or_else(|| Error::Invocation(format!("--set takes KEY=VALUE, but got \"{setting}\".")))
+                .ok_or_else(|| {
+                    Error::Invocation(format!("--set takes KEY=VALUE, but got \"{setting}\"."))
+                })
         })
         .collect()
 }
@@ -243,17 +320,22 @@ fn read_secrets(input: impl BufRead) -> Result<BTreeMap<String, Sensitive<String
     let mut secrets = BTreeMap::new();
     let mut lines = input.lines();
     while let Some(line) = lines.next() {
-        let line = line.map_err(|err| Error::Invocation(format!("Could not read standard input: {err}.")))?;
+        let line = line
+            .map_err(|err| Error::Invocation(format!("Could not read standard input: {err}.")))?;
         if line.trim().is_empty() {
             continue;
         }
-        let (key, first) = line
-            .split_once('=')
-            .ok_or_else(|| Error::Invocation("Secret inputs on standard input must be KEY=VALUE lines.".to_string()))?;
+        let (key, first) = line.split_once('=').ok_or_else(|| {
+            Error::Invocation(
+                "Secret inputs on standard input must be KEY=VALUE lines.".to_string(),
+            )
+        })?;
         let mut value = first.to_string();
         if value.starts_with("-----BEGIN") {
             for more in lines.by_ref() {
-                let more = more.map_err(|err| Error::Invocation(format!("Could not read standard input: {err}.")))?;
+                let more = more.map_err(|err| {
+                    Error::Invocation(format!("Could not read standard input: {err}."))
+                })?;
                 value.push('\n');
                 value.push_str(&more);
                 if more.starts_with("-----END") {
@@ -284,7 +366,10 @@ mod tests {
         let input = "apiKey=abc=def\n\nprivateKey=-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
         let secrets = read_secrets(input.as_bytes()).unwrap();
         assert_eq!(secrets["apiKey"].expose(), "abc=def");
-        assert_eq!(secrets["privateKey"].expose(), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----");
+        assert_eq!(
+            secrets["privateKey"].expose(),
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"
+        );
     }
 
     #[test]

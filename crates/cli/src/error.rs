@@ -56,10 +56,17 @@ impl Error {
         match self {
             Error::Session(err) => matches!(
                 err.code(),
-                "invalid_input" | "secret_outside_keyring" | "duplicate_name" | "invalid_name"
-                    | "unknown_connection" | "unknown_connection_kind" | "not_oauth"
+                "invalid_input"
+                    | "secret_outside_keyring"
+                    | "duplicate_name"
+                    | "invalid_name"
+                    | "unknown_connection"
+                    | "unknown_connection_kind"
+                    | "not_oauth"
             ),
-            Error::Export(err) => !matches!(err, blocksmith_workspace::export::ExportError::Workspace(_)),
+            Error::Export(err) => {
+                !matches!(err, blocksmith_workspace::export::ExportError::Workspace(_))
+            }
             Error::Runner(_) | Error::OwnExecutable(_) => false,
             _ => true,
         }

@@ -51,9 +51,11 @@ pub fn export(args: ExportArgs) -> Result<()> {
     )?;
     match args.output {
         Some(path) => {
-            write_atomic(&path, exported.contents.as_bytes()).map_err(|source| Error::Workspace {
-                path: path.clone(),
-                source,
+            write_atomic(&path, exported.contents.as_bytes()).map_err(|source| {
+                Error::Workspace {
+                    path: path.clone(),
+                    source,
+                }
             })?;
             eprintln!("Exported to {}.", path.display());
         }
@@ -65,10 +67,17 @@ pub fn export(args: ExportArgs) -> Result<()> {
 pub fn import(args: ImportArgs) -> Result<()> {
     let mut workspace = open(&args.workspace)?;
     let options = ImportOptions {
-        on_clash: if args.rename { OnClash::Rename } else { OnClash::Refuse },
+        on_clash: if args.rename {
+            OnClash::Rename
+        } else {
+            OnClash::Refuse
+        },
     };
     let report = export::import_file(&mut workspace, &args.file, options)?;
-    println!("{}", serde_json::to_string(&report).expect("an import report always serialises"));
+    println!(
+        "{}",
+        serde_json::to_string(&report).expect("an import report always serialises")
+    );
     for needed in &report.connections_needing_secrets {
         eprintln!(
             "Connection \"{}\" was imported without its secrets: add them with `blocksmith connections add` or in the app.",

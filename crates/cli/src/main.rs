@@ -83,7 +83,11 @@ fn finish(command: &str, outcome: error::Result<()>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("blocksmith {command}: {error}");
-            ExitCode::from(if error.is_bad_input() { exit::BAD_INVOCATION } else { exit::BLOCK_FAILED })
+            ExitCode::from(if error.is_bad_input() {
+                exit::BAD_INVOCATION
+            } else {
+                exit::BLOCK_FAILED
+            })
         }
     }
 }

@@ -36,6 +36,7 @@ pub fn worker_main() -> ExitCode {
     };
     let mut replies = BufWriter::new(replies);
     let mut requests = io::stdin().lock();
+    let footprint = own_address_space_bytes();
     let mut line = String::new();
     loop {
         line.clear();
@@ -48,7 +49,7 @@ pub fn worker_main() -> ExitCode {
             }
         }
         let reply = match serde_json::from_str::<WorkerRequest>(&line) {
-            Ok(request) => serve(request),
+            Ok(request) => serve(request, footprint),
             Err(error) => Reply {
                 id: 0,
                 bytes: encode(&WorkerReply {
@@ -94,7 +95,9 @@ fn take_stdout_for_replies() -> io::Result<File> {
     }
 }
 
-fn serve(request: WorkerRequest) -> Reply {
+/// The memory limit is a budget for the block on top of the worker's own idle footprint, which differs a
+/// lot between worker binaries (the small CLI versus the app, which maps GTK and WebKit at start).
+fn serve(request: WorkerRequest, footprint: u64) -> Reply {
     let WorkerRequest {
         id,
         run,
@@ -104,7 +107,7 @@ fn serve(request: WorkerRequest) -> Reply {
     } = request;
     let state_before = run.state.clone();
     let started = Instant::now();
-    if let Err(error) = limit_address_space(memory_limit_bytes) {
+    if let Err(error) = limit_address_space(memory_limit_bytes.map(|budget| budget + footprint)) {
         eprintln!("blocksmith worker: could not set the memory limit: {error}");
     }
     let report = match run_on_engine_thread(
@@ -200,6 +203,17 @@ fn engine_panic_report(
     });
     report.failure = Some(FailureKind::Block);
     report
+}
+
+/// This process's mapped address space now (`/proc/self/statm`'s first field, in pages); 0 when unknown.
+fn own_address_space_bytes() -> u64 {
+    let pages = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|statm| statm.split_whitespace().next()?.parse::<u64>().ok())
+        .unwrap_or(0);
+    // SAFETY: sysconf only reads a system constant.
+    let page_size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    pages * u64::try_from(page_size).unwrap_or(4096)
 }
 
 /// Sets this process's address-space (soft) limit for the next run; `None` lifts it back to the hard limit.

@@ -11,8 +11,10 @@ import {
   type Block,
   type ConnectionDefinition as WireConnectionDefinition,
   type ConnectionView as WireConnectionView,
+  type ExportRequest,
   type Flow,
   type FlowOutcome as WireFlowOutcome,
+  type ImportOutcome as WireImportOutcome,
   type Result,
   type RunEntry as WireRunEntry,
   type RunOutcome as WireRunOutcome,
@@ -28,6 +30,11 @@ export type {
   BlockKind,
   ConfigVar,
   ConnectionKind,
+  ConnectionSecretsNeeded,
+  ExportFormat,
+  ExportRequest,
+  Exported,
+  ImportReport,
   InputDefinition as ConnectionInput,
   InputFormat,
   LogLevel,
@@ -58,6 +65,8 @@ export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response'
 export type RunEntry = Omit<WireRunEntry, 'inputs' | 'outcome'> & { inputs: JsonValue; outcome: JsonValue };
 export type FlowStepOutcome = Omit<WireStepOutcome, 'result'> & { result: JsonValue };
 export type FlowOutcome = { ok: boolean; steps: FlowStepOutcome[]; response: JsonValue };
+/** What an import brought in (`report`), and the workspace as it now is. */
+export type ImportOutcome = Omit<WireImportOutcome, 'workspace'> & { workspace: WorkspaceView };
 /** What blocks keep between runs: `instanceState` per flow name, and the shared `crossFlowState`. */
 export interface PersistedState {
   instanceState: Record<string, JsonValue>;
@@ -105,6 +114,8 @@ export const ErrorCode = {
   /** The person closed the sign-in window. */
   oauthCancelled: 'oauth_cancelled',
   oauthTimeout: 'oauth_timeout',
+  /** An import's names are already used in the workspace; nothing was imported. Retrying with `rename` renames them. */
+  importNameClash: 'import_name_clash',
 } as const;
 
 function isAppError(value: unknown): value is AppError {
@@ -210,6 +221,10 @@ function stateFromWire(state: WireStateView): PersistedState {
   };
 }
 
+function importOutcomeFromWire(outcome: WireImportOutcome): ImportOutcome {
+  return { ...outcome, workspace: workspaceFromWire(outcome.workspace) };
+}
+
 async function connections(command: string, call: () => Promise<Result<WireConnectionView[], AppError>>) {
   return connectionsFromWire(await unwrap(command, call));
 }
@@ -288,6 +303,14 @@ export const api = {
   /** The last token request and response, secrets already masked by the app; null when none was made. */
   oauthLastExchange: async (connection: string) =>
     jsonFromWire(await plain('oauth_last_exchange', () => commands.oauthLastExchange(connection))),
+
+  /** The export's text and the file name to offer in the save dialog. */
+  exportPreview: (request: ExportRequest) => unwrap('export_preview', () => commands.exportPreview(request)),
+  exportToFile: (request: ExportRequest, path: string) =>
+    unwrap('export_to_file', () => commands.exportToFile(request, path)),
+  /** Imports a bundle or integration YAML file; without `rename`, a name clash imports nothing. */
+  importFile: async (path: string, rename: boolean) =>
+    importOutcomeFromWire(await unwrap('import_file', () => commands.importFile(path, rename))),
 };
 
 /** Turns anything a failed call threw into a `BackendError`, so the UI has one shape to show. */

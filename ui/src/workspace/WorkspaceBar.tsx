@@ -1,6 +1,7 @@
-// The top bar: which workspace is open, and opening another folder.
+// The top bar: which workspace is open, opening another folder, and the Export menu (which also imports).
 import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import { useNotices } from '../common/notices';
+import { ExportMenu } from '../export/ExportMenu';
 import { useWorkspace } from './WorkspaceContext';
 
 export function useOpenFolder() {
@@ -30,6 +31,7 @@ export function WorkspaceBar() {
       )}
       <span className="spacer" />
       {loading && <span className="spinner" aria-label="Opening the workspace" />}
+      <ExportMenu />
       <button type="button" onClick={() => void openFolder()} data-testid="open-workspace">
         Open folder…
       </button>

@@ -1,0 +1,138 @@
+// The top bar's Export menu: the selected block as JavaScript (to a file or the clipboard), the selected block's
+// flow or the whole workspace as integration YAML, the workspace as a bundle; and Import.
+import { save } from '@tauri-apps/plugin-dialog';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../common/backend';
+import { useNotices } from '../common/notices';
+import { useWorkspace } from '../workspace/WorkspaceContext';
+import { EXPORT_MENU, isUnavailable, planExport, type ExportChoice } from './exportChoices';
+import { useImport } from './ImportProvider';
+import './export.css';
+
+/** Closes the menu on a click outside it or on Escape, as a menu does. */
+function useDismiss(open: boolean, close: () => void) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!container.current?.contains(event.target as Node)) close();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open, close]);
+  return container;
+}
+
+export function ExportMenu() {
+  const { workspace, selectedBlockId, update } = useWorkspace();
+  const { notify, reportError } = useNotices();
+  const { chooseAndImport, importing } = useImport();
+  const [open, setOpen] = useState(false);
+  const container = useDismiss(open, () => setOpen(false));
+
+  if (!workspace) return null;
+
+  /** Saves pending edits first, so the export holds what the editor shows; answers the plan or null. */
+  async function planWithEditsSaved(choice: ExportChoice) {
+    setOpen(false);
+    const current = await update('Pending edits could not be saved before exporting.', () => api.workspaceCurrent());
+    if (!current) return null;
+    const plan = planExport(choice, current, selectedBlockId);
+    if (isUnavailable(plan)) {
+      reportError('There is nothing to export.', new Error(plan.unavailable));
+      return null;
+    }
+    return plan;
+  }
+
+  async function exportToFile(choice: ExportChoice) {
+    const plan = await planWithEditsSaved(choice);
+    if (!plan) return;
+    try {
+      const { fileName } = await api.exportPreview(plan.request);
+      const path = await save({ title: `Export ${plan.description}`, defaultPath: fileName, filters: [plan.filter] });
+      if (!path) return;
+      await api.exportToFile(plan.request, path);
+      notify(`Exported ${plan.description} to ${path}.`);
+    } catch (error) {
+      reportError(`${plan.description} could not be exported.`, error);
+    }
+  }
+
+  async function copyBlock() {
+    const plan = await planWithEditsSaved('blockJavaScript');
+    if (!plan) return;
+    try {
+      const { contents } = await api.exportPreview(plan.request);
+      await navigator.clipboard.writeText(contents);
+      notify(`Copied ${plan.description} to the clipboard.`);
+    } catch (error) {
+      reportError(`${plan.description} could not be copied to the clipboard.`, error);
+    }
+  }
+
+  const blockPlan = planExport('blockJavaScript', workspace, selectedBlockId);
+  return (
+    <div className="export-menu" ref={container}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((shown) => !shown)}
+        data-testid="export"
+      >
+        Export ▾
+      </button>
+      {open && (
+        <div className="export-menu-items" role="menu">
+          {EXPORT_MENU.map(({ choice, label, testId }) => {
+            const plan = planExport(choice, workspace, selectedBlockId);
+            return (
+              <button
+                key={choice}
+                type="button"
+                role="menuitem"
+                disabled={isUnavailable(plan)}
+                title={isUnavailable(plan) ? plan.unavailable : `Export ${plan.description}`}
+                onClick={() => void exportToFile(choice)}
+                data-testid={testId}
+              >
+                {label}
+              </button>
+            );
+          })}
+          <button
+            type="button"
+            role="menuitem"
+            disabled={isUnavailable(blockPlan)}
+            title={isUnavailable(blockPlan) ? blockPlan.unavailable : `Copy ${blockPlan.description}`}
+            onClick={() => void copyBlock()}
+            data-testid="export-copy"
+          >
+            Copy block to clipboard
+          </button>
+          <hr />
+          <button
+            type="button"
+            role="menuitem"
+            disabled={importing}
+            onClick={() => {
+              setOpen(false);
+              void chooseAndImport();
+            }}
+            data-testid="import"
+          >
+            Import bundle or YAML…
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
