@@ -72,8 +72,13 @@ async function saveAs(title, path) {
 async function openPath(title, path) {
   const dialog = await waitForDialog(title);
   xdotool('windowfocus', '--sync', dialog);
+  execFileSync('import', ['-window', 'root', '/tmp/dbg-open-1.png']);
   xdotool('key', '--clearmodifiers', 'ctrl+l');
-  typePathAndConfirm(path);
+  xdotool('type', '--delay', '20', path);
+  execFileSync('import', ['-window', 'root', '/tmp/dbg-open-2.png']);
+  xdotool('key', 'Return');
+  await new Promise((r) => setTimeout(r, 1500));
+  execFileSync('import', ['-window', 'root', '/tmp/dbg-open-3.png']);
 }
 
 async function chooseFromExportMenu(session, testId) {

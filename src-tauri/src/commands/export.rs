@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use blocksmith_workspace::export::{self, ExportRequest, Exported, ImportOptions, ImportReport, OnClash};
+use blocksmith_workspace::export::{
+    self, ExportRequest, Exported, ImportOptions, ImportReport, OnClash,
+};
 use blocksmith_workspace::write_atomic;
 use tauri::State;
 
@@ -27,10 +29,17 @@ pub fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> App
 /// Writes the export to `path` (chosen in the native save dialog), atomically.
 #[tauri::command]
 #[specta::specta]
-pub fn export_to_file(state: State<'_, AppState>, request: ExportRequest, path: String) -> AppResult<()> {
+pub fn export_to_file(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    path: String,
+) -> AppResult<()> {
     state.with_workspace(|ws| {
         let exported = export::export(ws, &request)?;
-        Ok(write_atomic(&PathBuf::from(path), exported.contents.as_bytes())?)
+        Ok(write_atomic(
+            &PathBuf::from(path),
+            exported.contents.as_bytes(),
+        )?)
     })
 }
 
@@ -38,7 +47,11 @@ pub fn export_to_file(state: State<'_, AppState>, request: ExportRequest, path: 
 /// renamed; without, a clash changes nothing and says which names clash.
 #[tauri::command]
 #[specta::specta]
-pub fn import_file(state: State<'_, AppState>, path: String, rename: bool) -> AppResult<ImportOutcome> {
+pub fn import_file(
+    state: State<'_, AppState>,
+    path: String,
+    rename: bool,
+) -> AppResult<ImportOutcome> {
     state.with_workspace(|ws| {
         let report = export::import_file(ws, &PathBuf::from(path), options(rename))?;
         Ok(ImportOutcome {
@@ -76,6 +89,10 @@ pub struct ImportOutcome {
 
 fn options(rename: bool) -> ImportOptions {
     ImportOptions {
-        on_clash: if rename { OnClash::Rename } else { OnClash::Refuse },
+        on_clash: if rename {
+            OnClash::Rename
+        } else {
+            OnClash::Refuse
+        },
     }
 }
