@@ -79,13 +79,12 @@ impl AppState {
     }
 
     /// The OS keyring, probed when first opened; its failure is one clear message on what to do.
-    pub fn secret_store(&self) -> AppResult<SecretStore> {
+    pub fn secret_store(&self) -> blocksmith_secrets::Result<SecretStore> {
         let mut slot = lock(&self.secrets);
         if let Some(store) = slot.as_ref() {
             return Ok(store.clone());
         }
-        let store =
-            SecretStore::open(SERVICE).map_err(|err| AppError::new("keyring", err.to_string()))?;
+        let store = SecretStore::open(SERVICE)?;
         *slot = Some(store.clone());
         Ok(store)
     }

@@ -1,6 +1,6 @@
 // Export and import through the window: the Export menu saves a flow as integration YAML and the workspace as a
-// bundle through the native save dialog, and Import reads a file through the native open dialog, asking before
-// it imports renamed copies. The GTK dialogs are separate X windows WebDriver cannot reach; under Xvfb they are
+// bundle through the native save dialog, copies a block to the clipboard, and Import reads a file through the
+// native open dialog, asking before it imports renamed copies. The GTK dialogs are separate X windows WebDriver cannot reach; under Xvfb they are
 // driven with xdotool, as a person at the keyboard would: type the full path into the name field, press Return.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,7 +18,7 @@ import {
   windowText,
   withApp,
 } from './harness.mjs';
-import { waitFor } from './webdriver.mjs';
+import { Keys, waitFor } from './webdriver.mjs';
 
 const TRIGGER_TEMPLATE = repoFile('crates/workspace/templates/code-block-trigger.js');
 const ACTION_TEMPLATE = repoFile('crates/workspace/templates/code-block.js');
@@ -27,37 +27,57 @@ const ORDERS_YAML = join(repoRoot, 'tests/e2e/fixtures/export/orders.yml');
 /** How long a GTK file dialog may take to appear on 2 busy cores. */
 const DIALOG_TIMEOUT_MS = 30_000;
 
+/** How long the file chooser's location field needs after typing before Return opens the path, not a completion. */
+const LOCATION_SETTLE_MS = 800;
+
+/** How often Return is pressed at most before the dialog is given up on. */
+const RETURN_ATTEMPTS = 4;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function xdotool(...args) {
   return execFileSync('xdotool', args, { encoding: 'utf8' }).trim();
 }
 
 function requireXdotool() {
   try {
-    execFileSync('xdotool', ['version'], { stdio: 'ignore' });
+    execFileSync('sh', ['-c', 'command -v xdotool'], { stdio: 'ignore' });
   } catch {
     throw new Error('xdotool is needed to answer the native file dialogs; install it (scripts/system-deps.sh).');
   }
 }
 
-/** The X window id of the visible dialog titled `title`, once it is shown. */
-function waitForDialog(title) {
-  return waitFor(
-    () => {
-      try {
-        return xdotool('search', '--onlyvisible', '--name', `^${title}$`).split('\n')[0];
-      } catch {
-        // xdotool exits with 1 while no window matches.
-        return undefined;
-      }
-    },
-    { timeoutMs: DIALOG_TIMEOUT_MS, message: `the native dialog “${title}”` },
-  );
+/** The X window id of the visible dialog titled `title`, or undefined while there is none. */
+function visibleDialog(title) {
+  try {
+    return xdotool('search', '--onlyvisible', '--name', `^${title}$`).split('\n')[0];
+  } catch {
+    // xdotool exits with 1 while no window matches.
+    return undefined;
+  }
 }
 
-/** Types `path` into the focused dialog's location and presses Return. */
-function typePathAndConfirm(path) {
+function waitForDialog(title) {
+  return waitFor(() => visibleDialog(title), {
+    timeoutMs: DIALOG_TIMEOUT_MS,
+    message: `the native dialog “${title}”`,
+  });
+}
+
+/**
+ * Types `path` into the dialog's focused location field and presses Return until the dialog closes: the GTK file
+ * chooser loads the typed folder to offer completions, and a Return pressed before that has finished is ignored.
+ */
+async function typePathAndConfirm(title, path) {
   xdotool('type', '--delay', '20', path);
-  xdotool('key', 'Return');
+  for (let attempt = 0; attempt < RETURN_ATTEMPTS; attempt += 1) {
+    await sleep(LOCATION_SETTLE_MS);
+    const dialog = visibleDialog(title);
+    if (!dialog) return;
+    xdotool('windowfocus', '--sync', dialog);
+    xdotool('key', 'Return');
+  }
+  await waitFor(() => !visibleDialog(title), { message: `the native dialog “${title}” to close after Return` });
 }
 
 /** Answers the save dialog titled `title`: replaces the suggested name with the full `path`, then saves. */
@@ -65,20 +85,15 @@ async function saveAs(title, path) {
   const dialog = await waitForDialog(title);
   xdotool('windowfocus', '--sync', dialog);
   xdotool('key', '--clearmodifiers', 'ctrl+a');
-  typePathAndConfirm(path);
+  await typePathAndConfirm(title, path);
 }
 
-/** Answers the open dialog titled `title` with `path`, through its location field (Ctrl+L). */
+/** Answers the open dialog titled `title` with `path`, typed into its location field (Ctrl+L). */
 async function openPath(title, path) {
   const dialog = await waitForDialog(title);
   xdotool('windowfocus', '--sync', dialog);
-  execFileSync('import', ['-window', 'root', '/tmp/dbg-open-1.png']);
   xdotool('key', '--clearmodifiers', 'ctrl+l');
-  xdotool('type', '--delay', '20', path);
-  execFileSync('import', ['-window', 'root', '/tmp/dbg-open-2.png']);
-  xdotool('key', 'Return');
-  await new Promise((r) => setTimeout(r, 1500));
-  execFileSync('import', ['-window', 'root', '/tmp/dbg-open-3.png']);
+  await typePathAndConfirm(title, path);
 }
 
 async function chooseFromExportMenu(session, testId) {
@@ -143,6 +158,35 @@ test('Export › Flow as integration YAML saves the flow through the save dialog
 
     await waitFor(async () => (await windowText(app.session)).includes(`to ${target}`), {
       message: 'the notice naming where the export was saved',
+    });
+  });
+});
+
+test('Export › Copy to clipboard puts the selected block’s source on the clipboard', async (t) => {
+  const folders = freshFolders(t);
+  await withApp(t, folders, async (app) => {
+    const { session } = app;
+    await waitForBlockList(session);
+    await selectBlock(session, 'Code Block');
+    await session.click(await session.findByTestId('export'));
+    // The item is enabled once the block's source has been read: the click itself must write the clipboard.
+    const copy = await session.findByTestId('export-copy');
+    await waitFor(async () => !(await session.property(copy, 'disabled')), {
+      message: 'Copy to clipboard to be enabled',
+    });
+    await session.click(copy);
+    const copied = 'Copied Code Block as JavaScript to the clipboard.';
+    await waitFor(async () => (await windowText(session)).includes(copied), {
+      message: 'the notice that the block was copied',
+    });
+
+    // Pasting is how a person sees what was copied: into the stepResults box, which keeps every line as it is.
+    const box = await session.findByTestId('step-results-input');
+    await session.click(box);
+    await session.pressChord(Keys.CONTROL, 'a');
+    await session.pressChord(Keys.CONTROL, 'v');
+    await waitFor(async () => (await session.property(box, 'value')) === ACTION_TEMPLATE, {
+      message: 'the pasted text to be the block’s source',
     });
   });
 });

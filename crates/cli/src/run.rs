@@ -13,7 +13,7 @@ use blocksmith_runner::{
 };
 use blocksmith_secrets::{SecretStore, SERVICE};
 use blocksmith_session::{
-    config_vars, prepare_flow_run, record_flow_run, redact_outcome, RunClock,
+    config_vars_for_run, prepare_flow_run, record_flow_run, redact_outcome, RunClock,
 };
 use blocksmith_workspace::Workspace;
 use clap::{value_parser, ArgGroup, Args};
@@ -189,15 +189,14 @@ fn run_workspace_flow(
     Ok(status)
 }
 
-/// The workspace's `configVars` (connections with their secrets from the OS keyring, which is only
-/// opened when there are connections) and the secret values to keep out of what is printed.
+/// The workspace's `configVars` (connections with their secrets from the OS keyring, expired tokens refreshed)
+/// and the secret values to keep out of what is printed.
 fn workspace_config_vars(workspace: &Workspace, now: SystemTime) -> Result<(Value, Vec<String>)> {
-    let store = if workspace.manifest().connections.is_empty() {
-        None
-    } else {
-        Some(SecretStore::open(SERVICE).map_err(blocksmith_session::Error::from)?)
-    };
-    Ok(config_vars(workspace, store.as_ref(), now)?)
+    Ok(config_vars_for_run(
+        workspace,
+        || SecretStore::open(SERVICE),
+        now,
+    )?)
 }
 
 fn open_workspace(dir: &Path) -> Result<Workspace> {

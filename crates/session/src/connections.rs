@@ -190,6 +190,21 @@ pub fn reveal_secret(
     ))?)
 }
 
+/// `configVars` for a run: expired OAuth tokens are refreshed first, and the keyring (`open_store`) is only
+/// opened when the workspace has connections, so a workspace without any runs on a machine without one.
+pub fn config_vars_for_run(
+    workspace: &Workspace,
+    open_store: impl FnOnce() -> blocksmith_secrets::Result<SecretStore>,
+    now: SystemTime,
+) -> Result<(Value, Vec<String>)> {
+    if workspace.manifest().connections.is_empty() {
+        return config_vars(workspace, None, now);
+    }
+    let store = open_store()?;
+    crate::oauth::refresh_expired(workspace, &store, now)?;
+    config_vars(workspace, Some(&store), now)
+}
+
 /// The `configVars` object blocks see: config variables by name, and each connection as
 /// `{ key, fields, token }` with its secrets filled from the keyring. Also returns every secret value put
 /// into it, so the caller can redact them from what the run leaves behind.

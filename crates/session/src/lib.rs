@@ -11,8 +11,8 @@ mod state;
 mod validation;
 
 pub use connections::{
-    config_vars, list_connections, remove_connection, reveal_secret, save_connection,
-    ConnectionDraft, ConnectionView,
+    config_vars, config_vars_for_run, list_connections, remove_connection, reveal_secret,
+    save_connection, ConnectionDraft, ConnectionView,
 };
 pub use error::{Error, Result};
 pub use runs::{

@@ -4,9 +4,8 @@ use std::time::SystemTime;
 
 use blocksmith_engine::RunOutcome;
 use blocksmith_runner::FlowOutcome;
-use blocksmith_session::oauth::refresh_expired;
 use blocksmith_session::{
-    config_vars, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run,
+    config_vars_for_run, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run,
     redact_outcome, BlockRun, RunClock,
 };
 use blocksmith_workspace::history::{RunEntry, RunSummary};
@@ -88,21 +87,13 @@ async fn prepare_with_connections(
     .await
 }
 
-/// `configVars` with the workspace's connections, after refreshing expired OAuth tokens; the keyring is only
-/// opened when there are connections.
+/// `configVars` with the workspace's connections (expired OAuth tokens refreshed first).
 fn workspace_config_vars(
     state: &AppState,
     ws: &Workspace,
     now: SystemTime,
 ) -> AppResult<(Value, Vec<String>)> {
-    let store = if ws.manifest().connections.is_empty() {
-        None
-    } else {
-        let store = state.secret_store()?;
-        refresh_expired(ws, &store, now)?;
-        Some(store)
-    };
-    Ok(config_vars(ws, store.as_ref(), now)?)
+    Ok(config_vars_for_run(ws, || state.secret_store(), now)?)
 }
 
 /// Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order

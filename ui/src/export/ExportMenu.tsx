@@ -1,13 +1,18 @@
 // The top bar's Export menu: the selected block as JavaScript (to a file or the clipboard), the selected block's
 // flow or the whole workspace as integration YAML, the workspace as a bundle; and Import.
 import { save } from '@tauri-apps/plugin-dialog';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { EXPORT_MENU, isUnavailable, planExport, type ExportChoice } from './exportChoices';
 import { useImport } from './ImportProvider';
 import './export.css';
+
+interface BlockCopy {
+  description: string;
+  contents: string;
+}
 
 /** Closes the menu on a click outside it or on Escape, as a menu does. */
 function useDismiss(open: boolean, close: () => void) {
@@ -35,7 +40,11 @@ export function ExportMenu() {
   const { notify, reportError } = useNotices();
   const { chooseAndImport, importing } = useImport();
   const [open, setOpen] = useState(false);
-  const container = useDismiss(open, () => setOpen(false));
+  const close = useCallback(() => setOpen(false), []);
+  const container = useDismiss(open, close);
+  /** The selected block's source, read when the menu opens, for Copy to clipboard. */
+  const [blockCopy, setBlockCopy] = useState<BlockCopy | null>(null);
+  const menuOpening = useRef(0);
 
   if (!workspace) return null;
 
@@ -52,6 +61,23 @@ export function ExportMenu() {
     return plan;
   }
 
+  /** Opens the menu and reads the selected block's source (pending edits saved first) for Copy to clipboard. */
+  async function openMenu() {
+    const opening = ++menuOpening.current;
+    setOpen(true);
+    setBlockCopy(null);
+    const current = await update('Pending edits could not be saved before exporting.', () => api.workspaceCurrent());
+    const plan = current && planExport('blockJavaScript', current, selectedBlockId);
+    if (!plan || isUnavailable(plan)) return;
+    try {
+      const { contents } = await api.exportPreview(plan.request);
+      // A later opening of the menu, or another selection, has its own read.
+      if (opening === menuOpening.current) setBlockCopy({ description: plan.description, contents });
+    } catch (error) {
+      reportError(`${plan.description} could not be read for copying.`, error);
+    }
+  }
+
   async function exportToFile(choice: ExportChoice) {
     const plan = await planWithEditsSaved(choice);
     if (!plan) return;
@@ -66,16 +92,15 @@ export function ExportMenu() {
     }
   }
 
-  async function copyBlock() {
-    const plan = await planWithEditsSaved('blockJavaScript');
-    if (!plan) return;
-    try {
-      const { contents } = await api.exportPreview(plan.request);
-      await navigator.clipboard.writeText(contents);
-      notify(`Copied ${plan.description} to the clipboard.`);
-    } catch (error) {
-      reportError(`${plan.description} could not be copied to the clipboard.`, error);
-    }
+  function copyBlock() {
+    if (!blockCopy) return;
+    setOpen(false);
+    // WebKit lets a page write to the clipboard only while it handles the click, not after awaiting the backend:
+    // that is why the text was read when the menu opened.
+    navigator.clipboard.writeText(blockCopy.contents).then(
+      () => notify(`Copied ${blockCopy.description} to the clipboard.`),
+      (error: unknown) => reportError(`${blockCopy.description} could not be copied to the clipboard.`, error),
+    );
   }
 
   const blockPlan = planExport('blockJavaScript', workspace, selectedBlockId);
@@ -85,7 +110,7 @@ export function ExportMenu() {
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => setOpen((shown) => !shown)}
+        onClick={() => (open ? setOpen(false) : void openMenu())}
         data-testid="export"
       >
         Export ▾
@@ -111,9 +136,9 @@ export function ExportMenu() {
           <button
             type="button"
             role="menuitem"
-            disabled={isUnavailable(blockPlan)}
+            disabled={blockCopy === null}
             title={isUnavailable(blockPlan) ? blockPlan.unavailable : `Copy ${blockPlan.description}`}
-            onClick={() => void copyBlock()}
+            onClick={copyBlock}
             data-testid="export-copy"
           >
             Copy block to clipboard

@@ -85,6 +85,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   onDrop.current = (paths) => {
     const [path, ...more] = paths;
     if (!path) return;
+    if (importing) {
+      reportError('A file is already being imported.', new Error('Drop the next file when that import is done.'));
+      return;
+    }
     if (more.length > 0) {
       reportError('Only one file can be imported at a time.', new Error('Drop a single bundle or YAML file.'));
       return;

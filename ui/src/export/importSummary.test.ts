@@ -30,17 +30,18 @@ describe('summariseImport', () => {
   it('says what was renamed, by kind', () => {
     const summary = summariseImport(
       report({
-        flows: ['Orders 2'],
+        flows: ['Orders (2)'],
         renamed: [
-          { kind: 'flow', from: 'Orders', to: 'Orders 2' },
-          { kind: 'configVar', from: 'Region', to: 'Region 2' },
+          { kind: 'flow', from: 'Orders', to: 'Orders (2)' },
+          { kind: 'configVar', from: 'Region', to: 'Region (2)' },
         ],
       }),
       'shop.yml',
     );
-    expect(summary.lines).toContain('The flow “Orders” was imported as “Orders 2”.');
+    expect(summary.lines).toContain('The flow “Orders” was imported as “Orders (2)”.');
     expect(summary.lines).toContain(
-      'The config variable “Region” was imported as “Region 2”; imported blocks still read “Region”, so update them.',
+      'The config variable “Region” was imported as “Region (2)”; ' +
+        'imported blocks still read “Region”, so update them.',
     );
   });
 

@@ -1,0 +1,452 @@
+//! `blocksmith connections authorize` / `token` and `blocksmith run --workspace` against a real OAuth 2.0
+//! provider (oidc-provider, `tests/oauth-server/`), through the real binary and the real OS keyring (run
+//! under `scripts/with-keyring.sh`). The test plays the person who signs in and consents.
+
+#[path = "oauth/person.rs"]
+mod person;
+#[path = "oauth/provider.rs"]
+mod provider;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use blocksmith_oauth::Token;
+use blocksmith_secrets::{SecretId, SecretStore, SERVICE};
+use serde_json::{json, Value};
+
+use person::Person;
+use provider::{TestProvider, CLIENT_ID, CLIENT_SECRET};
+
+/// Long enough that no token used here nears expiry, unless a test asks for a short one.
+const LONG_TTL_S: u64 = 3600;
+
+fn blocksmith(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_blocksmith"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn path(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+fn now_s() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// A loopback redirect URI on a port nothing listens on now (the CLI listens there later); the
+/// provider accepts `http://127.0.0.1/callback` on any port.
+fn loopback_redirect_uri() -> String {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    format!("http://127.0.0.1:{port}/callback")
+}
+
+fn add_connection(ws: &Path, name: &str, kind: &str, settings: &[String], client_secret: &str) {
+    let mut args = vec![
+        "connections",
+        "add",
+        "--workspace",
+        path(ws),
+        "--name",
+        name,
+        "--kind",
+        kind,
+    ];
+    for setting in settings {
+        args.extend(["--set", setting]);
+    }
+    let added = blocksmith(&args, &format!("clientSecret={client_secret}\n"));
+    assert!(added.status.success(), "{}", text(&added.stderr));
+}
+
+/// The "Provider" connection: authorization code against `authorize_url`/`token_url`.
+fn add_provider(ws: &Path, authorize_url: &str, token_url: &str, secret: &str, redirect: &str) {
+    let settings = [
+        format!("authorizeUrl={authorize_url}"),
+        format!("tokenUrl={token_url}"),
+        format!("clientId={CLIENT_ID}"),
+        "scopes=openid offline_access api:read".to_owned(),
+        format!("redirectUri={redirect}"),
+    ];
+    add_connection(ws, "Provider", "authorizationcode", &settings, secret);
+}
+
+/// A running `connections authorize`: the authorization URL it printed first, and the process.
+struct Authorizing {
+    url: String,
+    child: std::process::Child,
+    stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Authorizing {
+    fn start(ws: &Path, timeout_s: u64) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_blocksmith"))
+            .args(["connections", "authorize", "--workspace", path(ws)])
+            .args(["--name", "Provider", "--no-browser"])
+            .args(["--timeout-s", &timeout_s.to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut url = String::new();
+        stdout.read_line(&mut url).unwrap();
+        Self {
+            url: url.trim_end().to_owned(),
+            child,
+            stdout,
+        }
+    }
+
+    /// Waits for the process; its stdout holds what it printed after the URL.
+    fn finish(mut self) -> Output {
+        let mut rest = Vec::new();
+        self.stdout.read_to_end(&mut rest).unwrap();
+        let mut output = self.child.wait_with_output().unwrap();
+        output.stdout = rest;
+        output
+    }
+}
+
+/// `connections authorize`, with the person signing in and consenting in between.
+fn authorize_as_person(ws: &Path, redirect_uri: &str) -> (String, Output) {
+    let authorizing = Authorizing::start(ws, 60);
+    let mut person = Person::new();
+    let back_to_the_cli = person.consent(&authorizing.url, redirect_uri);
+    assert_eq!(
+        person.open(&back_to_the_cli),
+        200,
+        "the CLI answers the browser"
+    );
+    let url = authorizing.url.clone();
+    (url, authorizing.finish())
+}
+
+/// The one status line `authorize` and `token` print, checked for its exact shape.
+fn status_line(output: &Output) -> Value {
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "one status line, got: {stdout}");
+    let status: Value = serde_json::from_str(lines[0]).expect("the status line is JSON");
+    let mut keys: Vec<&str> = status
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["expiresAt", "hasRefreshToken", "ok", "scopes"]);
+    assert_eq!(status["ok"], true);
+    status
+}
+
+fn stored_token(ws: &Path, name: &str) -> Option<Token> {
+    let workspace = blocksmith_workspace::Workspace::open(ws).unwrap();
+    let store = SecretStore::open(SERVICE).unwrap();
+    store
+        .get(&SecretId::token(&workspace.manifest().id, name))
+        .unwrap()
+        .map(|json| Token::from_keyring_json(json.expose()).unwrap())
+}
+
+fn assert_no_token_value(output: &Output, token: &Token) {
+    let printed = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(!printed.contains(token.access_token()), "{printed}");
+    if let Some(refresh_token) = token.refresh_token() {
+        assert!(!printed.contains(refresh_token), "{printed}");
+    }
+}
+
+fn has_token(ws: &Path, name: &str) -> bool {
+    let listed = blocksmith(
+        &["connections", "list", "--workspace", path(ws), "--json"],
+        "",
+    );
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let listed: Value = serde_json::from_str(&text(&listed.stdout)).unwrap();
+    let connection = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|connection| connection["name"] == name)
+        .unwrap_or_else(|| panic!("{name} is listed"));
+    connection["hasToken"].as_bool().unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/oauth")
+        .join(name)
+}
+
+/// Runs the block that reports what it sees of the Provider's token; returns its `data`.
+fn run_provider_block(ws: &Path) -> (Value, Output) {
+    let run = blocksmith(
+        &[
+            "run",
+            path(&fixture("provider_token.js")),
+            "--workspace",
+            path(ws),
+        ],
+        "",
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let outcome: Value = serde_json::from_str(text(&run.stdout).trim()).expect("one JSON line");
+    (outcome["returned"]["data"].clone(), run)
+}
+
+#[test]
+fn authorization_code_through_the_cli_gives_the_block_its_token() {
+    let provider = TestProvider::start(LONG_TTL_S);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    add_provider(
+        &ws,
+        &provider.authorize_url(),
+        &provider.token_url(),
+        CLIENT_SECRET,
+        &redirect_uri,
+    );
+
+    let before = now_s();
+    let (url, authorized) = authorize_as_person(&ws, &redirect_uri);
+    assert!(authorized.status.success(), "{}", text(&authorized.stderr));
+    assert!(
+        url.starts_with(&format!("{}?", provider.authorize_url())),
+        "{url}"
+    );
+    let status = status_line(&authorized);
+    assert_eq!(status["hasRefreshToken"], true);
+    assert_eq!(status["scopes"], json!(["api:read"]));
+    let expires_at = status["expiresAt"].as_u64().expect("expiresAt is a number");
+    assert!((before + LONG_TTL_S..=now_s() + LONG_TTL_S).contains(&expires_at));
+    let token = stored_token(&ws, "Provider").expect("the token is in the keyring");
+    assert_no_token_value(&authorized, &token);
+    assert!(has_token(&ws, "Provider"));
+
+    let (seen, run) = run_provider_block(&ws);
+    assert_eq!(
+        seen,
+        json!({
+            "tokenType": "Bearer",
+            "accessTokenLength": token.access_token().len(),
+            "expiresAt": expires_at,
+        })
+    );
+    assert_no_token_value(&run, &token);
+}
+
+#[test]
+fn token_refresh_replaces_the_stored_access_token() {
+    let provider = TestProvider::start(LONG_TTL_S);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    add_provider(
+        &ws,
+        &provider.authorize_url(),
+        &provider.token_url(),
+        CLIENT_SECRET,
+        &redirect_uri,
+    );
+    let (_, authorized) = authorize_as_person(&ws, &redirect_uri);
+    assert!(authorized.status.success(), "{}", text(&authorized.stderr));
+    let first = stored_token(&ws, "Provider").unwrap();
+
+    let refreshed = blocksmith(
+        &[
+            "connections",
+            "token",
+            "--workspace",
+            path(&ws),
+            "--name",
+            "Provider",
+            "--refresh",
+        ],
+        "",
+    );
+    assert!(refreshed.status.success(), "{}", text(&refreshed.stderr));
+    let status = status_line(&refreshed);
+    assert_eq!(status["hasRefreshToken"], true);
+    assert_eq!(status["scopes"], json!(["api:read"]));
+    let second = stored_token(&ws, "Provider").unwrap();
+    assert_ne!(second.access_token(), first.access_token());
+    assert_eq!(status["expiresAt"], json!(second.expires_at()));
+    assert_no_token_value(&refreshed, &first);
+    assert_no_token_value(&refreshed, &second);
+}
+
+#[test]
+fn client_credentials_fetch_a_token_and_a_wrong_secret_stores_none() {
+    let provider = TestProvider::start(LONG_TTL_S);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let settings = [
+        format!("tokenUrl={}", provider.token_url()),
+        format!("clientId={CLIENT_ID}"),
+        "scopes=api:read".to_owned(),
+    ];
+    add_connection(
+        &ws,
+        "Service",
+        "clientcredentials",
+        &settings,
+        CLIENT_SECRET,
+    );
+    add_connection(
+        &ws,
+        "Impostor",
+        "clientcredentials",
+        &settings,
+        "not-the-secret",
+    );
+    let token = |name: &str| {
+        blocksmith(
+            &[
+                "connections",
+                "token",
+                "--workspace",
+                path(&ws),
+                "--name",
+                name,
+            ],
+            "",
+        )
+    };
+
+    let fetched = token("Service");
+    assert!(fetched.status.success(), "{}", text(&fetched.stderr));
+    let status = status_line(&fetched);
+    assert_eq!(status["scopes"], json!(["api:read"]));
+    assert_eq!(status["hasRefreshToken"], false);
+    assert!(status["expiresAt"].as_u64().unwrap() > now_s());
+    assert_no_token_value(&fetched, &stored_token(&ws, "Service").unwrap());
+
+    let refused = token("Impostor");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(refused.stdout.is_empty());
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("rejected the client credentials (invalid_client")
+            && stderr.contains("check the Client ID and Client Secret"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not-the-secret"), "{stderr}");
+    assert!(!has_token(&ws, "Impostor"));
+    assert!(has_token(&ws, "Service"));
+}
+
+#[test]
+fn an_expired_token_is_refreshed_before_run_workspace() {
+    let ttl_s = 2;
+    let provider = TestProvider::start(ttl_s);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    add_provider(
+        &ws,
+        &provider.authorize_url(),
+        &provider.token_url(),
+        CLIENT_SECRET,
+        &redirect_uri,
+    );
+    let (_, authorized) = authorize_as_person(&ws, &redirect_uri);
+    assert!(authorized.status.success(), "{}", text(&authorized.stderr));
+    let expired_at = status_line(&authorized)["expiresAt"].as_u64().unwrap();
+    let expired = stored_token(&ws, "Provider").unwrap();
+    while now_s() <= expired_at {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    let (seen, run) = run_provider_block(&ws);
+    let refreshed = stored_token(&ws, "Provider").unwrap();
+    assert_ne!(refreshed.access_token(), expired.access_token());
+    assert!(refreshed.refresh_token().is_some());
+    assert_eq!(seen["tokenType"], "Bearer");
+    assert_eq!(seen["accessTokenLength"], refreshed.access_token().len());
+    let seen_expiry = seen["expiresAt"].as_u64().unwrap();
+    assert!(seen_expiry > expired_at, "{seen_expiry} <= {expired_at}");
+    assert_no_token_value(&run, &expired);
+    assert_no_token_value(&run, &refreshed);
+}
+
+#[test]
+fn a_wrong_client_secret_fails_the_authorization_and_stores_nothing() {
+    let provider = TestProvider::start(LONG_TTL_S);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    add_provider(
+        &ws,
+        &provider.authorize_url(),
+        &provider.token_url(),
+        "not-the-secret",
+        &redirect_uri,
+    );
+
+    let (_, refused) = authorize_as_person(&ws, &redirect_uri);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(refused.stdout.is_empty(), "{}", text(&refused.stdout));
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("rejected the client credentials (invalid_client")
+            && stderr.contains("check the Client ID and Client Secret"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not-the-secret"), "{stderr}");
+    assert!(!has_token(&ws, "Provider"));
+}
+
+#[test]
+fn authorize_gives_up_when_nobody_consents_in_time() {
+    // Nobody opens the URL, so no provider is needed: nothing ever redirects back.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    add_provider(
+        &ws,
+        "http://127.0.0.1:9/auth",
+        "http://127.0.0.1:9/token",
+        CLIENT_SECRET,
+        &redirect_uri,
+    );
+
+    let authorizing = Authorizing::start(&ws, 1);
+    assert!(authorizing.url.starts_with("http://127.0.0.1:9/auth?"));
+    let timed_out = authorizing.finish();
+    assert_eq!(timed_out.status.code(), Some(1));
+    assert!(timed_out.stdout.is_empty(), "{}", text(&timed_out.stdout));
+    let stderr = text(&timed_out.stderr);
+    assert!(
+        stderr.contains(&format!("No redirect arrived at {redirect_uri} within 1 s")),
+        "{stderr}"
+    );
+    assert!(!has_token(&ws, "Provider"));
+}
