@@ -14,5 +14,5 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 "$CARGO_TARGET_DIR/release/examples/runner_bench" \
   "$CARGO_TARGET_DIR/release/blocksmith-worker" \
   "$CARGO_TARGET_DIR/release/blocksmith" \
-  "$fixtures/action_template.js" \
+  "$root/crates/workspace/templates/code-block.js" \
   "$fixtures/infinite_loop.js"

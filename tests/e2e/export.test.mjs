@@ -88,11 +88,15 @@ async function saveAs(title, path) {
   await typePathAndConfirm(title, path);
 }
 
-/** Answers the open dialog titled `title` with `path`, typed into its location field (Ctrl+L). */
+/**
+ * Answers the open dialog titled `title` with `path`, typed into its location field (Ctrl+L; Ctrl+A replaces what
+ * a dialog opened before left there).
+ */
 async function openPath(title, path) {
   const dialog = await waitForDialog(title);
   xdotool('windowfocus', '--sync', dialog);
   xdotool('key', '--clearmodifiers', 'ctrl+l');
+  xdotool('key', '--clearmodifiers', 'ctrl+a');
   await typePathAndConfirm(title, path);
 }
 

@@ -6,6 +6,19 @@ use std::process::{Command, Output};
 use blocksmith_workspace::Workspace;
 use serde_json::{json, Value};
 
+/// The seed's templates, as every new workspace holds them.
+fn seed_template(name: &str) -> PathBuf {
+    [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "workspace",
+        "templates",
+        name,
+    ]
+    .iter()
+    .collect()
+}
+
 fn fixture(name: &str) -> PathBuf {
     [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", name]
         .iter()
@@ -50,7 +63,7 @@ fn keys(value: &Value) -> Vec<&str> {
 
 #[test]
 fn the_action_template_prints_one_line_and_exits_0() {
-    let output = blocksmith(&["run", path(&fixture("action_template.js"))]);
+    let output = blocksmith(&["run", path(&seed_template("code-block.js"))]);
     assert_eq!(output.status.code(), Some(0));
     let outcome = line(&output);
     assert_eq!(
@@ -79,7 +92,7 @@ fn a_trigger_gets_its_payload_exactly_as_given() {
         "--trigger",
         "--payload",
         path(&payload_file),
-        path(&fixture("trigger_template.js")),
+        path(&seed_template("code-block-trigger.js")),
     ]);
     assert_eq!(output.status.code(), Some(0));
     let outcome = line(&output);
@@ -95,7 +108,11 @@ fn a_trigger_gets_its_payload_exactly_as_given() {
 
 #[test]
 fn a_trigger_without_payload_gets_an_empty_webhook_request() {
-    let output = blocksmith(&["run", "--trigger", path(&fixture("trigger_template.js"))]);
+    let output = blocksmith(&[
+        "run",
+        "--trigger",
+        path(&seed_template("code-block-trigger.js")),
+    ]);
     assert_eq!(output.status.code(), Some(0));
     let payload = &line(&output)["result"];
     assert_eq!(payload["headers"], json!({}));
@@ -201,7 +218,7 @@ fn invalid_json_input_is_named_on_stderr() {
         "--trigger",
         "--payload",
         path(&bad),
-        path(&fixture("trigger_template.js")),
+        path(&seed_template("code-block-trigger.js")),
     ]);
     assert_refused(
         &output,

@@ -165,7 +165,7 @@ fn every_hostile_block_fails_cleanly_and_the_supervisor_runs_on() {
     let normal = supervisor
         .run(
             supervisor.next_run_id(),
-            common::action("action_template.js"),
+            common::action_template(),
             RunLimits::default(),
         )
         .expect("the supervisor still runs blocks");

@@ -16,7 +16,7 @@ fn the_action_template_runs_and_returns_its_data() {
     let report = supervisor
         .run(
             supervisor.next_run_id(),
-            common::action("action_template.js"),
+            common::action_template(),
             RunLimits::default(),
         )
         .unwrap();
@@ -80,7 +80,7 @@ fn stop_ends_a_run_at_once_and_the_next_run_works() {
     let next = supervisor
         .run(
             supervisor.next_run_id(),
-            common::action("action_template.js"),
+            common::action_template(),
             RunLimits::default(),
         )
         .unwrap();
@@ -115,7 +115,7 @@ fn a_result_larger_than_a_reply_may_be_is_a_limit() {
     let next = supervisor
         .run(
             supervisor.next_run_id(),
-            common::action("action_template.js"),
+            common::action_template(),
             RunLimits::default(),
         )
         .unwrap();
@@ -134,7 +134,7 @@ fn a_worker_that_cannot_start_is_an_error_naming_the_program() {
     let error = supervisor
         .run(
             supervisor.next_run_id(),
-            common::action("action_template.js"),
+            common::action_template(),
             RunLimits::default(),
         )
         .unwrap_err();

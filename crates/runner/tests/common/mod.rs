@@ -31,6 +31,18 @@ pub fn fixture(name: &str) -> String {
         .unwrap_or_else(|error| panic!("fixture {}: {error}", path.display()))
 }
 
+/// The seed's action template, as every new workspace holds it.
+pub fn action_template() -> RunRequest {
+    let source = include_str!("../../../workspace/templates/code-block.js");
+    request_from(
+        "code-block.js",
+        source.to_owned(),
+        BlockKind::Action,
+        json!({}),
+        json!({}),
+    )
+}
+
 pub fn action(fixture_name: &str) -> RunRequest {
     request(fixture_name, BlockKind::Action, json!({}), json!({}))
 }
@@ -41,9 +53,25 @@ pub fn request(
     input: Value,
     config_vars: Value,
 ) -> RunRequest {
+    request_from(
+        fixture_name,
+        fixture(fixture_name),
+        kind,
+        input,
+        config_vars,
+    )
+}
+
+fn request_from(
+    file_name: &str,
+    source: String,
+    kind: BlockKind,
+    input: Value,
+    config_vars: Value,
+) -> RunRequest {
     RunRequest {
-        source: fixture(fixture_name),
-        file_name: fixture_name.to_owned(),
+        source,
+        file_name: file_name.to_owned(),
         kind,
         config_vars,
         input,
