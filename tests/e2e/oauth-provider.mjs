@@ -1,10 +1,12 @@
 // The real test OAuth 2.0 provider (tests/oauth-server/server.mjs, oidc-provider) for one test: started on a free
-// port, its endpoints read from its discovery document, ended by its PID when the test ends.
+// port with `oauth-request-log.mjs` preloaded, its endpoints read from its discovery document, the requests it
+// answered kept in order, and ended by its PID when the test ends.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from './harness.mjs';
 import { endProcesses } from './processes.mjs';
+import { waitFor } from './webdriver.mjs';
 
 /** How long the provider may take to print its `READY <issuer>` line on 2 busy cores. */
 const START_TIMEOUT_MS = 20_000;
@@ -16,37 +18,86 @@ export const CONFIDENTIAL_CLIENT = Object.freeze({
   windowRedirectUri: 'https://blocksmith.example/oauth/callback',
 });
 
-function waitForIssuer(child) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The OAuth test provider printed no READY line within ${START_TIMEOUT_MS} ms.`)),
-      START_TIMEOUT_MS,
-    );
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      const ready = /^READY (\S+)$/.exec(line);
-      if (!ready) return;
-      clearTimeout(timer);
-      resolve(ready[1]);
+/** One request the provider answered: `{ method, path, query (URLSearchParams), status }`. */
+function parseRequestLine(line) {
+  const logged = /^REQUEST (\S+) (\S+) (\d+)$/.exec(line);
+  if (!logged) return null;
+  const url = new URL(logged[2], 'http://provider.invalid');
+  return { method: logged[1], path: url.pathname, query: url.searchParams, status: Number(logged[3]) };
+}
+
+class TestProvider {
+  constructor(child) {
+    this.child = child;
+    /** Every request the provider answered, in order. */
+    this.requests = [];
+    this.issuer = null;
+  }
+
+  /** Resolves with the issuer once the provider prints its READY line; fails if it exits first. */
+  ready() {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`The OAuth test provider printed no READY line within ${START_TIMEOUT_MS} ms.`)),
+        START_TIMEOUT_MS,
+      );
+      createInterface({ input: this.child.stdout }).on('line', (line) => {
+        const request = parseRequestLine(line);
+        if (request) this.requests.push(request);
+        const ready = /^READY (\S+)$/.exec(line);
+        if (ready) {
+          clearTimeout(timer);
+          this.issuer = ready[1];
+          resolve(ready[1]);
+        }
+      });
+      this.child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`The OAuth test provider exited (${code ?? signal}) before it was ready.`));
+      });
     });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`The OAuth test provider exited (${code ?? signal}) before it was ready.`));
-    });
-  });
+  }
+
+  /** Waits for a request matching `matches` (from the `from`-th on) and answers it with its index. */
+  async waitForRequest(matches, what, { from = 0, timeoutMs = 30_000 } = {}) {
+    try {
+      return await waitFor(
+        () => {
+          const index = this.requests.findIndex((request, at) => at >= from && matches(request));
+          return index >= 0 && { ...this.requests[index], index };
+        },
+        { timeoutMs, message: `the provider to receive ${what}` },
+      );
+    } catch (error) {
+      const seen = this.requests.map(({ method, path, status }) => `${method} ${path} ${status}`);
+      error.message += `\nRequests the provider answered: ${JSON.stringify(seen)}`;
+      throw error;
+    }
+  }
 }
 
 /**
- * Starts the provider for the test `t` and answers its issuer and discovered endpoints
- * (`authorization_endpoint`, `token_endpoint`, …). The provider is ended when the test ends.
+ * Starts the provider for the test `t` and answers it with its issuer and discovered endpoints under
+ * `endpoints` (`authorization_endpoint`, `token_endpoint`, …). The provider is ended when the test ends.
  */
 export async function startOAuthProvider(t) {
-  const child = spawn(process.execPath, [join(repoRoot, 'tests/oauth-server/server.mjs'), '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      join(repoRoot, 'tests/e2e/oauth-request-log.mjs'),
+      join(repoRoot, 'tests/oauth-server/server.mjs'),
+      '--port',
+      '0',
+    ],
+    // The provider's own warnings (development-only adapter and keys) are of no use here.
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   t.after(() => endProcesses([child.pid]));
-  const issuer = await waitForIssuer(child);
+  const provider = new TestProvider(child);
+  const issuer = await provider.ready();
   const response = await fetch(`${issuer}/.well-known/openid-configuration`);
   if (!response.ok) throw new Error(`The provider's discovery document answered ${response.status}.`);
-  return { issuer, ...(await response.json()) };
+  provider.endpoints = await response.json();
+  return provider;
 }
