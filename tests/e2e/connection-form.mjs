@@ -37,7 +37,8 @@ export async function newConnection(session, kindKey, name) {
   await session.click(await session.findByTestId('new-connection'));
   const option = await session.waitForElement(`[data-testid="connection-kind"] option[value="${kindKey}"]`);
   await session.click(option);
-  await waitFor(async () => (await session.property(await session.findByTestId('connection-kind'), 'value')) === kindKey, {
+  const kindList = await session.findByTestId('connection-kind');
+  await waitFor(async () => (await session.property(kindList, 'value')) === kindKey, {
     message: `the Kind list to show “${kindKey}”`,
   });
   await typeInto(session, await session.findByTestId('connection-name'), name);

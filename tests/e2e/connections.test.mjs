@@ -23,6 +23,7 @@ import {
   storedSecretText,
 } from './connection-form.mjs';
 import { freshFolders, readManifest, repoFile, selectBlock, waitForBlockList, withApp } from './harness.mjs';
+import { keyringSecrets } from './keyring.mjs';
 import { replaceEditorText, waitForEditor } from './monaco.mjs';
 import { waitFor } from './webdriver.mjs';
 
@@ -61,7 +62,11 @@ async function testIdText(session, testId) {
   return session.text(await session.findByTestId(testId));
 }
 
-test('connection secrets stay in the keyring: masked, revealed on request, kept across a restart, redacted from runs, absent from the workspace', async (t) => {
+const SECRETS_STAY_IN_THE_KEYRING =
+  'connection secrets stay in the keyring: masked, revealed on request, kept across a restart, redacted from runs, ' +
+  'absent from the workspace';
+
+test(SECRETS_STAY_IN_THE_KEYRING, async (t) => {
   const folders = freshFolders(t);
   const apiKey = `acme-api-key-${randomUUID()}`;
   const password = `acme-password-${randomUUID()}`;
@@ -76,6 +81,9 @@ test('connection secrets stay in the keyring: masked, revealed on request, kept 
       fields: { username: USERNAME, password },
     });
     await assertNotInPage(app.session, secrets, 'after both connections were saved');
+    const inKeyring = keyringSecrets();
+    assert.ok(inKeyring.includes(apiKey), 'the API key is stored in the OS keyring');
+    assert.ok(inKeyring.includes(password), 'the password is stored in the OS keyring');
 
     const manifest = readManifest(folders.workspace);
     assert.deepEqual(
@@ -111,7 +119,10 @@ test('connection secrets stay in the keyring: masked, revealed on request, kept 
       { timeoutMs: RUN_TIMEOUT_MS, message: `the result panel to show what the block returned (“${USERNAME}”)` },
     );
     const logs = await testIdText(app.session, 'logs');
-    assert.ok(result.includes(REDACTED), `the returned secrets show as ${REDACTED}; the result shows:\n${result}`);
+    assert.ok(
+      result.split(REDACTED).length - 1 >= 2,
+      `both returned secrets show as ${REDACTED}; the result shows:\n${result}`,
+    );
     assert.match(logs, new RegExp(`calling Acme with ${REDACTED}`), 'the logged API key shows redacted');
     assert.match(logs, new RegExp(`signing in as ${USERNAME} with ${REDACTED}`), 'the logged password shows redacted');
     for (const secret of secrets) {
@@ -121,10 +132,14 @@ test('connection secrets stay in the keyring: masked, revealed on request, kept 
     await assertNotInPage(app.session, secrets, 'after the run');
   });
 
-  // The app has closed, so the run history is on disk (no write left in memory or in SQLite's journal).
+  // The app has closed, so everything it recorded is on disk.
   assert.ok(
     existsSync(join(folders.workspace, '.blocksmith', 'history.sqlite')),
     'the run was recorded in .blocksmith/history.sqlite (so the search below covers it)',
+  );
+  assert.ok(
+    findSecretsInFiles([join(folders.workspace, '.blocksmith')], [REDACTED]).found.length > 0,
+    `the run history holds the run, with ${REDACTED} in place of the secrets`,
   );
   const { found, searched } = findSecretsInFiles([folders.workspace, folders.configDir], secrets);
   assert.ok(searched > 3, `the workspace and settings folders hold the app's files (${searched} searched)`);
@@ -158,7 +173,38 @@ test('a connection with an invalid Token URL is refused at the form, and nothing
 
     assert.deepEqual(await listedConnectionNames(session), [], 'no connection is listed');
     assert.deepEqual(readManifest(folders.workspace), manifestBefore, 'the manifest is unchanged');
+    assert.ok(!keyringSecrets().includes(clientSecret), 'the client secret is not in the keyring');
   });
   const { found } = findSecretsInFiles([folders.workspace, folders.configDir], [clientSecret]);
   assert.deepEqual(found, [], 'the typed client secret is in no file');
+});
+
+test('a connection named like an existing one is refused at the form, and the existing one is kept', async (t) => {
+  const folders = freshFolders(t);
+  const firstKey = `first-api-key-${randomUUID()}`;
+  const secondKey = `second-api-key-${randomUUID()}`;
+
+  await withApp(t, folders, async ({ session }) => {
+    await waitForBlockList(session);
+    await createConnection(session, { kind: 'apikey', name: API_KEY_CONNECTION, fields: { apiKey: firstKey } });
+    const manifestBefore = readManifest(folders.workspace);
+
+    await newConnection(session, 'apikey', API_KEY_CONNECTION);
+    await fillField(session, 'apiKey', secondKey);
+    await session.click(await session.findByTestId('connection-save'));
+    const problems = await waitFor(
+      async () => {
+        const shown = await formProblems(session);
+        return shown.length > 0 && shown;
+      },
+      { message: 'the form to say the name is taken' },
+    );
+    assert.deepEqual(problems, [`A connection or config variable named “${API_KEY_CONNECTION}” exists already.`]);
+
+    assert.deepEqual(await listedConnectionNames(session), [API_KEY_CONNECTION], 'still one connection');
+    assert.deepEqual(readManifest(folders.workspace), manifestBefore, 'the manifest is unchanged');
+    const inKeyring = keyringSecrets();
+    assert.ok(inKeyring.includes(firstKey), 'the existing connection keeps its API key');
+    assert.ok(!inKeyring.includes(secondKey), 'the refused API key is not in the keyring');
+  });
 });

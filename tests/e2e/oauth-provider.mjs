@@ -32,6 +32,10 @@ class TestProvider {
     /** Every request the provider answered, in order. */
     this.requests = [];
     this.issuer = null;
+    this.errorOutput = '';
+    child.stderr.setEncoding('utf8').on('data', (text) => {
+      this.errorOutput += text;
+    });
   }
 
   /** Resolves with the issuer once the provider prints its READY line; fails if it exits first. */
@@ -53,7 +57,11 @@ class TestProvider {
       });
       this.child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`The OAuth test provider exited (${code ?? signal}) before it was ready.`));
+        reject(
+          new Error(
+            `The OAuth test provider exited (${code ?? signal}) before it was ready:\n${this.errorOutput.slice(-2000)}`,
+          ),
+        );
       });
     });
   }
@@ -90,8 +98,8 @@ export async function startOAuthProvider(t) {
       '--port',
       '0',
     ],
-    // The provider's own warnings (development-only adapter and keys) are of no use here.
-    { stdio: ['ignore', 'pipe', 'ignore'] },
+    // Its standard error is kept, not shown: it warns about its development-only setup on every start.
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   t.after(() => endProcesses([child.pid]));
   const provider = new TestProvider(child);

@@ -1,22 +1,35 @@
 // OAuth 2.0 authorization code in the real app against a real provider (tests/oauth-server, oidc-provider): Connect
-// opens the consent window at the provider's authorize URL; WebDriver switches to that window, signs in on the
-// provider's login page and allows on its consent page, as a person would; the window catches the redirect and
-// closes, and the connection shows connected, with the granted scopes and its expiry counting down.
+// opens the consent window at the provider's authorize URL; the test signs in on the provider's login page and
+// allows on its consent page, as a person would; the window catches the redirect and closes, and the connection
+// shows connected, with the granted scopes and its expiry counting down.
+//
+// The consent window is private (incognito): WebKit gives it a web context of its own, which WebKitWebDriver's
+// automation session does not control, so WebDriver lists only the main window. When WebDriver lists the consent
+// window, the test drives it through WebDriver; otherwise it types into the X window with xdotool, following its
+// pages through the requests the provider answered (oauth-request-log.mjs) and the window's painted pixels.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createConnection, findConnectionRow, typeInto } from './connection-form.mjs';
+import { createConnection, findConnectionRow, findSecretsInFiles, typeInto } from './connection-form.mjs';
 import { freshFolders, waitForBlockList, withApp } from './harness.mjs';
 import { CONFIDENTIAL_CLIENT, startOAuthProvider } from './oauth-provider.mjs';
 import { waitFor } from './webdriver.mjs';
+import { pressInWindow, typeInWindow, visibleWindow, waitForSteadyImage } from './x-windows.mjs';
 
 const CONNECTION = 'Test Provider';
-const SCOPES = 'openid offline_access';
+/** `api:read` is the provider's API scope: the token it issues carries that one (OpenID scopes are not for the API). */
+const SCOPES = 'openid offline_access api:read';
+const LOGIN = 'e2e-person';
+const PASSWORD = 'any password';
 
 /** How long the consent window and the provider's pages may take to appear on 2 busy cores. */
 const WINDOW_TIMEOUT_MS = 30_000;
 
 /** The status line once connected: "Connected · expires in 0:59 · scopes: … · refresh token: yes". */
 const CONNECTED = /^Connected · expires in (\d+:\d\d) · scopes: (.+) · refresh token: yes$/;
+
+/** A provider page the window shows: an interaction (login or consent), served. */
+const isInteractionPage = (request) =>
+  request.method === 'GET' && /^\/interaction\/[^/]+$/.test(request.path) && request.status === 200;
 
 async function statusText(session) {
   return session.text(await session.findByTestId('oauth-status'));
@@ -32,81 +45,159 @@ function waitForStatus(session, pattern, what, timeoutMs = 10_000) {
   );
 }
 
-/** Waits for the window WebDriver did not list before (the consent window) and answers its handle. */
-async function waitForNewWindow(session, known) {
-  let handles = known;
-  try {
-    return await waitFor(
-      async () => {
-        handles = await session.windowHandles();
-        return handles.find((handle) => !known.includes(handle));
-      },
-      { timeoutMs: WINDOW_TIMEOUT_MS, message: 'a second window handle (the consent window)' },
-    );
-  } catch (error) {
-    error.message += `\nWindow handles WebDriver lists: ${JSON.stringify(handles)} (before Connect: ${JSON.stringify(known)})`;
-    throw error;
-  }
-}
+/** The person's answer on the provider's consent page: Continue, or its Cancel link. */
+const Decision = Object.freeze({ allow: 'allow', deny: 'deny' });
 
-/** On the provider's login page (oidc-provider's development page): any login and password sign in. */
-async function signIn(session) {
+/** Login and consent through WebDriver, in the consent window's own browsing context. */
+async function consentThroughWebDriver(session, consentHandle, mainHandle, decision) {
+  await session.switchToWindow(consentHandle);
   const login = await session.waitForElement('input[name="login"]', { timeoutMs: WINDOW_TIMEOUT_MS });
-  await typeInto(session, login, 'e2e-person');
-  await typeInto(session, await session.find('input[name="password"]'), 'any password');
+  await typeInto(session, login, LOGIN);
+  await typeInto(session, await session.find('input[name="password"]'), PASSWORD);
   await session.click(await session.find('button[type="submit"]'));
+  await session.waitForElement('input[name="prompt"][value="consent"]', { timeoutMs: WINDOW_TIMEOUT_MS });
+  const answer = decision === Decision.allow ? 'button[type="submit"]' : 'a[href$="/abort"]';
+  await session.click(await session.find(answer));
+  await session.switchToWindow(mainHandle);
 }
 
-/** On the provider's consent page: Continue allows what the app asked for. */
-async function allow(session) {
-  await session.waitForElement('input[name="prompt"][value="consent"]', { timeoutMs: WINDOW_TIMEOUT_MS });
-  await session.click(await session.find('button[type="submit"]'));
+/**
+ * Login and consent as keys typed into the X window, as a person at the keyboard: the login page focuses its login
+ * field, the consent page its Continue button, and the Cancel link comes next in the tab order. A page is typed into
+ * once the provider has served it and the window shows it painted (a new, steady image); each submission is
+ * confirmed by the request it makes.
+ */
+async function consentThroughKeyboard(provider, windowId, decision) {
+  const loginPage = await provider.waitForRequest(isInteractionPage, 'the login page request');
+  await waitForSteadyImage(windowId, { what: 'the login page' });
+  typeInWindow(windowId, LOGIN);
+  pressInWindow(windowId, 'Tab');
+  typeInWindow(windowId, PASSWORD);
+  const filledIn = await waitForSteadyImage(windowId, { what: 'the filled-in login page' });
+  pressInWindow(windowId, 'Return');
+  const signedIn = await provider.waitForRequest(
+    (request) => request.method === 'POST' && request.path === loginPage.path,
+    'the login form',
+    { from: loginPage.index },
+  );
+  assert.equal(signedIn.status, 303, 'the provider accepts the login');
+
+  const consentPage = await provider.waitForRequest(isInteractionPage, 'the consent page request', {
+    from: signedIn.index,
+  });
+  await waitForSteadyImage(windowId, { differentFrom: filledIn, what: 'the consent page' });
+  if (decision === Decision.deny) pressInWindow(windowId, 'Tab');
+  pressInWindow(windowId, 'Return');
+  const answered = await provider.waitForRequest(
+    (request) =>
+      decision === Decision.allow
+        ? request.method === 'POST' && request.path === consentPage.path
+        : request.method === 'GET' && request.path === `${consentPage.path}/abort`,
+    decision === Decision.allow ? 'the consent form' : 'the Cancel link',
+    { from: consentPage.index },
+  );
+  assert.equal(answered.status, 303, `the provider takes the ${decision}`);
 }
+
+/**
+ * Creates the authorization code connection for the provider's confidential client, presses Connect, checks the
+ * authorization request the consent window made, signs in and gives `decision` there, and waits for the window to
+ * close. WebDriver drives the window when it lists it; otherwise the keyboard does.
+ */
+async function connectThroughConsentWindow(t, session, provider, decision) {
+  const { authorization_endpoint: authorizeUrl, token_endpoint: tokenUrl } = provider.endpoints;
+  await waitForBlockList(session);
+  await createConnection(session, {
+    kind: 'authorizationcode',
+    name: CONNECTION,
+    fields: {
+      authorizeUrl,
+      tokenUrl,
+      scopes: SCOPES,
+      clientId: CONFIDENTIAL_CLIENT.clientId,
+      clientSecret: CONFIDENTIAL_CLIENT.clientSecret,
+      redirectUri: CONFIDENTIAL_CLIENT.windowRedirectUri,
+    },
+  });
+  // An OAuth connection's form stays open after Save, with Connect.
+  await waitForStatus(session, /^Not connected$/, '“Not connected”');
+
+  const mainHandle = await session.currentWindow();
+  const handlesBefore = await session.windowHandles();
+  await session.click(await session.findByTestId('oauth-connect'));
+  await waitForStatus(session, /Waiting for consent/, '“Waiting for consent…”');
+
+  const windowTitle = `Connect ${CONNECTION}`;
+  const windowId = await waitFor(() => visibleWindow(windowTitle), {
+    timeoutMs: WINDOW_TIMEOUT_MS,
+    message: `the consent window “${windowTitle}”`,
+  });
+  const authorize = await provider.waitForRequest(
+    (request) => `${provider.issuer}${request.path}` === authorizeUrl,
+    'the authorization request',
+  );
+  assert.equal(authorize.status, 303, 'the provider accepts the authorization request');
+  const query = Object.fromEntries(authorize.query);
+  assert.equal(query.response_type, 'code');
+  assert.equal(query.client_id, CONFIDENTIAL_CLIENT.clientId);
+  assert.equal(query.redirect_uri, CONFIDENTIAL_CLIENT.windowRedirectUri);
+  assert.equal(query.scope, SCOPES);
+  assert.equal(query.code_challenge_method, 'S256');
+  assert.match(query.code_challenge ?? '', /^[A-Za-z0-9_-]{43}$/, 'a PKCE S256 challenge');
+  assert.ok((query.state ?? '').length >= 16, 'an unguessable state');
+
+  const handles = await session.windowHandles();
+  const consentHandle = handles.find((handle) => !handlesBefore.includes(handle));
+  if (consentHandle) {
+    await consentThroughWebDriver(session, consentHandle, mainHandle, decision);
+  } else {
+    t.diagnostic(
+      `WebDriver lists no handle for the consent window (handles: ${JSON.stringify(handles)}); ` +
+        'it is driven through its X window instead.',
+    );
+    await consentThroughKeyboard(provider, windowId, decision);
+  }
+
+  // The window catches the redirect to the redirect URI and closes.
+  await waitFor(() => !visibleWindow(windowTitle), {
+    timeoutMs: WINDOW_TIMEOUT_MS,
+    message: 'the consent window to close after the redirect',
+  });
+  assert.deepEqual(await session.windowHandles(), handlesBefore, 'only the main window is left');
+}
+
+const isTokenRequest = (provider) => (request) =>
+  request.method === 'POST' && `${provider.issuer}${request.path}` === provider.endpoints.token_endpoint;
 
 test('OAuth Connect: sign in and consent in the consent window, then the connection shows connected', async (t) => {
   const provider = await startOAuthProvider(t);
-  await withApp(t, freshFolders(t), async ({ session }) => {
-    await waitForBlockList(session);
-    await createConnection(session, {
-      kind: 'authorizationcode',
-      name: CONNECTION,
-      fields: {
-        authorizeUrl: provider.authorization_endpoint,
-        tokenUrl: provider.token_endpoint,
-        scopes: SCOPES,
-        clientId: CONFIDENTIAL_CLIENT.clientId,
-        clientSecret: CONFIDENTIAL_CLIENT.clientSecret,
-        redirectUri: CONFIDENTIAL_CLIENT.windowRedirectUri,
-      },
-    });
-    // An OAuth connection's form stays open after Save, with Connect.
-    await waitForStatus(session, /^Not connected$/, '“Not connected”');
+  const folders = freshFolders(t);
+  await withApp(t, folders, async ({ session }) => {
+    await connectThroughConsentWindow(t, session, provider, Decision.allow);
+    const exchange = await provider.waitForRequest(isTokenRequest(provider), 'the token request (code exchange)');
+    assert.equal(exchange.status, 200, 'the provider answers the code exchange with a token');
 
-    const mainWindow = await session.currentWindow();
-    const before = await session.windowHandles();
-    await session.click(await session.findByTestId('oauth-connect'));
-    await waitForStatus(session, /Waiting for consent/, '“Waiting for consent…”');
-
-    const consentWindow = await waitForNewWindow(session, before);
-    await session.switchToWindow(consentWindow);
-    const consentUrl = new URL(await session.command('GET', '/url'));
-    assert.equal(consentUrl.origin, provider.issuer, 'the consent window shows the provider’s page');
-    await signIn(session);
-    await allow(session);
-
-    // The window catches the redirect to the redirect URI and closes itself.
-    await session.switchToWindow(mainWindow);
-    await waitFor(async () => (await session.windowHandles()).length === before.length, {
-      timeoutMs: WINDOW_TIMEOUT_MS,
-      message: 'the consent window to close after the redirect',
-    });
     const connected = await waitForStatus(session, CONNECTED, '“Connected · expires in …”', WINDOW_TIMEOUT_MS);
     const [, expiresIn, scopes] = CONNECTED.exec(connected);
-    assert.ok(scopes.split(' ').includes('openid'), `the granted scopes are shown (${scopes})`);
+    assert.ok(scopes.split(' ').includes('api:read'), `the granted scopes are shown (${scopes})`);
     await waitFor(async () => CONNECTED.exec(await statusText(session))?.[1] !== expiresIn, {
       message: `the expiry to count down from ${expiresIn}`,
     });
-    const row = await findConnectionRow(session, CONNECTION);
-    assert.match(await session.text(row), /token/, 'the connection is listed with a token');
+    assert.match(await session.text(await findConnectionRow(session, CONNECTION)), /token/, 'listed with a token');
+  });
+  const { found } = findSecretsInFiles([folders.workspace, folders.configDir], [CONFIDENTIAL_CLIENT.clientSecret]);
+  assert.deepEqual(found, [], 'the client secret is in no file of the workspace or settings folder');
+});
+
+test('OAuth Connect: Cancel on the consent page is reported as access denied, and nothing is stored', async (t) => {
+  const provider = await startOAuthProvider(t);
+  await withApp(t, freshFolders(t), async ({ session }) => {
+    await connectThroughConsentWindow(t, session, provider, Decision.deny);
+    const problem = await session.text(await session.findByTestId('oauth-problem', { timeoutMs: WINDOW_TIMEOUT_MS }));
+    assert.match(problem, /access_denied/, 'the message names what the provider said');
+    assert.match(problem, /nothing was stored/i);
+    await waitForStatus(session, /^Not connected$/, '“Not connected”');
+    assert.equal(provider.requests.filter(isTokenRequest(provider)).length, 0, 'no code was exchanged');
+    assert.doesNotMatch(await session.text(await findConnectionRow(session, CONNECTION)), /token/, 'no token badge');
   });
 });

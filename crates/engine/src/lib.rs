@@ -11,6 +11,7 @@ mod host;
 mod logs;
 mod options;
 mod preludes;
+mod result_json;
 mod run;
 
 pub use contract::*;

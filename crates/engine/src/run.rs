@@ -22,6 +22,7 @@ use crate::host::HostState;
 use crate::logs::LogCollector;
 use crate::options::EngineOptions;
 use crate::preludes::Internals;
+use crate::result_json::{self, Unconverted};
 
 /// Value-stack slots before Boa reports a stack overflow; generous, since the call-depth limit is the
 /// one meant to trip first.
@@ -257,8 +258,17 @@ impl Block<'_> {
         }
     }
 
-    /// Converts with the engine's own `JSON.stringify`; `undefined` (and functions) become `null`.
+    /// Converts as the engine's own `JSON.stringify` would; `undefined` (and functions) become `null`.
+    /// The walk in Rust is the fast path; what it does not mirror goes through `JSON.stringify` itself.
     fn js_to_json(&mut self, value: &JsValue) -> Result<Value, BlockError> {
+        match result_json::to_json(value, self.context) {
+            Ok(converted) => Ok(converted.unwrap_or(Value::Null)),
+            Err(Unconverted) => self.js_to_json_text(value),
+        }
+    }
+
+    /// Converts through the engine's `JSON.stringify` and reads the text back.
+    fn js_to_json_text(&mut self, value: &JsValue) -> Result<Value, BlockError> {
         let text = self
             .internals
             .call("toJsonText", std::slice::from_ref(value), self.context)
