@@ -115,7 +115,7 @@ impl Walk<'_> {
         let length = array.length(self.context)?;
         let mut items = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
         for index in 0..length {
-            let item = object.get(index, self.context)?;
+            let item = own_get(object, PropertyKey::from(index), self.context)?;
             items.push(
                 self.property(item, Key::Index(index))?
                     .unwrap_or(Value::Null),
@@ -130,13 +130,27 @@ impl Walk<'_> {
         let keys = enumerable_string_keys(object, self.context)?;
         let mut members = Map::new();
         for (key, name) in keys {
-            let member = object.get(key, self.context)?;
+            let member = own_get(object, key, self.context)?;
             let text = text(&name)?;
             if let Some(member) = self.property(member, Key::Name(name))? {
                 members.insert(text, member);
             }
         }
         Ok(Value::Object(members))
+    }
+}
+
+/// `Get(object, key)` for an ordinary object or an array: an own data property's value read directly
+/// (what the full lookup would return), anything else (a getter, a hole) through that lookup.
+fn own_get(object: &JsObject, key: PropertyKey, context: &mut Context) -> JsResult<JsValue> {
+    let own = object
+        .borrow()
+        .properties()
+        .get(&key)
+        .and_then(|property| property.value().cloned());
+    match own {
+        Some(value) => Ok(value),
+        None => object.get(key, context),
     }
 }
 
