@@ -1,30 +1,11 @@
 //! `blocksmith connections`, `config-vars`, `export` and `import` through the real binary, with the real OS
 //! keyring (run under `scripts/with-keyring.sh`).
 
-use std::io::Write;
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-fn blocksmith(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_blocksmith"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{blocksmith, text};
 
 fn all_files_text(dir: &Path) -> String {
     let mut text = String::new();

@@ -2,12 +2,13 @@
 //! provider (oidc-provider, `tests/oauth-server/`), through the real binary and the real OS keyring (run
 //! under `scripts/with-keyring.sh`). The test plays the person who signs in and consents.
 
+mod common;
 #[path = "oauth/person.rs"]
 mod person;
 #[path = "oauth/provider.rs"]
 mod provider;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -17,32 +18,12 @@ use blocksmith_oauth::Token;
 use blocksmith_secrets::{SecretId, SecretStore, SERVICE};
 use serde_json::{json, Value};
 
+use common::{blocksmith, text};
 use person::Person;
 use provider::{TestProvider, CLIENT_ID, CLIENT_SECRET};
 
 /// Long enough that no token used here nears expiry, unless a test asks for a short one.
 const LONG_TTL_S: u64 = 3600;
-
-fn blocksmith(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_blocksmith"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn path(path: &Path) -> &str {
     path.to_str().unwrap()
