@@ -86,7 +86,10 @@ impl SecretStore {
     /// Checks that the keyring really works: stores, reads back and deletes a probe entry. A store
     /// can be opened and still refuse every write (a locked collection, no session keyring).
     pub fn probe(&self) -> Result<()> {
-        let account = format!("{PROBE_ACCOUNT_PREFIX}/{}", std::process::id());
+        // One entry per probe, not per process: two threads probing at once must not delete each other's.
+        static PROBES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let probe = PROBES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let account = format!("{PROBE_ACCOUNT_PREFIX}/{}-{probe}", std::process::id());
         let expected = Sensitive::new(PROBE_VALUE.to_owned());
         self.write(&account, &expected)?;
         let read = self.read(&account);
