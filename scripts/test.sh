@@ -26,12 +26,13 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests (in a real keyring session)"
 bash scripts/with-keyring.sh cargo test --workspace
 
+# `cargo test --workspace` has built every binary with the workspace's unified features; building them the same
+# way again is a no-op, where `-p <one package>` would rebuild shared dependencies with a narrower feature set.
 step "differential suite: blocksmith run vs node"
-cargo build -p blocksmith-cli
+cargo build --workspace
 node --test tests/differential/
 
 step "end to end: the real app under Xvfb"
-cargo build -p blocksmith-app
 bash scripts/e2e.sh
 
 step "all suites passed"
