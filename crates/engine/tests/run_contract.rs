@@ -9,7 +9,8 @@ use serde_json::json;
 
 #[test]
 fn the_action_template_returns_null_data() {
-    let report = run_action("action-template.js");
+    // The seed's template itself, as every new workspace holds it (a path relative to tests/fixtures).
+    let report = run_action("../../../workspace/templates/code-block.js");
     assert!(report.outcome.ok, "{:?}", report.outcome.error);
     assert_eq!(report.outcome.returned, json!({ "data": null }));
     assert_eq!(report.outcome.result, json!(null));

@@ -95,104 +95,17 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             label: "OAuth 2.0 Authorization Code",
             description: "OAuth 2.0 Authorization Code flow",
             oauth: true,
-            inputs: vec![
-                input(
-                    "authorizeUrl",
-                    "Authorize URL",
-                    "The OAuth 2.0 Authorization URL for the API",
-                    false,
-                    true,
-                    Url,
-                ),
-                input(
-                    "tokenUrl",
-                    "Token URL",
-                    "The OAuth 2.0 Token URL for the API",
-                    false,
-                    true,
-                    Url,
-                ),
-                input(
-                    "scopes",
-                    "Scopes",
-                    "Space separated OAuth 2.0 permission scopes for the API",
-                    false,
-                    false,
-                    Scopes,
-                ),
-                input(
-                    "clientId",
-                    "Client ID",
-                    "Client Identifier of your app for the API",
-                    false,
-                    true,
-                    Text,
-                ),
-                input(
-                    "clientSecret",
-                    "Client Secret",
-                    "Client Secret of your app for the API",
-                    true,
-                    false,
-                    Text,
-                ),
-                input(
-                    "headers",
-                    "Headers",
-                    "Additional header to supply to authorization requests",
-                    true,
-                    false,
-                    Headers,
-                ),
-            ],
+            inputs: oauth_inputs(
+                true,
+                "Additional header to supply to authorization requests",
+            ),
         },
         ConnectionKind {
             key: "clientcredentials",
             label: "OAuth 2.0 Client Credentials",
             description: "OAuth 2.0 Client Credentials flow",
             oauth: true,
-            inputs: vec![
-                input(
-                    "tokenUrl",
-                    "Token URL",
-                    "The OAuth 2.0 Token URL for the API",
-                    false,
-                    true,
-                    Url,
-                ),
-                input(
-                    "scopes",
-                    "Scopes",
-                    "Space separated OAuth 2.0 permission scopes for the API",
-                    false,
-                    false,
-                    Scopes,
-                ),
-                input(
-                    "clientId",
-                    "Client ID",
-                    "Client Identifier of your app for the API",
-                    false,
-                    true,
-                    Text,
-                ),
-                input(
-                    "clientSecret",
-                    "Client Secret",
-                    "Client Secret of your app for the API",
-                    true,
-                    false,
-                    Text,
-                ),
-                input(
-                    "headers",
-                    "Headers",
-                    "Additional header to supply to token requests",
-                    true,
-                    false,
-                    Headers,
-                ),
-            ],
+            inputs: oauth_inputs(false, "Additional header to supply to token requests"),
         },
         ConnectionKind {
             key: "privatekey",
@@ -212,6 +125,59 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             ],
         },
     ]
+}
+
+/// The inputs both OAuth kinds share, in the seed's order; only Authorization Code has an Authorize URL, and
+/// the seed words the Headers help differently for each.
+fn oauth_inputs(with_authorize_url: bool, headers_comment: &'static str) -> Vec<InputDefinition> {
+    use InputFormat::*;
+    let authorize_url = input(
+        "authorizeUrl",
+        "Authorize URL",
+        "The OAuth 2.0 Authorization URL for the API",
+        false,
+        true,
+        Url,
+    );
+    with_authorize_url
+        .then_some(authorize_url)
+        .into_iter()
+        .chain([
+            input(
+                "tokenUrl",
+                "Token URL",
+                "The OAuth 2.0 Token URL for the API",
+                false,
+                true,
+                Url,
+            ),
+            input(
+                "scopes",
+                "Scopes",
+                "Space separated OAuth 2.0 permission scopes for the API",
+                false,
+                false,
+                Scopes,
+            ),
+            input(
+                "clientId",
+                "Client ID",
+                "Client Identifier of your app for the API",
+                false,
+                true,
+                Text,
+            ),
+            input(
+                "clientSecret",
+                "Client Secret",
+                "Client Secret of your app for the API",
+                true,
+                false,
+                Text,
+            ),
+            input("headers", "Headers", headers_comment, true, false, Headers),
+        ])
+        .collect()
 }
 
 /// The kind with this key (`apikey`, `basic`, …), if there is one.
