@@ -18,6 +18,14 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("The workspace folder is not writable: Blocksmith could not {action} {path} ({source}). Nothing on disk was changed; make the folder writable (check its permissions, or whether its disk is mounted read-only) and Blocksmith can save again.")]
+    NotWritable {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("The file of block \"{block}\" ({path}) is missing: it was deleted or moved outside Blocksmith. Save the block to write it again, or delete the block.")]
     BlockFileMissing { block: String, path: PathBuf },
 
@@ -47,14 +55,28 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// An I/O failure; one that comes from the folder refusing writes gets its own variant, because the
+    /// person's remedy (make the folder writable) differs from a missing or broken file.
     pub(crate) fn io(
         action: &'static str,
         path: impl Into<PathBuf>,
         source: std::io::Error,
     ) -> Self {
+        let path = path.into();
+        let refused = matches!(
+            source.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        );
+        if refused && action != "read" {
+            return Error::NotWritable {
+                action,
+                path,
+                source,
+            };
+        }
         Error::Io {
             action,
-            path: path.into(),
+            path,
             source,
         }
     }
@@ -65,6 +87,7 @@ impl Error {
             Error::ManifestInvalid { .. } => "manifest_invalid",
             Error::NotAWorkspace { .. } => "not_a_workspace",
             Error::Io { .. } => "io",
+            Error::NotWritable { .. } => "not_writable",
             Error::BlockFileMissing { .. } => "block_file_missing",
             Error::UnknownBlock(_) => "unknown_block",
             Error::UnknownFlow(_) => "unknown_flow",

@@ -181,3 +181,84 @@ fn samples_default_by_kind_and_persist() {
     ws.save_sample(&flow.steps[0], &sample).unwrap();
     assert_eq!(ws.read_sample(&flow.steps[0]).unwrap(), sample);
 }
+
+/// Makes `dir` refuse new files until the guard is dropped: `chmod` for a normal user; for root, whom
+/// permissions do not stop, the immutable attribute. `None` when neither is possible here.
+struct Unwritable {
+    dir: std::path::PathBuf,
+    as_root: bool,
+}
+
+impl Unwritable {
+    fn make(dir: &std::path::Path) -> Option<Unwritable> {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let probe = dir.join(".owner-probe");
+        fs::write(&probe, "").unwrap();
+        let as_root = fs::metadata(&probe).unwrap().uid() == 0;
+        fs::remove_file(&probe).unwrap();
+        if as_root {
+            let status = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(dir)
+                .status()
+                .ok()?;
+            status.success().then(|| Unwritable {
+                dir: dir.to_path_buf(),
+                as_root,
+            })
+        } else {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+            Some(Unwritable {
+                dir: dir.to_path_buf(),
+                as_root,
+            })
+        }
+    }
+}
+
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.as_root {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.dir)
+                .status();
+        } else {
+            let _ = fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+#[test]
+fn a_folder_that_is_not_writable_is_named_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    let mut ws = Workspace::open_or_create(&root).unwrap();
+    let block = ws.manifest().flows[0].steps[0].clone();
+    ws.save_block_source(&block, "// saved before\n").unwrap();
+    let manifest_before = fs::read_to_string(root.join(MANIFEST_FILE)).unwrap();
+
+    let blocks_dir = root.join("blocks");
+    let Some(_blocks_locked) = Unwritable::make(&blocks_dir) else {
+        eprintln!("skipped: this machine can make no folder unwritable (no chattr, not root-capable)");
+        return;
+    };
+    let _root_locked = Unwritable::make(&root).expect("the workspace folder can be locked too");
+
+    let err = ws.save_block_source(&block, "// the edit\n").unwrap_err();
+    assert_eq!(err.code(), "not_writable", "{err}");
+    let message = err.to_string();
+    assert!(message.contains("not writable"), "{message}");
+    assert!(message.contains(&block), "the message names the file: {message}");
+
+    let flow = ws.manifest().flows[0].name.clone();
+    let err = ws.rename_flow(&flow, "Renamed").unwrap_err();
+    assert_eq!(err.code(), "not_writable", "{err}");
+    assert_eq!(ws.manifest().flows[0].name, flow, "the failed rename is undone in memory");
+
+    assert_eq!(ws.read_block_source(&block).unwrap(), "// saved before\n");
+    assert_eq!(fs::read_to_string(root.join(MANIFEST_FILE)).unwrap(), manifest_before);
+    let names: Vec<_> = fs::read_dir(&blocks_dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "no temporary file is left behind: {names:?}");
+}

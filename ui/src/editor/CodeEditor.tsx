@@ -75,7 +75,7 @@ export function CodeEditor() {
       AUTOSAVE_DELAY_MS,
       (state, error) => {
         setSaveState(state);
-        if (state === 'failed') reportErrorRef.current('Your edit could not be saved; it is kept in the editor.', error);
+        if (state === 'failed') reportErrorRef.current('Your edit could not be saved; it is kept in the editor and saved again every few seconds.', error);
       },
     );
     const contentListener = instance.onDidChangeModelContent(() => {

@@ -4,7 +4,7 @@ import { Autosaver, type SaveState } from './autosave';
 const DELAY_MS = 20;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function recorder(failFirst = 0) {
+function recorder(failFirst = 0, retryMs = 5_000) {
   const saves: [string, string][] = [];
   const states: SaveState[] = [];
   let failuresLeft = failFirst;
@@ -18,6 +18,7 @@ function recorder(failFirst = 0) {
     },
     DELAY_MS,
     (state) => states.push(state),
+    retryMs,
   );
   return { saver, saves, states };
 }
@@ -62,5 +63,24 @@ describe('Autosaver', () => {
     await saver.flush();
     expect(saves).toEqual([['a', 'precious']]);
     expect(states.at(-1)).toBe('saved');
+  });
+
+  it('tries a failed save again by itself until it lands', async () => {
+    const { saver, saves, states } = recorder(2, DELAY_MS);
+    saver.schedule('a', 'kept through two failures');
+    await wait(DELAY_MS * 8);
+    expect(saves).toEqual([['a', 'kept through two failures']]);
+    expect(states.filter((state) => state === 'failed')).toHaveLength(2);
+    expect(states.at(-1)).toBe('saved');
+  });
+
+  it('retries with the newest text when the user typed after a failure', async () => {
+    const { saver, saves } = recorder(1, DELAY_MS * 4);
+    saver.schedule('a', 'old');
+    await saver.flush();
+    saver.schedule('a', 'new');
+    await wait(DELAY_MS * 3);
+    expect(saves).toEqual([['a', 'new']]);
+    saver.dispose();
   });
 });

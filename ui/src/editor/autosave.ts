@@ -1,4 +1,6 @@
 // Saves a block's source shortly after the user stops typing, and at once when asked (switching block, closing).
+// A failed save (a folder that became read-only, a full disk) keeps the text queued and is tried again every
+// few seconds, so the edit lands by itself once the folder is writable again.
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
 interface PendingSave {
@@ -15,6 +17,7 @@ export class Autosaver {
     private readonly save: (blockId: string, source: string) => Promise<void>,
     private readonly delayMs: number,
     private readonly onState: (state: SaveState, error?: unknown) => void,
+    private readonly retryMs = 5_000,
   ) {}
 
   /** Queues the latest source of a block; an edit to another block first saves the one pending. */
@@ -47,9 +50,10 @@ export class Autosaver {
       await this.save(toSave.blockId, toSave.source);
       if (!this.pending) this.onState('saved');
     } catch (error) {
-      // Keep the unsaved source queued (unless newer text replaced it) so the next flush tries again.
+      // Keep the unsaved source queued (unless newer text replaced it) and try again later.
       if (!this.pending) this.pending = toSave;
       this.onState('failed', error);
+      if (this.timer === null) this.timer = setTimeout(() => void this.flush(), this.retryMs);
     }
   }
 

@@ -51,7 +51,7 @@ pub enum ExportError {
     #[error("{file} cannot be imported: {problem}. Nothing was imported.")]
     InvalidContent { file: String, problem: String },
 
-    #[error("The import would clash with what this workspace already has: {}. Nothing was imported; rename those first or import with renaming (--rename).", clashes.iter().map(Clash::to_string).collect::<Vec<_>>().join("; "))]
+    #[error("The import would clash with what this workspace already has: {}. Nothing was imported; rename those first, or import again renaming the incoming ones (in the app, choose Rename; on the command line, add --rename).", clashes.iter().map(Clash::to_string).collect::<Vec<_>>().join("; "))]
     Clashes { clashes: Vec<Clash> },
 }
 
