@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use blocksmith_engine::{BlockKind, FailureKind, RunRequest};
+use blocksmith_engine::{json_text, BlockKind, FailureKind, JsonBlockState, JsonRunRequest};
 use blocksmith_runner::{
     apply_overrides, default_context, default_trigger_payload, fresh_state, run_flow, RunIdentity,
     RunLimits, Supervisor, SupervisorOptions, WorkerCommand, DEFAULT_MEMORY_LIMIT_MB,
@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
 use crate::exit;
-use crate::inputs::{read_json, read_json_object, read_source};
+use crate::inputs::{read_json, read_json_object_text, read_json_text, read_source};
 
 /// The names a run gets when neither a workspace nor its settings give one.
 const LOCAL_INTEGRATION_NAME: &str = "Local Integration";
@@ -99,10 +99,17 @@ fn run_file(
     started_at: SystemTime,
 ) -> Result<u8> {
     let source = read_source(file)?;
+    // The files' JSON stays text all the way to the worker, which builds the block's values from it.
     let (config_vars, secrets) = match (&args.config_vars, workspace) {
-        (Some(path), _) => (read_json_object("config variables file", path)?, Vec::new()),
-        (None, Some(workspace)) => workspace_config_vars(workspace, started_at)?,
-        (None, None) => (json!({}), Vec::new()),
+        (Some(path), _) => (
+            read_json_object_text("config variables file", path)?,
+            Vec::new(),
+        ),
+        (None, Some(workspace)) => {
+            let (config_vars, secrets) = workspace_config_vars(workspace, started_at)?;
+            (json_text(&config_vars), secrets)
+        }
+        (None, None) => (json_text(&json!({})), Vec::new()),
     };
     let step_name = file
         .file_stem()
@@ -123,18 +130,18 @@ fn run_file(
     }
     let (kind, input) = if args.trigger {
         let payload = match &args.payload {
-            Some(path) => read_json("payload file", path)?,
-            None => default_trigger_payload(&context),
+            Some(path) => read_json_text("payload file", path)?,
+            None => json_text(&default_trigger_payload(&context)),
         };
         (BlockKind::Trigger, payload)
     } else {
         let step_results = match &args.step_results {
-            Some(path) => read_json_object("step results file", path)?,
-            None => json!({}),
+            Some(path) => read_json_object_text("step results file", path)?,
+            None => json_text(&json!({})),
         };
         (BlockKind::Action, step_results)
     };
-    let request = RunRequest {
+    let request = JsonRunRequest {
         source,
         file_name: file
             .file_name()
@@ -143,15 +150,15 @@ fn run_file(
         kind,
         config_vars,
         input,
-        context,
-        state: fresh_state(),
+        context: json_text(&context),
+        state: JsonBlockState::from(&fresh_state()),
     };
     let supervisor = one_shot_supervisor()?;
     let limits = RunLimits::new(
         args.timeout_ms.unwrap_or(default_timeout_ms()),
         args.memory_mb,
     );
-    let report = supervisor.run(supervisor.next_run_id(), request, limits)?;
+    let report = supervisor.run_json(supervisor.next_run_id(), request, limits)?;
     let status = exit_status(report.outcome.ok, report.failure);
     print_line(&redact_outcome(report.outcome, &secrets));
     Ok(status)

@@ -324,3 +324,63 @@ fn the_worker_subcommand_is_hidden_from_help() {
     assert!(help.contains("run"));
     assert!(!help.contains("__worker"));
 }
+
+/// The payload travels to the worker and the result back as JSON text: what is printed is still the one
+/// compact line serde_json prints for those values (keys in the block's order, numbers and escapes as
+/// before), and a pretty-printed payload (line breaks and all) reaches the block as given.
+#[test]
+fn the_line_is_compact_json_with_the_payload_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let block = dir.path().join("tricky.js");
+    std::fs::write(
+        &block,
+        r#"module.exports = async (context, payload) => {
+  const odd = { a: 1, b: undefined, c() {}, 10: "ten", 2: "two", "-1": "m", "quo\"te\n": "\u0000\u001f\t", uni: "é 日本 😀" };
+  return {
+    skipped: undefined,
+    payload: { payload, odd, nums: [0, -0, 7, 0.1, 1 / 3, -2.5e-7, 2 ** 31, 2 ** 53 + 2, 2 ** 63, 1e21, 5e-324, NaN, -Infinity], date: new Date(0), holes: [, 1], fn: [() => 1] },
+    response: { statusCode: 201, body: "made" },
+  };
+};
+"#,
+    )
+    .unwrap();
+    let payload = dir.path().join("payload.json");
+    std::fs::write(
+        &payload,
+        "{\n  \"z\": 1, \"dup\": 1, \"dup\": 2,\n  \"big\": 12345678901, \"huge\": 18446744073709551615, \"neg\": -0, \"exp\": 1E2,\n  \"s\": \"a\\nb\\u00e9\\ud83d\\ude00\", \"arr\": [true, false, null, {\"__proto__\": {\"x\": 1}}]\n}\n",
+    )
+    .unwrap();
+    let output = blocksmith(&[
+        "run",
+        "--trigger",
+        "--payload",
+        path(&payload),
+        path(&block),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let outcome = line(&output);
+    let printed = String::from_utf8(output.stdout.clone()).unwrap();
+    assert_eq!(printed.trim_end(), outcome.to_string());
+    let result = &outcome["result"];
+    assert_eq!(outcome["returned"]["payload"], *result);
+    assert_eq!(
+        result["payload"].to_string(),
+        r#"{"z":1,"dup":2,"big":12345678901,"huge":1.8446744073709552e+19,"neg":0,"exp":100,"s":"a\nbé😀","arr":[true,false,null,{"__proto__":{"x":1}}]}"#
+    );
+    assert_eq!(
+        result["odd"].to_string(),
+        r#"{"2":"two","10":"ten","a":1,"-1":"m","quo\"te\n":"\u0000\u001f\t","uni":"é 日本 😀"}"#
+    );
+    assert_eq!(
+        result["nums"].to_string(),
+        "[0,0,7,0.1,0.3333333333333333,-2.5e-7,2147483648,9007199254740994,9223372036854776000,1e+21,5e-324,null,null]"
+    );
+    assert_eq!(result["date"], "1970-01-01T00:00:00.000Z");
+    assert_eq!(result["holes"], json!([null, 1]));
+    assert_eq!(result["fn"], json!([null]));
+    assert_eq!(
+        outcome["response"],
+        json!({ "statusCode": 201, "body": "made" })
+    );
+}

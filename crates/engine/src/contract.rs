@@ -5,6 +5,7 @@
 //! generated TypeScript bindings) and the run history, so they are plain serde data.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// Whether a block is called as an action `(context, stepResults)` or a trigger `(context, payload)`.
@@ -115,4 +116,147 @@ pub struct RunReport {
     pub outcome: RunOutcome,
     pub state: BlockState,
     pub failure: Option<FailureKind>,
+}
+
+/// JSON kept as its text, so a large payload or result crosses the worker protocol without being parsed
+/// into a tree and printed again on each side.
+pub type JsonText = Box<RawValue>;
+
+/// A `RunRequest` whose JSON members are text: what the worker protocol carries and the engine reads
+/// straight into JavaScript values.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsonRunRequest {
+    pub source: String,
+    pub file_name: String,
+    pub kind: BlockKind,
+    pub config_vars: JsonText,
+    pub input: JsonText,
+    pub context: JsonText,
+    pub state: JsonBlockState,
+}
+
+/// `BlockState` as JSON text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsonBlockState {
+    pub instance_state: JsonText,
+    pub cross_flow_state: JsonText,
+    pub execution_state: JsonText,
+    pub integration_state: JsonText,
+}
+
+/// `RunOutcome` with `returned`, `result` and `response` as JSON text; serialises to the same line, key
+/// for key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsonRunOutcome {
+    pub ok: bool,
+    pub returned: JsonText,
+    pub result: JsonText,
+    pub response: JsonText,
+    pub logs: Vec<LogLine>,
+    pub error: Option<BlockError>,
+    pub duration_ms: f64,
+}
+
+/// `RunReport` with its JSON members as text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsonRunReport {
+    pub outcome: JsonRunOutcome,
+    pub state: JsonBlockState,
+    pub failure: Option<FailureKind>,
+}
+
+/// A JSON value as text. Printing a `serde_json::Value` cannot fail (its keys are strings), and the text
+/// it prints is valid JSON.
+pub fn json_text(value: &Value) -> JsonText {
+    serde_json::value::to_raw_value(value).expect("a JSON value always prints as JSON text")
+}
+
+/// The text `null`.
+pub fn null_text() -> JsonText {
+    json_text(&Value::Null)
+}
+
+fn parse_text(text: &RawValue) -> serde_json::Result<Value> {
+    serde_json::from_str(text.get())
+}
+
+impl From<&BlockState> for JsonBlockState {
+    fn from(state: &BlockState) -> Self {
+        Self {
+            instance_state: json_text(&state.instance_state),
+            cross_flow_state: json_text(&state.cross_flow_state),
+            execution_state: json_text(&state.execution_state),
+            integration_state: json_text(&state.integration_state),
+        }
+    }
+}
+
+impl JsonBlockState {
+    /// The state parsed back into JSON values.
+    pub fn parse(&self) -> serde_json::Result<BlockState> {
+        Ok(BlockState {
+            instance_state: parse_text(&self.instance_state)?,
+            cross_flow_state: parse_text(&self.cross_flow_state)?,
+            execution_state: parse_text(&self.execution_state)?,
+            integration_state: parse_text(&self.integration_state)?,
+        })
+    }
+}
+
+impl From<&RunRequest> for JsonRunRequest {
+    fn from(request: &RunRequest) -> Self {
+        Self {
+            source: request.source.clone(),
+            file_name: request.file_name.clone(),
+            kind: request.kind,
+            config_vars: json_text(&request.config_vars),
+            input: json_text(&request.input),
+            context: json_text(&request.context),
+            state: JsonBlockState::from(&request.state),
+        }
+    }
+}
+
+impl From<&RunReport> for JsonRunReport {
+    fn from(report: &RunReport) -> Self {
+        let outcome = &report.outcome;
+        Self {
+            outcome: JsonRunOutcome {
+                ok: outcome.ok,
+                returned: json_text(&outcome.returned),
+                result: json_text(&outcome.result),
+                response: json_text(&outcome.response),
+                logs: outcome.logs.clone(),
+                error: outcome.error.clone(),
+                duration_ms: outcome.duration_ms,
+            },
+            state: JsonBlockState::from(&report.state),
+            failure: report.failure,
+        }
+    }
+}
+
+impl JsonRunReport {
+    /// The report with its JSON text parsed into values (fails only on text that is not JSON, which the
+    /// engine never writes).
+    pub fn parse(self) -> serde_json::Result<RunReport> {
+        let outcome = self.outcome;
+        Ok(RunReport {
+            outcome: RunOutcome {
+                ok: outcome.ok,
+                returned: parse_text(&outcome.returned)?,
+                result: parse_text(&outcome.result)?,
+                response: parse_text(&outcome.response)?,
+                logs: outcome.logs,
+                error: outcome.error,
+                duration_ms: outcome.duration_ms,
+            },
+            state: self.state.parse()?,
+            failure: self.failure,
+        })
+    }
 }

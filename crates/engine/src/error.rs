@@ -11,6 +11,10 @@ pub enum Error {
     /// `JSON.stringify` produced text that serde_json could not read back.
     #[error("the block's result could not be read back as JSON: {0}")]
     ResultJson(#[from] serde_json::Error),
+    /// The JSON handed to the block (payload, step results, config variables, context or state) is not
+    /// JSON; callers check their input, so this is a bug in the caller.
+    #[error("the JSON handed to the block could not be read: {0}")]
+    InputJson(serde_json::Error),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

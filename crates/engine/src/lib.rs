@@ -8,6 +8,7 @@ mod error;
 mod event_loop;
 mod failure;
 mod host;
+mod json_in;
 mod logs;
 mod options;
 mod preludes;
@@ -22,5 +23,33 @@ pub use options::EngineOptions;
 /// anything a block does; a block that loops forever or exhausts memory must be stopped by the caller
 /// (the runner ends its worker process).
 pub fn run_block(request: &RunRequest, options: &EngineOptions) -> RunReport {
+    let report = run::run(&JsonRunRequest::from(request), options);
+    let state = request.state.clone();
+    // The engine writes only valid JSON text; reading it back fails only on nesting deeper than
+    // serde_json reads (128 levels), which is reported rather than panicking.
+    report.parse().unwrap_or_else(|error| RunReport {
+        outcome: RunOutcome {
+            ok: false,
+            returned: serde_json::Value::Null,
+            result: serde_json::Value::Null,
+            response: serde_json::Value::Null,
+            logs: Vec::new(),
+            error: Some(BlockError {
+                name: "InternalError".to_owned(),
+                message: Error::ResultJson(error).to_string(),
+                line: None,
+                column: None,
+                stack: None,
+            }),
+            duration_ms: 0.0,
+        },
+        state,
+        failure: Some(FailureKind::Block),
+    })
+}
+
+/// `run_block` for a request whose JSON is text, answering with JSON text: the worker's path, which never
+/// builds a `serde_json::Value` of the payload or the result.
+pub fn run_block_json(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
     run::run(request, options)
 }

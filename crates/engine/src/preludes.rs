@@ -12,13 +12,13 @@ use boa_engine::{js_string, Context, JsObject, JsResult, JsValue, Source};
 use crate::error::{Error, Result};
 use crate::host;
 
-/// Loaded before every run, in dependency order.
-const EAGER: [(&str, &str); 4] = [
-    ("core.js", include_str!("builtins/core.js")),
-    ("console.js", include_str!("builtins/console.js")),
-    ("timers.js", include_str!("builtins/timers.js")),
-    ("events.js", include_str!("builtins/events.js")),
-];
+/// Loaded before every run. Compiling JavaScript is a large share of a short run's time, so everything a
+/// block might not use is lazy.
+const EAGER: [(&str, &str); 1] = [("core.js", include_str!("builtins/core.js"))];
+
+/// Helpers the engine calls from Rust that live in a lazy prelude, loaded before the first call.
+const LAZY_HELPERS: [(&str, &str); 2] =
+    [("describeError", "errors.js"), ("toJsonText", "errors.js")];
 
 /// A prelude loaded on the first use of one of its globals (compiling them all costs more than most
 /// blocks take to run).
@@ -30,7 +30,57 @@ struct LazyPrelude {
     needs: &'static [&'static str],
 }
 
-const LAZY: [LazyPrelude; 6] = [
+const LAZY: [LazyPrelude; 12] = [
+    LazyPrelude {
+        file: "format.js",
+        source: include_str!("builtins/format.js"),
+        globals: &[],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "stack.js",
+        source: include_str!("builtins/stack.js"),
+        globals: &[],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "errors.js",
+        source: include_str!("builtins/errors.js"),
+        globals: &[],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "console.js",
+        source: include_str!("builtins/console.js"),
+        globals: &["console", "performance"],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "timers.js",
+        source: include_str!("builtins/timers.js"),
+        globals: &[
+            "setTimeout",
+            "setInterval",
+            "setImmediate",
+            "clearTimeout",
+            "clearInterval",
+            "clearImmediate",
+            "queueMicrotask",
+        ],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "events.js",
+        source: include_str!("builtins/events.js"),
+        globals: &[
+            "DOMException",
+            "Event",
+            "EventTarget",
+            "AbortSignal",
+            "AbortController",
+        ],
+        needs: &["timers.js"],
+    },
     LazyPrelude {
         file: "encoding.js",
         source: include_str!("builtins/encoding.js"),
@@ -89,7 +139,7 @@ impl Internals {
         for (file, source) in EAGER {
             internals.evaluate(file, source, context)?;
         }
-        for prelude in &LAZY {
+        for prelude in LAZY.iter().filter(|prelude| !prelude.globals.is_empty()) {
             let globals: Vec<JsValue> = prelude
                 .globals
                 .iter()
@@ -113,6 +163,15 @@ impl Internals {
     /// The sources of a lazy prelude and of those it needs that are not loaded yet, in the order to run
     /// them; each is marked loaded.
     pub fn sources_to_load(&self, file: &str) -> Result<Vec<&'static str>> {
+        Ok(self
+            .preludes_to_load(file)?
+            .into_iter()
+            .map(|(_, source)| source)
+            .collect())
+    }
+
+    /// `sources_to_load` with each prelude's file name.
+    fn preludes_to_load(&self, file: &str) -> Result<Vec<(&'static str, &'static str)>> {
         let Some(prelude) = LAZY.iter().find(|prelude| prelude.file == file) else {
             return Err(Error::Prelude {
                 file: "(unknown)",
@@ -124,9 +183,9 @@ impl Internals {
         }
         let mut sources = Vec::new();
         for needed in prelude.needs {
-            sources.extend(self.sources_to_load(needed)?);
+            sources.extend(self.preludes_to_load(needed)?);
         }
-        sources.push(prelude.source);
+        sources.push((prelude.file, prelude.source));
         Ok(sources)
     }
 
@@ -150,8 +209,15 @@ impl Internals {
         Ok(())
     }
 
-    /// Calls the helper `name` with `args`.
+    /// Calls the helper `name` with `args`, loading its prelude first if it is lazy and not loaded yet.
     pub fn call(&self, name: &str, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+        if let Some((_, file)) = LAZY_HELPERS.iter().find(|(helper, _)| *helper == name) {
+            let failed =
+                |error: Error| boa_engine::JsNativeError::error().with_message(error.to_string());
+            for (file, source) in self.preludes_to_load(file).map_err(failed)? {
+                self.evaluate(file, source, context).map_err(failed)?;
+            }
+        }
         let helper = self.object.get(js_string!(name), context)?;
         let helper = helper.as_callable().ok_or_else(|| {
             boa_engine::JsNativeError::typ()

@@ -11,18 +11,21 @@ use boa_engine::context::ContextBuilder;
 use boa_engine::object::builtins::JsPromise;
 use boa_engine::property::PropertyKey;
 use boa_engine::{js_string, Context, JsObject, JsValue, Source};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::contract::{
-    BlockError, BlockKind, BlockState, FailureKind, RunOutcome, RunReport, RunRequest,
+    null_text, BlockError, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunReport,
+    JsonRunRequest, JsonText,
 };
 use crate::event_loop::{EventLoop, LoopStop};
 use crate::failure::{self, WRAPPER_PREFIX};
 use crate::host::HostState;
+use crate::json_in;
 use crate::logs::LogCollector;
 use crate::options::EngineOptions;
 use crate::preludes::Internals;
-use crate::result_json::{self, Unconverted};
+use crate::result_json::{self, Converted, Unconverted};
 
 /// Value-stack slots before Boa reports a stack overflow; generous, since the call-depth limit is the
 /// one meant to trip first.
@@ -35,7 +38,7 @@ const STATE_KEYS: [&str; 4] = [
     "integrationState",
 ];
 
-pub fn run(request: &RunRequest, options: &EngineOptions) -> RunReport {
+pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
     let started = Instant::now();
     let event_loop = Rc::new(EventLoop::default());
     let mut context = match ContextBuilder::new()
@@ -74,13 +77,12 @@ pub fn run(request: &RunRequest, options: &EngineOptions) -> RunReport {
         .remove_data::<HostState>()
         .map(|host| host.logs.into_inner().finish())
         .unwrap_or_default();
-    let (ok, returned, error) = match returned {
-        Ok(returned) => (true, returned, None),
-        Err(error) => (false, Value::Null, Some(error)),
+    let (ok, (returned, result, response), error) = match returned {
+        Ok(returned) => (true, result_and_response(request.kind, returned), None),
+        Err(error) => (false, (null_text(), null_text(), null_text()), Some(error)),
     };
-    let (result, response) = result_and_response(request.kind, &returned);
-    RunReport {
-        outcome: RunOutcome {
+    JsonRunReport {
+        outcome: JsonRunOutcome {
             ok,
             returned,
             result,
@@ -94,32 +96,51 @@ pub fn run(request: &RunRequest, options: &EngineOptions) -> RunReport {
     }
 }
 
-/// An action's step result is `returned.data`, a trigger's is `returned.payload`; a trigger's
-/// `returned.response` goes to the webhook caller.
-fn result_and_response(kind: BlockKind, returned: &Value) -> (Value, Value) {
+/// `returned` as text, then the step result: an action's `returned.data`, a trigger's `returned.payload`;
+/// and a trigger's `returned.response`, which goes to the webhook caller. The members are cut from the
+/// text of `returned`, so nothing is converted twice.
+fn result_and_response(
+    kind: BlockKind,
+    returned: Option<Converted>,
+) -> (JsonText, JsonText, JsonText) {
+    let Some(returned) = returned else {
+        return (null_text(), null_text(), null_text());
+    };
     let field = match kind {
         BlockKind::Action => "data",
         BlockKind::Trigger => "payload",
     };
-    let Value::Object(object) = returned else {
-        return (returned.clone(), Value::Null);
-    };
-    let result = object.get(field).unwrap_or(returned).clone();
+    let result = returned.member(field).map(text_of);
     let response = match kind {
-        BlockKind::Trigger => object.get("response").cloned().unwrap_or(Value::Null),
-        BlockKind::Action => Value::Null,
+        BlockKind::Trigger => returned.member("response").map(text_of),
+        BlockKind::Action => None,
     };
-    (result, response)
+    let response = response.unwrap_or_else(null_text);
+    let returned = text_of_owned(returned.text);
+    let result = result.unwrap_or_else(|| returned.clone());
+    (returned, result, response)
+}
+
+/// JSON text the walk wrote (always valid JSON) as a `JsonText`.
+fn text_of(text: &str) -> JsonText {
+    text_of_owned(text.to_owned())
+}
+
+fn text_of_owned(text: String) -> JsonText {
+    // SAFETY: not a memory-safety matter: `from_string_unchecked` only requires one well-formed JSON
+    // value without surrounding whitespace, which is what the walk (or serde_json, for what the
+    // engine's `JSON.stringify` converted) writes. Checking it again would scan a large result twice.
+    unsafe { RawValue::from_string_unchecked(text) }
 }
 
 /// A report for a run the engine itself could not set up (a bug in the engine, not in the block).
-fn engine_failure(request: &RunRequest, message: &str, started: Instant) -> RunReport {
-    RunReport {
-        outcome: RunOutcome {
+fn engine_failure(request: &JsonRunRequest, message: &str, started: Instant) -> JsonRunReport {
+    JsonRunReport {
+        outcome: JsonRunOutcome {
             ok: false,
-            returned: Value::Null,
-            result: Value::Null,
-            response: Value::Null,
+            returned: null_text(),
+            result: null_text(),
+            response: null_text(),
             logs: Vec::new(),
             error: Some(BlockError {
                 name: "InternalError".to_owned(),
@@ -136,7 +157,7 @@ fn engine_failure(request: &RunRequest, message: &str, started: Instant) -> RunR
 }
 
 struct Block<'a> {
-    request: &'a RunRequest,
+    request: &'a JsonRunRequest,
     context: &'a mut Context,
     internals: &'a Internals,
     event_loop: &'a EventLoop,
@@ -144,7 +165,7 @@ struct Block<'a> {
 
 impl Block<'_> {
     /// The JSON the block's promise resolved to (or its error), and the state objects after the run.
-    fn run(&mut self) -> (Result<Value, BlockError>, BlockState) {
+    fn run(&mut self) -> (Result<Option<Converted>, BlockError>, JsonBlockState) {
         let context_object = match self.context_object() {
             Ok(object) => object,
             Err(error) => return (Err(error), self.request.state.clone()),
@@ -160,8 +181,9 @@ impl Block<'_> {
         failure::describe(error, &self.request.file_name, self.internals, self.context)
     }
 
-    fn json_to_js(&mut self, value: &Value) -> Result<JsValue, BlockError> {
-        JsValue::from_json(value, self.context).map_err(|error| self.js_error(error))
+    fn json_to_js(&mut self, text: &RawValue) -> Result<JsValue, BlockError> {
+        json_in::to_js(text.get(), self.context)
+            .map_err(|error| internal_error(&crate::error::Error::InputJson(error)))
     }
 
     /// `context`: the request's members, then `logger`, `configVars` and the four state objects.
@@ -177,6 +199,7 @@ impl Block<'_> {
             .map_err(|error| self.js_error(error))?;
         let config_vars = self.json_to_js(&self.request.config_vars)?;
         let state = &self.request.state;
+        let empty_object = text_of("{}");
         let states = [
             &state.instance_state,
             &state.cross_flow_state,
@@ -186,8 +209,8 @@ impl Block<'_> {
         let mut members = vec![("logger", logger), ("configVars", config_vars)];
         for (key, value) in STATE_KEYS.into_iter().zip(states) {
             // A state the caller left as null starts as an empty object, so blocks can assign into it.
-            let value = if value.is_null() {
-                &Value::Object(Default::default())
+            let value = if value.get() == "null" {
+                &empty_object
             } else {
                 value
             };
@@ -258,49 +281,58 @@ impl Block<'_> {
         }
     }
 
-    /// Converts as the engine's own `JSON.stringify` would; `undefined` (and functions) become `null`.
+    /// Converts as the engine's own `JSON.stringify` would; `None` where it gives `undefined`.
     /// The walk in Rust is the fast path; what it does not mirror goes through `JSON.stringify` itself.
-    fn js_to_json(&mut self, value: &JsValue) -> Result<Value, BlockError> {
-        match result_json::to_json(value, self.context) {
-            Ok(converted) => Ok(converted.unwrap_or(Value::Null)),
+    fn js_to_json(&mut self, value: &JsValue) -> Result<Option<Converted>, BlockError> {
+        match result_json::to_json_text(value, self.context) {
+            Ok(converted) => Ok(converted),
             Err(Unconverted) => self.js_to_json_text(value),
         }
     }
 
-    /// Converts through the engine's `JSON.stringify` and reads the text back.
-    fn js_to_json_text(&mut self, value: &JsValue) -> Result<Value, BlockError> {
+    /// Converts through the engine's `JSON.stringify` and reads the text back (so the report prints it
+    /// as it prints any JSON value).
+    fn js_to_json_text(&mut self, value: &JsValue) -> Result<Option<Converted>, BlockError> {
         let text = self
             .internals
             .call("toJsonText", std::slice::from_ref(value), self.context)
             .map_err(|error| self.js_error(error))?;
         let Some(text) = text.as_string() else {
-            return Ok(Value::Null);
+            return Ok(None);
         };
-        serde_json::from_str(&text.to_std_string_lossy()).map_err(|error| BlockError {
-            name: "InternalError".to_owned(),
-            message: crate::error::Error::from(error).to_string(),
-            line: None,
-            column: None,
-            stack: None,
-        })
+        let tree: Value = serde_json::from_str(&text.to_std_string_lossy())
+            .map_err(|error| internal_error(&error.into()))?;
+        Ok(Some(result_json::from_tree(&tree)))
     }
 
     /// The state objects as the block left them; one that cannot be converted keeps its value from before.
-    fn read_state(&mut self, context_object: &JsObject) -> BlockState {
+    fn read_state(&mut self, context_object: &JsObject) -> JsonBlockState {
         let before = &self.request.state;
-        let mut read = |key: &str, before: &Value| -> Value {
+        let mut read = |key: &str, before: &JsonText| -> JsonText {
             context_object
                 .get(PropertyKey::from(js_string!(key)), self.context)
                 .ok()
                 .and_then(|value| self.js_to_json(&value).ok())
+                .map(|converted| converted.map_or_else(null_text, |c| text_of_owned(c.text)))
                 .unwrap_or_else(|| before.clone())
         };
-        BlockState {
+        JsonBlockState {
             instance_state: read(STATE_KEYS[0], &before.instance_state),
             cross_flow_state: read(STATE_KEYS[1], &before.cross_flow_state),
             execution_state: read(STATE_KEYS[2], &before.execution_state),
             integration_state: read(STATE_KEYS[3], &before.integration_state),
         }
+    }
+}
+
+/// A failure of the engine's own JSON handling (not the block's).
+fn internal_error(error: &crate::error::Error) -> BlockError {
+    BlockError {
+        name: "InternalError".to_owned(),
+        message: error.to_string(),
+        line: None,
+        column: None,
+        stack: None,
     }
 }
 

@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
-use blocksmith_engine::{BlockError, BlockState, FailureKind, RunOutcome, RunReport};
-use serde_json::Value;
+use blocksmith_engine::{
+    null_text, BlockError, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunReport,
+};
 
 /// Why a run ended without the engine's own report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,13 +88,13 @@ impl RunEnd {
     }
 
     /// The full report: nothing returned, no logs (they died with the worker), the state as it was.
-    pub fn report(&self, elapsed: Duration, state: BlockState) -> RunReport {
-        RunReport {
-            outcome: RunOutcome {
+    pub fn json_report(&self, elapsed: Duration, state: JsonBlockState) -> JsonRunReport {
+        JsonRunReport {
+            outcome: JsonRunOutcome {
                 ok: false,
-                returned: Value::Null,
-                result: Value::Null,
-                response: Value::Null,
+                returned: null_text(),
+                result: null_text(),
+                response: null_text(),
                 logs: Vec::new(),
                 error: Some(self.error()),
                 duration_ms: elapsed.as_secs_f64() * 1000.0,
@@ -125,6 +126,7 @@ pub(crate) fn classify_death(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use blocksmith_engine::BlockState;
 
     #[test]
     fn a_timeout_is_a_limit_naming_the_limit() {
@@ -181,8 +183,12 @@ mod tests {
             instance_state: serde_json::json!({"count": 1}),
             ..BlockState::default()
         };
-        let report = RunEnd::Stopped.report(Duration::from_millis(12), state.clone());
+        let report = RunEnd::Stopped
+            .json_report(Duration::from_millis(12), (&state).into())
+            .parse()
+            .unwrap();
         assert!(!report.outcome.ok);
+        assert_eq!(report.outcome.returned, serde_json::Value::Null);
         assert_eq!(report.state, state);
         assert_eq!(report.failure, Some(FailureKind::Limit));
         assert_eq!(report.outcome.duration_ms, 12.0);

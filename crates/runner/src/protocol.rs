@@ -4,7 +4,7 @@
 
 use std::io::{self, BufRead};
 
-use blocksmith_engine::{RunReport, RunRequest};
+use blocksmith_engine::{JsonRunReport, JsonRunRequest};
 use serde::{Deserialize, Serialize};
 
 /// One run for a worker.
@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 pub struct WorkerRequest {
     /// Echoed in the reply, so a reply can never be taken for another run's.
     pub id: u64,
-    pub run: RunRequest,
+    /// The payload, step results and the rest travel as JSON text: neither side parses them into a tree.
+    pub run: JsonRunRequest,
     /// The address-space limit the worker puts on itself for this run; `None` for no limit.
     pub memory_limit_bytes: Option<u64>,
     /// The largest reply line the host accepts; the worker replaces a bigger result by a limit error.
@@ -35,7 +36,7 @@ pub struct WorkerReply {
 #[serde(rename_all = "camelCase")]
 pub enum ReplyOutcome {
     /// The run happened (successfully or not): its report.
-    Report(Box<RunReport>),
+    Report(Box<JsonRunReport>),
     /// The request line was not a valid request; why.
     Rejected(String),
 }

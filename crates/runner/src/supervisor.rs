@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use blocksmith_engine::{BlockKind, RunReport, RunRequest};
+use blocksmith_engine::{
+    json_text, BlockKind, JsonBlockState, JsonRunReport, JsonRunRequest, RunReport, RunRequest,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -130,6 +132,20 @@ impl Supervisor {
     /// Runs one block in a worker and waits for its report. A block that fails, hits a limit or is stopped
     /// still gives a report (`ok: false`); an `Err` means no worker could carry out the run.
     pub fn run(&self, run_id: RunId, request: RunRequest, limits: RunLimits) -> Result<RunReport> {
+        let report = self.run_json(run_id, JsonRunRequest::from(&request), limits)?;
+        report.parse().map_err(|error| {
+            Error::WorkerProtocol(format!("its report holds text that is not JSON: {error}"))
+        })
+    }
+
+    /// `run` with the request's and the report's JSON kept as text, for a caller that only passes it on
+    /// (the CLI prints it): a large payload or result is then never parsed into a tree on this side.
+    pub fn run_json(
+        &self,
+        run_id: RunId,
+        request: JsonRunRequest,
+        limits: RunLimits,
+    ) -> Result<JsonRunReport> {
         let started = Instant::now();
         // A limit too large to add to the clock means no deadline at all.
         let deadline = started.checked_add(limits.time_limit);
@@ -176,7 +192,7 @@ impl Supervisor {
         };
         // The worker is gone (stopped, over a limit, or dead): start a warm one for the next run.
         self.refill_in_background();
-        Ok(end.report(started.elapsed(), state_before))
+        Ok(end.json_report(started.elapsed(), state_before))
     }
 
     fn accept_reply(
@@ -184,7 +200,7 @@ impl Supervisor {
         worker: WorkerProcess,
         line: &[u8],
         request_id: u64,
-    ) -> Result<RunReport> {
+    ) -> Result<JsonRunReport> {
         let reply: WorkerReply = serde_json::from_slice(line).map_err(|error| {
             Error::WorkerProtocol(format!("its reply is not valid JSON: {error}"))
         })?;
@@ -257,7 +273,7 @@ impl Supervisor {
                 return;
             }
         }
-        drop(worker);
+        worker.retire();
         self.refill_in_background();
     }
 
@@ -294,14 +310,14 @@ impl Shared {
         let mut worker = WorkerProcess::spawn(&self.command, self.options.max_reply_bytes)?;
         let mut request = WorkerRequest {
             id: 0,
-            run: RunRequest {
+            run: JsonRunRequest {
                 source: WARM_UP_BLOCK.to_owned(),
                 file_name: "warm-up.js".to_owned(),
                 kind: BlockKind::Action,
-                config_vars: json!({}),
-                input: json!({}),
-                context: json!({}),
-                state: fresh_state(),
+                config_vars: json_text(&json!({})),
+                input: json_text(&json!({})),
+                context: json_text(&json!({})),
+                state: JsonBlockState::from(&fresh_state()),
             },
             memory_limit_bytes: None,
             max_reply_bytes: self.options.max_reply_bytes,

@@ -7,10 +7,13 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::os::fd::FromRawFd;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::thread;
+use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use blocksmith_engine::{run_block, BlockError, EngineOptions, FailureKind, RunReport, RunRequest};
+use blocksmith_engine::{
+    run_block_json, BlockError, EngineOptions, FailureKind, JsonBlockState, JsonRunReport,
+    JsonRunRequest,
+};
 
 use crate::failure::RunEnd;
 use crate::protocol::{ReplyOutcome, WorkerReply, WorkerRequest};
@@ -58,6 +61,7 @@ pub fn worker_main() -> ExitCode {
                         "the request is not valid JSON for a run: {error}"
                     )),
                 }),
+                engine: None,
             },
         };
         let written = replies
@@ -71,12 +75,19 @@ pub fn worker_main() -> ExitCode {
             );
             return ExitCode::FAILURE;
         }
+        // The engine thread frees the run's objects as it ends, which takes a while after a large run:
+        // the reply goes out first, and the next request waits for the memory.
+        if let Some(engine) = reply.engine {
+            let _ = engine.join();
+        }
     }
 }
 
 struct Reply {
     id: u64,
     bytes: Vec<u8>,
+    /// The run's engine thread, still freeing the run's objects.
+    engine: Option<JoinHandle<()>>,
 }
 
 /// Moves the real stdout to a private descriptor for replies and points descriptor 1 at stderr, so
@@ -110,38 +121,42 @@ fn serve(request: WorkerRequest, footprint: u64) -> Reply {
     if let Err(error) = limit_address_space(memory_limit_bytes.map(|budget| budget + footprint)) {
         eprintln!("blocksmith worker: could not set the memory limit: {error}");
     }
-    let report = match run_on_engine_thread(
+    let (report, engine) = match run_on_engine_thread(
         run,
         memory_limit_bytes,
         Duration::from_millis(time_limit_ms),
     ) {
-        Some(report) => report,
-        None => RunEnd::MemoryLimit {
-            limit_bytes: memory_limit_bytes.unwrap_or(0),
-        }
-        .report(started.elapsed(), state_before.clone()),
+        Some((report, engine)) => (report, engine),
+        None => (
+            RunEnd::MemoryLimit {
+                limit_bytes: memory_limit_bytes.unwrap_or(0),
+            }
+            .json_report(started.elapsed(), state_before.clone()),
+            None,
+        ),
     };
     let duration = Duration::from_secs_f64(report.outcome.duration_ms.max(0.0) / 1000.0);
     let bytes = match encode_capped(id, report, max_reply_bytes) {
         Ok(bytes) => bytes,
         Err(too_large) => {
-            let report = too_large.report(duration, state_before);
+            let report = too_large.json_report(duration, state_before);
             encode(&WorkerReply {
                 id,
                 outcome: ReplyOutcome::Report(Box::new(report)),
             })
         }
     };
-    Reply { id, bytes }
+    Reply { id, bytes, engine }
 }
 
-/// Runs the block in a fresh thread with a large stack. `None` when the thread cannot even start, which
-/// under an address-space limit means the limit leaves no room for it.
+/// Runs the block in a fresh thread with a large stack, and returns its report with the thread, which may
+/// still be freeing the run's objects. `None` when the thread cannot even start, which under an
+/// address-space limit means the limit leaves no room for it.
 fn run_on_engine_thread(
-    run: RunRequest,
+    run: JsonRunRequest,
     memory_limit_bytes: Option<u64>,
     time_limit: Duration,
-) -> Option<RunReport> {
+) -> Option<(JsonRunReport, Option<JoinHandle<()>>)> {
     let stack_bytes = memory_limit_bytes.map_or(ENGINE_STACK_BYTES, |limit| {
         ENGINE_STACK_BYTES.min(limit / 4)
     });
@@ -152,14 +167,11 @@ fn run_on_engine_thread(
         .name("block".into())
         .stack_size(usize::try_from(stack_bytes).unwrap_or(usize::MAX))
         .spawn(move || {
-            let _ = finished.send(run_block(&run, &EngineOptions::default()));
+            let _ = finished.send(run_block_json(&run, &EngineOptions::default()));
         })
         .ok()?;
     match report.recv_timeout(time_limit.saturating_add(ORPHAN_GRACE)) {
-        Ok(report) => {
-            let _ = engine.join();
-            Some(report)
-        }
+        Ok(report) => Some((report, Some(engine))),
         Err(RecvTimeoutError::Disconnected) => {
             let panic = engine.join().err();
             let reason = panic
@@ -171,10 +183,9 @@ fn run_on_engine_thread(
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                 })
                 .unwrap_or_else(|| "no message".to_owned());
-            Some(engine_panic_report(
-                &reason,
-                started.elapsed(),
-                state_before,
+            Some((
+                engine_panic_report(&reason, started.elapsed(), state_before),
+                None,
             ))
         }
         Err(RecvTimeoutError::Timeout) => {
@@ -185,12 +196,8 @@ fn run_on_engine_thread(
     }
 }
 
-fn engine_panic_report(
-    reason: &str,
-    elapsed: Duration,
-    state: blocksmith_engine::BlockState,
-) -> RunReport {
-    let mut report = RunEnd::Crashed { how: String::new() }.report(elapsed, state);
+fn engine_panic_report(reason: &str, elapsed: Duration, state: JsonBlockState) -> JsonRunReport {
+    let mut report = RunEnd::Crashed { how: String::new() }.json_report(elapsed, state);
     report.outcome.error = Some(BlockError {
         name: "InternalError".to_owned(),
         message: format!(
@@ -242,7 +249,7 @@ fn limit_address_space(limit_bytes: Option<u64>) -> io::Result<()> {
 }
 
 /// Serializes the reply, giving up (without finishing the buffer) as soon as it passes `max_bytes`.
-fn encode_capped(id: u64, report: RunReport, max_bytes: u64) -> Result<Vec<u8>, RunEnd> {
+fn encode_capped(id: u64, report: JsonRunReport, max_bytes: u64) -> Result<Vec<u8>, RunEnd> {
     let mut buffer = CappedBuffer {
         bytes: Vec::new(),
         max_bytes: usize::try_from(max_bytes).unwrap_or(usize::MAX),
@@ -284,11 +291,11 @@ impl Write for CappedBuffer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use blocksmith_engine::{BlockState, RunOutcome};
+    use blocksmith_engine::{BlockState, RunOutcome, RunReport};
     use serde_json::{json, Value};
 
-    fn report_returning(result: Value) -> RunReport {
-        RunReport {
+    fn report_returning(result: Value) -> JsonRunReport {
+        JsonRunReport::from(&RunReport {
             outcome: RunOutcome {
                 ok: true,
                 returned: result.clone(),
@@ -300,7 +307,7 @@ mod tests {
             },
             state: BlockState::default(),
             failure: None,
-        }
+        })
     }
 
     #[test]
@@ -309,7 +316,7 @@ mod tests {
         let reply: WorkerReply = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(reply.id, 3);
         assert!(
-            matches!(reply.outcome, ReplyOutcome::Report(report) if report.outcome.result == json!("small"))
+            matches!(reply.outcome, ReplyOutcome::Report(report) if report.outcome.result.get() == r#""small""#)
         );
     }
 
@@ -323,8 +330,11 @@ mod tests {
 
     #[test]
     fn an_engine_panic_is_reported_as_an_internal_error() {
-        let report =
-            engine_panic_report("index out of bounds", Duration::ZERO, BlockState::default());
+        let report = engine_panic_report(
+            "index out of bounds",
+            Duration::ZERO,
+            (&BlockState::default()).into(),
+        );
         let error = report.outcome.error.unwrap();
         assert_eq!(error.name, "InternalError");
         assert!(error.message.contains("index out of bounds"));

@@ -206,6 +206,20 @@ impl WorkerProcess {
     }
 }
 
+impl WorkerProcess {
+    /// Ends a worker that is no longer needed without making the caller wait: it is killed now and reaped
+    /// by a short-lived thread. The system may take tens of milliseconds to free a large worker's memory,
+    /// and a one-shot CLI run should print its line meanwhile, not after.
+    pub(crate) fn retire(mut self) {
+        let _ = self.child.kill();
+        // Should the thread fail to start, the closure (and with it the worker) is dropped here, which
+        // reaps it in this thread.
+        let _ = thread::Builder::new()
+            .name("worker-reaper".into())
+            .spawn(move || drop(self));
+    }
+}
+
 impl Drop for WorkerProcess {
     /// A worker is killed (SIGKILL) and reaped when its handle goes: on Stop, on a limit, or when the pool
     /// is full. Killing an exited process is harmless.

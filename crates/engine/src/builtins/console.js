@@ -1,5 +1,5 @@
-// `console`, the context's `logger`, and `performance`: every log call becomes one line in the run's
-// log, at the level the platform uses (`log` → info).
+// `console` and `performance`: every log call becomes one line in the run's log, at the level the
+// platform uses (`log` → info). The context's `logger` is in core.js.
 (function (host, internals) {
   "use strict";
   const format = internals.formatLogMessage;
@@ -9,18 +9,6 @@
       host.log(level, format(args));
     };
   }
-
-  internals.makeLogger = function makeLogger() {
-    return {
-      debug: logAt("debug"),
-      info: logAt("info"),
-      warn: logAt("warn"),
-      error: logAt("error"),
-      log: logAt("info"),
-      trace: logAt("trace"),
-      metric: logAt("metric"),
-    };
-  };
 
   const counts = new Map();
   const timers = new Map();
@@ -65,7 +53,8 @@
   };
   internals.defineGlobal("console", console);
 
-  const timeOrigin = Date.now();
+  // The run's start, whenever this prelude happens to load.
+  const timeOrigin = Date.now() - host.now();
   internals.defineGlobal("performance", {
     now: () => host.now(),
     timeOrigin,

@@ -1,5 +1,7 @@
-// The preludes' shared helpers: defining globals as Node does (non-enumerable), formatting log
-// messages, describing thrown values, and JSON conversion with the block's own engine.
+// The preludes' shared core: defining globals as Node does (non-enumerable), loading the other preludes
+// (and helpers) on first use, and the context's `logger`. Kept small: it is compiled before every run,
+// and compiling is most of a short run's time. Stacks are in stack.js, log formatting in format.js,
+// describing errors and JSON conversion in errors.js.
 (function (host, internals) {
   "use strict";
   const stringify = JSON.stringify;
@@ -16,7 +18,8 @@
   internals.defineGlobal = function defineGlobal(name, value) {
     const lazy = lazyGlobals.get(name);
     if (lazy) {
-      lazy.value = value;
+      // A prelude loaded as another's dependency must not undo the block's own assignment.
+      if (!lazy.assigned) lazy.value = value;
       lazy.loaded = true;
       return;
     }
@@ -41,7 +44,7 @@
   }
   internals.defineLazyGlobals = function defineLazyGlobals(prelude, names) {
     for (const name of names) {
-      const lazy = { value: undefined, loaded: false };
+      const lazy = { value: undefined, loaded: false, assigned: false };
       lazyGlobals.set(name, lazy);
       Object.defineProperty(globalThis, name, {
         get() {
@@ -51,6 +54,7 @@
         set(value) {
           lazy.value = value;
           lazy.loaded = true;
+          lazy.assigned = true;
         },
         configurable: true,
         enumerable: enumerableGlobals.has(name),
@@ -58,29 +62,28 @@
     }
   };
 
-  // Error stacks as Node prints them: "Name: message" first, and an Error subclass's own constructor
-  // frames left out (V8 starts the trace at the `new` expression).
-  const builtinErrors = new Set([Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError]);
-  const stackAccessor = Object.getOwnPropertyDescriptor(Error.prototype, "stack");
-  function framesOf(error) {
-    const frames = stackAccessor && stackAccessor.get ? stackAccessor.get.call(error) : undefined;
-    if (typeof frames !== "string") return undefined;
-    const ownConstructors = new Set();
-    for (let c = error.constructor; typeof c === "function" && !builtinErrors.has(c); c = Object.getPrototypeOf(c)) {
-      if (c.name) ownConstructors.add(c.name);
-    }
-    const lines = frames.replace(/\n$/, "").split("\n");
-    let first = 0;
-    while (first < lines.length && [...ownConstructors].some((name) => lines[first].startsWith(`    at ${name} (`))) first++;
-    return lines.slice(first).join("\n");
+  // Helpers that live in a lazy prelude: a stub stands in until the first call loads the prelude, which
+  // puts the real helper in its place.
+  function lazyHelper(prelude, name) {
+    const stub = function (...args) {
+      if (internals[name] === stub) load(prelude);
+      return internals[name].apply(this, args);
+    };
+    internals[name] = stub;
   }
+  lazyHelper("format.js", "formatArgument");
+  lazyHelper("format.js", "formatLogMessage");
+  lazyHelper("stack.js", "errorStack");
+
+  // Error stacks as Node prints them (stack.js); the engine's own accessor and the built-in error
+  // constructors are taken now, before the block can replace them.
+  const stackAccessor = Object.getOwnPropertyDescriptor(Error.prototype, "stack");
+  internals.stackAccessor = stackAccessor;
+  internals.builtinErrors = new Set([Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError]);
   if (stackAccessor && stackAccessor.get) {
     Object.defineProperty(Error.prototype, "stack", {
       get() {
-        const frames = framesOf(this);
-        if (frames === undefined) return undefined;
-        const header = `${this.name}: ${this.message}`;
-        return frames ? `${header}\n${frames}` : header;
+        return internals.errorStack(this);
       },
       set: stackAccessor.set,
       configurable: true,
@@ -88,114 +91,25 @@
     });
   }
 
-  // One log argument as text: strings as they are, `undefined` as "undefined", errors as
-  // "Name: message", everything else as JSON (falling back to String() when JSON has no answer).
-  function formatArgument(value) {
-    if (typeof value === "string") return value;
-    if (value === undefined) return "undefined";
-    if (value instanceof ErrorConstructor) return `${value.name}: ${value.message}`;
-    try {
-      const json = stringify(value);
-      if (json !== undefined) return json;
-    } catch (_) {
-      // A cycle or a BigInt: fall through to String().
-    }
-    try {
-      return String(value);
-    } catch (_) {
-      return Object.prototype.toString.call(value);
-    }
-  }
+  // For the lazy preludes, which may load after the block replaced these globals.
+  internals.stringify = stringify;
+  internals.ErrorConstructor = ErrorConstructor;
 
-  internals.formatLogMessage = function formatLogMessage(args) {
-    let message = "";
-    for (let i = 0; i < args.length; i++) {
-      if (i > 0) message += " ";
-      message += formatArgument(args[i]);
-    }
-    return message;
-  };
-
-  // What the report shows for a thrown value. A non-Error is reported as name "Error" with the value
-  // formatted as a log argument for its message (the reference harness does the same).
-  internals.describeError = function describeError(value) {
-    if (value instanceof ErrorConstructor) {
-      let stack = "";
-      try {
-        stack = typeof value.stack === "string" ? value.stack : "";
-      } catch (_) {
-        stack = "";
-      }
-      return {
-        name: String(value.name),
-        message: String(value.message),
-        stack,
-        isError: true,
-      };
-    }
-    return { name: "Error", message: formatArgument(value), stack: "", isError: false };
-  };
-
-  // JSON.stringify with the engine's own implementation, so toJSON, dropped undefined/functions and
-  // NaN → null behave exactly as in the block. A cycle or a BigInt throws a TypeError named as Node names it.
-  internals.toJsonText = function toJsonText(value) {
-    try {
-      return stringify(value);
-    } catch (error) {
-      if (error instanceof TypeError) {
-        if (containsBigInt(value, new Set())) {
-          throw new TypeError("Do not know how to serialize a BigInt");
-        }
-        throw new TypeError(describeCycle(value));
-      }
-      throw error;
-    }
-  };
-
-  // V8's message for a cycle: the object where the circle starts, the path around it (the middle cut
-  // when long, as V8 does) and the property that closes it.
-  function describeCycle(root) {
-    const path = [];
-    function visit(value, key) {
-      if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
-        value = value.toJSON(String(key));
-      }
-      if (value === null || typeof value !== "object") return null;
-      const start = path.findIndex((entry) => entry.object === value);
-      if (start >= 0) return { start, closingKey: key };
-      path.push({ object: value, key });
-      const keys = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
-      for (const childKey of keys) {
-        const found = visit(value[childKey], childKey);
-        if (found) return found;
-      }
-      path.pop();
-      return null;
-    }
-    const found = visit(root, "");
-    let message = "Converting circular structure to JSON";
-    if (!found) return message;
-    const constructorName = (object) => {
-      const constructor = object.constructor;
-      return typeof constructor === "function" && constructor.name ? constructor.name : "Object";
+  // The context's `logger`: each method logs one line at its level (`log` at info, as on the platform).
+  function logAt(level) {
+    return function (...args) {
+      host.log(level, internals.formatLogMessage(args));
     };
-    const keyText = (key) => (typeof key === "number" ? `index ${key}` : `property '${key}'`);
-    message += `\n    --> starting at object with constructor '${constructorName(path[found.start].object)}'`;
-    const middle = path.slice(found.start + 1).map(
-      (entry) => `\n    |     ${keyText(entry.key)} -> object with constructor '${constructorName(entry.object)}'`,
-    );
-    message += middle.length > 3 ? middle.slice(0, 2).join("") + "\n    |     ..." + middle[middle.length - 1] : middle.join("");
-    return message + `\n    --- ${keyText(found.closingKey)} closes the circle`;
   }
-
-  function containsBigInt(value, seen) {
-    if (typeof value === "bigint") return true;
-    if (value === null || typeof value !== "object" || seen.has(value)) return false;
-    seen.add(value);
-    if (typeof value.toJSON === "function") return false;
-    for (const key of Object.keys(value)) {
-      if (containsBigInt(value[key], seen)) return true;
-    }
-    return false;
-  }
+  internals.makeLogger = function makeLogger() {
+    return {
+      debug: logAt("debug"),
+      info: logAt("info"),
+      warn: logAt("warn"),
+      error: logAt("error"),
+      log: logAt("info"),
+      trace: logAt("trace"),
+      metric: logAt("metric"),
+    };
+  };
 });
