@@ -66,6 +66,27 @@ class TestProvider {
     });
   }
 
+  /** The page each interaction started with so far, in order: `login` or `consent` (the provider's own record). */
+  async prompts() {
+    const response = await fetch(`${this.issuer}/__test/prompts`);
+    if (!response.ok) throw new Error(`The provider's /__test/prompts answered ${response.status}.`);
+    return (await response.json()).prompts;
+  }
+
+  /** Revokes a token at the provider's revocation endpoint as the confidential client (a refresh token revokes
+   * its whole grant), as when the person withdraws the app's access at the provider. */
+  async revoke(token) {
+    const response = await fetch(this.endpoints.revocation_endpoint, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${CONFIDENTIAL_CLIENT.clientId}:${CONFIDENTIAL_CLIENT.clientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ token, token_type_hint: 'refresh_token' }).toString(),
+    });
+    if (!response.ok) throw new Error(`The provider's revocation endpoint answered ${response.status}.`);
+  }
+
   /** Waits for a request matching `matches` (from the `from`-th on) and answers it with its index. */
   async waitForRequest(matches, what, { from = 0, timeoutMs = 30_000 } = {}) {
     try {

@@ -12,41 +12,23 @@ import { test } from 'node:test';
 import { createConnection, findConnectionRow, findSecretsInFiles, typeInto } from './connection-form.mjs';
 import { freshFolders, waitForBlockList, withApp } from './harness.mjs';
 import { CONFIDENTIAL_CLIENT, startOAuthProvider } from './oauth-provider.mjs';
+import {
+  CONNECTED,
+  consentThroughKeyboard,
+  Decision,
+  isTokenRequest,
+  LOGIN,
+  PASSWORD,
+  statusText,
+  waitForStatus,
+  WINDOW_TIMEOUT_MS,
+} from './oauth-steps.mjs';
 import { waitFor } from './webdriver.mjs';
-import { pressInWindow, typeInWindow, visibleWindow, waitForSteadyImage } from './x-windows.mjs';
+import { visibleWindow } from './x-windows.mjs';
 
 const CONNECTION = 'Test Provider';
 /** `api:read` is the provider's API scope: the token it issues carries that one (OpenID scopes are not for the API). */
 const SCOPES = 'openid offline_access api:read';
-const LOGIN = 'e2e-person';
-const PASSWORD = 'any password';
-
-/** How long the consent window and the provider's pages may take to appear on 2 busy cores. */
-const WINDOW_TIMEOUT_MS = 30_000;
-
-/** The status line once connected: "Connected · expires in 0:59 · scopes: … · refresh token: yes". */
-const CONNECTED = /^Connected · expires in (\d+:\d\d) · scopes: (.+) · refresh token: yes$/;
-
-/** A provider page the window shows: an interaction (login or consent), served. */
-const isInteractionPage = (request) =>
-  request.method === 'GET' && /^\/interaction\/[^/]+$/.test(request.path) && request.status === 200;
-
-async function statusText(session) {
-  return session.text(await session.findByTestId('oauth-status'));
-}
-
-function waitForStatus(session, pattern, what, timeoutMs = 10_000) {
-  return waitFor(
-    async () => {
-      const text = await statusText(session);
-      return pattern.test(text) && text;
-    },
-    { timeoutMs, message: `oauth-status to say ${what}` },
-  );
-}
-
-/** The person's answer on the provider's consent page: Continue, or its Cancel link. */
-const Decision = Object.freeze({ allow: 'allow', deny: 'deny' });
 
 /** Login and consent through WebDriver, in the consent window's own browsing context. */
 async function consentThroughWebDriver(session, consentHandle, mainHandle, decision) {
@@ -59,44 +41,6 @@ async function consentThroughWebDriver(session, consentHandle, mainHandle, decis
   const answer = decision === Decision.allow ? 'button[type="submit"]' : 'a[href$="/abort"]';
   await session.click(await session.find(answer));
   await session.switchToWindow(mainHandle);
-}
-
-/**
- * Login and consent as keys typed into the X window, as a person at the keyboard: the login page focuses its login
- * field, the consent page its Continue button, and the Cancel link comes next in the tab order. A page is typed into
- * once the provider has served it and the window shows it painted (a new, steady image); each submission is
- * confirmed by the request it makes.
- */
-async function consentThroughKeyboard(provider, windowId, decision) {
-  const loginPage = await provider.waitForRequest(isInteractionPage, 'the login page request');
-  await waitForSteadyImage(windowId, { what: 'the login page' });
-  typeInWindow(windowId, LOGIN);
-  pressInWindow(windowId, 'Tab');
-  typeInWindow(windowId, PASSWORD);
-  const filledIn = await waitForSteadyImage(windowId, { what: 'the filled-in login page' });
-  pressInWindow(windowId, 'Return');
-  const signedIn = await provider.waitForRequest(
-    (request) => request.method === 'POST' && request.path === loginPage.path,
-    'the login form',
-    { from: loginPage.index },
-  );
-  assert.equal(signedIn.status, 303, 'the provider accepts the login');
-
-  const consentPage = await provider.waitForRequest(isInteractionPage, 'the consent page request', {
-    from: signedIn.index,
-  });
-  await waitForSteadyImage(windowId, { differentFrom: filledIn, what: 'the consent page' });
-  if (decision === Decision.deny) pressInWindow(windowId, 'Tab');
-  pressInWindow(windowId, 'Return');
-  const answered = await provider.waitForRequest(
-    (request) =>
-      decision === Decision.allow
-        ? request.method === 'POST' && request.path === consentPage.path
-        : request.method === 'GET' && request.path === `${consentPage.path}/abort`,
-    decision === Decision.allow ? 'the consent form' : 'the Cancel link',
-    { from: consentPage.index },
-  );
-  assert.equal(answered.status, 303, `the provider takes the ${decision}`);
 }
 
 /**
@@ -165,9 +109,6 @@ async function connectThroughConsentWindow(t, session, provider, decision) {
   });
   assert.deepEqual(await session.windowHandles(), handlesBefore, 'only the main window is left');
 }
-
-const isTokenRequest = (provider) => (request) =>
-  request.method === 'POST' && `${provider.issuer}${request.path}` === provider.endpoints.token_endpoint;
 
 test('OAuth Connect: sign in and consent in the consent window, then the connection shows connected', async (t) => {
   const provider = await startOAuthProvider(t);

@@ -76,6 +76,9 @@ const clients = [
 
 // What the token endpoint last received, for tests that check extra headers arrived.
 let lastTokenRequest = null;
+// The page each interaction started with, in order (`login` or `consent`): how a test tells whether a browser
+// that kept the provider's cookies was asked to sign in again.
+const prompts = [];
 
 async function testRoutes(ctx, next) {
   if (ctx.path === '/token' && ctx.method === 'POST') {
@@ -84,6 +87,10 @@ async function testRoutes(ctx, next) {
   if (ctx.path === '/__test/last-token-headers' && ctx.method === 'GET') {
     ctx.status = lastTokenRequest ? 200 : 404;
     ctx.body = lastTokenRequest ?? { error: 'no token request received yet' };
+    return;
+  }
+  if (ctx.path === '/__test/prompts' && ctx.method === 'GET') {
+    ctx.body = { prompts };
     return;
   }
   if (ctx.path === '/__test/health' && ctx.method === 'GET') {
@@ -146,6 +153,7 @@ server.listen(port, '127.0.0.1', () => {
       claims: async () => ({ sub: accountId }),
     }),
   });
+  provider.on('interaction.started', (ctx, prompt) => prompts.push(prompt.name));
   provider.use(testRoutes);
   server.on('request', provider.callback());
   console.log(`READY ${issuer}`);

@@ -55,7 +55,7 @@ pub enum ConnectionsCommand {
         workspace: WorkspaceArg,
         #[arg(long)]
         name: String,
-        /// Do not try to open a browser; only print the URL.
+        /// Do not open the browser ($BROWSER when set, else the desktop's opener); only print the URL.
         #[arg(long)]
         no_browser: bool,
         /// How long to wait for the redirect.
@@ -154,10 +154,10 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
                             format!("{key}: {}", if *stored { "stored" } else { "missing" })
                         })
                         .collect();
-                    let token = if connection.has_token {
-                        "token: stored"
-                    } else {
-                        ""
+                    let token = match (connection.has_token, connection.needs_consent) {
+                        (true, true) => "token: needs consent",
+                        (true, false) => "token: stored",
+                        (false, _) => "",
                     };
                     println!(
                         "{}\t{}\t{}\t{}",
@@ -191,7 +191,11 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             println!("{}", pending.authorize_url());
             let _ = std::io::stdout().flush();
             if !no_browser {
-                open_in_browser(pending.authorize_url());
+                // Best effort: the URL is printed either way, and a headless machine has no browser.
+                if let Err(err) = blocksmith_oauth::open_in_system_browser(pending.authorize_url())
+                {
+                    eprintln!("{err}");
+                }
             }
             eprintln!("Waiting for consent in the browser (up to {timeout_s} s)…");
             let redirect = listener
@@ -346,15 +350,6 @@ fn read_secrets(input: impl BufRead) -> Result<BTreeMap<String, Sensitive<String
         secrets.insert(key.trim().to_string(), Sensitive::new(value));
     }
     Ok(secrets)
-}
-
-fn open_in_browser(url: &str) {
-    // Best effort: the URL is printed either way, and a headless machine has no browser to open.
-    let _ = std::process::Command::new("xdg-open")
-        .arg(url)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
 }
 
 #[cfg(test)]

@@ -431,3 +431,183 @@ fn authorize_gives_up_when_nobody_consents_in_time() {
     );
     assert!(!has_token(&ws, "Provider"));
 }
+
+/// The provider withdraws the grant, as when the person revokes the app's access at the provider.
+fn revoke_at_provider(provider: &TestProvider, token: &Token) {
+    let client = blocksmith_oauth::OAuthClient::new(blocksmith_oauth::OAuthConfig {
+        authorize_url: Some(provider.authorize_url()),
+        token_url: provider.token_url(),
+        client_id: CLIENT_ID.into(),
+        client_secret: Some(CLIENT_SECRET.into()),
+        revocation_url: Some(format!("{}/token/revocation", provider.issuer)),
+        ..blocksmith_oauth::OAuthConfig::default()
+    })
+    .unwrap();
+    assert_eq!(
+        client.revoke(token).unwrap(),
+        blocksmith_oauth::Revocation::Revoked
+    );
+}
+
+fn list_text(ws: &Path) -> String {
+    let listed = blocksmith(&["connections", "list", "--workspace", path(ws)], "");
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    text(&listed.stdout)
+}
+
+fn listed_json(ws: &Path, name: &str) -> Value {
+    let listed = blocksmith(
+        &["connections", "list", "--workspace", path(ws), "--json"],
+        "",
+    );
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let listed: Value = serde_json::from_str(&text(&listed.stdout)).unwrap();
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|connection| connection["name"] == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("{name} is listed"))
+}
+
+#[test]
+fn a_refused_refresh_marks_the_connection_needing_consent_until_authorized_again() {
+    let provider = TestProvider::start(LONG_TTL_S);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    add_provider(
+        &ws,
+        &provider.authorize_url(),
+        &provider.token_url(),
+        CLIENT_SECRET,
+        &redirect_uri,
+    );
+    let (_, authorized) = authorize_as_person(&ws, &redirect_uri);
+    assert!(authorized.status.success(), "{}", text(&authorized.stderr));
+    assert!(list_text(&ws).contains("token: stored"));
+    revoke_at_provider(&provider, &stored_token(&ws, "Provider").unwrap());
+
+    let refresh = || {
+        blocksmith(
+            &[
+                "connections",
+                "token",
+                "--workspace",
+                path(&ws),
+                "--name",
+                "Provider",
+                "--refresh",
+            ],
+            "",
+        )
+    };
+    let refused = refresh();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(refused.stdout.is_empty(), "{}", text(&refused.stdout));
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("The connection \"Provider\" needs consent")
+            && stderr.contains("blocksmith connections authorize"),
+        "{stderr}"
+    );
+
+    // The mark is kept in the keyring: later commands (new processes) still say so.
+    let listed = list_text(&ws);
+    assert!(listed.contains("token: needs consent"), "{listed}");
+    let json = listed_json(&ws, "Provider");
+    assert_eq!(json["hasToken"], true);
+    assert_eq!(json["needsConsent"], true);
+    let again = refresh();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("needs consent"));
+    let run = blocksmith(
+        &[
+            "run",
+            path(&fixture("provider_token.js")),
+            "--workspace",
+            path(&ws),
+        ],
+        "",
+    );
+    assert!(!run.status.success());
+    assert!(
+        text(&run.stderr).contains("The connection \"Provider\" needs consent"),
+        "{}{}",
+        text(&run.stdout),
+        text(&run.stderr)
+    );
+
+    let (_, reauthorized) = authorize_as_person(&ws, &redirect_uri);
+    assert!(
+        reauthorized.status.success(),
+        "{}",
+        text(&reauthorized.stderr)
+    );
+    assert_eq!(listed_json(&ws, "Provider")["needsConsent"], false);
+    assert!(list_text(&ws).contains("token: stored"));
+    let (seen, _) = run_provider_block(&ws);
+    assert_eq!(seen["tokenType"], "Bearer");
+}
+
+#[test]
+fn remember_login_is_a_true_or_false_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let settings = |remember: &str| {
+        [
+            "authorizeUrl=http://127.0.0.1:9/auth".to_owned(),
+            "tokenUrl=http://127.0.0.1:9/token".to_owned(),
+            format!("clientId={CLIENT_ID}"),
+            format!("rememberLogin={remember}"),
+        ]
+    };
+    add_connection(
+        &ws,
+        "Remembering",
+        "authorizationcode",
+        &settings("true"),
+        CLIENT_SECRET,
+    );
+    assert_eq!(
+        listed_json(&ws, "Remembering")["inputs"]["rememberLogin"],
+        "true"
+    );
+    add_connection(
+        &ws,
+        "Forgetting",
+        "authorizationcode",
+        &settings("false"),
+        CLIENT_SECRET,
+    );
+    assert_eq!(
+        listed_json(&ws, "Forgetting")["inputs"].get("rememberLogin"),
+        None,
+        "off is the default and is not written down"
+    );
+
+    let mut args = vec![
+        "connections",
+        "add",
+        "--workspace",
+        path(&ws),
+        "--name",
+        "Unsure",
+        "--kind",
+        "authorizationcode",
+    ];
+    let bad = settings("yes");
+    for setting in &bad {
+        args.extend(["--set", setting]);
+    }
+    let refused = blocksmith(&args, &format!("clientSecret={CLIENT_SECRET}\n"));
+    assert!(!refused.status.success());
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("rememberLogin") && stderr.contains("true or false"),
+        "{stderr}"
+    );
+    let listed = list_text(&ws);
+    assert!(!listed.contains("Unsure"), "{listed}");
+}

@@ -171,8 +171,20 @@ pub enum Error {
         waited: Duration,
     },
 
+    #[error("Waiting for the redirect at {redirect_uri} was cancelled; nothing was stored.")]
+    RedirectCancelled { redirect_uri: String },
+
     #[error("Waiting for the redirect failed: {0}.")]
     Loopback(std::io::Error),
+
+    #[error(
+        "The system browser could not be started ({command}: {source}); set $BROWSER to your \
+         browser's command, or open the authorization URL yourself."
+    )]
+    BrowserNotOpened {
+        command: String,
+        source: std::io::Error,
+    },
 
     #[error("The stored token is not readable ({reason}); connect again to get a new one.")]
     StoredTokenUnreadable { reason: String },
@@ -212,7 +224,9 @@ impl Error {
             Error::RevocationRefused { .. } => "revocation_refused",
             Error::LoopbackBind { .. } => "loopback_bind",
             Error::RedirectTimeout { .. } => "redirect_timeout",
+            Error::RedirectCancelled { .. } => "redirect_cancelled",
             Error::Loopback(_) => "loopback",
+            Error::BrowserNotOpened { .. } => "browser_not_opened",
             Error::StoredTokenUnreadable { .. } => "stored_token_unreadable",
             Error::HttpClient(_) => "http_client",
         }

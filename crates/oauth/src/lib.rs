@@ -1,7 +1,8 @@
 //! OAuth 2.0 for Blocksmith's two OAuth connection kinds, on the oauth2 crate: the authorization
 //! code flow with PKCE (S256) and state, client credentials, refresh, revocation, the extra
 //! headers of the seed's Headers input on every token request, a masked record of the last
-//! exchange for the inspector, and an RFC 8252 loopback listener for the system browser.
+//! exchange for the inspector, and an RFC 8252 loopback listener for the system browser, which
+//! [`open_in_system_browser`] opens.
 //!
 //! The API is blocking: the CLI calls it directly, the app through `spawn_blocking`. Time and
 //! random values are passed in (`now`, [`AuthorizationNonces`]), so tests can pin them. Nothing
@@ -37,6 +38,7 @@ mod error;
 mod inspector;
 mod loopback;
 mod response;
+mod system_browser;
 mod token;
 mod transport;
 
@@ -46,4 +48,5 @@ pub use config::{field, ClientAuthentication, ExtraHeaders, OAuthConfig};
 pub use error::{Error, Result};
 pub use inspector::{NameValue, RecordedRequest, RecordedResponse, TokenExchange, MASK};
 pub use loopback::{LoopbackListener, DEFAULT_REDIRECT_PATH};
+pub use system_browser::{browser_command, open_in_system_browser};
 pub use token::{Token, TokenStatus, DEFAULT_REFRESH_MARGIN};

@@ -4,6 +4,7 @@
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -84,8 +85,23 @@ impl LoopbackListener {
     /// closed. Requests for other paths (a browser's `/favicon.ico`) get a 404 and waiting goes
     /// on. After `timeout` without the redirect, [`Error::RedirectTimeout`].
     pub fn wait_for_redirect(&self, timeout: Duration) -> Result<String> {
+        self.wait_for_redirect_unless(timeout, &AtomicBool::new(false))
+    }
+
+    /// [`LoopbackListener::wait_for_redirect`], giving up with [`Error::RedirectCancelled`]
+    /// within one poll interval of `cancelled` being set (the person pressed Cancel).
+    pub fn wait_for_redirect_unless(
+        &self,
+        timeout: Duration,
+        cancelled: &AtomicBool,
+    ) -> Result<String> {
         let deadline = Instant::now() + timeout;
         loop {
+            if cancelled.load(Ordering::SeqCst) {
+                return Err(Error::RedirectCancelled {
+                    redirect_uri: self.redirect_uri.to_string(),
+                });
+            }
             match self.listener.accept() {
                 Ok((stream, _)) => {
                     if let Some(url) = self.answer(stream) {
@@ -188,6 +204,34 @@ mod tests {
                 "{uri}"
             );
         }
+    }
+
+    #[test]
+    fn waiting_stops_soon_after_it_is_cancelled() {
+        let listener = LoopbackListener::bind(0).unwrap();
+        let cancelled = std::sync::Arc::new(AtomicBool::new(false));
+        let canceller = {
+            let cancelled = cancelled.clone();
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(200));
+                cancelled.store(true, Ordering::SeqCst);
+            })
+        };
+        let started = Instant::now();
+        let error = listener
+            .wait_for_redirect_unless(Duration::from_secs(30), &cancelled)
+            .unwrap_err();
+        canceller.join().unwrap();
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(matches!(error, Error::RedirectCancelled { .. }), "{error}");
+        assert!(
+            error.to_string().contains(listener.redirect_uri()),
+            "{error}"
+        );
     }
 
     #[test]

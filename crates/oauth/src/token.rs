@@ -34,6 +34,9 @@ pub struct Token {
     refresh_token: Option<String>,
     scopes: Vec<String>,
     extra_fields: Map<String, Value>,
+    /// The provider refused to refresh this token (`invalid_grant`): only a new consent gives a
+    /// working token. Kept with the token so the connection still says so after a restart.
+    needs_consent: bool,
 }
 
 /// What the UI shows about a stored token: no token values.
@@ -47,6 +50,8 @@ pub struct TokenStatus {
     pub expired: bool,
     /// Expired, or expiring within the margin: refresh before using it.
     pub needs_refresh: bool,
+    /// The provider refused to refresh it: the person has to connect (consent) again.
+    pub needs_consent: bool,
 }
 
 /// The keyring's JSON form of a token.
@@ -63,6 +68,12 @@ struct StoredToken {
     scopes: Vec<String>,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     extra_fields: Map<String, Value>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    needs_consent: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 impl Token {
@@ -87,7 +98,21 @@ impl Token {
             refresh_token: parts.refresh_token,
             scopes: parts.scopes,
             extra_fields,
+            needs_consent: false,
         }
+    }
+
+    /// This token marked as refused by the provider: its refresh token, which the provider no
+    /// longer honours, is dropped, and [`Token::needs_consent`] says only a new consent helps.
+    pub fn marked_needing_consent(mut self) -> Self {
+        self.refresh_token = None;
+        self.needs_consent = true;
+        self
+    }
+
+    /// True once a refresh of this token was refused (`invalid_grant`).
+    pub fn needs_consent(&self) -> bool {
+        self.needs_consent
     }
 
     /// A refreshed token keeps the previous refresh token when the response has none: a
@@ -147,6 +172,7 @@ impl Token {
             has_refresh_token: self.refresh_token.is_some(),
             expired: self.is_expired(now),
             needs_refresh: self.needs_refresh(now, margin),
+            needs_consent: self.needs_consent,
         }
     }
 
@@ -180,6 +206,7 @@ impl Token {
             refresh_token: self.refresh_token.clone(),
             scopes: self.scopes.clone(),
             extra_fields: self.extra_fields.clone(),
+            needs_consent: self.needs_consent,
         };
         serde_json::to_string(&stored)
             .expect("a token of strings, numbers and JSON values serializes")
@@ -203,6 +230,7 @@ impl Token {
             refresh_token: stored.refresh_token,
             scopes: stored.scopes,
             extra_fields: stored.extra_fields,
+            needs_consent: stored.needs_consent,
         })
     }
 }
@@ -218,6 +246,7 @@ impl fmt::Debug for Token {
                 &self.refresh_token.as_ref().map(|_| "<redacted>"),
             )
             .field("scopes", &self.scopes)
+            .field("needs_consent", &self.needs_consent)
             .field(
                 "extra_fields",
                 &self.extra_fields.keys().collect::<Vec<_>>(),
@@ -315,6 +344,7 @@ mod tests {
                 "hasRefreshToken": true,
                 "expired": false,
                 "needsRefresh": true,
+                "needsConsent": false,
             })
         );
     }
@@ -341,6 +371,24 @@ mod tests {
         let token = sample_token();
         let restored = Token::from_keyring_json(&token.to_keyring_json()).unwrap();
         assert_eq!(restored, token);
+    }
+
+    #[test]
+    fn a_token_marked_needing_consent_keeps_the_mark_in_the_keyring_and_loses_its_refresh_token() {
+        let marked = sample_token().marked_needing_consent();
+        assert!(marked.needs_consent());
+        assert_eq!(marked.refresh_token(), None);
+        let json = marked.to_keyring_json();
+        assert!(!json.contains("refresh-1"), "{json}");
+        let restored = Token::from_keyring_json(&json).unwrap();
+        assert!(restored.needs_consent());
+        let status = restored.status(at(NOW), DEFAULT_REFRESH_MARGIN);
+        assert!(status.needs_consent);
+        assert!(!status.has_refresh_token);
+        // A token stored before the mark existed reads as not needing consent.
+        let unmarked = Token::from_keyring_json(&sample_token().to_keyring_json()).unwrap();
+        assert!(!unmarked.needs_consent());
+        assert!(!sample_token().to_keyring_json().contains("needsConsent"));
     }
 
     #[test]

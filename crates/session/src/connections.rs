@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Result};
+use crate::oauth::REMEMBER_LOGIN_SETTING;
 use crate::validation::{check_input, check_url};
 
 /// A connection as the person submits it: non-secret values, and the secret values they typed. A secret
@@ -34,6 +35,8 @@ pub struct ConnectionView {
     /// Each secret input's key and whether a value is stored in the keyring.
     pub secrets: BTreeMap<String, bool>,
     pub has_token: bool,
+    /// The provider refused to refresh the stored token: only Connect (a new consent) helps.
+    pub needs_consent: bool,
 }
 
 /// Creates or edits a connection. `original` is the connection's current name when editing (renaming
@@ -157,12 +160,19 @@ pub fn list_connections(workspace: &Workspace, store: &SecretStore) -> Result<Ve
                     Ok((key.to_string(), stored))
                 })
                 .collect::<Result<BTreeMap<_, _>>>()?;
+            let token = store.get(&SecretId::token(workspace_id, &connection.name))?;
+            // An unreadable token is reported when it is used; the list still shows it is there.
+            let needs_consent = token.as_ref().is_some_and(|json| {
+                blocksmith_oauth::Token::from_keyring_json(json.expose())
+                    .is_ok_and(|token| token.needs_consent())
+            });
             Ok(ConnectionView {
                 name: connection.name.clone(),
                 kind: connection.kind.clone(),
                 inputs: connection.inputs.clone(),
                 secrets,
-                has_token: store.has(&SecretId::token(workspace_id, &connection.name))?,
+                has_token: token.is_some(),
+                needs_consent,
             })
         })
         .collect()
@@ -311,17 +321,36 @@ fn check_draft(
         }
     }
     for setting in EXTRA_SETTINGS {
-        if let Some(value) = draft.values.get(*setting).filter(|v| !v.trim().is_empty()) {
-            if kind.oauth {
+        let Some(value) = draft.values.get(*setting).map(|v| v.trim()) else {
+            continue;
+        };
+        if value.is_empty() || !kind.oauth {
+            continue;
+        }
+        match *setting {
+            REMEMBER_LOGIN_SETTING => match value {
+                "true" => {
+                    inputs.insert(setting.to_string(), value.to_string());
+                }
+                // Off is the default, so it is not written down.
+                "false" => {}
+                other => {
+                    return Err(Error::InvalidInput(format!(
+                        "\"Remember provider login\" (rememberLogin) is true or false, not \"{other}\"."
+                    )))
+                }
+            },
+            _ => {
                 check_url(value).map_err(|why| {
                     Error::InvalidInput(format!("The redirect URI must be an http(s) URL: {why}."))
                 })?;
-                inputs.insert(setting.to_string(), value.trim().to_string());
+                inputs.insert(setting.to_string(), value.to_string());
             }
         }
     }
     Ok(inputs)
 }
 
-/// Per-connection settings beside the seed's inputs: the OAuth redirect URI registered with the provider.
-const EXTRA_SETTINGS: &[&str] = &["redirectUri"];
+/// Per-connection settings beside the seed's inputs: the OAuth redirect URI registered with the provider, and
+/// whether the consent window keeps the provider's login (its cookies) between connects.
+const EXTRA_SETTINGS: &[&str] = &["redirectUri", REMEMBER_LOGIN_SETTING];

@@ -46,6 +46,44 @@ pub fn redirect_uri(workspace: &Workspace, name: &str) -> Result<String> {
         .unwrap_or_else(|| DEFAULT_REDIRECT_URI.to_string()))
 }
 
+/// The setting that makes the consent window remember the provider's login: `true`, or absent (off).
+pub const REMEMBER_LOGIN_SETTING: &str = "rememberLogin";
+
+/// Whether the consent window keeps the provider's login (cookies) between connects for connection `name`:
+/// its `rememberLogin` setting, off unless it says `true`.
+pub fn remember_login(workspace: &Workspace, name: &str) -> Result<bool> {
+    let connection = oauth_connection(workspace, name)?;
+    Ok(connection
+        .inputs
+        .get(REMEMBER_LOGIN_SETTING)
+        .is_some_and(|value| value == "true"))
+}
+
+/// The loopback redirect URI on which "Open in system browser" listens (RFC 8252) for connection `name`: its
+/// redirect URI when that is a loopback http URL, else [`DEFAULT_REDIRECT_URI`]. The person registers this one
+/// with the provider.
+pub fn system_browser_redirect_uri(workspace: &Workspace, name: &str) -> Result<String> {
+    let configured = redirect_uri(workspace, name)?;
+    Ok(if is_loopback_http(&configured) {
+        configured
+    } else {
+        DEFAULT_REDIRECT_URI.to_string()
+    })
+}
+
+fn is_loopback_http(uri: &str) -> bool {
+    let Ok(url) = url::Url::parse(uri) else {
+        return false;
+    };
+    url.scheme() == "http"
+        && match url.host() {
+            Some(url::Host::Domain(domain)) => domain == "localhost",
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        }
+}
+
 /// Starts the authorization code flow: the URL to open, with fresh state and PKCE verifier.
 pub fn begin_authorization(
     client: &OAuthClient,
@@ -54,8 +92,8 @@ pub fn begin_authorization(
     Ok(client.begin_authorization(redirect_uri, AuthorizationNonces::random())?)
 }
 
-/// Finishes the flow from the URL the provider redirected to, and stores the token. On any failure nothing
-/// is stored and the previous token stays.
+/// Finishes the flow from the URL the provider redirected to, and stores the token (which clears a "needs
+/// consent" mark). On any failure nothing is stored and the previous token stays.
 pub fn complete_authorization(
     workspace: &Workspace,
     store: &SecretStore,
@@ -83,7 +121,10 @@ pub fn fetch_token(
     Ok(token.status(now, DEFAULT_REFRESH_MARGIN))
 }
 
-/// Refreshes the stored token now (client credentials: fetches a new one).
+/// Refreshes the stored token now (client credentials: fetches a new one). When the provider refuses the
+/// refresh token (`invalid_grant`), the stored token is marked "needs consent" (and its dead refresh token
+/// dropped), so the connection says so until the next Connect, also after a restart; a marked token is not
+/// sent to the provider again.
 pub fn refresh_now(
     workspace: &Workspace,
     store: &SecretStore,
@@ -94,7 +135,17 @@ pub fn refresh_now(
     let kind = oauth_connection(workspace, name)?.kind.clone();
     let token = match (kind.as_str(), stored_token(workspace, store, name)?) {
         ("clientcredentials", _) => client.fetch_client_credentials(now)?,
-        (_, Some(token)) => client.refresh(&token, now)?,
+        (_, Some(token)) if token.needs_consent() => {
+            return Err(Error::NeedsConsent(name.to_string()))
+        }
+        (_, Some(token)) => match client.refresh(&token, now) {
+            Ok(refreshed) => refreshed,
+            Err(blocksmith_oauth::Error::NeedsConsent) => {
+                store_token(workspace, store, name, &token.marked_needing_consent())?;
+                return Err(Error::NeedsConsent(name.to_string()));
+            }
+            Err(other) => return Err(other.into()),
+        },
         (_, None) => return Err(Error::NotConnected(name.to_string())),
     };
     store_token(workspace, store, name, &token)?;
@@ -102,20 +153,18 @@ pub fn refresh_now(
 }
 
 /// Before a run: refreshes every OAuth connection whose token is expired or about to expire. A connection
-/// never connected is left alone (the block sees `token: null`); a refused refresh says "needs consent".
+/// never connected is left alone (the block sees `token: null`); a refused refresh, or a token already
+/// marked as needing consent, stops the run with [`Error::NeedsConsent`] naming the connection.
 pub fn refresh_expired(workspace: &Workspace, store: &SecretStore, now: SystemTime) -> Result<()> {
     for connection in oauth_connections(workspace) {
         let name = &connection.name;
-        let due = stored_token(workspace, store, name)?
-            .is_some_and(|token| token.needs_refresh(now, DEFAULT_REFRESH_MARGIN));
-        if due {
-            let client = client_for(workspace, store, name)?;
-            refresh_now(workspace, store, &client, name, now).map_err(|err| match err {
-                Error::OAuth(blocksmith_oauth::Error::NeedsConsent) => {
-                    Error::NeedsConsent(name.clone())
-                }
-                other => other,
-            })?;
+        match stored_token(workspace, store, name)? {
+            Some(token) if token.needs_consent() => return Err(Error::NeedsConsent(name.clone())),
+            Some(token) if token.needs_refresh(now, DEFAULT_REFRESH_MARGIN) => {
+                let client = client_for(workspace, store, name)?;
+                refresh_now(workspace, store, &client, name, now)?;
+            }
+            _ => {}
         }
     }
     Ok(())
@@ -136,7 +185,7 @@ pub fn disconnect(
     Ok(revocation)
 }
 
-/// The stored token's status (expiry, scopes, refresh token), or `None` when not connected.
+/// The stored token's status (expiry, scopes, refresh token, needs consent), or `None` when not connected.
 pub fn token_status(
     workspace: &Workspace,
     store: &SecretStore,
@@ -189,5 +238,29 @@ fn oauth_connection<'w>(workspace: &'w Workspace, name: &str) -> Result<&'w Conn
     match connection.kind.as_str() {
         "authorizationcode" | "clientcredentials" => Ok(connection),
         _ => Err(Error::NotOAuth(name.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_http_redirect_uris_serve_the_system_browser() {
+        for uri in [
+            "http://127.0.0.1:8765/callback",
+            "http://localhost:9000/oauth",
+            "http://[::1]:8000/callback",
+        ] {
+            assert!(is_loopback_http(uri), "{uri}");
+        }
+        for uri in [
+            "https://blocksmith.example/oauth/callback",
+            "https://127.0.0.1:8765/callback",
+            "http://192.168.1.2:8765/callback",
+            "not a url",
+        ] {
+            assert!(!is_loopback_http(uri), "{uri}");
+        }
     }
 }

@@ -1,24 +1,22 @@
-//! OAuth 2.0 connections: Connect opens the provider's consent page in a window of its own, which has no
-//! access to the app's commands (no capability names it) and keeps no cookies (incognito). The window
-//! intercepts the navigation to the redirect URI, so that URI never needs a listener; the code is then
-//! exchanged and the token stored in the keyring.
+//! OAuth 2.0 connections: Connect opens the provider's consent page in the consent window
+//! (`crate::consent_window`) or, for providers that refuse embedded browsers, in the system browser with a
+//! loopback listener (`crate::system_browser`); the code is then exchanged and the token stored in the keyring.
+//! Also the token's status, client credentials, refresh, disconnect, cancel and the last exchange.
 
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
+use blocksmith_oauth::{LoopbackListener, PendingAuthorization};
 use blocksmith_oauth::{OAuthClient, TokenStatus};
 use blocksmith_session::oauth as session_oauth;
 use serde::Serialize;
 use serde_json::Value;
-use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
-use tokio::sync::oneshot;
+use tauri::{AppHandle, Manager};
 
 use crate::commands::connections::with_keyring;
-use crate::error::{AppError, AppResult};
+use crate::consent_window::{self, Cookies};
+use crate::error::AppResult;
 use crate::state::AppState;
-
-const CONSENT_WINDOW: &str = "oauth";
-/// How long the consent window waits for the person before giving up.
-const CONSENT_TIMEOUT: Duration = Duration::from_secs(10 * 60);
+use crate::system_browser;
 
 /// A connection's token as the UI shows it: never the token itself.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -30,6 +28,8 @@ pub struct TokenStatusView {
     pub has_refresh_token: bool,
     pub expired: bool,
     pub needs_refresh: bool,
+    /// The provider refused to refresh the token: only Connect (a new consent) gets a working one.
+    pub needs_consent: bool,
 }
 
 impl From<TokenStatus> for TokenStatusView {
@@ -40,6 +40,7 @@ impl From<TokenStatus> for TokenStatusView {
             has_refresh_token: status.has_refresh_token,
             expired: status.expired,
             needs_refresh: status.needs_refresh,
+            needs_consent: status.needs_consent,
         }
     }
 }
@@ -58,11 +59,12 @@ pub async fn oauth_status(app: AppHandle, name: String) -> AppResult<Option<Toke
 }
 
 /// Authorization code: opens the consent window, waits for the redirect, exchanges the code and stores the
-/// token. Closing the window cancels.
+/// token. Closing the window (or `oauth_cancel`) cancels. The window keeps the provider's login only when
+/// the connection's "remember provider login" setting is on.
 #[tauri::command]
 #[specta::specta]
 pub async fn oauth_connect(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
-    let prepared = {
+    let (client, pending, remember) = {
         let name = name.clone();
         with_keyring(app.clone(), move |state| {
             let store = state.secret_store()?;
@@ -70,16 +72,81 @@ pub async fn oauth_connect(app: AppHandle, name: String) -> AppResult<TokenStatu
                 let client = session_oauth::client_for(ws, &store, &name)?;
                 let redirect_uri = session_oauth::redirect_uri(ws, &name)?;
                 let pending = session_oauth::begin_authorization(&client, &redirect_uri)?;
-                Ok((client, pending))
+                Ok((client, pending, session_oauth::remember_login(ws, &name)?))
             })
         })
         .await?
     };
-    let (client, pending) = prepared;
-    let redirect_url =
-        wait_for_consent(&app, &name, pending.authorize_url(), pending.redirect_uri()).await?;
+    let cookies = if remember {
+        Cookies::RememberIn(consent_window::remembered_logins_dir(&app)?)
+    } else {
+        Cookies::Forget
+    };
+    let redirect_url = consent_window::wait_for_consent(
+        &app,
+        &name,
+        pending.authorize_url(),
+        pending.redirect_uri(),
+        cookies,
+    )
+    .await?;
+    complete(app, name, client, pending, redirect_url).await
+}
 
-    let result = with_keyring(app.clone(), move |state| {
+/// The loopback redirect URI "Open in system browser" listens on for this connection, to register with the
+/// provider: its redirect URI when that is a loopback http URL, else the default one.
+#[tauri::command]
+#[specta::specta]
+pub async fn oauth_system_browser_redirect_uri(app: AppHandle, name: String) -> AppResult<String> {
+    with_keyring(app, move |state| {
+        state.with_workspace(|ws| Ok(session_oauth::system_browser_redirect_uri(ws, &name)?))
+    })
+    .await
+}
+
+/// Authorization code in the system browser (RFC 8252): listens on the loopback redirect URI, opens the
+/// authorize URL with `$BROWSER` (else the desktop's opener), waits for the redirect, then exchanges and
+/// stores exactly as Connect does. `oauth_cancel` cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn oauth_connect_in_browser(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
+    let (client, pending, listener) = {
+        let name = name.clone();
+        with_keyring(app.clone(), move |state| {
+            let store = state.secret_store()?;
+            state.with_workspace(|ws| {
+                let client = session_oauth::client_for(ws, &store, &name)?;
+                let redirect_uri = session_oauth::system_browser_redirect_uri(ws, &name)?;
+                let listener = LoopbackListener::for_redirect_uri(&redirect_uri)
+                    .map_err(system_browser::oauth_error)?;
+                let pending = session_oauth::begin_authorization(&client, listener.redirect_uri())?;
+                Ok((client, pending, listener))
+            })
+        })
+        .await?
+    };
+    let redirect_url = system_browser::wait_for_consent(listener, pending.authorize_url()).await?;
+    complete(app, name, client, pending, redirect_url).await
+}
+
+/// Cancels the authorization in progress: closes the consent window, or stops waiting for the system
+/// browser. The flow then fails as cancelled, and nothing is stored.
+#[tauri::command]
+#[specta::specta]
+pub fn oauth_cancel(app: AppHandle) {
+    consent_window::close(&app);
+    system_browser::cancel();
+}
+
+/// Exchanges the code of `redirect_url` and stores the token; the inspector keeps the exchange.
+async fn complete(
+    app: AppHandle,
+    name: String,
+    client: OAuthClient,
+    pending: PendingAuthorization,
+    redirect_url: String,
+) -> AppResult<TokenStatusView> {
+    let result = with_keyring(app, move |state| {
         let store = state.secret_store()?;
         let outcome = state.with_workspace(|ws| {
             Ok(session_oauth::complete_authorization(
@@ -177,74 +244,4 @@ async fn token_request(
         })
     })
     .await
-}
-
-/// Opens the consent window at `authorize_url` and answers with the URL the provider redirected to.
-async fn wait_for_consent(
-    app: &AppHandle,
-    name: &str,
-    authorize_url: &str,
-    redirect_uri: &str,
-) -> AppResult<String> {
-    if let Some(stale) = app.get_webview_window(CONSENT_WINDOW) {
-        let _ = stale.destroy();
-    }
-    let url = authorize_url
-        .parse()
-        .map_err(|_| AppError::new("invalid_input", "The Authorize URL is not a valid URL."))?;
-    let (sender, receiver) = oneshot::channel::<Option<String>>();
-    let sender = std::sync::Arc::new(std::sync::Mutex::new(Some(sender)));
-    let redirect_prefix = redirect_uri
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(redirect_uri)
-        .to_string();
-
-    let on_redirect = sender.clone();
-    let window = WebviewWindowBuilder::new(app, CONSENT_WINDOW, WebviewUrl::External(url))
-        .title(format!("Connect {name}"))
-        .inner_size(520.0, 720.0)
-        .incognito(true)
-        .on_navigation(move |target| {
-            let target = target.as_str();
-            if target.starts_with(&redirect_prefix) {
-                if let Some(sender) = on_redirect.lock().ok().and_then(|mut s| s.take()) {
-                    let _ = sender.send(Some(target.to_string()));
-                }
-                return false;
-            }
-            true
-        })
-        .build()
-        .map_err(|err| {
-            AppError::new(
-                "oauth_window",
-                format!("The consent window could not be opened: {err}."),
-            )
-        })?;
-    let on_close = sender.clone();
-    window.on_window_event(move |event| {
-        if matches!(
-            event,
-            WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed
-        ) {
-            if let Some(sender) = on_close.lock().ok().and_then(|mut s| s.take()) {
-                let _ = sender.send(None);
-            }
-        }
-    });
-
-    let outcome = tokio::time::timeout(CONSENT_TIMEOUT, receiver).await;
-    let _ = window.destroy();
-    match outcome {
-        Ok(Ok(Some(redirect))) => Ok(redirect),
-        Ok(_) => Err(AppError::new(
-            "oauth_cancelled",
-            "Connecting was cancelled: the consent window was closed.",
-        )),
-        Err(_) => Err(AppError::new(
-            "oauth_timeout",
-            "The provider never redirected back within 10 minutes; press Connect to try again.",
-        )),
-    }
 }

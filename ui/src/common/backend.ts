@@ -296,6 +296,14 @@ export const api = {
   oauthStatus: (connection: string) => unwrap('oauth_status', () => commands.oauthStatus(connection)),
   /** Authorization code: resolves when the person has consented in the sign-in window (or rejects). */
   oauthConnect: (connection: string) => unwrap('oauth_connect', () => commands.oauthConnect(connection)),
+  /** Authorization code in the system browser: resolves when the loopback listener got the consent (or rejects). */
+  oauthConnectInBrowser: (connection: string) =>
+    unwrap('oauth_connect_in_browser', () => commands.oauthConnectInBrowser(connection)),
+  /** The loopback redirect URI the system browser flow listens on: the one to register with the provider. */
+  oauthSystemBrowserRedirectUri: (connection: string) =>
+    unwrap('oauth_system_browser_redirect_uri', () => commands.oauthSystemBrowserRedirectUri(connection)),
+  /** Cancels the authorization in progress (closes the consent window or stops waiting for the browser). */
+  oauthCancel: () => plain('oauth_cancel', () => commands.oauthCancel()),
   /** Client credentials: requests a token. */
   oauthFetchToken: (connection: string) => unwrap('oauth_fetch_token', () => commands.oauthFetchToken(connection)),
   oauthRefresh: (connection: string) => unwrap('oauth_refresh', () => commands.oauthRefresh(connection)),

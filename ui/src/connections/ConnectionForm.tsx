@@ -9,7 +9,15 @@ import {
 } from '../common/backend';
 import { NameValueRows, type NameValueRow } from '../common/NameValueRows';
 import { useWorkspace } from '../workspace/WorkspaceContext';
-import { buildDraft, draftProblems, formInputs, headersFromValue, privateKeyKind } from './draft';
+import {
+  AUTHORIZATION_CODE_KIND,
+  buildDraft,
+  draftProblems,
+  formInputs,
+  headersFromValue,
+  privateKeyKind,
+  REMEMBER_LOGIN_SETTING,
+} from './draft';
 import { useConnectionFailures } from './failures';
 import { useConnectionKinds } from './kinds';
 import { OAuthControls } from './OAuthControls';
@@ -189,6 +197,27 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
         {visibleProblems.name && <p className="field-problem">{visibleProblems.name}</p>}
       </div>
       {inputs.map(renderInput)}
+      {kindKey === AUTHORIZATION_CODE_KIND && (
+        <div className="form-field">
+          <label htmlFor="oauth-remember-login">
+            <input
+              id="oauth-remember-login"
+              data-testid="oauth-remember-login"
+              type="checkbox"
+              aria-describedby="oauth-remember-login-help"
+              checked={fields[REMEMBER_LOGIN_SETTING] === 'true'}
+              onChange={(event) =>
+                setFields((current) => ({ ...current, [REMEMBER_LOGIN_SETTING]: String(event.target.checked) }))
+              }
+            />{' '}
+            Remember provider login
+          </label>
+          <p className="help" id="oauth-remember-login-help">
+            Keeps the provider’s sign-in between connects (in the sign-in window’s own cookie store); off, the window
+            is private and forgets it.
+          </p>
+        </div>
+      )}
       {saveFailure && (
         <p className="field-problem" role="alert" data-testid="connection-save-problem">
           {saveFailure}

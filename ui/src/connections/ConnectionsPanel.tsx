@@ -27,6 +27,7 @@ function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
         <span>{connection.name}</span>
         <span className="muted">{kindLabel}</span>
         {connection.hasToken && <span className="badge">token</span>}
+        {connection.needsConsent && <span className="badge">needs consent</span>}
       </button>
       {confirming ? (
         <span className="row-actions confirm">
@@ -56,7 +57,7 @@ function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
 
 /** The workspace's definitions as list rows, for when the keyring could not say which secrets are stored. */
 function withoutKeyring(workspace: WorkspaceView): ConnectionView[] {
-  return workspace.connections.map((definition) => ({ ...definition, secrets: {}, hasToken: false }));
+  return workspace.connections.map((definition) => ({ ...definition, secrets: {}, hasToken: false, needsConsent: false }));
 }
 
 export function ConnectionsPanel() {

@@ -1,5 +1,6 @@
-// OAuth 2.0 for a saved connection: Connect (consent in a window) or Fetch token, Refresh now, Disconnect, the
-// token's status counting down to its expiry, and the inspector of the last token exchange.
+// OAuth 2.0 for a saved connection: Connect (consent in a window), Open in system browser (consent in the person's
+// browser, with the loopback redirect URI to register shown and copyable) or Fetch token, Cancel while waiting,
+// Refresh now, Disconnect, the token's status counting down to its expiry, and the inspector of the last exchange.
 import { useCallback, useEffect, useState } from 'react';
 import { api, asBackendError, ErrorCode, type TokenStatus } from '../common/backend';
 import { AUTHORIZATION_CODE_KIND } from './draft';
@@ -14,7 +15,7 @@ interface Props {
   onTokenChanged: () => void;
 }
 
-type Action = 'connect' | 'refresh' | 'disconnect';
+type Action = 'connect' | 'browser' | 'refresh' | 'disconnect';
 
 const TICK_MS = 1000;
 
@@ -23,10 +24,12 @@ function nowSeconds(): number {
 }
 
 /** What a failed token action means to the person, shown under the buttons. */
-function actionProblem(code: string, message: string): string {
+function actionProblem(action: Action, code: string, message: string): string {
   switch (code) {
     case ErrorCode.oauthCancelled:
-      return 'The sign-in window was closed before consent was given; nothing changed.';
+      return action === 'browser'
+        ? 'Cancelled: stopped waiting for consent in the browser; nothing changed.'
+        : 'Cancelled: the sign-in window was closed before consent was given; nothing changed.';
     case ErrorCode.oauthTimeout:
       return `No consent arrived in time. ${message}`;
     default:
@@ -44,6 +47,9 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
   const [problem, setProblem] = useState<string | null>(null);
   const [now, setNow] = useState(nowSeconds);
   const [exchangeVersion, setExchangeVersion] = useState(0);
+  /** The loopback redirect URI of the system browser flow, shown from its first use on. */
+  const [browserRedirectUri, setBrowserRedirectUri] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -78,9 +84,13 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
         onTokenChanged();
       } catch (error) {
         const failure = asBackendError(error);
-        if (failure.code === ErrorCode.needsConsent) setConsentNeeded(true);
+        if (failure.code === ErrorCode.needsConsent) {
+          // The app kept the mark with the token: the list shows it too.
+          setConsentNeeded(true);
+          onTokenChanged();
+        }
         if (failure.code === ErrorCode.keyring) failures.report(what, failure);
-        else setProblem(`${what} ${actionProblem(failure.code, failure.message)}`);
+        else setProblem(`${what} ${actionProblem(action, failure.code, failure.message)}`);
       } finally {
         setNow(nowSeconds());
         setBusy(null);
@@ -96,6 +106,23 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
       : perform('connect', `No token could be fetched for “${connectionName}”.`, () =>
           api.oauthFetchToken(connectionName),
         );
+  const connectInBrowser = () =>
+    perform('browser', `“${connectionName}” could not be connected in the browser.`, async () => {
+      setCopied(false);
+      setBrowserRedirectUri(await api.oauthSystemBrowserRedirectUri(connectionName));
+      return api.oauthConnectInBrowser(connectionName);
+    });
+  const cancel = () => {
+    api.oauthCancel().catch((error: unknown) => failures.report('Connecting could not be cancelled.', error));
+  };
+  const copyRedirectUri = () => {
+    if (browserRedirectUri === null) return;
+    // WebKit allows a clipboard write only while it handles the click, so nothing is awaited before it.
+    navigator.clipboard.writeText(browserRedirectUri).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
   const refresh = () =>
     perform('refresh', `The token of “${connectionName}” could not be refreshed.`, () =>
       api.oauthRefresh(connectionName),
@@ -113,6 +140,12 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
         <span className="spinner" aria-hidden="true" /> {canConsent ? 'Waiting for consent…' : 'Requesting a token…'}
       </>
     );
+  } else if (busy === 'browser') {
+    statusLine = (
+      <>
+        <span className="spinner" aria-hidden="true" /> Waiting for consent in your browser…
+      </>
+    );
   } else if (busy === 'refresh') {
     statusLine = (
       <>
@@ -128,7 +161,8 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
   const hasToken = status != null;
   return (
     <div className="oauth-controls">
-      <div className="form-actions">
+      {/* Four buttons do not fit the side panel's width in one row. */}
+      <div className="form-actions" style={{ flexWrap: 'wrap' }}>
         <button
           type="button"
           className={hasToken ? undefined : 'primary'}
@@ -138,6 +172,22 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
         >
           {canConsent ? 'Connect' : 'Fetch token'}
         </button>
+        {canConsent && (
+          <button
+            type="button"
+            data-testid="oauth-system-browser"
+            title="For providers that refuse embedded browsers: sign in with your own browser"
+            onClick={() => void connectInBrowser()}
+            disabled={busy !== null}
+          >
+            Open in system browser
+          </button>
+        )}
+        {(busy === 'connect' || busy === 'browser') && canConsent && (
+          <button type="button" data-testid="oauth-cancel" onClick={cancel}>
+            Cancel
+          </button>
+        )}
         {hasToken && (
           <button type="button" data-testid="oauth-refresh" onClick={() => void refresh()} disabled={busy !== null}>
             Refresh now
@@ -157,11 +207,39 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
       <p
         className="oauth-status"
         data-testid="oauth-status"
-        data-state={busy ?? (status === null ? 'disconnected' : status === undefined ? 'checking' : 'connected')}
+        data-state={
+          busy ??
+          (status === null
+            ? 'disconnected'
+            : status === undefined
+              ? 'checking'
+              : consentNeeded || status.needsConsent
+                ? 'needs-consent'
+                : 'connected')
+        }
         aria-live="polite"
       >
         {statusLine}
       </p>
+      {browserRedirectUri !== null && (
+        <div className="form-field">
+          <label htmlFor="oauth-redirect-uri">Redirect URI to register with the provider</label>
+          <div className="form-actions" style={{ flexWrap: 'wrap' }}>
+            <input
+              id="oauth-redirect-uri"
+              data-testid="oauth-redirect-uri"
+              readOnly
+              style={{ flex: '1 1 12em', minWidth: 0 }}
+              value={browserRedirectUri}
+              onFocus={(event) => event.target.select()}
+            />
+            <button type="button" data-testid="oauth-copy-redirect-uri" onClick={copyRedirectUri}>
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+          </div>
+          <p className="help">The system browser returns here, to Blocksmith listening on this machine only.</p>
+        </div>
+      )}
       {problem && (
         <p className="field-problem" role="alert" data-testid="oauth-problem">
           {problem}

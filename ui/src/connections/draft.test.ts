@@ -72,6 +72,24 @@ describe('buildDraft', () => {
     expect(built.values.redirectUri).toBe('http://127.0.0.1:9000/callback');
     expect(built.secrets).toEqual({});
   });
+
+  it('sends "remember provider login" as true or false for authorization code only', () => {
+    const form = (fields: Record<string, string>) => ({
+      original: null,
+      name: 'Acme',
+      fields,
+      secrets: {},
+      headerRows: [],
+    });
+    const authorization = formInputs(authorizationCode);
+    expect(buildDraft('authorizationcode', authorization, form({ rememberLogin: 'true' })).values.rememberLogin).toBe(
+      'true',
+    );
+    expect(buildDraft('authorizationcode', authorization, form({})).values.rememberLogin).toBe('false');
+    expect(buildDraft('clientcredentials', inputs, form({ rememberLogin: 'true' })).values).not.toHaveProperty(
+      'rememberLogin',
+    );
+  });
 });
 
 describe('draftProblems', () => {

@@ -18,6 +18,12 @@ export const REDIRECT_URI_SETTING: ConnectionInput = {
   format: 'url',
 };
 
+/**
+ * "Remember provider login", a per-connection setting of authorization code connections: `'true'` keeps the
+ * provider's cookies between connects in the consent windows' own store; anything else is off (a private window).
+ */
+export const REMEMBER_LOGIN_SETTING = 'rememberLogin';
+
 /** The fields the form shows for a kind: its inputs, and for authorization code the redirect URI setting. */
 export function formInputs(kind: ConnectionKind): ConnectionInput[] {
   return kind.key === AUTHORIZATION_CODE_KIND ? [...kind.inputs, REDIRECT_URI_SETTING] : kind.inputs;
@@ -84,6 +90,9 @@ export function buildDraft(kindKey: string, inputs: ConnectionInput[], form: Con
     }
     const typed = input.format === 'headers' ? headersToValue(form.headerRows) : (form.secrets[input.key] ?? '');
     if (typed.trim() !== '') secrets[input.key] = typed;
+  }
+  if (kindKey === AUTHORIZATION_CODE_KIND) {
+    values[REMEMBER_LOGIN_SETTING] = form.fields[REMEMBER_LOGIN_SETTING] === 'true' ? 'true' : 'false';
   }
   return { original: form.original, name: form.name.trim(), kind: kindKey, values, secrets };
 }

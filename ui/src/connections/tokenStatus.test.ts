@@ -11,6 +11,7 @@ function token(change: Partial<TokenStatus> = {}): TokenStatus {
     hasRefreshToken: true,
     expired: false,
     needsRefresh: false,
+    needsConsent: false,
     ...change,
   };
 }
@@ -25,6 +26,12 @@ describe('formatCountdown', () => {
 });
 
 describe('tokenStatusText', () => {
+  it('says a token the provider refused to refresh needs consent, even while it has not expired', () => {
+    expect(tokenStatusText(token({ needsConsent: true, hasRefreshToken: false }), NOW, true, false)).toBe(
+      'Needs consent · press Connect to sign in again',
+    );
+  });
+
   it('describes a live token with its countdown, scopes and refresh token', () => {
     expect(tokenStatusText(token(), NOW, true, false)).toBe(
       'Connected · expires in 59:12 · scopes: a b · refresh token: yes',

@@ -17,7 +17,8 @@ export function isExpired(status: TokenStatus, nowSeconds: number): boolean {
 
 /**
  * The status line: "Connected · expires in 59:12 · scopes: a b · refresh token: yes", "Not connected", "Expired …",
- * or "Needs consent" when only Connect can get a token again (`consentNeeded` is set when the app said so).
+ * or "Needs consent" when only Connect can get a token again: the stored token is marked so (the provider refused
+ * its refresh, kept across restarts), or `consentNeeded` is set because the app just said so.
  */
 export function tokenStatusText(
   status: TokenStatus | null,
@@ -25,7 +26,7 @@ export function tokenStatusText(
   canConsent: boolean,
   consentNeeded: boolean,
 ): string {
-  if (consentNeeded) return 'Needs consent · press Connect to sign in again';
+  if (consentNeeded || status?.needsConsent === true) return 'Needs consent · press Connect to sign in again';
   if (status === null) return 'Not connected';
   const details: string[] = [];
   if (status.scopes.length > 0) details.push(`scopes: ${status.scopes.join(' ')}`);

@@ -1,0 +1,134 @@
+//! The OAuth consent window: a Blocksmith window at the provider's authorize URL that catches the navigation
+//! to the redirect URI, so that URI never needs a listener. It has no access to the app's commands (no
+//! capability names its label). By default it is private (incognito) and keeps no cookies; with "remember
+//! provider login" it keeps the provider's cookies in a data directory of its own — never the main window's
+//! store — so the next Connect skips the provider's login page. Closing it, or Cancel, cancels.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+use tokio::sync::oneshot;
+
+use crate::error::{AppError, AppResult};
+
+/// The window's label; no capability lists it, so its pages cannot call the app.
+pub const CONSENT_WINDOW: &str = "oauth";
+/// How long the person has to consent before Blocksmith gives up.
+pub const CONSENT_TIMEOUT: Duration = Duration::from_secs(10 * 60);
+/// The folder, under the app's data folder, where a remembering consent window keeps the provider's cookies.
+const REMEMBERED_LOGINS_DIR: &str = "consent-browser";
+
+/// How the consent window treats the provider's cookies.
+pub enum Cookies {
+    /// Private window: nothing is kept after it closes.
+    Forget,
+    /// Kept in this folder between connects (and restarts).
+    RememberIn(PathBuf),
+}
+
+/// Where remembering consent windows keep cookies: beside the app's settings when the settings folder is given
+/// (`BLOCKSMITH_CONFIG_DIR`, as the tests do, so each test starts with none), else the app's local data folder.
+pub fn remembered_logins_dir(app: &AppHandle) -> AppResult<PathBuf> {
+    let base = match std::env::var_os("BLOCKSMITH_CONFIG_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => app.path().app_local_data_dir().map_err(|err| {
+            AppError::new(
+                "oauth_window",
+                format!("The app's data folder, where the provider's login is remembered, is unknown: {err}."),
+            )
+        })?,
+    };
+    Ok(base.join(REMEMBERED_LOGINS_DIR))
+}
+
+/// Closes the consent window if one is open; its flow then ends as cancelled. True when one was open.
+pub fn close(app: &AppHandle) -> bool {
+    match app.get_webview_window(CONSENT_WINDOW) {
+        Some(window) => window.destroy().is_ok(),
+        None => false,
+    }
+}
+
+/// Opens the consent window at `authorize_url` and answers with the URL the provider redirected to.
+pub async fn wait_for_consent(
+    app: &AppHandle,
+    name: &str,
+    authorize_url: &str,
+    redirect_uri: &str,
+    cookies: Cookies,
+) -> AppResult<String> {
+    close(app);
+    let url = authorize_url
+        .parse()
+        .map_err(|_| AppError::new("invalid_input", "The Authorize URL is not a valid URL."))?;
+    let (sender, receiver) = oneshot::channel::<Option<String>>();
+    let sender = Arc::new(Mutex::new(Some(sender)));
+    let redirect_prefix = redirect_uri
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(redirect_uri)
+        .to_string();
+
+    let on_redirect = sender.clone();
+    let builder = WebviewWindowBuilder::new(app, CONSENT_WINDOW, WebviewUrl::External(url))
+        .title(format!("Connect {name}"))
+        .inner_size(520.0, 720.0)
+        .on_navigation(move |target| {
+            let target = target.as_str();
+            if target.starts_with(&redirect_prefix) {
+                if let Some(sender) = on_redirect.lock().ok().and_then(|mut s| s.take()) {
+                    let _ = sender.send(Some(target.to_string()));
+                }
+                return false;
+            }
+            true
+        });
+    let builder = match cookies {
+        Cookies::Forget => builder.incognito(true),
+        Cookies::RememberIn(dir) => {
+            std::fs::create_dir_all(&dir).map_err(|err| {
+                AppError::new(
+                    "oauth_window",
+                    format!(
+                        "The folder {} for the remembered provider login could not be created: {err}.",
+                        dir.display()
+                    ),
+                )
+            })?;
+            builder.data_directory(dir)
+        }
+    };
+    let window = builder.build().map_err(|err| {
+        AppError::new(
+            "oauth_window",
+            format!("The consent window could not be opened: {err}."),
+        )
+    })?;
+    let on_close = sender.clone();
+    window.on_window_event(move |event| {
+        if matches!(
+            event,
+            WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed
+        ) {
+            if let Some(sender) = on_close.lock().ok().and_then(|mut s| s.take()) {
+                let _ = sender.send(None);
+            }
+        }
+    });
+
+    let outcome = tokio::time::timeout(CONSENT_TIMEOUT, receiver).await;
+    let _ = window.destroy();
+    match outcome {
+        Ok(Ok(Some(redirect))) => Ok(redirect),
+        Ok(_) => Err(AppError::new(
+            "oauth_cancelled",
+            "Connecting was cancelled: the consent window was closed; nothing was stored.",
+        )),
+        Err(_) => Err(AppError::new(
+            "oauth_timeout",
+            "The provider never redirected back within 10 minutes; press Connect to try again.",
+        )),
+    }
+}
