@@ -3,12 +3,13 @@
 //! when the committed file is stale.
 
 use specta_typescript::{BigIntExportBehavior, Typescript};
-use tauri_specta::{collect_commands, Builder};
+use tauri_specta::{collect_commands, collect_events, Builder};
 
-use crate::commands::{connections, export, oauth, runs, state, workspace};
+use crate::commands::{connections, export, oauth, runs, state, webhook, workspace};
 
 pub fn builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
+    let builder = Builder::<tauri::Wry>::new().events(collect_events![webhook::WebhookCallEvent]);
+    builder.commands(collect_commands![
         workspace::workspace_open,
         workspace::workspace_current,
         workspace::block_read,
@@ -40,6 +41,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         connections::secret_reveal,
         oauth::oauth_status,
         oauth::oauth_connect,
+        oauth::oauth_connect_in_browser,
+        oauth::oauth_system_browser_redirect_uri,
+        oauth::oauth_cancel,
         oauth::oauth_fetch_token,
         oauth::oauth_refresh,
         oauth::oauth_disconnect,
@@ -48,6 +52,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         export::export_to_file,
         export::import_file,
         export::import_contents,
+        webhook::webhook_start,
+        webhook::webhook_stop,
+        webhook::webhook_status,
     ])
 }
 

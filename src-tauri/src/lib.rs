@@ -3,9 +3,11 @@
 
 pub mod bindings;
 mod commands;
+mod consent_window;
 mod error;
 mod settings;
 mod state;
+mod system_browser;
 
 use blocksmith_runner::{Supervisor, SupervisorOptions, WorkerCommand};
 use tauri::Manager;

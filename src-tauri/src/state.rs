@@ -25,6 +25,8 @@ pub struct AppState {
     secrets: Mutex<Option<SecretStore>>,
     /// Each OAuth connection's last token request and response, secrets masked, for the inspector.
     exchanges: Mutex<HashMap<String, Value>>,
+    /// The local webhook listener, while it is on.
+    pub webhook: Mutex<Option<crate::commands::webhook::RunningListener>>,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             runs: Mutex::new(HashMap::new()),
             secrets: Mutex::new(None),
             exchanges: Mutex::new(HashMap::new()),
+            webhook: Mutex::new(None),
         }
     }
 

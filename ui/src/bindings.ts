@@ -285,7 +285,8 @@ async oauthStatus(name: string) : Promise<Result<TokenStatusView | null, AppErro
 },
 /**
  * Authorization code: opens the consent window, waits for the redirect, exchanges the code and stores the
- * token. Closing the window cancels.
+ * token. Closing the window (or `oauth_cancel`) cancels. The window keeps the provider's login only when
+ * the connection's "remember provider login" setting is on.
  */
 async oauthConnect(name: string) : Promise<Result<TokenStatusView, AppError>> {
     try {
@@ -294,6 +295,38 @@ async oauthConnect(name: string) : Promise<Result<TokenStatusView, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Authorization code in the system browser (RFC 8252): listens on the loopback redirect URI, opens the
+ * authorize URL with `$BROWSER` (else the desktop's opener), waits for the redirect, then exchanges and
+ * stores exactly as Connect does. `oauth_cancel` cancels.
+ */
+async oauthConnectInBrowser(name: string) : Promise<Result<TokenStatusView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_connect_in_browser", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The loopback redirect URI "Open in system browser" listens on for this connection, to register with the
+ * provider: its redirect URI when that is a loopback http URL, else the default one.
+ */
+async oauthSystemBrowserRedirectUri(name: string) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_system_browser_redirect_uri", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Cancels the authorization in progress: closes the consent window, or stops waiting for the system
+ * browser. The flow then fails as cancelled, and nothing is stored.
+ */
+async oauthCancel() : Promise<void> {
+    await TAURI_INVOKE("oauth_cancel");
 },
 /**
  * Client credentials: fetches a token and stores it.
@@ -379,12 +412,43 @@ async importContents(fileName: string, contents: string, rename: boolean) : Prom
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Turns the listener on for `flow` (restarting it when it served another flow). It takes port 8787, the
+ * one the default `webhookUrls` name, or any free port when that one is taken.
+ */
+async webhookStart(flow: string) : Promise<Result<WebhookStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("webhook_start", { flow }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Turns the listener off; a call in progress is answered first.
+ */
+async webhookStop() : Promise<Result<WebhookStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("webhook_stop") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async webhookStatus() : Promise<WebhookStatus> {
+    return await TAURI_INVOKE("webhook_status");
 }
 }
 
 /** user-defined events **/
 
 
+export const events = __makeEvents__<{
+webhookCallEvent: WebhookCallEvent
+}>({
+webhookCallEvent: "webhook-call-event"
+})
 
 /** user-defined constants **/
 
@@ -446,7 +510,11 @@ export type ConnectionView = { name: string; kind: string; inputs: Partial<{ [ke
 /**
  * Each secret input's key and whether a value is stored in the keyring.
  */
-secrets: Partial<{ [key in string]: boolean }>; hasToken: boolean }
+secrets: Partial<{ [key in string]: boolean }>; hasToken: boolean; 
+/**
+ * The provider refused to refresh the stored token: only Connect (a new consent) helps.
+ */
+needsConsent: boolean }
 /**
  * The three export formats.
  */
@@ -587,7 +655,31 @@ export type TokenStatusView = {
 /**
  * Unix seconds, or null when the provider gave no expiry.
  */
-expiresAt: number | null; scopes: string[]; hasRefreshToken: boolean; expired: boolean; needsRefresh: boolean }
+expiresAt: number | null; scopes: string[]; hasRefreshToken: boolean; expired: boolean; needsRefresh: boolean; 
+/**
+ * The provider refused to refresh the token: only Connect (a new consent) gets a working one.
+ */
+needsConsent: boolean }
+/**
+ * Sent to the window after each call to the listener is answered.
+ */
+export type WebhookCallEvent = { method: string; path: string; flow: string | null; status: number; 
+/**
+ * The flow ran and succeeded.
+ */
+ok: boolean; durationMs: number; executionId: string | null; 
+/**
+ * The flow's outcome, secrets redacted; absent when no flow ran.
+ */
+outcome: FlowOutcome | null; 
+/**
+ * Why no flow ran (unknown path, the flow could not be prepared), when none did.
+ */
+error: string | null }
+/**
+ * Whether the listener is on, which flow it serves and at what URL.
+ */
+export type WebhookStatus = { running: boolean; flow: string | null; url: string | null }
 /**
  * The workspace as the UI shows it. Connection definitions carry no secret values.
  */

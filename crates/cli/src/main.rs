@@ -6,6 +6,7 @@ mod error;
 mod export;
 mod inputs;
 mod run;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -53,12 +54,22 @@ enum Command {
     /// Import a bundle or integration YAML into a workspace.
     Import(export::ImportArgs),
 
+    /// Serve the workspace's flows as local webhooks: each call runs the flow and gets the trigger's response.
+    Serve(serve::ServeArgs),
+
     /// Serve runs on stdin/stdout as a worker process (started by the supervisor, not by people).
     #[command(name = "__worker", hide = true)]
     Worker,
 }
 
 fn main() -> ExitCode {
+    // A worker starts for every run: it skips building the whole command-line parser.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|arg| arg == "__worker")
+    {
+        return blocksmith_runner::worker_main();
+    }
     let cli = Cli::parse();
     match cli.command {
         Command::Worker => blocksmith_runner::worker_main(),
@@ -73,6 +84,13 @@ fn main() -> ExitCode {
         Command::ConfigVars(command) => finish("config-vars", connections::config_vars(command)),
         Command::Export(args) => finish("export", export::export(args)),
         Command::Import(args) => finish("import", export::import(args)),
+        Command::Serve(args) => match serve::serve(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("blocksmith serve: {error}");
+                ExitCode::from(exit::BAD_INVOCATION)
+            }
+        },
     }
 }
 

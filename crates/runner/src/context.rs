@@ -7,10 +7,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use blocksmith_engine::BlockState;
 use serde_json::{json, Map, Value};
 
-use crate::naming::camel_case;
+use crate::naming::{camel_case, flow_slug};
 
 /// Where the local webhook listener is expected unless the workspace's execution settings say otherwise.
-pub const DEFAULT_WEBHOOK_BASE_URL: &str = "http://127.0.0.1:8787/webhooks";
+pub const DEFAULT_WEBHOOK_BASE_URL: &str = "http://127.0.0.1:8787";
 
 /// What varies between runs; the caller passes the clock's time and the id, so tests can pin them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct RunIdentity {
     pub integration_name: String,
     pub flow_name: String,
     pub step_name: String,
-    /// Where the local webhook listener takes this workspace's flows, e.g. `http://127.0.0.1:8787/webhooks`.
+    /// Where the local webhook listener listens, e.g. `http://127.0.0.1:8787`; each flow is at `/<flow-slug>`.
     pub webhook_base_url: String,
 }
 
@@ -28,8 +28,9 @@ pub struct RunIdentity {
 pub fn default_context(identity: &RunIdentity) -> Value {
     let flow_id = camel_case(&identity.flow_name);
     let invoke_url = format!(
-        "{}/{flow_id}",
-        identity.webhook_base_url.trim_end_matches('/')
+        "{}/{}",
+        identity.webhook_base_url.trim_end_matches('/'),
+        flow_slug(&identity.flow_name)
     );
     json!({
         "stepId": camel_case(&identity.step_name),
@@ -162,7 +163,7 @@ mod tests {
             integration_name: "Orders".into(),
             flow_name: "Sync Orders".into(),
             step_name: "Get Data from API".into(),
-            webhook_base_url: "http://127.0.0.1:8787/webhooks/".into(),
+            webhook_base_url: "http://127.0.0.1:8787/".into(),
         }
     }
 
@@ -186,10 +187,7 @@ mod tests {
         assert_eq!(context["executionId"], "exec-1");
         assert_eq!(context["startedAt"], "2025-11-28T14:50:55.123Z");
         assert_eq!(context["stepId"], "getDataFromApi");
-        assert_eq!(
-            context["invokeUrl"],
-            "http://127.0.0.1:8787/webhooks/syncOrders"
-        );
+        assert_eq!(context["invokeUrl"], "http://127.0.0.1:8787/sync-orders");
         assert_eq!(context["webhookUrls"]["Sync Orders"], context["invokeUrl"]);
         assert_eq!(context["flow"]["name"], "Sync Orders");
         assert_eq!(context["integration"]["name"], "Orders");

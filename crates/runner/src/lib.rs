@@ -18,7 +18,7 @@ pub use context::{
 };
 pub use error::{Error, Result};
 pub use flow::{run_flow, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
-pub use naming::camel_case;
+pub use naming::{camel_case, flow_slug};
 pub use supervisor::{
     RunId, RunLimits, Supervisor, SupervisorOptions, DEFAULT_MAX_REPLY_BYTES,
     DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,

@@ -9,6 +9,7 @@ pub mod oauth;
 mod runs;
 mod state;
 mod validation;
+pub mod webhook;
 
 pub use connections::{
     config_vars, config_vars_for_run, list_connections, remove_connection, reveal_secret,

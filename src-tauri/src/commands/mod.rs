@@ -6,4 +6,5 @@ pub mod export;
 pub mod oauth;
 pub mod runs;
 pub mod state;
+pub mod webhook;
 pub mod workspace;

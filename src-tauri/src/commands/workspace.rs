@@ -53,6 +53,7 @@ pub async fn workspace_open(
     let workspace = Workspace::open_or_create(&dir)?;
     let view = WorkspaceView::of(&workspace);
     state.set_workspace(workspace);
+    super::webhook::stop_for_workspace_change(&state);
     settings.last_workspace = Some(dir);
     // Remembering the last workspace is a convenience; failing to save it must not fail the open.
     let _ = settings.save(&state.config_dir);

@@ -20,6 +20,7 @@ import { TimeLimitField } from './TimeLimitField';
 import { useBlockRun } from './useBlockRun';
 import { useFlowRun } from './useFlowRun';
 import { useRunInput } from './useRunInput';
+import { WebhookPanel } from '../webhook/WebhookPanel';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -174,6 +175,7 @@ export function RunPanel() {
 
       <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
       {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}
+      {flow && <WebhookPanel flow={flow.name} />}
 
       <FlowRunView state={flowRun.state} onStop={flowRun.stop} onDismiss={flowRun.dismiss} />
     </aside>

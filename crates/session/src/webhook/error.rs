@@ -1,0 +1,27 @@
+//! Errors of starting the webhook listener: each names the address and what to do.
+
+use std::net::SocketAddr;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("The webhook listener could not listen on {address}: {reason}. Choose another port (0 picks a free one) or stop what is using it.")]
+    Bind { address: SocketAddr, reason: String },
+
+    #[error("The webhook listener on {address} did not get a TCP address.")]
+    NotTcp { address: SocketAddr },
+
+    #[error("The webhook listener's thread could not be started: {0}.")]
+    Thread(std::io::Error),
+}
+
+impl Error {
+    /// A stable machine-readable code for the UI to branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Bind { .. } => "webhook_port_unavailable",
+            Error::NotTcp { .. } | Error::Thread(_) => "webhook_failed",
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,255 @@
+//! An HTTP request as a trigger's `payload`, with the request fields the platform fills:
+//!
+//! - `headers`: every header by its lower-cased name, as Node and the platform give them; a header sent
+//!   twice is joined with `", "` (as Node joins most headers).
+//! - `queryParameters`: the query string decoded (`+` is a space); a name given twice keeps its last value,
+//!   since the platform's type is `Record<string, string>`.
+//! - `rawBody { data, contentType }`: the body as text when it is UTF-8 (so a block can check an HMAC
+//!   signature over the exact bytes it received), otherwise base64. The platform hands a `Buffer` here, which
+//!   a block turns into text (`util.types.toString`); blocks receive JSON, so text is the closest faithful
+//!   form. An empty body is `""`.
+//! - `body { data, contentType }`: parsed JSON when the content type is JSON (`application/json`,
+//!   `…+json`) and the body parses; otherwise the same as `rawBody.data`; `null` for an empty body.
+//! - `contentType`: the request's `Content-Type`, else `application/json` for an empty body (as the
+//!   platform's default payload says) and `application/octet-stream` for a body without one.
+//! - `pathFragment`: the path after the flow's own segment, without its leading slash.
+//!
+//! The platform's own fields (`webhookUrls`, `executionId`, `customer`, …) are added when the flow run is
+//! prepared (`prepare_webhook_flow_run`).
+
+use base64_engine::encode_base64;
+use serde_json::{json, Map, Value};
+
+/// What the listener read of one HTTP request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomingRequest {
+    pub method: String,
+    /// The request target as sent: path and query (`/orders/created?id=7`).
+    pub url: String,
+    /// Header names and values as sent, in order.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl IncomingRequest {
+    /// The path without the query string.
+    pub fn path(&self) -> &str {
+        self.url.split_once('?').map_or(&self.url, |(path, _)| path)
+    }
+
+    /// The query string without its `?`, or `""`.
+    pub fn query(&self) -> &str {
+        self.url.split_once('?').map_or("", |(_, query)| query)
+    }
+}
+
+/// The request fields of the trigger's `payload` for `request`, with `path_fragment` from the route.
+pub fn request_payload(request: &IncomingRequest, path_fragment: &str) -> Value {
+    let headers = header_map(&request.headers);
+    let content_type = match headers.get("content-type").and_then(Value::as_str) {
+        Some(given) => given.to_string(),
+        None if request.body.is_empty() => "application/json".to_string(),
+        None => "application/octet-stream".to_string(),
+    };
+    let raw = raw_data(&request.body);
+    let data = body_data(&request.body, &raw, &content_type);
+    json!({
+        "headers": headers,
+        "queryParameters": query_map(request.query()),
+        "rawBody": { "data": raw, "contentType": content_type },
+        "body": { "data": data, "contentType": content_type },
+        "pathFragment": path_fragment,
+    })
+}
+
+fn header_map(headers: &[(String, String)]) -> Map<String, Value> {
+    let mut map = Map::new();
+    for (name, value) in headers {
+        let name = name.to_ascii_lowercase();
+        let joined = match map.get(&name).and_then(Value::as_str) {
+            Some(earlier) => format!("{earlier}, {value}"),
+            None => value.clone(),
+        };
+        map.insert(name, Value::String(joined));
+    }
+    map
+}
+
+fn query_map(query: &str) -> Map<String, Value> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .map(|(name, value)| (name.into_owned(), Value::String(value.into_owned())))
+        .collect()
+}
+
+/// The body as text when it is UTF-8, else base64.
+fn raw_data(body: &[u8]) -> String {
+    match std::str::from_utf8(body) {
+        Ok(text) => text.to_string(),
+        Err(_) => encode_base64(body),
+    }
+}
+
+fn body_data(body: &[u8], raw: &str, content_type: &str) -> Value {
+    if body.is_empty() {
+        return Value::Null;
+    }
+    if is_json(content_type) {
+        if let Ok(parsed) = serde_json::from_slice(body) {
+            return parsed;
+        }
+    }
+    Value::String(raw.to_string())
+}
+
+/// `application/json`, `application/json; charset=utf-8`, `application/vnd.api+json`, …
+pub(crate) fn is_json(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+/// Standard base64 with padding; a few lines instead of another dependency.
+mod base64_engine {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    pub fn encode_base64(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let b = [
+                chunk[0],
+                chunk.get(1).copied().unwrap_or(0),
+                chunk.get(2).copied().unwrap_or(0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+                if i <= chunk.len() {
+                    out.push(ALPHABET[(n >> shift) as usize & 63] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(url: &str, headers: &[(&str, &str)], body: &[u8]) -> IncomingRequest {
+        IncomingRequest {
+            method: "POST".into(),
+            url: url.into(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            body: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_json_request_becomes_the_platform_payload() {
+        let payload = request_payload(
+            &request(
+                "/orders/created?id=7&note=a+b%21",
+                &[("Content-Type", "application/json"), ("X-Signature", "abc")],
+                br#"{"order": 7}"#,
+            ),
+            "created",
+        );
+        assert_eq!(
+            payload,
+            json!({
+                "headers": { "content-type": "application/json", "x-signature": "abc" },
+                "queryParameters": { "id": "7", "note": "a b!" },
+                "rawBody": { "data": "{\"order\": 7}", "contentType": "application/json" },
+                "body": { "data": { "order": 7 }, "contentType": "application/json" },
+                "pathFragment": "created",
+            })
+        );
+    }
+
+    #[test]
+    fn text_bodies_stay_text_and_bad_json_stays_text() {
+        let csv = request_payload(
+            &request("/f", &[("content-type", "text/csv")], b"a,b\n1,2"),
+            "",
+        );
+        assert_eq!(csv["body"]["data"], "a,b\n1,2");
+        assert_eq!(csv["rawBody"]["data"], "a,b\n1,2");
+        assert_eq!(csv["body"]["contentType"], "text/csv");
+
+        let broken = request_payload(
+            &request(
+                "/f",
+                &[("content-type", "application/json; charset=utf-8")],
+                b"{oops",
+            ),
+            "",
+        );
+        assert_eq!(broken["body"]["data"], "{oops");
+
+        let vendor = request_payload(
+            &request(
+                "/f",
+                &[("content-type", "application/vnd.api+json")],
+                b"[1]",
+            ),
+            "",
+        );
+        assert_eq!(vendor["body"]["data"], json!([1]));
+    }
+
+    #[test]
+    fn binary_bodies_are_base64_and_empty_bodies_null() {
+        let binary = request_payload(&request("/f", &[], &[0xff, 0x00, 0x10, 0x80]), "");
+        assert_eq!(binary["rawBody"]["data"], "/wAQgA==");
+        assert_eq!(binary["body"]["data"], "/wAQgA==");
+        assert_eq!(binary["rawBody"]["contentType"], "application/octet-stream");
+
+        let empty = request_payload(&request("/f", &[], b""), "");
+        assert_eq!(
+            empty["body"],
+            json!({ "data": null, "contentType": "application/json" })
+        );
+        assert_eq!(empty["rawBody"]["data"], "");
+        assert_eq!(empty["queryParameters"], json!({}));
+    }
+
+    #[test]
+    fn headers_are_lower_cased_and_repeats_joined() {
+        let payload = request_payload(
+            &request(
+                "/f?a=1&a=2",
+                &[("Accept", "text/csv"), ("ACCEPT", "text/plain")],
+                b"",
+            ),
+            "",
+        );
+        assert_eq!(payload["headers"]["accept"], "text/csv, text/plain");
+        assert_eq!(payload["queryParameters"]["a"], "2");
+    }
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(encode_base64(b""), "");
+        assert_eq!(encode_base64(b"f"), "Zg==");
+        assert_eq!(encode_base64(b"fo"), "Zm8=");
+        assert_eq!(encode_base64(b"foo"), "Zm9v");
+        assert_eq!(encode_base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn the_path_and_query_split_at_the_question_mark() {
+        let r = request("/a/b?x=1?y", &[], b"");
+        assert_eq!((r.path(), r.query()), ("/a/b", "x=1?y"));
+        let r = request("/a", &[], b"");
+        assert_eq!((r.path(), r.query()), ("/a", ""));
+    }
+}

@@ -1,0 +1,51 @@
+// The local webhook listener: turned on beside the flow, its URL answers a caller with the trigger's response (the
+// seed template's "hello", text/plain), the call shows in the window, and turning it off closes the port.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { freshFolders, selectBlock, withApp } from './harness.mjs';
+import { waitFor } from './webdriver.mjs';
+
+async function testIdText(session, testId) {
+  return session.text(await session.findByTestId(testId));
+}
+
+test('the webhook listener answers a call with the trigger response and shows the call', async (t) => {
+  await withApp(t, freshFolders(t), async ({ session }) => {
+    await selectBlock(session, 'Code Block Trigger');
+    await session.click(await session.findByTestId('webhook-toggle'));
+    const url = await waitFor(
+      async () => {
+        const shown = (await session.findAllBy('css selector', '[data-testid="webhook-url"]')).length > 0;
+        const text = shown ? (await testIdText(session, 'webhook-url')).trim() : '';
+        return /^http:\/\/127\.0\.0\.1:\d+\/flow-1$/.test(text) && text;
+      },
+      { timeoutMs: 15_000, message: 'webhook-url to show the flow’s local URL' },
+    );
+
+    const response = await fetch(`${url}/orders?from=e2e`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Test': 'webhook-e2e' },
+      body: JSON.stringify({ hello: 'from the end-to-end test' }),
+    });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
+    assert.equal(await response.text(), 'hello');
+
+    const calls = await waitFor(
+      async () => {
+        const text = await testIdText(session, 'webhook-calls');
+        return text.includes('POST /flow-1/orders → 200') && text;
+      },
+      { timeoutMs: 15_000, message: 'webhook-calls to list the call' },
+    );
+    assert.match(calls, /200/);
+
+    // Off: the URL goes away and the port no longer answers.
+    await session.click(await session.findByTestId('webhook-toggle'));
+    await waitFor(async () => (await session.findAllBy('css selector', '[data-testid="webhook-url"]')).length === 0, {
+      timeoutMs: 15_000,
+      message: 'webhook-url to disappear when the listener is off',
+    });
+    await assert.rejects(fetch(url, { method: 'POST', body: '{}' }), 'the port is closed');
+  });
+});
