@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freshFolders, listedBefore, repoFile, selectBlock, withApp } from './harness.mjs';
-import { waitForEditor, waitForEditorValue } from './monaco.mjs';
+import { editorMarkers, MARKER_ERROR, replaceEditorText, waitForEditor, waitForEditorValue } from './monaco.mjs';
+import { waitFor } from './webdriver.mjs';
 
 const ACTION_TEMPLATE = repoFile('crates/workspace/templates/code-block.js');
 const TRIGGER_TEMPLATE = repoFile('crates/workspace/templates/code-block-trigger.js');
@@ -26,5 +27,29 @@ test('the editor shows the trigger template verbatim', async (t) => {
     await selectBlock(session, 'Code Block Trigger');
     await waitForEditor(session);
     await waitForEditorValue(session, TRIGGER_TEMPLATE);
+  });
+});
+
+test('a syntax error is marked while typing, without running, and the mark goes once it is fixed', async (t) => {
+  await withApp(t, freshFolders(t), async ({ session }) => {
+    await selectBlock(session, 'Code Block');
+    await waitForEditor(session);
+    await waitForEditorValue(session, ACTION_TEMPLATE);
+    const broken = 'module.exports = async (context, stepResults) => {\n  const total = 1 +;\n  return { data: total };\n};\n';
+    await replaceEditorText(session, broken);
+    const syntaxMarks = async () =>
+      (await editorMarkers(session)).filter((marker) => marker.owner === 'blocksmith-syntax');
+    const marks = await waitFor(async () => {
+      const found = await syntaxMarks();
+      return found.length > 0 && found;
+    }, { timeoutMs: 10_000, message: 'a syntax error mark without pressing Run' });
+    assert.equal(marks[0].severity, MARKER_ERROR);
+    assert.equal(marks[0].startLineNumber, 2, 'the mark is on the line with the error');
+
+    await replaceEditorText(session, broken.replace('1 +;', '1 + 2;'));
+    await waitFor(async () => (await syntaxMarks()).length === 0, {
+      timeoutMs: 10_000,
+      message: 'the syntax mark to go once the code is fixed',
+    });
   });
 });

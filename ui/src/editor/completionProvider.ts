@@ -1,5 +1,7 @@
-// Connects the pure completion logic to Monaco's JavaScript completion.
+// Connects the pure completion logic (the block's names, then JavaScript's built-in namespaces) to Monaco's
+// JavaScript completion.
 import { monaco } from './monaco';
+import { builtinMembersAt } from './builtinCompletions';
 import { suggestAt, type CompletionScope, type SuggestionKind } from './completions';
 
 const KIND: Record<SuggestionKind, monaco.languages.CompletionItemKind> = {
@@ -14,13 +16,10 @@ export function registerBlockCompletions(getScope: () => CompletionScope): monac
     triggerCharacters: ['.', '[', '"', "'"],
     provideCompletionItems(model, position) {
       const line = model.getLineContent(position.lineNumber);
-      const answer = suggestAt(
-        {
-          textBeforeCursor: line.slice(0, position.column - 1),
-          textAfterCursor: line.slice(position.column - 1),
-        },
-        getScope(),
-      );
+      const textBeforeCursor = line.slice(0, position.column - 1);
+      const answer =
+        suggestAt({ textBeforeCursor, textAfterCursor: line.slice(position.column - 1) }, getScope()) ??
+        builtinMembersAt(textBeforeCursor);
       if (!answer) return { suggestions: [] };
       const range = new monaco.Range(
         position.lineNumber,
