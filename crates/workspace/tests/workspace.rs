@@ -241,7 +241,9 @@ fn a_folder_that_is_not_writable_is_named_and_nothing_is_lost() {
 
     let blocks_dir = root.join("blocks");
     let Some(_blocks_locked) = Unwritable::make(&blocks_dir) else {
-        eprintln!("skipped: this machine can make no folder unwritable (no chattr, not root-capable)");
+        eprintln!(
+            "skipped: this machine can make no folder unwritable (no chattr, not root-capable)"
+        );
         return;
     };
     let _root_locked = Unwritable::make(&root).expect("the workspace folder can be locked too");
@@ -250,15 +252,32 @@ fn a_folder_that_is_not_writable_is_named_and_nothing_is_lost() {
     assert_eq!(err.code(), "not_writable", "{err}");
     let message = err.to_string();
     assert!(message.contains("not writable"), "{message}");
-    assert!(message.contains(&block), "the message names the file: {message}");
+    assert!(
+        message.contains(&block),
+        "the message names the file: {message}"
+    );
 
     let flow = ws.manifest().flows[0].name.clone();
     let err = ws.rename_flow(&flow, "Renamed").unwrap_err();
     assert_eq!(err.code(), "not_writable", "{err}");
-    assert_eq!(ws.manifest().flows[0].name, flow, "the failed rename is undone in memory");
+    assert_eq!(
+        ws.manifest().flows[0].name,
+        flow,
+        "the failed rename is undone in memory"
+    );
 
     assert_eq!(ws.read_block_source(&block).unwrap(), "// saved before\n");
-    assert_eq!(fs::read_to_string(root.join(MANIFEST_FILE)).unwrap(), manifest_before);
-    let names: Vec<_> = fs::read_dir(&blocks_dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), 2, "no temporary file is left behind: {names:?}");
+    assert_eq!(
+        fs::read_to_string(root.join(MANIFEST_FILE)).unwrap(),
+        manifest_before
+    );
+    let names: Vec<_> = fs::read_dir(&blocks_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "no temporary file is left behind: {names:?}"
+    );
 }
