@@ -17,7 +17,7 @@ mod run;
 
 pub use contract::*;
 pub use error::{Error, Result};
-pub use options::EngineOptions;
+pub use options::{EngineOptions, LiveLogs};
 
 /// Runs `request`'s block to completion in the calling thread and reports what happened. Never panics on
 /// anything a block does; a block that loops forever or exhausts memory must be stopped by the caller

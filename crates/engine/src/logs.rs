@@ -1,6 +1,7 @@
 //! Collects a run's log lines under the line-count and line-length limits.
 
 use crate::contract::{LogLevel, LogLine};
+use crate::options::LiveLogs;
 
 /// The log lines of one run. Lines past the limit are counted, not kept.
 #[derive(Debug)]
@@ -9,6 +10,7 @@ pub struct LogCollector {
     dropped: usize,
     max_lines: usize,
     max_line_chars: usize,
+    live: Option<LiveLogs>,
 }
 
 impl LogCollector {
@@ -18,7 +20,14 @@ impl LogCollector {
             dropped: 0,
             max_lines,
             max_line_chars,
+            live: None,
         }
+    }
+
+    /// Also tells `live` of each kept line as it is logged.
+    pub fn with_live(mut self, live: Option<LiveLogs>) -> Self {
+        self.live = live;
+        self
     }
 
     /// Keeps the line (cut to the length limit) unless the run already logged its maximum.
@@ -31,7 +40,11 @@ impl LogCollector {
             Some((cut, _)) => message[..cut].to_owned(),
             None => message.to_owned(),
         };
-        self.lines.push(LogLine { level, message });
+        let line = LogLine { level, message };
+        if let Some(live) = &self.live {
+            (live.0)(&line);
+        }
+        self.lines.push(line);
     }
 
     /// The kept lines, followed by one line saying how many were dropped, if any were.
@@ -87,6 +100,21 @@ mod tests {
         assert!(lines[2]
             .message
             .starts_with("3 more log lines were dropped"));
+    }
+
+    #[test]
+    fn tells_the_live_sink_of_each_kept_line() {
+        use std::sync::{Arc, Mutex};
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&seen);
+        let live = LiveLogs(Arc::new(move |line: &LogLine| {
+            sink.lock().unwrap().push(line.message.clone())
+        }));
+        let mut logs = LogCollector::new(2, 100).with_live(Some(live));
+        for n in 0..3 {
+            logs.push(LogLevel::Info, &n.to_string());
+        }
+        assert_eq!(*seen.lock().unwrap(), ["0", "1"]);
     }
 
     #[test]

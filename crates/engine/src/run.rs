@@ -53,10 +53,10 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
     limits.set_stack_size_limit(VALUE_STACK_LIMIT);
     context.insert_data(HostState {
         event_loop: event_loop.clone(),
-        logs: RefCell::new(LogCollector::new(
-            options.max_log_lines,
-            options.max_log_line_chars,
-        )),
+        logs: RefCell::new(
+            LogCollector::new(options.max_log_lines, options.max_log_line_chars)
+                .with_live(options.live_logs.clone()),
+        ),
         started,
         fetch_timeout: Duration::from_millis(options.fetch_timeout_ms),
     });

@@ -87,7 +87,8 @@ impl RunEnd {
         }
     }
 
-    /// The full report: nothing returned, no logs (they died with the worker), the state as it was.
+    /// The full report: nothing returned, no logs (the supervisor adds those the worker passed on live), the
+    /// state as it was.
     pub fn json_report(&self, elapsed: Duration, state: JsonBlockState) -> JsonRunReport {
         JsonRunReport {
             outcome: JsonRunOutcome {

@@ -4,7 +4,7 @@
 
 use std::io::{self, BufRead};
 
-use blocksmith_engine::{JsonRunReport, JsonRunRequest};
+use blocksmith_engine::{JsonRunReport, JsonRunRequest, LogLine};
 use serde::{Deserialize, Serialize};
 
 /// One run for a worker.
@@ -39,6 +39,23 @@ pub enum ReplyOutcome {
     Report(Box<JsonRunReport>),
     /// The request line was not a valid request; why.
     Rejected(String),
+}
+
+/// Marks a log line the worker passes on as the block logs it, on its stderr (the reply channel carries only
+/// replies). The host keeps these so a run that is stopped or killed by a limit still shows what it logged.
+/// The record separator in front cannot start a line of Rust's or a library's own output.
+pub const LIVE_LOG_PREFIX: &str = "\u{1e}blocksmith-log ";
+
+/// A log line as the worker writes it to stderr, `\n` included.
+pub fn encode_live_log(line: &LogLine) -> String {
+    let json = serde_json::to_string(line).expect("a log line always serialises");
+    format!("{LIVE_LOG_PREFIX}{json}\n")
+}
+
+/// The log line in one stderr line written by `encode_live_log`, or `None` for any other output.
+pub fn decode_live_log(line: &[u8]) -> Option<LogLine> {
+    let json = line.strip_prefix(LIVE_LOG_PREFIX.as_bytes())?;
+    serde_json::from_slice(json.trim_ascii_end()).ok()
 }
 
 /// One line read from a pipe with a length cap.
@@ -83,6 +100,21 @@ pub fn read_capped_line(reader: &mut impl BufRead, cap: usize) -> io::Result<Cap
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn live_log_lines_round_trip_and_other_output_is_not_taken_for_one() {
+        let line = LogLine {
+            level: blocksmith_engine::LogLevel::Warn,
+            message: "multi\nline \u{1e} text".into(),
+        };
+        let encoded = encode_live_log(&line);
+        assert_eq!(encoded.matches('\n').count(), 1, "one line: {encoded:?}");
+        assert_eq!(decode_live_log(encoded.as_bytes()), Some(line));
+        assert_eq!(
+            decode_live_log(b"thread 'block' has overflowed its stack\n"),
+            None
+        );
+    }
 
     #[test]
     fn reads_lines_one_at_a_time() {

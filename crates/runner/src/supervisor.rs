@@ -172,27 +172,27 @@ impl Supervisor {
                 return accepted;
             }
             Some(WorkerEvent::Closed) => worker.into_death(limits.memory_limit_bytes),
-            // Dropping the worker kills it (SIGKILL) and reaps it before the run reports.
-            None => {
-                drop(worker);
+            // The worker is killed (SIGKILL) and reaped before the run reports, keeping what it logged.
+            None => (
                 RunEnd::TimedOut {
                     limit: limits.time_limit,
-                }
-            }
-            Some(WorkerEvent::Stop) => {
-                drop(worker);
-                RunEnd::Stopped
-            }
-            Some(WorkerEvent::ReplyTooLarge) => {
-                drop(worker);
+                },
+                worker.end_keeping_logs(),
+            ),
+            Some(WorkerEvent::Stop) => (RunEnd::Stopped, worker.end_keeping_logs()),
+            Some(WorkerEvent::ReplyTooLarge) => (
                 RunEnd::ReplyTooLarge {
                     max_bytes: self.shared.options.max_reply_bytes,
-                }
-            }
+                },
+                worker.end_keeping_logs(),
+            ),
         };
+        let (end, logs) = end;
         // The worker is gone (stopped, over a limit, or dead): start a warm one for the next run.
         self.refill_in_background();
-        Ok(end.json_report(started.elapsed(), state_before))
+        let mut report = end.json_report(started.elapsed(), state_before);
+        report.outcome.logs = logs;
+        Ok(report)
     }
 
     fn accept_reply(

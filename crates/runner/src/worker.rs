@@ -7,16 +7,17 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::os::fd::FromRawFd;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use blocksmith_engine::{
     run_block_json, BlockError, EngineOptions, FailureKind, JsonBlockState, JsonRunReport,
-    JsonRunRequest,
+    JsonRunRequest, LiveLogs,
 };
 
 use crate::failure::RunEnd;
-use crate::protocol::{ReplyOutcome, WorkerReply, WorkerRequest};
+use crate::protocol::{encode_live_log, ReplyOutcome, WorkerReply, WorkerRequest};
 
 /// The engine thread's stack. Boa recurses natively in its parser, `JSON.stringify` and callbacks such as
 /// `Array.prototype.map`, so a roomy stack lets ordinary deep code run; what still overflows it is
@@ -88,6 +89,16 @@ struct Reply {
     bytes: Vec<u8>,
     /// The run's engine thread, still freeing the run's objects.
     engine: Option<JoinHandle<()>>,
+}
+
+/// Passes each log line on to the host as it is logged (see `LIVE_LOG_PREFIX`), so the host still has them
+/// should this process be killed before it replies.
+fn live_logs_to_stderr() -> LiveLogs {
+    LiveLogs(Arc::new(|line| {
+        let _ = io::stderr()
+            .lock()
+            .write_all(encode_live_log(line).as_bytes());
+    }))
 }
 
 /// Moves the real stdout to a private descriptor for replies and points descriptor 1 at stderr, so
@@ -167,7 +178,11 @@ fn run_on_engine_thread(
         .name("block".into())
         .stack_size(usize::try_from(stack_bytes).unwrap_or(usize::MAX))
         .spawn(move || {
-            let _ = finished.send(run_block_json(&run, &EngineOptions::default()));
+            let options = EngineOptions {
+                live_logs: Some(live_logs_to_stderr()),
+                ..EngineOptions::default()
+            };
+            let _ = finished.send(run_block_json(&run, &options));
         })
         .ok()?;
     match report.recv_timeout(time_limit.saturating_add(ORPHAN_GRACE)) {

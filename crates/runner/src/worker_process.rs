@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 use std::ffi::OsString;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
@@ -15,7 +15,9 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::failure::{classify_death, RunEnd};
-use crate::protocol::{read_capped_line, CappedLine, WorkerRequest};
+use blocksmith_engine::LogLine;
+
+use crate::protocol::{decode_live_log, read_capped_line, CappedLine, WorkerRequest};
 
 /// How to start a worker: a program and its arguments (the CLI passes its own executable and `__worker`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,12 +51,22 @@ pub(crate) enum WorkerEvent {
 /// How much of a worker's stderr is kept: enough for Rust's abort messages.
 const STDERR_TAIL_BYTES: usize = 8 * 1024;
 
+/// Live log lines kept per run, as many as the engine keeps.
+const MAX_LIVE_LOG_LINES: usize = 10_000;
+
+/// What the stderr reader keeps of the run in progress: the output's tail and the log lines passed on live.
+#[derive(Default)]
+struct StderrKept {
+    tail: VecDeque<u8>,
+    logs: Vec<LogLine>,
+}
+
 pub(crate) struct WorkerProcess {
     child: Child,
     stdin: ChildStdin,
     events: Receiver<WorkerEvent>,
     events_sender: Sender<WorkerEvent>,
-    stderr_tail: Arc<Mutex<VecDeque<u8>>>,
+    stderr_kept: Arc<Mutex<StderrKept>>,
     stderr_closed: Receiver<()>,
     next_request_id: u64,
     pub(crate) runs_served: u32,
@@ -105,13 +117,13 @@ impl WorkerProcess {
             })
             .map_err(Error::WorkerUnreachable)?;
 
-        let stderr_tail = Arc::new(Mutex::new(VecDeque::with_capacity(STDERR_TAIL_BYTES)));
-        let tail = Arc::clone(&stderr_tail);
+        let stderr_kept = Arc::new(Mutex::new(StderrKept::default()));
+        let kept = Arc::clone(&stderr_kept);
         let (closed_sender, stderr_closed) = mpsc::channel();
         thread::Builder::new()
             .name("worker-stderr".into())
             .spawn(move || {
-                keep_tail(stderr, &tail);
+                keep_stderr(stderr, &kept);
                 let _ = closed_sender.send(());
             })
             .map_err(Error::WorkerUnreachable)?;
@@ -121,7 +133,7 @@ impl WorkerProcess {
             stdin,
             events,
             events_sender,
-            stderr_tail,
+            stderr_kept,
             stderr_closed,
             next_request_id: 1,
             runs_served: 0,
@@ -138,13 +150,29 @@ impl WorkerProcess {
         matches!(self.child.try_wait(), Ok(None))
     }
 
-    /// Forgets what an earlier run left behind: a late Stop, and stderr output.
+    /// Forgets what an earlier run left behind: a late Stop, stderr output and live log lines.
     pub(crate) fn prepare_for_run(&mut self) {
         while self.events.try_recv().is_ok() {}
-        self.stderr_tail
+        *self.lock_stderr_kept() = StderrKept::default();
+    }
+
+    fn lock_stderr_kept(&self) -> std::sync::MutexGuard<'_, StderrKept> {
+        self.stderr_kept
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+    }
+
+    /// Kills the worker (Stop, the time limit) and answers with what the run logged until then.
+    pub(crate) fn end_keeping_logs(mut self) -> Vec<LogLine> {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.logs_after_exit()
+    }
+
+    /// The live log lines once the stderr reader has read everything a dead worker wrote.
+    fn logs_after_exit(&mut self) -> Vec<LogLine> {
+        let _ = self.stderr_closed.recv_timeout(Duration::from_millis(500));
+        std::mem::take(&mut self.lock_stderr_kept().logs)
     }
 
     /// Sends one request and returns its id.
@@ -175,23 +203,21 @@ impl WorkerProcess {
         }
     }
 
-    /// Waits for a worker whose stdout closed to finish dying, and says why it died.
-    pub(crate) fn into_death(mut self, memory_limit_bytes: Option<u64>) -> RunEnd {
+    /// Waits for a worker whose stdout closed to finish dying, and says why it died, with what the run
+    /// logged until then.
+    pub(crate) fn into_death(mut self, memory_limit_bytes: Option<u64>) -> (RunEnd, Vec<LogLine>) {
         let status = self.wait_with_grace(Duration::from_secs(1));
-        // The stderr reader finishes right after the process ends; wait briefly so the tail is complete.
-        let _ = self.stderr_closed.recv_timeout(Duration::from_millis(500));
+        // The stderr reader finishes right after the process ends; the logs wait for it, so the tail is complete.
+        let logs = self.logs_after_exit();
         let tail = {
-            let tail = self
-                .stderr_tail
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            String::from_utf8_lossy(&tail.iter().copied().collect::<Vec<u8>>()).into_owned()
+            let kept = self.lock_stderr_kept();
+            String::from_utf8_lossy(&kept.tail.iter().copied().collect::<Vec<u8>>()).into_owned()
         };
         let how = match status {
             Some(status) => describe_exit(status),
             None => "it closed its output and did not exit".to_owned(),
         };
-        classify_death(&tail, how, memory_limit_bytes)
+        (classify_death(&tail, how, memory_limit_bytes), logs)
     }
 
     fn wait_with_grace(&mut self, grace: Duration) -> Option<ExitStatus> {
@@ -229,16 +255,25 @@ impl Drop for WorkerProcess {
     }
 }
 
-fn keep_tail(mut stderr: impl Read, tail: &Mutex<VecDeque<u8>>) {
-    let mut chunk = [0u8; 4096];
+/// Reads the worker's stderr line by line: live log lines are kept as lines, anything else in the tail.
+fn keep_stderr(stderr: impl Read, kept: &Mutex<StderrKept>) {
+    let mut reader = BufReader::new(stderr);
+    let mut line = Vec::new();
     loop {
-        match stderr.read(&mut chunk) {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
             Ok(0) => return,
-            Ok(read) => {
-                let mut tail = tail.lock().unwrap_or_else(PoisonError::into_inner);
-                tail.extend(&chunk[..read]);
-                let excess = tail.len().saturating_sub(STDERR_TAIL_BYTES);
-                tail.drain(..excess);
+            Ok(_) => {
+                let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
+                match decode_live_log(&line) {
+                    Some(log) if kept.logs.len() < MAX_LIVE_LOG_LINES => kept.logs.push(log),
+                    Some(_) => {}
+                    None => {
+                        kept.tail.extend(&line);
+                        let excess = kept.tail.len().saturating_sub(STDERR_TAIL_BYTES);
+                        kept.tail.drain(..excess);
+                    }
+                }
             }
             Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
             Err(_) => return,
@@ -271,14 +306,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_stderr_tail_keeps_only_the_last_bytes() {
-        let tail = Mutex::new(VecDeque::new());
-        let mut output = vec![b'a'; STDERR_TAIL_BYTES];
+    fn the_stderr_tail_keeps_only_the_last_bytes_and_live_logs_apart() {
+        let kept = Mutex::new(StderrKept::default());
+        let log = LogLine {
+            level: blocksmith_engine::LogLevel::Info,
+            message: "before the loop".into(),
+        };
+        let mut output = crate::protocol::encode_live_log(&log).into_bytes();
+        output.extend(vec![b'a'; STDERR_TAIL_BYTES]);
         output.extend_from_slice(b"memory allocation of 8 bytes failed\n");
-        keep_tail(&output[..], &tail);
-        let kept: Vec<u8> = tail.into_inner().unwrap().into_iter().collect();
-        assert_eq!(kept.len(), STDERR_TAIL_BYTES);
-        assert!(kept.ends_with(b"memory allocation of 8 bytes failed\n"));
+        keep_stderr(&output[..], &kept);
+        let kept = kept.into_inner().unwrap();
+        let tail: Vec<u8> = kept.tail.into_iter().collect();
+        assert_eq!(tail.len(), STDERR_TAIL_BYTES);
+        assert!(tail.ends_with(b"memory allocation of 8 bytes failed\n"));
+        assert_eq!(kept.logs, vec![log]);
     }
 
     #[test]

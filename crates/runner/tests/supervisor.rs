@@ -6,7 +6,7 @@ mod common;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use blocksmith_engine::{BlockKind, FailureKind};
+use blocksmith_engine::{BlockKind, FailureKind, LogLevel};
 use blocksmith_runner::{Error, RunLimits, Supervisor, SupervisorOptions, WorkerCommand};
 use serde_json::json;
 
@@ -85,6 +85,61 @@ fn stop_ends_a_run_at_once_and_the_next_run_works() {
         )
         .unwrap();
     assert!(next.outcome.ok);
+}
+
+#[test]
+fn a_run_ended_by_the_time_limit_or_stop_keeps_what_it_logged() {
+    let supervisor = common::supervisor();
+    let expected = [
+        (LogLevel::Info, "fetching page 1"),
+        (LogLevel::Warn, "the API is slow"),
+    ];
+    let logged = |report: &blocksmith_engine::RunReport| {
+        report
+            .outcome
+            .logs
+            .iter()
+            .map(|line| (line.level, line.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(level, message)| (*level, message.to_string()))
+        .collect();
+
+    let timed_out = supervisor
+        .run(
+            supervisor.next_run_id(),
+            common::action("logs_then_hangs.js"),
+            RunLimits::new(700, 512),
+        )
+        .unwrap();
+    assert_eq!(
+        timed_out.outcome.error.as_ref().unwrap().name,
+        "TimeoutError"
+    );
+    assert_eq!(logged(&timed_out), expected);
+
+    let run_id = supervisor.next_run_id();
+    let running = {
+        let supervisor = supervisor.clone();
+        thread::spawn(move || {
+            supervisor.run(
+                run_id,
+                common::action("logs_then_hangs.js"),
+                RunLimits::default(),
+            )
+        })
+    };
+    thread::sleep(Duration::from_millis(400));
+    assert!(supervisor.stop(run_id), "the run was in progress");
+    let stopped = running.join().unwrap().unwrap();
+    assert_eq!(stopped.outcome.error.as_ref().unwrap().name, "StoppedError");
+    assert_eq!(
+        logged(&stopped),
+        expected,
+        "the warm worker's earlier run left no lines behind"
+    );
 }
 
 #[test]
