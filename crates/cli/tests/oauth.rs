@@ -77,6 +77,26 @@ fn add_provider(ws: &Path, authorize_url: &str, token_url: &str, secret: &str, r
     add_connection(ws, "Provider", "authorizationcode", &settings, secret);
 }
 
+/// A fresh test provider and a workspace whose authorization code connection "Provider" uses it with
+/// `client_secret`, redirecting to a free loopback port: the start of every authorization code test.
+fn provider_workspace(
+    ttl_s: u64,
+    client_secret: &str,
+) -> (TestProvider, tempfile::TempDir, PathBuf, String) {
+    let provider = TestProvider::start(ttl_s);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    add_provider(
+        &ws,
+        &provider.authorize_url(),
+        &provider.token_url(),
+        client_secret,
+        &redirect_uri,
+    );
+    (provider, dir, ws, redirect_uri)
+}
+
 /// A running `connections authorize`: the authorization URL it printed first, and the process.
 struct Authorizing {
     url: String,
@@ -204,17 +224,7 @@ fn run_provider_block(ws: &Path) -> (Value, Output) {
 
 #[test]
 fn authorization_code_through_the_cli_gives_the_block_its_token() {
-    let provider = TestProvider::start(LONG_TTL_S);
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    let redirect_uri = loopback_redirect_uri();
-    add_provider(
-        &ws,
-        &provider.authorize_url(),
-        &provider.token_url(),
-        CLIENT_SECRET,
-        &redirect_uri,
-    );
+    let (provider, _dir, ws, redirect_uri) = provider_workspace(LONG_TTL_S, CLIENT_SECRET);
 
     let before = now_s();
     let (url, authorized) = authorize_as_person(&ws, &redirect_uri);
@@ -246,17 +256,7 @@ fn authorization_code_through_the_cli_gives_the_block_its_token() {
 
 #[test]
 fn token_refresh_replaces_the_stored_access_token() {
-    let provider = TestProvider::start(LONG_TTL_S);
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    let redirect_uri = loopback_redirect_uri();
-    add_provider(
-        &ws,
-        &provider.authorize_url(),
-        &provider.token_url(),
-        CLIENT_SECRET,
-        &redirect_uri,
-    );
+    let (_provider, _dir, ws, redirect_uri) = provider_workspace(LONG_TTL_S, CLIENT_SECRET);
     let (_, authorized) = authorize_as_person(&ws, &redirect_uri);
     assert!(authorized.status.success(), "{}", text(&authorized.stderr));
     let first = stored_token(&ws, "Provider").unwrap();
@@ -347,17 +347,7 @@ fn client_credentials_fetch_a_token_and_a_wrong_secret_stores_none() {
 #[test]
 fn an_expired_token_is_refreshed_before_run_workspace() {
     let ttl_s = 2;
-    let provider = TestProvider::start(ttl_s);
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    let redirect_uri = loopback_redirect_uri();
-    add_provider(
-        &ws,
-        &provider.authorize_url(),
-        &provider.token_url(),
-        CLIENT_SECRET,
-        &redirect_uri,
-    );
+    let (_provider, _dir, ws, redirect_uri) = provider_workspace(ttl_s, CLIENT_SECRET);
     let (_, authorized) = authorize_as_person(&ws, &redirect_uri);
     assert!(authorized.status.success(), "{}", text(&authorized.stderr));
     let expired_at = status_line(&authorized)["expiresAt"].as_u64().unwrap();
@@ -380,17 +370,7 @@ fn an_expired_token_is_refreshed_before_run_workspace() {
 
 #[test]
 fn a_wrong_client_secret_fails_the_authorization_and_stores_nothing() {
-    let provider = TestProvider::start(LONG_TTL_S);
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    let redirect_uri = loopback_redirect_uri();
-    add_provider(
-        &ws,
-        &provider.authorize_url(),
-        &provider.token_url(),
-        "not-the-secret",
-        &redirect_uri,
-    );
+    let (_provider, _dir, ws, redirect_uri) = provider_workspace(LONG_TTL_S, "not-the-secret");
 
     let (_, refused) = authorize_as_person(&ws, &redirect_uri);
     assert_eq!(refused.status.code(), Some(1));
@@ -473,17 +453,7 @@ fn listed_json(ws: &Path, name: &str) -> Value {
 
 #[test]
 fn a_refused_refresh_marks_the_connection_needing_consent_until_authorized_again() {
-    let provider = TestProvider::start(LONG_TTL_S);
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    let redirect_uri = loopback_redirect_uri();
-    add_provider(
-        &ws,
-        &provider.authorize_url(),
-        &provider.token_url(),
-        CLIENT_SECRET,
-        &redirect_uri,
-    );
+    let (provider, _dir, ws, redirect_uri) = provider_workspace(LONG_TTL_S, CLIENT_SECRET);
     let (_, authorized) = authorize_as_person(&ws, &redirect_uri);
     assert!(authorized.status.success(), "{}", text(&authorized.stderr));
     assert!(list_text(&ws).contains("token: stored"));
