@@ -77,6 +77,22 @@ fn add_provider(ws: &Path, authorize_url: &str, token_url: &str, secret: &str, r
     add_connection(ws, "Provider", "authorizationcode", &settings, secret);
 }
 
+/// `blocksmith connections token` for `name`: fetches (client credentials), or refreshes with `refresh`.
+fn connections_token(ws: &Path, name: &str, refresh: bool) -> Output {
+    let mut args = vec![
+        "connections",
+        "token",
+        "--workspace",
+        path(ws),
+        "--name",
+        name,
+    ];
+    if refresh {
+        args.push("--refresh");
+    }
+    blocksmith(&args, "")
+}
+
 /// A fresh test provider and a workspace whose authorization code connection "Provider" uses it with
 /// `client_secret`, redirecting to a free loopback port: the start of every authorization code test.
 fn provider_workspace(
@@ -261,18 +277,7 @@ fn token_refresh_replaces_the_stored_access_token() {
     assert!(authorized.status.success(), "{}", text(&authorized.stderr));
     let first = stored_token(&ws, "Provider").unwrap();
 
-    let refreshed = blocksmith(
-        &[
-            "connections",
-            "token",
-            "--workspace",
-            path(&ws),
-            "--name",
-            "Provider",
-            "--refresh",
-        ],
-        "",
-    );
+    let refreshed = connections_token(&ws, "Provider", true);
     assert!(refreshed.status.success(), "{}", text(&refreshed.stderr));
     let status = status_line(&refreshed);
     assert_eq!(status["hasRefreshToken"], true);
@@ -308,19 +313,7 @@ fn client_credentials_fetch_a_token_and_a_wrong_secret_stores_none() {
         &settings,
         "not-the-secret",
     );
-    let token = |name: &str| {
-        blocksmith(
-            &[
-                "connections",
-                "token",
-                "--workspace",
-                path(&ws),
-                "--name",
-                name,
-            ],
-            "",
-        )
-    };
+    let token = |name: &str| connections_token(&ws, name, false);
 
     let fetched = token("Service");
     assert!(fetched.status.success(), "{}", text(&fetched.stderr));
@@ -459,20 +452,7 @@ fn a_refused_refresh_marks_the_connection_needing_consent_until_authorized_again
     assert!(list_text(&ws).contains("token: stored"));
     revoke_at_provider(&provider, &stored_token(&ws, "Provider").unwrap());
 
-    let refresh = || {
-        blocksmith(
-            &[
-                "connections",
-                "token",
-                "--workspace",
-                path(&ws),
-                "--name",
-                "Provider",
-                "--refresh",
-            ],
-            "",
-        )
-    };
+    let refresh = || connections_token(&ws, "Provider", true);
     let refused = refresh();
     assert_eq!(refused.status.code(), Some(1));
     assert!(refused.stdout.is_empty(), "{}", text(&refused.stdout));
