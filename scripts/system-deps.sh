@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev pkg-config
+  libayatana-appindicator3-dev librsvg2-dev pkg-config libsqlite3-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools keyutils imagemagick xdotool
 )
 

@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn timers_due_together_fire_in_the_order_they_were_set() {
-        let mut context = Context::default();
+        let mut context = crate::intl_data::test_context();
         let event_loop = EventLoop::default();
         let first =
             event_loop.add_timer(function(&mut context), vec![], Duration::ZERO, false, true);
@@ -321,7 +321,7 @@ mod tests {
 
     #[test]
     fn a_cleared_timer_never_fires() {
-        let mut context = Context::default();
+        let mut context = crate::intl_data::test_context();
         let event_loop = EventLoop::default();
         let id = event_loop.add_timer(function(&mut context), vec![], Duration::ZERO, false, true);
         event_loop.clear_timer(id);
@@ -334,7 +334,7 @@ mod tests {
 
     #[test]
     fn only_background_timers_left_means_the_promise_can_never_settle() {
-        let mut context = Context::default();
+        let mut context = crate::intl_data::test_context();
         let event_loop = EventLoop::default();
         event_loop.add_timer(
             function(&mut context),

@@ -197,7 +197,7 @@ mod tests {
             r#"{"dup": 1, "other": 2, "dup": 3}"#,
             r#"{"__proto__": {"polluted": true}, "k\u0065y": "escaped key"}"#,
         ];
-        let context = &mut Context::default();
+        let context = &mut crate::intl_data::test_context();
         let stringify = context
             .eval(boa_engine::Source::from_bytes(
                 "(v) => JSON.stringify([v, Object.getPrototypeOf(v ?? 0) === Object.prototype, \
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn refuses_text_that_is_not_json() {
-        let context = &mut Context::default();
+        let context = &mut crate::intl_data::test_context();
         assert!(to_js("{\"a\": }", context).is_err());
         assert!(to_js("1 2", context).is_err());
     }

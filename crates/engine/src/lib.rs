@@ -8,6 +8,7 @@ mod error;
 mod event_loop;
 mod failure;
 mod host;
+mod intl_data;
 mod json_in;
 mod logs;
 mod options;

@@ -375,7 +375,7 @@ mod tests {
 
     #[test]
     fn the_walk_converts_as_json_stringify_does() {
-        let context = &mut Context::default();
+        let context = &mut crate::intl_data::test_context();
         let stringify = context
             .eval(Source::from_bytes("JSON.stringify"))
             .expect("JSON.stringify exists");
@@ -407,7 +407,7 @@ mod tests {
 
     #[test]
     fn the_walk_leaves_what_it_does_not_mirror_to_json_stringify() {
-        let context = &mut Context::default();
+        let context = &mut crate::intl_data::test_context();
         for (index, value) in cases(include_str!("result_json/unconverted-cases.js"), context)
             .into_iter()
             .enumerate()
@@ -418,7 +418,7 @@ mod tests {
 
     #[test]
     fn a_throwing_to_json_leaves_the_conversion_to_json_stringify() {
-        let context = &mut Context::default();
+        let context = &mut crate::intl_data::test_context();
         let value = context
             .eval(Source::from_bytes(
                 "({ ok: 1, bad: { toJSON() { throw new TypeError('no'); } } })",
@@ -440,7 +440,7 @@ mod tests {
 
     #[test]
     fn the_top_level_members_are_found_in_the_text() {
-        let context = &mut Context::default();
+        let context = &mut crate::intl_data::test_context();
         let value = context
             .eval(Source::from_bytes(
                 "({ skipped: undefined, data: { n: [1, 2] }, 'quo\"te': 'x', response: null, f() {} })",

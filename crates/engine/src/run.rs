@@ -7,7 +7,6 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use boa_engine::builtins::promise::PromiseState;
-use boa_engine::context::ContextBuilder;
 use boa_engine::object::builtins::JsPromise;
 use boa_engine::property::PropertyKey;
 use boa_engine::{js_string, Context, JsObject, JsValue, Source};
@@ -21,6 +20,7 @@ use crate::contract::{
 use crate::event_loop::{EventLoop, LoopStop};
 use crate::failure::{self, WRAPPER_PREFIX};
 use crate::host::HostState;
+use crate::intl_data;
 use crate::json_in;
 use crate::logs::LogCollector;
 use crate::options::EngineOptions;
@@ -41,7 +41,7 @@ const STATE_KEYS: [&str; 4] = [
 pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
     let started = Instant::now();
     let event_loop = Rc::new(EventLoop::default());
-    let mut context = match ContextBuilder::new()
+    let mut context = match intl_data::context_builder()
         .job_executor(event_loop.clone())
         .build()
     {
