@@ -66,6 +66,21 @@ class TestProvider {
     });
   }
 
+  /**
+   * The authorization code connection's fields for the confidential client of this provider: its endpoints,
+   * `scopes`, the client's id and secret, and `redirectUri` (the URI the consent window intercepts unless given).
+   */
+  confidentialClientFields(scopes, redirectUri = CONFIDENTIAL_CLIENT.windowRedirectUri) {
+    return {
+      authorizeUrl: this.endpoints.authorization_endpoint,
+      tokenUrl: this.endpoints.token_endpoint,
+      scopes,
+      clientId: CONFIDENTIAL_CLIENT.clientId,
+      clientSecret: CONFIDENTIAL_CLIENT.clientSecret,
+      redirectUri,
+    };
+  }
+
   /** The page each interaction started with so far, in order: `login` or `consent` (the provider's own record). */
   async prompts() {
     const response = await fetch(`${this.issuer}/__test/prompts`);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { createConnection, findConnectionRow, openConnection } from './connection-form.mjs';
 import { freshFolders, repoRoot, waitForBlockList, withApp } from './harness.mjs';
 import { keyringSecrets } from './keyring.mjs';
-import { CONFIDENTIAL_CLIENT, startOAuthProvider } from './oauth-provider.mjs';
+import { startOAuthProvider } from './oauth-provider.mjs';
 import { CONNECTED, isTokenRequest, NEEDS_CONSENT, statusText, waitForStatus, WINDOW_TIMEOUT_MS } from './oauth-steps.mjs';
 import { freePort } from './processes.mjs';
 import { waitFor } from './webdriver.mjs';
@@ -68,18 +68,10 @@ test('Open in system browser connects through the loopback redirect; Cancel stop
   await withApp(t, folders, async (app) => {
     let { session } = app;
     await waitForBlockList(session);
-    const { authorization_endpoint: authorizeUrl, token_endpoint: tokenUrl } = provider.endpoints;
     await createConnection(session, {
       kind: 'authorizationcode',
       name: CONNECTION,
-      fields: {
-        authorizeUrl,
-        tokenUrl,
-        scopes: SCOPES,
-        clientId: CONFIDENTIAL_CLIENT.clientId,
-        clientSecret: CONFIDENTIAL_CLIENT.clientSecret,
-        redirectUri,
-      },
+      fields: provider.confidentialClientFields(SCOPES, redirectUri),
     });
     await waitForStatus(session, /^Not connected$/, '“Not connected”');
 
@@ -99,7 +91,7 @@ test('Open in system browser connects through the loopback redirect; Cancel stop
       message: 'the app to start $BROWSER with the authorize URL',
     });
     const url = new URL(opened.ignored);
-    assert.equal(`${url.origin}${url.pathname}`, authorizeUrl);
+    assert.equal(`${url.origin}${url.pathname}`, provider.endpoints.authorization_endpoint);
     assert.equal(url.searchParams.get('redirect_uri'), redirectUri);
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
     await session.click(await session.findByTestId('oauth-cancel'));

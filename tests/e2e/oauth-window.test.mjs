@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fillField, newConnection } from './connection-form.mjs';
 import { freshFolders, readManifest, waitForBlockList, withApp } from './harness.mjs';
-import { CONFIDENTIAL_CLIENT, startOAuthProvider } from './oauth-provider.mjs';
+import { startOAuthProvider } from './oauth-provider.mjs';
 import {
   answerConsentThroughKeyboard,
   CONNECTED,
@@ -76,16 +76,8 @@ test('Remember provider login skips the sign-in on the next Connect; a private w
   const folders = freshFolders(t);
   await withApp(t, folders, async ({ session }) => {
     await waitForBlockList(session);
-    const { authorization_endpoint: authorizeUrl, token_endpoint: tokenUrl } = provider.endpoints;
     await newConnection(session, 'authorizationcode', CONNECTION);
-    for (const [key, text] of Object.entries({
-      authorizeUrl,
-      tokenUrl,
-      scopes: SCOPES,
-      clientId: CONFIDENTIAL_CLIENT.clientId,
-      clientSecret: CONFIDENTIAL_CLIENT.clientSecret,
-      redirectUri: CONFIDENTIAL_CLIENT.windowRedirectUri,
-    })) {
+    for (const [key, text] of Object.entries(provider.confidentialClientFields(SCOPES))) {
       await fillField(session, key, text);
     }
     assert.equal(await session.property(await rememberLoginBox(session), 'checked'), false, 'off by default');

@@ -49,19 +49,11 @@ async function consentThroughWebDriver(session, consentHandle, mainHandle, decis
  * close. WebDriver drives the window when it lists it; otherwise the keyboard does.
  */
 async function connectThroughConsentWindow(t, session, provider, decision) {
-  const { authorization_endpoint: authorizeUrl, token_endpoint: tokenUrl } = provider.endpoints;
   await waitForBlockList(session);
   await createConnection(session, {
     kind: 'authorizationcode',
     name: CONNECTION,
-    fields: {
-      authorizeUrl,
-      tokenUrl,
-      scopes: SCOPES,
-      clientId: CONFIDENTIAL_CLIENT.clientId,
-      clientSecret: CONFIDENTIAL_CLIENT.clientSecret,
-      redirectUri: CONFIDENTIAL_CLIENT.windowRedirectUri,
-    },
+    fields: provider.confidentialClientFields(SCOPES),
   });
   // An OAuth connection's form stays open after Save, with Connect.
   await waitForStatus(session, /^Not connected$/, '“Not connected”');
@@ -77,7 +69,7 @@ async function connectThroughConsentWindow(t, session, provider, decision) {
     message: `the consent window “${windowTitle}”`,
   });
   const authorize = await provider.waitForRequest(
-    (request) => `${provider.issuer}${request.path}` === authorizeUrl,
+    (request) => `${provider.issuer}${request.path}` === provider.endpoints.authorization_endpoint,
     'the authorization request',
   );
   assert.equal(authorize.status, 303, 'the provider accepts the authorization request');

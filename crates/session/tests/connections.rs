@@ -1,25 +1,17 @@
 //! Connections against the real OS keyring (run inside `scripts/with-keyring.sh`): secrets go only to the
 //! keyring, blocks get them in `configVars`, and bad input saves nothing anywhere.
 
+mod keyring;
+
 use std::collections::BTreeMap;
 use std::fs;
 
-use blocksmith_secrets::{Backend, SecretId, SecretStore, Sensitive};
+use blocksmith_secrets::{SecretId, Sensitive};
 use blocksmith_session::{
     config_vars, list_connections, private_key_kind, remove_connection, reveal_secret,
     save_connection, ConnectionDraft,
 };
 use blocksmith_workspace::{Workspace, MANIFEST_FILE};
-
-fn store(test: &str) -> SecretStore {
-    let store = SecretStore::connect(
-        &format!("blocksmith-test-{test}-{}", std::process::id()),
-        Backend::SecretService,
-    )
-    .expect("a keyring session (run under scripts/with-keyring.sh)");
-    store.probe().expect("the keyring works");
-    store
-}
 
 fn draft(
     name: &str,
@@ -53,7 +45,7 @@ fn key_fixture(name: &str) -> String {
 fn every_kind_keeps_its_secrets_in_the_keyring_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open_or_create(dir.path()).unwrap();
-    let store = store("kinds");
+    let store = keyring::test_store("kinds");
     let pem = key_fixture("pkcs8.pem");
     let drafts = [
         draft("Key", "apikey", &[], &[("apiKey", "secret-apikey-1")]),
@@ -142,7 +134,7 @@ fn every_kind_keeps_its_secrets_in_the_keyring_only() {
 fn renaming_keeps_secrets_and_removing_deletes_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open_or_create(dir.path()).unwrap();
-    let store = store("rename");
+    let store = keyring::test_store("rename");
     save_connection(
         &mut ws,
         &store,
@@ -185,7 +177,7 @@ fn renaming_keeps_secrets_and_removing_deletes_them() {
 fn bad_input_is_refused_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open_or_create(dir.path()).unwrap();
-    let store = store("bad");
+    let store = keyring::test_store("bad");
     save_connection(
         &mut ws,
         &store,

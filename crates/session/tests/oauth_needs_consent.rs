@@ -5,13 +5,14 @@
 
 #[path = "../../oauth/tests/common/mod.rs"]
 mod common;
+mod keyring;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use blocksmith_oauth::{OAuthClient, Revocation, Token};
-use blocksmith_secrets::{Backend, SecretId, SecretStore, Sensitive};
+use blocksmith_secrets::{SecretId, SecretStore, Sensitive};
 use blocksmith_session::oauth::{
     begin_authorization, client_for, complete_authorization, refresh_now, token_status,
 };
@@ -23,16 +24,6 @@ use common::{Decision, Person, TestClient, TestProvider, REDIRECT_URI};
 
 const CONNECTION: &str = "Provider";
 const SCOPES: &str = "api:read";
-
-fn keyring(test: &str) -> SecretStore {
-    let store = SecretStore::connect(
-        &format!("blocksmith-test-{test}-{}", std::process::id()),
-        Backend::SecretService,
-    )
-    .expect("a keyring session (run under scripts/with-keyring.sh)");
-    store.probe().expect("the keyring works");
-    store
-}
 
 /// A workspace with the authorization code connection to the provider's confidential client.
 fn workspace_with_connection(
@@ -113,7 +104,7 @@ fn listed_needs_consent(ws: &Workspace, store: &SecretStore) -> (bool, bool) {
 fn a_refused_refresh_before_a_run_marks_the_connection_until_it_is_connected_again() {
     let provider = TestProvider::start_with_access_token_ttl(3600);
     let dir = tempfile::tempdir().unwrap();
-    let store = keyring("consent-run");
+    let store = keyring::test_store("consent-run");
     let ws = workspace_with_connection(dir.path(), &store, &provider);
     connect(&ws, &store);
     let connected = stored(&ws, &store);
@@ -168,7 +159,7 @@ fn a_refused_refresh_before_a_run_marks_the_connection_until_it_is_connected_aga
 fn a_refused_refresh_now_marks_the_token_and_keeps_it_marked() {
     let provider = TestProvider::start_with_access_token_ttl(3600);
     let dir = tempfile::tempdir().unwrap();
-    let store = keyring("consent-refresh");
+    let store = keyring::test_store("consent-refresh");
     let ws = workspace_with_connection(dir.path(), &store, &provider);
     connect(&ws, &store);
     revoke_at_provider(&provider, &stored(&ws, &store));
