@@ -1,9 +1,12 @@
 //! `blocksmith run` as a script sees it: the real binary, its stdout line, its stderr and exit status.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use blocksmith_workspace::Workspace;
+use common::assert_refused;
 use serde_json::{json, Value};
 
 /// The seed's templates, as every new workspace holds them.
@@ -191,16 +194,6 @@ fn a_memory_limit_exits_3() {
         outcome["error"]["message"],
         "The block used more than its 128 MB memory limit and was stopped."
     );
-}
-
-/// Exit 2, nothing on stdout, and a message on stderr containing each of `expected`.
-fn assert_refused(output: &Output, expected: &[&str]) {
-    assert_eq!(output.status.code(), Some(2));
-    assert!(output.stdout.is_empty(), "no JSON on stdout");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    for part in expected {
-        assert!(stderr.contains(part), "stderr {stderr:?} names {part:?}");
-    }
 }
 
 #[test]

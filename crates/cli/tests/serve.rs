@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use blocksmith_session::PersistedState;
 use blocksmith_workspace::Workspace;
-use common::{blocksmith, text};
+use common::{assert_refused, blocksmith, text};
 use serde_json::{json, Value};
 
 const FLOW: &str = "Flow 1";
@@ -192,19 +192,12 @@ fn an_unknown_flow_or_a_taken_port_is_a_bad_invocation() {
         &["serve", "--workspace", ws, "--flow", "Nope", "--port", "0"],
         "",
     );
-    assert_eq!(unknown.status.code(), Some(2));
-    assert!(
-        text(&unknown.stderr).contains("Nope"),
-        "{}",
-        text(&unknown.stderr)
-    );
-    assert!(unknown.stdout.is_empty());
+    assert_refused(&unknown, &["Nope"]);
 
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let busy = blocksmith(&["serve", "--workspace", ws, "--port", &port], "");
-    assert_eq!(busy.status.code(), Some(2));
-    assert!(text(&busy.stderr).contains(&port), "{}", text(&busy.stderr));
+    assert_refused(&busy, &[&port]);
 }
 
 #[test]

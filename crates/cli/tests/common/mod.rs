@@ -1,4 +1,6 @@
 //! Running the real `blocksmith` binary from the integration tests.
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -23,4 +25,14 @@ pub fn blocksmith(args: &[&str], stdin: &str) -> Output {
 
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Exit 2 (a bad invocation), nothing on stdout, and a message on stderr containing each of `expected`.
+pub fn assert_refused(output: &Output, expected: &[&str]) {
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    let stderr = text(&output.stderr);
+    for part in expected {
+        assert!(stderr.contains(part), "stderr {stderr:?} names {part:?}");
+    }
 }
