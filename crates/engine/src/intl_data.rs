@@ -50,15 +50,17 @@ impl LazyBlob {
 }
 
 fn unpack(packed: &PackedBlob) -> Result<BlobDataProvider, String> {
-    let blob: Box<[u8]> = if packed.compressed {
+    let provider = if packed.compressed {
         zstd::bulk::decompress(packed.bytes, packed.unpacked_len)
-            .map_err(|e| format!("{}: {e}", packed.component))?
-            .into_boxed_slice()
+            .map_err(|e| e.to_string())
+            .and_then(|blob| {
+                BlobDataProvider::try_new_from_blob(blob.into_boxed_slice())
+                    .map_err(|e| e.to_string())
+            })
     } else {
-        return BlobDataProvider::try_new_from_static_blob(packed.bytes)
-            .map_err(|e| format!("{}: {e}", packed.component));
+        BlobDataProvider::try_new_from_static_blob(packed.bytes).map_err(|e| e.to_string())
     };
-    BlobDataProvider::try_new_from_blob(blob).map_err(|e| format!("{}: {e}", packed.component))
+    provider.map_err(|reason| format!("{}: {reason}", packed.component))
 }
 
 impl DynamicDataProvider<BufferMarker> for LazyBlob {
