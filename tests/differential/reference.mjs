@@ -42,7 +42,8 @@ function parseArguments(argv) {
   return options;
 }
 
-// The same formatting as the engine's prelude (crates/engine/src/builtins/core.js).
+// The same formatting as the engine's log prelude (crates/engine/src/builtins/format.js): Node's own console
+// formats differently, and the comparison is of what a block logs, not of how each side prints it.
 function formatArgument(value) {
   if (typeof value === "string") return value;
   if (value === undefined) return "undefined";

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{assert_refused, blocksmith, text};
+use common::{add_api_key_connection, assert_refused, blocksmith, text};
 
 fn all_files_text(dir: &Path) -> String {
     let mut text = String::new();
@@ -80,19 +80,7 @@ fn connection_secrets_come_from_stdin_and_never_reach_files_or_output() {
     );
     assert_refused(&refused, &["standard input"]);
 
-    let added = blocksmith(
-        &[
-            "connections",
-            "add",
-            "--workspace",
-            ws,
-            "--name",
-            "Stripe",
-            "--kind",
-            "apikey",
-        ],
-        &format!("apiKey={secret}\n"),
-    );
+    let added = add_api_key_connection(ws, "Stripe", secret);
     assert!(added.status.success(), "{}", text(&added.stderr));
 
     let listed = blocksmith(&["connections", "list", "--workspace", ws, "--json"], "");

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use blocksmith_session::PersistedState;
 use blocksmith_workspace::Workspace;
-use common::{assert_refused, blocksmith, text};
+use common::{add_api_key_connection, assert_refused, blocksmith, text};
 use serde_json::{json, Value};
 
 const FLOW: &str = "Flow 1";
@@ -205,19 +205,7 @@ fn secrets_a_block_logs_are_redacted_from_the_line() {
     let dir = tempfile::tempdir().unwrap();
     workspace(dir.path(), "csv_trigger.js", "counting_step.js");
     let ws = dir.path().to_str().unwrap();
-    let added = blocksmith(
-        &[
-            "connections",
-            "add",
-            "--workspace",
-            ws,
-            "--name",
-            "Vendor",
-            "--kind",
-            "apikey",
-        ],
-        "apiKey=sk-serve-secret-123\n",
-    );
+    let added = add_api_key_connection(ws, "Vendor", "sk-serve-secret-123");
     assert!(added.status.success(), "{}", text(&added.stderr));
     let serving = Serving::start(&["--workspace", ws, "--port", "0"]);
     let url = serving.next_line()["flows"][FLOW]

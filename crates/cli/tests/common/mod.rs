@@ -36,3 +36,21 @@ pub fn assert_refused(output: &Output, expected: &[&str]) {
         assert!(stderr.contains(part), "stderr {stderr:?} names {part:?}");
     }
 }
+
+/// `connections add` of an API key connection `name` to the workspace `ws`, the key given on standard input as
+/// a person pipes it in.
+pub fn add_api_key_connection(ws: &str, name: &str, api_key: &str) -> Output {
+    blocksmith(
+        &[
+            "connections",
+            "add",
+            "--workspace",
+            ws,
+            "--name",
+            name,
+            "--kind",
+            "apikey",
+        ],
+        &format!("apiKey={api_key}\n"),
+    )
+}
