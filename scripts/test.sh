@@ -32,6 +32,9 @@ step "differential suite: blocksmith run vs node"
 cargo build --workspace
 node --test tests/differential/
 
+step "security suite: attacks on the built CLI"
+bash scripts/security.sh
+
 step "end to end: the real app under Xvfb"
 bash scripts/e2e.sh
 

@@ -187,7 +187,10 @@ fn stored_token(ws: &Path, name: &str) -> Option<Token> {
     let workspace = blocksmith_workspace::Workspace::open(ws).unwrap();
     let store = SecretStore::open(SERVICE).unwrap();
     store
-        .get(&SecretId::token(&workspace.manifest().id, name))
+        .get(&SecretId::token(
+            &workspace.local_identity().secrets_id,
+            name,
+        ))
         .unwrap()
         .map(|json| Token::from_keyring_json(json.expose()).unwrap())
 }

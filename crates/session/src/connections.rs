@@ -63,7 +63,7 @@ pub fn save_connection(
             return Err(Error::UnknownConnection(original.to_string()));
         }
     }
-    let workspace_id = manifest.id.clone();
+    let workspace_id = workspace.local_identity().secrets_id.clone();
     let inputs = check_draft(&kind, &draft, |key| {
         let stored_under = original.unwrap_or(&name);
         store
@@ -132,7 +132,7 @@ pub fn remove_connection(workspace: &mut Workspace, store: &SecretStore, name: &
     let keys = connection_kind(&definition.kind)
         .map(|kind| secret_keys(&kind))
         .unwrap_or_default();
-    let workspace_id = workspace.manifest().id.clone();
+    let workspace_id = workspace.local_identity().secrets_id.clone();
     workspace.remove_connection(name)?;
     if let Err(err) = store.delete_connection(&workspace_id, name, &keys) {
         // Put the definition back so the manifest still names what the keyring holds.
@@ -144,7 +144,7 @@ pub fn remove_connection(workspace: &mut Workspace, store: &SecretStore, name: &
 
 /// Every connection with which of its secrets are stored.
 pub fn list_connections(workspace: &Workspace, store: &SecretStore) -> Result<Vec<ConnectionView>> {
-    let workspace_id = &workspace.manifest().id;
+    let workspace_id = &workspace.local_identity().secrets_id;
     workspace
         .manifest()
         .connections
@@ -194,7 +194,7 @@ pub fn reveal_secret(
         return Err(Error::UnknownConnection(connection.to_string()));
     }
     Ok(store.get(&SecretId::input(
-        &workspace.manifest().id,
+        &workspace.local_identity().secrets_id,
         connection,
         input_key,
     ))?)
@@ -235,9 +235,11 @@ pub fn config_vars(
         let mut token = Value::Null;
         if let (Some(store), Some(kind)) = (store, connection_kind(&connection.kind)) {
             for key in secret_keys(&kind) {
-                if let Some(value) =
-                    store.get(&SecretId::input(&manifest.id, &connection.name, key))?
-                {
+                if let Some(value) = store.get(&SecretId::input(
+                    &workspace.local_identity().secrets_id,
+                    &connection.name,
+                    key,
+                ))? {
                     secrets.push(value.expose().clone());
                     let field = if key == "headers" {
                         serde_json::from_str(value.expose())

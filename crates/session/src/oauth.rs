@@ -20,7 +20,7 @@ pub const DEFAULT_REDIRECT_URI: &str = "http://127.0.0.1:8914/callback";
 /// The OAuth client for connection `name`, from its inputs and the keyring's secrets.
 pub fn client_for(workspace: &Workspace, store: &SecretStore, name: &str) -> Result<OAuthClient> {
     let connection = oauth_connection(workspace, name)?;
-    let workspace_id = &workspace.manifest().id;
+    let workspace_id = &workspace.local_identity().secrets_id;
     let secret = |key: &str| -> Result<Option<String>> {
         Ok(store
             .get(&SecretId::input(workspace_id, name, key))?
@@ -181,7 +181,10 @@ pub fn disconnect(
         Some(token) => client.revoke(&token)?,
         None => Revocation::NoRevocationEndpoint,
     };
-    store.delete(&SecretId::token(&workspace.manifest().id, name))?;
+    store.delete(&SecretId::token(
+        &workspace.local_identity().secrets_id,
+        name,
+    ))?;
     Ok(revocation)
 }
 
@@ -203,7 +206,10 @@ pub(crate) fn stored_token(
     store: &SecretStore,
     name: &str,
 ) -> Result<Option<Token>> {
-    match store.get(&SecretId::token(&workspace.manifest().id, name))? {
+    match store.get(&SecretId::token(
+        &workspace.local_identity().secrets_id,
+        name,
+    ))? {
         Some(json) => Ok(Some(Token::from_keyring_json(json.expose())?)),
         None => Ok(None),
     }
@@ -215,7 +221,7 @@ fn store_token(
     name: &str,
     token: &Token,
 ) -> Result<()> {
-    let id = SecretId::token(&workspace.manifest().id, name);
+    let id = SecretId::token(&workspace.local_identity().secrets_id, name);
     store.set(&id, &Sensitive::new(token.to_keyring_json()))?;
     Ok(())
 }

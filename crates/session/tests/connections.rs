@@ -150,7 +150,7 @@ fn renaming_keeps_secrets_and_removing_deletes_them() {
         draft("New", "apikey", &[], &[]),
     )
     .unwrap();
-    let id = ws.manifest().id.clone();
+    let id = ws.local_identity().secrets_id.clone();
     assert!(store
         .get(&SecretId::input(&id, "Old", "apiKey"))
         .unwrap()
@@ -264,7 +264,11 @@ fn bad_input_is_refused_and_saves_nothing() {
         assert!(err.to_string().contains(mentions), "{err}");
         if name != "Taken" {
             assert!(store
-                .get(&SecretId::input(&ws.manifest().id, &name, "headers"))
+                .get(&SecretId::input(
+                    &ws.local_identity().secrets_id,
+                    &name,
+                    "headers"
+                ))
                 .unwrap()
                 .is_none());
         }

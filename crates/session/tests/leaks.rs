@@ -139,7 +139,7 @@ fn no_secret_reaches_files_history_exports_or_the_shown_outcome() {
     });
     store
         .set(
-            &SecretId::token(&ws.manifest().id, "Auth"),
+            &SecretId::token(&ws.local_identity().secrets_id, "Auth"),
             &Sensitive::new(token.to_string()),
         )
         .unwrap();

@@ -82,7 +82,10 @@ fn connect(ws: &Workspace, store: &SecretStore) {
 
 fn stored(ws: &Workspace, store: &SecretStore) -> Token {
     let json = store
-        .get(&SecretId::token(&ws.manifest().id, CONNECTION))
+        .get(&SecretId::token(
+            &ws.local_identity().secrets_id,
+            CONNECTION,
+        ))
         .unwrap()
         .expect("a token is stored");
     Token::from_keyring_json(json.expose()).unwrap()

@@ -7,6 +7,7 @@ mod connection_kinds;
 mod error;
 pub mod export;
 pub mod history;
+mod local_identity;
 mod manifest;
 mod names;
 mod templates;
@@ -17,6 +18,7 @@ pub use connection_kinds::{
     connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat,
 };
 pub use error::{Error, Result};
+pub use local_identity::{LocalIdentity, LOCAL_DIR};
 pub use manifest::{
     Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, MANIFEST_FILE,
 };

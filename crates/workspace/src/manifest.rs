@@ -13,7 +13,8 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(rename_all = "camelCase")]
 pub struct Manifest {
     pub format: u32,
-    /// A stable id that namespaces this workspace's keyring entries.
+    /// The workspace's name for itself in exports and imports. It is shared with every copy of the folder, so it
+    /// never keys secrets: those are keyed by the local identity (`Workspace::local_identity`).
     pub id: String,
     pub name: String,
     #[serde(default)]

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 use crate::atomic::write_atomic;
 use crate::error::{Error, Result};
+use crate::local_identity::{LocalIdentity, LOCAL_DIR};
 use crate::manifest::{
     Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, FORMAT_VERSION,
     MANIFEST_FILE,
@@ -27,6 +28,7 @@ const STATE_FILE: &str = "state.json";
 pub struct Workspace {
     root: PathBuf,
     manifest: Manifest,
+    local: LocalIdentity,
 }
 
 impl Workspace {
@@ -65,6 +67,10 @@ impl Workspace {
         Ok(Workspace {
             root: dir.to_path_buf(),
             manifest,
+            local: match LocalIdentity::load_or_create(dir) {
+                Err(Error::NotWritable { .. }) => LocalIdentity::unsaved(dir)?,
+                other => other?,
+            },
         })
     }
 
@@ -77,8 +83,10 @@ impl Workspace {
             .map(|n| n.to_string_lossy().into_owned())
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "Workspace".to_string());
+        write_gitignore(dir)?;
         let mut workspace = Workspace {
             root: dir.to_path_buf(),
+            local: LocalIdentity::load_or_create(dir)?,
             manifest: Manifest {
                 format: FORMAT_VERSION,
                 id: id.to_string(),
@@ -101,6 +109,12 @@ impl Workspace {
 
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
+    }
+
+    /// What only this machine knows of the folder: the id its keyring entries are keyed by (never the
+    /// manifest's `id`, which any folder can copy) and its webhook token.
+    pub fn local_identity(&self) -> &LocalIdentity {
+        &self.local
     }
 
     pub fn block(&self, id: &str) -> Result<&Block> {
@@ -520,6 +534,16 @@ fn pretty(value: &impl serde::Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("workspace data always serialises");
     text.push('\n');
     text
+}
+
+/// A new workspace's `.gitignore`: what stays on this machine (history, state, the local identity) is never
+/// committed. An existing `.gitignore` is left as it is.
+fn write_gitignore(dir: &Path) -> Result<()> {
+    let path = dir.join(".gitignore");
+    if path.exists() {
+        return Ok(());
+    }
+    write_atomic(&path, format!("{LOCAL_DIR}/\n").as_bytes())
 }
 
 fn is_empty_dir(dir: &Path) -> Result<bool> {
