@@ -1,0 +1,96 @@
+// Class 3 of the trust issue: stored secrets belong to one folder on this machine. A shared manifest cannot name
+// another workspace's secrets (keyring entries are keyed by a local id in the ignored .blocksmith/local.json,
+// sealed with a per-machine key), and a cloned or copied folder starts without secrets.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { addConnection, cli, newWorkspace, readManifest, scratchDir, writeManifest } from "./harness.mjs";
+
+const SECRET = "sk_live_victim_7f3a9c2e51";
+const CONNECTION = "Victim API";
+
+// The block gives the secret back reversed: redaction does not know that form, so the test sees whether the block
+// could read the secret at all.
+const PROBE = `module.exports = async (context) => {
+  const connection = context.configVars[${JSON.stringify(CONNECTION)}];
+  const apiKey = connection && connection.fields.apiKey;
+  return { data: apiKey ? apiKey.split("").reverse().join("") : null };
+};
+`;
+const REVERSED = SECRET.split("").reverse().join("");
+
+async function probe(workspace) {
+  const file = join(scratchDir("probe"), "probe.js");
+  writeFileSync(file, PROBE);
+  const run = await cli(["run", file, "--workspace", workspace]);
+  assert.equal(run.code, 0, run.stderr);
+  return run.json.result;
+}
+
+async function victim() {
+  const dir = await newWorkspace("victim");
+  await addConnection(dir, { name: CONNECTION, kind: "apikey", secrets: { apiKey: SECRET } });
+  assert.equal(await probe(dir), REVERSED, "the victim's own block reads its secret");
+  return dir;
+}
+
+test("a manifest that copies another workspace's id reads none of its secrets", async () => {
+  const victimDir = await victim();
+  const attacker = await newWorkspace("attacker");
+  const stolen = readManifest(victimDir);
+  const manifest = readManifest(attacker);
+  manifest.id = stolen.id;
+  manifest.connections = stolen.connections;
+  writeManifest(attacker, manifest);
+
+  assert.equal(await probe(attacker), null);
+  const listed = await cli(["connections", "list", "--workspace", attacker, "--json"]);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.deepEqual(listed.json.find((c) => c.name === CONNECTION).secrets, { apiKey: false });
+});
+
+test("a folder copied with its .blocksmith/ starts with no secrets, and the original keeps them", async () => {
+  const victimDir = await victim();
+  const copy = join(scratchDir("copy"), "workspace");
+  cpSync(victimDir, copy, { recursive: true });
+  assert.ok(existsSync(join(copy, ".blocksmith", "local.json")), "the copy carries the local file");
+
+  assert.equal(await probe(copy), null);
+  const listed = await cli(["connections", "list", "--workspace", copy]);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, /apiKey: missing/);
+  assert.equal(await probe(victimDir), REVERSED);
+});
+
+test("a planted local file with the victim's ids is not believed", async () => {
+  const victimDir = await victim();
+  const attacker = await newWorkspace("planted");
+  const victimLocal = JSON.parse(readFileSync(join(victimDir, ".blocksmith", "local.json"), "utf8"));
+  const manifest = readManifest(attacker);
+  manifest.connections = readManifest(victimDir).connections;
+  writeManifest(attacker, manifest);
+  // Even knowing the victim's local ids (which never leave its machine), a file sealed elsewhere is replaced.
+  const planted = { ...victimLocal, folder: join(attacker), seal: "00".repeat(32) };
+  writeFileSync(join(attacker, ".blocksmith", "local.json"), JSON.stringify(planted));
+
+  assert.equal(await probe(attacker), null);
+  const rewritten = JSON.parse(readFileSync(join(attacker, ".blocksmith", "local.json"), "utf8"));
+  assert.notEqual(rewritten.secretsId, victimLocal.secretsId);
+  assert.notEqual(rewritten.webhookToken, victimLocal.webhookToken);
+});
+
+test("a moved folder keeps its secrets", async () => {
+  const victimDir = await victim();
+  const moved = join(scratchDir("moved"), "workspace");
+  renameSync(victimDir, moved);
+  assert.equal(await probe(moved), REVERSED);
+});
+
+test("a new workspace ignores what stays on this machine", async () => {
+  const dir = await newWorkspace("gitignore");
+  assert.match(readFileSync(join(dir, ".gitignore"), "utf8"), /^\.blocksmith\/$/m);
+  assert.ok(!JSON.stringify(readManifest(dir)).includes(
+    JSON.parse(readFileSync(join(dir, ".blocksmith", "local.json"), "utf8")).secretsId,
+  ));
+});
