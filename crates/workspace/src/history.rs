@@ -92,7 +92,7 @@ impl RunHistory {
     }
 
     /// Opens (creating if needed) a history database at `path`.
-    pub fn open_at(path: &Path) -> Result<RunHistory> {
+    fn open_at(path: &Path) -> Result<RunHistory> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)
                 .map_err(|source| Error::io("create the history folder", dir, source))?;

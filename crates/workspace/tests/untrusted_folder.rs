@@ -388,3 +388,29 @@ fn an_import_into_a_blocks_folder_linked_outside_writes_nothing_there() {
     assert_eq!(err.code(), "outside_workspace", "{err}");
     assert_eq!((snapshot(&setup.root), snapshot(&setup.outside)), before);
 }
+
+#[test]
+fn an_integration_yaml_step_named_like_a_path_lands_in_a_file_inside_the_workspace() {
+    let setup = setup();
+    let mut ws = Workspace::open(&setup.root).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/integration.yml");
+    let yaml = fs::read_to_string(fixture)
+        .unwrap()
+        .replace("- name: Post To Ledger", "- name: ../../outside/planted");
+    let before = snapshot(&setup.outside);
+
+    import_str(&mut ws, "shared.yml", &yaml, ImportOptions::default()).unwrap();
+
+    let planted = ws
+        .manifest()
+        .blocks
+        .iter()
+        .find(|block| block.name == "../../outside/planted")
+        .expect("the step was imported under its display name");
+    assert_eq!(planted.id, "outside-planted");
+    assert!(ws.block_path(&planted.id).is_file());
+    assert_eq!(snapshot(&setup.outside), before);
+    // The workspace it left behind opens again: every id in it passes the check.
+    Workspace::open(&setup.root).unwrap();
+}
