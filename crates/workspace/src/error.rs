@@ -2,10 +2,29 @@
 
 use std::path::PathBuf;
 
+use crate::names::BlockIdProblem;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("The workspace manifest {path} is not valid: {reason}. Fix or restore the file; Blocksmith has not changed it.")]
     ManifestInvalid { path: PathBuf, reason: String },
+
+    #[error("The manifest {path} {entry} {id}, which is not a file name inside the workspace: {problem}. Blocksmith makes block ids like \"code-block-2\" (lowercase letters, digits and single dashes); fix or restore the manifest. Blocksmith has not changed anything on disk.")]
+    UnsafeBlockId {
+        path: PathBuf,
+        /// Which entry names the id: `names a block with id`, `has a flow "Flow 1" whose step is`, …
+        entry: String,
+        /// The id as it can be shown: quoted, escaped and cut short.
+        id: String,
+        problem: BlockIdProblem,
+    },
+
+    #[error("Blocksmith will not use {path}: {reason}. A workspace only reads, writes and deletes files inside its own folder ({root}); replace the link with the file or folder itself.")]
+    OutsideWorkspace {
+        path: PathBuf,
+        root: PathBuf,
+        reason: String,
+    },
 
     #[error("{path} is not a Blocksmith workspace (it has files but no blocksmith.json). Choose an empty folder or an existing workspace.")]
     NotAWorkspace { path: PathBuf },
@@ -85,6 +104,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::ManifestInvalid { .. } => "manifest_invalid",
+            Error::UnsafeBlockId { .. } => "manifest_unsafe_block_id",
+            Error::OutsideWorkspace { .. } => "outside_workspace",
             Error::NotAWorkspace { .. } => "not_a_workspace",
             Error::Io { .. } => "io",
             Error::NotWritable { .. } => "not_writable",

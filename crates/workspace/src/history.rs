@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::inside::{path_inside_workspace, Access};
 
 /// The database, relative to the workspace folder.
 pub const HISTORY_FILE: &str = ".blocksmith/history.sqlite";
@@ -75,13 +76,23 @@ pub struct RunHistory {
 }
 
 impl RunHistory {
-    /// Opens (creating if needed) the history of the workspace in `workspace_root`.
+    /// Opens (creating if needed) the history of the workspace in `workspace_root`. The database and the files
+    /// SQLite keeps beside it must stay inside the folder: a `.blocksmith` linked elsewhere is refused.
     pub fn open(workspace_root: &Path) -> Result<RunHistory> {
+        let root = fs::canonicalize(workspace_root)
+            .map_err(|source| Error::io("read", workspace_root, source))?;
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            path_inside_workspace(
+                &root,
+                Path::new(&format!("{HISTORY_FILE}{suffix}")),
+                Access::ReadOrWrite,
+            )?;
+        }
         RunHistory::open_at(&workspace_root.join(HISTORY_FILE))
     }
 
     /// Opens (creating if needed) a history database at `path`.
-    pub fn open_at(path: &Path) -> Result<RunHistory> {
+    fn open_at(path: &Path) -> Result<RunHistory> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)
                 .map_err(|source| Error::io("create the history folder", dir, source))?;

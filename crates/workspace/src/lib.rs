@@ -7,6 +7,7 @@ mod connection_kinds;
 mod error;
 pub mod export;
 pub mod history;
+mod inside;
 mod local_identity;
 mod manifest;
 mod names;
@@ -20,8 +21,8 @@ pub use connection_kinds::{
 pub use error::{Error, Result};
 pub use local_identity::{LocalIdentity, LOCAL_DIR};
 pub use manifest::{
-    Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, MANIFEST_FILE,
+    Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, UnsafeBlockId, MANIFEST_FILE,
 };
-pub use names::{clean_name, slug};
+pub use names::{check_block_id, clean_name, slug, BlockIdProblem, MAX_BLOCK_ID_CHARS};
 pub use templates::{ACTION_TEMPLATE, TRIGGER_TEMPLATE};
 pub use workspace::Workspace;

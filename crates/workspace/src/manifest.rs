@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::names::{check_block_id, quoted_id, BlockIdProblem};
+
 pub const MANIFEST_FILE: &str = "blocksmith.json";
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -89,6 +91,16 @@ pub struct Flow {
     pub steps: Vec<String>,
 }
 
+/// A manifest entry whose block id would name a file outside the workspace (see [`Manifest::unsafe_block_id`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsafeBlockId {
+    /// How the manifest names it: `names a block with id`, `has a flow "Flow 1" with the step`, …
+    pub entry: String,
+    /// The id quoted and escaped for a message.
+    pub id: String,
+    pub problem: BlockIdProblem,
+}
+
 impl Manifest {
     pub fn block(&self, id: &str) -> Option<&Block> {
         self.blocks.iter().find(|block| block.id == id)
@@ -103,6 +115,36 @@ impl Manifest {
         self.flows
             .iter()
             .find(|flow| flow.trigger == block_id || flow.steps.iter().any(|s| s == block_id))
+    }
+
+    /// The first block id that is not a plain file-name stem, with the entry that names it. Every block id
+    /// becomes a file name (`blocks/<id>.js`, `samples/<id>.json`), and a flow's trigger and steps name the
+    /// files a run reads and a deletion removes, so all of them are checked before any is used.
+    pub fn unsafe_block_id(&self) -> Option<UnsafeBlockId> {
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|block| ("names a block with id".to_string(), &block.id));
+        let flows = self.flows.iter().flat_map(|flow| {
+            let trigger = (
+                format!("has a flow {} whose trigger is", quoted_id(&flow.name)),
+                &flow.trigger,
+            );
+            let steps = flow.steps.iter().map(move |step| {
+                (
+                    format!("has a flow {} with the step", quoted_id(&flow.name)),
+                    step,
+                )
+            });
+            std::iter::once(trigger).chain(steps)
+        });
+        blocks.chain(flows).find_map(|(entry, id)| {
+            check_block_id(id).err().map(|problem| UnsafeBlockId {
+                entry,
+                id: quoted_id(id),
+                problem,
+            })
+        })
     }
 
     /// `configVars` as blocks see it, without connections (their secrets come from the keyring).
@@ -134,5 +176,34 @@ mod tests {
         .unwrap();
         let json = serde_json::to_string(&manifest.config_vars_json()).unwrap();
         assert_eq!(json, r#"{"B":"2","A":"1"}"#);
+    }
+
+    #[test]
+    fn every_block_id_and_every_flow_reference_is_checked() {
+        let manifest = |blocks: &str, trigger: &str, step: &str| -> Manifest {
+            serde_json::from_value(serde_json::json!({
+                "format": 1, "id": "w", "name": "W",
+                "blocks": [
+                    { "id": blocks, "name": "T", "kind": "trigger" },
+                    { "id": "step", "name": "S", "kind": "action" }
+                ],
+                "flows": [{ "name": "Flow 1", "trigger": trigger, "steps": [step] }]
+            }))
+            .unwrap()
+        };
+        assert_eq!(manifest("t", "t", "step").unsafe_block_id(), None);
+
+        let bad = manifest("../../a", "t", "step").unsafe_block_id().unwrap();
+        assert_eq!(bad.entry, "names a block with id");
+        assert_eq!(bad.id, "\"../../a\"");
+        assert_eq!(bad.problem, BlockIdProblem::Separator);
+
+        let bad = manifest("t", "/etc/x", "step").unsafe_block_id().unwrap();
+        assert_eq!(bad.entry, "has a flow \"Flow 1\" whose trigger is");
+        assert_eq!(bad.problem, BlockIdProblem::AbsolutePath);
+
+        let bad = manifest("t", "t", ".hidden").unsafe_block_id().unwrap();
+        assert_eq!(bad.entry, "has a flow \"Flow 1\" with the step");
+        assert_eq!(bad.problem, BlockIdProblem::LeadingDot);
     }
 }

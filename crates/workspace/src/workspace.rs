@@ -2,6 +2,10 @@
 //! config variables. Each change is saved at once with atomic writes; block files are written before the
 //! manifest names them and removed only after the manifest no longer does, so a crash between the two
 //! steps leaves at worst an orphan file, never a manifest naming a missing block.
+//!
+//! The folder's contents are untrusted (a clone, a zip): the manifest's block ids are checked when it is read,
+//! and every file is reached through [`path_inside_workspace`], so neither an id nor a symbolic link can make
+//! the workspace read, write or delete a file outside its folder.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,6 +14,7 @@ use serde_json::{json, Value};
 
 use crate::atomic::write_atomic;
 use crate::error::{Error, Result};
+use crate::inside::{path_inside_workspace, Access};
 use crate::local_identity::{LocalIdentity, LOCAL_DIR};
 use crate::manifest::{
     Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, FORMAT_VERSION,
@@ -22,11 +27,20 @@ use crate::templates::{
 
 const BLOCKS_DIR: &str = "blocks";
 const SAMPLES_DIR: &str = "samples";
+/// `instanceState` and `crossFlowState`, kept under [`LOCAL_DIR`]: they belong to this machine's runs and
+/// stay out of commits.
 const STATE_FILE: &str = "state.json";
+/// Where older Blocksmith versions kept the state: the folder's root. Read once and moved under [`LOCAL_DIR`].
+const LEGACY_STATE_FILE: &str = "state.json";
+/// The local identity's file under [`LOCAL_DIR`] (see `local_identity.rs`), checked before that module opens it.
+const LOCAL_IDENTITY_FILE: &str = "local.json";
 
 #[derive(Debug, Clone)]
 pub struct Workspace {
+    /// The folder as the person named it, for display and for comparing with what they open next.
     root: PathBuf,
+    /// The same folder with every symbolic link resolved: what "inside the workspace" is measured against.
+    canonical_root: PathBuf,
     manifest: Manifest,
     local: LocalIdentity,
 }
@@ -35,7 +49,8 @@ impl Workspace {
     /// Opens the workspace in `dir`; a missing or empty folder becomes a new workspace seeded with the
     /// templates. A folder with other files but no manifest is refused rather than written into.
     pub fn open_or_create(dir: &Path) -> Result<Workspace> {
-        if dir.join(MANIFEST_FILE).exists() {
+        // A manifest that is a link (even a broken one) is opened, so that its check explains the refusal.
+        if fs::symlink_metadata(dir.join(MANIFEST_FILE)).is_ok() {
             return Workspace::open(dir);
         }
         if dir.exists() && !is_empty_dir(dir)? {
@@ -46,9 +61,16 @@ impl Workspace {
         Workspace::create(dir, &uuid::Uuid::new_v4().to_string())
     }
 
-    /// Opens an existing workspace; a manifest that is missing or not valid is an error and is left as is.
+    /// Opens an existing workspace; a manifest that is missing or not valid is an error and is left as is. So
+    /// is one naming a block id that is not a plain file name: nothing is written before every id is checked.
     pub fn open(dir: &Path) -> Result<Workspace> {
-        let path = dir.join(MANIFEST_FILE);
+        let canonical_root =
+            fs::canonicalize(dir).map_err(|source| Error::io("read", dir, source))?;
+        let path = path_inside_workspace(
+            &canonical_root,
+            Path::new(MANIFEST_FILE),
+            Access::ReadOrWrite,
+        )?;
         let text = fs::read_to_string(&path).map_err(|source| Error::io("read", &path, source))?;
         let manifest: Manifest =
             serde_json::from_str(&text).map_err(|err| Error::ManifestInvalid {
@@ -64,28 +86,44 @@ impl Workspace {
                 ),
             });
         }
-        Ok(Workspace {
+        if let Some(unsafe_id) = manifest.unsafe_block_id() {
+            return Err(Error::UnsafeBlockId {
+                path,
+                entry: unsafe_id.entry,
+                id: unsafe_id.id,
+                problem: unsafe_id.problem,
+            });
+        }
+        check_local_identity_file(&canonical_root)?;
+        let workspace = Workspace {
             root: dir.to_path_buf(),
+            canonical_root,
             manifest,
             local: match LocalIdentity::load_or_create(dir) {
                 Err(Error::NotWritable { .. }) => LocalIdentity::unsaved(dir)?,
                 other => other?,
             },
-        })
+        };
+        workspace.move_legacy_state();
+        Ok(workspace)
     }
 
     /// Creates a new workspace in `dir` holding one flow with the seed's trigger and action.
     pub fn create(dir: &Path, id: &str) -> Result<Workspace> {
-        fs::create_dir_all(dir.join(BLOCKS_DIR))
+        fs::create_dir_all(dir)
             .map_err(|source| Error::io("create the workspace folder", dir, source))?;
+        let canonical_root =
+            fs::canonicalize(dir).map_err(|source| Error::io("read", dir, source))?;
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "Workspace".to_string());
-        write_gitignore(dir)?;
+        write_gitignore(&canonical_root)?;
+        check_local_identity_file(&canonical_root)?;
         let mut workspace = Workspace {
             root: dir.to_path_buf(),
+            canonical_root,
             local: LocalIdentity::load_or_create(dir)?,
             manifest: Manifest {
                 format: FORMAT_VERSION,
@@ -123,13 +161,15 @@ impl Workspace {
             .ok_or_else(|| Error::UnknownBlock(id.to_string()))
     }
 
+    /// Where the block's file is, as a plain path for display and tests. Reading and writing it goes through
+    /// [`Workspace::read_block_source`] and [`Workspace::save_block_source`], which check that it stays inside.
     pub fn block_path(&self, id: &str) -> PathBuf {
         self.root.join(BLOCKS_DIR).join(format!("{id}.js"))
     }
 
     pub fn read_block_source(&self, id: &str) -> Result<String> {
         let block = self.block(id)?;
-        let path = self.block_path(id);
+        let path = self.inside(block_file(id), Access::ReadOrWrite)?;
         fs::read_to_string(&path).map_err(|source| {
             if source.kind() == std::io::ErrorKind::NotFound {
                 Error::BlockFileMissing {
@@ -406,7 +446,7 @@ impl Workspace {
     /// The saved run input of a block: `stepResults` for an action, the trigger's `payload` sample.
     pub fn read_sample(&self, id: &str) -> Result<Value> {
         let block = self.block(id)?;
-        let path = self.sample_path(id);
+        let path = self.inside(sample_file(id), Access::ReadOrWrite)?;
         match fs::read_to_string(&path) {
             Ok(text) => serde_json::from_str(&text).map_err(|err| Error::ManifestInvalid {
                 path,
@@ -422,14 +462,16 @@ impl Workspace {
 
     pub fn save_sample(&self, id: &str, sample: &Value) -> Result<()> {
         self.block(id)?;
-        let dir = self.root.join(SAMPLES_DIR);
-        fs::create_dir_all(&dir).map_err(|err| Error::io("create", &dir, err))?;
-        write_atomic(&self.sample_path(id), pretty(sample).as_bytes())
+        self.write_inside(SAMPLES_DIR, &sample_file(id), pretty(sample).as_bytes())
     }
 
-    /// `instanceState` (per flow) and `crossFlowState`, persisted between runs.
+    /// `instanceState` (per flow) and `crossFlowState`, persisted between runs in `.blocksmith/state.json`
+    /// (or, until it could be moved there, where older versions kept it).
     pub fn read_state(&self) -> Result<Value> {
-        let path = self.root.join(STATE_FILE);
+        let mut path = self.inside(state_file(), Access::ReadOrWrite)?;
+        if fs::symlink_metadata(&path).is_err() {
+            path = self.inside(LEGACY_STATE_FILE, Access::ReadOrWrite)?;
+        }
         match fs::read_to_string(&path) {
             Ok(text) => serde_json::from_str(&text).map_err(|err| Error::ManifestInvalid {
                 path,
@@ -443,7 +485,7 @@ impl Workspace {
     }
 
     pub fn save_state(&self, state: &Value) -> Result<()> {
-        write_atomic(&self.root.join(STATE_FILE), pretty(state).as_bytes())
+        self.write_inside(LOCAL_DIR, &state_file(), pretty(state).as_bytes())
     }
 
     /// Replaces the whole manifest (an import); the block files it names must already be written.
@@ -456,9 +498,46 @@ impl Workspace {
 
     /// Writes a block's file, whether or not the manifest names it yet (an import writes files first).
     pub(crate) fn write_block_file(&self, id: &str, source: &str) -> Result<()> {
-        let dir = self.root.join(BLOCKS_DIR);
+        self.write_inside(BLOCKS_DIR, &block_file(id), source.as_bytes())
+    }
+
+    /// Removes a block's file that an import wrote before it failed; a link is removed, never followed.
+    pub(crate) fn remove_block_file(&self, id: &str) {
+        if let Ok(path) = self.inside(block_file(id), Access::Remove) {
+            let _ = fs::remove_file(path);
+        }
+    }
+
+    /// `relative` (a file under `dir`) inside the workspace, written atomically; `dir` is made when missing.
+    fn write_inside(&self, dir: &str, relative: &Path, contents: &[u8]) -> Result<()> {
+        let dir = self.inside(dir, Access::ReadOrWrite)?;
         fs::create_dir_all(&dir).map_err(|err| Error::io("create", &dir, err))?;
-        write_atomic(&self.block_path(id), source.as_bytes())
+        write_atomic(&self.inside(relative, Access::ReadOrWrite)?, contents)
+    }
+
+    /// The one door to the folder's files: `relative` under the workspace, refused when a symbolic link on
+    /// the way leads outside (see `inside.rs`).
+    fn inside(&self, relative: impl AsRef<Path>, access: Access) -> Result<PathBuf> {
+        path_inside_workspace(&self.canonical_root, relative.as_ref(), access)
+    }
+
+    /// Older versions kept the state at the folder's root, where it would be committed with the folder: move
+    /// a plain file found there under `.blocksmith/`, once. A link is left alone (`read_state` checks it), and
+    /// so is everything when the move fails (a read-only folder): `read_state` then reads the old file.
+    fn move_legacy_state(&self) {
+        let Ok(legacy) = self.inside(LEGACY_STATE_FILE, Access::Remove) else {
+            return;
+        };
+        if !fs::symlink_metadata(&legacy).is_ok_and(|metadata| metadata.is_file()) {
+            return;
+        }
+        let Ok(current) = self.inside(state_file(), Access::ReadOrWrite) else {
+            return;
+        };
+        if fs::symlink_metadata(&current).is_ok() {
+            return;
+        }
+        let _ = fs::rename(legacy, current);
     }
 
     /// Applies a change to the manifest; when it fails (say, the save is refused) the in-memory manifest goes
@@ -466,10 +545,6 @@ impl Workspace {
     fn transact<T>(&mut self, change: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         let before = self.manifest.clone();
         change(self).inspect_err(|_| self.manifest = before)
-    }
-
-    fn sample_path(&self, id: &str) -> PathBuf {
-        self.root.join(SAMPLES_DIR).join(format!("{id}.json"))
     }
 
     fn flow_index(&self, name: &str) -> Result<usize> {
@@ -504,9 +579,10 @@ impl Workspace {
     /// Writes the block's file and registers it; the caller saves the manifest.
     fn new_block(&mut self, name: &str, kind: BlockKind, source: &str) -> Result<String> {
         let id = unique_id(name, |candidate| {
-            self.manifest.block(candidate).is_some() || self.block_path(candidate).exists()
+            self.manifest.block(candidate).is_some()
+                || fs::symlink_metadata(self.block_path(candidate)).is_ok()
         });
-        write_atomic(&self.block_path(&id), source.as_bytes())?;
+        self.write_block_file(&id, source)?;
         self.manifest.blocks.push(Block {
             id: id.clone(),
             name: name.to_string(),
@@ -517,17 +593,46 @@ impl Workspace {
     }
 
     fn remove_block_files(&self, id: &str) {
-        // The manifest no longer names the block, so a file that cannot be removed is only clutter.
-        let _ = fs::remove_file(self.block_path(id));
-        let _ = fs::remove_file(self.sample_path(id));
+        // The manifest no longer names the block, so a file that cannot be removed is only clutter. A file
+        // reached through a folder linked outside is not removed at all.
+        for relative in [block_file(id), sample_file(id)] {
+            if let Ok(path) = self.inside(relative, Access::Remove) {
+                let _ = fs::remove_file(path);
+            }
+        }
     }
 
     fn save_manifest(&self) -> Result<()> {
         write_atomic(
-            &self.root.join(MANIFEST_FILE),
+            &self.inside(MANIFEST_FILE, Access::ReadOrWrite)?,
             pretty(&self.manifest).as_bytes(),
         )
     }
+}
+
+/// A block's source, relative to the workspace folder; `id` is a checked file-name stem.
+fn block_file(id: &str) -> PathBuf {
+    Path::new(BLOCKS_DIR).join(format!("{id}.js"))
+}
+
+/// A block's saved run input, relative to the workspace folder.
+fn sample_file(id: &str) -> PathBuf {
+    Path::new(SAMPLES_DIR).join(format!("{id}.json"))
+}
+
+fn state_file() -> PathBuf {
+    Path::new(LOCAL_DIR).join(STATE_FILE)
+}
+
+/// `local_identity.rs` reads and writes `.blocksmith/local.json` on every open: a `.blocksmith` folder or file
+/// linked outside the workspace is refused before it does.
+fn check_local_identity_file(canonical_root: &Path) -> Result<()> {
+    path_inside_workspace(
+        canonical_root,
+        &Path::new(LOCAL_DIR).join(LOCAL_IDENTITY_FILE),
+        Access::ReadOrWrite,
+    )
+    .map(|_| ())
 }
 
 fn pretty(value: &impl serde::Serialize) -> String {
@@ -538,9 +643,9 @@ fn pretty(value: &impl serde::Serialize) -> String {
 
 /// A new workspace's `.gitignore`: what stays on this machine (history, state, the local identity) is never
 /// committed. An existing `.gitignore` is left as it is.
-fn write_gitignore(dir: &Path) -> Result<()> {
-    let path = dir.join(".gitignore");
-    if path.exists() {
+fn write_gitignore(canonical_root: &Path) -> Result<()> {
+    let path = path_inside_workspace(canonical_root, Path::new(".gitignore"), Access::ReadOrWrite)?;
+    if fs::symlink_metadata(&path).is_ok() {
         return Ok(());
     }
     write_atomic(&path, format!("{LOCAL_DIR}/\n").as_bytes())

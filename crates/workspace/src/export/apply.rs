@@ -2,8 +2,6 @@
 //! removes them and leaves the workspace as it was), then the manifest naming them, then the samples, which
 //! the workspace only accepts for blocks its manifest names.
 
-use std::fs;
-
 use super::error::ExportResult;
 use super::import::{ImportPlan, ImportReport};
 use crate::workspace::Workspace;
@@ -27,7 +25,7 @@ pub(crate) fn apply_import(
     if let Err(err) = written {
         for (id, _) in &block_files {
             // Only files this import created are removed: their ids were free before it started.
-            let _ = fs::remove_file(workspace.block_path(id));
+            workspace.remove_block_file(id);
         }
         return Err(err.into());
     }

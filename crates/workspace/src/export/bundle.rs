@@ -10,6 +10,7 @@ use super::error::{ExportError, ExportResult};
 use super::import::{ImportFormat, Incoming, IncomingBlock, IncomingFlow};
 use super::{flow_block_ids, non_secret_inputs, selected_flows};
 use crate::manifest::{BlockKind, ConfigVar, ConnectionDefinition, Flow};
+use crate::names::{check_block_id, quoted_id};
 use crate::workspace::Workspace;
 
 /// The bundle format version this Blocksmith writes and reads.
@@ -130,6 +131,17 @@ pub(crate) fn parse_bundle(file: &str, json: Value, text: &str) -> ExportResult<
 fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
     let mut blocks: Vec<Option<BundleBlock>> = Vec::with_capacity(bundle.blocks.len());
     for block in bundle.blocks {
+        // A block's id becomes a file name in the importing workspace only when it is free there, but a hostile
+        // one is refused outright: the file is not what it claims to be.
+        if let Err(problem) = check_block_id(&block.id) {
+            return Err(ExportError::invalid(
+                file,
+                format!(
+                    "the bundle names a block with id {}, which is not a file name inside the workspace: {problem} (Blocksmith makes ids like \"code-block-2\")",
+                    quoted_id(&block.id)
+                ),
+            ));
+        }
         if blocks.iter().flatten().any(|b| b.id == block.id) {
             return Err(ExportError::invalid(
                 file,

@@ -13,7 +13,7 @@ use super::error::{Clash, ClashKind, ExportError, ExportResult};
 use super::{apply, bundle, yaml};
 use crate::connection_kinds::connection_kind;
 use crate::manifest::{Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest};
-use crate::names::{clean_name, slug, unique_id};
+use crate::names::{check_block_id, clean_name, unique_id};
 use crate::workspace::Workspace;
 
 /// What to do when an incoming flow, config variable or connection has the name of a different one already
@@ -553,9 +553,12 @@ fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
 
 /// The block's original id when it is file-safe and free here, otherwise a new one from its name.
 fn new_block_id(workspace: &Workspace, manifest: &Manifest, block: &IncomingBlock) -> String {
-    let taken = |id: &str| manifest.block(id).is_some() || workspace.block_path(id).exists();
+    let taken = |id: &str| {
+        manifest.block(id).is_some() || std::fs::symlink_metadata(workspace.block_path(id)).is_ok()
+    };
     match &block.original_id {
-        Some(id) if slug(id) == *id && !taken(id) => id.clone(),
+        // Ids from a bundle were checked when it was read (`bundle.rs`); one that is taken gets a new id.
+        Some(id) if check_block_id(id).is_ok() && !taken(id) => id.clone(),
         _ => unique_id(&block.name, taken),
     }
 }
