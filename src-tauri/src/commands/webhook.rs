@@ -16,7 +16,7 @@ use tauri_specta::Event;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// Whether the listener is on, which flow it serves and at what URL (the token-bearing one callers must use).
+/// Whether the listener is on, which flow it serves and at what URL.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookStatus {
@@ -39,7 +39,7 @@ pub struct WebhookCallEvent {
     pub execution_id: Option<String>,
     /// The flow's outcome, secrets redacted; absent when no flow ran.
     pub outcome: Option<FlowOutcome>,
-    /// Why no flow ran (refused, unknown path, the flow could not be prepared), when none did.
+    /// Why no flow ran (unknown path, the flow could not be prepared), when none did.
     pub error: Option<String>,
 }
 
