@@ -371,8 +371,9 @@ pub(super) fn read_body<R: BufRead>(
 ) -> Result<Vec<u8>, Refusal> {
     match framing {
         BodyFraming::Length(length) => {
-            // `body_framing` has checked the length against the cap, so this allocation is bounded.
-            let mut body = Vec::with_capacity(length as usize);
+            // The buffer grows as bytes arrive rather than as announced: a caller that announces 10 MB and sends
+            // nothing holds no memory.
+            let mut body = Vec::with_capacity(length.min(64 * 1024) as usize);
             source
                 .take(length)
                 .read_to_end(&mut body)
