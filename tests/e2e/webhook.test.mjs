@@ -1,5 +1,6 @@
-// The local webhook listener: turned on beside the flow, its URL answers a caller with the trigger's response (the
-// seed template's "hello", text/plain), the call shows in the window, and turning it off closes the port.
+// The local webhook listener: turned on beside the flow, its URL (carrying the workspace's token) answers a caller
+// with the trigger's response (the seed template's "hello", text/plain), the call shows in the window, the flow's
+// path without the token runs nothing, and turning it off closes the port.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freshFolders, selectBlock, withApp } from './harness.mjs';
@@ -17,7 +18,7 @@ test('the webhook listener answers a call with the trigger response and shows th
       async () => {
         const shown = (await session.findAllBy('css selector', '[data-testid="webhook-url"]')).length > 0;
         const text = shown ? (await testIdText(session, 'webhook-url')).trim() : '';
-        return /^http:\/\/127\.0\.0\.1:\d+\/flow-1$/.test(text) && text;
+        return /^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32,}\/flow-1$/.test(text) && text;
       },
       { timeoutMs: 15_000, message: 'webhook-url to show the flow’s local URL' },
     );
@@ -39,6 +40,15 @@ test('the webhook listener answers a call with the trigger response and shows th
       { timeoutMs: 15_000, message: 'webhook-calls to list the call' },
     );
     assert.match(calls, /200/);
+    assert.ok(!calls.includes(new URL(url).pathname.split('/')[1]), 'the call list does not repeat the token');
+
+    // Without the token the flow's path is not found, and the refusal shows too.
+    const guessed = await fetch(`${new URL(url).origin}/flow-1`, { method: 'POST', body: '{}' });
+    assert.equal(guessed.status, 404);
+    await waitFor(async () => (await testIdText(session, 'webhook-calls')).includes('POST /flow-1 → 404'), {
+      timeoutMs: 15_000,
+      message: 'webhook-calls to list the refused call',
+    });
 
     // Off: the URL goes away and the port no longer answers.
     await session.click(await session.findByTestId('webhook-toggle'));

@@ -1,10 +1,12 @@
 //! `blocksmith serve`: the local webhook listener from the command line. Each flow of the workspace (or the
-//! one `--flow`) answers at `http://127.0.0.1:PORT/<flow-slug>`; a call runs the flow in a worker process,
-//! exactly as `blocksmith run --flow` does, and the caller receives the trigger's `response`.
+//! one `--flow`) answers at `http://127.0.0.1:PORT/<token>/<flow-slug>`, where the token is the workspace's own
+//! (kept in `.blocksmith/local.json` on this machine, never in the manifest); a call runs the flow in a worker
+//! process, exactly as `blocksmith run --flow` does, and the caller receives the trigger's `response`.
 //!
-//! Stdout carries one JSON line first, `{"listening", "flows"}`, then one line per call: the flow's outcome
-//! line (as `run --flow` prints it, secrets redacted) with the request's `method`, `path`, HTTP `status` and
-//! `executionId` added, or with `error` when no flow ran. Ctrl+C ends it.
+//! Stdout carries one JSON line first, `{"listening", "flows"}` (the flows' URLs, token included), then one
+//! line per call: the flow's outcome line (as `run --flow` prints it, secrets redacted) with the request's
+//! `method`, `path` (after the token), HTTP `status` and `executionId` added, or with `error` when no flow ran.
+//! Ctrl+C ends it.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +15,8 @@ use std::time::SystemTime;
 use blocksmith_runner::{run_flow, FlowOutcome, Supervisor, SupervisorOptions, WorkerCommand};
 use blocksmith_secrets::{SecretStore, SERVICE};
 use blocksmith_session::webhook::{
-    prepare_webhook_flow_run, ServedCall, WebhookCall, WebhookHandler, WebhookServer, DEFAULT_PORT,
+    prepare_webhook_flow_run, ListenerSettings, ServedCall, WebhookCall, WebhookHandler,
+    WebhookServer, DEFAULT_PORT,
 };
 use blocksmith_session::{config_vars_for_run, record_flow_run, redact_outcome};
 use blocksmith_workspace::Workspace;
@@ -65,7 +68,8 @@ pub fn serve(args: &ServeArgs) -> Result<()> {
         root: args.workspace.clone(),
         supervisor: pooled_supervisor()?,
     };
-    let server = WebhookServer::start(args.port, &flows, handler)
+    let settings = ListenerSettings::new(args.port, &workspace.local_identity().webhook_token);
+    let server = WebhookServer::start(settings, &flows, handler)
         .map_err(|error| Error::Invocation(error.to_string()))?;
     print_line(&json!({ "listening": server.base_url(), "flows": server.flow_urls() }));
     // The listener's own thread answers the calls; this one only keeps the process alive until Ctrl+C.

@@ -103,8 +103,19 @@ fn a_call_gets_the_trigger_response_and_prints_the_outcome_line() {
     let base = listening["listening"].as_str().unwrap().to_string();
     assert!(base.starts_with("http://127.0.0.1:"), "{listening}");
     assert_ne!(base, "http://127.0.0.1:0");
-    let url = format!("{base}/flow-1");
+    // The flow's URL carries the workspace's token, kept on this machine and out of the manifest.
+    let token = Workspace::open(dir.path())
+        .unwrap()
+        .local_identity()
+        .webhook_token
+        .clone();
+    let url = format!("{base}/{token}/flow-1");
     assert_eq!(listening["flows"], json!({ FLOW: url }));
+    let manifest = std::fs::read_to_string(dir.path().join("blocksmith.json")).unwrap();
+    assert!(
+        !manifest.contains(&token),
+        "the token is not in the manifest"
+    );
 
     let response = client()
         .post(format!("{url}/orders?x=1"))
@@ -140,15 +151,26 @@ fn a_call_gets_the_trigger_response_and_prints_the_outcome_line() {
         json!({ "calls": 1 })
     );
 
-    // An unknown path answers 404 listing the flows, and prints a line too.
-    let missing = client().get(format!("{base}/other")).send().unwrap();
-    assert_eq!(missing.status().as_u16(), 404);
-    let body: Value = missing.json().unwrap();
-    assert_eq!(body["flows"][FLOW], url);
-    let line = serving.next_line();
+    // An unknown path, or the flow's path without the token, answers 404 naming nothing, and prints a line
+    // too.
+    for missing in [format!("{base}/other"), format!("{base}/flow-1")] {
+        let response = client().get(&missing).send().unwrap();
+        assert_eq!(response.status().as_u16(), 404);
+        let body = response.text().unwrap();
+        assert!(
+            !body.contains(&token) && !body.contains("flow-1") && !body.contains(FLOW),
+            "{body}"
+        );
+        let line = serving.next_line();
+        assert_eq!(
+            (line["status"].clone(), line["ok"].clone()),
+            (json!(404), json!(false))
+        );
+    }
     assert_eq!(
-        (line["status"].clone(), line["ok"].clone()),
-        (json!(404), json!(false))
+        PersistedState::load(&ws).unwrap().instance_state[FLOW],
+        json!({ "calls": 1 }),
+        "the 404s ran nothing"
     );
 }
 

@@ -1,18 +1,22 @@
 //! The webhook listener over real HTTP with real worker processes: a call runs the flow and answers with the
 //! trigger's response; the payload holds the request; the run's state is kept; failures answer 500, unknown
-//! paths 404.
+//! paths (and the flows' paths without the workspace's token) 404; a stalled caller holds up neither other
+//! callers nor `stop`.
 //!
 //! This test binary is its own block worker (started with `__worker`), so it has its own `main` rather
 //! than libtest's: `cargo test -p blocksmith-session --test webhook [NAME]`.
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc::{channel, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use blocksmith_runner::{run_flow, FlowOutcome, Supervisor, SupervisorOptions, WorkerCommand};
 use blocksmith_session::webhook::{
-    prepare_webhook_flow_run, ServedCall, WebhookCall, WebhookHandler, WebhookServer,
+    prepare_webhook_flow_run, ListenerSettings, RequestLimits, ServedCall, WebhookCall,
+    WebhookHandler, WebhookServer,
 };
 use blocksmith_session::{config_vars_for_run, record_flow_run, PersistedState};
 use blocksmith_workspace::Workspace;
@@ -42,8 +46,16 @@ fn main() -> ExitCode {
             a_failing_trigger_answers_500_naming_it,
         ),
         (
-            "unknown_paths_answer_404_with_the_flows",
-            unknown_paths_answer_404_with_the_flows,
+            "unknown_paths_answer_404_naming_nothing",
+            unknown_paths_answer_404_naming_nothing,
+        ),
+        (
+            "a_flow_without_the_token_is_not_found_and_does_not_run",
+            a_flow_without_the_token_is_not_found_and_does_not_run,
+        ),
+        (
+            "stalled_and_trickling_callers_hold_up_neither_others_nor_stop",
+            stalled_and_trickling_callers_hold_up_neither_others_nor_stop,
         ),
         (
             "calls_are_answered_in_turn_and_stop_closes_the_port",
@@ -109,6 +121,7 @@ impl WebhookHandler for TestHandler {
 struct Fixture {
     _dir: tempfile::TempDir,
     root: std::path::PathBuf,
+    token: String,
     server: WebhookServer,
     served: std::sync::mpsc::Receiver<ServedCall>,
 }
@@ -116,6 +129,10 @@ struct Fixture {
 /// A new workspace (the seed templates) with its trigger replaced by `trigger` and its step by `step`, served
 /// on a free port.
 fn serve(trigger: &str, step: Option<&str>) -> Fixture {
+    serve_with_limits(trigger, step, RequestLimits::default())
+}
+
+fn serve_with_limits(trigger: &str, step: Option<&str>, limits: RequestLimits) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_path_buf();
     let workspace = Workspace::open_or_create(&root).unwrap();
@@ -143,8 +160,13 @@ fn serve(trigger: &str, step: Option<&str>) -> Fixture {
         .iter()
         .map(|f| f.name.clone())
         .collect();
+    let token = workspace.local_identity().webhook_token.clone();
+    let settings = ListenerSettings {
+        limits,
+        ..ListenerSettings::new(0, &token)
+    };
     let server = WebhookServer::start(
-        0,
+        settings,
         &flows,
         TestHandler {
             root: root.clone(),
@@ -156,6 +178,7 @@ fn serve(trigger: &str, step: Option<&str>) -> Fixture {
     Fixture {
         _dir: dir,
         root,
+        token,
         server,
         served,
     }
@@ -192,7 +215,11 @@ fn next_served(fixture: &Fixture) -> ServedCall {
 fn a_call_answers_with_the_trigger_response() {
     let fixture = serve("csv_trigger.js", Some("counting_step.js"));
     let url = flow_url(&fixture);
-    assert_eq!(url, format!("{}/flow-1", fixture.server.base_url()));
+    assert_eq!(
+        url,
+        format!("{}/{}/flow-1", fixture.server.base_url(), fixture.token)
+    );
+    assert!(fixture.token.len() >= 32, "{}", fixture.token);
 
     for expected_calls in [1, 2] {
         let response = client()
@@ -294,18 +321,156 @@ fn a_failing_trigger_answers_500_naming_it() {
     assert!(!served.outcome.unwrap().ok);
 }
 
-fn unknown_paths_answer_404_with_the_flows() {
+fn unknown_paths_answer_404_naming_nothing() {
     let fixture = serve("silent_trigger.js", None);
     let response = client()
-        .get(format!("{}/nothing-here", fixture.server.base_url()))
+        .get(format!(
+            "{}/{}/nothing-here",
+            fixture.server.base_url(),
+            fixture.token
+        ))
         .send()
         .unwrap();
     assert_eq!(response.status().as_u16(), 404);
-    let body: Value = response.json().unwrap();
-    assert_eq!(body["flows"], json!({ FLOW: flow_url(&fixture) }));
-    assert!(body["error"].as_str().unwrap().contains("/nothing-here"));
+    let text = response.text().unwrap();
+    for revealing in [
+        FLOW,
+        "flow-1",
+        "http://",
+        fixture.token.as_str(),
+        "nothing-here",
+    ] {
+        assert!(
+            !text.contains(revealing),
+            "the 404 names {revealing}: {text}"
+        );
+    }
+    let body: Value = serde_json::from_str(&text).unwrap();
+    assert!(body["error"].is_string(), "{body}");
     let served = next_served(&fixture);
     assert_eq!((served.status, served.flow.as_deref()), (404, None));
+    // The log line (the user's own) says which path was asked for, without the token.
+    assert_eq!(served.path, "/nothing-here");
+    assert!(served.error.unwrap().contains("/nothing-here"));
+}
+
+fn a_flow_without_the_token_is_not_found_and_does_not_run() {
+    let fixture = serve("csv_trigger.js", Some("counting_step.js"));
+    let base = fixture.server.base_url();
+    let wrong = "0".repeat(fixture.token.len());
+    for url in [
+        format!("{base}/flow-1"),
+        format!("{base}/{wrong}/flow-1"),
+        format!("{base}/flow-1/{}", fixture.token),
+    ] {
+        let response = client().post(&url).json(&json!({})).send().unwrap();
+        assert_eq!(response.status().as_u16(), 404, "{url}");
+        let served = next_served(&fixture);
+        assert_eq!((served.flow, served.outcome), (None, None), "{url}");
+    }
+    let workspace = Workspace::open(&fixture.root).unwrap();
+    assert!(
+        PersistedState::load(&workspace)
+            .unwrap()
+            .instance_state
+            .get(FLOW)
+            .is_none(),
+        "no call ran the flow"
+    );
+}
+
+/// A connection that sends `opening` and then nothing.
+fn stalled(fixture: &Fixture, opening: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(fixture.server.address()).unwrap();
+    stream.write_all(opening.as_bytes()).unwrap();
+    stream
+}
+
+fn stalled_and_trickling_callers_hold_up_neither_others_nor_stop() {
+    let limits = RequestLimits {
+        idle_timeout: Duration::from_millis(1500),
+        request_timeout: Duration::from_secs(3),
+        ..RequestLimits::default()
+    };
+    let fixture = serve_with_limits("csv_trigger.js", Some("counting_step.js"), limits);
+    let address = fixture.server.address();
+    let path = format!("/{}/flow-1", fixture.token);
+    let host = format!("Host: {address}\r\n");
+    let silent = stalled(&fixture, "");
+    let mut half_body = stalled(
+        &fixture,
+        &format!("POST {path} HTTP/1.1\r\n{host}Content-Length: 5000\r\n\r\n{{\"a\":"),
+    );
+    // Sends one byte of its body well within the idle timeout, over and over: only the request's deadline ends it.
+    let trickler = std::thread::spawn({
+        let opening = format!("POST {path} HTTP/1.1\r\n{host}Content-Length: 5000\r\n\r\n");
+        let mut stream = stalled(&fixture, &opening);
+        move || {
+            let started = Instant::now();
+            stream
+                .set_read_timeout(Some(Duration::from_millis(200)))
+                .unwrap();
+            let mut answer = Vec::new();
+            let mut buffer = [0u8; 1024];
+            while started.elapsed() < Duration::from_secs(8) {
+                let _ = stream.write_all(b" ");
+                match stream.read(&mut buffer) {
+                    Ok(0) => break,
+                    Ok(read) => answer.extend_from_slice(&buffer[..read]),
+                    Err(error)
+                        if matches!(
+                            error.kind(),
+                            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                        ) => {}
+                    Err(_) => break,
+                }
+            }
+            (
+                started.elapsed(),
+                String::from_utf8_lossy(&answer).into_owned(),
+            )
+        }
+    });
+    std::thread::sleep(Duration::from_millis(200));
+
+    let started = Instant::now();
+    let response = client()
+        .post(flow_url(&fixture))
+        .json(&json!({ "n": 1 }))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 201);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "answered while others stall: {:?}",
+        started.elapsed()
+    );
+
+    // The stalled body is cut off after the idle timeout with 408; the trickler at the request's deadline.
+    let mut answer = String::new();
+    half_body
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let _ = half_body.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+    let (trickled_for, trickle_answer) = trickler.join().unwrap();
+    assert!(
+        trickle_answer.starts_with("HTTP/1.1 408 "),
+        "{trickle_answer}"
+    );
+    assert!(trickled_for < Duration::from_secs(8), "{trickled_for:?}");
+
+    // Stop returns at once with a caller still connected, and closes the port.
+    let another_silent = stalled(&fixture, "POST ");
+    let stopping = Instant::now();
+    fixture.server.stop();
+    assert!(
+        stopping.elapsed() < Duration::from_secs(2),
+        "stop waited {:?}",
+        stopping.elapsed()
+    );
+    assert!(TcpStream::connect_timeout(&address, Duration::from_millis(500)).is_err());
+    drop((silent, another_silent));
 }
 
 fn calls_are_answered_in_turn_and_stop_closes_the_port() {

@@ -1,10 +1,12 @@
 //! The local webhook listener from the app: serve one flow of the open workspace at
-//! `http://127.0.0.1:PORT/<flow-slug>`, run each call as "Run flow" does, and tell the window about every
-//! call (`WebhookCallEvent`) so it can show the last calls and the flow's outcome.
+//! `http://127.0.0.1:PORT/<token>/<flow-slug>` (the token is the workspace's own, kept on this machine), run each
+//! call as "Run flow" does, and tell the window about every call (`WebhookCallEvent`) so it can show the last
+//! calls and the flow's outcome.
 
 use blocksmith_runner::FlowOutcome;
 use blocksmith_session::webhook::{
-    prepare_webhook_flow_run, ServedCall, WebhookCall, WebhookHandler, WebhookServer, DEFAULT_PORT,
+    prepare_webhook_flow_run, ListenerSettings, ServedCall, WebhookCall, WebhookHandler,
+    WebhookServer, DEFAULT_PORT,
 };
 use blocksmith_session::{config_vars_for_run, record_flow_run, redact_outcome};
 use serde::{Deserialize, Serialize};
@@ -69,20 +71,25 @@ pub struct RunningListener {
 #[specta::specta]
 pub async fn webhook_start(app: AppHandle, flow: String) -> AppResult<WebhookStatus> {
     let state = app.state::<AppState>();
-    state.with_workspace(|ws| {
+    let token = state.with_workspace(|ws| {
         ws.manifest()
             .flow(&flow)
-            .map(|_| ())
-            .ok_or_else(|| blocksmith_workspace::Error::UnknownFlow(flow.clone()).into())
+            .ok_or_else(|| blocksmith_workspace::Error::UnknownFlow(flow.clone()))?;
+        Ok(ws.local_identity().webhook_token.clone())
     })?;
     stop_listener(&app).await?;
     let handler = AppHandler { app: app.clone() };
     let flows = [flow.clone()];
-    let server = match WebhookServer::start(DEFAULT_PORT, &flows, handler) {
-        Ok(server) => server,
-        Err(_) => WebhookServer::start(0, &flows, AppHandler { app: app.clone() })
+    let server =
+        match WebhookServer::start(ListenerSettings::new(DEFAULT_PORT, &token), &flows, handler) {
+            Ok(server) => server,
+            Err(_) => WebhookServer::start(
+                ListenerSettings::new(0, token),
+                &flows,
+                AppHandler { app: app.clone() },
+            )
             .map_err(|err| AppError::new(err.code(), err.to_string()))?,
-    };
+        };
     *lock_listener(&state) = Some(RunningListener { flow, server });
     Ok(status_of(&state))
 }

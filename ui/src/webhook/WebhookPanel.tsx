@@ -1,5 +1,6 @@
 // The "Webhook listener" toggle of a flow: while on, the flow answers at a local URL (copyable), and each
-// call shows here with its status, duration and the flow's outcome.
+// call shows here with its status, duration and the flow's outcome. The URL carries the workspace's token
+// (kept on this machine, never in the manifest): without it the listener runs nothing.
 import { useCallback, useEffect, useState } from 'react';
 import { useNotices } from '../common/notices';
 import { callProblem, callSummary, curlCommand, statusTone, withCall, type WebhookCall } from './calls';
@@ -117,6 +118,12 @@ export function WebhookPanel({ flow }: { flow: string }) {
             Copy curl
           </button>
         </div>
+      )}
+      {servingThisFlow && status.url && (
+        <p className="muted webhook-url-note">
+          The token in this URL keeps web pages and other programs out: give the URL only to what should call the
+          flow.
+        </p>
       )}
       <ol className="webhook-calls" data-testid="webhook-calls" aria-label="Webhook calls">
         {calls.map((call, index) => (

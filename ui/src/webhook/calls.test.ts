@@ -67,9 +67,8 @@ describe('callProblem', () => {
 
 describe('curlCommand', () => {
   it('posts JSON to the URL, quoted for a shell', () => {
-    expect(curlCommand('http://127.0.0.1:8787/flow-1')).toBe(
-      `curl -i -X POST 'http://127.0.0.1:8787/flow-1' -H 'Content-Type: application/json' -d '{"hello":"world"}'`,
-    );
+    const url = 'http://127.0.0.1:8787/3f9c2a7be4d1608f5a2c9e7b1d4f6a8c0e2b4d6f/flow-1';
+    expect(curlCommand(url)).toBe(`curl -i -X POST '${url}' -H 'Content-Type: application/json' -d '{"hello":"world"}'`);
     expect(curlCommand("http://h/it's")).toContain(`'http://h/it'\\''s'`);
   });
 });

@@ -1,4 +1,4 @@
-//! Errors of starting the webhook listener: each names the address and what to do.
+//! Errors of starting the webhook listener: each names what failed and what to do.
 
 use std::net::SocketAddr;
 
@@ -12,6 +12,9 @@ pub enum Error {
 
     #[error("The webhook listener's thread could not be started: {0}.")]
     Thread(std::io::Error),
+
+    #[error("The webhook listener needs a token of at least {min} letters and digits to put in its URLs; the workspace's local identity (.blocksmith/local.json) holds one.")]
+    Token { min: usize },
 }
 
 impl Error {
@@ -19,7 +22,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Bind { .. } => "webhook_port_unavailable",
-            Error::NotTcp { .. } | Error::Thread(_) => "webhook_failed",
+            Error::NotTcp { .. } | Error::Thread(_) | Error::Token { .. } => "webhook_failed",
         }
     }
 }

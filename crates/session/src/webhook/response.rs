@@ -2,7 +2,8 @@
 //! `headers`) when it gave one: a string body is sent as is, any other body as JSON. Without one, `200` with
 //! `{"executionId": "…"}` as JSON, as the platform answers. A failed flow answers `500` with a JSON error
 //! naming the step and its error; so does a `response` the listener cannot send (a status outside
-//! 200–599: a 1xx status cannot end an HTTP answer). An unknown path answers `404` listing the flows' URLs.
+//! 200–599: a 1xx status cannot end an HTTP answer). A path that is not a served flow's URL answers `404`
+//! and names nothing: the flows' URLs carry the workspace's token, so listing them would hand it to anyone.
 
 use blocksmith_runner::FlowOutcome;
 use serde_json::{json, Map, Value};
@@ -65,13 +66,12 @@ pub fn answer_for_failure(message: &str, execution_id: &str) -> HttpAnswer {
     )
 }
 
-/// The answer to a path no flow is served at.
-pub fn answer_not_found(path: &str, flow_urls: &Map<String, Value>) -> HttpAnswer {
+/// The answer to a path no flow is served at: it names no flow, URL or token, and does not echo the path.
+pub fn answer_not_found() -> HttpAnswer {
     HttpAnswer::json(
         404,
         &json!({
-            "error": format!("No flow is served at {path}. Call one of the flows' URLs."),
-            "flows": flow_urls,
+            "error": "No flow is served at this URL. Call the flow's URL as Blocksmith shows it, token included."
         }),
     )
 }
@@ -269,15 +269,12 @@ mod tests {
     }
 
     #[test]
-    fn unknown_paths_list_the_flows() {
-        let mut urls = Map::new();
-        urls.insert("Orders".into(), json!("http://127.0.0.1:1/orders"));
-        let answer = answer_not_found("/nope", &urls);
+    fn unknown_paths_name_nothing() {
+        let answer = answer_not_found();
         assert_eq!(answer.status, 404);
         assert_eq!(answer.content_type, "application/json");
-        assert_eq!(
-            body_json(&answer)["flows"]["Orders"],
-            "http://127.0.0.1:1/orders"
-        );
+        let body = body_json(&answer);
+        assert_eq!(body.as_object().unwrap().len(), 1, "{body}");
+        assert!(!body["error"].as_str().unwrap().contains("http"));
     }
 }

@@ -1,35 +1,44 @@
 //! The listener: an HTTP/1.1 server on 127.0.0.1 that turns each request to a flow's URL into a run of that
 //! flow (through the caller's `WebhookHandler`) and answers with what the trigger returned.
 //!
-//! Why `tiny_http`: the listener is a local developer tool that runs one flow per request in a worker
-//! process; it needs plain blocking HTTP/1.1, not an async stack. `tiny_http` is small (four light
-//! dependencies), maintained, parses HTTP/1.1 (keep-alive, chunked bodies, `Expect: 100-continue`) on its
-//! own threads and hands complete requests to one loop; hyper would bring an executor and body plumbing
-//! for no gain here.
+//! Three kinds of threads, so that no caller can hold up another:
 //!
-//! Requests are handled one at a time, in arrival order: a flow run loads the workspace's persisted state
-//! (`instanceState`, `crossFlowState`) and saves what it leaves, so two concurrent runs would overwrite each
-//! other's state; the platform's synchronous webhook also answers calls in turn. Calls that arrive during a
-//! run wait in the server's queue (their connections stay open) until it ends.
+//! - one accepts connections and gives each to a thread of its own (at most `max_connections` at once);
+//! - a connection's thread reads its one request within the limits (`wire`), refuses what may not reach a flow
+//!   (`access`, the token in `routes`) and answers refusals itself, then queues the complete request for a run
+//!   and writes the answer it gets back. A stalled or trickling caller only ever holds its own thread, until
+//!   its read times out;
+//! - one runs the queued calls, one at a time in arrival order: a flow run loads the workspace's persisted state
+//!   (`instanceState`, `crossFlowState`) and saves what it leaves, so two concurrent runs would overwrite each
+//!   other's state; the platform's synchronous webhook also answers calls in turn. It never touches a socket.
+//!
+//! `stop` closes the port at once, answers queued calls 503, lets a run in progress finish and returns; threads
+//! still reading a slow request end by their own timeouts.
 
-use std::io::{Read, Write};
-use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::io::BufReader;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use blocksmith_runner::FlowOutcome;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::access::check_caller;
 use super::error::{Error, Result};
 use super::payload::{request_payload, IncomingRequest};
 use super::response::{answer_for_failure, answer_for_outcome, answer_not_found, HttpAnswer};
-use super::routes::{match_route, routes_for, FlowRoute};
+use super::routes::{check_token, flow_path, match_route, routes_for, strip_token, FlowRoute};
+use super::wire::{
+    body_framing, close_gently, read_body, read_head, write_answer, write_continue, BodyFraming,
+    DeadlineReader, HeadRead, Refusal, RequestLimits,
+};
 
-/// The largest request body read; a larger one answers 413 (a webhook is not an upload endpoint).
-pub const MAX_BODY_BYTES: u64 = 32 * 1024 * 1024;
+/// How long a connection stays open after its answer, so the caller reads the answer before the close.
+const LINGER: Duration = Duration::from_secs(2);
 
 /// One call to a flow's URL, for the handler to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,9 +46,9 @@ pub struct WebhookCall {
     pub flow: String,
     /// The request fields of the trigger's `payload` (`headers`, `body`, `pathFragment`, …).
     pub payload: Value,
-    /// Every served flow's local URL by flow name: the run's `webhookUrls`.
+    /// Every served flow's local URL by flow name (token included): the run's `webhookUrls`.
     pub webhook_urls: Map<String, Value>,
-    /// This flow's local URL: the run's `invokeUrl`.
+    /// This flow's local URL (token included): the run's `invokeUrl`.
     pub invoke_url: String,
     pub execution_id: String,
     pub started_at: SystemTime,
@@ -50,6 +59,8 @@ pub struct WebhookCall {
 #[serde(rename_all = "camelCase")]
 pub struct ServedCall {
     pub method: String,
+    /// The request's path without its query. When it carries the listener's token, the path after it
+    /// (`/flow-1/orders`): the token is the key to the flows and is not repeated in every log line.
     pub path: String,
     /// The flow the path reached, if any.
     pub flow: Option<String>,
@@ -58,76 +69,122 @@ pub struct ServedCall {
     pub execution_id: Option<String>,
     /// The flow's outcome (as the handler gave it: secrets already redacted), when the flow ran.
     pub outcome: Option<FlowOutcome>,
-    /// Why no flow ran, when none did (unknown path, unreadable body, the handler's error).
+    /// Why no flow ran, when none did (refused, unknown path, unreadable body, the handler's error).
     pub error: Option<String>,
 }
 
-/// Runs the flows the listener serves. Called on the listener's thread, one call at a time.
+/// Runs the flows the listener serves. Called on the listener's run thread, one call at a time.
 pub trait WebhookHandler: Send + 'static {
     /// Runs `call.flow` with the call's payload; the outcome should have secrets redacted, since it is
     /// answered to the caller. An `Err` (a sentence) answers 500: the flow could not be run at all.
     fn run(&mut self, call: &WebhookCall) -> std::result::Result<FlowOutcome, String>;
 
-    /// Told after each request is answered.
+    /// Told about each request once its answer is decided, refusals included.
     fn served(&mut self, _call: &ServedCall) {}
+}
+
+/// Where and how the listener listens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerSettings {
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// The first segment of every flow's URL (the workspace's `LocalIdentity::webhook_token`).
+    pub token: String,
+    pub limits: RequestLimits,
+}
+
+impl ListenerSettings {
+    /// `port` and `token` with the default limits.
+    pub fn new(port: u16, token: impl Into<String>) -> Self {
+        ListenerSettings {
+            port,
+            token: token.into(),
+            limits: RequestLimits::default(),
+        }
+    }
 }
 
 /// A running listener. Dropping it (or `stop`) closes the port.
 pub struct WebhookServer {
     address: SocketAddr,
-    server: Arc<tiny_http::Server>,
     stopping: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
+    queue: Sender<Queued>,
+    accept_thread: Option<JoinHandle<()>>,
+    run_thread: Option<JoinHandle<()>>,
     flow_urls: Map<String, Value>,
 }
 
 impl WebhookServer {
-    /// Listens on 127.0.0.1:`port` (0 for any free port) and serves `flows` at `/<flow-slug>`.
+    /// Listens on 127.0.0.1:`settings.port` and serves `flows` at `/<token>/<flow-slug>`.
     pub fn start<S: AsRef<str>>(
-        port: u16,
+        settings: ListenerSettings,
         flows: &[S],
         handler: impl WebhookHandler,
     ) -> Result<WebhookServer> {
-        let requested = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-        let server = tiny_http::Server::http(requested).map_err(|source| Error::Bind {
+        check_token(&settings.token)?;
+        let requested = SocketAddr::from((Ipv4Addr::LOCALHOST, settings.port));
+        let listener = TcpListener::bind(requested).map_err(|source| Error::Bind {
             address: requested,
             reason: source.to_string(),
         })?;
-        let address = server
-            .server_addr()
-            .to_ip()
-            .ok_or(Error::NotTcp { address: requested })?;
-        let server = Arc::new(server);
+        let address = listener
+            .local_addr()
+            .map_err(|_| Error::NotTcp { address: requested })?;
         let routes = routes_for(flows);
         let base_url = format!("http://{address}");
         let flow_urls: Map<String, Value> = routes
             .iter()
             .map(|route| {
+                let path = flow_path(&settings.token, &route.slug);
                 (
                     route.flow.clone(),
-                    Value::String(format!("{base_url}/{}", route.slug)),
+                    Value::String(format!("{base_url}{path}")),
                 )
             })
             .collect();
         let stopping = Arc::new(AtomicBool::new(false));
-        let serve_loop = ServeLoop {
-            server: server.clone(),
+        let (queue, inbox) = channel();
+        let run_queue = RunQueue {
+            inbox,
             stopping: stopping.clone(),
-            routes,
-            base_url,
             flow_urls: flow_urls.clone(),
             handler,
             calls: AtomicU64::new(1),
         };
-        let thread = std::thread::Builder::new()
-            .name("webhook-listener".into())
-            .spawn(move || serve_loop.run())
+        let run_thread = std::thread::Builder::new()
+            .name("webhook-runs".into())
+            .spawn(move || run_queue.run())
             .map_err(Error::Thread)?;
+        let reception = Arc::new(Reception {
+            port: address.port(),
+            token: settings.token,
+            limits: settings.limits,
+            routes,
+            base_url,
+            open_connections: AtomicUsize::new(0),
+        });
+        let accept = {
+            let stopping = stopping.clone();
+            let queue = queue.clone();
+            move || accept_loop(listener, reception, queue, stopping)
+        };
+        let accept_thread = match std::thread::Builder::new()
+            .name("webhook-accept".into())
+            .spawn(accept)
+        {
+            Ok(thread) => thread,
+            Err(error) => {
+                let _ = queue.send(Queued::Stop);
+                let _ = run_thread.join();
+                return Err(Error::Thread(error));
+            }
+        };
         Ok(WebhookServer {
             address,
-            server,
             stopping,
-            thread: Some(thread),
+            queue,
+            accept_thread: Some(accept_thread),
+            run_thread: Some(run_thread),
             flow_urls,
         })
     }
@@ -136,12 +193,12 @@ impl WebhookServer {
         self.address
     }
 
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT`: where the listener is, not a URL that answers (those carry the token).
     pub fn base_url(&self) -> String {
         format!("http://{}", self.address)
     }
 
-    /// Each served flow's URL by flow name.
+    /// Each served flow's URL by flow name: `http://127.0.0.1:PORT/<token>/<flow-slug>`.
     pub fn flow_urls(&self) -> &Map<String, Value> {
         &self.flow_urls
     }
@@ -152,9 +209,19 @@ impl WebhookServer {
     }
 
     fn shut_down(&mut self) {
-        self.stopping.store(true, Ordering::SeqCst);
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
+        if self.stopping.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        // The accept thread waits in accept(): a connection of our own wakes it to see `stopping`.
+        let woken = TcpStream::connect_timeout(&self.address, Duration::from_secs(1)).is_ok();
+        let _ = self.queue.send(Queued::Stop);
+        if let Some(thread) = self.accept_thread.take() {
+            // Without the wake-up the join could wait for the next caller; the thread then ends on its own.
+            if woken {
+                let _ = thread.join();
+            }
+        }
+        if let Some(thread) = self.run_thread.take() {
             let _ = thread.join();
         }
     }
@@ -166,102 +233,352 @@ impl Drop for WebhookServer {
     }
 }
 
-struct ServeLoop<H> {
-    server: Arc<tiny_http::Server>,
-    stopping: Arc<AtomicBool>,
+/// What the connection threads send the run thread.
+enum Queued {
+    /// A complete request for a flow, to run.
+    Call(QueuedCall),
+    /// A request answered without a run, for the handler's log.
+    Served(ServedCall),
+    Stop,
+}
+
+struct QueuedCall {
+    flow: String,
+    invoke_url: String,
+    fragment: String,
+    request: IncomingRequest,
+    /// What the log shows of the request.
+    method: String,
+    shown_path: String,
+    received_at: Instant,
+    answer: Sender<HttpAnswer>,
+}
+
+/// What the connection threads share: how to read and route a request.
+struct Reception {
+    port: u16,
+    token: String,
+    limits: RequestLimits,
     routes: Vec<FlowRoute>,
     base_url: String,
+    open_connections: AtomicUsize,
+}
+
+fn accept_loop(
+    listener: TcpListener,
+    reception: Arc<Reception>,
+    queue: Sender<Queued>,
+    stopping: Arc<AtomicBool>,
+) {
+    for incoming in listener.incoming() {
+        if stopping.load(Ordering::SeqCst) {
+            break;
+        }
+        let mut stream = match incoming {
+            Ok(stream) => stream,
+            // Out of file descriptors and the like: wait a little rather than spin.
+            Err(_) => {
+                std::thread::sleep(Duration::from_millis(50));
+                continue;
+            }
+        };
+        let Some(open) = OpenConnection::count(&reception) else {
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+            let busy = Refusal::new(
+                503,
+                "The webhook listener is busy with other callers; call again shortly.",
+            );
+            let _ = write_answer(&mut stream, &busy.answer(), false);
+            continue;
+        };
+        let queue = queue.clone();
+        // A thread that cannot be started drops its connection (and its count) with the closure.
+        let _ = std::thread::Builder::new()
+            .name("webhook-request".into())
+            .spawn(move || receive(stream, &open.0, &queue));
+    }
+}
+
+/// Counts a connection as open for as long as it lives, however its thread ends.
+struct OpenConnection(Arc<Reception>);
+
+impl OpenConnection {
+    /// Counts a new connection, or counts nothing and gives `None` when `max_connections` are open already.
+    fn count(reception: &Arc<Reception>) -> Option<OpenConnection> {
+        let before = reception.open_connections.fetch_add(1, Ordering::SeqCst);
+        let open = OpenConnection(reception.clone());
+        (before < reception.limits.max_connections).then_some(open)
+    }
+}
+
+impl Drop for OpenConnection {
+    fn drop(&mut self) {
+        self.0.open_connections.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// What became of a connection's request before any run.
+enum Admission {
+    /// The caller sent nothing at all: nothing to answer or log.
+    Nothing,
+    Refused {
+        method: String,
+        shown_path: String,
+        flow: Option<String>,
+        answer: HttpAnswer,
+        error: String,
+    },
+    Call(Box<AdmittedCall>),
+}
+
+struct AdmittedCall {
+    method: String,
+    shown_path: String,
+    flow: String,
+    invoke_url: String,
+    fragment: String,
+    request: IncomingRequest,
+}
+
+/// Reads, checks and answers the one request of a connection.
+fn receive(stream: TcpStream, reception: &Reception, queue: &Sender<Queued>) {
+    let received_at = Instant::now();
+    let limits = &reception.limits;
+    let _ = stream.set_nodelay(true);
+    if stream.set_write_timeout(Some(limits.idle_timeout)).is_err() {
+        return;
+    }
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(DeadlineReader::new(
+        read_half,
+        limits.idle_timeout,
+        received_at + limits.request_timeout,
+    ));
+    let mut writer = stream;
+    match admit(&mut reader, &mut writer, reception) {
+        Admission::Nothing => {}
+        Admission::Refused {
+            method,
+            shown_path,
+            flow,
+            answer,
+            error,
+        } => {
+            let head_only = method.eq_ignore_ascii_case("HEAD");
+            let _ = write_answer(&mut writer, &answer, head_only);
+            close_gently(writer, LINGER, limits.max_body_bytes * 2);
+            let _ = queue.send(Queued::Served(ServedCall {
+                method,
+                path: shown_path,
+                flow,
+                status: answer.status,
+                duration_ms: received_at.elapsed().as_secs_f64() * 1000.0,
+                execution_id: None,
+                outcome: None,
+                error: Some(error),
+            }));
+        }
+        Admission::Call(call) => {
+            let head_only = call.method.eq_ignore_ascii_case("HEAD");
+            let (answer_to, answer_from) = channel();
+            let queued = queue.send(Queued::Call(QueuedCall {
+                flow: call.flow,
+                invoke_url: call.invoke_url,
+                fragment: call.fragment,
+                request: call.request,
+                method: call.method,
+                shown_path: call.shown_path,
+                received_at,
+                answer: answer_to,
+            }));
+            let answer = queued
+                .ok()
+                .and_then(|()| answer_from.recv().ok())
+                .unwrap_or_else(stopped_answer);
+            let _ = write_answer(&mut writer, &answer, head_only);
+            close_gently(writer, LINGER, limits.max_body_bytes * 2);
+        }
+    }
+}
+
+fn stopped_answer() -> HttpAnswer {
+    Refusal::new(
+        503,
+        "The webhook listener was stopped before this call ran; turn it on and call again.",
+    )
+    .answer()
+}
+
+/// Reads the request and decides whether it may run a flow: the caller's checks, then the token and the
+/// route, then the body within its cap. Nothing of the body is read for a request that is refused.
+fn admit(
+    reader: &mut BufReader<DeadlineReader>,
+    writer: &mut TcpStream,
+    reception: &Reception,
+) -> Admission {
+    let limits = &reception.limits;
+    let refused =
+        |method: &str, path: &str, flow: Option<&str>, refusal: Refusal| Admission::Refused {
+            method: method.to_string(),
+            shown_path: reception.shown_path(path).to_string(),
+            flow: flow.map(str::to_string),
+            answer: refusal.answer(),
+            error: refusal.message,
+        };
+    let head = match read_head(reader, limits) {
+        HeadRead::Head(head) => head,
+        HeadRead::Nothing => return Admission::Nothing,
+        HeadRead::Refused {
+            refusal,
+            method,
+            target,
+        } => {
+            let path = target.split_once('?').map_or(target.as_str(), |(p, _)| p);
+            return refused(&method, path, None, refusal);
+        }
+    };
+    let method = head.method.clone();
+    let path = head.path().to_string();
+    if let Err(refusal) = check_caller(&head, reception.port) {
+        return refused(&method, &path, None, refusal);
+    }
+    let hit = strip_token(&path, &reception.token)
+        .and_then(|local| match_route(&reception.routes, local));
+    let Some(hit) = hit else {
+        return Admission::Refused {
+            method,
+            shown_path: reception.shown_path(&path).to_string(),
+            flow: None,
+            answer: answer_not_found(),
+            error: format!("No flow is served at {}.", reception.shown_path(&path)),
+        };
+    };
+    let flow = hit.route.flow.clone();
+    let framing = match body_framing(&head, limits) {
+        Ok(framing) => framing,
+        Err(refusal) => return refused(&method, &path, Some(&flow), refusal),
+    };
+    let expects: Vec<&str> = head.values("expect").collect();
+    if !expects.is_empty() {
+        if expects.len() > 1 || !expects[0].trim().eq_ignore_ascii_case("100-continue") {
+            let refusal = Refusal::new(
+                417,
+                "The webhook listener only understands Expect: 100-continue.",
+            );
+            return refused(&method, &path, Some(&flow), refusal);
+        }
+        // The caller waits for this before sending the body it announced (curl does, for large bodies).
+        if head.minor_version >= 1
+            && framing != BodyFraming::Length(0)
+            && write_continue(writer).is_err()
+        {
+            return Admission::Nothing;
+        }
+    }
+    let body = match read_body(reader, framing, limits) {
+        Ok(body) => body,
+        Err(refusal) => return refused(&method, &path, Some(&flow), refusal),
+    };
+    let local_target = head
+        .target
+        .strip_prefix(&format!("/{}", reception.token))
+        .unwrap_or(&head.target)
+        .to_string();
+    Admission::Call(Box::new(AdmittedCall {
+        shown_path: reception.shown_path(&path).to_string(),
+        invoke_url: format!(
+            "{}{}",
+            reception.base_url,
+            flow_path(&reception.token, &hit.route.slug)
+        ),
+        fragment: hit.path_fragment,
+        request: IncomingRequest {
+            method: method.clone(),
+            url: local_target,
+            headers: head.headers,
+            body,
+        },
+        method,
+        flow,
+    }))
+}
+
+impl Reception {
+    /// `path` as the log shows it: without the token when it carries it.
+    fn shown_path<'a>(&self, path: &'a str) -> &'a str {
+        match strip_token(path, &self.token) {
+            Some("") => "/",
+            Some(rest) => rest,
+            None => path,
+        }
+    }
+}
+
+/// The run thread: runs queued calls in turn and tells the handler about every request.
+struct RunQueue<H> {
+    inbox: Receiver<Queued>,
+    stopping: Arc<AtomicBool>,
     flow_urls: Map<String, Value>,
     handler: H,
     calls: AtomicU64,
 }
 
-impl<H: WebhookHandler> ServeLoop<H> {
+impl<H: WebhookHandler> RunQueue<H> {
     fn run(mut self) {
-        loop {
-            match self.server.recv() {
-                Ok(request) => self.serve(request),
-                // `unblock` (stop) or a failed accept; only the first ends the loop.
-                Err(_) if self.stopping.load(Ordering::SeqCst) => break,
-                Err(_) => continue,
+        while let Ok(message) = self.inbox.recv() {
+            match message {
+                Queued::Stop => break,
+                Queued::Served(call) => self.handler.served(&call),
+                Queued::Call(call) => self.run_call(call),
             }
         }
     }
 
-    fn serve(&mut self, mut request: tiny_http::Request) {
-        let started = Instant::now();
-        let method = request.method().as_str().to_string();
-        let url = request.url().to_string();
-        let path = url
-            .split_once('?')
-            .map_or(url.as_str(), |(p, _)| p)
-            .to_string();
+    fn run_call(&mut self, queued: QueuedCall) {
         let mut served = ServedCall {
-            method: method.clone(),
-            path: path.clone(),
-            flow: None,
+            method: queued.method.clone(),
+            path: queued.shown_path.clone(),
+            flow: Some(queued.flow.clone()),
             status: 0,
             duration_ms: 0.0,
             execution_id: None,
             outcome: None,
             error: None,
         };
-        let answer = match match_route(&self.routes, &path) {
-            None => {
-                served.error = Some(format!("No flow is served at {path}."));
-                answer_not_found(&path, &self.flow_urls)
-            }
-            Some(hit) => {
-                let flow = hit.route.flow.clone();
-                let slug = hit.route.slug.clone();
-                let fragment = hit.path_fragment;
-                served.flow = Some(flow.clone());
-                match read_body(&mut request) {
-                    Err(answer) => {
-                        served.error = Some(String::from_utf8_lossy(&answer.body).into_owned());
-                        answer
-                    }
-                    Ok(body) => {
-                        let incoming = IncomingRequest {
-                            method,
-                            url: url.clone(),
-                            headers: request
-                                .headers()
-                                .iter()
-                                .map(|h| (h.field.as_str().to_string(), h.value.to_string()))
-                                .collect(),
-                            body,
-                        };
-                        let now = SystemTime::now();
-                        let call = WebhookCall {
-                            payload: request_payload(&incoming, &fragment),
-                            webhook_urls: self.flow_urls.clone(),
-                            invoke_url: format!("{}/{slug}", self.base_url),
-                            execution_id: self.next_execution_id(now),
-                            started_at: now,
-                            flow,
-                        };
-                        served.execution_id = Some(call.execution_id.clone());
-                        match self.handler.run(&call) {
-                            Ok(outcome) => {
-                                let answer = answer_for_outcome(&outcome, &call.execution_id);
-                                served.outcome = Some(outcome);
-                                answer
-                            }
-                            Err(message) => {
-                                let answer = answer_for_failure(&message, &call.execution_id);
-                                served.error = Some(message);
-                                answer
-                            }
-                        }
-                    }
+        let answer = if self.stopping.load(Ordering::SeqCst) {
+            let answer = stopped_answer();
+            served.error = Some("The listener was stopped before this call ran.".to_string());
+            answer
+        } else {
+            let now = SystemTime::now();
+            let call = WebhookCall {
+                payload: request_payload(&queued.request, &queued.fragment),
+                webhook_urls: self.flow_urls.clone(),
+                invoke_url: queued.invoke_url,
+                execution_id: self.next_execution_id(now),
+                started_at: now,
+                flow: queued.flow,
+            };
+            served.execution_id = Some(call.execution_id.clone());
+            match self.handler.run(&call) {
+                Ok(outcome) => {
+                    let answer = answer_for_outcome(&outcome, &call.execution_id);
+                    served.outcome = Some(outcome);
+                    answer
+                }
+                Err(message) => {
+                    let answer = answer_for_failure(&message, &call.execution_id);
+                    served.error = Some(message);
+                    answer
                 }
             }
         };
         served.status = answer.status;
-        // A caller that hung up does not make the listener fail.
-        let _ = write_answer(request, &answer);
-        served.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+        // A caller that hung up meanwhile does not matter: the run is done and logged all the same.
+        let _ = queued.answer.send(answer);
+        served.duration_ms = queued.received_at.elapsed().as_secs_f64() * 1000.0;
         self.handler.served(&served);
     }
 
@@ -273,110 +590,5 @@ impl<H: WebhookHandler> ServeLoop<H> {
             .as_millis();
         let n = self.calls.fetch_add(1, Ordering::Relaxed);
         format!("local-{millis}-{n}")
-    }
-}
-
-fn read_body(request: &mut tiny_http::Request) -> std::result::Result<Vec<u8>, HttpAnswer> {
-    let mut body = Vec::new();
-    let too_large = || {
-        HttpAnswer::json(
-            413,
-            &serde_json::json!({
-                "error": format!("The request body is larger than {MAX_BODY_BYTES} bytes.")
-            }),
-        )
-    };
-    if request
-        .body_length()
-        .is_some_and(|length| length as u64 > MAX_BODY_BYTES)
-    {
-        return Err(too_large());
-    }
-    match request
-        .as_reader()
-        .take(MAX_BODY_BYTES + 1)
-        .read_to_end(&mut body)
-    {
-        Ok(_) if body.len() as u64 > MAX_BODY_BYTES => Err(too_large()),
-        Ok(_) => Ok(body),
-        Err(error) => Err(HttpAnswer::json(
-            400,
-            &serde_json::json!({ "error": format!("The request body could not be read: {error}.") }),
-        )),
-    }
-}
-
-/// Writes the answer itself rather than through `tiny_http::Response`, to send `Connection: close` (which
-/// tiny_http does not let a response set): a caller's kept-alive connection would outlive `stop`, and a
-/// request sent on it afterwards would wait for an answer that never comes.
-fn write_answer(request: tiny_http::Request, answer: &HttpAnswer) -> std::io::Result<()> {
-    let head_only = *request.method() == tiny_http::Method::Head;
-    // 204 and 304 carry no body, so no length either (RFC 9110 §8.6).
-    let bodiless = matches!(answer.status, 204 | 304);
-    let mut head = format!(
-        "HTTP/1.1 {} {}\r\nDate: {}\r\nConnection: close\r\n",
-        answer.status,
-        tiny_http::StatusCode(answer.status).default_reason_phrase(),
-        httpdate::fmt_http_date(SystemTime::now()),
-    );
-    if !bodiless {
-        if is_header_value(&answer.content_type) {
-            head.push_str(&format!("Content-Type: {}\r\n", answer.content_type));
-        }
-        head.push_str(&format!("Content-Length: {}\r\n", answer.body.len()));
-    }
-    for (name, value) in &answer.headers {
-        // A name or value HTTP cannot carry (a newline, a space in a name) is left out rather than failing the
-        // call; the framing headers are the listener's own.
-        let framing = [
-            "content-length",
-            "connection",
-            "transfer-encoding",
-            "date",
-            "content-type",
-        ]
-        .iter()
-        .any(|own| name.eq_ignore_ascii_case(own));
-        if !framing && is_header_name(name) && is_header_value(value) {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-    }
-    head.push_str("\r\n");
-    let mut writer = request.into_writer();
-    writer.write_all(head.as_bytes())?;
-    if !head_only && !bodiless {
-        writer.write_all(&answer.body)?;
-    }
-    writer.flush()
-}
-
-/// An HTTP token (RFC 9110 §5.1): visible ASCII without separators.
-fn is_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
-/// Visible ASCII, spaces and tabs: no line breaks that would end the header early.
-fn is_header_value(value: &str) -> bool {
-    value
-        .bytes()
-        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn header_names_and_values_that_would_break_the_message_are_refused() {
-        assert!(is_header_name("X-Request-Id"));
-        assert!(!is_header_name("X Request"));
-        assert!(!is_header_name("X:Y"));
-        assert!(!is_header_name(""));
-        assert!(is_header_value("text/csv; charset=utf-8"));
-        assert!(!is_header_value("a\r\nSet-Cookie: x"));
-        assert!(!is_header_value("caf\u{e9}"));
     }
 }
