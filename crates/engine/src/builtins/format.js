@@ -18,6 +18,8 @@
   // nothing that reads a block's JSON back could read it. The replacer returns each value unchanged, so the
   // text is exactly JSON.stringify's; it only keeps the chain of holders being written to know the depth.
   internals.stringifyWithinDepth = function stringifyWithinDepth(value) {
+    // JSON.stringify asks only objects and BigInts for a toJSON: anything else cannot nest.
+    if (value === null || (typeof value !== "object" && typeof value !== "bigint")) return stringify(value);
     const limit = host.maxJsonDepth;
     // The holders being written, outermost first: JSON.stringify's wrapper object, then each open value.
     const open = [];
