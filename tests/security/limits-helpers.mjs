@@ -92,9 +92,33 @@ export function limitOf(pid, name) {
 }
 
 /**
- * JavaScript source (an expression) that builds a value nested `depth` levels deep: objects `{ "level": … }`
- * around a string, so `depth` 1 is `{ "level": "bottom" }`.
+ * A block that leaves a value nested `depth` levels deep (counting the outermost object) `where` says: in what
+ * it returns ("result": `{ data: … }` is the whole returned value), in "instanceState", in "executionState", or
+ * in a "log" line. It keeps the depth it ran with in `instanceState.marker` and passes the marker it found on in
+ * `executionState.markerBefore`, so a later run shows which state was kept.
  */
-export function nestedValueSource(depth) {
-  return `(() => { let value = "bottom"; for (let i = 0; i < ${depth}; i++) value = { level: value }; return value; })()`;
+export function deepBlockSource(depth, where) {
+  return `const DEPTH = ${depth};
+const WHERE = ${JSON.stringify(where)};
+module.exports = async (context) => {
+  const nested = (levels) => {
+    let value = "bottom";
+    for (let i = 0; i < levels; i++) value = { level: value };
+    return value;
+  };
+  context.executionState.markerBefore = context.instanceState.marker ?? null;
+  context.instanceState.marker = DEPTH;
+  delete context.instanceState.kept;
+  if (WHERE === "instanceState") context.instanceState.kept = nested(DEPTH - 1);
+  if (WHERE === "executionState") context.executionState.kept = nested(DEPTH - 1);
+  if (WHERE === "log") context.logger.info(nested(DEPTH));
+  return { data: WHERE === "result" ? nested(DEPTH - 1) : "small" };
+};
+`;
+}
+
+/** How many levels of objects and arrays `value` nests (a string or number: 0). */
+export function depthOf(value) {
+  if (value === null || typeof value !== "object") return 0;
+  return 1 + Math.max(0, ...Object.values(value).map(depthOf));
 }
