@@ -13,7 +13,8 @@ use blocksmith_runner::{
 };
 use blocksmith_secrets::{SecretStore, SERVICE};
 use blocksmith_session::{
-    config_vars_for_run, prepare_flow_run, record_flow_run, redact_outcome, RunClock,
+    config_vars_for_run, prepare_flow_run, record_flow_run, redact_outcome, PersistedState,
+    RunClock,
 };
 use blocksmith_workspace::Workspace;
 use clap::{value_parser, ArgGroup, Args};
@@ -180,6 +181,11 @@ fn run_workspace_flow(
         now: started_at,
         execution_id,
     };
+    // A state file that cannot be read (older versions wrote state nested too deeply) is set aside here and
+    // the state starts over; the person hears where the old file went.
+    if let Some(notice) = PersistedState::load(workspace)?.notice {
+        eprintln!("blocksmith: {notice}");
+    }
     let mut flow = prepare_flow_run(workspace, flow_name, payload, config_vars, &clock)?;
     for block in std::iter::once(&mut flow.trigger).chain(flow.steps.iter_mut()) {
         let timeout_ms = args

@@ -11,6 +11,7 @@ mod host;
 mod intl_data;
 mod json_in;
 mod logs;
+mod nesting;
 mod options;
 mod preludes;
 mod result_json;
@@ -18,6 +19,7 @@ mod run;
 
 pub use contract::*;
 pub use error::{Error, Result};
+pub use nesting::{json_depth, TooDeep, MAX_JSON_DEPTH};
 pub use options::{EngineOptions, LiveLogs};
 
 /// Runs `request`'s block to completion in the calling thread and reports what happened. Never panics on

@@ -29,6 +29,8 @@ impl Eq for LiveLogs {}
 pub struct EngineOptions {
     /// Log lines kept per run; later lines are dropped and one final `info` line says how many.
     pub max_log_lines: usize,
+    /// The kept log messages' total size in bytes; a line that would pass it is dropped, as are all after it.
+    pub max_log_bytes: usize,
     /// A log line longer than this (in characters) is cut there.
     pub max_log_line_chars: usize,
     /// A `fetch` that has not finished after this many milliseconds fails with `TypeError: fetch failed`
@@ -45,6 +47,7 @@ impl Default for EngineOptions {
     fn default() -> Self {
         Self {
             max_log_lines: 10_000,
+            max_log_bytes: 5 * 1024 * 1024,
             max_log_line_chars: 4_096,
             fetch_timeout_ms: 30_000,
             max_call_depth: 10_000,

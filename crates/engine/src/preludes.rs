@@ -47,7 +47,7 @@ const LAZY: [LazyPrelude; 12] = [
         file: "errors.js",
         source: include_str!("builtins/errors.js"),
         globals: &[],
-        needs: &[],
+        needs: &["format.js"],
     },
     LazyPrelude {
         file: "console.js",

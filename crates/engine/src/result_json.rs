@@ -2,8 +2,9 @@
 //! so a large result is neither printed by the engine and parsed back nor built as a tree. The text is
 //! exactly what serde_json prints for the value (the report's format), written straight into one buffer.
 //! Anything the walk does not mirror exactly (a Proxy, a cycle, a BigInt, a wrapper or other exotic object,
-//! a lone surrogate, very deep nesting) makes it give up, and the caller converts through the engine's own
-//! `JSON.stringify`, which also words the errors as Node does.
+//! a lone surrogate) makes it give up, and the caller converts through the engine's own `JSON.stringify`,
+//! which also words the errors as Node does. Nesting deeper than `MAX_JSON_DEPTH` is refused outright: nothing
+//! downstream could read it back, and walking on could overflow the native stack.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -17,17 +18,22 @@ use boa_engine::value::JsVariant;
 use boa_engine::{js_string, Context, JsObject, JsResult, JsString, JsValue};
 use serde_json::{Number, Value};
 
-/// Nesting beyond this is left to `JSON.stringify`, so a deep structure cannot overflow this walk's stack.
-const MAX_DEPTH: usize = 512;
+use crate::nesting::{TooDeep, MAX_JSON_DEPTH};
 
-/// The walk gave up: the value holds something it does not mirror, or the block's own code (a `toJSON`
-/// or a getter) threw. `JSON.stringify` must convert it, which also reports such an error as Node words it
-/// (a `TypeError` from a block's `toJSON` is checked for a cycle or a BigInt first, as in the engine path).
-pub struct Unconverted;
+/// Why the walk wrote no text.
+#[derive(Debug)]
+pub enum Unconverted {
+    /// The value holds something the walk does not mirror, or the block's own code (a `toJSON` or a getter)
+    /// threw. `JSON.stringify` must convert it, which also reports such an error as Node words it (a
+    /// `TypeError` from a block's `toJSON` is checked for a cycle or a BigInt first, as in the engine path).
+    NotMirrored,
+    /// The value nests deeper than `MAX_JSON_DEPTH`: refused, not converted another way.
+    TooDeep(TooDeep),
+}
 
 impl From<boa_engine::JsError> for Unconverted {
     fn from(_: boa_engine::JsError) -> Self {
-        Self
+        Self::NotMirrored
     }
 }
 
@@ -74,12 +80,13 @@ pub fn to_json_text(
         open: HashSet::new(),
         out: Vec::new(),
         members: Vec::new(),
+        member_in_progress: None,
     };
     if !walk.property(value.clone(), Key::Name(js_string!()))? {
         return Ok(None);
     }
     // Only valid UTF-8 was written: ASCII punctuation and text from Rust strings.
-    let text = String::from_utf8(walk.out).map_err(|_| Unconverted)?;
+    let text = String::from_utf8(walk.out).map_err(|_| Unconverted::NotMirrored)?;
     Ok(Some(Converted {
         text,
         members: walk.members,
@@ -117,6 +124,8 @@ struct Walk<'a> {
     out: Vec<u8>,
     /// The top-level object's members and their spans in `out`.
     members: Vec<(String, Range<usize>)>,
+    /// The top-level member being written, to name it should it nest too deeply.
+    member_in_progress: Option<JsString>,
 }
 
 impl Walk<'_> {
@@ -126,7 +135,7 @@ impl Walk<'_> {
         let value = match value.as_object() {
             Some(object) => {
                 if object.is::<Proxy>() {
-                    return Err(Unconverted);
+                    return Err(Unconverted::NotMirrored);
                 }
                 let to_json = object.get(js_string!("toJSON"), self.context)?;
                 match to_json.as_callable() {
@@ -147,7 +156,7 @@ impl Walk<'_> {
             }
             JsVariant::Float64(number) => self.write_value(&number_json(number)),
             JsVariant::String(string) => self.write_string(&string)?,
-            JsVariant::BigInt(_) => return Err(Unconverted),
+            JsVariant::BigInt(_) => return Err(Unconverted::NotMirrored),
             JsVariant::Object(object) => {
                 if object.is_callable() {
                     return Ok(false);
@@ -156,7 +165,7 @@ impl Walk<'_> {
                 } else if object.is_ordinary() {
                     self.nested(&object, Self::object)?;
                 } else {
-                    return Err(Unconverted);
+                    return Err(Unconverted::NotMirrored);
                 }
             }
         }
@@ -176,19 +185,29 @@ impl Walk<'_> {
             write_latin1(&mut self.out, bytes);
             return Ok(());
         }
-        let text = string.to_std_string().map_err(|_| Unconverted)?;
+        let text = string
+            .to_std_string()
+            .map_err(|_| Unconverted::NotMirrored)?;
         let _ = serde_json::to_writer(&mut self.out, &text);
         Ok(())
     }
 
-    /// Runs `convert` on `object` while it is marked open, giving up on a cycle or deep nesting.
+    /// Runs `convert` on `object` while it is marked open, giving up on a cycle and refusing nesting deeper
+    /// than `MAX_JSON_DEPTH`.
     fn nested(
         &mut self,
         object: &JsObject,
         convert: fn(&mut Self, &JsObject) -> Result<(), Unconverted>,
     ) -> Result<(), Unconverted> {
-        if self.open.len() >= MAX_DEPTH || !self.open.insert(object.clone()) {
-            return Err(Unconverted);
+        if self.open.len() >= MAX_JSON_DEPTH {
+            let under = self
+                .member_in_progress
+                .as_ref()
+                .map(JsString::to_std_string_lossy);
+            return Err(Unconverted::TooDeep(TooDeep { under }));
+        }
+        if !self.open.insert(object.clone()) {
+            return Err(Unconverted::NotMirrored);
         }
         let converted = convert(self, object);
         self.open.remove(object);
@@ -229,10 +248,13 @@ impl Walk<'_> {
             self.write_string(&name)?;
             self.out.push(b':');
             let start = self.out.len();
+            if top_level {
+                self.member_in_progress = Some(name.clone());
+            }
             if self.property(member, Key::Name(name.clone()))? {
                 first = false;
                 if top_level {
-                    let name = name.to_std_string().map_err(|_| Unconverted)?;
+                    let name = name.to_std_string().map_err(|_| Unconverted::NotMirrored)?;
                     self.members.push((name, start..self.out.len()));
                 }
             } else {

@@ -22,7 +22,8 @@ use crate::failure::{self, WRAPPER_PREFIX};
 use crate::host::HostState;
 use crate::intl_data;
 use crate::json_in;
-use crate::logs::LogCollector;
+use crate::logs::{LogCaps, LogCollector};
+use crate::nesting::TooDeep;
 use crate::options::EngineOptions;
 use crate::preludes::Internals;
 use crate::result_json::{self, Converted, Unconverted};
@@ -54,8 +55,12 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
     context.insert_data(HostState {
         event_loop: event_loop.clone(),
         logs: RefCell::new(
-            LogCollector::new(options.max_log_lines, options.max_log_line_chars)
-                .with_live(options.live_logs.clone()),
+            LogCollector::new(LogCaps {
+                max_lines: options.max_log_lines,
+                max_bytes: options.max_log_bytes,
+                max_line_chars: options.max_log_line_chars,
+            })
+            .with_live(options.live_logs.clone()),
         ),
         started,
         fetch_timeout: Duration::from_millis(options.fetch_timeout_ms),
@@ -72,14 +77,32 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
         internals: &internals,
         event_loop: &event_loop,
     };
-    let (returned, state) = block.run();
+    let (returned, state, state_refused) = block.run();
     let logs = context
         .remove_data::<HostState>()
         .map(|host| host.logs.into_inner().finish())
         .unwrap_or_default();
-    let (ok, (returned, result, response), error) = match returned {
-        Ok(returned) => (true, result_and_response(request.kind, returned), None),
-        Err(error) => (false, (null_text(), null_text(), null_text()), Some(error)),
+    // A state object refused for its nesting fails a run that otherwise succeeded: the person must learn
+    // that what the block meant to keep was not kept.
+    let returned = match (returned, state_refused) {
+        (Ok(_), Some(refusal)) => Err(Failed::Refused(refusal)),
+        (returned, _) => returned,
+    };
+    let (ok, (returned, result, response), error, failure) = match returned {
+        Ok(returned) => (
+            true,
+            result_and_response(request.kind, returned),
+            None,
+            None,
+        ),
+        Err(failed) => {
+            let (error, kind) = match failed {
+                Failed::Block(error) => (error, FailureKind::Block),
+                Failed::Refused(error) => (error, FailureKind::Limit),
+            };
+            let nothing = (null_text(), null_text(), null_text());
+            (false, nothing, Some(error), Some(kind))
+        }
     };
     JsonRunReport {
         outcome: JsonRunOutcome {
@@ -92,7 +115,36 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
             duration_ms: started.elapsed().as_secs_f64() * 1000.0,
         },
         state,
-        failure: (!ok).then_some(FailureKind::Block),
+        failure,
+    }
+}
+
+/// Why a run has no result.
+enum Failed {
+    /// The block threw, rejected, or could not be run.
+    Block(BlockError),
+    /// What it produced nests deeper than Blocksmith keeps (a limit, like the memory or the time limit).
+    Refused(BlockError),
+}
+
+/// Why a value the block produced could not be made JSON.
+enum Unconvertible {
+    /// The block's own code threw while it was converted (a `toJSON`, a getter), or it holds a cycle or a
+    /// BigInt, as `JSON.stringify` reports them.
+    Block(BlockError),
+    TooDeep(TooDeep),
+}
+
+/// The name of the error a run reports when what a block produced nests too deeply.
+const NESTING_LIMIT_ERROR: &str = "NestingLimitError";
+
+fn nesting_refused(message: String) -> BlockError {
+    BlockError {
+        name: NESTING_LIMIT_ERROR.to_owned(),
+        message,
+        line: None,
+        column: None,
+        stack: None,
     }
 }
 
@@ -164,17 +216,34 @@ struct Block<'a> {
 }
 
 impl Block<'_> {
-    /// The JSON the block's promise resolved to (or its error), and the state objects after the run.
-    fn run(&mut self) -> (Result<Option<Converted>, BlockError>, JsonBlockState) {
+    /// The JSON the block's promise resolved to (or why there is none), the state objects after the run,
+    /// and the error saying which state object was refused, if one was.
+    fn run(
+        &mut self,
+    ) -> (
+        Result<Option<Converted>, Failed>,
+        JsonBlockState,
+        Option<BlockError>,
+    ) {
         let context_object = match self.context_object() {
             Ok(object) => object,
-            Err(error) => return (Err(error), self.request.state.clone()),
+            Err(error) => return (Err(Failed::Block(error)), self.request.state.clone(), None),
         };
-        let returned = self
-            .call(&context_object)
-            .and_then(|value| self.js_to_json(&value));
-        let state = self.read_state(&context_object);
-        (returned, state)
+        let returned = match self.call(&context_object) {
+            Ok(value) => match self.js_to_json(&value) {
+                Ok(converted) => Ok(converted),
+                Err(Unconvertible::Block(error)) => Err(Failed::Block(error)),
+                Err(Unconvertible::TooDeep(refusal)) => {
+                    Err(Failed::Refused(nesting_refused(format!(
+                        "{}. Return a flatter value.",
+                        refusal.describe("The value the block returned")
+                    ))))
+                }
+            },
+            Err(error) => Err(Failed::Block(error)),
+        };
+        let (state, state_refused) = self.read_state(&context_object);
+        (returned, state, state_refused)
     }
 
     fn js_error(&mut self, error: boa_engine::JsError) -> BlockError {
@@ -283,45 +352,69 @@ impl Block<'_> {
 
     /// Converts as the engine's own `JSON.stringify` would; `None` where it gives `undefined`.
     /// The walk in Rust is the fast path; what it does not mirror goes through `JSON.stringify` itself.
-    fn js_to_json(&mut self, value: &JsValue) -> Result<Option<Converted>, BlockError> {
+    /// Either way, nesting deeper than `MAX_JSON_DEPTH` is refused.
+    fn js_to_json(&mut self, value: &JsValue) -> Result<Option<Converted>, Unconvertible> {
         match result_json::to_json_text(value, self.context) {
             Ok(converted) => Ok(converted),
-            Err(Unconverted) => self.js_to_json_text(value),
+            Err(Unconverted::TooDeep(refusal)) => Err(Unconvertible::TooDeep(refusal)),
+            Err(Unconverted::NotMirrored) => self.js_to_json_text(value),
         }
     }
 
-    /// Converts through the engine's `JSON.stringify` and reads the text back (so the report prints it
-    /// as it prints any JSON value).
-    fn js_to_json_text(&mut self, value: &JsValue) -> Result<Option<Converted>, BlockError> {
+    /// Converts through the engine's `JSON.stringify` (held to the nesting limit by `toJsonText`) and reads
+    /// the text back (so the report prints it as it prints any JSON value).
+    fn js_to_json_text(&mut self, value: &JsValue) -> Result<Option<Converted>, Unconvertible> {
         let text = self
             .internals
             .call("toJsonText", std::slice::from_ref(value), self.context)
-            .map_err(|error| self.js_error(error))?;
+            .map_err(|error| Unconvertible::Block(self.js_error(error)))?;
+        if let Some(refused) = text.as_object() {
+            // `{ nestedTooDeep: true, under }`: the value nests deeper than the limit.
+            let under = refused
+                .get(js_string!("under"), self.context)
+                .ok()
+                .and_then(|under| under.as_string().map(|name| name.to_std_string_lossy()));
+            return Err(Unconvertible::TooDeep(TooDeep { under }));
+        }
         let Some(text) = text.as_string() else {
             return Ok(None);
         };
         let tree: Value = serde_json::from_str(&text.to_std_string_lossy())
-            .map_err(|error| internal_error(&error.into()))?;
+            .map_err(|error| Unconvertible::Block(internal_error(&error.into())))?;
         Ok(Some(result_json::from_tree(&tree)))
     }
 
     /// The state objects as the block left them; one that cannot be converted keeps its value from before.
-    fn read_state(&mut self, context_object: &JsObject) -> JsonBlockState {
+    /// One nested too deeply is refused: it keeps its value from before, and the error says so.
+    fn read_state(&mut self, context_object: &JsObject) -> (JsonBlockState, Option<BlockError>) {
         let before = &self.request.state;
+        let mut refused = None;
         let mut read = |key: &str, before: &JsonText| -> JsonText {
-            context_object
-                .get(PropertyKey::from(js_string!(key)), self.context)
-                .ok()
-                .and_then(|value| self.js_to_json(&value).ok())
-                .map(|converted| converted.map_or_else(null_text, |c| text_of_owned(c.text)))
-                .unwrap_or_else(|| before.clone())
+            let Ok(value) = context_object.get(PropertyKey::from(js_string!(key)), self.context)
+            else {
+                return before.clone();
+            };
+            match self.js_to_json(&value) {
+                Ok(converted) => converted.map_or_else(null_text, |c| text_of_owned(c.text)),
+                Err(Unconvertible::TooDeep(refusal)) => {
+                    refused.get_or_insert_with(|| {
+                        nesting_refused(format!(
+                            "{}. The {key} from before this run is kept; keep a flatter value in it.",
+                            refusal.describe(key)
+                        ))
+                    });
+                    before.clone()
+                }
+                Err(Unconvertible::Block(_)) => before.clone(),
+            }
         };
-        JsonBlockState {
+        let state = JsonBlockState {
             instance_state: read(STATE_KEYS[0], &before.instance_state),
             cross_flow_state: read(STATE_KEYS[1], &before.cross_flow_state),
             execution_state: read(STATE_KEYS[2], &before.execution_state),
             integration_state: read(STATE_KEYS[3], &before.integration_state),
-        }
+        };
+        (state, refused)
     }
 }
 

@@ -223,3 +223,110 @@ fn exporting_something_other_than_a_function_is_a_type_error() {
     assert_eq!(error.name, "TypeError");
     assert!(error.message.contains("module.exports must be a function"));
 }
+
+/// Runs `deep-output.js` leaving a value `depth` levels deep `into` the returned value, a state or a log line.
+fn deep_output(depth: usize, into: &str, exotic: bool) -> blocksmith_engine::RunReport {
+    let input = json!({ "depth": depth, "into": into, "exotic": exotic });
+    let mut run = request("deep-output.js", BlockKind::Action, input);
+    run.state.instance_state = json!({ "before": "this run" });
+    run_block(&run, &EngineOptions::default())
+}
+
+#[test]
+fn a_returned_value_at_the_nesting_limit_is_kept_and_one_level_deeper_is_refused() {
+    use blocksmith_engine::{json_depth, MAX_JSON_DEPTH};
+    for exotic in [false, true] {
+        let kept = deep_output(MAX_JSON_DEPTH, "returned", exotic);
+        assert!(kept.outcome.ok, "{:?}", kept.outcome.error);
+        assert_eq!(json_depth(&kept.outcome.result), MAX_JSON_DEPTH - 1);
+
+        let refused = deep_output(MAX_JSON_DEPTH + 1, "returned", exotic);
+        assert!(!refused.outcome.ok);
+        assert_eq!(refused.failure, Some(FailureKind::Limit));
+        assert_eq!(refused.outcome.result, json!(null));
+        let error = refused.outcome.error.unwrap();
+        assert_eq!(error.name, "NestingLimitError");
+        assert!(
+            error.message.starts_with(
+                "The value the block returned is nested more than 100 levels deep (under \"data\")"
+            ),
+            "{}",
+            error.message
+        );
+    }
+}
+
+#[test]
+fn a_returned_value_thousands_of_levels_deep_is_refused_without_overflowing_the_stack() {
+    // The test thread's stack is small: walking 10,000 levels natively would overflow it.
+    for exotic in [false, true] {
+        let refused = deep_output(10_000, "returned", exotic);
+        assert_eq!(refused.failure, Some(FailureKind::Limit));
+        assert_eq!(refused.outcome.error.unwrap().name, "NestingLimitError");
+    }
+}
+
+#[test]
+fn a_state_nested_too_deeply_is_refused_and_the_state_from_before_is_kept() {
+    let kept = deep_output(100, "instanceState", false);
+    assert!(kept.outcome.ok, "{:?}", kept.outcome.error);
+    assert_eq!(
+        blocksmith_engine::json_depth(&kept.state.instance_state),
+        100
+    );
+
+    for depth in [101, 10_000] {
+        let refused = deep_output(depth, "instanceState", false);
+        assert!(!refused.outcome.ok);
+        assert_eq!(refused.failure, Some(FailureKind::Limit));
+        assert_eq!(
+            refused.state.instance_state,
+            json!({ "before": "this run" })
+        );
+        let error = refused.outcome.error.unwrap();
+        assert_eq!(error.name, "NestingLimitError");
+        assert!(
+            error
+                .message
+                .starts_with("instanceState is nested more than 100 levels deep (under \"kept\")"),
+            "{}",
+            error.message
+        );
+        assert!(error
+            .message
+            .contains("The instanceState from before this run is kept"));
+    }
+}
+
+#[test]
+fn a_logged_value_nested_too_deeply_is_named_in_its_place() {
+    let logged = deep_output(100, "log", false);
+    assert!(messages(&logged)[0].starts_with("deep: {\"level\":{\"level\":"));
+    for depth in [101, 10_000] {
+        let refused = deep_output(depth, "log", false);
+        assert!(refused.outcome.ok, "{:?}", refused.outcome.error);
+        assert_eq!(
+            messages(&refused),
+            ["deep: [not logged: a value nested more than 100 levels deep (under \"level\"); Blocksmith logs \
+              at most 100 levels of objects and arrays] end"]
+        );
+    }
+}
+
+#[test]
+fn logs_are_capped_in_size_as_well_as_in_lines() {
+    let mut run = request("many-logs.js", BlockKind::Action, json!({}));
+    run.source = "module.exports = async ({ logger }) => { for (let i = 0; i < 100; i++) \
+                  logger.info('x'.repeat(1000)); return { data: 1 }; };"
+        .into();
+    let options = EngineOptions {
+        max_log_bytes: 10_500,
+        ..EngineOptions::default()
+    };
+    let logs = run_block(&run, &options).outcome.logs;
+    assert_eq!(logs.len(), 11);
+    assert_eq!(
+        logs[10].message,
+        "90 more log lines were dropped: a run keeps at most 10000 lines and 10500 bytes of logs."
+    );
+}

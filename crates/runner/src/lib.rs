@@ -6,6 +6,7 @@ mod context;
 mod error;
 mod failure;
 mod flow;
+mod hardening;
 mod naming;
 mod protocol;
 mod supervisor;
@@ -18,6 +19,7 @@ pub use context::{
 };
 pub use error::{Error, Result};
 pub use flow::{run_flow, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
+pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
 pub use naming::{camel_case, flow_slug};
 pub use supervisor::{
     RunId, RunLimits, Supervisor, SupervisorOptions, DEFAULT_MAX_REPLY_BYTES,

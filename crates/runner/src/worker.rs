@@ -1,6 +1,8 @@
 //! The worker process: reads requests from stdin, runs each block on the engine in a fresh thread, and
 //! writes one reply line per request to stdout. It limits its own address space per run, so a runaway
 //! allocation aborts this process (which the supervisor reports as the memory limit), never the host.
+//! Before it reads a request it turns core dumps off and makes itself non-dumpable (`hardening`), and says so
+//! on stderr; a worker that cannot do that exits instead of running blocks.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufWriter, Write};
@@ -17,6 +19,7 @@ use blocksmith_engine::{
 };
 
 use crate::failure::RunEnd;
+use crate::hardening::{encode_status, harden_this_process};
 use crate::protocol::{encode_live_log, ReplyOutcome, WorkerReply, WorkerRequest};
 
 /// The engine thread's stack. Boa recurses natively in its parser, `JSON.stringify` and callbacks such as
@@ -31,6 +34,19 @@ const EXIT_ORPHANED: i32 = 70;
 /// Runs the worker loop until stdin closes. Both the CLI (`blocksmith __worker`) and the app call this
 /// when started as a worker.
 pub fn worker_main() -> ExitCode {
+    // First, before any block (or request, which holds the run's secrets) is read.
+    match harden_this_process() {
+        Ok(hardening) => {
+            let _ = io::stderr().write_all(encode_status(&hardening).as_bytes());
+        }
+        Err(error) => {
+            eprintln!(
+                "blocksmith worker: could not turn core dumps off and make itself non-dumpable ({error}); \
+                 it runs no blocks without that"
+            );
+            return ExitCode::FAILURE;
+        }
+    }
     let replies = match take_stdout_for_replies() {
         Ok(replies) => replies,
         Err(error) => {

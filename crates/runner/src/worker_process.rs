@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::failure::{classify_death, RunEnd};
-use blocksmith_engine::LogLine;
+use crate::hardening::{decode_status, worker_environment};
+use blocksmith_engine::{EngineOptions, LogLine};
 
 use crate::protocol::{decode_live_log, read_capped_line, CappedLine, WorkerRequest};
 
@@ -51,14 +52,28 @@ pub(crate) enum WorkerEvent {
 /// How much of a worker's stderr is kept: enough for Rust's abort messages.
 const STDERR_TAIL_BYTES: usize = 8 * 1024;
 
-/// Live log lines kept per run, as many as the engine keeps.
-const MAX_LIVE_LOG_LINES: usize = 10_000;
+/// The longest stderr line read whole: a live log line is at most 4,096 characters, escaped as JSON. A longer
+/// line is skipped, so a worker's output can never make the host buffer without end.
+const MAX_STDERR_LINE_BYTES: usize = 256 * 1024;
+
+/// Live log lines the host keeps per run: what the engine keeps (it passes nothing on past its cap), plus its
+/// notice that the cap was reached and its closing count. A worker is the host's own program, but it runs
+/// untrusted code, so the host holds to the cap itself too.
+fn live_log_caps() -> (usize, usize) {
+    let engine = EngineOptions::default();
+    let notices = 2;
+    (
+        engine.max_log_lines + notices,
+        engine.max_log_bytes + notices * engine.max_log_line_chars * 4,
+    )
+}
 
 /// What the stderr reader keeps of the run in progress: the output's tail and the log lines passed on live.
 #[derive(Default)]
 struct StderrKept {
     tail: VecDeque<u8>,
     logs: Vec<LogLine>,
+    logs_bytes: usize,
 }
 
 pub(crate) struct WorkerProcess {
@@ -79,8 +94,9 @@ impl WorkerProcess {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
-            // Each glibc malloc arena reserves 64 MB of address space, which the memory limit counts.
-            .env("MALLOC_ARENA_MAX", "2")
+            // Not the host's environment, which may hold the person's own tokens: see `hardening`.
+            .env_clear()
+            .envs(worker_environment(std::env::vars_os()))
             .spawn()
             .map_err(|source| Error::WorkerSpawn {
                 program: command.program.clone(),
@@ -255,28 +271,65 @@ impl Drop for WorkerProcess {
     }
 }
 
-/// Reads the worker's stderr line by line: live log lines are kept as lines, anything else in the tail.
+/// Reads the worker's stderr line by line: live log lines are kept as lines (up to the cap), the worker's
+/// hardening status is passed over, and anything else goes into the tail.
 fn keep_stderr(stderr: impl Read, kept: &Mutex<StderrKept>) {
+    let (max_lines, max_bytes) = live_log_caps();
     let mut reader = BufReader::new(stderr);
     let mut line = Vec::new();
     loop {
         line.clear();
-        match reader.read_until(b'\n', &mut line) {
+        // A last line without `\n` still counts: a dying worker's last words say why it died.
+        match (&mut reader)
+            .take(MAX_STDERR_LINE_BYTES as u64)
+            .read_until(b'\n', &mut line)
+        {
             Ok(0) => return,
-            Ok(_) => {
-                let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
-                match decode_live_log(&line) {
-                    Some(log) if kept.logs.len() < MAX_LIVE_LOG_LINES => kept.logs.push(log),
-                    Some(_) => {}
-                    None => {
-                        kept.tail.extend(&line);
-                        let excess = kept.tail.len().saturating_sub(STDERR_TAIL_BYTES);
-                        kept.tail.drain(..excess);
-                    }
-                }
-            }
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Ok(_) => {}
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
             Err(_) => return,
+        }
+        if line.len() >= MAX_STDERR_LINE_BYTES && !line.ends_with(b"\n") {
+            if skip_rest_of_line(&mut reader).is_err() {
+                return;
+            }
+            continue;
+        }
+        let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(log) = decode_live_log(&line) {
+            let bytes = log.message.len();
+            if kept.logs.len() < max_lines && kept.logs_bytes + bytes <= max_bytes {
+                kept.logs_bytes += bytes;
+                kept.logs.push(log);
+            }
+        } else if decode_status(&line).is_none() {
+            kept.tail.extend(&line);
+            let excess = kept.tail.len().saturating_sub(STDERR_TAIL_BYTES);
+            kept.tail.drain(..excess);
+        }
+    }
+}
+
+/// Reads and forgets up to the next `\n` (or the end), holding nothing.
+fn skip_rest_of_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok(());
+        }
+        match available.iter().position(|&byte| byte == b'\n') {
+            Some(end) => {
+                reader.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = available.len();
+                reader.consume(all);
+            }
         }
     }
 }

@@ -83,6 +83,11 @@ fn hostile_blocks() -> Vec<Expectation> {
             )
         },
         expect(
+            "deep_result.js",
+            &[("NestingLimitError", FailureKind::Limit)],
+            "nested more than 100 levels deep (under \"data\")",
+        ),
+        expect(
             "huge_result.js",
             &[("ResultTooLargeError", FailureKind::Limit), MEMORY],
             "",

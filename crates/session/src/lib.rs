@@ -20,5 +20,5 @@ pub use runs::{
     prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, redact_outcome,
     BlockRun, RunClock,
 };
-pub use state::PersistedState;
+pub use state::{PersistedState, StateNotice};
 pub use validation::private_key_kind;

@@ -3,7 +3,6 @@
 (function (host, internals) {
   "use strict";
   // Captured by core.js before the block ran: the block may have replaced the globals since.
-  const stringify = internals.stringify;
   const ErrorConstructor = internals.ErrorConstructor;
   const formatArgument = internals.formatArgument;
 
@@ -29,10 +28,12 @@
 
   // JSON.stringify with the engine's own implementation, so toJSON, dropped undefined/functions and
   // NaN → null behave exactly as in the block. A cycle or a BigInt throws a TypeError named as Node names it.
+  // A value nested deeper than the limit gives `{ nestedTooDeep: true, under }` instead of text.
   internals.toJsonText = function toJsonText(value) {
     try {
-      return stringify(value);
+      return internals.stringifyWithinDepth(value);
     } catch (error) {
+      if (error instanceof internals.NestingTooDeep) return { nestedTooDeep: true, under: error.under };
       if (error instanceof TypeError) {
         if (containsBigInt(value, new Set())) {
           throw new TypeError("Do not know how to serialize a BigInt");

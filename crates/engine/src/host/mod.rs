@@ -21,6 +21,7 @@ use boa_engine::{
 
 use crate::event_loop::EventLoop;
 use crate::logs::{level_named, LogCollector};
+use crate::nesting::MAX_JSON_DEPTH;
 use crate::preludes::Internals;
 
 pub use self::bytes::{bytes_of, uint8_array};
@@ -69,6 +70,12 @@ pub fn host_object(context: &mut Context) -> JsObject {
             length,
         );
     }
+    // The preludes hold what they stringify (log arguments, results the walk leaves to JSON.stringify) to it.
+    object.property(
+        js_string!("maxJsonDepth"),
+        MAX_JSON_DEPTH as i32,
+        Attribute::READONLY,
+    );
     object.build()
 }
 
