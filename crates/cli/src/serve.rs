@@ -15,7 +15,7 @@ use blocksmith_secrets::{SecretStore, SERVICE};
 use blocksmith_session::webhook::{
     prepare_webhook_flow_run, ServedCall, WebhookCall, WebhookHandler, WebhookServer, DEFAULT_PORT,
 };
-use blocksmith_session::{config_vars_for_run, record_flow_run, redact_outcome};
+use blocksmith_session::{config_vars_for_run, record_flow_run, redact_outcome, Redactor};
 use blocksmith_workspace::Workspace;
 use clap::Args;
 use serde_json::{json, Map, Value};
@@ -128,7 +128,7 @@ fn call_line(call: &ServedCall) -> Value {
     Value::Object(line)
 }
 
-fn redact_text(text: String, secrets: &[String]) -> String {
+fn redact_text(text: String, secrets: &Redactor) -> String {
     redact_outcome(text, secrets)
 }
 
