@@ -295,8 +295,8 @@ impl Forms {
                 continue;
             }
             let widen = Widen {
-                left: start_bit % 6 != 0,
-                right: end_bit % 6 != 0,
+                left: !start_bit.is_multiple_of(6),
+                right: !end_bit.is_multiple_of(6),
             };
             let standard = STANDARD_NO_PAD.encode(&shifted);
             self.add(standard[first..last].to_owned(), widen);
@@ -324,7 +324,7 @@ impl Forms {
     }
 }
 
-fn dedup<'a>(texts: [&'a str; 2]) -> impl Iterator<Item = &'a str> {
+fn dedup(texts: [&str; 2]) -> impl Iterator<Item = &str> {
     let [first, second] = texts;
     std::iter::once(first).chain((second != first).then_some(second))
 }
