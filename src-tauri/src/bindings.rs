@@ -8,7 +8,13 @@ use tauri_specta::{collect_commands, collect_events, Builder};
 use crate::commands::{connections, export, oauth, runs, state, webhook, workspace};
 
 pub fn builder() -> Builder<tauri::Wry> {
-    let builder = Builder::<tauri::Wry>::new().events(collect_events![webhook::WebhookCallEvent]);
+    let builder = Builder::<tauri::Wry>::new()
+        .events(collect_events![webhook::WebhookCallEvent])
+        // The connection form warns about a secret too short to be redacted from what runs leave behind.
+        .constant(
+            "MIN_REDACTED_SECRET_CHARS",
+            blocksmith_secrets::MIN_REDACTED_CHARS as u32,
+        );
     builder.commands(collect_commands![
         workspace::workspace_open,
         workspace::workspace_current,

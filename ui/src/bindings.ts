@@ -452,7 +452,7 @@ webhookCallEvent: "webhook-call-event"
 
 /** user-defined constants **/
 
-
+export const MIN_REDACTED_SECRET_CHARS = 6 as const;
 
 /** user-defined types **/
 

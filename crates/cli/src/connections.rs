@@ -120,6 +120,7 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
                 BTreeMap::new()
             };
             let store = keyring()?;
+            let too_short = blocksmith_session::short_secret_warnings(&kind, &secrets);
             save_connection(
                 &mut ws,
                 &store,
@@ -132,6 +133,9 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
                 },
             )?;
             eprintln!("Added connection \"{name}\".");
+            for warning in too_short {
+                eprintln!("Warning: {warning}");
+            }
         }
         ConnectionsCommand::List { workspace, json } => {
             let ws = open(&workspace.dir)?;

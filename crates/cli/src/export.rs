@@ -1,7 +1,12 @@
 //! `blocksmith export` and `blocksmith import`: the app's Export menu and import, for scripts. Exports go to
-//! stdout unless `-o` names a file; nothing exported ever holds a secret.
+//! stdout unless `-o` names a file; nothing exported ever holds a secret: the workspace model has none to
+//! give, and a secret value pasted into a block or a sample is redacted (in every form) on the way out.
 
 use std::path::PathBuf;
+use std::time::SystemTime;
+
+use blocksmith_secrets::{SecretStore, SERVICE};
+use blocksmith_session::workspace_redactor;
 
 use blocksmith_workspace::export::{self, ExportFormat, ExportRequest, ImportOptions, OnClash};
 use blocksmith_workspace::{write_atomic, Workspace};
@@ -41,7 +46,7 @@ pub struct ImportArgs {
 
 pub fn export(args: ExportArgs) -> Result<()> {
     let workspace = open(&args.workspace)?;
-    let exported = export::export(
+    let mut exported = export::export(
         &workspace,
         &ExportRequest {
             format: args.format,
@@ -49,6 +54,16 @@ pub fn export(args: ExportArgs) -> Result<()> {
             block: args.block,
         },
     )?;
+    let redactor =
+        workspace_redactor(&workspace, || SecretStore::open(SERVICE), SystemTime::now())?;
+    if redactor.finds_in(&exported.contents) {
+        redactor.redact_string(&mut exported.contents);
+        eprintln!(
+            "The export held secret values of this workspace's connections (in a block or a sample); each \
+             was replaced by {}.",
+            blocksmith_session::REDACTION_MARKER
+        );
+    }
     match args.output {
         Some(path) => {
             write_atomic(&path, exported.contents.as_bytes()).map_err(|source| {

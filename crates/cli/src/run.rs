@@ -14,7 +14,7 @@ use blocksmith_runner::{
 use blocksmith_secrets::{SecretStore, SERVICE};
 use blocksmith_session::{
     config_vars_for_run, prepare_flow_run, record_flow_run, redact_outcome, PersistedState,
-    RunClock,
+    Redactor, RunClock,
 };
 use blocksmith_workspace::Workspace;
 use clap::{value_parser, ArgGroup, Args};
@@ -101,16 +101,16 @@ fn run_file(
 ) -> Result<u8> {
     let source = read_source(file)?;
     // The files' JSON stays text all the way to the worker, which builds the block's values from it.
-    let (config_vars, secrets) = match (&args.config_vars, workspace) {
+    let (config_vars, redactor) = match (&args.config_vars, workspace) {
         (Some(path), _) => (
             read_json_object_text("config variables file", path)?,
-            Vec::new(),
+            Redactor::none(),
         ),
         (None, Some(workspace)) => {
-            let (config_vars, secrets) = workspace_config_vars(workspace, started_at)?;
-            (json_text(&config_vars), secrets)
+            let (config_vars, redactor) = workspace_config_vars(workspace, started_at)?;
+            (json_text(&config_vars), redactor)
         }
-        (None, None) => (json_text(&json!({})), Vec::new()),
+        (None, None) => (json_text(&json!({})), Redactor::none()),
     };
     let step_name = file
         .file_stem()
@@ -161,7 +161,7 @@ fn run_file(
     );
     let report = supervisor.run_json(supervisor.next_run_id(), request, limits)?;
     let status = exit_status(report.outcome.ok, report.failure);
-    print_line(&redact_outcome(report.outcome, &secrets));
+    print_line(&redact_outcome(report.outcome, &redactor));
     Ok(status)
 }
 
@@ -172,7 +172,7 @@ fn run_workspace_flow(
     execution_id: String,
     started_at: SystemTime,
 ) -> Result<u8> {
-    let (config_vars, secrets) = workspace_config_vars(workspace, started_at)?;
+    let (config_vars, redactor) = workspace_config_vars(workspace, started_at)?;
     let payload = match &args.payload {
         Some(path) => Some(read_json("payload file", path)?),
         None => None,
@@ -198,13 +198,13 @@ fn run_workspace_flow(
     // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
     record_flow_run(workspace, flow_name, &report)?;
     let status = exit_status(report.outcome.ok, report.failure);
-    print_line(&redact_outcome(report.outcome, &secrets));
+    print_line(&redact_outcome(report.outcome, &redactor));
     Ok(status)
 }
 
 /// The workspace's `configVars` (connections with their secrets from the OS keyring, expired tokens refreshed)
-/// and the secret values to keep out of what is printed.
-fn workspace_config_vars(workspace: &Workspace, now: SystemTime) -> Result<(Value, Vec<String>)> {
+/// and the redactor that keeps those secrets out of what is printed.
+fn workspace_config_vars(workspace: &Workspace, now: SystemTime) -> Result<(Value, Redactor)> {
     Ok(config_vars_for_run(
         workspace,
         || SecretStore::open(SERVICE),

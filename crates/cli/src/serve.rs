@@ -18,7 +18,7 @@ use blocksmith_session::webhook::{
     prepare_webhook_flow_run, ListenerSettings, ServedCall, WebhookCall, WebhookHandler,
     WebhookServer, DEFAULT_PORT,
 };
-use blocksmith_session::{config_vars_for_run, record_flow_run, redact_outcome};
+use blocksmith_session::{config_vars_for_run, record_flow_run, redact_outcome, Redactor};
 use blocksmith_workspace::Workspace;
 use clap::Args;
 use serde_json::{json, Map, Value};
@@ -132,7 +132,7 @@ fn call_line(call: &ServedCall) -> Value {
     Value::Object(line)
 }
 
-fn redact_text(text: String, secrets: &[String]) -> String {
+fn redact_text(text: String, secrets: &Redactor) -> String {
     redact_outcome(text, secrets)
 }
 

@@ -1,11 +1,20 @@
 //! The inspector's record of the last token (or revocation) request and its response: method,
 //! URL, headers, form fields, status and body, with every secret masked so the record can be
 //! shown, logged or sent to the UI as it is.
+//!
+//! Secrets are masked twice over. Fields and headers known to carry one (the client
+//! authentication, the Headers input, secret form fields, every field of the token response but
+//! its type, lifetime and scope) are replaced by [`MASK`] whole. Then every value so masked is
+//! searched for, in every form a provider or a proxy might echo it (as is, JSON-escaped,
+//! URL-encoded, base64, …), in everything else shown — the URL, other headers, an error page, the
+//! failure — and replaced there too.
 
+use base64::Engine as _;
+use blocksmith_secrets::Redactor;
 use oauth2::http::header::{AUTHORIZATION, SET_COOKIE};
 use oauth2::http::{HeaderMap, Method};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::config::ExtraHeaders;
 
@@ -24,8 +33,22 @@ const SECRET_FORM_FIELDS: [&str; 8] = [
     "password",
 ];
 
-/// Response body fields that carry a token.
-const SECRET_BODY_FIELDS: [&str; 4] = ["access_token", "refresh_token", "id_token", "issued_token"];
+/// Response body fields that describe a token without being secret (RFC 6749 section 5.1 and 5.2);
+/// every other field of a token response (`access_token`, `refresh_token`, `id_token`, a
+/// provider's own) is masked.
+const NON_SECRET_BODY_FIELDS: [&str; 8] = [
+    "token_type",
+    "expires_in",
+    "scope",
+    "issued_token_type",
+    "refresh_token_expires_in",
+    "error",
+    "error_description",
+    "error_uri",
+];
+
+/// What stands in for a text that could not be checked for secrets.
+const WITHHELD: &str = "<withheld: it could not be checked for secrets>";
 
 /// A non-JSON body longer than this is cut: an error page is read for its first lines.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -99,29 +122,32 @@ impl RawResponse {
 
 impl TokenExchange {
     /// Masks the client authentication, the user's extra header values (the Headers input is a
-    /// secret), secret form fields and token fields of the response body.
+    /// secret), secret form fields and the token response's secret fields; then redacts each
+    /// masked value wherever else it shows.
     pub(crate) fn masked(raw: &RawExchange, extra_headers: &ExtraHeaders) -> Self {
         let request = &raw.request;
-        let request_headers = request
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let value = if name == AUTHORIZATION {
-                    masked_authorization(value.to_str().unwrap_or(""))
-                } else if extra_headers.contains(name) {
-                    MASK.to_owned()
-                } else {
-                    String::from_utf8_lossy(value.as_bytes()).into_owned()
-                };
-                NameValue {
-                    name: name.to_string(),
-                    value,
-                }
-            })
-            .collect();
-        let form = url::form_urlencoded::parse(&request.body)
+        let mut secrets: Vec<String> = Vec::new();
+        let mut request_headers: Vec<NameValue> = Vec::new();
+        for (name, value) in &request.headers {
+            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            let value = if name == AUTHORIZATION {
+                secrets.extend(authorization_secrets(&text));
+                masked_authorization(&text)
+            } else if extra_headers.contains(name) {
+                secrets.push(text);
+                MASK.to_owned()
+            } else {
+                text
+            };
+            request_headers.push(NameValue {
+                name: name.to_string(),
+                value,
+            });
+        }
+        let form: Vec<NameValue> = url::form_urlencoded::parse(&request.body)
             .map(|(name, value)| NameValue {
                 value: if SECRET_FORM_FIELDS.contains(&name.as_ref()) {
+                    secrets.push(value.into_owned());
                     MASK.to_owned()
                 } else {
                     value.into_owned()
@@ -130,10 +156,10 @@ impl TokenExchange {
             })
             .collect();
         let (response, failure) = match &raw.outcome {
-            RawOutcome::Response(response) => (Some(masked_response(response)), None),
+            RawOutcome::Response(response) => (Some(masked_response(response, &mut secrets)), None),
             RawOutcome::Failed(reason) => (None, Some(reason.clone())),
         };
-        Self {
+        let mut exchange = Self {
             request: RecordedRequest {
                 method: request.method.to_string(),
                 url: request.url.clone(),
@@ -142,6 +168,31 @@ impl TokenExchange {
             },
             response,
             failure,
+        };
+        exchange.redact_everywhere(Redactor::new(&secrets).ok());
+        exchange
+    }
+
+    /// Redacts every text of the record with `redactor`; with none (it could not be built), every
+    /// text that is not already masked is withheld.
+    fn redact_everywhere(&mut self, redactor: Option<Redactor>) {
+        let redact = |text: &mut String| match &redactor {
+            Some(redactor) => redactor.redact_string(text),
+            None if text != MASK => *text = WITHHELD.to_owned(),
+            None => {}
+        };
+        redact(&mut self.request.url);
+        let mut pairs: Vec<&mut NameValue> = self.request.headers.iter_mut().collect();
+        pairs.extend(self.request.form.iter_mut());
+        if let Some(response) = &mut self.response {
+            pairs.extend(response.headers.iter_mut());
+            redact(&mut response.body);
+        }
+        for pair in pairs {
+            redact(&mut pair.value);
+        }
+        if let Some(failure) = &mut self.failure {
+            redact(failure);
         }
     }
 }
@@ -154,13 +205,40 @@ fn masked_authorization(value: &str) -> String {
     }
 }
 
-fn masked_response(response: &RawResponse) -> RecordedResponse {
+/// The credentials of an `Authorization` value: the whole credential, and for `Basic` the decoded
+/// `id:secret` and its secret.
+fn authorization_secrets(value: &str) -> Vec<String> {
+    let credential = value
+        .split_once(' ')
+        .map_or(value, |(_, credential)| credential)
+        .trim();
+    let mut secrets = vec![credential.to_owned()];
+    if value
+        .get(..6)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("basic "))
+    {
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(credential)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        if let Some(decoded) = decoded {
+            if let Some((_, secret)) = decoded.split_once(':') {
+                secrets.push(secret.to_owned());
+            }
+            secrets.push(decoded);
+        }
+    }
+    secrets
+}
+
+fn masked_response(response: &RawResponse, secrets: &mut Vec<String>) -> RecordedResponse {
     let headers = response
         .headers
         .iter()
         .map(|(name, value)| NameValue {
             name: name.to_string(),
             value: if name == SET_COOKIE {
+                secrets.push(String::from_utf8_lossy(value.as_bytes()).into_owned());
                 MASK.to_owned()
             } else {
                 String::from_utf8_lossy(value.as_bytes()).into_owned()
@@ -170,18 +248,33 @@ fn masked_response(response: &RawResponse) -> RecordedResponse {
     RecordedResponse {
         status: response.status,
         headers,
-        body: masked_body(&response.body),
+        body: masked_body(response, secrets),
     }
 }
 
-fn masked_body(body: &[u8]) -> String {
+/// The body with every secret field masked: a JSON object's, or a form-encoded answer's
+/// (`access_token=…&scope=…`, as some providers send); any other body as text, cut when long.
+fn masked_body(response: &RawResponse, secrets: &mut Vec<String>) -> String {
+    let body = &response.body;
     if let Ok(Value::Object(mut fields)) = serde_json::from_slice::<Value>(body) {
-        for name in SECRET_BODY_FIELDS {
-            if let Some(value) = fields.get_mut(name) {
-                *value = Value::String(MASK.to_owned());
+        mask_secret_fields(&mut fields, secrets);
+        return Value::Object(fields).to_string();
+    }
+    if response
+        .content_type()
+        .to_ascii_lowercase()
+        .contains("application/x-www-form-urlencoded")
+    {
+        let mut masked = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in url::form_urlencoded::parse(body) {
+            if NON_SECRET_BODY_FIELDS.contains(&name.as_ref()) {
+                masked.append_pair(&name, &value);
+            } else {
+                secrets.push(value.into_owned());
+                masked.append_pair(&name, MASK);
             }
         }
-        return Value::Object(fields).to_string();
+        return masked.finish();
     }
     let text = String::from_utf8_lossy(body);
     if text.len() <= BODY_LIMIT {
@@ -192,6 +285,29 @@ fn masked_body(body: &[u8]) -> String {
         cut -= 1;
     }
     format!("{}… ({} more bytes)", &text[..cut], text.len() - cut)
+}
+
+/// Masks each field but the [non-secret ones](NON_SECRET_BODY_FIELDS) that holds a text, and
+/// keeps every text so masked to redact elsewhere.
+fn mask_secret_fields(fields: &mut Map<String, Value>, secrets: &mut Vec<String>) {
+    for (name, value) in fields.iter_mut() {
+        if NON_SECRET_BODY_FIELDS.contains(&name.as_str()) {
+            continue;
+        }
+        let before = secrets.len();
+        let mut pending = vec![&*value];
+        while let Some(inner) = pending.pop() {
+            match inner {
+                Value::String(text) => secrets.push(text.clone()),
+                Value::Array(items) => pending.extend(items),
+                Value::Object(members) => pending.extend(members.values()),
+                Value::Null | Value::Bool(_) | Value::Number(_) => {}
+            }
+        }
+        if secrets.len() > before {
+            *value = Value::String(MASK.to_owned());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -274,6 +390,69 @@ mod tests {
         assert_eq!(
             response.body,
             r#"{"access_token":"<masked>","token_type":"Bearer","refresh_token":"<masked>","id_token":"<masked>","expires_in":60}"#
+        );
+    }
+
+    #[test]
+    fn every_token_field_is_masked_and_echoed_secrets_are_redacted_everywhere() {
+        let client_secret = "cl1ent+s3cret/value";
+        let basic =
+            base64::engine::general_purpose::STANDARD.encode(format!("app:{client_secret}"));
+        let extra = ExtraHeaders::from_pairs([("X-Tenant", "tenant-secret")]).unwrap();
+        let mut raw = exchange(
+            "grant_type=refresh_token&refresh_token=old-refresh-token",
+            &format!(
+                r#"{{"access_token":"new-access-token","token_type":"Bearer","expires_in":60,"scope":"read","custom_token":"custom-provider-token","error_description":"seen old-refresh-token and {client_secret} for tenant-secret"}}"#
+            ),
+        );
+        raw.request.headers.insert(
+            AUTHORIZATION,
+            HeaderValue::from_str(&format!("Basic {basic}")).unwrap(),
+        );
+        raw.request.url =
+            "https://provider.example/token?client_secret=cl1ent%2Bs3cret%2Fvalue&tenant=tenant-secret".into();
+        let recorded = TokenExchange::masked(&raw, &extra);
+        let printed = serde_json::to_string(&recorded).unwrap();
+        for secret in [
+            client_secret,
+            "tenant-secret",
+            "cl1ent%2Bs3cret%2Fvalue",
+            "old-refresh-token",
+            "new-access-token",
+            "custom-provider-token",
+            basic.as_str(),
+        ] {
+            assert!(!printed.contains(secret), "{secret} in {printed}");
+        }
+        let body: Value = serde_json::from_str(&recorded.response.unwrap().body).unwrap();
+        assert_eq!(body["custom_token"], MASK);
+        assert_eq!(body["token_type"], "Bearer");
+        assert_eq!(body["scope"], "read");
+        assert_eq!(
+            body["error_description"],
+            "seen «redacted» and «redacted» for «redacted»"
+        );
+        assert_eq!(
+            recorded.request.url,
+            "https://provider.example/token?client_secret=«redacted»&tenant=«redacted»"
+        );
+    }
+
+    #[test]
+    fn a_form_encoded_token_answer_is_masked() {
+        let mut raw = exchange("grant_type=authorization_code&code=the-code", "");
+        if let RawOutcome::Response(response) = &mut raw.outcome {
+            response.headers.insert(
+                "content-type",
+                HeaderValue::from_static("application/x-www-form-urlencoded"),
+            );
+            response.body =
+                b"access_token=gho_form_token_123&scope=repo&token_type=bearer".to_vec();
+        }
+        let recorded = TokenExchange::masked(&raw, &ExtraHeaders::default());
+        assert_eq!(
+            recorded.response.unwrap().body,
+            "access_token=%3Cmasked%3E&scope=repo&token_type=bearer"
         );
     }
 

@@ -21,6 +21,7 @@
 
 mod backend;
 mod error;
+mod redaction;
 #[cfg(test)]
 mod refusing_store;
 mod secret_id;
@@ -29,6 +30,9 @@ mod store;
 
 pub use backend::Backend;
 pub use error::{Error, Operation, Result};
+pub use redaction::{
+    too_short_to_redact, Redactor, RedactorError, MIN_REDACTED_CHARS, REDACTION_MARKER,
+};
 pub use secret_id::{SecretId, Slot};
 pub use sensitive::{Sensitive, REDACTED};
 pub use store::{SecretStore, SERVICE};

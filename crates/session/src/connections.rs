@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
-use blocksmith_secrets::{SecretId, SecretStore, Sensitive};
+use blocksmith_secrets::{Redactor, SecretId, SecretStore, Sensitive};
 use blocksmith_workspace::{connection_kind, ConnectionDefinition, ConnectionKind, Workspace};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -206,7 +206,7 @@ pub fn config_vars_for_run(
     workspace: &Workspace,
     open_store: impl FnOnce() -> blocksmith_secrets::Result<SecretStore>,
     now: SystemTime,
-) -> Result<(Value, Vec<String>)> {
+) -> Result<(Value, Redactor)> {
     if workspace.manifest().connections.is_empty() {
         return config_vars(workspace, None, now);
     }
@@ -216,13 +216,13 @@ pub fn config_vars_for_run(
 }
 
 /// The `configVars` object blocks see: config variables by name, and each connection as
-/// `{ key, fields, token }` with its secrets filled from the keyring. Also returns every secret value put
-/// into it, so the caller can redact them from what the run leaves behind.
+/// `{ key, fields, token }` with its secrets filled from the keyring. Also returns the run's redactor for
+/// every secret value put into it, so the caller can redact them from what the run leaves behind.
 pub fn config_vars(
     workspace: &Workspace,
     store: Option<&SecretStore>,
     now: SystemTime,
-) -> Result<(Value, Vec<String>)> {
+) -> Result<(Value, Redactor)> {
     let manifest = workspace.manifest();
     let mut vars: Map<String, Value> = manifest.config_vars_json();
     let mut secrets = Vec::new();
@@ -247,13 +247,20 @@ pub fn config_vars(
                     } else {
                         Value::String(value.expose().clone())
                     };
+                    // Each header value is a secret on its own (a block sends one header, not the JSON).
+                    collect_strings(&field, &mut secrets);
                     fields.insert(key.to_string(), field);
                 }
             }
+            secrets.extend(credential_pairs(&kind, &fields));
             if let Some(stored) = crate::oauth::stored_token(workspace, store, &connection.name)? {
                 token = stored.to_block_value(now);
                 secrets.push(stored.access_token().to_string());
                 secrets.extend(stored.refresh_token().map(str::to_string));
+                // Every other field of the token response too (an `id_token`, a provider's own tokens).
+                for field in stored.extra_fields().values() {
+                    collect_strings(field, &mut secrets);
+                }
             }
         }
         vars.insert(
@@ -261,8 +268,39 @@ pub fn config_vars(
             json!({ "key": connection.kind, "fields": fields, "token": token }),
         );
     }
-    secrets.retain(|secret| !secret.is_empty());
-    Ok((Value::Object(vars), secrets))
+    let redactor = Redactor::new(&secrets)?;
+    Ok((Value::Object(vars), redactor))
+}
+
+/// Every string in `value`, at any depth.
+fn collect_strings(value: &Value, strings: &mut Vec<String>) {
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::String(text) => strings.push(text.clone()),
+            Value::Array(items) => pending.extend(items),
+            Value::Object(members) => pending.extend(members.values()),
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+}
+
+/// `user:secret` as a block builds it for Basic authentication (`username:password`, `apiKey:apiSecret`,
+/// `clientId:clientSecret`), so the pair is redacted whole, the name with it. A pair whose secret is too
+/// short to redact is left out: redacting the pair would point at the secret.
+fn credential_pairs(kind: &ConnectionKind, fields: &Map<String, Value>) -> Vec<String> {
+    let pair = |name: &str, secret: &str| {
+        let name = fields.get(name).and_then(Value::as_str)?;
+        let secret = fields.get(secret).and_then(Value::as_str)?;
+        (!name.is_empty() && !blocksmith_secrets::too_short_to_redact(secret))
+            .then(|| format!("{name}:{secret}"))
+    };
+    match kind.key {
+        "basic" => pair("username", "password").into_iter().collect(),
+        "apikeysecret" => pair("apiKey", "apiSecret").into_iter().collect(),
+        _ if kind.oauth => pair("clientId", "clientSecret").into_iter().collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn secret_keys(kind: &ConnectionKind) -> Vec<&'static str> {

@@ -14,6 +14,9 @@ pub enum Error {
     #[error(transparent)]
     Secrets(#[from] blocksmith_secrets::Error),
 
+    #[error(transparent)]
+    Redaction(#[from] blocksmith_secrets::RedactorError),
+
     #[error("There is no connection kind \"{0}\"; the kinds are apikey, apikeysecret, basic, authorizationcode, clientcredentials and privatekey.")]
     UnknownConnectionKind(String),
 
@@ -47,6 +50,7 @@ impl Error {
             Error::Runner(err) => err.code(),
             Error::BlockWithoutFlow(_) => "block_without_flow",
             Error::Secrets(_) => "keyring",
+            Error::Redaction(_) => "redaction",
             Error::UnknownConnectionKind(_) => "unknown_connection_kind",
             Error::UnknownConnection(_) => "unknown_connection",
             Error::InvalidInput(_) => "invalid_input",

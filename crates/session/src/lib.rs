@@ -6,6 +6,7 @@
 mod connections;
 mod error;
 pub mod oauth;
+mod redaction;
 mod runs;
 mod state;
 mod validation;
@@ -16,9 +17,12 @@ pub use connections::{
     save_connection, ConnectionDraft, ConnectionView,
 };
 pub use error::{Error, Result};
+pub use redaction::{
+    redact_outcome, redacted_json, short_secret_warnings, workspace_redactor, Redact, Redactor,
+    REDACTION_MARKER, WITHHELD,
+};
 pub use runs::{
-    prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, redact_outcome,
-    BlockRun, RunClock,
+    prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
 };
 pub use state::{PersistedState, StateNotice};
 pub use validation::private_key_kind;

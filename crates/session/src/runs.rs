@@ -8,11 +8,12 @@ use blocksmith_runner::{
     apply_overrides, default_context, default_trigger_payload, FlowBlock, FlowReport, FlowRun,
     RunIdentity, RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
 };
-use blocksmith_workspace::history::{redact_json, NewRun, RunHistory};
+use blocksmith_workspace::history::{NewRun, RunHistory};
 use blocksmith_workspace::{Block, Workspace};
 use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
+use crate::redaction::{redacted_json, Redactor};
 use crate::state::PersistedState;
 
 /// The run's time and id, passed in so tests can pin them.
@@ -81,14 +82,14 @@ pub fn prepare_block_run(
     })
 }
 
-/// Keeps what a block's run left behind: its flow's persisted state, and a history entry with `secrets`
-/// redacted from inputs, results, logs and errors.
+/// Keeps what a block's run left behind: its flow's persisted state, and a history entry with every secret
+/// `redactor` knows redacted from inputs, results, logs and errors.
 pub fn record_block_run(
     workspace: &Workspace,
     history: &RunHistory,
     run: &BlockRun,
     report: &RunReport,
-    secrets: &[String],
+    redactor: &Redactor,
 ) -> Result<()> {
     let mut state = PersistedState::load(workspace)?;
     state.absorb(&run.flow, &report.state);
@@ -102,25 +103,11 @@ pub fn record_block_run(
                 "input": run.request.input,
                 "source": run.request.source,
             }),
-            outcome: serde_json::to_value(&report.outcome).expect("an outcome always serialises"),
+            outcome: redacted_json(&report.outcome, redactor),
         },
-        secrets,
+        redactor,
     )?;
     Ok(())
-}
-
-/// The outcome with every secret value replaced, for showing and printing: a block may log or return a secret
-/// it was given.
-pub fn redact_outcome<T: serde::Serialize + serde::de::DeserializeOwned>(
-    outcome: T,
-    secrets: &[String],
-) -> T {
-    if secrets.is_empty() {
-        return outcome;
-    }
-    let mut value = serde_json::to_value(&outcome).expect("an outcome always serialises");
-    redact_json(&mut value, secrets);
-    serde_json::from_value(value).unwrap_or(outcome)
 }
 
 /// Prepares a run of the whole flow `flow_name`: the trigger with `payload` (else its saved sample), then

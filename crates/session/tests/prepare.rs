@@ -3,7 +3,9 @@
 use std::time::{Duration, UNIX_EPOCH};
 
 use blocksmith_engine::{BlockKind, RunOutcome, RunReport};
-use blocksmith_session::{prepare_block_run, prepare_flow_run, record_block_run, RunClock};
+use blocksmith_session::{
+    prepare_block_run, prepare_flow_run, record_block_run, Redactor, RunClock,
+};
 use blocksmith_workspace::history::RunHistory;
 use blocksmith_workspace::Workspace;
 use serde_json::json;
@@ -83,7 +85,14 @@ fn recording_a_run_persists_instance_state_and_redacted_history() {
         failure: None,
     };
     let history = RunHistory::open(ws.root()).unwrap();
-    record_block_run(&ws, &history, &run, &report, &["hunter2".to_string()]).unwrap();
+    record_block_run(
+        &ws,
+        &history,
+        &run,
+        &report,
+        &Redactor::new(["hunter2"]).unwrap(),
+    )
+    .unwrap();
 
     let again = prepare_block_run(&ws, &step, None, None, json!({}), &clock()).unwrap();
     assert_eq!(again.request.state.instance_state, json!({ "seen": 2 }));

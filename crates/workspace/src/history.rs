@@ -1,15 +1,17 @@
 //! The run history: every run (its inputs, outcome, logs, error, duration and time) kept in SQLite in the
 //! workspace's `.blocksmith/history.sqlite`, listed per block newest first, and pruned beyond a bound per
-//! block. Secret values are replaced by `«redacted»` before anything is stored.
+//! block. Secret values are replaced by `«redacted»` (in every form a block produces; see
+//! `blocksmith_secrets::Redactor`) before anything is stored.
 //!
 //! The outcome is stored as the JSON the run printed, so this crate needs no engine types.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use blocksmith_secrets::Redactor;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::inside::{path_inside_workspace, Access};
@@ -19,7 +21,7 @@ pub const HISTORY_FILE: &str = ".blocksmith/history.sqlite";
 /// Runs kept per block unless the caller chooses another bound.
 pub const DEFAULT_RUNS_PER_BLOCK: usize = 100;
 /// What a secret value is replaced with.
-pub const REDACTED: &str = "«redacted»";
+pub const REDACTED: &str = blocksmith_secrets::REDACTION_MARKER;
 
 const SCHEMA_VERSION: i64 = 1;
 
@@ -138,13 +140,13 @@ impl RunHistory {
         self
     }
 
-    /// Stores a run with every secret value redacted, prunes the block's oldest runs beyond the bound,
-    /// and returns the new run's id.
-    pub fn record(&self, run: &NewRun, secrets: &[String]) -> Result<i64> {
+    /// Stores a run with every secret `redactor` knows redacted, prunes the block's oldest runs beyond the
+    /// bound, and returns the new run's id.
+    pub fn record(&self, run: &NewRun, redactor: &Redactor) -> Result<i64> {
         let mut inputs = run.inputs.clone();
         let mut outcome = run.outcome.clone();
-        redact_json(&mut inputs, secrets);
-        redact_json(&mut outcome, secrets);
+        redactor.redact_json(&mut inputs);
+        redactor.redact_json(&mut outcome);
         let ok = outcome.get("ok").and_then(Value::as_bool).unwrap_or(false);
         let duration_ms = outcome
             .get("durationMs")
@@ -269,52 +271,6 @@ fn error_line(error: &Value) -> Option<String> {
     Some(format!("{name}: {message}"))
 }
 
-/// Replaces every occurrence of each secret in every string of `value` (keys included) by `«redacted»`.
-pub fn redact_json(value: &mut Value, secrets: &[String]) {
-    match value {
-        Value::String(text) => redact_text(text, secrets),
-        Value::Array(items) => items.iter_mut().for_each(|item| redact_json(item, secrets)),
-        Value::Object(members) => {
-            let has_secret_key = members.keys().any(|key| contains_secret(key, secrets));
-            if has_secret_key {
-                let redacted: Map<String, Value> = std::mem::take(members)
-                    .into_iter()
-                    .map(|(mut key, value)| {
-                        redact_text(&mut key, secrets);
-                        (key, value)
-                    })
-                    .collect();
-                *members = redacted;
-            }
-            members
-                .values_mut()
-                .for_each(|member| redact_json(member, secrets));
-        }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-}
-
-/// Replaces every occurrence of each secret in `text` by `«redacted»`. Longer secrets go first, so a
-/// secret that contains another is hidden whole; empty secrets are ignored.
-pub fn redact_text(text: &mut String, secrets: &[String]) {
-    if !contains_secret(text, secrets) {
-        return;
-    }
-    let mut ordered: Vec<&String> = secrets.iter().filter(|secret| !secret.is_empty()).collect();
-    ordered.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
-    for secret in ordered {
-        if text.contains(secret.as_str()) {
-            *text = text.replace(secret.as_str(), REDACTED);
-        }
-    }
-}
-
-fn contains_secret(text: &str, secrets: &[String]) -> bool {
-    secrets
-        .iter()
-        .any(|secret| !secret.is_empty() && text.contains(secret.as_str()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,10 +296,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             let history = RunHistory::open(dir.path()).unwrap();
-            history.record(&run("a", 1_000, true), &[]).unwrap();
-            history.record(&run("a", 3_000, false), &[]).unwrap();
-            history.record(&run("a", 2_000, true), &[]).unwrap();
-            history.record(&run("b", 5_000, true), &[]).unwrap();
+            history
+                .record(&run("a", 1_000, true), &Redactor::none())
+                .unwrap();
+            history
+                .record(&run("a", 3_000, false), &Redactor::none())
+                .unwrap();
+            history
+                .record(&run("a", 2_000, true), &Redactor::none())
+                .unwrap();
+            history
+                .record(&run("b", 5_000, true), &Redactor::none())
+                .unwrap();
         }
         assert!(dir.path().join(HISTORY_FILE).is_file());
         let history = RunHistory::open(dir.path()).unwrap();
@@ -364,7 +328,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let history = RunHistory::open(dir.path()).unwrap();
         let recorded = run("a", 1_000, true);
-        let id = history.record(&recorded, &[]).unwrap();
+        let id = history.record(&recorded, &Redactor::none()).unwrap();
         let entry = history.get(id).unwrap().unwrap();
         assert_eq!(entry.block_id, "a");
         assert_eq!(entry.inputs, recorded.inputs);
@@ -377,9 +341,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let history = RunHistory::open(dir.path()).unwrap().with_runs_per_block(3);
         for time in 1..=5 {
-            history.record(&run("a", time, true), &[]).unwrap();
+            history
+                .record(&run("a", time, true), &Redactor::none())
+                .unwrap();
         }
-        history.record(&run("b", 1, true), &[]).unwrap();
+        history
+            .record(&run("b", 1, true), &Redactor::none())
+            .unwrap();
         let kept: Vec<i64> = history
             .list("a")
             .unwrap()
@@ -396,7 +364,7 @@ mod tests {
     fn secrets_never_reach_the_database() {
         let dir = tempfile::tempdir().unwrap();
         let history = RunHistory::open(dir.path()).unwrap();
-        let secrets = vec!["s3cr3t-token".to_owned()];
+        let redactor = Redactor::new(["s3cr3t-token"]).unwrap();
         let id = history
             .record(
                 &NewRun {
@@ -405,20 +373,25 @@ mod tests {
                     inputs: json!({ "configVars": { "Api": { "fields": { "apiKey": "s3cr3t-token" } } } }),
                     outcome: json!({
                         "ok": false,
-                        "logs": [{ "level": "info", "message": "calling with Bearer s3cr3t-token" }],
+                        "logs": [
+                            { "level": "info", "message": "calling with Bearer s3cr3t-token" },
+                            // base64 of "ann:s3cr3t-token", as a block builds Basic credentials.
+                            { "level": "info", "message": "Basic YW5uOnMzY3IzdC10b2tlbg==" }
+                        ],
                         "error": { "name": "Error", "message": "bad key s3cr3t-token" },
                         "durationMs": 1
                     }),
                 },
-                &secrets,
+                &redactor,
             )
             .unwrap();
         drop(history);
         let bytes = fs::read(dir.path().join(HISTORY_FILE)).unwrap();
         let wal = fs::read(dir.path().join(format!("{HISTORY_FILE}-wal"))).unwrap_or_default();
-        let needle = b"s3cr3t-token";
-        for stored in [&bytes, &wal] {
-            assert!(!stored.windows(needle.len()).any(|window| window == needle));
+        for needle in [&b"s3cr3t-token"[..], b"MzY3IzdC10b2tl"] {
+            for stored in [&bytes, &wal] {
+                assert!(!stored.windows(needle.len()).any(|window| window == needle));
+            }
         }
         let entry = RunHistory::open(dir.path())
             .unwrap()
@@ -433,24 +406,5 @@ mod tests {
             entry.outcome["logs"][0]["message"],
             "calling with Bearer «redacted»"
         );
-    }
-
-    #[test]
-    fn redaction_reaches_nested_strings_and_keys() {
-        let secrets = vec!["abc".to_owned(), "abcdef".to_owned(), String::new()];
-        let mut value =
-            json!({ "list": ["xabcdefx", 1, null], "abc": { "k": "abc abc" }, "plain": "zzz" });
-        redact_json(&mut value, &secrets);
-        assert_eq!(
-            value,
-            json!({ "list": ["x«redacted»x", 1, null], "«redacted»": { "k": "«redacted» «redacted»" }, "plain": "zzz" })
-        );
-    }
-
-    #[test]
-    fn an_empty_secret_changes_nothing() {
-        let mut text = "nothing secret here".to_owned();
-        redact_text(&mut text, &[String::new()]);
-        assert_eq!(text, "nothing secret here");
     }
 }

@@ -1,14 +1,18 @@
 //! Exporting a block, a flow or the workspace (JavaScript, the platform's integration YAML, a bundle), and
-//! importing a bundle or YAML. Exports never hold a secret: the workspace model has none to give.
+//! importing a bundle or YAML. Exports never hold a secret: the workspace model has none to give, and a
+//! secret value pasted into a block or a sample is redacted (in every form) on the way out.
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
+use blocksmith_session::workspace_redactor;
 use blocksmith_workspace::export::{
     self, ExportRequest, Exported, ImportOptions, ImportReport, OnClash,
 };
-use blocksmith_workspace::write_atomic;
-use tauri::State;
+use blocksmith_workspace::{write_atomic, Workspace};
+use tauri::{AppHandle, State};
 
+use crate::commands::connections::with_keyring;
 use crate::commands::workspace::WorkspaceView;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -22,25 +26,40 @@ impl From<export::ExportError> for AppError {
 /// The export's text and the file name to offer: for Copy to clipboard and to preview.
 #[tauri::command]
 #[specta::specta]
-pub fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> AppResult<Exported> {
-    state.with_workspace(|ws| Ok(export::export(ws, &request)?))
+pub async fn export_preview(app: AppHandle, request: ExportRequest) -> AppResult<Exported> {
+    with_keyring(app, move |state| {
+        state.with_workspace(|ws| redacted_export(state, ws, &request))
+    })
+    .await
 }
 
 /// Writes the export to `path` (chosen in the native save dialog), atomically.
 #[tauri::command]
 #[specta::specta]
-pub fn export_to_file(
-    state: State<'_, AppState>,
-    request: ExportRequest,
-    path: String,
-) -> AppResult<()> {
-    state.with_workspace(|ws| {
-        let exported = export::export(ws, &request)?;
-        Ok(write_atomic(
-            &PathBuf::from(path),
-            exported.contents.as_bytes(),
-        )?)
+pub async fn export_to_file(app: AppHandle, request: ExportRequest, path: String) -> AppResult<()> {
+    with_keyring(app, move |state| {
+        state.with_workspace(|ws| {
+            let exported = redacted_export(state, ws, &request)?;
+            Ok(write_atomic(
+                &PathBuf::from(path),
+                exported.contents.as_bytes(),
+            )?)
+        })
     })
+    .await
+}
+
+/// The export with every secret value of the workspace's connections redacted: a block or a sample may
+/// hold one that was pasted in. The keyring is read only when the workspace has connections.
+fn redacted_export(
+    state: &AppState,
+    ws: &Workspace,
+    request: &ExportRequest,
+) -> AppResult<Exported> {
+    let mut exported = export::export(ws, request)?;
+    let redactor = workspace_redactor(ws, || state.secret_store(), SystemTime::now())?;
+    redactor.redact_string(&mut exported.contents);
+    Ok(exported)
 }
 
 /// Imports a bundle or integration YAML file (from the open dialog). With `rename`, clashing names are

@@ -6,7 +6,7 @@ use blocksmith_engine::RunOutcome;
 use blocksmith_runner::FlowOutcome;
 use blocksmith_session::{
     config_vars_for_run, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run,
-    redact_outcome, BlockRun, RunClock,
+    redact_outcome, BlockRun, Redactor, RunClock,
 };
 use blocksmith_workspace::history::{RunEntry, RunSummary};
 use blocksmith_workspace::Workspace;
@@ -34,7 +34,7 @@ pub async fn run_block(
         now: SystemTime::now(),
         execution_id: run_id.clone(),
     };
-    let (run, secrets) =
+    let (run, redactor) =
         prepare_with_connections(app.clone(), block_id, source, input, clock).await?;
     let state = app.state::<AppState>();
 
@@ -55,24 +55,24 @@ pub async fn run_block(
 
     state.with_workspace(|ws| {
         state.with_history(ws, |history| {
-            Ok(record_block_run(ws, history, &run, &report, &secrets)?)
+            Ok(record_block_run(ws, history, &run, &report, &redactor)?)
         })
     })?;
-    Ok(redact_outcome(report.outcome, &secrets))
+    Ok(redact_outcome(report.outcome, &redactor))
 }
 
 /// Refreshes expired OAuth tokens, then prepares the run with `configVars` holding the workspace's
-/// connections (secrets from the keyring). Also answers with those secrets, to redact them afterwards.
+/// connections (secrets from the keyring). Also answers with the run's redactor for those secrets.
 async fn prepare_with_connections(
     app: AppHandle,
     block_id: String,
     source: String,
     input: Value,
     clock: RunClock,
-) -> AppResult<(BlockRun, Vec<String>)> {
+) -> AppResult<(BlockRun, Redactor)> {
     with_keyring(app, move |state| {
         state.with_workspace(|ws| {
-            let (config_vars, secrets) = workspace_config_vars(state, ws, clock.now)?;
+            let (config_vars, redactor) = workspace_config_vars(state, ws, clock.now)?;
             let run = prepare_block_run(
                 ws,
                 &block_id,
@@ -81,18 +81,19 @@ async fn prepare_with_connections(
                 config_vars,
                 &clock,
             )?;
-            Ok((run, secrets))
+            Ok((run, redactor))
         })
     })
     .await
 }
 
-/// `configVars` with the workspace's connections (expired OAuth tokens refreshed first).
+/// `configVars` with the workspace's connections (expired OAuth tokens refreshed first), and the run's
+/// redactor.
 fn workspace_config_vars(
     state: &AppState,
     ws: &Workspace,
     now: SystemTime,
-) -> AppResult<(Value, Vec<String>)> {
+) -> AppResult<(Value, Redactor)> {
     Ok(config_vars_for_run(ws, || state.secret_store(), now)?)
 }
 
@@ -111,12 +112,12 @@ pub async fn run_flow(
         execution_id: run_id.clone(),
     };
     let flow_name = flow.clone();
-    let (flow_run, secrets) = with_keyring(app.clone(), move |state| {
+    let (flow_run, redactor) = with_keyring(app.clone(), move |state| {
         state.with_workspace(|ws| {
-            let (config_vars, secrets) = workspace_config_vars(state, ws, clock.now)?;
+            let (config_vars, redactor) = workspace_config_vars(state, ws, clock.now)?;
             Ok((
                 prepare_flow_run(ws, &flow, payload, config_vars, &clock)?,
-                secrets,
+                redactor,
             ))
         })
     })
@@ -139,7 +140,7 @@ pub async fn run_flow(
     let report = report?;
     state.with_workspace(|ws| Ok(record_flow_run(ws, &flow_name, &report)?))?;
 
-    Ok(redact_outcome(report.outcome, &secrets))
+    Ok(redact_outcome(report.outcome, &redactor))
 }
 
 /// Stops the run `run_id` at once; answers whether it was still running.

@@ -22,6 +22,7 @@ import { useConnectionFailures } from './failures';
 import { useConnectionKinds } from './kinds';
 import { OAuthControls } from './OAuthControls';
 import { SecretInput } from './SecretInput';
+import { shortHeaderWarning, shortSecretWarning } from './shortSecrets';
 
 interface Props {
   /** The connection being edited, or null for a new one. */
@@ -98,6 +99,11 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
     const helpId = `connection-help-${input.key}`;
     const problem = visibleProblems[input.key];
     const keyKind = input.format === 'privateKey' ? privateKeyKind(secrets[input.key] ?? '') : null;
+    const tooShort = !input.secret
+      ? null
+      : input.format === 'headers'
+        ? shortHeaderWarning(headerRows)
+        : shortSecretWarning(secrets[input.key] ?? '');
     let control;
     if (input.format === 'headers') {
       control = (
@@ -159,6 +165,11 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
         </p>
         {problem && <p className="field-problem">{problem}</p>}
         {keyKind && !problem && <p className="help">This looks like {keyKind}.</p>}
+        {tooShort && !problem && (
+          <p className="field-warning" data-testid={`connection-warning-${input.key}`}>
+            {tooShort}
+          </p>
+        )}
       </div>
     );
   };
