@@ -5,6 +5,7 @@
 
 mod connections;
 mod error;
+pub mod host_binding;
 pub mod oauth;
 mod runs;
 mod state;
@@ -13,9 +14,10 @@ pub mod webhook;
 
 pub use connections::{
     config_vars, config_vars_for_run, list_connections, remove_connection, reveal_secret,
-    save_connection, ConnectionDraft, ConnectionView,
+    save_connection, save_connection_confirming_host_change, ConnectionDraft, ConnectionView,
 };
 pub use error::{Error, Result};
+pub use host_binding::{ConnectionHostChange, HostChange};
 pub use runs::{
     prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, redact_outcome,
     BlockRun, RunClock,
