@@ -119,8 +119,8 @@ fn a_moved_token_url_stops_the_client_and_the_run_until_it_is_confirmed() {
     );
     assert_eq!(error.code(), "host_changed");
     let run = config_vars_for_run(&ws, || Ok(store.clone()), SystemTime::now())
-        .err()
-        .expect("the run is refused");
+        .map(drop)
+        .expect_err("the run is refused");
     assert_eq!(run.code(), "host_changed");
     assert_eq!(
         all_host_changes(&ws, &store).unwrap()[0].changes,
