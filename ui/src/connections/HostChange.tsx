@@ -123,19 +123,22 @@ export function HostChangeProvider({ children }: { children: ReactNode }) {
           >
             <h2 id="host-change-title">A connection points to a new host</h2>
             {question.lines.length > 0 ? (
-              <ul data-testid="host-change-list">
-                {question.lines.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
+              <>
+                <ul data-testid="host-change-list">
+                  {question.lines.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+                <p className="help">
+                  Nothing was sent to the new host. If you made this change, continue: the stored token is dropped and
+                  you connect again. If you did not, cancel and restore the URL in blocksmith.json — someone may be
+                  trying to collect your credentials.
+                </p>
+              </>
             ) : (
+              // The app's own sentence names the connection, the URL, both hosts and what to do.
               <p data-testid="host-change-list">{question.message}</p>
             )}
-            <p className="help">
-              Nothing was sent to the new host. If you made this change, continue: the stored token is dropped and you
-              connect again. If you did not, cancel and restore the URL in blocksmith.json — someone may be trying to
-              collect your credentials.
-            </p>
             <div className="form-actions">
               <button type="button" className="danger" data-testid="host-change-confirm" onClick={() => question.answer(true)}>
                 {question.confirmLabel}
