@@ -44,6 +44,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         connections::connection_list,
         connections::connection_save,
         connections::connection_delete,
+        connections::connection_host_changes,
+        connections::connection_accept_host_change,
         connections::secret_reveal,
         oauth::oauth_status,
         oauth::oauth_connect,

@@ -3,12 +3,16 @@
 //! capability names its label). By default it is private (incognito) and keeps no cookies; with "remember
 //! provider login" it keeps the provider's cookies in a data directory of its own — never the main window's
 //! store — so the next Connect skips the provider's login page. Closing it, or Cancel, cancels.
+//!
+//! The window has no address bar, so its title names the host of the page it shows, updated on every page
+//! load (`Connect Acme — login.acme.com`): a person can tell the provider's login page from a look-alike on
+//! another host before typing a password.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, Manager, Url, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppResult};
@@ -60,7 +64,7 @@ pub async fn wait_for_consent(
     cookies: Cookies,
 ) -> AppResult<String> {
     close(app);
-    let url = authorize_url
+    let url: Url = authorize_url
         .parse()
         .map_err(|_| AppError::new("invalid_input", "The Authorize URL is not a valid URL."))?;
     let (sender, receiver) = oneshot::channel::<Option<String>>();
@@ -72,9 +76,15 @@ pub async fn wait_for_consent(
         .to_string();
 
     let on_redirect = sender.clone();
+    let title = consent_title(name, &url);
+    let connection = name.to_string();
     let builder = WebviewWindowBuilder::new(app, CONSENT_WINDOW, WebviewUrl::External(url))
-        .title(format!("Connect {name}"))
+        .title(title)
         .inner_size(520.0, 720.0)
+        .on_page_load(move |window, payload| {
+            // Best effort: a window that is closing cannot be retitled, and needs no title.
+            let _ = window.set_title(&consent_title(&connection, payload.url()));
+        })
         .on_navigation(move |target| {
             let target = target.as_str();
             if target.starts_with(&redirect_prefix) {
@@ -130,5 +140,57 @@ pub async fn wait_for_consent(
             "oauth_timeout",
             "The provider never redirected back within 10 minutes; press Connect to try again.",
         )),
+    }
+}
+
+/// The consent window's title: the connection and the host of the page shown. The host is the URL's own
+/// (punycode for an international name, so a look-alike spelt with other alphabets shows as `xn--…`), with
+/// its port when it is not the default; a page not on https shows its scheme too, since it is not the
+/// encrypted page a provider's login should be.
+pub fn consent_title(connection: &str, page: &Url) -> String {
+    let host = match (page.host_str(), page.port()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_string(),
+        (None, _) => page.as_str().to_string(),
+    };
+    let shown = if page.scheme() == "https" || page.host_str().is_none() {
+        host
+    } else {
+        format!("{}://{host}", page.scheme())
+    };
+    format!("Connect {connection} \u{2014} {shown}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(url: &str) -> String {
+        consent_title("Acme", &url.parse().unwrap())
+    }
+
+    #[test]
+    fn the_title_names_the_host_of_the_page_shown() {
+        assert_eq!(
+            title("https://login.acme.com/oauth/authorize?client_id=x&state=y"),
+            "Connect Acme \u{2014} login.acme.com"
+        );
+        assert_eq!(
+            title("https://login.acme.com:8443/login"),
+            "Connect Acme \u{2014} login.acme.com:8443"
+        );
+    }
+
+    #[test]
+    fn a_page_off_https_shows_its_scheme_and_a_look_alike_host_its_punycode() {
+        assert_eq!(
+            title("http://127.0.0.1:4010/auth"),
+            "Connect Acme \u{2014} http://127.0.0.1:4010"
+        );
+        assert_eq!(
+            title("https://\u{0430}cme.com/login"),
+            "Connect Acme \u{2014} xn--cme-5cd.com"
+        );
+        assert_eq!(title("about:blank"), "Connect Acme \u{2014} about:blank");
     }
 }

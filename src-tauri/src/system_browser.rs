@@ -24,11 +24,12 @@ pub fn cancel() -> bool {
     }
 }
 
-/// Opens `authorize_url` in the system browser and waits on `listener` for the redirect; answers with the URL
-/// the browser was redirected to. A wait already in progress is cancelled first.
+/// Opens `authorize_url` in the system browser and waits on `listener` for the redirect carrying `state`;
+/// answers with the URL the browser was redirected to. A wait already in progress is cancelled first.
 pub async fn wait_for_consent(
     listener: LoopbackListener,
     authorize_url: &str,
+    state: &str,
 ) -> AppResult<String> {
     cancel();
     blocksmith_oauth::open_in_system_browser(authorize_url).map_err(oauth_error)?;
@@ -37,8 +38,9 @@ pub async fn wait_for_consent(
         *waiting = Some(flag.clone());
     }
     let waited = flag.clone();
+    let state = state.to_owned();
     let outcome = tauri::async_runtime::spawn_blocking(move || {
-        listener.wait_for_redirect_unless(CONSENT_TIMEOUT, &waited)
+        listener.wait_for_redirect_unless(&state, CONSENT_TIMEOUT, &waited)
     })
     .await
     .map_err(|err| {

@@ -14,6 +14,16 @@ export const CONNECTED = /^Connected · expires in (\d+:\d\d) · scopes: (.+) ·
 /** The status line of a connection whose refresh the provider refused. */
 export const NEEDS_CONSENT = /^Needs consent · press Connect to sign in again$/;
 
+/**
+ * The consent window's X window title, as an xdotool pattern: "Connect <connection> — <host of the page shown>".
+ * The test provider's pages are on its issuer (plain http on 127.0.0.1), which the title names with its scheme.
+ * The separator may reach X in another encoding, so any text stands for it.
+ */
+export function consentWindowTitle(connection, issuer) {
+  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `Connect ${literal(connection)} .+ ${literal(issuer)}`;
+}
+
 export const LOGIN = 'e2e-person';
 export const PASSWORD = 'any password';
 

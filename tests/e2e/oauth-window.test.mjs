@@ -13,6 +13,7 @@ import {
   answerConsentThroughKeyboard,
   CONNECTED,
   consentThroughKeyboard,
+  consentWindowTitle,
   Decision,
   isInteractionPage,
   isTokenRequest,
@@ -24,7 +25,8 @@ import { waitFor } from './webdriver.mjs';
 import { closeWindow, visibleWindow, waitForSteadyImage } from './x-windows.mjs';
 
 const CONNECTION = 'Remembering Provider';
-const WINDOW_TITLE = `Connect ${CONNECTION}`;
+/** The consent window's title, naming the provider's host: set once the provider runs. */
+let WINDOW_TITLE = null;
 /** No `offline_access`: the provider then asks for consent only while the grant lacks a scope. */
 const SCOPES = 'openid api:read';
 
@@ -73,6 +75,7 @@ async function problemText(session) {
 
 test('Remember provider login skips the sign-in on the next Connect; a private window asks again; closing it or Cancel cancels', async (t) => {
   const provider = await startOAuthProvider(t);
+  WINDOW_TITLE = consentWindowTitle(CONNECTION, provider.issuer);
   const folders = freshFolders(t);
   await withApp(t, folders, async ({ session }) => {
     await waitForBlockList(session);

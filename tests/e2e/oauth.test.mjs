@@ -15,6 +15,7 @@ import { CONFIDENTIAL_CLIENT, startOAuthProvider } from './oauth-provider.mjs';
 import {
   CONNECTED,
   consentThroughKeyboard,
+  consentWindowTitle,
   Decision,
   isTokenRequest,
   LOGIN,
@@ -63,7 +64,8 @@ async function connectThroughConsentWindow(t, session, provider, decision) {
   await session.click(await session.findByTestId('oauth-connect'));
   await waitForStatus(session, /Waiting for consent/, '“Waiting for consent…”');
 
-  const windowTitle = `Connect ${CONNECTION}`;
+  // The title names the host of the page shown: the provider's.
+  const windowTitle = consentWindowTitle(CONNECTION, provider.issuer);
   const windowId = await waitFor(() => visibleWindow(windowTitle), {
     timeoutMs: WINDOW_TIMEOUT_MS,
     message: `the consent window “${windowTitle}”`,

@@ -5,6 +5,7 @@ import { NoticeBanner, NoticeProvider } from './common/notices';
 import { ConfigVarsPanel } from './config-vars/ConfigVarsPanel';
 import { ConnectionKindsProvider } from './connections/kinds';
 import { ConnectionsPanel } from './connections/ConnectionsPanel';
+import { HostChangeProvider } from './connections/HostChange';
 import { CodeEditor } from './editor/CodeEditor';
 import { EditorSessionProvider } from './editor/EditorSession';
 import { ImportProvider } from './export/ImportProvider';
@@ -36,19 +37,21 @@ export function App() {
     <NoticeProvider>
       <WorkspaceProvider>
         <ConnectionKindsProvider>
-          <EditorSessionProvider>
-            <ImportProvider>
-              <div className="app">
-                <WorkspaceBar />
-                <NoticeBanner />
-                <ImportPanel />
-                <ErrorBoundary>
-                  <Workbench />
-                </ErrorBoundary>
-                <DropHint />
-              </div>
-            </ImportProvider>
-          </EditorSessionProvider>
+          <HostChangeProvider>
+            <EditorSessionProvider>
+              <ImportProvider>
+                <div className="app">
+                  <WorkspaceBar />
+                  <NoticeBanner />
+                  <ImportPanel />
+                  <ErrorBoundary>
+                    <Workbench />
+                  </ErrorBoundary>
+                  <DropHint />
+                </div>
+              </ImportProvider>
+            </EditorSessionProvider>
+          </HostChangeProvider>
         </ConnectionKindsProvider>
       </WorkspaceProvider>
     </NoticeProvider>

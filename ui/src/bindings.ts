@@ -240,11 +240,13 @@ async connectionList() : Promise<Result<ConnectionView[], AppError>> {
 },
 /**
  * Creates (`original` null) or edits a connection. `secrets` holds only the secret inputs the person typed;
- * one left out keeps its stored value.
+ * one left out keeps its stored value. An edit that moves an OAuth endpoint to another host while secrets are
+ * stored fails with `host_changed` unless `allow_host_change` (the person confirmed it): then the stored token
+ * is dropped and the new hosts are bound.
  */
-async connectionSave(original: string | null, name: string, kind: string, values: Partial<{ [key in string]: string }>, secrets: Partial<{ [key in string]: string }>) : Promise<Result<ConnectionView[], AppError>> {
+async connectionSave(original: string | null, name: string, kind: string, values: Partial<{ [key in string]: string }>, secrets: Partial<{ [key in string]: string }>, allowHostChange: boolean) : Promise<Result<ConnectionView[], AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("connection_save", { original, name, kind, values, secrets }) };
+    return { status: "ok", data: await TAURI_INVOKE("connection_save", { original, name, kind, values, secrets, allowHostChange }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -256,6 +258,31 @@ async connectionSave(original: string | null, name: string, kind: string, values
 async connectionDelete(name: string) : Promise<Result<ConnectionView[], AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("connection_delete", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The OAuth connections whose Authorize, Token or Revocation URL is no longer on the host their stored secrets
+ * belong to (the manifest was edited), each with its old and new hosts: what a run or a token action that
+ * failed with `host_changed` asks the person to confirm.
+ */
+async connectionHostChanges() : Promise<Result<ConnectionHostChange[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("connection_host_changes") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The person confirmed connection `name`'s new hosts: its stored token is dropped (consent is needed again)
+ * and its secrets are bound to the hosts it has now.
+ */
+async connectionAcceptHostChange(name: string) : Promise<Result<ConnectionView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("connection_accept_host_change", { name }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -493,6 +520,10 @@ export type ConnectionDefinition = { name: string;
  * `clientcredentials` or `privatekey`.
  */
 kind: string; inputs?: Partial<{ [key in string]: string }> }
+/**
+ * A connection whose endpoints moved to other hosts, for the app's confirmation.
+ */
+export type ConnectionHostChange = { connection: string; changes: HostChange[] }
 export type ConnectionKind = { key: string; label: string; description: string; oauth: boolean; inputs: InputDefinition[] }
 export type ConnectionSecretsNeeded = { name: string; kind: string; 
 /**
@@ -564,6 +595,27 @@ steps: StepOutcome[];
  * The trigger's `response`, or `null`.
  */
 response: JsonValue }
+/**
+ * One endpoint whose host is not the one the connection's secrets were stored for.
+ */
+export type HostChange = { 
+/**
+ * The setting's label, e.g. "Token URL".
+ */
+setting: string; 
+/**
+ * The URL the workspace now gives.
+ */
+url: string; 
+/**
+ * The host the secrets were stored for (`https://login.acme.com`), or null when they were stored without a
+ * record of their host.
+ */
+boundHost: string | null; 
+/**
+ * The host of `url`.
+ */
+newHost: string }
 export type ImportFormat = "bundle" | "integrationYaml"
 /**
  * What an import brought in, and the workspace as it now is.

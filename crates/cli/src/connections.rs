@@ -61,6 +61,10 @@ pub enum ConnectionsCommand {
         /// How long to wait for the redirect.
         #[arg(long, default_value_t = 300)]
         timeout_s: u64,
+        /// The connection's Authorize, Token or Revocation URL moved to another host since its secrets were
+        /// stored: drop the stored token (consent is needed again), bind the new hosts, and go on.
+        #[arg(long)]
+        allow_host_change: bool,
     },
     /// Fetch a token (client credentials) or refresh the stored one (--refresh).
     Token {
@@ -70,6 +74,10 @@ pub enum ConnectionsCommand {
         name: String,
         #[arg(long)]
         refresh: bool,
+        /// The connection's Authorize, Token or Revocation URL moved to another host since its secrets were
+        /// stored: drop the stored token (consent is needed again), bind the new hosts, and go on.
+        #[arg(long)]
+        allow_host_change: bool,
     },
 }
 
@@ -183,9 +191,13 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             name,
             no_browser,
             timeout_s,
+            allow_host_change,
         } => {
             let ws = open(&workspace.dir)?;
             let store = keyring()?;
+            if allow_host_change {
+                accept_host_change(&ws, &store, &name)?;
+            }
             let client = oauth::client_for(&ws, &store, &name)?;
             let listener = blocksmith_oauth::LoopbackListener::for_redirect_uri(
                 &oauth::redirect_uri(&ws, &name)?,
@@ -203,7 +215,7 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             }
             eprintln!("Waiting for consent in the browser (up to {timeout_s} s)…");
             let redirect = listener
-                .wait_for_redirect(Duration::from_secs(timeout_s))
+                .wait_for_redirect(pending.state(), Duration::from_secs(timeout_s))
                 .map_err(blocksmith_session::Error::from)?;
             let status = oauth::complete_authorization(
                 &ws,
@@ -220,9 +232,13 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             workspace,
             name,
             refresh,
+            allow_host_change,
         } => {
             let ws = open(&workspace.dir)?;
             let store = keyring()?;
+            if allow_host_change {
+                accept_host_change(&ws, &store, &name)?;
+            }
             let client = oauth::client_for(&ws, &store, &name)?;
             let now = SystemTime::now();
             let status = if refresh {
@@ -273,6 +289,25 @@ pub fn config_vars(command: ConfigVarsCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `--allow-host-change`: when connection `name`'s endpoints moved to other hosts, its stored token is dropped
+/// and the new hosts are bound; stderr says so.
+fn accept_host_change(ws: &Workspace, store: &SecretStore, name: &str) -> Result<()> {
+    let changes = blocksmith_session::host_binding::accept_host_change(ws, store, name)?;
+    report_host_changes(name, &changes);
+    Ok(())
+}
+
+/// Tells the person on stderr which hosts of connection `name` were accepted (nothing when none moved).
+pub fn report_host_changes(name: &str, changes: &[blocksmith_session::HostChange]) {
+    for change in changes {
+        eprintln!(
+            "Connection \"{name}\": its {} is now on {}; its stored token was dropped (connect again) and its \
+             secrets are bound to the new host.",
+            change.setting, change.new_host
+        );
+    }
 }
 
 /// The one JSON line `authorize` and `token` print: no token values, only what a script needs to know.

@@ -63,6 +63,7 @@ impl Error {
                     | "unknown_connection"
                     | "unknown_connection_kind"
                     | "not_oauth"
+                    | "host_changed"
             ),
             Error::Export(err) => {
                 !matches!(err, blocksmith_workspace::export::ExportError::Workspace(_))

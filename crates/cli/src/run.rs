@@ -71,6 +71,11 @@ pub struct RunArgs {
     /// Run this flow of the --workspace: its trigger with --payload, then each step in order.
     #[arg(long, value_name = "NAME", requires = "workspace")]
     pub flow: Option<String>,
+
+    /// A connection's Authorize, Token or Revocation URL moved to another host since its secrets were stored:
+    /// drop its stored token (consent is needed again), bind the new hosts, and run.
+    #[arg(long, requires = "workspace")]
+    pub allow_host_change: bool,
 }
 
 /// Runs what the arguments say, prints the JSON line, and returns the exit status.
@@ -107,7 +112,8 @@ fn run_file(
             Redactor::none(),
         ),
         (None, Some(workspace)) => {
-            let (config_vars, redactor) = workspace_config_vars(workspace, started_at)?;
+            let (config_vars, redactor) =
+                workspace_config_vars(workspace, args.allow_host_change, started_at)?;
             (json_text(&config_vars), redactor)
         }
         (None, None) => (json_text(&json!({})), Redactor::none()),
@@ -172,7 +178,8 @@ fn run_workspace_flow(
     execution_id: String,
     started_at: SystemTime,
 ) -> Result<u8> {
-    let (config_vars, redactor) = workspace_config_vars(workspace, started_at)?;
+    let (config_vars, redactor) =
+        workspace_config_vars(workspace, args.allow_host_change, started_at)?;
     let payload = match &args.payload {
         Some(path) => Some(read_json("payload file", path)?),
         None => None,
@@ -203,8 +210,23 @@ fn run_workspace_flow(
 }
 
 /// The workspace's `configVars` (connections with their secrets from the OS keyring, expired tokens refreshed)
-/// and the redactor that keeps those secrets out of what is printed.
-fn workspace_config_vars(workspace: &Workspace, now: SystemTime) -> Result<(Value, Redactor)> {
+/// and the redactor that keeps those secrets out of what is printed. With `allow_host_change`, connections whose
+/// endpoints moved to other hosts first lose their stored token and are bound to the new hosts; without it, such a
+/// connection stops the run before anything is sent.
+fn workspace_config_vars(
+    workspace: &Workspace,
+    allow_host_change: bool,
+    now: SystemTime,
+) -> Result<(Value, Redactor)> {
+    if allow_host_change && !workspace.manifest().connections.is_empty() {
+        let store = SecretStore::open(SERVICE).map_err(blocksmith_session::Error::from)?;
+        for accepted in
+            blocksmith_session::host_binding::accept_all_host_changes(workspace, &store)?
+        {
+            crate::connections::report_host_changes(&accepted.connection, &accepted.changes);
+        }
+        return Ok(config_vars_for_run(workspace, || Ok(store), now)?);
+    }
     Ok(config_vars_for_run(
         workspace,
         || SecretStore::open(SERVICE),

@@ -19,7 +19,7 @@ impl LogCaps {
     /// How the cap reads in the notices: "10000 lines and 5 MB".
     fn described(&self) -> String {
         const MEGABYTE: usize = 1024 * 1024;
-        let size = if self.max_bytes % MEGABYTE == 0 {
+        let size = if self.max_bytes.is_multiple_of(MEGABYTE) {
             format!("{} MB", self.max_bytes / MEGABYTE)
         } else {
             format!("{} bytes", self.max_bytes)

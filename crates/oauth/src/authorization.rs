@@ -63,6 +63,8 @@ pub struct PendingAuthorization {
     state: String,
     pkce_verifier: String,
     redirect_uri: Url,
+    /// The provider's metadata says it puts `iss` on every authorization response (RFC 9207).
+    iss_required: bool,
 }
 
 impl PendingAuthorization {
@@ -72,7 +74,14 @@ impl PendingAuthorization {
             state: nonces.state,
             pkce_verifier: nonces.pkce_verifier,
             redirect_uri,
+            iss_required: false,
         }
+    }
+
+    /// This authorization, refusing a redirect without `iss` when `required`.
+    pub(crate) fn requiring_iss(mut self, required: bool) -> Self {
+        self.iss_required = required;
+        self
     }
 
     /// Where to send the person: the provider's authorize URL with client id, scopes, state,
@@ -99,8 +108,8 @@ impl PendingAuthorization {
 
     /// Checks a redirect the provider sent back and returns its authorization code. In order:
     /// the redirect must go to this authorization's redirect URI, carry its state (a forged
-    /// redirect does not), name the expected issuer when it names one (RFC 9207), and carry a
-    /// code rather than an error.
+    /// redirect does not), name the expected issuer when it names one (RFC 9207) — and name it at
+    /// all when the provider's metadata promised to — and carry a code rather than an error.
     pub(crate) fn authorization_code(
         &self,
         redirect_url: &str,
@@ -128,13 +137,19 @@ impl PendingAuthorization {
         if parameters.get("state") != Some(&self.state) {
             return Err(Error::StateMismatch);
         }
-        if let (Some(expected), Some(received)) = (expected_issuer, parameters.get("iss")) {
-            if expected != received {
+        match (expected_issuer, parameters.get("iss")) {
+            (Some(expected), Some(received)) if expected != received => {
                 return Err(Error::IssuerMismatch {
                     expected: expected.to_owned(),
                     received: provider_text(received),
                 });
             }
+            (Some(expected), None) if self.iss_required => {
+                return Err(Error::IssuerMissing {
+                    issuer: expected.to_owned(),
+                });
+            }
+            _ => {}
         }
         if let Some(error) = parameters.get("error") {
             return Err(Error::AuthorizationDenied {
@@ -224,6 +239,32 @@ mod tests {
         );
         // Without a configured issuer there is nothing to compare against.
         assert!(pending().authorization_code(url, None).is_ok());
+    }
+
+    #[test]
+    fn a_redirect_without_iss_is_refused_when_the_provider_promised_one() {
+        let url = "http://127.0.0.1:8765/callback?code=abc&state=state-123";
+        let issuer = Some("https://provider.example");
+        let error = pending()
+            .requiring_iss(true)
+            .authorization_code(url, issuer)
+            .unwrap_err();
+        assert!(matches!(error, Error::IssuerMissing { .. }), "{error}");
+        assert!(
+            error.to_string().contains("https://provider.example"),
+            "{error}"
+        );
+        // A provider that never promised `iss` may leave it out.
+        assert_eq!(pending().authorization_code(url, issuer).unwrap(), "abc");
+        // With `iss` present and right, the promise is kept.
+        let named = format!("{url}&iss=https%3A%2F%2Fprovider.example");
+        assert_eq!(
+            pending()
+                .requiring_iss(true)
+                .authorization_code(&named, issuer)
+                .unwrap(),
+            "abc"
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@ use url::Url;
 
 use crate::authorization::{AuthorizationNonces, PendingAuthorization};
 use crate::config::{ClientAuthentication, OAuthConfig};
+use crate::discovery::discover;
+use crate::endpoint::{parse_endpoint, PlainHttp};
 use crate::error::{provider_text, Error, Result};
 use crate::inspector::{RawExchange, TokenExchange};
 use crate::response::{explain_failure, read_token, Grant, TokenRequestError};
@@ -48,26 +50,35 @@ pub struct OAuthClient {
     authorize_url: Option<Url>,
     token_url: Url,
     revocation_url: Option<Url>,
+    /// The connection's Issuer setting, parsed; its metadata is read before each authorization.
+    issuer_url: Option<Url>,
     http: reqwest::blocking::Client,
     last_exchange: Mutex<Option<TokenExchange>>,
 }
 
 impl OAuthClient {
-    /// Checks the settings: a Client ID, a Token URL, and http(s) URLs throughout.
+    /// Checks the settings: a Client ID, a Token URL, and http(s) URLs throughout. The endpoints that receive
+    /// the client secret or tokens (token, revocation) and the issuer must be https, or plain http on this
+    /// machine's loopback address.
     pub fn new(config: OAuthConfig) -> Result<Self> {
         if config.client_id.trim().is_empty() {
             return Err(Error::MissingField { field: "Client ID" });
         }
-        let token_url = parse_endpoint("Token URL", &config.token_url)?;
+        let token_url = parse_endpoint("Token URL", &config.token_url, PlainHttp::LoopbackOnly)?;
         let authorize_url = config
             .authorize_url
             .as_deref()
-            .map(|url| parse_endpoint("Authorize URL", url))
+            .map(|url| parse_endpoint("Authorize URL", url, PlainHttp::Allowed))
             .transpose()?;
         let revocation_url = config
             .revocation_url
             .as_deref()
-            .map(|url| parse_endpoint("Revocation URL", url))
+            .map(|url| parse_endpoint("Revocation URL", url, PlainHttp::LoopbackOnly))
+            .transpose()?;
+        let issuer_url = config
+            .issuer
+            .as_deref()
+            .map(|url| parse_endpoint("Issuer", url, PlainHttp::LoopbackOnly))
             .transpose()?;
         Ok(Self {
             http: token_http_client()?,
@@ -75,6 +86,7 @@ impl OAuthClient {
             authorize_url,
             token_url,
             revocation_url,
+            issuer_url,
             last_exchange: Mutex::new(None),
         })
     }
@@ -94,13 +106,20 @@ impl OAuthClient {
 
     /// Starts the authorization code flow: the authorize URL to open, with the state and the
     /// PKCE S256 challenge of `nonces`, and the pending authorization to finish it with.
-    /// `redirect_uri` is any absolute URL registered with the provider.
+    /// `redirect_uri` is any absolute URL registered with the provider. With an Issuer setting, the
+    /// provider's metadata is read first (a blocking request), to learn whether its answer must carry `iss`.
     pub fn begin_authorization(
         &self,
         redirect_uri: &str,
         nonces: AuthorizationNonces,
     ) -> Result<PendingAuthorization> {
         let authorize_url = self.authorize_url.clone().ok_or(Error::NoAuthorizeUrl)?;
+        let iss_required = match (&self.config.issuer, &self.issuer_url) {
+            (Some(issuer), Some(issuer_url)) => {
+                discover(&self.http, issuer.trim(), issuer_url)?.iss_parameter_supported
+            }
+            _ => false,
+        };
         let redirect_uri = Url::parse(redirect_uri.trim()).map_err(|error| Error::InvalidUrl {
             field: "redirect URI",
             value: redirect_uri.to_owned(),
@@ -118,7 +137,7 @@ impl OAuthClient {
             .add_scopes(self.requested_scopes())
             .set_pkce_challenge(pkce_challenge)
             .url();
-        Ok(PendingAuthorization::new(url, nonces, redirect_uri))
+        Ok(PendingAuthorization::new(url, nonces, redirect_uri).requiring_iss(iss_required))
     }
 
     /// Finishes the authorization code flow with the URL the provider redirected to: checks it
@@ -130,7 +149,8 @@ impl OAuthClient {
         now: SystemTime,
     ) -> Result<Token> {
         self.set_last_exchange(None);
-        let code = pending.authorization_code(redirect_url, self.config.issuer.as_deref())?;
+        let issuer = self.config.issuer.as_deref().map(str::trim);
+        let code = pending.authorization_code(redirect_url, issuer)?;
         let transport = self.transport();
         let result = self
             .token_endpoint_client()
@@ -313,25 +333,6 @@ impl OAuthClient {
     }
 }
 
-fn parse_endpoint(field: &'static str, value: &str) -> Result<Url> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(Error::MissingField { field });
-    }
-    let invalid = |reason: String| Error::InvalidUrl {
-        field,
-        value: value.to_owned(),
-        reason,
-    };
-    let url = Url::parse(value).map_err(|error| invalid(error.to_string()))?;
-    match url.scheme() {
-        "http" | "https" => Ok(url),
-        _ => Err(invalid(
-            "it must start with https:// (or http:// for a local provider)".into(),
-        )),
-    }
-}
-
 /// `client_secret_basic` as RFC 6749 section 2.3.1 has it: both parts form-encoded first.
 fn basic_authorization(client_id: &str, client_secret: &str) -> String {
     let encode =
@@ -427,6 +428,46 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn secret_endpoints_and_the_issuer_must_be_https_off_this_machine() {
+        for (field, changed) in [
+            (
+                "Token URL",
+                OAuthConfig {
+                    token_url: "http://provider.example/token".into(),
+                    ..config()
+                },
+            ),
+            (
+                "Revocation URL",
+                OAuthConfig {
+                    revocation_url: Some("http://provider.example/revoke".into()),
+                    ..config()
+                },
+            ),
+            (
+                "Issuer",
+                OAuthConfig {
+                    issuer: Some("http://provider.example".into()),
+                    ..config()
+                },
+            ),
+        ] {
+            let error = OAuthClient::new(changed).err().expect("refused");
+            assert!(
+                matches!(error, Error::InsecureEndpoint { field: named, .. } if named == field),
+                "{field}: {error}"
+            );
+        }
+        assert!(OAuthClient::new(OAuthConfig {
+            token_url: "http://127.0.0.1:4010/token".into(),
+            revocation_url: Some("http://localhost:4010/revoke".into()),
+            issuer: Some("http://[::1]:4010".into()),
+            ..config()
+        })
+        .is_ok());
     }
 
     #[test]

@@ -17,6 +17,13 @@ pub enum Error {
         reason: String,
     },
 
+    #[error(
+        "The {field} {url} uses plain http on a host other than this machine, so secrets and tokens \
+         would cross the network unencrypted: use https:// (plain http is accepted only on 127.0.0.1, \
+         localhost and [::1])."
+    )]
+    InsecureEndpoint { field: &'static str, url: String },
+
     #[error("The Headers input is not valid: {reason}.")]
     InvalidHeaders { reason: String },
 
@@ -54,6 +61,32 @@ pub enum Error {
          Issuer setting or a mix-up attack); nothing was stored."
     )]
     IssuerMismatch { expected: String, received: String },
+
+    #[error(
+        "The redirect carries no \"iss\", although the provider {issuer} says it names itself on every \
+         authorization response: the response may come from another provider (a mix-up attack); nothing \
+         was stored. Connect again."
+    )]
+    IssuerMissing { issuer: String },
+
+    #[error(
+        "The provider metadata at {url} names the issuer \"{received}\", not the connection's Issuer \
+         \"{expected}\": check the Issuer setting (it must be exactly the provider's issuer)."
+    )]
+    MetadataIssuerMismatch {
+        url: String,
+        expected: String,
+        received: String,
+    },
+
+    #[error(
+        "The provider metadata of the issuer {issuer} was not found ({answers}): check the Issuer setting, \
+         or clear it if the provider publishes no metadata."
+    )]
+    NoProviderMetadata { issuer: String, answers: String },
+
+    #[error("The provider metadata at {url} is not usable: {reason}.")]
+    UnreadableMetadata { url: String, reason: String },
 
     #[error(
         "The provider did not grant access ({error}{}); nothing was stored. Connect again and allow \
@@ -199,6 +232,7 @@ impl Error {
         match self {
             Error::MissingField { .. } => "missing_field",
             Error::InvalidUrl { .. } => "invalid_url",
+            Error::InsecureEndpoint { .. } => "insecure_endpoint",
             Error::InvalidHeaders { .. } => "invalid_headers",
             Error::ReservedHeader { .. } => "reserved_header",
             Error::InvalidPkceVerifier => "invalid_pkce_verifier",
@@ -206,6 +240,10 @@ impl Error {
             Error::RedirectUriMismatch { .. } => "redirect_uri_mismatch",
             Error::StateMismatch => "state_mismatch",
             Error::IssuerMismatch { .. } => "issuer_mismatch",
+            Error::IssuerMissing { .. } => "issuer_missing",
+            Error::MetadataIssuerMismatch { .. } => "metadata_issuer_mismatch",
+            Error::NoProviderMetadata { .. } => "no_provider_metadata",
+            Error::UnreadableMetadata { .. } => "provider_metadata_unreadable",
             Error::AuthorizationDenied { .. } => "authorization_denied",
             Error::MissingCode => "missing_code",
             Error::Unreachable { .. } => "provider_unreachable",

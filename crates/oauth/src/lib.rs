@@ -24,7 +24,7 @@
 //! let listener = LoopbackListener::bind(0)?;
 //! let pending = client.begin_authorization(listener.redirect_uri(), AuthorizationNonces::random())?;
 //! println!("{}", pending.authorize_url());
-//! let redirect = listener.wait_for_redirect(Duration::from_secs(300))?;
+//! let redirect = listener.wait_for_redirect(pending.state(), Duration::from_secs(300))?;
 //! let token = client.complete_authorization(&pending, &redirect, SystemTime::now())?;
 //! let for_the_keyring: String = token.to_keyring_json();
 //! # Ok(())
@@ -34,6 +34,8 @@
 mod authorization;
 mod client;
 mod config;
+mod discovery;
+mod endpoint;
 mod error;
 mod inspector;
 mod loopback;
@@ -45,6 +47,7 @@ mod transport;
 pub use authorization::{AuthorizationNonces, PendingAuthorization};
 pub use client::{OAuthClient, Revocation};
 pub use config::{field, ClientAuthentication, ExtraHeaders, OAuthConfig};
+pub use endpoint::{check_secure_endpoint, is_loopback};
 pub use error::{Error, Result};
 pub use inspector::{NameValue, RecordedRequest, RecordedResponse, TokenExchange, MASK};
 pub use loopback::{LoopbackListener, DEFAULT_REDIRECT_PATH};

@@ -1,6 +1,10 @@
 //! The loopback redirect listener of RFC 8252 (OAuth for native apps): a one-shot HTTP server on
 //! 127.0.0.1 that receives the provider's redirect in the system browser and answers with a
 //! "you can close this window" page. Used by the CLI and by the app's "Open in system browser".
+//!
+//! Any program or web page on this machine can send a request to the listener's port. Only the redirect that
+//! carries the state of the authorization being waited for ends the wait; a request with another state (or
+//! none) is answered with a short page and ignored, so a stray or hostile request cannot cut the wait short.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
@@ -23,6 +27,9 @@ const REQUEST_READ_TIMEOUT: Duration = Duration::from_secs(5);
 const MAX_REQUEST_HEAD: usize = 16 * 1024;
 
 const RECEIVED_PAGE: &str = include_str!("redirect_received.html");
+const IGNORED_PAGE: &str =
+    "This response does not belong to the sign-in Blocksmith is waiting for, so it was \
+                            ignored. Blocksmith keeps waiting for the provider's answer.";
 
 /// A listener bound to a loopback address, waiting for one redirect.
 #[derive(Debug)]
@@ -80,18 +87,21 @@ impl LoopbackListener {
         self.redirect_uri.as_str()
     }
 
-    /// Waits for the browser's request to the redirect URI and returns the full URL it asked
+    /// Waits for the browser's request to the redirect URI with `state` (the pending
+    /// authorization's, [`crate::PendingAuthorization::state`]) and returns the full URL it asked
     /// for (with `code`, `state`, …), after answering it with a page saying the window can be
-    /// closed. Requests for other paths (a browser's `/favicon.ico`) get a 404 and waiting goes
-    /// on. After `timeout` without the redirect, [`Error::RedirectTimeout`].
-    pub fn wait_for_redirect(&self, timeout: Duration) -> Result<String> {
-        self.wait_for_redirect_unless(timeout, &AtomicBool::new(false))
+    /// closed. Requests for other paths (a browser's `/favicon.ico`) get a 404, and requests with
+    /// another state or none a 400; waiting goes on after either. After `timeout` without the
+    /// redirect, [`Error::RedirectTimeout`].
+    pub fn wait_for_redirect(&self, state: &str, timeout: Duration) -> Result<String> {
+        self.wait_for_redirect_unless(state, timeout, &AtomicBool::new(false))
     }
 
     /// [`LoopbackListener::wait_for_redirect`], giving up with [`Error::RedirectCancelled`]
     /// within one poll interval of `cancelled` being set (the person pressed Cancel).
     pub fn wait_for_redirect_unless(
         &self,
+        state: &str,
         timeout: Duration,
         cancelled: &AtomicBool,
     ) -> Result<String> {
@@ -104,7 +114,7 @@ impl LoopbackListener {
             }
             match self.listener.accept() {
                 Ok((stream, _)) => {
-                    if let Some(url) = self.answer(stream) {
+                    if let Some(url) = self.answer(stream, state) {
                         return Ok(url);
                     }
                 }
@@ -124,13 +134,26 @@ impl LoopbackListener {
         }
     }
 
-    /// Answers one connection; the redirect URL when it was the redirect. A connection that
-    /// breaks or sends no request (a browser's speculative pre-connect) is skipped.
-    fn answer(&self, mut stream: TcpStream) -> Option<String> {
+    /// Answers one connection; the redirect URL when it was the awaited redirect. A connection
+    /// that breaks or sends no request (a browser's speculative pre-connect) is skipped.
+    fn answer(&self, mut stream: TcpStream, state: &str) -> Option<String> {
         let target = read_request_target(&mut stream)?;
-        let path = target.split('?').next().unwrap_or_default();
-        if path != self.redirect_uri.path() {
+        let url = self.redirect_uri.join(&target).ok()?;
+        if url.path() != self.redirect_uri.path() {
             respond(&mut stream, "404 Not Found", "text/plain", "Not found");
+            return None;
+        }
+        let carries_state = url
+            .query_pairs()
+            .find(|(name, _)| name == "state")
+            .is_some_and(|(_, value)| value == state);
+        if !carries_state {
+            respond(
+                &mut stream,
+                "400 Bad Request",
+                "text/plain; charset=utf-8",
+                IGNORED_PAGE,
+            );
             return None;
         }
         respond(
@@ -139,7 +162,7 @@ impl LoopbackListener {
             "text/html; charset=utf-8",
             RECEIVED_PAGE,
         );
-        self.redirect_uri.join(&target).ok().map(String::from)
+        Some(url.into())
     }
 }
 
@@ -219,7 +242,7 @@ mod tests {
         };
         let started = Instant::now();
         let error = listener
-            .wait_for_redirect_unless(Duration::from_secs(30), &cancelled)
+            .wait_for_redirect_unless("state", Duration::from_secs(30), &cancelled)
             .unwrap_err();
         canceller.join().unwrap();
         assert!(

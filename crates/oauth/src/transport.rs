@@ -89,7 +89,7 @@ impl<'a> RecordingTransport<'a> {
         };
         let response = match self.http.execute(request) {
             Ok(response) => response,
-            Err(error) => return RawOutcome::Failed(transport_failure(&error)),
+            Err(error) => return RawOutcome::Failed(describe_failure(&error)),
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
@@ -115,7 +115,8 @@ impl SyncHttpClient for RecordingTransport<'_> {
     }
 }
 
-fn transport_failure(error: &reqwest::Error) -> String {
+/// Why a request got no answer, in words and without the URL (which the caller names).
+pub(crate) fn describe_failure(error: &reqwest::Error) -> String {
     if error.is_timeout() {
         "the request timed out".to_owned()
     } else if error.is_connect() {

@@ -14,7 +14,7 @@ fn a_provider_that_never_redirects_times_out_with_a_clear_error() {
     let started = Instant::now();
 
     let error = listener
-        .wait_for_redirect(Duration::from_millis(300))
+        .wait_for_redirect("the-state", Duration::from_millis(300))
         .unwrap_err();
 
     assert!(started.elapsed() >= Duration::from_millis(300));
@@ -42,7 +42,9 @@ fn the_redirect_is_returned_whole_and_the_browser_is_told_to_close_the_window() 
         })
     };
 
-    let received = listener.wait_for_redirect(Duration::from_secs(10)).unwrap();
+    let received = listener
+        .wait_for_redirect("the-state", Duration::from_secs(10))
+        .unwrap();
     let ((icon_status, _), (status, page)) = browser.join().unwrap();
 
     assert_eq!(received, callback);
@@ -62,15 +64,57 @@ fn a_configured_loopback_redirect_uri_is_listened_on_at_its_port_and_path() {
     );
     let browser = thread::spawn(move || {
         Person::new().open(&format!(
-            "http://127.0.0.1:{port}/oauth/done?error=access_denied"
+            "http://127.0.0.1:{port}/oauth/done?error=access_denied&state=s1"
         ))
     });
 
-    let received = listener.wait_for_redirect(Duration::from_secs(10)).unwrap();
+    let received = listener
+        .wait_for_redirect("s1", Duration::from_secs(10))
+        .unwrap();
 
     assert_eq!(browser.join().unwrap().0, 200);
     assert_eq!(
         received,
-        format!("http://localhost:{port}/oauth/done?error=access_denied")
+        format!("http://localhost:{port}/oauth/done?error=access_denied&state=s1")
     );
+}
+
+#[test]
+fn a_request_with_another_state_or_none_is_ignored_and_the_wait_goes_on() {
+    let listener = LoopbackListener::bind(0).unwrap();
+    let redirect_uri = listener.redirect_uri().to_owned();
+    let awaited = format!("{redirect_uri}?code=real-code&state=awaited");
+    let browser = {
+        let redirect_uri = redirect_uri.clone();
+        let awaited = awaited.clone();
+        thread::spawn(move || {
+            let person = Person::new();
+            let forged = person.open(&format!("{redirect_uri}?code=forged&state=guessed"));
+            let stateless = person.open(&format!("{redirect_uri}?error=access_denied"));
+            (forged, stateless, person.open(&awaited))
+        })
+    };
+
+    let received = listener
+        .wait_for_redirect("awaited", Duration::from_secs(10))
+        .unwrap();
+    let ((forged, forged_page), (stateless, _), (status, _)) = browser.join().unwrap();
+
+    assert_eq!(received, awaited);
+    assert_eq!((forged, stateless, status), (400, 400, 200));
+    assert!(forged_page.contains("ignored"), "{forged_page}");
+}
+
+#[test]
+fn only_stray_requests_until_the_timeout_end_in_a_timeout() {
+    let listener = LoopbackListener::bind(0).unwrap();
+    let stray = format!("{}?code=x&state=wrong", listener.redirect_uri());
+    let browser = thread::spawn(move || Person::new().open(&stray).0);
+
+    let error = listener
+        .wait_for_redirect("awaited", Duration::from_millis(800))
+        .unwrap_err();
+
+    assert_eq!(browser.join().unwrap(), 400);
+    assert!(matches!(error, Error::RedirectTimeout { .. }), "{error}");
 }

@@ -271,21 +271,86 @@ fn a_replayed_code_is_rejected() {
     assert!(error.to_string().contains("already used"), "{error}");
 }
 
+/// The redirect with its `iss` parameter replaced (`Some`) or removed (`None`), as a mix-up attacker's
+/// authorization server would send it.
+fn with_iss(redirect: &str, iss: Option<&str>) -> String {
+    let mut url = url::Url::parse(redirect).unwrap();
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(name, _)| name != "iss")
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    {
+        let mut query = url.query_pairs_mut();
+        query.clear();
+        for (name, value) in &kept {
+            query.append_pair(name, value);
+        }
+        if let Some(iss) = iss {
+            query.append_pair("iss", iss);
+        }
+    }
+    url.into()
+}
+
 #[test]
 fn a_redirect_from_another_issuer_is_refused() {
     let provider = TestProvider::start();
     let mut config = provider.config(TestClient::Confidential, SCOPES);
-    config.issuer = Some("https://expected-issuer.example".into());
+    config.issuer = Some(provider.issuer.clone());
     let client = OAuthClient::new(config).unwrap();
     let pending = begin(&client);
-    let redirect = consented_redirect(&pending);
+    let redirect = with_iss(
+        &consented_redirect(&pending),
+        Some("https://another-issuer.example"),
+    );
 
     let error = client
         .complete_authorization(&pending, &redirect, now())
         .unwrap_err();
 
     assert!(
-        matches!(error, Error::IssuerMismatch { ref received, .. } if *received == provider.issuer),
+        matches!(error, Error::IssuerMismatch { ref received, .. } if received == "https://another-issuer.example"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_redirect_without_iss_is_refused_because_the_provider_metadata_promises_it() {
+    let provider = TestProvider::start();
+    let mut config = provider.config(TestClient::Confidential, SCOPES);
+    config.issuer = Some(provider.issuer.clone());
+    let client = OAuthClient::new(config).unwrap();
+    let pending = begin(&client);
+    let consented = consented_redirect(&pending);
+    assert!(consented.contains("iss="), "{consented}");
+
+    let error = client
+        .complete_authorization(&pending, &with_iss(&consented, None), now())
+        .unwrap_err();
+
+    assert!(matches!(error, Error::IssuerMissing { .. }), "{error}");
+    assert!(error.to_string().contains(&provider.issuer), "{error}");
+    // The same code with the provider's own `iss` still works: nothing was sent for the refused one.
+    let token = client
+        .complete_authorization(&pending, &consented, now())
+        .unwrap();
+    assert!(provider.is_active(token.access_token()));
+}
+
+#[test]
+fn an_issuer_setting_that_is_not_the_provider_metadata_issuer_stops_the_authorization() {
+    let provider = TestProvider::start();
+    let mut config = provider.config(TestClient::Confidential, SCOPES);
+    config.issuer = Some(format!("{}/", provider.issuer));
+    let client = OAuthClient::new(config).unwrap();
+
+    let error = client
+        .begin_authorization(REDIRECT_URI, AuthorizationNonces::random())
+        .unwrap_err();
+
+    assert!(
+        matches!(error, Error::MetadataIssuerMismatch { ref received, .. } if *received == provider.issuer),
         "{error}"
     );
 }
@@ -306,7 +371,9 @@ fn the_system_browser_flow_ends_at_the_loopback_listener() {
         let redirect = person.authorize(&authorize_url, &redirect_uri, Decision::Allow);
         person.open(&redirect)
     });
-    let redirect = listener.wait_for_redirect(Duration::from_secs(30)).unwrap();
+    let redirect = listener
+        .wait_for_redirect(pending.state(), Duration::from_secs(30))
+        .unwrap();
     let (status, page) = browser.join().unwrap();
 
     assert_eq!(status, 200);

@@ -101,8 +101,8 @@ pub(crate) fn this_process_hardening() -> io::Result<Hardening> {
     }
     Ok(Hardening {
         dumpable: is_dumpable()?,
-        core_limit_bytes: core.rlim_cur as u64,
-        core_hard_limit_bytes: core.rlim_max as u64,
+        core_limit_bytes: core.rlim_cur,
+        core_hard_limit_bytes: core.rlim_max,
     })
 }
 

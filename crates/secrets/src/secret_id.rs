@@ -1,8 +1,9 @@
 //! Which keyring entry holds which secret: the stable account names of Blocksmith's entries.
 //!
 //! Every secret belongs to one connection of one workspace. Its account name is
-//! `{workspace}/{connection}/{input key}`, and a connection's OAuth token lives at
-//! `{workspace}/{connection}/#token`. The names must never change between versions, or stored
+//! `{workspace}/{connection}/{input key}`, a connection's OAuth token lives at
+//! `{workspace}/{connection}/#token`, and the hosts its secrets were stored for at
+//! `{workspace}/{connection}/#hosts`. The names must never change between versions, or stored
 //! secrets become unreachable. Each part is escaped (`%` → `%25`, `/` → `%2F`, `#` → `%23`) so
 //! that a connection called `a/b` cannot collide with another one, and no input key can pose as
 //! the token.
@@ -11,6 +12,8 @@ use crate::error::{Error, Result};
 
 /// The account-name suffix of a connection's OAuth token entry.
 const TOKEN_SUFFIX: &str = "#token";
+/// The account-name suffix of the entry naming the hosts a connection's secrets belong to.
+const BOUND_HOSTS_SUFFIX: &str = "#hosts";
 
 /// Which of a connection's secrets an entry holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +22,10 @@ pub enum Slot<'a> {
     Input(&'a str),
     /// The connection's OAuth token response, stored as a JSON string.
     Token,
+    /// The hosts (scheme, host and port) of the connection's OAuth endpoints when its secrets and
+    /// token were stored, as a JSON object. Kept in the keyring rather than the workspace so that
+    /// editing the shared manifest cannot move them along with a changed URL.
+    BoundHosts,
 }
 
 /// Names one secret: a slot of a connection in a workspace.
@@ -48,6 +55,15 @@ impl<'a> SecretId<'a> {
         }
     }
 
+    /// The hosts a connection's secrets were stored for.
+    pub fn bound_hosts(workspace: &'a str, connection: &'a str) -> Self {
+        Self {
+            workspace,
+            connection,
+            slot: Slot::BoundHosts,
+        }
+    }
+
     /// The same slot under another connection name (used when renaming a connection).
     pub fn with_connection(self, connection: &'a str) -> Self {
         Self { connection, ..self }
@@ -61,17 +77,18 @@ impl<'a> SecretId<'a> {
         let last = match self.slot {
             Slot::Input(key) => escape_part("input key", key)?,
             Slot::Token => TOKEN_SUFFIX.to_owned(),
+            Slot::BoundHosts => BOUND_HOSTS_SUFFIX.to_owned(),
         };
         Ok(format!("{workspace}/{connection}/{last}"))
     }
 }
 
-/// Every slot of a connection: its secret inputs, then its token.
+/// Every slot of a connection: its secret inputs, then its token and the hosts they are bound to.
 pub(crate) fn connection_slots<'a>(input_keys: &[&'a str]) -> Vec<Slot<'a>> {
     input_keys
         .iter()
         .map(|key| Slot::Input(key))
-        .chain(std::iter::once(Slot::Token))
+        .chain([Slot::Token, Slot::BoundHosts])
         .collect()
 }
 
@@ -125,6 +142,14 @@ mod tests {
     }
 
     #[test]
+    fn an_input_key_cannot_pose_as_the_bound_hosts() {
+        let input = SecretId::input("ws", "conn", "#hosts").account().unwrap();
+        let hosts = SecretId::bound_hosts("ws", "conn").account().unwrap();
+        assert_ne!(input, hosts);
+        assert_eq!(hosts, "ws/conn/#hosts");
+    }
+
+    #[test]
     fn escaping_is_reversible_so_percent_signs_stay_distinct() {
         let literal = SecretId::input("ws", "100%2F", "k").account().unwrap();
         let slash = SecretId::input("ws", "100/", "k").account().unwrap();
@@ -160,13 +185,14 @@ mod tests {
     }
 
     #[test]
-    fn connection_slots_list_inputs_then_the_token() {
+    fn connection_slots_list_inputs_then_the_token_and_its_hosts() {
         assert_eq!(
             connection_slots(&["clientSecret", "headers"]),
             vec![
                 Slot::Input("clientSecret"),
                 Slot::Input("headers"),
-                Slot::Token
+                Slot::Token,
+                Slot::BoundHosts
             ]
         );
     }

@@ -128,7 +128,7 @@ impl SecretStore {
         self.remove(&id.account()?)
     }
 
-    /// Moves every secret of a connection (the given secret inputs and its token) to its new
+    /// Moves every secret of a connection (the given secret inputs, its token and its bound hosts) to its new
     /// name. Afterwards the new name holds exactly what the old one held and the old name holds
     /// nothing. If any step fails, every entry is put back as it was and the error is returned.
     pub fn rename_connection(
@@ -158,7 +158,7 @@ impl SecretStore {
         self.apply_all_or_nothing(plan)
     }
 
-    /// Deletes every secret of a connection (the given secret inputs and its token). If a deletion
+    /// Deletes every secret of a connection (the given secret inputs, its token and its bound hosts). If a deletion
     /// fails, the secrets already deleted are put back and the error is returned.
     pub fn delete_connection(
         &self,

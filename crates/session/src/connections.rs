@@ -11,8 +11,9 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Result};
+use crate::host_binding;
 use crate::oauth::REMEMBER_LOGIN_SETTING;
-use crate::validation::{check_input, check_url};
+use crate::validation::{check_input, check_secure_url, check_url};
 
 /// A connection as the person submits it: non-secret values, and the secret values they typed. A secret
 /// input left out keeps its stored value (the form's "Replace" field was left empty).
@@ -40,12 +41,48 @@ pub struct ConnectionView {
 }
 
 /// Creates or edits a connection. `original` is the connection's current name when editing (renaming
-/// moves its keyring entries). Nothing is saved unless every input is valid.
+/// moves its keyring entries). Nothing is saved unless every input is valid. An OAuth connection's secrets are
+/// bound to the hosts of its endpoints as saved; an edit that moves an endpoint to another host while secrets or
+/// a token are stored is refused with [`Error::HostChanged`] (see [`save_connection_confirming_host_change`]).
 pub fn save_connection(
     workspace: &mut Workspace,
     store: &SecretStore,
     original: Option<&str>,
     draft: ConnectionDraft,
+) -> Result<()> {
+    save(
+        workspace,
+        store,
+        original,
+        draft,
+        HostChangeConsent::Refused,
+    )
+}
+
+/// [`save_connection`] after the person confirmed that the connection's endpoints move to other hosts: the
+/// stored token (granted at the old host) is dropped, so consent is needed again, and the new hosts are bound.
+pub fn save_connection_confirming_host_change(
+    workspace: &mut Workspace,
+    store: &SecretStore,
+    original: Option<&str>,
+    draft: ConnectionDraft,
+) -> Result<()> {
+    save(workspace, store, original, draft, HostChangeConsent::Given)
+}
+
+/// Whether the person agreed that a save moves a connection's endpoints to other hosts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HostChangeConsent {
+    Refused,
+    Given,
+}
+
+fn save(
+    workspace: &mut Workspace,
+    store: &SecretStore,
+    original: Option<&str>,
+    draft: ConnectionDraft,
+    host_change: HostChangeConsent,
 ) -> Result<()> {
     let name = blocksmith_workspace::clean_name("connection", &draft.name)?;
     let kind = connection_kind(&draft.kind)
@@ -70,6 +107,22 @@ pub fn save_connection(
             .has(&SecretId::input(&workspace_id, stored_under, key))
             .unwrap_or(false)
     })?;
+    let definition = ConnectionDefinition {
+        name: name.clone(),
+        kind: kind.key.to_string(),
+        inputs,
+    };
+    let moved_hosts = if kind.oauth {
+        host_binding::changes_for(store, &workspace_id, original.unwrap_or(&name), &definition)?
+    } else {
+        Vec::new()
+    };
+    if !moved_hosts.is_empty() && host_change == HostChangeConsent::Refused {
+        return Err(Error::HostChanged {
+            connection: name,
+            changes: moved_hosts,
+        });
+    }
 
     // Keyring first (each step undone if a later one fails), the manifest last.
     let secret_keys = secret_keys(&kind);
@@ -94,11 +147,6 @@ pub fn save_connection(
         written.push((key.clone(), previous));
     }
     if result.is_ok() {
-        let definition = ConnectionDefinition {
-            name: name.clone(),
-            kind: kind.key.to_string(),
-            inputs,
-        };
         result = match original {
             Some(original) => workspace.replace_connection(original, definition),
             None => workspace.put_connection(definition),
@@ -116,8 +164,16 @@ pub fn save_connection(
         if let Some(original) = original.filter(|original| *original != name) {
             let _ = store.rename_connection(&workspace_id, &name, original, &secret_keys);
         }
+        return result;
     }
-    result
+    if kind.oauth {
+        // After the manifest, so a failure here leaves the old binding, and the next use asks again.
+        if !moved_hosts.is_empty() {
+            store.delete(&SecretId::token(&workspace_id, &name))?;
+        }
+        host_binding::bind_hosts(workspace, store, &name)?;
+    }
+    Ok(())
 }
 
 /// Removes a connection and its keyring entries (secret inputs and token).
@@ -357,6 +413,9 @@ fn check_draft(
                 continue;
             }
             check_input(input, value).map_err(Error::InvalidInput)?;
+            if input.key == blocksmith_oauth::field::TOKEN_URL {
+                check_secure_url(input.label, value).map_err(Error::InvalidInput)?;
+            }
             inputs.insert(input.key.to_string(), value.to_string());
         }
     }
@@ -380,6 +439,10 @@ fn check_draft(
                     )))
                 }
             },
+            ISSUER_SETTING => {
+                check_secure_url("Issuer", value).map_err(Error::InvalidInput)?;
+                inputs.insert(setting.to_string(), value.to_string());
+            }
             _ => {
                 check_url(value).map_err(|why| {
                     Error::InvalidInput(format!("The redirect URI must be an http(s) URL: {why}."))
@@ -391,6 +454,11 @@ fn check_draft(
     Ok(inputs)
 }
 
-/// Per-connection settings beside the seed's inputs: the OAuth redirect URI registered with the provider, and
-/// whether the consent window keeps the provider's login (its cookies) between connects.
-const EXTRA_SETTINGS: &[&str] = &["redirectUri", REMEMBER_LOGIN_SETTING];
+/// The optional setting naming the provider's issuer (RFC 9207): its metadata is read before an authorization,
+/// and the `iss` of the answer is checked against it.
+const ISSUER_SETTING: &str = blocksmith_oauth::field::ISSUER;
+
+/// Per-connection settings beside the seed's inputs: the OAuth redirect URI registered with the provider,
+/// whether the consent window keeps the provider's login (its cookies) between connects, and the provider's
+/// issuer.
+const EXTRA_SETTINGS: &[&str] = &["redirectUri", REMEMBER_LOGIN_SETTING, ISSUER_SETTING];

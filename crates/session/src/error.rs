@@ -38,6 +38,12 @@ pub enum Error {
     #[error("The connection \"{0}\" is not an OAuth 2.0 connection.")]
     NotOAuth(String),
 
+    #[error("{}", crate::host_binding::describe_host_change(.connection, .changes))]
+    HostChanged {
+        connection: String,
+        changes: Vec<crate::host_binding::HostChange>,
+    },
+
     #[error("{0} is a secret: it is kept only in the OS keyring, so give it on standard input (or in the form's secret field), never as a plain setting.")]
     SecretOutsideKeyring(String),
 }
@@ -59,6 +65,7 @@ impl Error {
             Error::NotConnected(_) => "not_connected",
             Error::NotOAuth(_) => "not_oauth",
             Error::SecretOutsideKeyring(_) => "secret_outside_keyring",
+            Error::HostChanged { .. } => "host_changed",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod connections;
 mod error;
+pub mod host_binding;
 pub mod oauth;
 mod redaction;
 mod runs;
@@ -14,9 +15,10 @@ pub mod webhook;
 
 pub use connections::{
     config_vars, config_vars_for_run, list_connections, remove_connection, reveal_secret,
-    save_connection, ConnectionDraft, ConnectionView,
+    save_connection, save_connection_confirming_host_change, ConnectionDraft, ConnectionView,
 };
 pub use error::{Error, Result};
+pub use host_binding::{ConnectionHostChange, HostChange};
 pub use redaction::{
     redact_outcome, redacted_json, short_secret_warnings, workspace_redactor, Redact, Redactor,
     REDACTION_MARKER, WITHHELD,

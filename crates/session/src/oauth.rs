@@ -12,14 +12,18 @@ use blocksmith_secrets::{SecretId, SecretStore, Sensitive};
 use blocksmith_workspace::{ConnectionDefinition, Workspace};
 
 use crate::error::{Error, Result};
+use crate::host_binding::{bind_hosts, check_hosts};
 
 /// Where the provider sends the person back when the connection names no redirect URI: a loopback address
 /// (RFC 8252), which the app's window intercepts and the CLI listens on.
 pub const DEFAULT_REDIRECT_URI: &str = "http://127.0.0.1:8914/callback";
 
-/// The OAuth client for connection `name`, from its inputs and the keyring's secrets.
+/// The OAuth client for connection `name`, from its inputs and the keyring's secrets. Refused with
+/// [`Error::HostChanged`] when an endpoint is no longer on the host its stored secrets belong to, so nothing
+/// stored (client secret, headers, token) can reach the new host before the person confirms it.
 pub fn client_for(workspace: &Workspace, store: &SecretStore, name: &str) -> Result<OAuthClient> {
     let connection = oauth_connection(workspace, name)?;
+    check_hosts(workspace, store, name)?;
     let workspace_id = &workspace.local_identity().secrets_id;
     let secret = |key: &str| -> Result<Option<String>> {
         Ok(store
@@ -154,10 +158,12 @@ pub fn refresh_now(
 
 /// Before a run: refreshes every OAuth connection whose token is expired or about to expire. A connection
 /// never connected is left alone (the block sees `token: null`); a refused refresh, or a token already
-/// marked as needing consent, stops the run with [`Error::NeedsConsent`] naming the connection.
+/// marked as needing consent, stops the run with [`Error::NeedsConsent`] naming the connection. A connection
+/// whose endpoints moved to another host stops the run with [`Error::HostChanged`] before any secret is read.
 pub fn refresh_expired(workspace: &Workspace, store: &SecretStore, now: SystemTime) -> Result<()> {
     for connection in oauth_connections(workspace) {
         let name = &connection.name;
+        check_hosts(workspace, store, name)?;
         match stored_token(workspace, store, name)? {
             Some(token) if token.needs_consent() => return Err(Error::NeedsConsent(name.clone())),
             Some(token) if token.needs_refresh(now, DEFAULT_REFRESH_MARGIN) => {
@@ -223,7 +229,8 @@ fn store_token(
 ) -> Result<()> {
     let id = SecretId::token(&workspace.local_identity().secrets_id, name);
     store.set(&id, &Sensitive::new(token.to_keyring_json()))?;
-    Ok(())
+    // The token was obtained from the endpoints the connection has now (checked when its client was made).
+    bind_hosts(workspace, store, name)
 }
 
 fn oauth_connections(workspace: &Workspace) -> impl Iterator<Item = &ConnectionDefinition> {

@@ -33,6 +33,12 @@ pub fn check_url(value: &str) -> Result<(), String> {
     }
 }
 
+/// A URL that receives secrets or whose answers are trusted (a Token URL, an Issuer): https, or plain http
+/// only on this machine's loopback address, as the OAuth client will insist when it is used.
+pub fn check_secure_url(label: &'static str, value: &str) -> Result<(), String> {
+    blocksmith_oauth::check_secure_endpoint(label, value).map_err(|error| error.to_string())
+}
+
 fn check_scopes(value: &str) -> Result<(), String> {
     if value.contains([',', ';']) {
         return Err("scopes are separated by spaces, not commas or semicolons".into());
@@ -136,6 +142,18 @@ mod tests {
         assert!(check_url("https://example.com/oauth/token").is_ok());
         assert!(check_url("ftp://example.com").unwrap_err().contains("ftp"));
         assert!(check_url("example.com").is_err());
+    }
+
+    #[test]
+    fn a_secret_receiving_url_must_be_https_unless_it_is_on_this_machine() {
+        assert!(check_secure_url("Token URL", "https://id.example/token").is_ok());
+        assert!(check_secure_url("Token URL", "http://127.0.0.1:4010/token").is_ok());
+        let refused = check_secure_url("Token URL", "http://id.example/token").unwrap_err();
+        assert!(
+            refused.contains("Token URL http://id.example/token"),
+            "{refused}"
+        );
+        assert!(refused.contains("use https://"), "{refused}");
     }
 
     #[test]

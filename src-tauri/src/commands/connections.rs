@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use blocksmith_secrets::Sensitive;
 use blocksmith_session::{
-    list_connections, remove_connection, reveal_secret, save_connection, ConnectionDraft,
-    ConnectionView,
+    host_binding, list_connections, remove_connection, reveal_secret, save_connection,
+    save_connection_confirming_host_change, ConnectionDraft, ConnectionHostChange, ConnectionView,
 };
 use blocksmith_workspace::ConnectionKind;
 use tauri::{AppHandle, Manager};
@@ -33,7 +33,9 @@ pub async fn connection_list(app: AppHandle) -> AppResult<Vec<ConnectionView>> {
 }
 
 /// Creates (`original` null) or edits a connection. `secrets` holds only the secret inputs the person typed;
-/// one left out keeps its stored value.
+/// one left out keeps its stored value. An edit that moves an OAuth endpoint to another host while secrets are
+/// stored fails with `host_changed` unless `allow_host_change` (the person confirmed it): then the stored token
+/// is dropped and the new hosts are bound.
 #[tauri::command]
 #[specta::specta]
 pub async fn connection_save(
@@ -43,6 +45,7 @@ pub async fn connection_save(
     kind: String,
     values: BTreeMap<String, String>,
     secrets: BTreeMap<String, String>,
+    allow_host_change: bool,
 ) -> AppResult<Vec<ConnectionView>> {
     let draft = ConnectionDraft {
         name,
@@ -56,7 +59,42 @@ pub async fn connection_save(
     with_keyring(app, move |state| {
         let store = state.secret_store()?;
         state.with_workspace(|ws| {
-            save_connection(ws, &store, original.as_deref(), draft)?;
+            if allow_host_change {
+                save_connection_confirming_host_change(ws, &store, original.as_deref(), draft)?;
+            } else {
+                save_connection(ws, &store, original.as_deref(), draft)?;
+            }
+            Ok(list_connections(ws, &store)?)
+        })
+    })
+    .await
+}
+
+/// The OAuth connections whose Authorize, Token or Revocation URL is no longer on the host their stored secrets
+/// belong to (the manifest was edited), each with its old and new hosts: what a run or a token action that
+/// failed with `host_changed` asks the person to confirm.
+#[tauri::command]
+#[specta::specta]
+pub async fn connection_host_changes(app: AppHandle) -> AppResult<Vec<ConnectionHostChange>> {
+    with_keyring(app, |state| {
+        let store = state.secret_store()?;
+        state.with_workspace(|ws| Ok(host_binding::all_host_changes(ws, &store)?))
+    })
+    .await
+}
+
+/// The person confirmed connection `name`'s new hosts: its stored token is dropped (consent is needed again)
+/// and its secrets are bound to the hosts it has now.
+#[tauri::command]
+#[specta::specta]
+pub async fn connection_accept_host_change(
+    app: AppHandle,
+    name: String,
+) -> AppResult<Vec<ConnectionView>> {
+    with_keyring(app, move |state| {
+        let store = state.secret_store()?;
+        state.with_workspace(|ws| {
+            host_binding::accept_host_change(ws, &store, &name)?;
             Ok(list_connections(ws, &store)?)
         })
     })

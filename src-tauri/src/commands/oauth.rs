@@ -125,7 +125,9 @@ pub async fn oauth_connect_in_browser(app: AppHandle, name: String) -> AppResult
         })
         .await?
     };
-    let redirect_url = system_browser::wait_for_consent(listener, pending.authorize_url()).await?;
+    let redirect_url =
+        system_browser::wait_for_consent(listener, pending.authorize_url(), pending.state())
+            .await?;
     complete(app, name, client, pending, redirect_url).await
 }
 

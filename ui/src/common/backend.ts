@@ -29,6 +29,7 @@ export type {
   BlockError as RunError,
   BlockKind,
   ConfigVar,
+  ConnectionHostChange,
   ConnectionKind,
   ConnectionSecretsNeeded,
   ExportFormat,
@@ -111,6 +112,8 @@ export const ErrorCode = {
   duplicateName: 'duplicate_name',
   /** The token cannot be refreshed: the person has to consent again (Connect). */
   needsConsent: 'needs_consent',
+  /** An OAuth connection's endpoint moved to a host its stored secrets do not belong to; nothing was sent. */
+  hostChanged: 'host_changed',
   /** The person closed the sign-in window. */
   oauthCancelled: 'oauth_cancelled',
   oauthTimeout: 'oauth_timeout',
@@ -283,10 +286,16 @@ export const api = {
 
   connectionKinds: () => plain('connection_kinds', () => commands.connectionKinds()),
   connectionList: () => connections('connection_list', () => commands.connectionList()),
-  connectionSave: (draft: ConnectionDraft) =>
+  /** Saves a connection; a move of an OAuth endpoint to another host while secrets are stored needs `allowHostChange`. */
+  connectionSave: (draft: ConnectionDraft, allowHostChange = false) =>
     connections('connection_save', () =>
-      commands.connectionSave(draft.original, draft.name, draft.kind, draft.values, draft.secrets),
+      commands.connectionSave(draft.original, draft.name, draft.kind, draft.values, draft.secrets, allowHostChange),
     ),
+  /** The OAuth connections whose endpoints moved to hosts their stored secrets do not belong to. */
+  connectionHostChanges: () => unwrap('connection_host_changes', () => commands.connectionHostChanges()),
+  /** Drops the connection's stored token and binds its secrets to the hosts it has now (the person confirmed). */
+  connectionAcceptHostChange: (name: string) =>
+    connections('connection_accept_host_change', () => commands.connectionAcceptHostChange(name)),
   connectionDelete: (name: string) => connections('connection_delete', () => commands.connectionDelete(name)),
   /** The stored value of one secret input, or null when none is stored: only when the person pressed Reveal. */
   secretReveal: (connection: string, inputKey: string) =>

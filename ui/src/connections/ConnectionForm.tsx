@@ -20,6 +20,7 @@ import {
 } from './draft';
 import { useConnectionFailures } from './failures';
 import { useConnectionKinds } from './kinds';
+import { useHostChange } from './HostChange';
 import { OAuthControls } from './OAuthControls';
 import { SecretInput } from './SecretInput';
 import { shortHeaderWarning, shortSecretWarning } from './shortSecrets';
@@ -41,6 +42,7 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
   const { workspace } = useWorkspace();
   const { kinds } = useConnectionKinds();
   const failures = useConnectionFailures();
+  const hostChange = useHostChange();
   const [kindKey, setKindKey] = useState(existing?.kind ?? kinds[0]?.key ?? '');
   const [name, setName] = useState(existing?.name ?? '');
   const [fields, setFields] = useState<Record<string, string>>(existing?.inputs ?? {});
@@ -70,7 +72,19 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
     setSaving(true);
     setSaveFailure(null);
     try {
-      const connections = await api.connectionSave(draft);
+      let connections;
+      try {
+        connections = await api.connectionSave(draft);
+      } catch (error) {
+        const failure = asBackendError(error);
+        // The new URL is on another host than the stored secrets belong to: saved only if the person says so.
+        if (failure.code !== ErrorCode.hostChanged) throw failure;
+        if (!(await hostChange.confirmSaveHostChange(failure))) {
+          setSaveFailure('Not saved: the connection still points to the hosts its secrets were stored for.');
+          return;
+        }
+        connections = await api.connectionSave(draft, true);
+      }
       setSecrets({});
       setHeaderRows([]);
       onSaved(connections, draft.name);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, asBackendError, ErrorCode, type TokenStatus } from '../common/backend';
 import { AUTHORIZATION_CODE_KIND } from './draft';
 import { ExchangeInspector } from './ExchangeInspector';
+import { useHostChange } from './HostChange';
 import { useConnectionFailures } from './failures';
 import { isExpired, tokenStatusText } from './tokenStatus';
 
@@ -39,6 +40,7 @@ function actionProblem(action: Action, code: string, message: string): string {
 
 export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props) {
   const failures = useConnectionFailures();
+  const hostChange = useHostChange();
   const canConsent = kindKey === AUTHORIZATION_CODE_KIND;
   /** `undefined` until the first status arrives; `null` when there is no token. */
   const [status, setStatus] = useState<TokenStatus | null | undefined>(undefined);
@@ -78,8 +80,23 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
     async (action: Action, what: string, call: () => Promise<TokenStatus | null>) => {
       setBusy(action);
       setProblem(null);
+      /** The call; when it is refused because the connection now points to another host, asks the person first. */
+      const attempt = async (): Promise<TokenStatus | null> => {
+        try {
+          return await call();
+        } catch (error) {
+          const failure = asBackendError(error);
+          if (failure.code !== ErrorCode.hostChanged || !(await hostChange.confirmStoredHostChanges(failure))) {
+            throw failure;
+          }
+          // The token was dropped and the new hosts bound: connecting again is what was asked for; anything else
+          // has no token left to act on.
+          onTokenChanged();
+          return action === 'connect' || action === 'browser' ? call() : null;
+        }
+      };
       try {
-        setStatus(await call());
+        setStatus(await attempt());
         setConsentNeeded(false);
         onTokenChanged();
       } catch (error) {
@@ -97,7 +114,7 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
         setExchangeVersion((version) => version + 1);
       }
     },
-    [failures, onTokenChanged],
+    [failures, hostChange, onTokenChanged],
   );
 
   const connect = () =>

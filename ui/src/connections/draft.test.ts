@@ -121,6 +121,24 @@ describe('draftProblems', () => {
     expect(problems.redirectUri).toBe('Redirect URI must be an http:// or https:// URL.');
   });
 
+  it('refuses a plain http Token URL or Issuer off this machine', () => {
+    const problems = draftProblems(
+      formInputs(authorizationCode),
+      draft({ values: { tokenUrl: 'http://id.example/token', clientId: 'a', issuer: 'http://id.example' } }),
+      [],
+      {},
+      [],
+    );
+    expect(problems.tokenUrl).toBe('Token URL must use https:// (plain http only on 127.0.0.1, localhost or [::1]).');
+    expect(problems.issuer).toBe('Issuer must use https:// (plain http only on 127.0.0.1, localhost or [::1]).');
+    for (const local of ['http://127.0.0.1:4010/token', 'http://localhost/token', 'http://[::1]:9/token']) {
+      expect(
+        draftProblems(formInputs(authorizationCode), draft({ values: { tokenUrl: local, clientId: 'a' } }), [], {}, [])
+          .tokenUrl,
+      ).toBeUndefined();
+    }
+  });
+
   it('refuses a private key that is not PEM', () => {
     const problems = draftProblems(
       kind('privatekey').inputs,

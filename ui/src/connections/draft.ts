@@ -19,14 +19,32 @@ export const REDIRECT_URI_SETTING: ConnectionInput = {
 };
 
 /**
+ * The provider's issuer, an optional per-connection setting of authorization code connections. With it, the app
+ * reads the provider's metadata before connecting and refuses an answer that names another issuer, or none when
+ * the provider promises to name itself (RFC 9207).
+ */
+export const ISSUER_SETTING: ConnectionInput = {
+  key: 'issuer',
+  label: 'Issuer',
+  comment:
+    'Optional: the provider’s issuer, e.g. https://login.acme.com. Its metadata is read before connecting, and an answer naming another issuer (or none, when the provider promises to name itself) is refused.',
+  secret: false,
+  required: false,
+  format: 'url',
+};
+
+/** Inputs that receive the client secret or tokens, or are trusted: https unless on this machine. */
+const SECURE_URL_INPUTS: ReadonlySet<string> = new Set(['tokenUrl', 'revocationUrl', ISSUER_SETTING.key]);
+
+/**
  * "Remember provider login", a per-connection setting of authorization code connections: `'true'` keeps the
  * provider's cookies between connects in the consent windows' own store; anything else is off (a private window).
  */
 export const REMEMBER_LOGIN_SETTING = 'rememberLogin';
 
-/** The fields the form shows for a kind: its inputs, and for authorization code the redirect URI setting. */
+/** The fields the form shows for a kind: its inputs, and for authorization code the issuer and redirect URI settings. */
 export function formInputs(kind: ConnectionKind): ConnectionInput[] {
-  return kind.key === AUTHORIZATION_CODE_KIND ? [...kind.inputs, REDIRECT_URI_SETTING] : kind.inputs;
+  return kind.key === AUTHORIZATION_CODE_KIND ? [...kind.inputs, ISSUER_SETTING, REDIRECT_URI_SETTING] : kind.inputs;
 }
 
 /** What the person has typed into the connection form. */
@@ -106,10 +124,22 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Plain http off this machine, where secrets would cross the network unencrypted. */
+function isPlainHttpOffThisMachine(text: string): boolean {
+  const url = new URL(text);
+  return url.protocol === 'http:' && !LOOPBACK_HOSTS.test(url.hostname);
+}
+
 function formatProblem(input: ConnectionInput, typed: string): string | null {
   switch (input.format) {
     case 'url':
-      return isHttpUrl(typed) ? null : `${input.label} must be an http:// or https:// URL.`;
+      if (!isHttpUrl(typed)) return `${input.label} must be an http:// or https:// URL.`;
+      if (SECURE_URL_INPUTS.has(input.key) && isPlainHttpOffThisMachine(typed)) {
+        return `${input.label} must use https:// (plain http only on 127.0.0.1, localhost or [::1]).`;
+      }
+      return null;
     case 'privateKey':
       return privateKeyKind(typed) !== null
         ? null

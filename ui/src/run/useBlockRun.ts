@@ -1,7 +1,8 @@
 // One run at a time of the block in the editor: start, stop, and what happened.
 import { useCallback, useRef, useState } from 'react';
-import { api, asBackendError, type JsonValue, type RunError, type RunOutcome } from '../common/backend';
+import { api, asBackendError, ErrorCode, type JsonValue, type RunError, type RunOutcome } from '../common/backend';
 import { useNotices } from '../common/notices';
+import { HOST_CHANGE_ACCEPTED, useHostChange } from '../connections/HostChange';
 import type { RunPhase } from './status';
 
 export interface BlockRun {
@@ -23,6 +24,7 @@ function callFailure(message: string): RunError {
 
 export function useBlockRun(): BlockRun {
   const { reportError } = useNotices();
+  const hostChange = useHostChange();
   const [phase, setPhase] = useState<RunPhase>({ phase: 'idle' });
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
   const activeRunId = useRef<string | null>(null);
@@ -55,9 +57,12 @@ export function useBlockRun(): BlockRun {
       const failure = asBackendError(error);
       const message = failure.message || `The run could not start (${failure.code}).`;
       setPhase({ phase: 'failed', error: callFailure(message), durationMs: null });
+      if (failure.code === ErrorCode.hostChanged && (await hostChange.confirmStoredHostChanges(failure))) {
+        setPhase({ phase: 'failed', error: callFailure(HOST_CHANGE_ACCEPTED), durationMs: null });
+      }
       return null;
     }
-  }, []);
+  }, [hostChange]);
 
   const stop = useCallback(() => {
     const runId = activeRunId.current;
