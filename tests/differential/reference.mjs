@@ -12,6 +12,7 @@ import vm from "node:vm";
 const WRAPPER_PREFIX = "(function (module, exports) {";
 const MAX_LOG_LINES = 10_000;
 const MAX_LOG_LINE_CHARS = 4_096;
+const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 function usage(message) {
   process.stderr.write(`reference.mjs: ${message}\n`);
@@ -62,19 +63,28 @@ function formatArgument(value) {
 }
 
 const logs = [];
+let keptLogBytes = 0;
 let droppedLogs = 0;
+// As crates/engine/src/logs.rs: once one line is past the cap (lines or UTF-8 bytes), every later line is dropped.
 function log(level, args) {
-  if (logs.length >= MAX_LOG_LINES) {
+  if (droppedLogs > 0) {
     droppedLogs++;
     return;
   }
-  const message = args.map(formatArgument).join(" ");
-  const characters = Array.from(message);
-  logs.push({ level, message: characters.length > MAX_LOG_LINE_CHARS ? characters.slice(0, MAX_LOG_LINE_CHARS).join("") : message });
+  const characters = Array.from(args.map(formatArgument).join(" "));
+  const message = characters.length > MAX_LOG_LINE_CHARS ? characters.slice(0, MAX_LOG_LINE_CHARS).join("") : characters.join("");
+  const bytes = Buffer.byteLength(message, "utf8");
+  if (logs.length >= MAX_LOG_LINES || keptLogBytes + bytes > MAX_LOG_BYTES) {
+    droppedLogs = 1;
+    return;
+  }
+  keptLogBytes += bytes;
+  logs.push({ level, message });
 }
 function finishedLogs() {
   if (droppedLogs > 0) {
-    logs.push({ level: "info", message: `${droppedLogs} more log lines were dropped: a run keeps its first ${MAX_LOG_LINES} lines.` });
+    const cap = `${MAX_LOG_LINES} lines and ${MAX_LOG_BYTES / (1024 * 1024)} MB`;
+    logs.push({ level: "info", message: `${droppedLogs} more log lines were dropped: a run keeps at most ${cap} of logs.` });
   }
   return logs;
 }

@@ -44,6 +44,8 @@ export function cli(args, { input = "", env = {}, timeoutMs = 60_000 } = {}) {
       }
       resolvePromise({ code, signal, stdout, stderr, json });
     });
+    // A command that exits without reading its input closes the pipe; that is its answer, not a test failure.
+    child.stdin.on("error", () => {});
     child.stdin.end(input);
   });
 }

@@ -20,12 +20,18 @@ const PROBE = `module.exports = async (context) => {
 `;
 const REVERSED = SECRET.split("").reverse().join("");
 
-async function probe(workspace) {
+const NO_SECRETS_HERE = new RegExp(`Connection "${CONNECTION}" has no secrets stored for this folder on this machine`);
+
+async function probeRun(workspace) {
   const file = join(scratchDir("probe"), "probe.js");
   writeFileSync(file, PROBE);
   const run = await cli(["run", file, "--workspace", workspace]);
   assert.equal(run.code, 0, run.stderr);
-  return run.json.result;
+  return run;
+}
+
+async function probe(workspace) {
+  return (await probeRun(workspace)).json.result;
 }
 
 async function victim() {
@@ -56,11 +62,21 @@ test("a folder copied with its .blocksmith/ starts with no secrets, and the orig
   cpSync(victimDir, copy, { recursive: true });
   assert.ok(existsSync(join(copy, ".blocksmith", "local.json")), "the copy carries the local file");
 
-  assert.equal(await probe(copy), null);
+  const copyRun = await probeRun(copy);
+  assert.equal(copyRun.json.result, null);
+  assert.match(copyRun.stderr, NO_SECRETS_HERE, "a run in the copy says why its secrets are missing");
   const listed = await cli(["connections", "list", "--workspace", copy]);
   assert.equal(listed.code, 0, listed.stderr);
   assert.match(listed.stdout, /apiKey: missing/);
-  assert.equal(await probe(victimDir), REVERSED);
+  assert.match(listed.stderr, NO_SECRETS_HERE);
+  const listedJson = await cli(["connections", "list", "--workspace", copy, "--json"]);
+  assert.equal(listedJson.json.find((c) => c.name === CONNECTION).noSecretsHere, true);
+
+  const originalRun = await probeRun(victimDir);
+  assert.equal(originalRun.json.result, REVERSED);
+  assert.doesNotMatch(originalRun.stderr, NO_SECRETS_HERE, "the original has its secrets and says nothing");
+  const originalJson = await cli(["connections", "list", "--workspace", victimDir, "--json"]);
+  assert.equal(originalJson.json.find((c) => c.name === CONNECTION).noSecretsHere, false);
 });
 
 test("a planted local file with the victim's ids is not believed", async () => {

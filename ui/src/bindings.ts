@@ -545,7 +545,12 @@ secrets: Partial<{ [key in string]: boolean }>; hasToken: boolean;
 /**
  * The provider refused to refresh the stored token: only Connect (a new consent) helps.
  */
-needsConsent: boolean }
+needsConsent: boolean; 
+/**
+ * The connection has secret inputs but nothing at all is stored for it in this folder on this machine, as in
+ * a cloned or copied workspace: the person has to enter its secrets here.
+ */
+noSecretsHere: boolean }
 /**
  * The three export formats.
  */

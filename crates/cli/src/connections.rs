@@ -152,6 +152,9 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             } else {
                 list_connections(&ws, &keyring()?)?
             };
+            if let Some(notice) = blocksmith_session::no_secrets_here_notice(&listed) {
+                eprintln!("{notice}");
+            }
             if json {
                 println!(
                     "{}",

@@ -13,8 +13,8 @@ use blocksmith_runner::{
 };
 use blocksmith_secrets::{SecretStore, SERVICE};
 use blocksmith_session::{
-    config_vars_for_run, prepare_flow_run, record_flow_run, redact_outcome, PersistedState,
-    Redactor, RunClock,
+    config_vars_for_run, list_connections, no_secrets_here_notice, prepare_flow_run,
+    record_flow_run, redact_outcome, PersistedState, Redactor, RunClock,
 };
 use blocksmith_workspace::Workspace;
 use clap::{value_parser, ArgGroup, Args};
@@ -218,20 +218,25 @@ fn workspace_config_vars(
     allow_host_change: bool,
     now: SystemTime,
 ) -> Result<(Value, Redactor)> {
-    if allow_host_change && !workspace.manifest().connections.is_empty() {
-        let store = SecretStore::open(SERVICE).map_err(blocksmith_session::Error::from)?;
+    if workspace.manifest().connections.is_empty() {
+        return Ok(config_vars_for_run(
+            workspace,
+            || SecretStore::open(SERVICE),
+            now,
+        )?);
+    }
+    let store = SecretStore::open(SERVICE).map_err(blocksmith_session::Error::from)?;
+    if allow_host_change {
         for accepted in
             blocksmith_session::host_binding::accept_all_host_changes(workspace, &store)?
         {
             crate::connections::report_host_changes(&accepted.connection, &accepted.changes);
         }
-        return Ok(config_vars_for_run(workspace, || Ok(store), now)?);
     }
-    Ok(config_vars_for_run(
-        workspace,
-        || SecretStore::open(SERVICE),
-        now,
-    )?)
+    if let Some(notice) = no_secrets_here_notice(&list_connections(workspace, &store)?) {
+        eprintln!("{notice}");
+    }
+    Ok(config_vars_for_run(workspace, || Ok(store), now)?)
 }
 
 fn open_workspace(dir: &Path) -> Result<Workspace> {

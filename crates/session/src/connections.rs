@@ -38,6 +38,9 @@ pub struct ConnectionView {
     pub has_token: bool,
     /// The provider refused to refresh the stored token: only Connect (a new consent) helps.
     pub needs_consent: bool,
+    /// The connection has secret inputs but nothing at all is stored for it in this folder on this machine, as in
+    /// a cloned or copied workspace: the person has to enter its secrets here.
+    pub no_secrets_here: bool,
 }
 
 /// Creates or edits a connection. `original` is the connection's current name when editing (renaming
@@ -222,6 +225,8 @@ pub fn list_connections(workspace: &Workspace, store: &SecretStore) -> Result<Ve
                 blocksmith_oauth::Token::from_keyring_json(json.expose())
                     .is_ok_and(|token| token.needs_consent())
             });
+            let no_secrets_here =
+                !secrets.is_empty() && !secrets.values().any(|stored| *stored) && token.is_none();
             Ok(ConnectionView {
                 name: connection.name.clone(),
                 kind: connection.kind.clone(),
@@ -229,9 +234,32 @@ pub fn list_connections(workspace: &Workspace, store: &SecretStore) -> Result<Ve
                 secrets,
                 has_token: token.is_some(),
                 needs_consent,
+                no_secrets_here,
             })
         })
         .collect()
+}
+
+/// A sentence for when some connections have nothing stored in this folder on this machine (see
+/// [`ConnectionView::no_secrets_here`]): it names them and says why and what to do. `None` when all is stored.
+pub fn no_secrets_here_notice(connections: &[ConnectionView]) -> Option<String> {
+    let names: Vec<String> = connections
+        .iter()
+        .filter(|connection| connection.no_secrets_here)
+        .map(|connection| format!("\"{}\"", connection.name))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let (subject, verb) = match names.len() {
+        1 => ("Connection", "has"),
+        _ => ("Connections", "have"),
+    };
+    Some(format!(
+        "{subject} {} {verb} no secrets stored for this folder on this machine; a cloned or copied workspace \
+         starts without them. Enter them in the app's connection form or with `blocksmith connections add`.",
+        names.join(", ")
+    ))
 }
 
 /// The stored value of one secret input, for the person who pressed Reveal.

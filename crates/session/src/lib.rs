@@ -14,8 +14,9 @@ mod validation;
 pub mod webhook;
 
 pub use connections::{
-    config_vars, config_vars_for_run, list_connections, remove_connection, reveal_secret,
-    save_connection, save_connection_confirming_host_change, ConnectionDraft, ConnectionView,
+    config_vars, config_vars_for_run, list_connections, no_secrets_here_notice, remove_connection,
+    reveal_secret, save_connection, save_connection_confirming_host_change, ConnectionDraft,
+    ConnectionView,
 };
 pub use error::{Error, Result};
 pub use host_binding::{ConnectionHostChange, HostChange};

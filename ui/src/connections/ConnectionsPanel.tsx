@@ -28,6 +28,11 @@ function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
         <span className="muted">{kindLabel}</span>
         {connection.hasToken && <span className="badge">token</span>}
         {connection.needsConsent && <span className="badge">needs consent</span>}
+        {connection.noSecretsHere && (
+          <span className="badge" data-testid="connection-no-secrets" title="Nothing is stored for this folder on this machine">
+            no secrets here
+          </span>
+        )}
       </button>
       {confirming ? (
         <span className="row-actions confirm">
@@ -57,7 +62,13 @@ function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
 
 /** The workspace's definitions as list rows, for when the keyring could not say which secrets are stored. */
 function withoutKeyring(workspace: WorkspaceView): ConnectionView[] {
-  return workspace.connections.map((definition) => ({ ...definition, secrets: {}, hasToken: false, needsConsent: false }));
+  return workspace.connections.map((definition) => ({
+    ...definition,
+    secrets: {},
+    hasToken: false,
+    needsConsent: false,
+    noSecretsHere: false,
+  }));
 }
 
 export function ConnectionsPanel() {
@@ -138,6 +149,12 @@ export function ConnectionsPanel() {
         {unsupported && <p className="muted">Connections are not available in this build yet.</p>}
         {failure && <p className="field-problem">{failure}</p>}
         {connections.length === 0 && editing.mode === 'closed' && <p className="muted">None yet.</p>}
+        {connections.some((connection) => connection.noSecretsHere) && (
+          <p className="help" data-testid="connections-no-secrets-notice">
+            Some connections have no secrets stored for this folder on this machine. A cloned or copied workspace
+            starts without them: open each one marked “no secrets here” and enter its secrets.
+          </p>
+        )}
         <ul className="connection-list">
           {connections.map((connection) => (
             <ConnectionRow
