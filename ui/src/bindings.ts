@@ -485,9 +485,15 @@ export const MIN_REDACTED_SECRET_CHARS = 6 as const;
 
 export type AppError = { code: string; message: string }
 /**
- * A block: one `.js` file under `blocks/`, named `<id>.js`.
+ * A failure as the person sees it: the JavaScript error's name and message, and where in *their* file
+ * it happened (line 1 is the file's first line).
  */
-export type Block = { id: string; 
+export type BlockError = { name: string; message: string; line: number | null; column: number | null; stack: string | null }
+export type BlockKind = "action" | "trigger"
+/**
+ * A block, with the key a flow run gives its result in later steps' `stepResults`.
+ */
+export type BlockView = ({ id: string; 
 /**
  * The display name; flows' `stepResults` use its camelCased form.
  */
@@ -495,13 +501,11 @@ name: string; kind: BlockKind;
 /**
  * The block's own time limit; the default (30 s) when absent.
  */
-timeoutMs?: number | null }
+timeoutMs?: number | null }) & { 
 /**
- * A failure as the person sees it: the JavaScript error's name and message, and where in *their* file
- * it happened (line 1 is the file's first line).
+ * The block's display name camelCased as the platform does it ("Bob's Step" → `bobsStep`).
  */
-export type BlockError = { name: string; message: string; line: number | null; column: number | null; stack: string | null }
-export type BlockKind = "action" | "trigger"
+stepKey: string }
 /**
  * What kind of thing an incoming name clashes with.
  */
@@ -740,7 +744,7 @@ export type WebhookStatus = { running: boolean; flow: string | null; url: string
 /**
  * The workspace as the UI shows it. Connection definitions carry no secret values.
  */
-export type WorkspaceView = { path: string; name: string; configVars: ConfigVar[]; connections: ConnectionDefinition[]; blocks: Block[]; flows: Flow[] }
+export type WorkspaceView = { path: string; name: string; configVars: ConfigVar[]; connections: ConnectionDefinition[]; blocks: BlockView[]; flows: Flow[] }
 
 /** tauri-specta globals **/
 

@@ -2,9 +2,6 @@
 //! display name the way lodash's `camelCase` does: "Get Data from API" → `getDataFromApi`,
 //! "XMLHttpRequest" → `xmlHttpRequest`), and flow names as the local webhook listener's URL segments.
 
-/// camelCases a display name as lodash's `camelCase` does: accents are dropped, apostrophes removed, the
-/// name is split into words at separators, case changes and letter/digit changes (keeping ordinals such
-/// as `1st` whole), then the first word is lowercased and the others capitalized.
 /// The flow's name as a URL segment: "Sync Orders (EU)" → `sync-orders-eu`. A name with no letter or digit
 /// becomes `flow`.
 pub fn flow_slug(name: &str) -> String {
@@ -24,6 +21,9 @@ pub fn flow_slug(name: &str) -> String {
     }
 }
 
+/// camelCases a display name as lodash's `camelCase` does: accents are dropped, apostrophes removed, the
+/// name is split into words at separators, case changes and letter/digit changes (keeping ordinals such
+/// as `1st` whole), then the first word is lowercased and the others capitalized.
 pub fn camel_case(name: &str) -> String {
     let mut plain = String::with_capacity(name.len());
     for c in name.chars().filter(|&c| c != '\'' && c != '\u{2019}') {

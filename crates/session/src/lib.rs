@@ -12,6 +12,7 @@ mod runs;
 mod state;
 mod validation;
 pub mod webhook;
+mod workspace_view;
 
 pub use connections::{
     config_vars, config_vars_for_run, list_connections, no_secrets_here_notice, remove_connection,
@@ -29,3 +30,4 @@ pub use runs::{
 };
 pub use state::{PersistedState, StateNotice};
 pub use validation::private_key_kind;
+pub use workspace_view::{BlockView, WorkspaceView};

@@ -78,11 +78,9 @@ pub fn check_headers(value: &str) -> Result<Vec<(String, String)>, String> {
         .collect()
 }
 
+/// An HTTP token (RFC 9110 §5.1), as the `http` crate every request goes through reads it.
 fn is_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    http::HeaderName::from_bytes(name.as_bytes()).is_ok()
 }
 
 /// The kind of a PEM private key: "PKCS#1 RSA", "PKCS#8", "encrypted PKCS#8", "SEC1 EC" or "OpenSSH".

@@ -13,9 +13,9 @@ use blocksmith_workspace::{write_atomic, Workspace};
 use tauri::{AppHandle, State};
 
 use crate::commands::connections::with_keyring;
-use crate::commands::workspace::WorkspaceView;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use blocksmith_session::WorkspaceView;
 
 impl From<export::ExportError> for AppError {
     fn from(err: export::ExportError) -> Self {

@@ -2,40 +2,14 @@
 
 use std::path::PathBuf;
 
-use blocksmith_workspace::{Block, ConfigVar, ConnectionDefinition, Flow, Workspace};
-use serde::Serialize;
+use blocksmith_session::WorkspaceView;
+use blocksmith_workspace::Workspace;
 use serde_json::Value;
 use tauri::State;
 
 use crate::error::AppResult;
 use crate::settings::{default_workspace, Settings};
 use crate::state::AppState;
-
-/// The workspace as the UI shows it. Connection definitions carry no secret values.
-#[derive(Debug, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkspaceView {
-    pub path: String,
-    pub name: String,
-    pub config_vars: Vec<ConfigVar>,
-    pub connections: Vec<ConnectionDefinition>,
-    pub blocks: Vec<Block>,
-    pub flows: Vec<Flow>,
-}
-
-impl WorkspaceView {
-    pub fn of(workspace: &Workspace) -> Self {
-        let manifest = workspace.manifest();
-        WorkspaceView {
-            path: workspace.root().display().to_string(),
-            name: manifest.name.clone(),
-            config_vars: manifest.config_vars.clone(),
-            connections: manifest.connections.clone(),
-            blocks: manifest.blocks.clone(),
-            flows: manifest.flows.clone(),
-        }
-    }
-}
 
 /// Opens `path`, or the default workspace when `path` is null; a missing or empty folder becomes a new
 /// workspace seeded with the templates.

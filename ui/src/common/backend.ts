@@ -8,7 +8,7 @@
 import {
   commands,
   type AppError,
-  type Block,
+  type BlockView as WireBlockView,
   type ConnectionDefinition as WireConnectionDefinition,
   type ConnectionView as WireConnectionView,
   type ExportRequest,
@@ -44,7 +44,8 @@ export type {
   TokenStatusView as TokenStatus,
 } from '../bindings';
 
-export type BlockView = Block;
+/** A block as listed, with its `stepResults` key computed in Rust (the platform's camelCase). */
+export type BlockView = WireBlockView;
 export type FlowView = Required<Flow>;
 /** A connection as the workspace file defines it: its kind and non-secret inputs. */
 export type ConnectionDefinition = Omit<WireConnectionDefinition, 'inputs'> & { inputs: Record<string, string> };

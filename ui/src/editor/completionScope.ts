@@ -1,6 +1,5 @@
 // Gathers what completion needs to know about the open block from the workspace and this session's runs.
 import type { ConnectionKind, JsonValue, WorkspaceView } from '../common/backend';
-import { stepResultKey } from '../common/camelCase';
 import { blocksBefore, findBlock } from '../workspace/model';
 import type { CompletionScope } from './completions';
 
@@ -25,7 +24,7 @@ export function completionScopeFor(
       };
     }),
     earlierSteps: blocksBefore(workspace, blockId).map((block) => ({
-      key: stepResultKey(block.name),
+      key: block.stepKey,
       name: block.name,
       lastResult: lastResults[block.id] ?? null,
     })),

@@ -8,10 +8,10 @@ const WORKSPACE: WorkspaceView = {
   configVars: [],
   connections: [],
   blocks: [
-    { id: 'orders-trigger', name: 'Code Block Trigger', kind: 'trigger' },
-    { id: 'orders-step', name: 'Code Block', kind: 'action' },
-    { id: 'refunds-trigger', name: 'Refund Trigger', kind: 'trigger' },
-    { id: 'loose', name: 'Scratch', kind: 'action' },
+    { id: 'orders-trigger', name: 'Code Block Trigger', kind: 'trigger', stepKey: 'codeBlockTrigger' },
+    { id: 'orders-step', name: 'Code Block', kind: 'action', stepKey: 'codeBlock' },
+    { id: 'refunds-trigger', name: 'Refund Trigger', kind: 'trigger', stepKey: 'refundTrigger' },
+    { id: 'loose', name: 'Scratch', kind: 'action', stepKey: 'scratch' },
   ],
   flows: [
     { name: 'Orders', trigger: 'orders-trigger', steps: ['orders-step'] },

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isEmptySample, stepResultsFrom } from './stepResults';
 
 describe('stepResultsFrom', () => {
-  it('maps each earlier step to its camelCased name and last results', () => {
+  it('maps each earlier step to its key and last results', () => {
     expect(
       stepResultsFrom([
-        { name: 'Code Block Trigger', lastResult: { orderId: 7 } },
-        { name: 'Get Data from API', lastResult: null },
+        { stepKey: 'codeBlockTrigger', lastResult: { orderId: 7 } },
+        { stepKey: 'getDataFromApi', lastResult: null },
       ]),
     ).toEqual({
       codeBlockTrigger: { results: { orderId: 7 } },

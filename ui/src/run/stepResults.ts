@@ -1,17 +1,18 @@
-// The `stepResults` an action is run with: each earlier step's camelCased name mapped to `{ results }`.
+// The `stepResults` an action is run with: each earlier step's key (its camelCased name, from Rust) mapped to
+// `{ results }`.
 import type { JsonValue } from '../common/backend';
 import { isJsonObject } from '../common/json';
-import { stepResultKey } from '../common/camelCase';
 
 export interface EarlierStep {
-  name: string;
+  /** The step's `stepResults` key, as Rust's flow runs name it (`BlockView.stepKey`). */
+  stepKey: string;
   /** Its result from the last run, or null when it has not run yet. */
   lastResult: JsonValue;
 }
 
 export function stepResultsFrom(earlier: EarlierStep[]): JsonValue {
   const stepResults: { [key: string]: JsonValue } = {};
-  for (const step of earlier) stepResults[stepResultKey(step.name)] = { results: step.lastResult };
+  for (const step of earlier) stepResults[step.stepKey] = { results: step.lastResult };
   return stepResults;
 }
 

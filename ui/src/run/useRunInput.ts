@@ -35,7 +35,7 @@ export function useRunInput(
     if (!workspace || !block) return {};
     return stepResultsFrom(
       blocksBefore(workspace, block.id).map((earlier) => ({
-        name: earlier.name,
+        stepKey: earlier.stepKey,
         lastResult: lastResults[earlier.id] ?? null,
       })),
     );

@@ -8,9 +8,9 @@ const workspace: WorkspaceView = {
   configVars: [],
   connections: [],
   blocks: [
-    { id: 't', name: 'Code Block Trigger', kind: 'trigger', timeoutMs: null },
-    { id: 'a', name: 'Get Data from API', kind: 'action', timeoutMs: null },
-    { id: 'b', name: 'Code Block', kind: 'action', timeoutMs: null },
+    { id: 't', name: 'Code Block Trigger', kind: 'trigger', timeoutMs: null, stepKey: 'codeBlockTrigger' },
+    { id: 'a', name: 'Get Data from API', kind: 'action', timeoutMs: null, stepKey: 'getDataFromApi' },
+    { id: 'b', name: 'Code Block', kind: 'action', timeoutMs: null, stepKey: 'codeBlock' },
   ],
   flows: [{ name: 'Orders', trigger: 't', steps: ['a', 'b'] }],
 };

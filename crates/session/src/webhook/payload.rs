@@ -17,7 +17,8 @@
 //! The platform's own fields (`webhookUrls`, `executionId`, `customer`, …) are added when the flow run is
 //! prepared (`prepare_webhook_flow_run`).
 
-use base64_engine::encode_base64;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
 /// What the listener read of one HTTP request.
@@ -85,7 +86,7 @@ fn query_map(query: &str) -> Map<String, Value> {
 fn raw_data(body: &[u8]) -> String {
     match std::str::from_utf8(body) {
         Ok(text) => text.to_string(),
-        Err(_) => encode_base64(body),
+        Err(_) => BASE64.encode(body),
     }
 }
 
@@ -110,31 +111,6 @@ pub(crate) fn is_json(content_type: &str) -> bool {
         .trim()
         .to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json")
-}
-
-/// Standard base64 with padding; a few lines instead of another dependency.
-mod base64_engine {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    pub fn encode_base64(bytes: &[u8]) -> String {
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                chunk.get(1).copied().unwrap_or(0),
-                chunk.get(2).copied().unwrap_or(0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-                if i <= chunk.len() {
-                    out.push(ALPHABET[(n >> shift) as usize & 63] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
 }
 
 #[cfg(test)]
@@ -234,15 +210,6 @@ mod tests {
         );
         assert_eq!(payload["headers"]["accept"], "text/csv, text/plain");
         assert_eq!(payload["queryParameters"]["a"], "2");
-    }
-
-    #[test]
-    fn base64_matches_the_standard_alphabet_and_padding() {
-        assert_eq!(encode_base64(b""), "");
-        assert_eq!(encode_base64(b"f"), "Zg==");
-        assert_eq!(encode_base64(b"fo"), "Zm8=");
-        assert_eq!(encode_base64(b"foo"), "Zm9v");
-        assert_eq!(encode_base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]
