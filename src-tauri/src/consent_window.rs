@@ -8,6 +8,7 @@
 //! load (`Connect Acme — login.acme.com`): a person can tell the provider's login page from a look-alike on
 //! another host before typing a password.
 
+use blocksmith_session::ErrorCode;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -38,8 +39,7 @@ pub fn remembered_logins_dir(app: &AppHandle) -> AppResult<PathBuf> {
     let base = match std::env::var_os("BLOCKSMITH_CONFIG_DIR") {
         Some(dir) => PathBuf::from(dir),
         None => app.path().app_local_data_dir().map_err(|err| {
-            AppError::new(
-                "oauth_window",
+            AppError::new(ErrorCode::ConsentWindow,
                 format!("The app's data folder, where the provider's login is remembered, is unknown: {err}."),
             )
         })?,
@@ -64,9 +64,12 @@ pub async fn wait_for_consent(
     cookies: Cookies,
 ) -> AppResult<String> {
     close(app);
-    let url: Url = authorize_url
-        .parse()
-        .map_err(|_| AppError::new("invalid_input", "The Authorize URL is not a valid URL."))?;
+    let url: Url = authorize_url.parse().map_err(|_| {
+        AppError::new(
+            ErrorCode::InvalidInput,
+            "The Authorize URL is not a valid URL.",
+        )
+    })?;
     let (sender, receiver) = oneshot::channel::<Option<String>>();
     let sender = Arc::new(Mutex::new(Some(sender)));
     let redirect_prefix = redirect_uri
@@ -99,8 +102,7 @@ pub async fn wait_for_consent(
         Cookies::Forget => builder.incognito(true),
         Cookies::RememberIn(dir) => {
             std::fs::create_dir_all(&dir).map_err(|err| {
-                AppError::new(
-                    "oauth_window",
+                AppError::new(ErrorCode::ConsentWindow,
                     format!(
                         "The folder {} for the remembered provider login could not be created: {err}.",
                         dir.display()
@@ -112,7 +114,7 @@ pub async fn wait_for_consent(
     };
     let window = builder.build().map_err(|err| {
         AppError::new(
-            "oauth_window",
+            ErrorCode::ConsentWindow,
             format!("The consent window could not be opened: {err}."),
         )
     })?;
@@ -133,11 +135,11 @@ pub async fn wait_for_consent(
     match outcome {
         Ok(Ok(Some(redirect))) => Ok(redirect),
         Ok(_) => Err(AppError::new(
-            "oauth_cancelled",
+            ErrorCode::ConsentCancelled,
             "Connecting was cancelled: the consent window was closed; nothing was stored.",
         )),
         Err(_) => Err(AppError::new(
-            "oauth_timeout",
+            ErrorCode::ConsentTimeout,
             "The provider never redirected back within 10 minutes; press Connect to try again.",
         )),
     }

@@ -1,45 +1,49 @@
-//! The one error shape the UI sees: `{ code, message }`. The UI branches on `code`; `message` is a sentence
-//! for the person. Each crate's typed error maps into it here, and nowhere else.
+//! The one error shape the UI sees: `{ code, message }`. `code` is the session crate's `ErrorCode` (a typed union
+//! in the generated bindings) for the UI to branch on; `message` is a sentence for the person. Each crate's error
+//! becomes one here through the code the session crate gives it.
 
+use blocksmith_session::ErrorCode;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct AppError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl AppError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         AppError {
-            code: code.to_string(),
+            code,
             message: message.into(),
         }
     }
-}
 
-impl From<blocksmith_workspace::Error> for AppError {
-    fn from(err: blocksmith_workspace::Error) -> Self {
-        AppError::new(err.code(), err.to_string())
+    /// A failure of the app itself (a task that panicked, a thread that could not be joined).
+    pub fn internal(message: impl Into<String>) -> Self {
+        AppError::new(ErrorCode::Internal, message)
     }
 }
 
-impl From<blocksmith_session::Error> for AppError {
-    fn from(err: blocksmith_session::Error) -> Self {
-        AppError::new(err.code(), err.to_string())
-    }
+/// Every crate error whose code the session crate knows.
+macro_rules! app_error_from {
+    ($($error:ty),* $(,)?) => {
+        $(impl From<$error> for AppError {
+            fn from(err: $error) -> Self {
+                AppError::new(ErrorCode::from(&err), err.to_string())
+            }
+        })*
+    };
 }
 
-impl From<blocksmith_runner::Error> for AppError {
-    fn from(err: blocksmith_runner::Error) -> Self {
-        AppError::new(err.code(), err.to_string())
-    }
-}
-
-impl From<blocksmith_secrets::Error> for AppError {
-    fn from(err: blocksmith_secrets::Error) -> Self {
-        AppError::new("keyring", err.to_string())
-    }
-}
+app_error_from!(
+    blocksmith_workspace::Error,
+    blocksmith_workspace::export::ExportError,
+    blocksmith_session::Error,
+    blocksmith_session::webhook::WebhookError,
+    blocksmith_runner::Error,
+    blocksmith_secrets::Error,
+    blocksmith_oauth::Error,
+);
 
 pub type AppResult<T> = Result<T, AppError>;

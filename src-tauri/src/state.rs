@@ -1,6 +1,7 @@
 //! What the app holds between commands: the open workspace, its run history, the worker supervisor and the
 //! runs in progress (by the UI's run id, so Stop can name them).
 
+use blocksmith_session::ErrorCode;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -55,7 +56,7 @@ impl AppState {
         match lock(&self.workspace).as_mut() {
             Some(workspace) => f(workspace),
             None => Err(AppError::new(
-                "no_workspace",
+                ErrorCode::NoWorkspace,
                 "No workspace is open. Open a workspace folder first.",
             )),
         }

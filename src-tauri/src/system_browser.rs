@@ -2,6 +2,7 @@
 //! the person's own browser (`$BROWSER`, else the desktop's opener) and a one-shot listener on 127.0.0.1 waits
 //! for the redirect. One such wait at a time; Cancel ends it.
 
+use blocksmith_session::ErrorCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -43,12 +44,7 @@ pub async fn wait_for_consent(
         listener.wait_for_redirect_unless(&state, CONSENT_TIMEOUT, &waited)
     })
     .await
-    .map_err(|err| {
-        AppError::new(
-            "internal",
-            format!("Waiting for the browser failed: {err}."),
-        )
-    })?;
+    .map_err(|err| AppError::internal(format!("Waiting for the browser failed: {err}.")))?;
     if let Ok(mut waiting) = WAITING.lock() {
         if waiting
             .as_ref()
@@ -59,15 +55,14 @@ pub async fn wait_for_consent(
     }
     outcome.map_err(|err| match err {
         OAuthError::RedirectCancelled { .. } => AppError::new(
-            "oauth_cancelled",
+            ErrorCode::ConsentCancelled,
             "Connecting in the system browser was cancelled; nothing was stored.",
         ),
-        OAuthError::RedirectTimeout { .. } => AppError::new("oauth_timeout", err.to_string()),
         other => oauth_error(other),
     })
 }
 
 /// An OAuth error as the UI sees it: the same code and message as through the session crate.
 pub fn oauth_error(err: OAuthError) -> AppError {
-    blocksmith_session::Error::from(err).into()
+    err.into()
 }

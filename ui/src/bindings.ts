@@ -480,10 +480,11 @@ webhookCallEvent: "webhook-call-event"
 /** user-defined constants **/
 
 export const MIN_REDACTED_SECRET_CHARS = 6 as const;
+export const KEYRING_ERROR_CODES = ["keyring_no_dbus_session","keyring_no_secret_service","keyring_locked","keyring_no_default_collection","keyring_no_session_keyring","keyring_untrustworthy","keyring_failed","keyring_entry_not_text","keyring_entry_ambiguous","keyring_entry_name_empty","keyring_token_not_json","keyring_unknown_backend"] as const;
 
 /** user-defined types **/
 
-export type AppError = { code: string; message: string }
+export type AppError = { code: ErrorCode; message: string }
 /**
  * A failure as the person sees it: the JavaScript error's name and message, and where in *their* file
  * it happened (line 1 is the file's first line).
@@ -555,6 +556,14 @@ needsConsent: boolean;
  * a cloned or copied workspace: the person has to enter its secrets here.
  */
 noSecretsHere: boolean }
+/**
+ * What went wrong, as a stable machine-readable name. Keyring failures all start with `keyring_`.
+ */
+export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outside_workspace" | "not_a_workspace" | "io" | "not_writable" | "block_file_missing" | "unknown_block" | "unknown_flow" | "duplicate_name" | "invalid_name" | "trigger_not_removable" | "history" | "no_workspace" | "block_without_flow" | "unknown_export_format" | "export_block_required" | "export_block_not_allowed" | "export_block_not_found" | "export_block_ambiguous" | "import_read_failed" | "import_not_a_known_format" | "import_truncated" | "import_unsupported_version" | "import_invalid_content" | "import_name_clash" | "worker_spawn" | "worker_protocol" | "worker_unreachable" | "unknown_run" | "redaction" | "invalid_input" | "unknown_connection_kind" | "unknown_connection" | "secret_outside_keyring" | "not_o_auth" | "not_connected" | "needs_consent" | "host_changed" | "keyring_no_dbus_session" | "keyring_no_secret_service" | "keyring_locked" | "keyring_no_default_collection" | "keyring_no_session_keyring" | "keyring_untrustworthy" | "keyring_failed" | "keyring_entry_not_text" | "keyring_entry_ambiguous" | "keyring_entry_name_empty" | "keyring_token_not_json" | "keyring_unknown_backend" | "missing_field" | "invalid_url" | "insecure_endpoint" | "invalid_headers" | "reserved_header" | "invalid_pkce_verifier" | "not_loopback_redirect_uri" | "redirect_uri_mismatch" | "state_mismatch" | "issuer_mismatch" | "issuer_missing" | "metadata_issuer_mismatch" | "no_provider_metadata" | "provider_metadata_unreadable" | "authorization_denied" | "missing_code" | "provider_unreachable" | "token_request_not_sent" | "token_response_unreadable" | "invalid_client" | "code_rejected" | "token_request_refused" | "token_response_not_json" | "token_response_unexpected_status" | "token_response_missing_field" | "token_response_invalid_field" | "no_refresh_token" | "no_authorize_url" | "revocation_refused" | "stored_token_unreadable" | "http_client" | "loopback_bind" | "loopback" | "consent_timeout" | "consent_cancelled" | "consent_window" | "browser_not_opened" | "webhook_port_unavailable" | "webhook_failed" | 
+/**
+ * A fault of Blocksmith itself, not of the input.
+ */
+"internal"
 /**
  * The three export formats.
  */

@@ -54,20 +54,8 @@ impl Error {
     /// Whether the person asked for something invalid (exit 2) rather than something failing (exit 1).
     pub fn is_bad_input(&self) -> bool {
         match self {
-            Error::Session(err) => matches!(
-                err.code(),
-                "invalid_input"
-                    | "secret_outside_keyring"
-                    | "duplicate_name"
-                    | "invalid_name"
-                    | "unknown_connection"
-                    | "unknown_connection_kind"
-                    | "not_oauth"
-                    | "host_changed"
-            ),
-            Error::Export(err) => {
-                !matches!(err, blocksmith_workspace::export::ExportError::Workspace(_))
-            }
+            Error::Session(err) => err.code().is_bad_input(),
+            Error::Export(err) => blocksmith_session::ErrorCode::from(err).is_bad_input(),
             Error::Runner(_) | Error::OwnExecutable(_) => false,
             _ => true,
         }

@@ -226,51 +226,6 @@ pub enum Error {
     HttpClient(String),
 }
 
-impl Error {
-    /// A stable identifier for the UI to branch on; the message is for people.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::MissingField { .. } => "missing_field",
-            Error::InvalidUrl { .. } => "invalid_url",
-            Error::InsecureEndpoint { .. } => "insecure_endpoint",
-            Error::InvalidHeaders { .. } => "invalid_headers",
-            Error::ReservedHeader { .. } => "reserved_header",
-            Error::InvalidPkceVerifier => "invalid_pkce_verifier",
-            Error::NotLoopbackRedirectUri(_) => "not_loopback_redirect_uri",
-            Error::RedirectUriMismatch { .. } => "redirect_uri_mismatch",
-            Error::StateMismatch => "state_mismatch",
-            Error::IssuerMismatch { .. } => "issuer_mismatch",
-            Error::IssuerMissing { .. } => "issuer_missing",
-            Error::MetadataIssuerMismatch { .. } => "metadata_issuer_mismatch",
-            Error::NoProviderMetadata { .. } => "no_provider_metadata",
-            Error::UnreadableMetadata { .. } => "provider_metadata_unreadable",
-            Error::AuthorizationDenied { .. } => "authorization_denied",
-            Error::MissingCode => "missing_code",
-            Error::Unreachable { .. } => "provider_unreachable",
-            Error::TokenRequestNotSent { .. } => "token_request_not_sent",
-            Error::UnreadableTokenResponse { .. } => "token_response_unreadable",
-            Error::InvalidClient { .. } => "invalid_client",
-            Error::CodeRejected { .. } => "code_rejected",
-            Error::NeedsConsent => "needs_consent",
-            Error::TokenRequestRefused { .. } => "token_request_refused",
-            Error::NotJson { .. } => "token_response_not_json",
-            Error::UnexpectedStatus { .. } => "token_response_unexpected_status",
-            Error::MissingTokenField { .. } => "token_response_missing_field",
-            Error::InvalidTokenField { .. } => "token_response_invalid_field",
-            Error::NoRefreshToken => "no_refresh_token",
-            Error::NoAuthorizeUrl => "no_authorize_url",
-            Error::RevocationRefused { .. } => "revocation_refused",
-            Error::LoopbackBind { .. } => "loopback_bind",
-            Error::RedirectTimeout { .. } => "redirect_timeout",
-            Error::RedirectCancelled { .. } => "redirect_cancelled",
-            Error::Loopback(_) => "loopback",
-            Error::BrowserNotOpened { .. } => "browser_not_opened",
-            Error::StoredTokenUnreadable { .. } => "stored_token_unreadable",
-            Error::HttpClient(_) => "http_client",
-        }
-    }
-}
-
 /// A text from the provider, fit to quote in a message: one line, at most 300 characters.
 pub(crate) fn provider_text(text: &str) -> String {
     const LIMIT: usize = 300;

@@ -106,7 +106,7 @@ mod tests {
         let message = error.to_string();
         assert!(message.contains("/nonexistent/browser"), "{message}");
         assert!(message.contains("set $BROWSER"), "{message}");
-        assert_eq!(error.code(), "browser_not_opened");
+        assert!(matches!(error, crate::Error::BrowserNotOpened { .. }));
     }
 
     #[cfg(unix)]

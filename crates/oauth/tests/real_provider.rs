@@ -147,7 +147,7 @@ fn a_refresh_token_the_provider_revoked_needs_consent() {
         error.to_string(),
         "The provider rejected the refresh token; connect again to give consent."
     );
-    assert_eq!(error.code(), "needs_consent");
+    assert!(matches!(error, blocksmith_oauth::Error::NeedsConsent));
 }
 
 #[test]

@@ -24,14 +24,3 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
-
-impl Error {
-    /// A stable machine-readable code for the UI to branch on (never on the message text).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::WorkerSpawn { .. } => "worker_spawn",
-            Error::WorkerProtocol(_) => "worker_protocol",
-            Error::WorkerUnreachable(_) => "worker_unreachable",
-        }
-    }
-}

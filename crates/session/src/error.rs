@@ -49,24 +49,9 @@ pub enum Error {
 }
 
 impl Error {
-    /// A stable machine-readable code for the UI to branch on.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Workspace(err) => err.code(),
-            Error::Runner(err) => err.code(),
-            Error::BlockWithoutFlow(_) => "block_without_flow",
-            Error::Secrets(_) => "keyring",
-            Error::Redaction(_) => "redaction",
-            Error::UnknownConnectionKind(_) => "unknown_connection_kind",
-            Error::UnknownConnection(_) => "unknown_connection",
-            Error::InvalidInput(_) => "invalid_input",
-            Error::OAuth(err) => err.code(),
-            Error::NeedsConsent(_) => "needs_consent",
-            Error::NotConnected(_) => "not_connected",
-            Error::NotOAuth(_) => "not_oauth",
-            Error::SecretOutsideKeyring(_) => "secret_outside_keyring",
-            Error::HostChanged { .. } => "host_changed",
-        }
+    /// A stable machine-readable code for the UI and the CLI to branch on.
+    pub fn code(&self) -> crate::ErrorCode {
+        self.into()
     }
 }
 

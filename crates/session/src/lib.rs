@@ -5,6 +5,7 @@
 
 mod connections;
 mod error;
+mod error_code;
 pub mod host_binding;
 pub mod oauth;
 mod redaction;
@@ -20,6 +21,7 @@ pub use connections::{
     ConnectionView,
 };
 pub use error::{Error, Result};
+pub use error_code::ErrorCode;
 pub use host_binding::{ConnectionHostChange, HostChange};
 pub use redaction::{
     redact_outcome, redacted_json, short_secret_warnings, workspace_redactor, Redact, Redactor,

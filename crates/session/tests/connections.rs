@@ -9,7 +9,7 @@ use std::fs;
 use blocksmith_secrets::{SecretId, Sensitive};
 use blocksmith_session::{
     config_vars, list_connections, private_key_kind, remove_connection, reveal_secret,
-    save_connection, ConnectionDraft,
+    save_connection, ConnectionDraft, ErrorCode,
 };
 use blocksmith_workspace::{Workspace, MANIFEST_FILE};
 
@@ -198,7 +198,7 @@ fn bad_input_is_refused_and_saves_nothing() {
                 &[("tokenUrl", "ftp://id.example/token"), ("clientId", "a")],
                 &[],
             ),
-            "invalid_input",
+            ErrorCode::InvalidInput,
             "Token URL",
         ),
         (
@@ -210,7 +210,7 @@ fn bad_input_is_refused_and_saves_nothing() {
                 ],
                 &[],
             ),
-            "invalid_input",
+            ErrorCode::InvalidInput,
             "Scopes",
         ),
         (
@@ -218,12 +218,12 @@ fn bad_input_is_refused_and_saves_nothing() {
                 &[("tokenUrl", "https://id.example/token"), ("clientId", "a")],
                 &[("headers", r#"{"Bad Name":"x"}"#)],
             ),
-            "invalid_input",
+            ErrorCode::InvalidInput,
             "Bad Name",
         ),
         (
             cc(&[("tokenUrl", "https://id.example/token")], &[]),
-            "invalid_input",
+            ErrorCode::InvalidInput,
             "Client ID is required",
         ),
         (
@@ -235,7 +235,7 @@ fn bad_input_is_refused_and_saves_nothing() {
                 ],
                 &[],
             ),
-            "secret_outside_keyring",
+            ErrorCode::SecretOutsideKeyring,
             "Client Secret",
         ),
         (
@@ -245,17 +245,17 @@ fn bad_input_is_refused_and_saves_nothing() {
                 &[("username", "d")],
                 &[("privateKey", &key_fixture("truncated.pem"))],
             ),
-            "invalid_input",
+            ErrorCode::InvalidInput,
             "Private Key",
         ),
         (
             draft("Taken", "apikey", &[], &[("apiKey", "other")]),
-            "duplicate_name",
+            ErrorCode::DuplicateName,
             "Taken",
         ),
         (
             draft("X", "carrier-pigeon", &[], &[]),
-            "unknown_connection_kind",
+            ErrorCode::UnknownConnectionKind,
             "carrier-pigeon",
         ),
     ];

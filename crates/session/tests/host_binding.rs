@@ -13,7 +13,7 @@ use blocksmith_session::host_binding::{accept_host_change, all_host_changes, hos
 use blocksmith_session::oauth::client_for;
 use blocksmith_session::{
     config_vars_for_run, remove_connection, save_connection,
-    save_connection_confirming_host_change, ConnectionDraft, Error, HostChange,
+    save_connection_confirming_host_change, ConnectionDraft, Error, ErrorCode, HostChange,
 };
 use blocksmith_workspace::{ConnectionDefinition, Workspace};
 
@@ -117,11 +117,11 @@ fn a_moved_token_url_stops_the_client_and_the_run_until_it_is_confirmed() {
         matches!(error, Error::HostChanged { ref connection, ref changes } if connection == "Acme" && *changes == moved_to_evil()),
         "{error}"
     );
-    assert_eq!(error.code(), "host_changed");
+    assert_eq!(error.code(), ErrorCode::HostChanged);
     let run = config_vars_for_run(&ws, || Ok(store.clone()), SystemTime::now())
         .map(drop)
         .expect_err("the run is refused");
-    assert_eq!(run.code(), "host_changed");
+    assert_eq!(run.code(), ErrorCode::HostChanged);
     assert_eq!(
         all_host_changes(&ws, &store).unwrap()[0].changes,
         moved_to_evil()

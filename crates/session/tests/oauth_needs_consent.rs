@@ -17,7 +17,7 @@ use blocksmith_session::oauth::{
     begin_authorization, client_for, complete_authorization, refresh_now, token_status,
 };
 use blocksmith_session::{
-    config_vars_for_run, list_connections, save_connection, ConnectionDraft, Error,
+    config_vars_for_run, list_connections, save_connection, ConnectionDraft, Error, ErrorCode,
 };
 use blocksmith_workspace::Workspace;
 use common::{Decision, Person, TestClient, TestProvider, REDIRECT_URI};
@@ -120,7 +120,7 @@ fn a_refused_refresh_before_a_run_marks_the_connection_until_it_is_connected_aga
         matches!(&error, Error::NeedsConsent(name) if name == CONNECTION),
         "{error}"
     );
-    assert_eq!(error.code(), "needs_consent");
+    assert_eq!(error.code(), ErrorCode::NeedsConsent);
     assert!(error.to_string().contains("needs consent"), "{error}");
 
     // After a restart: a new workspace handle and keyring connection read the mark back.

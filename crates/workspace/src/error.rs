@@ -99,23 +99,4 @@ impl Error {
             source,
         }
     }
-
-    /// A stable machine-readable code for the UI to branch on (never on the message text).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::ManifestInvalid { .. } => "manifest_invalid",
-            Error::UnsafeBlockId { .. } => "manifest_unsafe_block_id",
-            Error::OutsideWorkspace { .. } => "outside_workspace",
-            Error::NotAWorkspace { .. } => "not_a_workspace",
-            Error::Io { .. } => "io",
-            Error::NotWritable { .. } => "not_writable",
-            Error::BlockFileMissing { .. } => "block_file_missing",
-            Error::UnknownBlock(_) => "unknown_block",
-            Error::UnknownFlow(_) => "unknown_flow",
-            Error::DuplicateName { .. } => "duplicate_name",
-            Error::InvalidName(_) => "invalid_name",
-            Error::TriggerNotRemovable(_) => "trigger_not_removable",
-            Error::History { .. } => "history",
-        }
-    }
 }

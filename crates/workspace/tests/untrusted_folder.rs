@@ -121,7 +121,10 @@ fn a_manifest_with_a_traversal_id_does_not_open_and_nothing_changes() {
 
     let err = open_then_delete_step(&setup, id).unwrap_err();
 
-    assert_eq!(err.code(), "manifest_unsafe_block_id", "{err}");
+    assert!(
+        matches!(err, blocksmith_workspace::Error::UnsafeBlockId { .. }),
+        "{err}"
+    );
     let message = err.to_string();
     assert!(message.contains("\"../../outside/victim\""), "{message}");
     assert!(
@@ -144,7 +147,10 @@ fn a_manifest_with_an_absolute_id_does_not_open_and_nothing_changes() {
 
     let err = open_then_delete_step(&setup, &id).unwrap_err();
 
-    assert_eq!(err.code(), "manifest_unsafe_block_id", "{err}");
+    assert!(
+        matches!(err, blocksmith_workspace::Error::UnsafeBlockId { .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("absolute path"), "{err}");
     assert!(err.to_string().contains(&format!("{id:?}")), "{err}");
     assert_eq!((snapshot(&setup.root), snapshot(&setup.outside)), before);
@@ -181,7 +187,10 @@ fn a_block_file_linked_outside_is_not_read_written_or_followed_by_a_delete() {
     let before = snapshot(&setup.outside);
 
     let err = ws.read_block_source(&step).unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert!(
         err.to_string().contains(&link.display().to_string()),
         "{err}"
@@ -189,7 +198,10 @@ fn a_block_file_linked_outside_is_not_read_written_or_followed_by_a_delete() {
     assert!(!err.to_string().contains("OUTSIDE-SECRET"), "{err}");
 
     let err = ws.save_block_source(&step, "// overwritten\n").unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert_eq!(snapshot(&setup.outside), before);
 
     let flow = ws.manifest().flows[0].name.clone();
@@ -221,19 +233,20 @@ fn a_blocks_folder_linked_outside_is_never_read_written_or_deleted_through() {
     let mut ws = Workspace::open(&setup.root).unwrap();
     let before = snapshot(&setup.outside);
 
-    assert_eq!(
-        ws.read_block_source(&step).unwrap_err().code(),
-        "outside_workspace"
-    );
-    assert_eq!(
-        ws.save_block_source(&step, "// overwritten\n")
-            .unwrap_err()
-            .code(),
-        "outside_workspace"
-    );
+    assert!(matches!(
+        ws.read_block_source(&step).unwrap_err(),
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
+    assert!(matches!(
+        ws.save_block_source(&step, "// overwritten\n").unwrap_err(),
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     let flow = ws.manifest().flows[0].name.clone();
     let err = ws.add_step(&flow, "Victim").unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     ws.delete_step(&flow, &step).unwrap();
     ws.delete_flow(&flow).unwrap();
     assert_eq!(snapshot(&setup.outside), before);
@@ -257,10 +270,16 @@ fn a_samples_folder_linked_outside_is_neither_read_nor_written() {
     let before = snapshot(&setup.outside);
 
     let err = ws.read_sample(&trigger).unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert!(!err.to_string().contains("OUTSIDE-SECRET"), "{err}");
     let err = ws.save_sample(&trigger, &json!({ "x": 1 })).unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert_eq!(snapshot(&setup.outside), before);
 }
 
@@ -273,10 +292,16 @@ fn a_local_folder_linked_outside_is_refused_before_anything_is_written_there() {
     symlink(&elsewhere, setup.root.join(LOCAL_DIR)).unwrap();
 
     let err = Workspace::open(&setup.root).unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert!(err.to_string().contains(LOCAL_DIR), "{err}");
     let err = RunHistory::open(&setup.root).unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert!(
         snapshot(&elsewhere).is_empty(),
         "{:?}",
@@ -291,7 +316,10 @@ fn a_history_database_linked_outside_is_refused() {
     fs::write(&victim, "not a database").unwrap();
     symlink(&victim, setup.root.join(HISTORY_FILE)).unwrap();
     let err = RunHistory::open(&setup.root).unwrap_err();
-    assert_eq!(err.code(), "outside_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert_eq!(fs::read_to_string(&victim).unwrap(), "not a database");
 }
 
@@ -320,11 +348,14 @@ fn a_state_file_linked_outside_is_neither_read_nor_written() {
     let victim = setup.outside.join("victim.json");
     symlink(&victim, setup.root.join(LOCAL_DIR).join("state.json")).unwrap();
     let ws = Workspace::open(&setup.root).unwrap();
-    assert_eq!(ws.read_state().unwrap_err().code(), "outside_workspace");
-    assert_eq!(
-        ws.save_state(&json!({})).unwrap_err().code(),
-        "outside_workspace"
-    );
+    assert!(matches!(
+        ws.read_state().unwrap_err(),
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
+    assert!(matches!(
+        ws.save_state(&json!({})).unwrap_err(),
+        blocksmith_workspace::Error::OutsideWorkspace { .. }
+    ));
     assert_eq!(fs::read_to_string(&victim).unwrap(), OUTSIDE_SAMPLE);
 }
 
@@ -357,7 +388,10 @@ fn a_bundle_with_a_traversal_block_id_is_refused_and_imports_nothing() {
     )
     .unwrap_err();
 
-    assert_eq!(err.code(), "import_invalid_content");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::export::ExportError::InvalidContent { .. }
+    ));
     let message = err.to_string();
     assert!(message.contains("shared.blocksmith.json"), "{message}");
     assert!(message.contains("\"../../outside/planted\""), "{message}");
@@ -385,7 +419,15 @@ fn an_import_into_a_blocks_folder_linked_outside_writes_nothing_there() {
     )
     .unwrap_err();
 
-    assert_eq!(err.code(), "outside_workspace", "{err}");
+    assert!(
+        matches!(
+            err,
+            blocksmith_workspace::export::ExportError::Workspace(
+                blocksmith_workspace::Error::OutsideWorkspace { .. }
+            )
+        ),
+        "{err}"
+    );
     assert_eq!((snapshot(&setup.root), snapshot(&setup.outside)), before);
 }
 

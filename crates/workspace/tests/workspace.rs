@@ -101,7 +101,10 @@ fn step_names_are_unique_within_a_flow() {
     let mut ws = Workspace::open_or_create(dir.path()).unwrap();
     let flow = ws.manifest().flows[0].name.clone();
     let err = ws.add_step(&flow, "Code Block").unwrap_err();
-    assert_eq!(err.code(), "duplicate_name");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::DuplicateName { .. }
+    ));
     assert!(err.to_string().contains("Code Block"), "{err}");
 }
 
@@ -116,7 +119,10 @@ fn a_corrupt_manifest_is_a_clear_error_and_is_left_untouched() {
     fs::write(dir.path().join(MANIFEST_FILE), &broken).unwrap();
 
     let err = Workspace::open_or_create(dir.path()).unwrap_err();
-    assert_eq!(err.code(), "manifest_invalid");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::ManifestInvalid { .. }
+    ));
     let message = err.to_string();
     assert!(
         message.contains("blocksmith.json") && message.contains("not valid"),
@@ -130,7 +136,10 @@ fn a_folder_with_other_files_is_not_taken_over() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("notes.txt"), "mine").unwrap();
     let err = Workspace::open_or_create(dir.path()).unwrap_err();
-    assert_eq!(err.code(), "not_a_workspace");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::NotAWorkspace { .. }
+    ));
     assert!(!dir.path().join(MANIFEST_FILE).exists());
 }
 
@@ -141,7 +150,7 @@ fn a_folder_that_cannot_be_created_names_the_path() {
     fs::write(&file, "x").unwrap();
     // A folder inside a regular file cannot exist, even for root.
     let err = Workspace::open_or_create(&file.join("ws")).unwrap_err();
-    assert_eq!(err.code(), "io");
+    assert!(matches!(err, blocksmith_workspace::Error::Io { .. }));
     assert!(err.to_string().contains("a-file/ws"), "{err}");
 }
 
@@ -153,7 +162,10 @@ fn a_block_file_deleted_behind_our_back_is_reported_and_can_be_rewritten() {
     fs::remove_file(ws.block_path(&step)).unwrap();
 
     let err = ws.read_block_source(&step).unwrap_err();
-    assert_eq!(err.code(), "block_file_missing");
+    assert!(matches!(
+        err,
+        blocksmith_workspace::Error::BlockFileMissing { .. }
+    ));
     assert!(err.to_string().contains("Code Block"), "{err}");
     ws.save_block_source(&step, "module.exports = () => 1;\n")
         .unwrap();
@@ -249,7 +261,10 @@ fn a_folder_that_is_not_writable_is_named_and_nothing_is_lost() {
     let _root_locked = Unwritable::make(&root).expect("the workspace folder can be locked too");
 
     let err = ws.save_block_source(&block, "// the edit\n").unwrap_err();
-    assert_eq!(err.code(), "not_writable", "{err}");
+    assert!(
+        matches!(err, blocksmith_workspace::Error::NotWritable { .. }),
+        "{err}"
+    );
     let message = err.to_string();
     assert!(message.contains("not writable"), "{message}");
     assert!(
@@ -259,7 +274,10 @@ fn a_folder_that_is_not_writable_is_named_and_nothing_is_lost() {
 
     let flow = ws.manifest().flows[0].name.clone();
     let err = ws.rename_flow(&flow, "Renamed").unwrap_err();
-    assert_eq!(err.code(), "not_writable", "{err}");
+    assert!(
+        matches!(err, blocksmith_workspace::Error::NotWritable { .. }),
+        "{err}"
+    );
     assert_eq!(
         ws.manifest().flows[0].name,
         flow,

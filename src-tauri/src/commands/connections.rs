@@ -140,7 +140,5 @@ pub async fn with_keyring<T: Send + 'static>(
 ) -> AppResult<T> {
     tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
         .await
-        .map_err(|err| {
-            crate::error::AppError::new("internal", format!("A keyring task failed: {err}."))
-        })?
+        .map_err(|err| crate::error::AppError::internal(format!("A keyring task failed: {err}.")))?
 }

@@ -13,15 +13,9 @@ use blocksmith_workspace::{write_atomic, Workspace};
 use tauri::{AppHandle, State};
 
 use crate::commands::connections::with_keyring;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use blocksmith_session::WorkspaceView;
-
-impl From<export::ExportError> for AppError {
-    fn from(err: export::ExportError) -> Self {
-        AppError::new(err.code(), err.to_string())
-    }
-}
 
 /// The export's text and the file name to offer: for Copy to clipboard and to preview.
 #[tauri::command]

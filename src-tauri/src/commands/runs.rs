@@ -1,5 +1,6 @@
 //! Running a block from the editor, stopping it, and its run history.
 
+use blocksmith_session::ErrorCode;
 use std::time::SystemTime;
 
 use blocksmith_engine::RunOutcome;
@@ -44,14 +45,9 @@ pub async fn run_block(
     let report =
         tauri::async_runtime::spawn_blocking(move || supervisor.run(handle, request, run.limits))
             .await
-            .map_err(|err| {
-                AppError::new(
-                    "internal",
-                    format!("The run could not be completed: {err}."),
-                )
-            })?;
+            .map_err(|err| AppError::internal(format!("The run could not be completed: {err}.")))?;
     state.end_run(&run_id);
-    let report = report.map_err(|err| AppError::new(err.code(), err.to_string()))?;
+    let report = report?;
 
     state.with_workspace(|ws| {
         state.with_history(ws, |history| {
@@ -130,12 +126,7 @@ pub async fn run_flow(
         blocksmith_runner::run_flow(&supervisor, handle, flow_run)
     })
     .await
-    .map_err(|err| {
-        AppError::new(
-            "internal",
-            format!("The flow run could not be completed: {err}."),
-        )
-    })?;
+    .map_err(|err| AppError::internal(format!("The flow run could not be completed: {err}.")))?;
     state.end_run(&run_id);
     let report = report?;
     state.with_workspace(|ws| Ok(record_flow_run(ws, &flow_name, &report)?))?;
@@ -165,7 +156,7 @@ pub fn history_get(state: State<'_, AppState>, id: i64) -> AppResult<RunEntry> {
         state.with_history(ws, |history| {
             history.get(id)?.ok_or_else(|| {
                 AppError::new(
-                    "unknown_run",
+                    ErrorCode::UnknownRun,
                     format!("There is no recorded run with id {id}; it may have been pruned."),
                 )
             })

@@ -87,8 +87,7 @@ pub async fn webhook_start(app: AppHandle, flow: String) -> AppResult<WebhookSta
                 ListenerSettings::new(0, token),
                 &flows,
                 AppHandler { app: app.clone() },
-            )
-            .map_err(|err| AppError::new(err.code(), err.to_string()))?,
+            )?,
         };
     *lock_listener(&state) = Some(RunningListener { flow, server });
     Ok(status_of(&state))
@@ -132,10 +131,7 @@ async fn stop_listener(app: &AppHandle) -> AppResult<()> {
         tauri::async_runtime::spawn_blocking(move || listener.server.stop())
             .await
             .map_err(|err| {
-                AppError::new(
-                    "internal",
-                    format!("The webhook listener did not stop: {err}."),
-                )
+                AppError::internal(format!("The webhook listener did not stop: {err}."))
             })?;
     }
     Ok(())

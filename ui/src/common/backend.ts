@@ -8,6 +8,8 @@
 import {
   commands,
   type AppError,
+  type ErrorCode,
+  KEYRING_ERROR_CODES,
   type BlockView as WireBlockView,
   type ConnectionDefinition as WireConnectionDefinition,
   type ConnectionView as WireConnectionView,
@@ -32,6 +34,7 @@ export type {
   ConnectionHostChange,
   ConnectionKind,
   ConnectionSecretsNeeded,
+  ErrorCode,
   ExportFormat,
   ExportRequest,
   Exported,
@@ -86,41 +89,36 @@ export interface ConnectionDraft {
   secrets: Record<string, string>;
 }
 
-/** A failed backend call, as the app reports it. `code` is stable; `message` is for people. */
-export class BackendError extends Error {
-  readonly code: string;
+/** Failures the UI itself names: the app is not there, or did not answer as the app answers. */
+export type UiErrorCode = 'backend_unavailable' | 'ipc_failed' | 'command_missing' | 'unexpected';
 
-  constructor(code: string, message: string) {
+/** The code of the error raised when the page runs outside the app (a plain browser), so there is no backend. */
+export const BACKEND_UNAVAILABLE: UiErrorCode = 'backend_unavailable';
+/** The code of the error raised when the IPC call itself failed (the app gave no `{ code, message }` answer). */
+export const IPC_FAILED: UiErrorCode = 'ipc_failed';
+/** The code of the error raised when the app has no such command (a feature this build does not have yet). */
+export const COMMAND_MISSING: UiErrorCode = 'command_missing';
+
+/**
+ * A failed backend call, as the app reports it. `code` is one of Rust's `ErrorCode`s (generated into
+ * `bindings.ts`) or one the UI names itself; `message` is for people.
+ */
+export class BackendError extends Error {
+  readonly code: ErrorCode | UiErrorCode;
+
+  constructor(code: ErrorCode | UiErrorCode, message: string) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
   }
 }
 
-/** The code of the error raised when the page runs outside the app (a plain browser), so there is no backend. */
-export const BACKEND_UNAVAILABLE = 'backend_unavailable';
-/** The code of the error raised when the IPC call itself failed (the app gave no `{ code, message }` answer). */
-export const IPC_FAILED = 'ipc_failed';
-/** The code of the error raised when the app has no such command (a feature this build does not have yet). */
-export const COMMAND_MISSING = 'command_missing';
+const KEYRING_CODES: ReadonlySet<string> = new Set(KEYRING_ERROR_CODES);
 
-/** Codes the app sends that the UI treats differently from a plain failure notice. */
-export const ErrorCode = {
-  /** The OS keyring (Secret Service, Keychain, Credential Manager) is not reachable. */
-  keyring: 'keyring',
-  /** A connection's input was refused; the message names the input. */
-  invalidInput: 'invalid_input',
-  duplicateName: 'duplicate_name',
-  /** The token cannot be refreshed: the person has to consent again (Connect). */
-  needsConsent: 'needs_consent',
-  /** An OAuth connection's endpoint moved to a host its stored secrets do not belong to; nothing was sent. */
-  hostChanged: 'host_changed',
-  /** The person closed the sign-in window. */
-  oauthCancelled: 'oauth_cancelled',
-  oauthTimeout: 'oauth_timeout',
-  /** An import's names are already used in the workspace; nothing was imported. Retrying with `rename` renames them. */
-  importNameClash: 'import_name_clash',
-} as const;
+/** Whether the OS keyring failed (Rust's list of keyring codes, from the bindings). */
+export function isKeyringCode(code: ErrorCode | UiErrorCode): boolean {
+  return KEYRING_CODES.has(code);
+}
 
 function isAppError(value: unknown): value is AppError {
   return (

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import {
   api,
   asBackendError,
-  ErrorCode,
   type ConnectionInput,
   type ConnectionView,
 } from '../common/backend';
@@ -36,7 +35,7 @@ interface Props {
 }
 
 /** Failures the person can fix in the form itself, so they are shown there rather than as a notice. */
-const FORM_FAILURES: ReadonlySet<string> = new Set([ErrorCode.invalidInput, ErrorCode.duplicateName]);
+const FORM_FAILURES: ReadonlySet<string> = new Set(['invalid_input', 'duplicate_name']);
 
 export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: Props) {
   const { workspace } = useWorkspace();
@@ -78,7 +77,7 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
       } catch (error) {
         const failure = asBackendError(error);
         // The new URL is on another host than the stored secrets belong to: saved only if the person says so.
-        if (failure.code !== ErrorCode.hostChanged) throw failure;
+        if (failure.code !== 'host_changed') throw failure;
         if (!(await hostChange.confirmSaveHostChange(failure))) {
           setSaveFailure('Not saved: the connection still points to the hosts its secrets were stored for.');
           return;

@@ -2,7 +2,7 @@
 // browser, with the loopback redirect URI to register shown and copyable) or Fetch token, Cancel while waiting,
 // Refresh now, Disconnect, the token's status counting down to its expiry, and the inspector of the last exchange.
 import { useCallback, useEffect, useState } from 'react';
-import { api, asBackendError, ErrorCode, type TokenStatus } from '../common/backend';
+import { api, asBackendError, isKeyringCode, type ErrorCode, type TokenStatus, type UiErrorCode } from '../common/backend';
 import { AUTHORIZATION_CODE_KIND } from './draft';
 import { ExchangeInspector } from './ExchangeInspector';
 import { useHostChange } from './HostChange';
@@ -25,13 +25,13 @@ function nowSeconds(): number {
 }
 
 /** What a failed token action means to the person, shown under the buttons. */
-function actionProblem(action: Action, code: string, message: string): string {
+function actionProblem(action: Action, code: ErrorCode | UiErrorCode, message: string): string {
   switch (code) {
-    case ErrorCode.oauthCancelled:
+    case 'consent_cancelled':
       return action === 'browser'
         ? 'Cancelled: stopped waiting for consent in the browser; nothing changed.'
         : 'Cancelled: the sign-in window was closed before consent was given; nothing changed.';
-    case ErrorCode.oauthTimeout:
+    case 'consent_timeout':
       return `No consent arrived in time. ${message}`;
     default:
       return message;
@@ -86,7 +86,7 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
           return await call();
         } catch (error) {
           const failure = asBackendError(error);
-          if (failure.code !== ErrorCode.hostChanged || !(await hostChange.confirmStoredHostChanges(failure))) {
+          if (failure.code !== 'host_changed' || !(await hostChange.confirmStoredHostChanges(failure))) {
             throw failure;
           }
           // The token was dropped and the new hosts bound: connecting again is what was asked for; anything else
@@ -101,12 +101,12 @@ export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props
         onTokenChanged();
       } catch (error) {
         const failure = asBackendError(error);
-        if (failure.code === ErrorCode.needsConsent) {
+        if (failure.code === 'needs_consent') {
           // The app kept the mark with the token: the list shows it too.
           setConsentNeeded(true);
           onTokenChanged();
         }
-        if (failure.code === ErrorCode.keyring) failures.report(what, failure);
+        if (isKeyringCode(failure.code)) failures.report(what, failure);
         else setProblem(`${what} ${actionProblem(action, failure.code, failure.message)}`);
       } finally {
         setNow(nowSeconds());

@@ -1,7 +1,7 @@
 // Where a failed connection call is shown: an unreachable OS keyring once, prominently, in the connections panel
 // (every secret depends on it); anything else as a notice.
 import { createContext, useContext } from 'react';
-import { asBackendError, ErrorCode } from '../common/backend';
+import { asBackendError, isKeyringCode } from '../common/backend';
 
 interface ConnectionFailures {
   /** Shows why `what` failed where it belongs. */
@@ -16,5 +16,5 @@ export function useConnectionFailures(): ConnectionFailures {
 
 /** Whether the failure is the OS keyring being unreachable. */
 export function isKeyringFailure(error: unknown): boolean {
-  return asBackendError(error).code === ErrorCode.keyring;
+  return isKeyringCode(asBackendError(error).code);
 }

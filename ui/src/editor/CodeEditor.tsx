@@ -1,6 +1,6 @@
 // The centre pane: the selected block's source in Monaco, saved automatically as the user types.
 import { useEffect, useRef, useState } from 'react';
-import { api, asBackendError, type BackendError } from '../common/backend';
+import { api, asBackendError, type BackendError, type ErrorCode } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { useConnectionKinds } from '../connections/kinds';
 import { findBlock } from '../workspace/model';
@@ -14,7 +14,7 @@ import { RunErrorMarks } from './runErrorMarks';
 
 const AUTOSAVE_DELAY_MS = 400;
 /** The workspace's error code for a block whose `.js` file is gone from the folder. */
-const BLOCK_FILE_MISSING = 'block_file_missing';
+const BLOCK_FILE_MISSING: ErrorCode = 'block_file_missing';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
   saved: 'Saved',

@@ -3,7 +3,7 @@
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, asBackendError, ErrorCode } from '../common/backend';
+import { api, asBackendError } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { IMPORT_FILTERS } from './exportChoices';
@@ -52,7 +52,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         if (first) select(first);
       } catch (error) {
         const failure = asBackendError(error);
-        if (failure.code === ErrorCode.importNameClash && !rename) setQuestion({ path, message: failure.message });
+        if (failure.code === 'import_name_clash' && !rename) setQuestion({ path, message: failure.message });
         else reportError(`${fileName} could not be imported.`, failure);
       } finally {
         setImporting(false);

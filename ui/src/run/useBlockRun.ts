@@ -1,6 +1,6 @@
 // One run at a time of the block in the editor: start, stop, and what happened.
 import { useCallback, useRef, useState } from 'react';
-import { api, asBackendError, ErrorCode, type JsonValue, type RunError, type RunOutcome } from '../common/backend';
+import { api, asBackendError, type JsonValue, type RunError, type RunOutcome } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { HOST_CHANGE_ACCEPTED, useHostChange } from '../connections/HostChange';
 import type { RunPhase } from './status';
@@ -57,7 +57,7 @@ export function useBlockRun(): BlockRun {
       const failure = asBackendError(error);
       const message = failure.message || `The run could not start (${failure.code}).`;
       setPhase({ phase: 'failed', error: callFailure(message), durationMs: null });
-      if (failure.code === ErrorCode.hostChanged && (await hostChange.confirmStoredHostChanges(failure))) {
+      if (failure.code === 'host_changed' && (await hostChange.confirmStoredHostChanges(failure))) {
         setPhase({ phase: 'failed', error: callFailure(HOST_CHANGE_ACCEPTED), durationMs: null });
       }
       return null;

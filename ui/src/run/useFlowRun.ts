@@ -1,6 +1,6 @@
 // Runs a whole flow: the trigger with a payload, then each step with the results so far; Stop ends it at once.
 import { useCallback, useRef, useState } from 'react';
-import { api, asBackendError, ErrorCode, type FlowOutcome, type JsonValue } from '../common/backend';
+import { api, asBackendError, type FlowOutcome, type JsonValue } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { HOST_CHANGE_ACCEPTED, useHostChange } from '../connections/HostChange';
 
@@ -36,7 +36,7 @@ export function useFlowRun(onFinished: (flow: string, outcome: FlowOutcome) => v
         activeRunId.current = null;
         const failure = asBackendError(error);
         setState({ phase: 'failed', flow, message: failure.message || `The flow could not run (${failure.code}).` });
-        if (failure.code === ErrorCode.hostChanged && (await hostChange.confirmStoredHostChanges(failure))) {
+        if (failure.code === 'host_changed' && (await hostChange.confirmStoredHostChanges(failure))) {
           setState({ phase: 'failed', flow, message: HOST_CHANGE_ACCEPTED });
         }
       }

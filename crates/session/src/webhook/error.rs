@@ -17,14 +17,4 @@ pub enum Error {
     Token { min: usize },
 }
 
-impl Error {
-    /// A stable machine-readable code for the UI to branch on.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Bind { .. } => "webhook_port_unavailable",
-            Error::NotTcp { .. } | Error::Thread(_) | Error::Token { .. } => "webhook_failed",
-        }
-    }
-}
-
 pub type Result<T> = std::result::Result<T, Error>;

@@ -27,7 +27,7 @@ use blocksmith_runner::FlowRun;
 use blocksmith_workspace::Workspace;
 use serde_json::Value;
 
-pub use error::{Error, Result};
+pub use error::{Error, Error as WebhookError, Result};
 pub use payload::{request_payload, IncomingRequest};
 pub use response::{answer_for_failure, answer_for_outcome, answer_not_found, HttpAnswer};
 pub use routes::{

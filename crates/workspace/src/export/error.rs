@@ -58,24 +58,6 @@ pub enum ExportError {
 pub type ExportResult<T> = std::result::Result<T, ExportError>;
 
 impl ExportError {
-    /// A stable machine-readable code for the UI to branch on (never on the message text).
-    pub fn code(&self) -> &'static str {
-        match self {
-            ExportError::Workspace(inner) => inner.code(),
-            ExportError::UnknownFormat(_) => "unknown_export_format",
-            ExportError::BlockRequired => "export_block_required",
-            ExportError::BlockNotAllowed(_) => "export_block_not_allowed",
-            ExportError::BlockNotFound(_) => "export_block_not_found",
-            ExportError::AmbiguousBlock { .. } => "export_block_ambiguous",
-            ExportError::ReadFile { .. } => "import_read_failed",
-            ExportError::NotAnImport { .. } => "import_not_a_known_format",
-            ExportError::Truncated { .. } => "import_truncated",
-            ExportError::UnsupportedVersion { .. } => "import_unsupported_version",
-            ExportError::InvalidContent { .. } => "import_invalid_content",
-            ExportError::Clashes { .. } => "import_name_clash",
-        }
-    }
-
     pub(crate) fn invalid(file: &str, problem: impl Into<String>) -> Self {
         ExportError::InvalidContent {
             file: file.to_string(),

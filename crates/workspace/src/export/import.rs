@@ -658,7 +658,10 @@ mod tests {
         let err = Renamer::new("shared.json", &current, &incoming)
             .rename(ClashKind::Flow, long)
             .unwrap_err();
-        assert_eq!(err.code(), "import_invalid_content");
+        assert!(matches!(
+            err,
+            crate::export::ExportError::InvalidContent { .. }
+        ));
         assert!(err.to_string().contains("at most 100 characters"), "{err}");
     }
 

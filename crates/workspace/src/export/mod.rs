@@ -192,7 +192,7 @@ mod tests {
             assert_eq!(format.cli_name().parse::<ExportFormat>().unwrap(), format);
         }
         let err = "zip".parse::<ExportFormat>().unwrap_err();
-        assert_eq!(err.code(), "unknown_export_format");
+        assert!(matches!(err, crate::export::ExportError::UnknownFormat(_)));
         assert!(err.to_string().contains("js, yaml or bundle"), "{err}");
     }
 }
