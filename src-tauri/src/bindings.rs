@@ -11,7 +11,10 @@ pub fn builder() -> Builder<tauri::Wry> {
     let builder = Builder::<tauri::Wry>::new()
         .events(collect_events![webhook::WebhookCallEvent])
         // The connection form warns about a secret too short to be redacted from what runs leave behind.
-        .constant("KEYRING_ERROR_CODES", blocksmith_session::ErrorCode::KEYRING)
+        .constant(
+            "KEYRING_ERROR_CODES",
+            blocksmith_session::ErrorCode::KEYRING,
+        )
         .constant(
             "MIN_REDACTED_SECRET_CHARS",
             blocksmith_secrets::MIN_REDACTED_CHARS as u32,

@@ -8,11 +8,11 @@
 //! load (`Connect Acme — login.acme.com`): a person can tell the provider's login page from a look-alike on
 //! another host before typing a password.
 
-use blocksmith_session::ErrorCode;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use blocksmith_session::ErrorCode;
 use tauri::{AppHandle, Manager, Url, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use tokio::sync::oneshot;
 

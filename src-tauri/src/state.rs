@@ -1,17 +1,17 @@
 //! What the app holds between commands: the open workspace, its run history, the worker supervisor and the
 //! runs in progress (by the UI's run id, so Stop can name them).
 
-use blocksmith_session::ErrorCode;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use blocksmith_oauth::OAuthClient;
+use blocksmith_oauth::TokenExchange;
 use blocksmith_runner::{RunId, Supervisor};
 use blocksmith_secrets::{SecretStore, SERVICE};
+use blocksmith_session::ErrorCode;
 use blocksmith_workspace::history::RunHistory;
 use blocksmith_workspace::Workspace;
-use serde_json::Value;
 
 use crate::error::{AppError, AppResult};
 
@@ -25,7 +25,7 @@ pub struct AppState {
     /// Opened and probed on first use; a failure is retried next time (the person may unlock the keyring).
     secrets: Mutex<Option<SecretStore>>,
     /// Each OAuth connection's last token request and response, secrets masked, for the inspector.
-    exchanges: Mutex<HashMap<String, Value>>,
+    exchanges: Mutex<HashMap<String, TokenExchange>>,
     /// The local webhook listener, while it is on.
     pub webhook: Mutex<Option<crate::commands::webhook::RunningListener>>,
 }
@@ -96,12 +96,11 @@ impl AppState {
     /// Keeps `client`'s last token exchange (already masked) for connection `name`'s inspector.
     pub fn remember_exchange(&self, name: &str, client: &OAuthClient) {
         if let Some(exchange) = client.last_exchange() {
-            let value = serde_json::to_value(exchange).unwrap_or(Value::Null);
-            lock(&self.exchanges).insert(name.to_string(), value);
+            lock(&self.exchanges).insert(name.to_string(), exchange.clone());
         }
     }
 
-    pub fn last_exchange(&self, name: &str) -> Option<Value> {
+    pub fn last_exchange(&self, name: &str) -> Option<TokenExchange> {
         lock(&self.exchanges).get(name).cloned()
     }
 

@@ -2,11 +2,11 @@
 //! the person's own browser (`$BROWSER`, else the desktop's opener) and a one-shot listener on 127.0.0.1 waits
 //! for the redirect. One such wait at a time; Cancel ends it.
 
-use blocksmith_session::ErrorCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use blocksmith_oauth::{Error as OAuthError, LoopbackListener};
+use blocksmith_session::ErrorCode;
 
 use crate::consent_window::CONSENT_TIMEOUT;
 use crate::error::{AppError, AppResult};

@@ -119,6 +119,21 @@ test('OAuth Connect: sign in and consent in the consent window, then the connect
       message: `the expiry to count down from ${expiresIn}`,
     });
     assert.match(await session.text(await findConnectionRow(session, CONNECTION)), /token/, 'listed with a token');
+
+    // The inspector shows the code exchange as Rust recorded it (a typed record), every secret masked.
+    const inspector = await session.findByTestId('oauth-inspector');
+    await session.click(inspector);
+    const shown = await waitFor(
+      async () => {
+        const text = await session.text(inspector);
+        return text.includes('Status') && text;
+      },
+      { message: 'the inspector to show the last token request and response' },
+    );
+    assert.ok(shown.includes(`POST ${provider.endpoints.token_endpoint}`), `the request line: ${shown}`);
+    assert.match(shown, /grant_type\s*authorization_code/, 'the form of the code exchange');
+    assert.match(shown, /Status\s*200/);
+    assert.ok(!shown.includes(CONFIDENTIAL_CLIENT.clientSecret), 'the client secret is masked');
   });
   const { found } = findSecretsInFiles([folders.workspace, folders.configDir], [CONFIDENTIAL_CLIENT.clientSecret]);
   assert.deepEqual(found, [], 'the client secret is in no file of the workspace or settings folder');

@@ -392,7 +392,7 @@ async oauthDisconnect(name: string) : Promise<Result<null, AppError>> {
  * The last token request and response of this connection (method, URL, headers, form, status, body), with
  * every secret masked; null when none was made since the app started.
  */
-async oauthLastExchange(name: string) : Promise<JsonValue | null> {
+async oauthLastExchange(name: string) : Promise<TokenExchange | null> {
     return await TAURI_INVOKE("oauth_last_exchange", { name });
 },
 /**
@@ -479,8 +479,8 @@ webhookCallEvent: "webhook-call-event"
 
 /** user-defined constants **/
 
-export const MIN_REDACTED_SECRET_CHARS = 6 as const;
 export const KEYRING_ERROR_CODES = ["keyring_no_dbus_session","keyring_no_secret_service","keyring_locked","keyring_no_default_collection","keyring_no_session_keyring","keyring_untrustworthy","keyring_failed","keyring_entry_not_text","keyring_entry_ambiguous","keyring_entry_name_empty","keyring_token_not_json","keyring_unknown_backend"] as const;
+export const MIN_REDACTED_SECRET_CHARS = 6 as const;
 
 /** user-defined types **/
 
@@ -679,6 +679,9 @@ export type InputFormat = "text" | "url" |
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }
+export type NameValue = { name: string; value: string }
+export type RecordedRequest = { method: string; url: string; headers: NameValue[]; form: NameValue[] }
+export type RecordedResponse = { status: number; headers: NameValue[]; body: string }
 export type Renamed = { kind: ClashKind; from: string; to: string }
 /**
  * A whole recorded run, to re-open, re-run or compare.
@@ -718,6 +721,14 @@ instanceState: Partial<{ [key in string]: JsonValue }>; crossFlowState: JsonValu
  * One step's part of the flow's line: field for field what `blocksmith run --flow` prints per step.
  */
 export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number }
+/**
+ * One request to the provider and what came back, secrets masked.
+ */
+export type TokenExchange = { request: RecordedRequest; 
+/**
+ * `None` when no response arrived; `failure` then says why.
+ */
+response: RecordedResponse | null; failure: string | null }
 /**
  * A connection's token as the UI shows it: never the token itself.
  */

@@ -55,6 +55,7 @@ const BODY_LIMIT: usize = 16 * 1024;
 
 /// One request to the provider and what came back, secrets masked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct TokenExchange {
     pub request: RecordedRequest,
@@ -64,6 +65,7 @@ pub struct TokenExchange {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RecordedRequest {
     pub method: String,
@@ -73,6 +75,7 @@ pub struct RecordedRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RecordedResponse {
     pub status: u16,
@@ -81,6 +84,7 @@ pub struct RecordedResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NameValue {
     pub name: String,
     pub value: String,

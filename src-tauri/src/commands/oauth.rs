@@ -6,10 +6,9 @@
 use std::time::SystemTime;
 
 use blocksmith_oauth::{LoopbackListener, PendingAuthorization};
-use blocksmith_oauth::{OAuthClient, TokenStatus};
+use blocksmith_oauth::{OAuthClient, TokenExchange, TokenStatus};
 use blocksmith_session::oauth as session_oauth;
 use serde::Serialize;
-use serde_json::Value;
 use tauri::{AppHandle, Manager};
 
 use crate::commands::connections::with_keyring;
@@ -220,7 +219,7 @@ pub async fn oauth_disconnect(app: AppHandle, name: String) -> AppResult<()> {
 /// every secret masked; null when none was made since the app started.
 #[tauri::command]
 #[specta::specta]
-pub fn oauth_last_exchange(app: AppHandle, name: String) -> Option<Value> {
+pub fn oauth_last_exchange(app: AppHandle, name: String) -> Option<TokenExchange> {
     app.state::<AppState>().last_exchange(&name)
 }
 

@@ -1,10 +1,10 @@
 //! Running a block from the editor, stopping it, and its run history.
 
-use blocksmith_session::ErrorCode;
 use std::time::SystemTime;
 
 use blocksmith_engine::RunOutcome;
 use blocksmith_runner::FlowOutcome;
+use blocksmith_session::ErrorCode;
 use blocksmith_session::{
     config_vars_for_run, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run,
     redact_outcome, BlockRun, Redactor, RunClock,

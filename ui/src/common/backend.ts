@@ -43,8 +43,10 @@ export type {
   InputFormat,
   LogLevel,
   LogLine,
+  NameValue,
   RunSummary,
   TokenStatusView as TokenStatus,
+  TokenExchange,
 } from '../bindings';
 
 /** A block as listed, with its `stepResults` key computed in Rust (the platform's camelCase). */
@@ -317,8 +319,7 @@ export const api = {
   oauthRefresh: (connection: string) => unwrap('oauth_refresh', () => commands.oauthRefresh(connection)),
   oauthDisconnect: (connection: string) => unwrap('oauth_disconnect', () => commands.oauthDisconnect(connection)),
   /** The last token request and response, secrets already masked by the app; null when none was made. */
-  oauthLastExchange: async (connection: string) =>
-    jsonFromWire(await plain('oauth_last_exchange', () => commands.oauthLastExchange(connection))),
+  oauthLastExchange: (connection: string) => plain('oauth_last_exchange', () => commands.oauthLastExchange(connection)),
 
   /** The export's text and the file name to offer in the save dialog. */
   exportPreview: (request: ExportRequest) => unwrap('export_preview', () => commands.exportPreview(request)),

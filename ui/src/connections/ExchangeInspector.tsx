@@ -1,9 +1,8 @@
 // The inspector: the last token request and response of a connection (method, URL, headers, form, status, body),
 // as the app recorded them with every secret masked. Read when opened and after each token action.
 import { useEffect, useState } from 'react';
-import { api, type JsonValue } from '../common/backend';
-import { JsonTree } from '../run/JsonTree';
-import { exchangeFromJson, readableBody, type NameValue } from './exchange';
+import { api, type NameValue, type TokenExchange } from '../common/backend';
+import { readableBody } from './exchange';
 import { useConnectionFailures } from './failures';
 
 interface Props {
@@ -29,10 +28,7 @@ function NameValueTable({ caption, rows }: { caption: string; rows: NameValue[] 
   );
 }
 
-function ExchangeView({ value }: { value: JsonValue }) {
-  const exchange = exchangeFromJson(value);
-  // A shape this UI does not know is still worth seeing as it is.
-  if (!exchange) return <JsonTree value={value} />;
+function ExchangeView({ exchange }: { exchange: TokenExchange }) {
   const { request, response, failure } = exchange;
   return (
     <div className="exchange">
@@ -64,7 +60,7 @@ function ExchangeView({ value }: { value: JsonValue }) {
 export function ExchangeInspector({ connectionName, version }: Props) {
   const failures = useConnectionFailures();
   const [open, setOpen] = useState(false);
-  const [exchange, setExchange] = useState<JsonValue | undefined>(undefined);
+  const [exchange, setExchange] = useState<TokenExchange | null | undefined>(undefined);
 
   useEffect(() => {
     if (!open) return;
@@ -89,7 +85,7 @@ export function ExchangeInspector({ connectionName, version }: Props) {
       <summary>Last token request and response</summary>
       {exchange === undefined && open && <p className="muted">Reading…</p>}
       {exchange === null && <p className="muted">No token request has been made since Blocksmith started.</p>}
-      {exchange !== undefined && exchange !== null && <ExchangeView value={exchange} />}
+      {exchange !== undefined && exchange !== null && <ExchangeView exchange={exchange} />}
     </details>
   );
 }
