@@ -10,11 +10,12 @@ use crate::commands::{connections, export, oauth, runs, state, webhook, workspac
 pub fn builder() -> Builder<tauri::Wry> {
     let builder = Builder::<tauri::Wry>::new()
         .events(collect_events![webhook::WebhookCallEvent])
-        // The connection form warns about a secret too short to be redacted from what runs leave behind.
+        // The failures the connections panel shows as an unreachable keyring, with a way to retry.
         .constant(
             "KEYRING_ERROR_CODES",
             blocksmith_session::ErrorCode::KEYRING,
         )
+        // The connection form warns about a secret too short to be redacted from what runs leave behind.
         .constant(
             "MIN_REDACTED_SECRET_CHARS",
             blocksmith_secrets::MIN_REDACTED_CHARS as u32,
@@ -86,5 +87,29 @@ pub fn typescript() -> String {
         .expect("the command types export to TypeScript");
     let text = std::fs::read_to_string(&path).expect("the exported bindings are readable");
     let _ = std::fs::remove_dir_all(&dir);
-    text
+    with_constants_sorted(&text)
+}
+
+/// tauri-specta keeps constants in a hash map, so their order changes from run to run; sorted, the generated
+/// file is the same every time.
+fn with_constants_sorted(text: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // The builder's constants are named in capitals (`export const MIN_… = …`), unlike `commands` and `events`.
+    let is_constant = |line: &str| {
+        line.strip_prefix("export const ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    };
+    let Some(first) = lines.iter().position(|line| is_constant(line)) else {
+        return text.to_string();
+    };
+    let count = lines[first..]
+        .iter()
+        .take_while(|line| is_constant(line))
+        .count();
+    let mut constants = lines[first..first + count].to_vec();
+    constants.sort_unstable();
+    let mut sorted = lines[..first].concat();
+    sorted.push_str(&constants.concat());
+    sorted.push_str(&lines[first + count..].concat());
+    sorted
 }

@@ -31,7 +31,7 @@ let WINDOW_TITLE = null;
 const SCOPES = 'openid api:read';
 
 async function rememberLoginBox(session) {
-  return session.findByTestId('oauth-remember-login');
+  return session.findByTestId('connection-field-rememberLogin');
 }
 
 /** Ticks or unticks "Remember provider login" in the open form and saves; waits for the manifest to say so. */

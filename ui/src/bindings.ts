@@ -529,7 +529,15 @@ kind: string; inputs?: Partial<{ [key in string]: string }> }
  * A connection whose endpoints moved to other hosts, for the app's confirmation.
  */
 export type ConnectionHostChange = { connection: string; changes: HostChange[] }
-export type ConnectionKind = { key: string; label: string; description: string; oauth: boolean; inputs: InputDefinition[] }
+export type ConnectionKind = { key: string; label: string; description: string; oauth: boolean; 
+/**
+ * Whether a token needs the person's consent in a browser (Connect), not just a token request.
+ */
+consent: boolean; inputs: InputDefinition[]; 
+/**
+ * Per-connection settings beside the seed's inputs, shown after them: never secret, kept in the manifest.
+ */
+settings: InputDefinition[] }
 export type ConnectionSecretsNeeded = { name: string; kind: string; 
 /**
  * The kind's secret input keys (`apiKey`, `password`, …).
@@ -665,6 +673,11 @@ export type InputDefinition = { key: string; label: string; comment: string; sec
  */
 export type InputFormat = "text" | "url" | 
 /**
+ * An http(s) URL that receives secrets or whose answers are trusted: https, or plain http only on this
+ * machine's loopback address.
+ */
+"secureUrl" | 
+/**
  * Space-separated OAuth 2.0 scopes.
  */
 "scopes" | 
@@ -675,7 +688,11 @@ export type InputFormat = "text" | "url" |
 /**
  * A PEM private key (PKCS#1, PKCS#8 or OpenSSH).
  */
-"privateKey"
+"privateKey" | 
+/**
+ * On or off, shown as a checkbox: `true`, or `false` (the default, which is not written down).
+ */
+"toggle"
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }

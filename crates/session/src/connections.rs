@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 use std::time::SystemTime;
 
 use blocksmith_secrets::{Redactor, SecretId, SecretStore, Sensitive};
-use blocksmith_workspace::{connection_kind, ConnectionDefinition, ConnectionKind, Workspace};
+use blocksmith_workspace::{
+    connection_kind, ConnectionDefinition, ConnectionKind, InputFormat, Workspace,
+};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Result};
 use crate::host_binding;
-use crate::oauth::REMEMBER_LOGIN_SETTING;
-use crate::validation::{check_input, check_secure_url, check_url};
+use crate::validation::check_input;
 
 /// A connection as the person submits it: non-secret values, and the secret values they typed. A secret
 /// input left out keeps its stored value (the form's "Replace" field was left empty).
@@ -404,8 +405,8 @@ fn check_draft(
     let known: Vec<&str> = kind
         .inputs
         .iter()
+        .chain(&kind.settings)
         .map(|input| input.key)
-        .chain(EXTRA_SETTINGS.iter().copied())
         .collect();
     if let Some(unknown) = draft
         .values
@@ -441,52 +442,24 @@ fn check_draft(
                 continue;
             }
             check_input(input, value).map_err(Error::InvalidInput)?;
-            if input.key == blocksmith_oauth::field::TOKEN_URL {
-                check_secure_url(input.label, value).map_err(Error::InvalidInput)?;
-            }
             inputs.insert(input.key.to_string(), value.to_string());
         }
     }
-    for setting in EXTRA_SETTINGS {
-        let Some(value) = draft.values.get(*setting).map(|v| v.trim()) else {
-            continue;
-        };
-        if value.is_empty() || !kind.oauth {
+    for setting in &kind.settings {
+        let value = draft
+            .values
+            .get(setting.key)
+            .map(|v| v.trim())
+            .unwrap_or("");
+        if value.is_empty() {
             continue;
         }
-        match *setting {
-            REMEMBER_LOGIN_SETTING => match value {
-                "true" => {
-                    inputs.insert(setting.to_string(), value.to_string());
-                }
-                // Off is the default, so it is not written down.
-                "false" => {}
-                other => {
-                    return Err(Error::InvalidInput(format!(
-                        "\"Remember provider login\" (rememberLogin) is true or false, not \"{other}\"."
-                    )))
-                }
-            },
-            ISSUER_SETTING => {
-                check_secure_url("Issuer", value).map_err(Error::InvalidInput)?;
-                inputs.insert(setting.to_string(), value.to_string());
-            }
-            _ => {
-                check_url(value).map_err(|why| {
-                    Error::InvalidInput(format!("The redirect URI must be an http(s) URL: {why}."))
-                })?;
-                inputs.insert(setting.to_string(), value.to_string());
-            }
+        check_input(setting, value).map_err(Error::InvalidInput)?;
+        // A toggle's default (off) is not written down.
+        if setting.format == InputFormat::Toggle && value == "false" {
+            continue;
         }
+        inputs.insert(setting.key.to_string(), value.to_string());
     }
     Ok(inputs)
 }
-
-/// The optional setting naming the provider's issuer (RFC 9207): its metadata is read before an authorization,
-/// and the `iss` of the answer is checked against it.
-const ISSUER_SETTING: &str = blocksmith_oauth::field::ISSUER;
-
-/// Per-connection settings beside the seed's inputs: the OAuth redirect URI registered with the provider,
-/// whether the consent window keeps the provider's login (its cookies) between connects, and the provider's
-/// issuer.
-const EXTRA_SETTINGS: &[&str] = &["redirectUri", REMEMBER_LOGIN_SETTING, ISSUER_SETTING];

@@ -16,7 +16,7 @@ use crate::host_binding::{bind_hosts, check_hosts};
 
 /// Where the provider sends the person back when the connection names no redirect URI: a loopback address
 /// (RFC 8252), which the app's window intercepts and the CLI listens on.
-pub const DEFAULT_REDIRECT_URI: &str = "http://127.0.0.1:8914/callback";
+pub use blocksmith_workspace::DEFAULT_REDIRECT_URI;
 
 /// The OAuth client for connection `name`, from its inputs and the keyring's secrets. Refused with
 /// [`Error::HostChanged`] when an endpoint is no longer on the host its stored secrets belong to, so nothing
@@ -45,13 +45,13 @@ pub fn redirect_uri(workspace: &Workspace, name: &str) -> Result<String> {
     let connection = oauth_connection(workspace, name)?;
     Ok(connection
         .inputs
-        .get("redirectUri")
+        .get(blocksmith_workspace::REDIRECT_URI_SETTING)
         .cloned()
         .unwrap_or_else(|| DEFAULT_REDIRECT_URI.to_string()))
 }
 
 /// The setting that makes the consent window remember the provider's login: `true`, or absent (off).
-pub const REMEMBER_LOGIN_SETTING: &str = "rememberLogin";
+pub use blocksmith_workspace::REMEMBER_LOGIN_SETTING;
 
 /// Whether the consent window keeps the provider's login (cookies) between connects for connection `name`:
 /// its `rememberLogin` setting, off unless it says `true`.

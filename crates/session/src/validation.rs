@@ -13,6 +13,17 @@ pub fn check_input(input: &InputDefinition, value: &str) -> Result<(), String> {
         InputFormat::Url => {
             check_url(value).map_err(|why| format!("{label} must be an http(s) URL: {why}."))
         }
+        InputFormat::SecureUrl => {
+            check_url(value).map_err(|why| format!("{label} must be an http(s) URL: {why}."))?;
+            check_secure_url(label, value)
+        }
+        InputFormat::Toggle => match value {
+            "true" | "false" => Ok(()),
+            other => Err(format!(
+                "\"{label}\" ({}) is true or false, not \"{other}\".",
+                input.key
+            )),
+        },
         InputFormat::Scopes => check_scopes(value).map_err(|why| format!("{label}: {why}.")),
         InputFormat::Headers => check_headers(value)
             .map(drop)

@@ -10,12 +10,17 @@ use serde::Serialize;
 pub enum InputFormat {
     Text,
     Url,
+    /// An http(s) URL that receives secrets or whose answers are trusted: https, or plain http only on this
+    /// machine's loopback address.
+    SecureUrl,
     /// Space-separated OAuth 2.0 scopes.
     Scopes,
     /// Name/value rows, stored as a JSON object of header names to values.
     Headers,
     /// A PEM private key (PKCS#1, PKCS#8 or OpenSSH).
     PrivateKey,
+    /// On or off, shown as a checkbox: `true`, or `false` (the default, which is not written down).
+    Toggle,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,8 +43,29 @@ pub struct ConnectionKind {
     pub label: &'static str,
     pub description: &'static str,
     pub oauth: bool,
+    /// Whether a token needs the person's consent in a browser (Connect), not just a token request.
+    pub consent: bool,
     pub inputs: Vec<InputDefinition>,
+    /// Per-connection settings beside the seed's inputs, shown after them: never secret, kept in the manifest.
+    pub settings: Vec<InputDefinition>,
 }
+
+/// Where the provider redirects after consent, unless a connection names another redirect URI.
+macro_rules! default_redirect_uri {
+    () => {
+        "http://127.0.0.1:8914/callback"
+    };
+}
+
+/// The redirect URI an authorization code connection uses when its `redirectUri` setting is empty.
+pub const DEFAULT_REDIRECT_URI: &str = default_redirect_uri!();
+
+/// The setting naming the redirect URI registered with the provider.
+pub const REDIRECT_URI_SETTING: &str = "redirectUri";
+/// The setting that makes the consent window keep the provider's login (its cookies) between connects.
+pub const REMEMBER_LOGIN_SETTING: &str = "rememberLogin";
+/// The setting naming the provider's issuer (RFC 9207).
+pub const ISSUER_SETTING: &str = "issuer";
 
 const fn input(
     key: &'static str,
@@ -68,6 +94,8 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             label: "API Key",
             description: "API Key connection",
             oauth: false,
+            consent: false,
+            settings: Vec::new(),
             inputs: vec![input("apiKey", "API Key", "API Key", true, true, Text)],
         },
         ConnectionKind {
@@ -75,6 +103,8 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             label: "API Key Secret",
             description: "API Key Secret connection",
             oauth: false,
+            consent: false,
+            settings: Vec::new(),
             inputs: vec![
                 input("apiKey", "API Key", "API Key", true, true, Text),
                 input("apiSecret", "API Secret", "API Secret", true, true, Text),
@@ -85,6 +115,8 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             label: "Basic Username/Password",
             description: "Basic Username and Password connection",
             oauth: false,
+            consent: false,
+            settings: Vec::new(),
             inputs: vec![
                 input("username", "Username", "Username", false, true, Text),
                 input("password", "Password", "Password", true, true, Text),
@@ -95,6 +127,8 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             label: "OAuth 2.0 Authorization Code",
             description: "OAuth 2.0 Authorization Code flow",
             oauth: true,
+            consent: true,
+            settings: authorization_code_settings(),
             inputs: oauth_inputs(
                 true,
                 "Additional header to supply to authorization requests",
@@ -105,6 +139,8 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             label: "OAuth 2.0 Client Credentials",
             description: "OAuth 2.0 Client Credentials flow",
             oauth: true,
+            consent: false,
+            settings: Vec::new(),
             inputs: oauth_inputs(false, "Additional header to supply to token requests"),
         },
         ConnectionKind {
@@ -112,6 +148,8 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             label: "Private Key",
             description: "Private key connection",
             oauth: false,
+            consent: false,
+            settings: Vec::new(),
             inputs: vec![
                 input("username", "Username", "Username", false, true, Text),
                 input(
@@ -149,7 +187,7 @@ fn oauth_inputs(with_authorize_url: bool, headers_comment: &'static str) -> Vec<
                 "The OAuth 2.0 Token URL for the API",
                 false,
                 true,
-                Url,
+                SecureUrl,
             ),
             input(
                 "scopes",
@@ -178,6 +216,44 @@ fn oauth_inputs(with_authorize_url: bool, headers_comment: &'static str) -> Vec<
             input("headers", "Headers", headers_comment, true, false, Headers),
         ])
         .collect()
+}
+
+/// The settings of an authorization code connection: the provider's issuer, the redirect URI registered with it,
+/// and whether the consent window remembers the provider's login.
+fn authorization_code_settings() -> Vec<InputDefinition> {
+    use InputFormat::*;
+    vec![
+        input(
+            ISSUER_SETTING,
+            "Issuer",
+            "Optional: the provider's issuer, e.g. https://login.acme.com. Its metadata is read before \
+             connecting, and an answer naming another issuer (or none, when the provider promises to name \
+             itself) is refused.",
+            false,
+            false,
+            SecureUrl,
+        ),
+        input(
+            REDIRECT_URI_SETTING,
+            "Redirect URI",
+            concat!(
+                "The redirect URI registered with the provider; defaults to ",
+                default_redirect_uri!()
+            ),
+            false,
+            false,
+            Url,
+        ),
+        input(
+            REMEMBER_LOGIN_SETTING,
+            "Remember provider login",
+            "Keeps the provider's sign-in between connects (in the sign-in window's own cookie store); off, \
+             the window is private and forgets it.",
+            false,
+            false,
+            Toggle,
+        ),
+    ]
 }
 
 /// The kind with this key (`apikey`, `basic`, …), if there is one.

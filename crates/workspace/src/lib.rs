@@ -17,6 +17,7 @@ mod workspace;
 pub use atomic::write_atomic;
 pub use connection_kinds::{
     connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat,
+    DEFAULT_REDIRECT_URI, ISSUER_SETTING, REDIRECT_URI_SETTING, REMEMBER_LOGIN_SETTING,
 };
 pub use error::{Error, Result};
 pub use local_identity::{LocalIdentity, LOCAL_DIR};

@@ -9,13 +9,11 @@ import {
 import { NameValueRows, type NameValueRow } from '../common/NameValueRows';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import {
-  AUTHORIZATION_CODE_KIND,
   buildDraft,
   draftProblems,
   formInputs,
   headersFromValue,
   privateKeyKind,
-  REMEMBER_LOGIN_SETTING,
 } from './draft';
 import { useConnectionFailures } from './failures';
 import { useConnectionKinds } from './kinds';
@@ -117,6 +115,27 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
       : input.format === 'headers'
         ? shortHeaderWarning(headerRows)
         : shortSecretWarning(secrets[input.key] ?? '');
+    if (input.format === 'toggle') {
+      return (
+        <div className="form-field" key={input.key}>
+          <label htmlFor={fieldId}>
+            <input
+              id={fieldId}
+              data-testid={fieldId}
+              type="checkbox"
+              aria-describedby={helpId}
+              checked={fields[input.key] === 'true'}
+              onChange={(event) => setFields((current) => ({ ...current, [input.key]: String(event.target.checked) }))}
+            />{' '}
+            {input.label}
+          </label>
+          <p className="help" id={helpId}>
+            {input.comment}
+          </p>
+          {problem && <p className="field-problem">{problem}</p>}
+        </div>
+      );
+    }
     let control;
     if (input.format === 'headers') {
       control = (
@@ -152,7 +171,7 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
           data-testid={fieldId}
           aria-describedby={helpId}
           aria-invalid={problem !== undefined}
-          type={input.format === 'url' ? 'url' : 'text'}
+          type={input.format === 'url' || input.format === 'secureUrl' ? 'url' : 'text'}
           placeholder={input.format === 'scopes' ? 'read write' : undefined}
           spellCheck={false}
           value={fields[input.key] ?? ''}
@@ -221,27 +240,6 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
         {visibleProblems.name && <p className="field-problem">{visibleProblems.name}</p>}
       </div>
       {inputs.map(renderInput)}
-      {kindKey === AUTHORIZATION_CODE_KIND && (
-        <div className="form-field">
-          <label htmlFor="oauth-remember-login">
-            <input
-              id="oauth-remember-login"
-              data-testid="oauth-remember-login"
-              type="checkbox"
-              aria-describedby="oauth-remember-login-help"
-              checked={fields[REMEMBER_LOGIN_SETTING] === 'true'}
-              onChange={(event) =>
-                setFields((current) => ({ ...current, [REMEMBER_LOGIN_SETTING]: String(event.target.checked) }))
-              }
-            />{' '}
-            Remember provider login
-          </label>
-          <p className="help" id="oauth-remember-login-help">
-            Keeps the provider’s sign-in between connects (in the sign-in window’s own cookie store); off, the window
-            is private and forgets it.
-          </p>
-        </div>
-      )}
       {saveFailure && (
         <p className="field-problem" role="alert" data-testid="connection-save-problem">
           {saveFailure}
@@ -256,7 +254,7 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
         </button>
       </div>
       {kind?.oauth && savedAsThisKind && (
-        <OAuthControls connectionName={existing.name} kindKey={kindKey} onTokenChanged={onTokenChanged} />
+        <OAuthControls connectionName={existing.name} consent={kind?.consent ?? false} onTokenChanged={onTokenChanged} />
       )}
       {kind?.oauth && !savedAsThisKind && (
         <p className="muted">Save the connection, then connect it to get a token.</p>

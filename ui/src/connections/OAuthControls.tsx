@@ -3,7 +3,6 @@
 // Refresh now, Disconnect, the token's status counting down to its expiry, and the inspector of the last exchange.
 import { useCallback, useEffect, useState } from 'react';
 import { api, asBackendError, isKeyringCode, type ErrorCode, type TokenStatus, type UiErrorCode } from '../common/backend';
-import { AUTHORIZATION_CODE_KIND } from './draft';
 import { ExchangeInspector } from './ExchangeInspector';
 import { useHostChange } from './HostChange';
 import { useConnectionFailures } from './failures';
@@ -11,7 +10,8 @@ import { isExpired, tokenStatusText } from './tokenStatus';
 
 interface Props {
   connectionName: string;
-  kindKey: string;
+  /** The kind's token needs the person's consent in a browser (Connect), as Rust's kind says. */
+  consent: boolean;
   /** A token was fetched, refreshed or forgotten. */
   onTokenChanged: () => void;
 }
@@ -38,10 +38,10 @@ function actionProblem(action: Action, code: ErrorCode | UiErrorCode, message: s
   }
 }
 
-export function OAuthControls({ connectionName, kindKey, onTokenChanged }: Props) {
+export function OAuthControls({ connectionName, consent, onTokenChanged }: Props) {
   const failures = useConnectionFailures();
   const hostChange = useHostChange();
-  const canConsent = kindKey === AUTHORIZATION_CODE_KIND;
+  const canConsent = consent;
   /** `undefined` until the first status arrives; `null` when there is no token. */
   const [status, setStatus] = useState<TokenStatus | null | undefined>(undefined);
   const [busy, setBusy] = useState<Action | null>(null);

@@ -8,7 +8,6 @@ import {
   headersFromValue,
   headersToValue,
   privateKeyKind,
-  REDIRECT_URI_SETTING,
 } from './draft';
 
 // The six kinds as the app's `connection_kinds` answers them.
@@ -37,8 +36,11 @@ function draft(change: Partial<ConnectionDraft> = {}): ConnectionDraft {
 const inputs = clientCredentials.inputs;
 
 describe('formInputs', () => {
-  it('adds the redirect URI setting to authorization code only', () => {
-    expect(formInputs(authorizationCode).at(-1)).toEqual(REDIRECT_URI_SETTING);
+  it('shows a kind\'s settings after its inputs, as Rust defines them', () => {
+    const keys = formInputs(authorizationCode).map((input) => input.key);
+    expect(keys.slice(-3)).toEqual(['issuer', 'redirectUri', 'rememberLogin']);
+    const redirect = formInputs(authorizationCode).find((input) => input.key === 'redirectUri');
+    expect(redirect?.comment).toContain('defaults to http://127.0.0.1:8914/callback');
     expect(formInputs(clientCredentials)).toEqual(clientCredentials.inputs);
   });
 });

@@ -2,49 +2,12 @@
 import type { ConnectionDraft, ConnectionInput, ConnectionKind } from '../common/backend';
 import type { NameValueRow } from '../common/NameValueRows';
 
-/** The kind whose token needs the person's consent in a browser window (Connect), not just a token request. */
-export const AUTHORIZATION_CODE_KIND = 'authorizationcode';
-
 /**
- * The redirect URI is a per-connection setting beside the seed's inputs: the app listens on it for the provider's
- * answer, so it is the one registered with the provider. Left empty, the app's default is used.
+ * The fields the form shows for a kind: its inputs, then its settings (for authorization code the issuer, the
+ * redirect URI with its default, and "Remember provider login"), all as Rust defines them.
  */
-export const REDIRECT_URI_SETTING: ConnectionInput = {
-  key: 'redirectUri',
-  label: 'Redirect URI',
-  comment: 'The redirect URI registered with the provider; defaults to http://127.0.0.1:8914/callback',
-  secret: false,
-  required: false,
-  format: 'url',
-};
-
-/**
- * The provider's issuer, an optional per-connection setting of authorization code connections. With it, the app
- * reads the provider's metadata before connecting and refuses an answer that names another issuer, or none when
- * the provider promises to name itself (RFC 9207).
- */
-export const ISSUER_SETTING: ConnectionInput = {
-  key: 'issuer',
-  label: 'Issuer',
-  comment:
-    'Optional: the provider’s issuer, e.g. https://login.acme.com. Its metadata is read before connecting, and an answer naming another issuer (or none, when the provider promises to name itself) is refused.',
-  secret: false,
-  required: false,
-  format: 'url',
-};
-
-/** Inputs that receive the client secret or tokens, or are trusted: https unless on this machine. */
-const SECURE_URL_INPUTS: ReadonlySet<string> = new Set(['tokenUrl', 'revocationUrl', ISSUER_SETTING.key]);
-
-/**
- * "Remember provider login", a per-connection setting of authorization code connections: `'true'` keeps the
- * provider's cookies between connects in the consent windows' own store; anything else is off (a private window).
- */
-export const REMEMBER_LOGIN_SETTING = 'rememberLogin';
-
-/** The fields the form shows for a kind: its inputs, and for authorization code the issuer and redirect URI settings. */
 export function formInputs(kind: ConnectionKind): ConnectionInput[] {
-  return kind.key === AUTHORIZATION_CODE_KIND ? [...kind.inputs, ISSUER_SETTING, REDIRECT_URI_SETTING] : kind.inputs;
+  return [...kind.inputs, ...kind.settings];
 }
 
 /** What the person has typed into the connection form. */
@@ -102,15 +65,16 @@ export function buildDraft(kindKey: string, inputs: ConnectionInput[], form: Con
   const values: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   for (const input of inputs) {
+    if (input.format === 'toggle') {
+      values[input.key] = form.fields[input.key] === 'true' ? 'true' : 'false';
+      continue;
+    }
     if (!input.secret) {
       values[input.key] = (form.fields[input.key] ?? '').trim();
       continue;
     }
     const typed = input.format === 'headers' ? headersToValue(form.headerRows) : (form.secrets[input.key] ?? '');
     if (typed.trim() !== '') secrets[input.key] = typed;
-  }
-  if (kindKey === AUTHORIZATION_CODE_KIND) {
-    values[REMEMBER_LOGIN_SETTING] = form.fields[REMEMBER_LOGIN_SETTING] === 'true' ? 'true' : 'false';
   }
   return { original: form.original, name: form.name.trim(), kind: kindKey, values, secrets };
 }
@@ -135,11 +99,12 @@ function isPlainHttpOffThisMachine(text: string): boolean {
 function formatProblem(input: ConnectionInput, typed: string): string | null {
   switch (input.format) {
     case 'url':
+      return isHttpUrl(typed) ? null : `${input.label} must be an http:// or https:// URL.`;
+    case 'secureUrl':
       if (!isHttpUrl(typed)) return `${input.label} must be an http:// or https:// URL.`;
-      if (SECURE_URL_INPUTS.has(input.key) && isPlainHttpOffThisMachine(typed)) {
-        return `${input.label} must use https:// (plain http only on 127.0.0.1, localhost or [::1]).`;
-      }
-      return null;
+      return isPlainHttpOffThisMachine(typed)
+        ? `${input.label} must use https:// (plain http only on 127.0.0.1, localhost or [::1]).`
+        : null;
     case 'privateKey':
       return privateKeyKind(typed) !== null
         ? null
@@ -147,6 +112,7 @@ function formatProblem(input: ConnectionInput, typed: string): string | null {
     case 'text':
     case 'scopes':
     case 'headers':
+    case 'toggle':
       return null;
   }
 }
