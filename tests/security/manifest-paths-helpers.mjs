@@ -1,31 +1,10 @@
 // Helpers of manifest-paths.test.mjs: a workspace beside a folder "outside" that holds files a hostile
 // workspace would like Blocksmith to run, read, copy, overwrite or delete, and a way to tell whether any of them
 // was touched.
-import { spawn } from "node:child_process";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
-import { binary, newWorkspace, readManifest, writeManifest } from "./harness.mjs";
-
-/**
- * Runs the CLI to its end with no standard input: `{ code, stdout, stderr }`. The harness's `cli` always writes
- * standard input, which fails with EPIPE when the CLI refuses at once without reading it, as it does here.
- */
-export function cliWithoutInput(args, { timeoutMs = 60_000 } = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ code, signal, stdout, stderr });
-    });
-  });
-}
+import { newWorkspace, readManifest, writeManifest } from "./harness.mjs";
 
 /** Text that exists only in the files outside the workspace: seeing it anywhere means one was read. */
 export const OUTSIDE_MARKER = "OUTSIDE-FILE-MARKER-7f3a9c";

@@ -8,9 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 
-import { readManifest, scratchDir } from "./harness.mjs";
+import { cli, readManifest, scratchDir } from "./harness.mjs";
 import {
-  cliWithoutInput as cli,
   copyVictimAs,
   OUTSIDE_MARKER,
   setTriggerId,
