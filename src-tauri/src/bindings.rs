@@ -5,7 +5,7 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events, Builder};
 
-use crate::commands::{connections, export, oauth, runs, state, webhook, workspace};
+use crate::commands::{connections, export, oauth, persisted_state, runs, webhook, workspace};
 
 pub fn builder() -> Builder<tauri::Wry> {
     let builder = Builder::<tauri::Wry>::new()
@@ -42,9 +42,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         runs::run_stop,
         runs::history_list,
         runs::history_get,
-        state::state_read,
-        state::state_reset_instance,
-        state::state_reset_cross_flow,
+        persisted_state::state_read,
+        persisted_state::state_reset_instance,
+        persisted_state::state_reset_cross_flow,
         connections::connection_kinds,
         connections::connection_list,
         connections::connection_save,

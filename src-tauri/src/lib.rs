@@ -1,18 +1,18 @@
 //! The Blocksmith desktop app: a thin Tauri shell over the Tauri-free crates. Commands live in
 //! `commands/`, one module per domain; this file wires them, the state and the plugins together.
 
+mod app_state;
 pub mod bindings;
 mod commands;
 mod consent_window;
 mod error;
 mod settings;
-mod state;
 mod system_browser;
 
 use blocksmith_runner::{Supervisor, SupervisorOptions, WorkerCommand};
 use tauri::Manager;
 
-use crate::state::AppState;
+use crate::app_state::AppState;
 
 /// The argument that makes this binary a block worker instead of the app (see `blocksmith_runner`).
 pub const WORKER_ARG: &str = "__worker";

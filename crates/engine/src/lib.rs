@@ -3,10 +3,10 @@
 //! of what the block returns. No Tauri and no process management here: the runner crate puts each run in
 //! a worker process, because Boa cannot interrupt a runaway block.
 
+mod block_error;
 mod contract;
 mod error;
 mod event_loop;
-mod failure;
 mod host;
 mod intl_data;
 mod json_in;

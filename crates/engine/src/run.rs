@@ -13,12 +13,12 @@ use boa_engine::{js_string, Context, JsObject, JsValue, Source};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use crate::block_error::{self, WRAPPER_PREFIX};
 use crate::contract::{
     null_text, BlockError, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunReport,
     JsonRunRequest, JsonText,
 };
 use crate::event_loop::{EventLoop, LoopStop};
-use crate::failure::{self, WRAPPER_PREFIX};
 use crate::host::HostState;
 use crate::intl_data;
 use crate::json_in;
@@ -247,7 +247,7 @@ impl Block<'_> {
     }
 
     fn js_error(&mut self, error: boa_engine::JsError) -> BlockError {
-        failure::describe(error, &self.request.file_name, self.internals, self.context)
+        block_error::describe(error, &self.request.file_name, self.internals, self.context)
     }
 
     fn json_to_js(&mut self, text: &RawValue) -> Result<JsValue, BlockError> {
@@ -301,7 +301,7 @@ impl Block<'_> {
         let factory = self
             .context
             .eval(source)
-            .map_err(|error| failure::describe_parse_error(&error, &file_name))?;
+            .map_err(|error| block_error::describe_parse_error(&error, &file_name))?;
         let exports = JsObject::with_object_proto(self.context.intrinsics());
         let module = JsObject::with_object_proto(self.context.intrinsics());
         module
@@ -340,7 +340,7 @@ impl Block<'_> {
         }
         match promise.state() {
             PromiseState::Fulfilled(value) => Ok(value),
-            PromiseState::Rejected(reason) => Err(failure::describe_value(
+            PromiseState::Rejected(reason) => Err(block_error::describe_value(
                 &reason,
                 &self.request.file_name,
                 self.internals,

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use blocksmith_engine::BlockState;
 use serde_json::{json, Map, Value};
 
-use crate::naming::{camel_case, flow_slug};
+use crate::derived_names::{camel_case, flow_slug};
 
 /// Where the local webhook listener is expected unless the workspace's execution settings say otherwise.
 pub const DEFAULT_WEBHOOK_BASE_URL: &str = "http://127.0.0.1:8787";

@@ -8,8 +8,8 @@ use blocksmith_engine::{
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::derived_names::camel_case;
 use crate::error::Result;
-use crate::naming::camel_case;
 use crate::supervisor::{RunId, RunLimits, Supervisor};
 
 /// One block of a flow, with its display name (the source of its `stepResults` key).

@@ -3,11 +3,11 @@
 //! as a worker.
 
 mod context;
+mod derived_names;
+mod ended_run;
 mod error;
-mod failure;
 mod flow;
 mod hardening;
-mod naming;
 mod protocol;
 mod supervisor;
 mod worker;
@@ -17,10 +17,10 @@ pub use context::{
     apply_overrides, default_context, default_trigger_payload, format_timestamp, fresh_state,
     RunIdentity, DEFAULT_WEBHOOK_BASE_URL,
 };
+pub use derived_names::{camel_case, flow_slug};
 pub use error::{Error, Result};
 pub use flow::{run_flow, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
 pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
-pub use naming::{camel_case, flow_slug};
 pub use supervisor::{
     RunId, RunLimits, Supervisor, SupervisorOptions, DEFAULT_MAX_REPLY_BYTES,
     DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::context::fresh_state;
+use crate::ended_run::RunEnd;
 use crate::error::{Error, Result};
-use crate::failure::RunEnd;
 use crate::protocol::{ReplyOutcome, WorkerReply, WorkerRequest};
 use crate::worker_process::{WorkerCommand, WorkerEvent, WorkerProcess};
 

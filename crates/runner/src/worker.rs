@@ -18,7 +18,7 @@ use blocksmith_engine::{
     JsonRunRequest, LiveLogs,
 };
 
-use crate::failure::RunEnd;
+use crate::ended_run::RunEnd;
 use crate::hardening::{encode_status, harden_this_process};
 use crate::protocol::{encode_live_log, ReplyOutcome, WorkerReply, WorkerRequest};
 

@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::ended_run::{classify_death, RunEnd};
 use crate::error::{Error, Result};
-use crate::failure::{classify_death, RunEnd};
 use crate::hardening::{decode_status, worker_environment};
 use blocksmith_engine::{EngineOptions, LogLine};
 

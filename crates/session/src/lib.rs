@@ -8,9 +8,9 @@ mod error;
 mod error_code;
 pub mod host_binding;
 pub mod oauth;
+mod persisted_state;
 mod redaction;
 mod runs;
-mod state;
 mod validation;
 pub mod webhook;
 mod workspace_view;
@@ -23,6 +23,7 @@ pub use connections::{
 pub use error::{Error, Result};
 pub use error_code::ErrorCode;
 pub use host_binding::{ConnectionHostChange, HostChange};
+pub use persisted_state::{PersistedState, StateNotice};
 pub use redaction::{
     redact_outcome, redacted_json, short_secret_warnings, workspace_redactor, Redact, Redactor,
     REDACTION_MARKER, WITHHELD,
@@ -30,6 +31,5 @@ pub use redaction::{
 pub use runs::{
     prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
 };
-pub use state::{PersistedState, StateNotice};
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};

@@ -13,8 +13,8 @@ use blocksmith_workspace::{Block, Workspace};
 use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
+use crate::persisted_state::PersistedState;
 use crate::redaction::{redacted_json, Redactor};
-use crate::state::PersistedState;
 
 /// The run's time and id, passed in so tests can pin them.
 #[derive(Debug, Clone)]

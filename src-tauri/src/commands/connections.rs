@@ -11,8 +11,8 @@ use blocksmith_session::{
 use blocksmith_workspace::ConnectionKind;
 use tauri::{AppHandle, Manager};
 
+use crate::app_state::AppState;
 use crate::error::AppResult;
-use crate::state::AppState;
 
 /// The six connection kinds with their inputs, labels and help text.
 #[tauri::command]

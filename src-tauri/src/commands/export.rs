@@ -12,9 +12,9 @@ use blocksmith_workspace::export::{
 use blocksmith_workspace::{write_atomic, Workspace};
 use tauri::{AppHandle, State};
 
+use crate::app_state::AppState;
 use crate::commands::connections::with_keyring;
 use crate::error::AppResult;
-use crate::state::AppState;
 use blocksmith_session::WorkspaceView;
 
 /// The export's text and the file name to offer: for Copy to clipboard and to preview.

@@ -4,7 +4,7 @@
 pub mod connections;
 pub mod export;
 pub mod oauth;
+pub mod persisted_state;
 pub mod runs;
-pub mod state;
 pub mod webhook;
 pub mod workspace;

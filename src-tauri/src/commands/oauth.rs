@@ -11,10 +11,10 @@ use blocksmith_session::oauth as session_oauth;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 
+use crate::app_state::AppState;
 use crate::commands::connections::with_keyring;
 use crate::consent_window::{self, Cookies};
 use crate::error::AppResult;
-use crate::state::AppState;
 use crate::system_browser;
 
 /// A connection's token as the UI shows it: never the token itself.

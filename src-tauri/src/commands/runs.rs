@@ -16,8 +16,8 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::commands::connections::with_keyring;
 
+use crate::app_state::AppState;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
 /// Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
 /// worker process, records it in the history, and answers with its outcome. `run_id` is chosen by the UI so

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, State};
 use tauri_specta::Event;
 
+use crate::app_state::AppState;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
 /// Whether the listener is on, which flow it serves and at what URL.
 #[derive(Debug, Clone, Serialize, specta::Type)]

@@ -7,9 +7,9 @@ use blocksmith_workspace::Workspace;
 use serde_json::Value;
 use tauri::State;
 
+use crate::app_state::AppState;
 use crate::error::AppResult;
 use crate::settings::{default_workspace, Settings};
-use crate::state::AppState;
 
 /// Opens `path`, or the default workspace when `path` is null; a missing or empty folder becomes a new
 /// workspace seeded with the templates.

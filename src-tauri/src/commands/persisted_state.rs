@@ -5,8 +5,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use tauri::State;
 
+use crate::app_state::AppState;
 use crate::error::AppResult;
-use crate::state::AppState;
 
 #[derive(Debug, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
