@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::error::{Error, Result};
+use crate::oauth::find_oauth_connection;
 
 /// The endpoints that receive a connection's secrets or tokens, by setting key, with the label a person knows
 /// them by.
@@ -101,7 +102,7 @@ pub fn host_changes(
     store: &SecretStore,
     name: &str,
 ) -> Result<Vec<HostChange>> {
-    match oauth_definition(workspace, name)? {
+    match find_oauth_connection(workspace, name)? {
         Some(connection) => changes_for(
             store,
             &workspace.local_identity().secrets_id,
@@ -193,7 +194,7 @@ pub fn accept_all_host_changes(
 /// Binds connection `name`'s secrets to the hosts its endpoints have now. Called when a person saved the
 /// connection and whenever a token is obtained. Nothing happens for a connection of another kind.
 pub fn bind_hosts(workspace: &Workspace, store: &SecretStore, name: &str) -> Result<()> {
-    let Some(connection) = oauth_definition(workspace, name)? else {
+    let Some(connection) = find_oauth_connection(workspace, name)? else {
         return Ok(());
     };
     let hosts = BoundHosts::of(connection);
@@ -228,21 +229,6 @@ fn holds_secrets(store: &SecretStore, workspace_id: &str, name: &str, kind: &str
         }
     }
     Ok(false)
-}
-
-fn oauth_definition<'w>(
-    workspace: &'w Workspace,
-    name: &str,
-) -> Result<Option<&'w ConnectionDefinition>> {
-    let connection = workspace
-        .manifest()
-        .connections
-        .iter()
-        .find(|c| c.name == name)
-        .ok_or_else(|| Error::UnknownConnection(name.to_string()))?;
-    Ok(connection_kind(&connection.kind)
-        .is_some_and(|kind| kind.oauth)
-        .then_some(connection))
 }
 
 /// The sentence [`Error::HostChanged`] shows: the connection, each moved endpoint with its old and new host, and

@@ -9,7 +9,7 @@ use blocksmith_oauth::{
     TokenStatus, DEFAULT_REFRESH_MARGIN,
 };
 use blocksmith_secrets::{SecretId, SecretStore, Sensitive};
-use blocksmith_workspace::{ConnectionDefinition, Workspace};
+use blocksmith_workspace::{connection_kind, ConnectionDefinition, Workspace};
 
 use crate::error::{Error, Result};
 use crate::host_binding::{bind_hosts, check_hosts};
@@ -233,25 +233,37 @@ fn store_token(
     bind_hosts(workspace, store, name)
 }
 
+/// Whether the connection is of an OAuth kind, as its kind says.
+fn is_oauth(connection: &ConnectionDefinition) -> bool {
+    connection_kind(&connection.kind).is_some_and(|kind| kind.oauth)
+}
+
 fn oauth_connections(workspace: &Workspace) -> impl Iterator<Item = &ConnectionDefinition> {
     workspace
         .manifest()
         .connections
         .iter()
-        .filter(|c| matches!(c.kind.as_str(), "authorizationcode" | "clientcredentials"))
+        .filter(|c| is_oauth(c))
 }
 
-fn oauth_connection<'w>(workspace: &'w Workspace, name: &str) -> Result<&'w ConnectionDefinition> {
+/// The connection `name`, when it exists (else [`Error::UnknownConnection`]) and is of an OAuth kind (`None`
+/// otherwise).
+pub(crate) fn find_oauth_connection<'w>(
+    workspace: &'w Workspace,
+    name: &str,
+) -> Result<Option<&'w ConnectionDefinition>> {
     let connection = workspace
         .manifest()
         .connections
         .iter()
         .find(|c| c.name == name)
         .ok_or_else(|| Error::UnknownConnection(name.to_string()))?;
-    match connection.kind.as_str() {
-        "authorizationcode" | "clientcredentials" => Ok(connection),
-        _ => Err(Error::NotOAuth(name.to_string())),
-    }
+    Ok(is_oauth(connection).then_some(connection))
+}
+
+/// The OAuth connection `name`; [`Error::NotOAuth`] when it is of another kind.
+fn oauth_connection<'w>(workspace: &'w Workspace, name: &str) -> Result<&'w ConnectionDefinition> {
+    find_oauth_connection(workspace, name)?.ok_or_else(|| Error::NotOAuth(name.to_string()))
 }
 
 #[cfg(test)]

@@ -151,18 +151,26 @@ impl<T: Redact> Redact for Option<T> {
     }
 }
 
-impl Redact for RunOutcome {
-    fn redact(&mut self, redactor: &Redactor) {
-        if redactor.is_empty() {
-            return;
-        }
-        self.returned.redact(redactor);
-        self.result.redact(redactor);
-        self.response.redact(redactor);
-        self.logs.redact(redactor);
-        self.error.redact(redactor);
-    }
+/// A run's outcome, with its values as JSON trees ([`RunOutcome`]) or as JSON text ([`JsonRunOutcome`]): the same
+/// fields are redacted either way.
+macro_rules! redact_run_outcome {
+    ($($outcome:ty),*) => {
+        $(impl Redact for $outcome {
+            fn redact(&mut self, redactor: &Redactor) {
+                if redactor.is_empty() {
+                    return;
+                }
+                self.returned.redact(redactor);
+                self.result.redact(redactor);
+                self.response.redact(redactor);
+                self.logs.redact(redactor);
+                self.error.redact(redactor);
+            }
+        })*
+    };
 }
+
+redact_run_outcome!(RunOutcome, JsonRunOutcome);
 
 /// JSON kept as text (a result on its way from the worker to stdout): searched as text first, since a JSON
 /// text without `\u` escapes holds each secret in a form the redactor knows (as is or JSON-escaped); read
@@ -181,19 +189,6 @@ impl Redact for JsonText {
         *self = redacted.unwrap_or_else(|_| {
             serde_json::value::to_raw_value(WITHHELD).expect("a text always prints as JSON")
         });
-    }
-}
-
-impl Redact for JsonRunOutcome {
-    fn redact(&mut self, redactor: &Redactor) {
-        if redactor.is_empty() {
-            return;
-        }
-        self.returned.redact(redactor);
-        self.result.redact(redactor);
-        self.response.redact(redactor);
-        self.logs.redact(redactor);
-        self.error.redact(redactor);
     }
 }
 
