@@ -18,7 +18,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         // The connection form warns about a secret too short to be redacted from what runs leave behind.
         .constant(
             "MIN_REDACTED_SECRET_CHARS",
-            blocksmith_secrets::MIN_REDACTED_CHARS as u32,
+            blocksmith_session::types::MIN_REDACTED_CHARS as u32,
         );
     builder.commands(collect_commands![
         workspace::workspace_open,

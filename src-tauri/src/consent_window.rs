@@ -12,11 +12,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use blocksmith_session::ErrorCode;
+use blocksmith_session::{ConsentRequest, ConsentVia, Error, Result};
 use tauri::{AppHandle, Manager, Url, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use tokio::sync::oneshot;
-
-use crate::error::{AppError, AppResult};
 
 /// The window's label; no capability lists it, so its pages cannot call the app.
 pub const CONSENT_WINDOW: &str = "oauth";
@@ -35,13 +33,13 @@ pub enum Cookies {
 
 /// Where remembering consent windows keep cookies: beside the app's settings when the settings folder is given
 /// (`BLOCKSMITH_CONFIG_DIR`, as the tests do, so each test starts with none), else the app's local data folder.
-pub fn remembered_logins_dir(app: &AppHandle) -> AppResult<PathBuf> {
+pub fn remembered_logins_dir(app: &AppHandle) -> Result<PathBuf> {
     let base = match std::env::var_os("BLOCKSMITH_CONFIG_DIR") {
         Some(dir) => PathBuf::from(dir),
         None => app.path().app_local_data_dir().map_err(|err| {
-            AppError::new(ErrorCode::ConsentWindow,
-                format!("The app's data folder, where the provider's login is remembered, is unknown: {err}."),
-            )
+            Error::ConsentWindow(format!(
+                "The app's data folder, where the provider's login is remembered, is unknown: {err}."
+            ))
         })?,
     };
     Ok(base.join(REMEMBERED_LOGINS_DIR))
@@ -55,21 +53,19 @@ pub fn close(app: &AppHandle) -> bool {
     }
 }
 
-/// Opens the consent window at `authorize_url` and answers with the URL the provider redirected to.
+/// Opens the consent window at the request's authorize URL and answers with the URL the provider redirected to.
 pub async fn wait_for_consent(
     app: &AppHandle,
-    name: &str,
-    authorize_url: &str,
-    redirect_uri: &str,
+    request: &ConsentRequest,
     cookies: Cookies,
-) -> AppResult<String> {
+) -> Result<String> {
     close(app);
-    let url: Url = authorize_url.parse().map_err(|_| {
-        AppError::new(
-            ErrorCode::InvalidInput,
-            "The Authorize URL is not a valid URL.",
-        )
-    })?;
+    let name = request.connection.as_str();
+    let redirect_uri = request.redirect_uri.as_str();
+    let url: Url = request
+        .authorize_url
+        .parse()
+        .map_err(|_| Error::InvalidInput("The Authorize URL is not a valid URL.".into()))?;
     let (sender, receiver) = oneshot::channel::<Option<String>>();
     let sender = Arc::new(Mutex::new(Some(sender)));
     let redirect_prefix = redirect_uri
@@ -102,21 +98,16 @@ pub async fn wait_for_consent(
         Cookies::Forget => builder.incognito(true),
         Cookies::RememberIn(dir) => {
             std::fs::create_dir_all(&dir).map_err(|err| {
-                AppError::new(ErrorCode::ConsentWindow,
-                    format!(
-                        "The folder {} for the remembered provider login could not be created: {err}.",
-                        dir.display()
-                    ),
-                )
+                Error::ConsentWindow(format!(
+                    "The folder {} for the remembered provider login could not be created: {err}.",
+                    dir.display()
+                ))
             })?;
             builder.data_directory(dir)
         }
     };
     let window = builder.build().map_err(|err| {
-        AppError::new(
-            ErrorCode::ConsentWindow,
-            format!("The consent window could not be opened: {err}."),
-        )
+        Error::ConsentWindow(format!("The consent window could not be opened: {err}."))
     })?;
     let on_close = sender.clone();
     window.on_window_event(move |event| {
@@ -134,14 +125,8 @@ pub async fn wait_for_consent(
     let _ = window.destroy();
     match outcome {
         Ok(Ok(Some(redirect))) => Ok(redirect),
-        Ok(_) => Err(AppError::new(
-            ErrorCode::ConsentCancelled,
-            "Connecting was cancelled: the consent window was closed; nothing was stored.",
-        )),
-        Err(_) => Err(AppError::new(
-            ErrorCode::ConsentTimeout,
-            "The provider never redirected back within 10 minutes; press Connect to try again.",
-        )),
+        Ok(_) => Err(Error::ConsentCancelled(ConsentVia::Window)),
+        Err(_) => Err(Error::ConsentTimeout(CONSENT_TIMEOUT)),
     }
 }
 

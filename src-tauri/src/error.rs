@@ -1,6 +1,5 @@
 //! The one error shape the UI sees: `{ code, message }`. `code` is the session crate's `ErrorCode` (a typed union
-//! in the generated bindings) for the UI to branch on; `message` is a sentence for the person. Each crate's error
-//! becomes one here through the code the session crate gives it.
+//! in the generated bindings) for the UI to branch on; `message` is a sentence for the person.
 
 use blocksmith_session::ErrorCode;
 use serde::Serialize;
@@ -12,38 +11,22 @@ pub struct AppError {
 }
 
 impl AppError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    /// A failure of the app itself (a task that panicked, a thread that could not be joined).
+    pub fn internal(message: impl Into<String>) -> Self {
         AppError {
-            code,
+            code: ErrorCode::Internal,
             message: message.into(),
         }
     }
+}
 
-    /// A failure of the app itself (a task that panicked, a thread that could not be joined).
-    pub fn internal(message: impl Into<String>) -> Self {
-        AppError::new(ErrorCode::Internal, message)
+impl From<blocksmith_session::Error> for AppError {
+    fn from(err: blocksmith_session::Error) -> Self {
+        AppError {
+            code: err.code(),
+            message: err.to_string(),
+        }
     }
 }
-
-/// Every crate error whose code the session crate knows.
-macro_rules! app_error_from {
-    ($($error:ty),* $(,)?) => {
-        $(impl From<$error> for AppError {
-            fn from(err: $error) -> Self {
-                AppError::new(ErrorCode::from(&err), err.to_string())
-            }
-        })*
-    };
-}
-
-app_error_from!(
-    blocksmith_workspace::Error,
-    blocksmith_workspace::export::ExportError,
-    blocksmith_session::Error,
-    blocksmith_session::webhook::WebhookError,
-    blocksmith_runner::Error,
-    blocksmith_secrets::Error,
-    blocksmith_oauth::Error,
-);
 
 pub type AppResult<T> = Result<T, AppError>;

@@ -1,29 +1,30 @@
 //! The Blocksmith desktop app: a thin Tauri shell over the Tauri-free crates. Commands live in
 //! `commands/`, one module per domain; this file wires them, the state and the plugins together.
 
-mod app_state;
+mod app_host;
 pub mod bindings;
 mod commands;
 mod consent_window;
 mod error;
 mod settings;
-mod system_browser;
 
-use blocksmith_runner::{Supervisor, SupervisorOptions, WorkerCommand};
+use blocksmith_session::{Session, Workers};
 use tauri::Manager;
 
-use crate::app_state::AppState;
+use crate::app_host::AppHost;
+use crate::settings::ConfigDir;
 
-/// The argument that makes this binary a block worker instead of the app (see `blocksmith_runner`).
+/// The argument that makes this binary a block worker instead of the app (see `blocksmith_session::types::worker_main`).
 pub const WORKER_ARG: &str = "__worker";
 
-/// Workers are this same binary started with `WORKER_ARG`, so the app ships as one file.
-fn worker_supervisor() -> std::io::Result<Supervisor> {
-    let program = std::env::current_exe()?;
-    Ok(Supervisor::new(
-        WorkerCommand::new(program, [WORKER_ARG]),
-        SupervisorOptions::default(),
-    ))
+/// Workers are this same binary started with `WORKER_ARG`, so the app ships as one file; one is kept warm so a
+/// run starts at once.
+fn workers() -> std::io::Result<Workers> {
+    Ok(Workers {
+        program: std::env::current_exe()?,
+        arg: WORKER_ARG.to_string(),
+        warm: 1,
+    })
 }
 
 pub fn run() {
@@ -37,7 +38,13 @@ pub fn run() {
                 Some(dir) => dir.into(),
                 None => app.path().app_config_dir()?,
             };
-            app.manage(AppState::new(config_dir, worker_supervisor()?));
+            app.manage(ConfigDir(config_dir));
+            app.manage(Session::new(
+                AppHost {
+                    app: app.handle().clone(),
+                },
+                workers()?,
+            ));
             Ok(())
         })
         .run(tauri::generate_context!())

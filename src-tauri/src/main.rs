@@ -6,7 +6,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // The app starts its own block workers: the same binary, told to be a worker.
     if std::env::args().nth(1).as_deref() == Some(blocksmith_app::WORKER_ARG) {
-        return blocksmith_runner::worker_main();
+        return blocksmith_session::types::worker_main();
     }
     lighten_web_view();
     blocksmith_app::run();

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 const SETTINGS_FILE: &str = "settings.json";
 
+/// The app's config folder, as the app state commands reach it.
+pub struct ConfigDir(pub PathBuf);
+
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
@@ -25,7 +28,7 @@ impl Settings {
     pub fn save(&self, config_dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(config_dir)?;
         let text = serde_json::to_string_pretty(self).expect("settings always serialise");
-        blocksmith_workspace::write_atomic(&config_dir.join(SETTINGS_FILE), text.as_bytes())
+        blocksmith_session::types::write_atomic(&config_dir.join(SETTINGS_FILE), text.as_bytes())
             .map_err(std::io::Error::other)
     }
 }

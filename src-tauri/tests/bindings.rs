@@ -26,8 +26,9 @@ const KINDS_FIXTURE: &str = concat!(
 /// that answer, so a change to a kind in Rust reaches those tests (regenerated like the bindings).
 #[test]
 fn the_ui_fixture_of_connection_kinds_is_what_the_app_answers() {
-    let answered =
-        serde_json::to_string_pretty(&blocksmith_workspace::connection_kinds()).unwrap() + "\n";
+    let answered = serde_json::to_string_pretty(&blocksmith_session::types::connection_kinds())
+        .unwrap()
+        + "\n";
     if std::env::var_os("BLOCKSMITH_WRITE_BINDINGS").is_some() {
         std::fs::write(KINDS_FIXTURE, &answered).unwrap();
         return;

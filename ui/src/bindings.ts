@@ -222,7 +222,7 @@ async stateResetCrossFlow() : Promise<Result<StateView, AppError>> {
 }
 },
 /**
- * The six connection kinds with their inputs, labels and help text.
+ * The six connection kinds with their inputs, settings, labels and help text.
  */
 async connectionKinds() : Promise<ConnectionKind[]> {
     return await TAURI_INVOKE("connection_kinds");
@@ -775,7 +775,7 @@ outcome: FlowOutcome | null;
  */
 error: string | null }
 /**
- * Whether the listener is on, which flow it serves and at what URL.
+ * Whether the listener is on, the (first) flow it serves and that flow's URL.
  */
 export type WebhookStatus = { running: boolean; flow: string | null; url: string | null }
 /**

@@ -3,19 +3,19 @@
 //! the machine can read in the process list and which shells keep in their history).
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::time::Duration;
 
-use blocksmith_secrets::{SecretStore, Sensitive, SERVICE};
+use blocksmith_session::types::{connection_kind, Sensitive, TokenStatus};
 use blocksmith_session::{
-    list_connections, oauth, remove_connection, save_connection, ConnectionDraft,
+    BrowserConsent, ConnectionDraft, ConnectionView, HostChange, ListenOn, Session,
 };
-use blocksmith_workspace::{connection_kind, Workspace};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
 use crate::error::{Error, Result};
+use crate::host::{session_in, session_waiting_for_consent, Warm};
 
 #[derive(Debug, Subcommand)]
 pub enum ConnectionsCommand {
@@ -112,6 +112,21 @@ pub struct WorkspaceArg {
     pub dir: PathBuf,
 }
 
+impl WorkspaceArg {
+    /// A session with this workspace open (created when missing); management commands need no warm worker.
+    pub fn session(&self) -> Result<Session> {
+        session_in(&self.dir, true, Warm::None)
+    }
+
+    /// `source` as a failure of this workspace, named in the message.
+    pub fn error(&self, source: blocksmith_session::Error) -> Error {
+        Error::Workspace {
+            path: self.dir.clone(),
+            source,
+        }
+    }
+}
+
 pub fn connections(command: ConnectionsCommand) -> Result<()> {
     match command {
         ConnectionsCommand::Add {
@@ -120,18 +135,15 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             kind,
             settings,
         } => {
-            let mut ws = open(&workspace.dir)?;
+            let session = workspace.session()?;
             let values = parse_settings(&settings)?;
             let secrets = if has_secret_inputs(&kind) {
                 read_secrets(std::io::stdin().lock())?
             } else {
                 BTreeMap::new()
             };
-            let store = keyring()?;
             let too_short = blocksmith_session::short_secret_warnings(&kind, &secrets);
-            save_connection(
-                &mut ws,
-                &store,
+            session.save_connection(
                 None,
                 ConnectionDraft {
                     name: name.clone(),
@@ -139,6 +151,7 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
                     values,
                     secrets,
                 },
+                false,
             )?;
             eprintln!("Added connection \"{name}\".");
             for warning in too_short {
@@ -146,12 +159,7 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             }
         }
         ConnectionsCommand::List { workspace, json } => {
-            let ws = open(&workspace.dir)?;
-            let listed = if ws.manifest().connections.is_empty() {
-                Vec::new()
-            } else {
-                list_connections(&ws, &keyring()?)?
-            };
+            let listed = workspace.session()?.connections()?;
             if let Some(notice) = blocksmith_session::no_secrets_here_notice(&listed) {
                 eprintln!("{notice}");
             }
@@ -162,31 +170,12 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
                 );
             } else {
                 for connection in listed {
-                    let secrets: Vec<String> = connection
-                        .secrets
-                        .iter()
-                        .map(|(key, stored)| {
-                            format!("{key}: {}", if *stored { "stored" } else { "missing" })
-                        })
-                        .collect();
-                    let token = match (connection.has_token, connection.needs_consent) {
-                        (true, true) => "token: needs consent",
-                        (true, false) => "token: stored",
-                        (false, _) => "",
-                    };
-                    println!(
-                        "{}\t{}\t{}\t{}",
-                        connection.name,
-                        connection.kind,
-                        secrets.join(", "),
-                        token
-                    );
+                    println!("{}", table_row(&connection));
                 }
             }
         }
         ConnectionsCommand::Remove { workspace, name } => {
-            let mut ws = open(&workspace.dir)?;
-            remove_connection(&mut ws, &keyring()?, &name)?;
+            workspace.session()?.remove_connection(&name)?;
             eprintln!("Removed connection \"{name}\" and its keyring entries.");
         }
         ConnectionsCommand::Authorize {
@@ -196,38 +185,19 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             timeout_s,
             allow_host_change,
         } => {
-            let ws = open(&workspace.dir)?;
-            let store = keyring()?;
+            let timeout = Duration::from_secs(timeout_s);
+            let session = session_waiting_for_consent(&workspace.dir, timeout)?;
             if allow_host_change {
-                accept_host_change(&ws, &store, &name)?;
+                accept_host_change(&session, &name)?;
             }
-            let client = oauth::client_for(&ws, &store, &name)?;
-            let listener = blocksmith_oauth::LoopbackListener::for_redirect_uri(
-                &oauth::redirect_uri(&ws, &name)?,
-            )
-            .map_err(blocksmith_session::Error::from)?;
-            let pending = oauth::begin_authorization(&client, listener.redirect_uri())?;
-            println!("{}", pending.authorize_url());
-            let _ = std::io::stdout().flush();
-            if !no_browser {
-                // Best effort: the URL is printed either way, and a headless machine has no browser.
-                if let Err(err) = blocksmith_oauth::open_in_system_browser(pending.authorize_url())
-                {
-                    eprintln!("{err}");
-                }
-            }
-            eprintln!("Waiting for consent in the browser (up to {timeout_s} s)…");
-            let redirect = listener
-                .wait_for_redirect(pending.state(), Duration::from_secs(timeout_s))
-                .map_err(blocksmith_session::Error::from)?;
-            let status = oauth::complete_authorization(
-                &ws,
-                &store,
+            let status = session.connect_in_browser(
                 &name,
-                &client,
-                &pending,
-                &redirect,
-                SystemTime::now(),
+                BrowserConsent {
+                    open_browser: !no_browser,
+                    wait_without_browser: true,
+                    timeout,
+                    listen_on: ListenOn::ConnectionRedirectUri,
+                },
             )?;
             print_status(&status);
         }
@@ -237,17 +207,14 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             refresh,
             allow_host_change,
         } => {
-            let ws = open(&workspace.dir)?;
-            let store = keyring()?;
+            let session = workspace.session()?;
             if allow_host_change {
-                accept_host_change(&ws, &store, &name)?;
+                accept_host_change(&session, &name)?;
             }
-            let client = oauth::client_for(&ws, &store, &name)?;
-            let now = SystemTime::now();
             let status = if refresh {
-                oauth::refresh_now(&ws, &store, &client, &name, now)?
+                session.refresh_token(&name)?
             } else {
-                oauth::fetch_token(&ws, &store, &client, &name, now)?
+                session.fetch_token(&name)?
             };
             print_status(&status);
         }
@@ -262,48 +229,62 @@ pub fn config_vars(command: ConfigVarsCommand) -> Result<()> {
             name,
             value,
         } => {
-            open(&workspace.dir)?
+            workspace
+                .session()?
                 .set_config_var(&name, &value)
-                .map_err(|err| workspace_error(&workspace.dir, err))?;
+                .map_err(|err| workspace.error(err))?;
         }
         ConfigVarsCommand::List { workspace, json } => {
-            let ws = open(&workspace.dir)?;
+            let session = workspace.session()?;
             if json {
                 println!(
                     "{}",
-                    serde_json::Value::Object(ws.manifest().config_vars_json())
+                    serde_json::Value::Object(session.config_vars_object()?)
                 );
             } else {
-                for var in &ws.manifest().config_vars {
+                for var in session.config_vars()? {
                     println!("{}={}", var.name, var.value);
                 }
             }
         }
         ConfigVarsCommand::Remove { workspace, name } => {
-            let mut ws = open(&workspace.dir)?;
-            let removed = ws
-                .remove_config_var(&name)
-                .map_err(|err| workspace_error(&workspace.dir, err))?;
-            if !removed {
-                return Err(Error::Invocation(format!(
-                    "There is no config variable named \"{name}\"."
-                )));
-            }
+            workspace.session()?.remove_config_var(&name)?;
         }
     }
     Ok(())
 }
 
+/// One connection as a line of `connections list`: name, kind, which secrets are stored, the token's state.
+fn table_row(connection: &ConnectionView) -> String {
+    let secrets: Vec<String> = connection
+        .secrets
+        .iter()
+        .map(|(key, stored)| format!("{key}: {}", if *stored { "stored" } else { "missing" }))
+        .collect();
+    let token = match (connection.has_token, connection.needs_consent) {
+        (true, true) => "token: needs consent",
+        (true, false) => "token: stored",
+        (false, _) => "",
+    };
+    format!(
+        "{}\t{}\t{}\t{}",
+        connection.name,
+        connection.kind,
+        secrets.join(", "),
+        token
+    )
+}
+
 /// `--allow-host-change`: when connection `name`'s endpoints moved to other hosts, its stored token is dropped
 /// and the new hosts are bound; stderr says so.
-fn accept_host_change(ws: &Workspace, store: &SecretStore, name: &str) -> Result<()> {
-    let changes = blocksmith_session::host_binding::accept_host_change(ws, store, name)?;
+fn accept_host_change(session: &Session, name: &str) -> Result<()> {
+    let changes = session.accept_host_change(name)?;
     report_host_changes(name, &changes);
     Ok(())
 }
 
 /// Tells the person on stderr which hosts of connection `name` were accepted (nothing when none moved).
-pub fn report_host_changes(name: &str, changes: &[blocksmith_session::HostChange]) {
+pub fn report_host_changes(name: &str, changes: &[HostChange]) {
     for change in changes {
         eprintln!(
             "Connection \"{name}\": its {} is now on {}; its stored token was dropped (connect again) and its \
@@ -314,7 +295,7 @@ pub fn report_host_changes(name: &str, changes: &[blocksmith_session::HostChange
 }
 
 /// The one JSON line `authorize` and `token` print: no token values, only what a script needs to know.
-fn print_status(status: &blocksmith_oauth::TokenStatus) {
+fn print_status(status: &TokenStatus) {
     let line = json!({
         "ok": true,
         "expiresAt": status.expires_at,
@@ -322,21 +303,6 @@ fn print_status(status: &blocksmith_oauth::TokenStatus) {
         "hasRefreshToken": status.has_refresh_token,
     });
     println!("{line}");
-}
-
-fn open(dir: &Path) -> Result<Workspace> {
-    Workspace::open_or_create(dir).map_err(|err| workspace_error(dir, err))
-}
-
-fn workspace_error(dir: &Path, source: blocksmith_workspace::Error) -> Error {
-    Error::Workspace {
-        path: dir.to_path_buf(),
-        source,
-    }
-}
-
-fn keyring() -> Result<SecretStore> {
-    Ok(SecretStore::open(SERVICE).map_err(blocksmith_session::Error::from)?)
 }
 
 fn has_secret_inputs(kind: &str) -> bool {

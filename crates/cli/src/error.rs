@@ -1,5 +1,6 @@
 //! Why `blocksmith` could not do what it was asked: a bad invocation or input it cannot read (exit
-//! status 2). A block that fails is not an error here; it is the JSON line on stdout.
+//! status 2), or a failure on the way (exit 1). A block that fails is not an error here; it is the JSON line on
+//! stdout.
 
 use std::path::PathBuf;
 
@@ -34,29 +35,23 @@ pub enum Error {
     Workspace {
         path: PathBuf,
         #[source]
-        source: blocksmith_workspace::Error,
+        source: blocksmith_session::Error,
     },
-
-    #[error("The block could not be run: {0}")]
-    Runner(#[from] blocksmith_runner::Error),
 
     #[error("{0}")]
     Session(#[from] blocksmith_session::Error),
-
-    #[error("{0}")]
-    Export(#[from] blocksmith_workspace::export::ExportError),
 
     #[error("Could not find the blocksmith program to start a worker process: {0}.")]
     OwnExecutable(#[source] std::io::Error),
 }
 
 impl Error {
-    /// Whether the person asked for something invalid (exit 2) rather than something failing (exit 1).
+    /// Whether the person asked for something invalid (exit 2) rather than something failing (exit 1). The
+    /// session's errors say which through their code.
     pub fn is_bad_input(&self) -> bool {
         match self {
             Error::Session(err) => err.code().is_bad_input(),
-            Error::Export(err) => blocksmith_session::ErrorCode::from(err).is_bad_input(),
-            Error::Runner(_) | Error::OwnExecutable(_) => false,
+            Error::OwnExecutable(_) => false,
             _ => true,
         }
     }

@@ -3,13 +3,8 @@
 //! give, and a secret value pasted into a block or a sample is redacted (in every form) on the way out.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
-use blocksmith_secrets::{SecretStore, SERVICE};
-use blocksmith_session::workspace_redactor;
-
-use blocksmith_workspace::export::{self, ExportFormat, ExportRequest, ImportOptions, OnClash};
-use blocksmith_workspace::{write_atomic, Workspace};
+use blocksmith_session::types::{write_atomic, ExportFormat, ExportRequest};
 use clap::Args;
 
 use crate::connections::WorkspaceArg;
@@ -45,19 +40,13 @@ pub struct ImportArgs {
 }
 
 pub fn export(args: ExportArgs) -> Result<()> {
-    let workspace = open(&args.workspace)?;
-    let mut exported = export::export(
-        &workspace,
-        &ExportRequest {
-            format: args.format,
-            flow: args.flow,
-            block: args.block,
-        },
-    )?;
-    let redactor =
-        workspace_redactor(&workspace, || SecretStore::open(SERVICE), SystemTime::now())?;
-    if redactor.finds_in(&exported.contents) {
-        redactor.redact_string(&mut exported.contents);
+    let session = args.workspace.session()?;
+    let outcome = session.export(&ExportRequest {
+        format: args.format,
+        flow: args.flow,
+        block: args.block,
+    })?;
+    if outcome.secrets_redacted {
         eprintln!(
             "The export held secret values of this workspace's connections (in a block or a sample); each \
              was replaced by {}.",
@@ -66,29 +55,24 @@ pub fn export(args: ExportArgs) -> Result<()> {
     }
     match args.output {
         Some(path) => {
-            write_atomic(&path, exported.contents.as_bytes()).map_err(|source| {
+            write_atomic(&path, outcome.exported.contents.as_bytes()).map_err(|source| {
                 Error::Workspace {
                     path: path.clone(),
-                    source,
+                    source: source.into(),
                 }
             })?;
             eprintln!("Exported to {}.", path.display());
         }
-        None => print!("{}", exported.contents),
+        None => print!("{}", outcome.exported.contents),
     }
     Ok(())
 }
 
 pub fn import(args: ImportArgs) -> Result<()> {
-    let mut workspace = open(&args.workspace)?;
-    let options = ImportOptions {
-        on_clash: if args.rename {
-            OnClash::Rename
-        } else {
-            OnClash::Refuse
-        },
-    };
-    let report = export::import_file(&mut workspace, &args.file, options)?;
+    let report = args
+        .workspace
+        .session()?
+        .import_file(&args.file, args.rename)?;
     println!(
         "{}",
         serde_json::to_string(&report).expect("an import report always serialises")
@@ -100,11 +84,4 @@ pub fn import(args: ImportArgs) -> Result<()> {
         );
     }
     Ok(())
-}
-
-fn open(arg: &WorkspaceArg) -> Result<Workspace> {
-    Workspace::open_or_create(&arg.dir).map_err(|source| Error::Workspace {
-        path: arg.dir.clone(),
-        source,
-    })
 }

@@ -1,15 +1,18 @@
-//! `blocksmith`: runs blocks and flows from the command line through the same supervisor and worker
-//! processes the app uses. Stdout carries only the result line; stderr only says what went wrong.
+//! `blocksmith`: runs blocks and flows, manages connections, serves webhooks, exports and imports from the
+//! command line. Each subcommand is a few lines over the same `Session` calls the app makes. Stdout carries
+//! only the result line; stderr only says what went wrong.
 
 mod connections;
 mod error;
 mod export;
+mod host;
 mod inputs;
 mod run;
 mod serve;
 
 use std::process::ExitCode;
 
+use blocksmith_session::types::worker_main;
 use clap::{Parser, Subcommand};
 
 use crate::run::RunArgs;
@@ -66,13 +69,13 @@ fn main() -> ExitCode {
     // A worker starts for every run: it skips building the whole command-line parser.
     if std::env::args_os()
         .nth(1)
-        .is_some_and(|arg| arg == "__worker")
+        .is_some_and(|arg| arg == host::WORKER_ARG)
     {
-        return blocksmith_runner::worker_main();
+        return worker_main();
     }
     let cli = Cli::parse();
     match cli.command {
-        Command::Worker => blocksmith_runner::worker_main(),
+        Command::Worker => worker_main(),
         Command::Run(args) => match run::run(&args) {
             Ok(status) => ExitCode::from(status),
             Err(error) => {

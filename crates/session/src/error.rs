@@ -1,4 +1,7 @@
-//! Errors of preparing and recording runs: each names the block, flow or file involved.
+//! Everything the session's calls can fail with, each a sentence that names the block, flow, connection or file
+//! involved and what to do. [`crate::ErrorCode`] gives each its stable code.
+
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -46,6 +49,45 @@ pub enum Error {
 
     #[error("{0} is a secret: it is kept only in the OS keyring, so give it on standard input (or in the form's secret field), never as a plain setting.")]
     SecretOutsideKeyring(String),
+
+    #[error(transparent)]
+    Export(#[from] blocksmith_workspace::export::ExportError),
+
+    #[error(transparent)]
+    Webhook(#[from] crate::webhook::WebhookError),
+
+    #[error("No workspace is open. Open a workspace folder first.")]
+    NoWorkspace,
+
+    #[error("There is no recorded run with id {0}; it may have been pruned.")]
+    UnknownRun(i64),
+
+    #[error("{}", match .0 {
+        ConsentVia::Window => "Connecting was cancelled: the consent window was closed; nothing was stored.",
+        ConsentVia::SystemBrowser => "Connecting in the system browser was cancelled; nothing was stored.",
+    })]
+    ConsentCancelled(ConsentVia),
+
+    #[error("The provider never redirected back within {}; press Connect to try again.", in_words(*.0))]
+    ConsentTimeout(Duration),
+
+    #[error("{0}")]
+    ConsentWindow(String),
+
+    #[error("This program has no consent window; connect in the system browser instead (`blocksmith connections authorize`).")]
+    NoConsentWindow,
+
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// Where the person was asked for consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentVia {
+    /// The app's own consent window.
+    Window,
+    /// The person's browser, with a loopback listener waiting for the redirect.
+    SystemBrowser,
 }
 
 impl Error {
@@ -53,6 +95,17 @@ impl Error {
     pub fn code(&self) -> crate::ErrorCode {
         self.into()
     }
+}
+
+/// "10 minutes", "1 minute", "45 seconds".
+fn in_words(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    let (count, unit) = if seconds >= 60 && seconds.is_multiple_of(60) {
+        (seconds / 60, "minute")
+    } else {
+        (seconds, "second")
+    };
+    format!("{count} {unit}{}", if count == 1 { "" } else { "s" })
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -313,6 +313,14 @@ impl From<&Error> for ErrorCode {
             Error::NotOAuth(_) => ErrorCode::NotOAuth,
             Error::SecretOutsideKeyring(_) => ErrorCode::SecretOutsideKeyring,
             Error::HostChanged { .. } => ErrorCode::HostChanged,
+            Error::Export(err) => err.into(),
+            Error::Webhook(err) => err.into(),
+            Error::NoWorkspace => ErrorCode::NoWorkspace,
+            Error::UnknownRun(_) => ErrorCode::UnknownRun,
+            Error::ConsentCancelled(_) => ErrorCode::ConsentCancelled,
+            Error::ConsentTimeout(_) => ErrorCode::ConsentTimeout,
+            Error::ConsentWindow(_) | Error::NoConsentWindow => ErrorCode::ConsentWindow,
+            Error::Internal(_) => ErrorCode::Internal,
         }
     }
 }

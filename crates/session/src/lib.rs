@@ -1,7 +1,8 @@
-//! A workspace opened for work. Turns a block or a flow of a workspace into runs — with the workspace's
-//! config variables, connections, execution settings and persisted state — and keeps what each run leaves
-//! behind (state and history). The app and the `blocksmith` CLI both call these, so a run is the same from
-//! either.
+//! The one API of Blocksmith: a workspace opened for work ([`Session`]). Turns a block or a flow of a workspace
+//! into runs — with the workspace's config variables, connections, execution settings and persisted state —
+//! keeps what each run leaves behind (state and history), connects OAuth connections, serves webhooks, exports
+//! and imports. The app and the `blocksmith` CLI both call [`Session`] and depend on no other Blocksmith crate,
+//! so a run is the same from either; the types of the lower crates that cross this API are re-exported below.
 
 mod connections;
 mod error;
@@ -11,6 +12,7 @@ pub mod oauth;
 mod persisted_state;
 mod redaction;
 mod runs;
+mod session;
 mod validation;
 pub mod webhook;
 mod workspace_view;
@@ -20,7 +22,7 @@ pub use connections::{
     reveal_secret, save_connection, save_connection_confirming_host_change, ConnectionDraft,
     ConnectionView,
 };
-pub use error::{Error, Result};
+pub use error::{ConsentVia, Error, Result};
 pub use error_code::ErrorCode;
 pub use host_binding::{ConnectionHostChange, HostChange};
 pub use persisted_state::{PersistedState, StateNotice};
@@ -31,5 +33,30 @@ pub use redaction::{
 pub use runs::{
     prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
 };
+pub use session::{
+    BlockRunRequest, BrowserConsent, ConsentRequest, ExportOutcome, FileRunRequest, FlowRunRequest,
+    LimitOverrides, ListenOn, Listening, QuietHost, Ran, Session, SessionHost, WebhookRequest,
+    WebhookStatus, Workers,
+};
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};
+
+/// The lower crates' types that cross the session's API, so front ends need no other Blocksmith crate.
+pub mod types {
+    pub use blocksmith_engine::{
+        json_text, BlockError, FailureKind, JsonRunOutcome, JsonText, LogLine, RunOutcome,
+    };
+    pub use blocksmith_oauth::{TokenExchange, TokenStatus};
+    pub use blocksmith_runner::{
+        worker_main, FlowOutcome, StepOutcome, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
+    };
+    pub use blocksmith_secrets::{Sensitive, MIN_REDACTED_CHARS};
+    pub use blocksmith_workspace::export::{
+        ExportFormat, ExportRequest, Exported, ImportFormat, ImportReport,
+    };
+    pub use blocksmith_workspace::history::{RunEntry, RunSummary};
+    pub use blocksmith_workspace::{
+        connection_kind, connection_kinds, write_atomic, ConfigVar, ConnectionKind,
+        DEFAULT_REDIRECT_URI,
+    };
+}

@@ -23,6 +23,16 @@ pub struct RunClock {
     pub execution_id: String,
 }
 
+impl RunClock {
+    /// Now, for the run the front end named `run_id` (also its `executionId`).
+    pub fn now(run_id: &str) -> Self {
+        RunClock {
+            now: SystemTime::now(),
+            execution_id: run_id.to_string(),
+        }
+    }
+}
+
 /// One block's run, ready for the supervisor.
 #[derive(Debug, Clone)]
 pub struct BlockRun {

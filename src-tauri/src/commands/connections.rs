@@ -3,33 +3,25 @@
 
 use std::collections::BTreeMap;
 
-use blocksmith_secrets::Sensitive;
-use blocksmith_session::{
-    host_binding, list_connections, remove_connection, reveal_secret, save_connection,
-    save_connection_confirming_host_change, ConnectionDraft, ConnectionHostChange, ConnectionView,
-};
-use blocksmith_workspace::ConnectionKind;
-use tauri::{AppHandle, Manager};
+use blocksmith_session::types::{ConnectionKind, Sensitive};
+use blocksmith_session::{ConnectionDraft, ConnectionHostChange, ConnectionView, Session};
+use tauri::State;
 
-use crate::app_state::AppState;
+use crate::commands::blocking;
 use crate::error::AppResult;
 
-/// The six connection kinds with their inputs, labels and help text.
+/// The six connection kinds with their inputs, settings, labels and help text.
 #[tauri::command]
 #[specta::specta]
 pub fn connection_kinds() -> Vec<ConnectionKind> {
-    blocksmith_workspace::connection_kinds()
+    blocksmith_session::types::connection_kinds()
 }
 
 /// Every connection, with which secrets are stored (never their values).
 #[tauri::command]
 #[specta::specta]
-pub async fn connection_list(app: AppHandle) -> AppResult<Vec<ConnectionView>> {
-    with_keyring(app, |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| Ok(list_connections(ws, &store)?))
-    })
-    .await
+pub async fn connection_list(session: State<'_, Session>) -> AppResult<Vec<ConnectionView>> {
+    blocking(session, |s| s.connections()).await
 }
 
 /// Creates (`original` null) or edits a connection. `secrets` holds only the secret inputs the person typed;
@@ -39,7 +31,7 @@ pub async fn connection_list(app: AppHandle) -> AppResult<Vec<ConnectionView>> {
 #[tauri::command]
 #[specta::specta]
 pub async fn connection_save(
-    app: AppHandle,
+    session: State<'_, Session>,
     original: Option<String>,
     name: String,
     kind: String,
@@ -56,16 +48,9 @@ pub async fn connection_save(
             .map(|(key, value)| (key, Sensitive::new(value)))
             .collect(),
     };
-    with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| {
-            if allow_host_change {
-                save_connection_confirming_host_change(ws, &store, original.as_deref(), draft)?;
-            } else {
-                save_connection(ws, &store, original.as_deref(), draft)?;
-            }
-            Ok(list_connections(ws, &store)?)
-        })
+    blocking(session, move |s| {
+        s.save_connection(original.as_deref(), draft, allow_host_change)?;
+        s.connections()
     })
     .await
 }
@@ -75,12 +60,10 @@ pub async fn connection_save(
 /// failed with `host_changed` asks the person to confirm.
 #[tauri::command]
 #[specta::specta]
-pub async fn connection_host_changes(app: AppHandle) -> AppResult<Vec<ConnectionHostChange>> {
-    with_keyring(app, |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| Ok(host_binding::all_host_changes(ws, &store)?))
-    })
-    .await
+pub async fn connection_host_changes(
+    session: State<'_, Session>,
+) -> AppResult<Vec<ConnectionHostChange>> {
+    blocking(session, |s| s.host_changes()).await
 }
 
 /// The person confirmed connection `name`'s new hosts: its stored token is dropped (consent is needed again)
@@ -88,15 +71,12 @@ pub async fn connection_host_changes(app: AppHandle) -> AppResult<Vec<Connection
 #[tauri::command]
 #[specta::specta]
 pub async fn connection_accept_host_change(
-    app: AppHandle,
+    session: State<'_, Session>,
     name: String,
 ) -> AppResult<Vec<ConnectionView>> {
-    with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| {
-            host_binding::accept_host_change(ws, &store, &name)?;
-            Ok(list_connections(ws, &store)?)
-        })
+    blocking(session, move |s| {
+        s.accept_host_change(&name)?;
+        s.connections()
     })
     .await
 }
@@ -104,13 +84,13 @@ pub async fn connection_accept_host_change(
 /// Deletes a connection and its keyring entries.
 #[tauri::command]
 #[specta::specta]
-pub async fn connection_delete(app: AppHandle, name: String) -> AppResult<Vec<ConnectionView>> {
-    with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| {
-            remove_connection(ws, &store, &name)?;
-            Ok(list_connections(ws, &store)?)
-        })
+pub async fn connection_delete(
+    session: State<'_, Session>,
+    name: String,
+) -> AppResult<Vec<ConnectionView>> {
+    blocking(session, move |s| {
+        s.remove_connection(&name)?;
+        s.connections()
     })
     .await
 }
@@ -119,26 +99,13 @@ pub async fn connection_delete(app: AppHandle, name: String) -> AppResult<Vec<Co
 #[tauri::command]
 #[specta::specta]
 pub async fn secret_reveal(
-    app: AppHandle,
+    session: State<'_, Session>,
     connection: String,
     input_key: String,
 ) -> AppResult<Option<String>> {
-    with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| {
-            Ok(reveal_secret(ws, &store, &connection, &input_key)?
-                .map(|value| value.expose().clone()))
-        })
+    blocking(session, move |s| {
+        Ok(s.reveal_secret(&connection, &input_key)?
+            .map(|value| value.expose().clone()))
     })
     .await
-}
-
-/// Keyring calls block on D-Bus, so they run on a blocking thread, never on the UI's.
-pub async fn with_keyring<T: Send + 'static>(
-    app: AppHandle,
-    work: impl FnOnce(&AppState) -> AppResult<T> + Send + 'static,
-) -> AppResult<T> {
-    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
-        .await
-        .map_err(|err| crate::error::AppError::internal(format!("A keyring task failed: {err}.")))?
 }

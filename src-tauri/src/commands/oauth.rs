@@ -1,21 +1,15 @@
-//! OAuth 2.0 connections: Connect opens the provider's consent page in the consent window
-//! (`crate::consent_window`) or, for providers that refuse embedded browsers, in the system browser with a
-//! loopback listener (`crate::system_browser`); the code is then exchanged and the token stored in the keyring.
-//! Also the token's status, client credentials, refresh, disconnect, cancel and the last exchange.
+//! OAuth 2.0 connections: Connect in the consent window (`crate::consent_window`) or, for providers that refuse
+//! embedded browsers, in the system browser; client credentials, refresh, disconnect, cancel, the token's status
+//! and the last exchange.
 
-use std::time::SystemTime;
-
-use blocksmith_oauth::{LoopbackListener, PendingAuthorization};
-use blocksmith_oauth::{OAuthClient, TokenExchange, TokenStatus};
-use blocksmith_session::oauth as session_oauth;
+use blocksmith_session::types::{TokenExchange, TokenStatus};
+use blocksmith_session::{BrowserConsent, ListenOn, Session};
 use serde::Serialize;
-use tauri::{AppHandle, Manager};
+use tauri::State;
 
-use crate::app_state::AppState;
-use crate::commands::connections::with_keyring;
-use crate::consent_window::{self, Cookies};
+use crate::commands::blocking;
+use crate::consent_window::CONSENT_TIMEOUT;
 use crate::error::AppResult;
-use crate::system_browser;
 
 /// A connection's token as the UI shows it: never the token itself.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -47,14 +41,11 @@ impl From<TokenStatus> for TokenStatusView {
 /// The stored token's status, or null when the connection is not connected.
 #[tauri::command]
 #[specta::specta]
-pub async fn oauth_status(app: AppHandle, name: String) -> AppResult<Option<TokenStatusView>> {
-    with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| {
-            Ok(session_oauth::token_status(ws, &store, &name, SystemTime::now())?.map(Into::into))
-        })
-    })
-    .await
+pub async fn oauth_status(
+    session: State<'_, Session>,
+    name: String,
+) -> AppResult<Option<TokenStatusView>> {
+    blocking(session, move |s| Ok(s.token_status(&name)?.map(Into::into))).await
 }
 
 /// Authorization code: opens the consent window, waits for the redirect, exchanges the code and stores the
@@ -62,45 +53,22 @@ pub async fn oauth_status(app: AppHandle, name: String) -> AppResult<Option<Toke
 /// the connection's "remember provider login" setting is on.
 #[tauri::command]
 #[specta::specta]
-pub async fn oauth_connect(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
-    let (client, pending, remember) = {
-        let name = name.clone();
-        with_keyring(app.clone(), move |state| {
-            let store = state.secret_store()?;
-            state.with_workspace(|ws| {
-                let client = session_oauth::client_for(ws, &store, &name)?;
-                let redirect_uri = session_oauth::redirect_uri(ws, &name)?;
-                let pending = session_oauth::begin_authorization(&client, &redirect_uri)?;
-                Ok((client, pending, session_oauth::remember_login(ws, &name)?))
-            })
-        })
-        .await?
-    };
-    let cookies = if remember {
-        Cookies::RememberIn(consent_window::remembered_logins_dir(&app)?)
-    } else {
-        Cookies::Forget
-    };
-    let redirect_url = consent_window::wait_for_consent(
-        &app,
-        &name,
-        pending.authorize_url(),
-        pending.redirect_uri(),
-        cookies,
-    )
-    .await?;
-    complete(app, name, client, pending, redirect_url).await
+pub async fn oauth_connect(
+    session: State<'_, Session>,
+    name: String,
+) -> AppResult<TokenStatusView> {
+    blocking(session, move |s| Ok(s.connect(&name)?.into())).await
 }
 
 /// The loopback redirect URI "Open in system browser" listens on for this connection, to register with the
 /// provider: its redirect URI when that is a loopback http URL, else the default one.
 #[tauri::command]
 #[specta::specta]
-pub async fn oauth_system_browser_redirect_uri(app: AppHandle, name: String) -> AppResult<String> {
-    with_keyring(app, move |state| {
-        state.with_workspace(|ws| Ok(session_oauth::system_browser_redirect_uri(ws, &name)?))
-    })
-    .await
+pub async fn oauth_system_browser_redirect_uri(
+    session: State<'_, Session>,
+    name: String,
+) -> AppResult<String> {
+    blocking(session, move |s| s.system_browser_redirect_uri(&name)).await
 }
 
 /// Authorization code in the system browser (RFC 8252): listens on the loopback redirect URI, opens the
@@ -108,141 +76,61 @@ pub async fn oauth_system_browser_redirect_uri(app: AppHandle, name: String) -> 
 /// stores exactly as Connect does. `oauth_cancel` cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn oauth_connect_in_browser(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
-    let (client, pending, listener) = {
-        let name = name.clone();
-        with_keyring(app.clone(), move |state| {
-            let store = state.secret_store()?;
-            state.with_workspace(|ws| {
-                let client = session_oauth::client_for(ws, &store, &name)?;
-                let redirect_uri = session_oauth::system_browser_redirect_uri(ws, &name)?;
-                let listener = LoopbackListener::for_redirect_uri(&redirect_uri)
-                    .map_err(system_browser::oauth_error)?;
-                let pending = session_oauth::begin_authorization(&client, listener.redirect_uri())?;
-                Ok((client, pending, listener))
-            })
-        })
-        .await?
+pub async fn oauth_connect_in_browser(
+    session: State<'_, Session>,
+    name: String,
+) -> AppResult<TokenStatusView> {
+    let consent = BrowserConsent {
+        open_browser: true,
+        wait_without_browser: false,
+        timeout: CONSENT_TIMEOUT,
+        listen_on: ListenOn::LoopbackRedirectUri,
     };
-    let redirect_url =
-        system_browser::wait_for_consent(listener, pending.authorize_url(), pending.state())
-            .await?;
-    complete(app, name, client, pending, redirect_url).await
+    blocking(session, move |s| {
+        Ok(s.connect_in_browser(&name, consent)?.into())
+    })
+    .await
 }
 
 /// Cancels the authorization in progress: closes the consent window, or stops waiting for the system
 /// browser. The flow then fails as cancelled, and nothing is stored.
 #[tauri::command]
 #[specta::specta]
-pub fn oauth_cancel(app: AppHandle) {
-    consent_window::close(&app);
-    system_browser::cancel();
-}
-
-/// Exchanges the code of `redirect_url` and stores the token; the inspector keeps the exchange.
-async fn complete(
-    app: AppHandle,
-    name: String,
-    client: OAuthClient,
-    pending: PendingAuthorization,
-    redirect_url: String,
-) -> AppResult<TokenStatusView> {
-    let result = with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        let outcome = state.with_workspace(|ws| {
-            Ok(session_oauth::complete_authorization(
-                ws,
-                &store,
-                &name,
-                &client,
-                &pending,
-                &redirect_url,
-                SystemTime::now(),
-            )?)
-        });
-        state.remember_exchange(&name, &client);
-        outcome
-    })
-    .await?;
-    Ok(result.into())
+pub fn oauth_cancel(session: State<'_, Session>) {
+    session.cancel_consent();
 }
 
 /// Client credentials: fetches a token and stores it.
 #[tauri::command]
 #[specta::specta]
-pub async fn oauth_fetch_token(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
-    token_request(app, name, |ws, store, client, name| {
-        Ok(session_oauth::fetch_token(
-            ws,
-            store,
-            client,
-            name,
-            SystemTime::now(),
-        )?)
-    })
-    .await
+pub async fn oauth_fetch_token(
+    session: State<'_, Session>,
+    name: String,
+) -> AppResult<TokenStatusView> {
+    blocking(session, move |s| Ok(s.fetch_token(&name)?.into())).await
 }
 
 /// Refreshes the token now (client credentials fetch a new one).
 #[tauri::command]
 #[specta::specta]
-pub async fn oauth_refresh(app: AppHandle, name: String) -> AppResult<TokenStatusView> {
-    token_request(app, name, |ws, store, client, name| {
-        Ok(session_oauth::refresh_now(
-            ws,
-            store,
-            client,
-            name,
-            SystemTime::now(),
-        )?)
-    })
-    .await
+pub async fn oauth_refresh(
+    session: State<'_, Session>,
+    name: String,
+) -> AppResult<TokenStatusView> {
+    blocking(session, move |s| Ok(s.refresh_token(&name)?.into())).await
 }
 
 /// Revokes the token at the provider (when it has a revocation endpoint) and forgets it.
 #[tauri::command]
 #[specta::specta]
-pub async fn oauth_disconnect(app: AppHandle, name: String) -> AppResult<()> {
-    with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| {
-            let client = session_oauth::client_for(ws, &store, &name)?;
-            let outcome = session_oauth::disconnect(ws, &store, &client, &name).map(drop);
-            state.remember_exchange(&name, &client);
-            Ok(outcome?)
-        })
-    })
-    .await
+pub async fn oauth_disconnect(session: State<'_, Session>, name: String) -> AppResult<()> {
+    blocking(session, move |s| s.disconnect(&name)).await
 }
 
 /// The last token request and response of this connection (method, URL, headers, form, status, body), with
 /// every secret masked; null when none was made since the app started.
 #[tauri::command]
 #[specta::specta]
-pub fn oauth_last_exchange(app: AppHandle, name: String) -> Option<TokenExchange> {
-    app.state::<AppState>().last_exchange(&name)
-}
-
-async fn token_request(
-    app: AppHandle,
-    name: String,
-    request: impl FnOnce(
-            &blocksmith_workspace::Workspace,
-            &blocksmith_secrets::SecretStore,
-            &OAuthClient,
-            &str,
-        ) -> AppResult<TokenStatus>
-        + Send
-        + 'static,
-) -> AppResult<TokenStatusView> {
-    with_keyring(app, move |state| {
-        let store = state.secret_store()?;
-        state.with_workspace(|ws| {
-            let client = session_oauth::client_for(ws, &store, &name)?;
-            let outcome = request(ws, &store, &client, &name);
-            state.remember_exchange(&name, &client);
-            outcome.map(Into::into)
-        })
-    })
-    .await
+pub fn oauth_last_exchange(session: State<'_, Session>, name: String) -> Option<TokenExchange> {
+    session.last_exchange(&name)
 }

@@ -1,11 +1,11 @@
 //! What blocks keep between runs (`instanceState` per flow, `crossFlowState`): viewed and reset.
 
-use blocksmith_session::PersistedState;
+use blocksmith_session::{PersistedState, Session};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use tauri::State;
 
-use crate::app_state::AppState;
+use crate::commands::blocking;
 use crate::error::AppResult;
 
 #[derive(Debug, Serialize, specta::Type)]
@@ -27,33 +27,23 @@ impl From<PersistedState> for StateView {
 
 #[tauri::command]
 #[specta::specta]
-pub fn state_read(state: State<'_, AppState>) -> AppResult<StateView> {
-    state.with_workspace(|ws| Ok(PersistedState::load(ws)?.into()))
+pub async fn state_read(session: State<'_, Session>) -> AppResult<StateView> {
+    blocking(session, |s| Ok(s.persisted_state()?.into())).await
 }
 
 /// Empties one flow's `instanceState`.
 #[tauri::command]
 #[specta::specta]
-pub fn state_reset_instance(state: State<'_, AppState>, flow: String) -> AppResult<StateView> {
-    change(&state, |persisted| {
-        persisted.instance_state.remove(&flow);
-    })
+pub async fn state_reset_instance(
+    session: State<'_, Session>,
+    flow: String,
+) -> AppResult<StateView> {
+    blocking(session, move |s| Ok(s.reset_instance_state(&flow)?.into())).await
 }
 
 /// Empties `crossFlowState`.
 #[tauri::command]
 #[specta::specta]
-pub fn state_reset_cross_flow(state: State<'_, AppState>) -> AppResult<StateView> {
-    change(&state, |persisted| {
-        persisted.cross_flow_state = Value::Object(Map::new())
-    })
-}
-
-fn change(state: &AppState, reset: impl FnOnce(&mut PersistedState)) -> AppResult<StateView> {
-    state.with_workspace(|ws| {
-        let mut persisted = PersistedState::load(ws)?;
-        reset(&mut persisted);
-        persisted.save(ws)?;
-        Ok(persisted.into())
-    })
+pub async fn state_reset_cross_flow(session: State<'_, Session>) -> AppResult<StateView> {
+    blocking(session, |s| Ok(s.reset_cross_flow_state()?.into())).await
 }

@@ -1,0 +1,252 @@
+//! The session's runs: a block of the workspace (with the editor's text and input), a whole flow, or a block
+//! file outside any workspace (the CLI's `run FILE`). Each run takes a snapshot of the workspace, so the
+//! workspace stays free while connections refresh their tokens and the worker runs; what the run left behind
+//! (state, history) is recorded afterwards. Every outcome comes back with the run's secrets redacted.
+
+use std::time::SystemTime;
+
+use blocksmith_engine::{
+    json_text, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunRequest, JsonText,
+    RunOutcome,
+};
+use blocksmith_runner::{
+    apply_overrides, default_context, default_trigger_payload, fresh_state, FlowOutcome,
+    RunIdentity, RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_WEBHOOK_BASE_URL,
+};
+use blocksmith_workspace::Workspace;
+use serde_json::{json, Value};
+
+use super::{lock, Session};
+use crate::connections::config_vars_for_run;
+use crate::error::Result;
+use crate::redaction::{redact_outcome, Redactor};
+use crate::runs::{
+    prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, RunClock,
+};
+
+/// A run of one block of the open workspace.
+#[derive(Debug, Clone)]
+pub struct BlockRunRequest {
+    /// Chosen by the front end, so [`Session::stop_run`] can name the run; also the run's `executionId`.
+    pub run_id: String,
+    pub block_id: String,
+    /// The editor's text; the saved file when `None`.
+    pub source: Option<String>,
+    /// The trigger's `payload` or the action's `stepResults`; the saved sample when `None`.
+    pub input: Option<Value>,
+}
+
+/// A run of a whole flow of the open workspace.
+#[derive(Debug, Clone, Default)]
+pub struct FlowRunRequest {
+    /// As in [`BlockRunRequest::run_id`].
+    pub run_id: String,
+    pub flow: String,
+    /// The trigger's `payload`; its saved sample when `None`.
+    pub payload: Option<Value>,
+    pub limits: LimitOverrides,
+}
+
+/// Limits that replace each block's own for one run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LimitOverrides {
+    pub time_limit_ms: Option<u64>,
+    pub memory_mb: Option<u64>,
+}
+
+impl LimitOverrides {
+    fn apply(&self, limits: RunLimits) -> RunLimits {
+        let given = RunLimits::new(
+            self.time_limit_ms
+                .unwrap_or(limits.time_limit.as_millis() as u64),
+            self.memory_mb.unwrap_or(DEFAULT_MEMORY_LIMIT_MB),
+        );
+        RunLimits {
+            time_limit: given.time_limit,
+            memory_limit_bytes: match self.memory_mb {
+                Some(_) => given.memory_limit_bytes,
+                None => limits.memory_limit_bytes,
+            },
+        }
+    }
+}
+
+/// A block file run on its own, as `blocksmith run FILE` does: with the open workspace's config variables,
+/// connections and execution settings when one is open, else with none. Its JSON stays text all the way to the
+/// worker, which builds the block's values from it.
+#[derive(Debug, Clone)]
+pub struct FileRunRequest {
+    pub run_id: String,
+    pub source: String,
+    /// Shown in stack traces, e.g. `get-data.js`.
+    pub file_name: String,
+    /// The step's name in `context.stepName`.
+    pub step_name: String,
+    /// Called as a trigger `(context, payload)`, else as an action `(context, stepResults)`.
+    pub trigger: bool,
+    /// The `configVars` object; the open workspace's (or `{}`) when `None`.
+    pub config_vars: Option<JsonText>,
+    /// The payload or `stepResults`; an empty webhook request or `{}` when `None`.
+    pub input: Option<JsonText>,
+    pub limits: LimitOverrides,
+}
+
+/// The names a file run gets when no workspace gives one.
+const LOCAL_INTEGRATION_NAME: &str = "Local Integration";
+const LOCAL_FLOW_NAME: &str = "Local Flow";
+
+/// A finished run: its outcome (secrets redacted) and why it failed, if it did.
+#[derive(Debug, Clone)]
+pub struct Ran<O> {
+    pub outcome: O,
+    pub failure: Option<FailureKind>,
+}
+
+impl Session {
+    /// Runs one block of the workspace in a worker, records it in the history and the state, and answers with
+    /// its outcome. Expired OAuth tokens are refreshed first.
+    pub fn run_block(&self, request: BlockRunRequest) -> Result<Ran<RunOutcome>> {
+        let workspace = self.snapshot()?;
+        let clock = RunClock::now(&request.run_id);
+        let (config_vars, redactor) = self.config_vars_for_run(&workspace, clock.now)?;
+        let run = prepare_block_run(
+            &workspace,
+            &request.block_id,
+            request.source,
+            request.input,
+            config_vars,
+            &clock,
+        )?;
+        let supervisor = &self.shared.supervisor;
+        let report = self.tracked(&request.run_id, |run_id| {
+            supervisor.run(run_id, run.request.clone(), run.limits)
+        })?;
+        self.with_history(&workspace, |history| {
+            record_block_run(&workspace, history, &run, &report, &redactor)
+        })?;
+        Ok(Ran {
+            outcome: redact_outcome(report.outcome, &redactor),
+            failure: report.failure,
+        })
+    }
+
+    /// Runs the whole flow: the trigger with the payload, then each step in order with `stepResults` built
+    /// from the results so far; stops at the first failure. The state it leaves is kept.
+    pub fn run_flow(&self, request: FlowRunRequest) -> Result<Ran<FlowOutcome>> {
+        let workspace = self.snapshot()?;
+        let clock = RunClock::now(&request.run_id);
+        let (config_vars, redactor) = self.config_vars_for_run(&workspace, clock.now)?;
+        let mut flow = prepare_flow_run(
+            &workspace,
+            &request.flow,
+            request.payload,
+            config_vars,
+            &clock,
+        )?;
+        for block in std::iter::once(&mut flow.trigger).chain(flow.steps.iter_mut()) {
+            block.limits = request.limits.apply(block.limits);
+        }
+        let supervisor = &self.shared.supervisor;
+        let report = self.tracked(&request.run_id, |run_id| {
+            blocksmith_runner::run_flow(supervisor, run_id, flow)
+        })?;
+        // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
+        record_flow_run(&workspace, &request.flow, &report)?;
+        Ok(Ran {
+            outcome: redact_outcome(report.outcome, &redactor),
+            failure: report.failure,
+        })
+    }
+
+    /// Runs a block file on its own (see [`FileRunRequest`]); nothing is recorded.
+    pub fn run_file(&self, request: FileRunRequest) -> Result<Ran<JsonRunOutcome>> {
+        let workspace = self.snapshot_if_open();
+        let started_at = SystemTime::now();
+        let (config_vars, redactor) = match (request.config_vars, &workspace) {
+            (Some(config_vars), _) => (config_vars, Redactor::none()),
+            (None, Some(workspace)) => {
+                let (config_vars, redactor) = self.config_vars_for_run(workspace, started_at)?;
+                (json_text(&config_vars), redactor)
+            }
+            (None, None) => (json_text(&json!({})), Redactor::none()),
+        };
+        let mut context = default_context(&RunIdentity {
+            execution_id: request.run_id.clone(),
+            started_at,
+            integration_name: workspace
+                .as_ref()
+                .map_or(LOCAL_INTEGRATION_NAME.to_owned(), |w| {
+                    w.manifest().name.clone()
+                }),
+            flow_name: LOCAL_FLOW_NAME.to_owned(),
+            step_name: request.step_name,
+            webhook_base_url: DEFAULT_WEBHOOK_BASE_URL.to_owned(),
+        });
+        if let Some(workspace) = &workspace {
+            apply_overrides(&mut context, &workspace.manifest().execution);
+        }
+        let (kind, input) = match (request.trigger, request.input) {
+            (_, Some(input)) => (kind_of(request.trigger), input),
+            (true, None) => (
+                BlockKind::Trigger,
+                json_text(&default_trigger_payload(&context)),
+            ),
+            (false, None) => (BlockKind::Action, json_text(&json!({}))),
+        };
+        let run = JsonRunRequest {
+            source: request.source,
+            file_name: request.file_name,
+            kind,
+            config_vars,
+            input,
+            context: json_text(&context),
+            state: JsonBlockState::from(&fresh_state()),
+        };
+        let limits = request.limits.apply(RunLimits::default());
+        let supervisor = &self.shared.supervisor;
+        let report = self.tracked(&request.run_id, |run_id| {
+            supervisor.run_json(run_id, run, limits)
+        })?;
+        Ok(Ran {
+            outcome: redact_outcome(report.outcome, &redactor),
+            failure: report.failure,
+        })
+    }
+
+    /// Stops the run `run_id` at once; answers whether it was still running.
+    pub fn stop_run(&self, run_id: &str) -> bool {
+        let id = lock(&self.shared.runs).get(run_id).copied();
+        id.is_some_and(|id| self.shared.supervisor.stop(id))
+    }
+
+    /// The workspace's `configVars` (connections with their secrets, expired tokens refreshed first) and the
+    /// redactor for those secrets.
+    pub(super) fn config_vars_for_run(
+        &self,
+        workspace: &Workspace,
+        now: SystemTime,
+    ) -> Result<(Value, Redactor)> {
+        config_vars_for_run(workspace, || self.keyring(), now)
+    }
+
+    /// Runs `work` under a fresh supervisor run id that [`Session::stop_run`] finds by `run_id` meanwhile.
+    fn tracked<T>(
+        &self,
+        run_id: &str,
+        work: impl FnOnce(blocksmith_runner::RunId) -> blocksmith_runner::Result<T>,
+    ) -> Result<T> {
+        let id = self.shared.supervisor.next_run_id();
+        lock(&self.shared.runs).insert(run_id.to_string(), id);
+        let outcome = work(id);
+        lock(&self.shared.runs).remove(run_id);
+        Ok(outcome?)
+    }
+}
+
+fn kind_of(trigger: bool) -> BlockKind {
+    if trigger {
+        BlockKind::Trigger
+    } else {
+        BlockKind::Action
+    }
+}
