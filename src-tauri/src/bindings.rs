@@ -40,6 +40,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         runs::run_block,
         runs::run_flow,
         runs::run_stop,
+        runs::payload_from_request,
         runs::history_list,
         runs::history_get,
         persisted_state::state_read,

@@ -170,6 +170,13 @@ async runStop(runId: string) : Promise<boolean> {
     return await TAURI_INVOKE("run_stop", { runId });
 },
 /**
+ * The trigger's `payload` (its request fields) for the request typed in the payload editor, built as the webhook
+ * listener builds it for the same call.
+ */
+async payloadFromRequest(request: TypedRequest) : Promise<JsonValue> {
+    return await TAURI_INVOKE("payload_from_request", { request });
+},
+/**
  * The block's recorded runs, newest first.
  */
 async historyList(blockId: string) : Promise<Result<RunSummary[], AppError>> {
@@ -758,6 +765,20 @@ expiresAt: number | null; scopes: string[]; hasRefreshToken: boolean; expired: b
  * The provider refused to refresh the token: only Connect (a new consent) gets a working one.
  */
 needsConsent: boolean }
+/**
+ * A request as the payload editor describes it: what a webhook caller controls. It becomes the trigger's payload
+ * through the same [`request_payload`] the listener uses, so a block sees in the editor exactly what it sees
+ * when it is called (lower-cased header names, JSON parsed only for JSON content types, …).
+ */
+export type TypedRequest = { 
+/**
+ * Header names and values, in order; a `Content-Type` here wins over `content_type`.
+ */
+headers: ([string, string])[]; queryParameters: ([string, string])[]; 
+/**
+ * Sent as the `Content-Type` header unless the headers give one; none when empty.
+ */
+contentType: string; body: string; pathFragment: string }
 /**
  * Sent to the window after each call to the listener is answered.
  */

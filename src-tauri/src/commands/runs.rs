@@ -1,6 +1,7 @@
 //! Running a block or a flow from the editor, stopping it, and its run history.
 
 use blocksmith_session::types::{FlowOutcome, RunEntry, RunOutcome, RunSummary};
+use blocksmith_session::webhook::TypedRequest;
 use blocksmith_session::{BlockRunRequest, FlowRunRequest, Session};
 use serde_json::Value;
 use tauri::State;
@@ -46,6 +47,14 @@ pub async fn run_flow(
         ..FlowRunRequest::default()
     };
     blocking(session, move |s| Ok(s.run_flow(request)?.outcome)).await
+}
+
+/// The trigger's `payload` (its request fields) for the request typed in the payload editor, built as the webhook
+/// listener builds it for the same call.
+#[tauri::command]
+#[specta::specta]
+pub fn payload_from_request(request: TypedRequest) -> Value {
+    request.payload()
 }
 
 /// Stops the run `run_id` at once; answers whether it was still running.

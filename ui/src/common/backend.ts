@@ -22,6 +22,7 @@ import {
   type RunOutcome as WireRunOutcome,
   type StateView as WireStateView,
   type StepOutcome as WireStepOutcome,
+  type TypedRequest,
   type WorkspaceView as WireWorkspaceView,
 } from '../bindings';
 import type { JsonValue } from './json';
@@ -47,6 +48,7 @@ export type {
   RunSummary,
   TokenStatusView as TokenStatus,
   TokenExchange,
+  TypedRequest,
 } from '../bindings';
 
 /** A block as listed, with its `stepResults` key computed in Rust (the platform's camelCase). */
@@ -273,6 +275,9 @@ export const api = {
     outcomeFromWire(await unwrap('run_block', () => commands.runBlock(runId, blockId, source, input))),
   /** Answers whether a run with that id was still running (and is now stopped). */
   runStop: (runId: string) => plain('run_stop', () => commands.runStop(runId)),
+  /** The trigger's payload for a request typed in the payload editor, built as the webhook listener builds it. */
+  payloadFromRequest: async (request: TypedRequest) =>
+    jsonFromWire(await plain('payload_from_request', () => commands.payloadFromRequest(request))),
   /** Runs the whole flow; `payload` null runs the trigger with its saved sample. `runStop(runId)` stops it. */
   runFlow: async (runId: string, flow: string, payload: JsonValue | null) =>
     flowOutcomeFromWire(await unwrap('run_flow', () => commands.runFlow(runId, flow, payload))),

@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { api, type FlowOutcome, type RunEntry } from '../common/backend';
 import { PlayIcon, StopIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
+import { parseJsonInput } from '../common/json';
 import { useEditorSession } from '../editor/EditorSession';
 import { StatePanel } from '../execution-state/StatePanel';
 import { findBlock, flowOfBlock } from '../workspace/model';
@@ -43,9 +44,14 @@ export function RunPanel() {
     if (!block) return;
     const model = session.editor?.getModel();
     if (!model) return;
-    const parsed = input.current();
+    const parsed = await input.current();
     if (!parsed.ok) {
-      reportError('The block was not run: its stepResults input is not valid JSON.', new Error(parsed.message));
+      reportError(
+        isTrigger
+          ? 'The block was not run: its payload could not be built.'
+          : 'The block was not run: its stepResults input is not valid JSON.',
+        new Error(parsed.message),
+      );
       return;
     }
     api
@@ -56,7 +62,7 @@ export function RunPanel() {
     recordRun(block.id, parsed.value, finished?.ok ? finished.result : undefined);
     // Mark the failing line only if the block that failed is still the one in the editor.
     if (finished?.error && session.editor?.getModel() === model) session.errorMarks?.show(finished.error);
-  }, [block, session, input, start, recordRun, reportError]);
+  }, [block, isTrigger, session, input, start, recordRun, reportError]);
 
   // Ctrl/Cmd+Enter in the editor runs the latest version of this handler.
   const { runShortcut } = session;
@@ -87,7 +93,7 @@ export function RunPanel() {
     if (!flow) return;
     // The trigger runs with the payload in the editor when it is the open block, else with the payload it last ran
     // with in this session; null lets the app use the trigger's saved sample. The app completes platform fields.
-    const typed = flow.trigger === block.id ? input.current() : null;
+    const typed = flow.trigger === block.id ? await input.current() : null;
     const payload = typed?.ok ? typed.value : (lastInputs[flow.trigger] ?? null);
     await flowRun.start(flow.name, payload);
   };
@@ -117,7 +123,7 @@ export function RunPanel() {
   const running = phase.phase === 'running';
   const flowRunning = flowRun.state.phase === 'running';
   const failure = phase.phase === 'failed' ? phase.error : null;
-  const typedInput = isTrigger ? null : input.current();
+  const typedInput = isTrigger ? null : parseJsonInput(input.stepResultsText);
   const inputProblem = typedInput && !typedInput.ok ? typedInput.message : null;
 
   return (

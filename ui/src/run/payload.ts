@@ -1,7 +1,8 @@
-// Builds the request part of a trigger's `payload` (DESIGN.md, "The run contract") from what the user typed, and
-// back again. The execution part (executionId, webhookUrls, customer, flow, startedAt, …) is the app's to fill from
-// the workspace's execution settings, so the UI leaves it out.
-import type { JsonValue } from '../common/backend';
+// The payload editor's form: the request a webhook caller controls. Rust builds the trigger's `payload` from it with
+// the listener's own function (`api.payloadFromRequest`), so a block sees in the editor what it sees when called;
+// this file only turns the form into that request and a saved payload back into a form. The execution part
+// (executionId, webhookUrls, customer, flow, startedAt, …) is the app's to fill from the workspace's settings.
+import type { JsonValue, TypedRequest } from '../common/backend';
 import { isJsonObject } from '../common/json';
 import type { NameValueRow } from '../common/NameValueRows';
 
@@ -22,38 +23,17 @@ export const DEFAULT_PAYLOAD_FORM: PayloadForm = {
   pathFragment: '',
 };
 
-function isJsonContentType(contentType: string): boolean {
-  return /[/+]json\b/i.test(contentType);
+function rowsToPairs(rows: NameValueRow[]): [string, string][] {
+  return rows.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]);
 }
 
-function rowsToObject(rows: NameValueRow[]): Record<string, string> {
-  const object: Record<string, string> = {};
-  for (const row of rows) {
-    const name = row.name.trim();
-    if (name !== '') object[name] = row.value;
-  }
-  return object;
-}
-
-/** The body as the block sees it in `payload.body.data`: parsed when it is JSON, the text otherwise. */
-export function parsedBody(body: string, contentType: string): JsonValue {
-  if (!isJsonContentType(contentType) || body.trim() === '') return body;
-  try {
-    return JSON.parse(body) as JsonValue;
-  } catch {
-    return body;
-  }
-}
-
-export function buildPayload(form: PayloadForm): JsonValue {
-  const headers = rowsToObject(form.headers);
-  const hasContentTypeHeader = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  if (form.contentType !== '' && !hasContentTypeHeader) headers['content-type'] = form.contentType;
+/** The request a webhook caller would send for the form; Rust turns it into the payload, as the listener does. */
+export function typedRequest(form: PayloadForm): TypedRequest {
   return {
-    headers,
-    queryParameters: rowsToObject(form.queryParameters),
-    rawBody: { data: form.body, contentType: form.contentType },
-    body: { data: parsedBody(form.body, form.contentType), contentType: form.contentType },
+    headers: rowsToPairs(form.headers),
+    queryParameters: rowsToPairs(form.queryParameters),
+    contentType: form.contentType,
+    body: form.body,
     pathFragment: form.pathFragment,
   };
 }

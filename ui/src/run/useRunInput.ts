@@ -5,7 +5,7 @@ import { api, type BlockView, type JsonValue, type WorkspaceView } from '../comm
 import { formatJson, parseJsonInput, type ParsedJson } from '../common/json';
 import { useNotices } from '../common/notices';
 import { blocksBefore } from '../workspace/model';
-import { buildPayload, DEFAULT_PAYLOAD_FORM, formFromPayload, type PayloadForm } from './payload';
+import { DEFAULT_PAYLOAD_FORM, formFromPayload, typedRequest, type PayloadForm } from './payload';
 import { isEmptySample, stepResultsFrom } from './stepResults';
 
 export interface RunInput {
@@ -13,8 +13,8 @@ export interface RunInput {
   setStepResultsText: (text: string) => void;
   payloadForm: PayloadForm;
   setPayloadForm: (form: PayloadForm) => void;
-  /** The value to run with, or why the typed input cannot be used. */
-  current: () => ParsedJson;
+  /** The value to run with, or why the typed input cannot be used (a trigger's payload is built in Rust). */
+  current: () => Promise<ParsedJson>;
   /** Puts an earlier run's input back into the editors. */
   restore: (input: JsonValue) => void;
   /** Rebuilds `stepResults` from the earlier steps' last results. */
@@ -64,10 +64,14 @@ export function useRunInput(
     };
   }, [blockId, isTrigger, reportError]);
 
-  const current = useCallback(
-    (): ParsedJson => (isTrigger ? { ok: true, value: buildPayload(payloadForm) } : parseJsonInput(stepResultsText)),
-    [isTrigger, payloadForm, stepResultsText],
-  );
+  const current = useCallback(async (): Promise<ParsedJson> => {
+    if (!isTrigger) return parseJsonInput(stepResultsText);
+    try {
+      return { ok: true, value: await api.payloadFromRequest(typedRequest(payloadForm)) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }, [isTrigger, payloadForm, stepResultsText]);
 
   const restore = useCallback(
     (input: JsonValue) => {

@@ -28,7 +28,7 @@ use blocksmith_workspace::Workspace;
 use serde_json::Value;
 
 pub use error::{Error, Error as WebhookError, Result};
-pub use payload::{request_payload, IncomingRequest};
+pub use payload::{request_payload, IncomingRequest, TypedRequest};
 pub use response::{answer_for_failure, answer_for_outcome, answer_not_found, HttpAnswer};
 pub use routes::{
     check_token, flow_path, flow_slug, match_route, routes_for, strip_token, FlowRoute, RouteMatch,

@@ -44,6 +44,67 @@ impl IncomingRequest {
     }
 }
 
+/// A request as the payload editor describes it: what a webhook caller controls. It becomes the trigger's payload
+/// through the same [`request_payload`] the listener uses, so a block sees in the editor exactly what it sees
+/// when it is called (lower-cased header names, JSON parsed only for JSON content types, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct TypedRequest {
+    /// Header names and values, in order; a `Content-Type` here wins over `content_type`.
+    pub headers: Vec<(String, String)>,
+    pub query_parameters: Vec<(String, String)>,
+    /// Sent as the `Content-Type` header unless the headers give one; none when empty.
+    pub content_type: String,
+    pub body: String,
+    pub path_fragment: String,
+}
+
+impl TypedRequest {
+    /// The HTTP request a caller would send for it.
+    pub fn to_incoming(&self) -> IncomingRequest {
+        let mut headers: Vec<(String, String)> = self
+            .headers
+            .iter()
+            .filter(|(name, _)| !name.trim().is_empty())
+            .map(|(name, value)| (name.trim().to_string(), value.clone()))
+            .collect();
+        let has_content_type = headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
+        if !self.content_type.is_empty() && !has_content_type {
+            headers.push(("Content-Type".into(), self.content_type.clone()));
+        }
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(
+                self.query_parameters
+                    .iter()
+                    .filter(|(name, _)| !name.trim().is_empty())
+                    .map(|(name, value)| (name.trim(), value.as_str())),
+            )
+            .finish();
+        let path = format!("/{}", self.path_fragment.trim_start_matches('/'));
+        IncomingRequest {
+            method: "POST".into(),
+            url: if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            },
+            headers,
+            body: self.body.clone().into_bytes(),
+        }
+    }
+
+    /// The trigger's `payload` request fields for this request, as the listener would give them.
+    pub fn payload(&self) -> Value {
+        request_payload(
+            &self.to_incoming(),
+            self.path_fragment.trim_start_matches('/'),
+        )
+    }
+}
+
 /// The request fields of the trigger's `payload` for `request`, with `path_fragment` from the route.
 pub fn request_payload(request: &IncomingRequest, path_fragment: &str) -> Value {
     let headers = header_map(&request.headers);
@@ -127,6 +188,37 @@ mod tests {
                 .collect(),
             body: body.to_vec(),
         }
+    }
+
+    #[test]
+    fn a_typed_request_is_the_payload_of_the_same_call() {
+        let typed = TypedRequest {
+            headers: vec![
+                ("X-Shop".into(), "acme".into()),
+                ("  ".into(), "ignored".into()),
+            ],
+            query_parameters: vec![("id".into(), "7 8".into()), ("lang".into(), "fr".into())],
+            content_type: "application/json".into(),
+            body: "{\"order\": 7}".into(),
+            path_fragment: "orders/created".into(),
+        };
+        let sent = request(
+            "/orders/created?id=7+8&lang=fr",
+            &[("x-shop", "acme"), ("Content-Type", "application/json")],
+            b"{\"order\": 7}",
+        );
+        assert_eq!(typed.payload(), request_payload(&sent, "orders/created"));
+        assert_eq!(typed.payload()["headers"]["x-shop"], "acme");
+        assert_eq!(typed.payload()["body"]["data"]["order"], 7);
+
+        let own_header = TypedRequest {
+            headers: vec![("content-type".into(), "text/csv".into())],
+            content_type: "application/json".into(),
+            body: "a,b".into(),
+            ..TypedRequest::default()
+        };
+        assert_eq!(own_header.payload()["body"]["data"], "a,b");
+        assert_eq!(own_header.payload()["rawBody"]["contentType"], "text/csv");
     }
 
     #[test]
