@@ -1,0 +1,26 @@
+//! Node's built-in modules behind `require`: one JavaScript prelude per module (`node/*.js`), each loaded
+//! on the module's first `require`. `require` itself is a lazy global, so a block that requires nothing
+//! compiles none of this. The Rust side of a module that needs one is in `host/` (`host/node_crypto`, `host/zlib.rs`).
+
+use crate::preludes::LazyPrelude;
+
+pub const PRELUDES: [LazyPrelude; 3] = [
+    LazyPrelude {
+        file: "node/require.js",
+        source: include_str!("require.js"),
+        globals: &["require"],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "node/crypto.js",
+        source: include_str!("crypto.js"),
+        globals: &[],
+        needs: &["node/require.js", "buffer.js", "crypto.js"],
+    },
+    LazyPrelude {
+        file: "node/zlib.js",
+        source: include_str!("zlib.js"),
+        globals: &[],
+        needs: &["node/require.js", "buffer.js"],
+    },
+];
