@@ -4,7 +4,7 @@
 
 use crate::preludes::LazyPrelude;
 
-pub const PRELUDES: [LazyPrelude; 3] = [
+pub const PRELUDES: [LazyPrelude; 9] = [
     LazyPrelude {
         file: "node/require.js",
         source: include_str!("require.js"),
@@ -22,5 +22,41 @@ pub const PRELUDES: [LazyPrelude; 3] = [
         source: include_str!("zlib.js"),
         globals: &[],
         needs: &["node/require.js", "buffer.js"],
+    },
+    LazyPrelude {
+        file: "node/events.js",
+        source: include_str!("events.js"),
+        globals: &[],
+        needs: &["node/require.js", "events.js"],
+    },
+    LazyPrelude {
+        file: "node/path.js",
+        source: include_str!("path.js"),
+        globals: &[],
+        needs: &["node/require.js"],
+    },
+    LazyPrelude {
+        file: "node/buffer.js",
+        source: include_str!("buffer.js"),
+        globals: &[],
+        needs: &["node/require.js", "buffer.js", "encoding.js"],
+    },
+    LazyPrelude {
+        file: "node/timers.js",
+        source: include_str!("timers.js"),
+        globals: &[],
+        needs: &["node/require.js", "timers.js", "events.js"],
+    },
+    LazyPrelude {
+        file: "node/inspect.js",
+        source: include_str!("inspect.js"),
+        globals: &[],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "node/util.js",
+        source: include_str!("util.js"),
+        globals: &[],
+        needs: &["node/require.js", "node/inspect.js", "encoding.js"],
     },
 ];

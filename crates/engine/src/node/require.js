@@ -6,7 +6,15 @@
 
   // Module name → the prelude that defines it (several names may share one prelude).
   const preludes = {
+    buffer: "node/buffer.js",
     crypto: "node/crypto.js",
+    events: "node/events.js",
+    path: "node/path.js",
+    "path/posix": "node/path.js",
+    timers: "node/timers.js",
+    "timers/promises": "node/timers.js",
+    util: "node/util.js",
+    "util/types": "node/util.js",
     zlib: "node/zlib.js",
   };
 
