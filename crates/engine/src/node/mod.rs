@@ -4,7 +4,7 @@
 
 use crate::preludes::LazyPrelude;
 
-pub const PRELUDES: [LazyPrelude; 9] = [
+pub const PRELUDES: [LazyPrelude; 12] = [
     LazyPrelude {
         file: "node/require.js",
         source: include_str!("require.js"),
@@ -58,5 +58,23 @@ pub const PRELUDES: [LazyPrelude; 9] = [
         source: include_str!("util.js"),
         globals: &[],
         needs: &["node/require.js", "node/inspect.js", "encoding.js"],
+    },
+    LazyPrelude {
+        file: "node/querystring.js",
+        source: include_str!("querystring.js"),
+        globals: &[],
+        needs: &["node/require.js", "buffer.js", "encoding.js"],
+    },
+    LazyPrelude {
+        file: "node/url.js",
+        source: include_str!("url.js"),
+        globals: &[],
+        needs: &["node/require.js", "node/querystring.js", "url.js"],
+    },
+    LazyPrelude {
+        file: "node/os.js",
+        source: include_str!("os.js"),
+        globals: &[],
+        needs: &["node/require.js"],
     },
 ];

@@ -9,10 +9,13 @@
     buffer: "node/buffer.js",
     crypto: "node/crypto.js",
     events: "node/events.js",
+    os: "node/os.js",
     path: "node/path.js",
     "path/posix": "node/path.js",
+    querystring: "node/querystring.js",
     timers: "node/timers.js",
     "timers/promises": "node/timers.js",
+    url: "node/url.js",
     util: "node/util.js",
     "util/types": "node/util.js",
     zlib: "node/zlib.js",
@@ -41,7 +44,7 @@
     http: useFetch, https: useFetch, http2: useFetch, net: useFetch, tls: useFetch, dgram: useFetch,
     dns: useFetch, "dns/promises": useFetch,
     fs: noHostAccess, "fs/promises": noHostAccess, child_process: noHostAccess, cluster: noHostAccess,
-    worker_threads: noHostAccess, os: noHostAccess, process: "use the global `process`",
+    worker_threads: noHostAccess, process: "use the global `process`",
   };
 
   const exportsByModule = new Map();
