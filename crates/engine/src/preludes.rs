@@ -165,6 +165,12 @@ impl Internals {
         Ok(internals)
     }
 
+    /// Whether the prelude `file` has been loaded in this context.
+    #[cfg(test)]
+    pub fn is_loaded(&self, file: &str) -> bool {
+        self.loaded.borrow().contains(file)
+    }
+
     /// The sources of a lazy prelude and of those it needs that are not loaded yet, in the order to run
     /// them; each is marked loaded.
     pub fn sources_to_load(&self, file: &str) -> Result<Vec<&'static str>> {

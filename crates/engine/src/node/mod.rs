@@ -4,7 +4,7 @@
 
 use crate::preludes::LazyPrelude;
 
-pub const PRELUDES: [LazyPrelude; 12] = [
+pub const PRELUDES: [LazyPrelude; 14] = [
     LazyPrelude {
         file: "node/require.js",
         source: include_str!("require.js"),
@@ -77,4 +77,59 @@ pub const PRELUDES: [LazyPrelude; 12] = [
         globals: &[],
         needs: &["node/require.js"],
     },
+    LazyPrelude {
+        file: "node/string_decoder.js",
+        source: include_str!("string_decoder.js"),
+        globals: &[],
+        needs: &["node/require.js", "buffer.js"],
+    },
+    LazyPrelude {
+        file: "node/assert.js",
+        source: include_str!("assert.js"),
+        globals: &[],
+        needs: &["node/require.js", "node/inspect.js", "node/util.js"],
+    },
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::preludes::Internals;
+    use boa_engine::{Context, Source};
+
+    fn context_with_preludes() -> (Context, Internals) {
+        let mut context = crate::intl_data::test_context();
+        let internals = Internals::install(&mut context).unwrap();
+        context.insert_data(internals.clone());
+        (context, internals)
+    }
+
+    #[test]
+    fn code_that_never_reads_require_loads_no_module() {
+        let (mut context, internals) = context_with_preludes();
+        context
+            .eval(Source::from_bytes(
+                "const total = [1, 2].map((n) => n * 2);",
+            ))
+            .unwrap();
+        assert!(!internals.is_loaded("node/require.js"));
+        assert!(!internals.is_loaded("node/crypto.js"));
+    }
+
+    #[test]
+    fn a_module_loads_on_its_first_require_with_what_it_needs() {
+        let (mut context, internals) = context_with_preludes();
+        context
+            .eval(Source::from_bytes("require('node:path').join('a', 'b');"))
+            .unwrap();
+        assert!(internals.is_loaded("node/require.js"));
+        assert!(internals.is_loaded("node/path.js"));
+        assert!(!internals.is_loaded("node/crypto.js"));
+        context
+            .eval(Source::from_bytes(
+                "require('crypto').createHash('sha256');",
+            ))
+            .unwrap();
+        assert!(internals.is_loaded("node/crypto.js"));
+        assert!(internals.is_loaded("buffer.js"), "crypto needs Buffer");
+    }
+}

@@ -6,6 +6,8 @@
 
   // Module name → the prelude that defines it (several names may share one prelude).
   const preludes = {
+    assert: "node/assert.js",
+    "assert/strict": "node/assert.js",
     buffer: "node/buffer.js",
     crypto: "node/crypto.js",
     events: "node/events.js",
@@ -13,6 +15,7 @@
     path: "node/path.js",
     "path/posix": "node/path.js",
     querystring: "node/querystring.js",
+    string_decoder: "node/string_decoder.js",
     timers: "node/timers.js",
     "timers/promises": "node/timers.js",
     url: "node/url.js",
