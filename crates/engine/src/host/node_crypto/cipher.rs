@@ -67,6 +67,8 @@ pub struct CipherInput<'a> {
 
 type Ctr128<C> = ctr::Ctr128BE<C>;
 
+/// Runs `$body` with `$C` bound to the AES type for a key of `$key_len` bytes (16, 24 or 32, as
+/// `check_lengths` has made sure).
 macro_rules! with_aes {
     ($key_len:expr, $C:ident => $body:expr) => {
         match $key_len {
@@ -120,7 +122,7 @@ pub fn encrypt(
                     encryptor.encrypt_padded_vec_mut::<Pkcs7>(data)
                 } else {
                     if !data.len().is_multiple_of(16) {
-                        return Err(CryptoError::NotWholeBlocks);
+                        return Err(CryptoError::WrongFinalBlockLength);
                     }
                     encryptor.encrypt_padded_vec_mut::<NoPadding>(data)
                 }

@@ -76,7 +76,7 @@ impl KeyStructure {
         })
     }
 
-    /// The PEM label of this structure for `key`'s kind.
+    /// The PEM label of this structure (a PKCS#1 public key has its own, chosen by the caller).
     fn pem_label(self) -> &'static str {
         match self {
             Self::Pkcs8 => "PRIVATE KEY",
@@ -152,10 +152,7 @@ impl AsymmetricKey {
         wanted: Wanted,
     ) -> Result<Self, CryptoError> {
         let (structure, private, der) = match format {
-            KeyFormat::Pem => {
-                let (structure, private, der) = decode_pem(data)?;
-                (structure, private, der)
-            }
+            KeyFormat::Pem => decode_pem(data)?,
             KeyFormat::Der => {
                 let structure = structure.ok_or(CryptoError::DerNeedsType)?;
                 let private = match structure {

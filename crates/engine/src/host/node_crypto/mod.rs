@@ -67,10 +67,9 @@ pub enum CryptoError {
     Unauthenticated,
     #[error("error:1C800064:Provider routines::bad decrypt")]
     BadDecrypt,
+    /// CBC without padding given a partial block, either way.
     #[error("error:1C80006B:Provider routines::wrong final block length")]
     WrongFinalBlockLength,
-    #[error("error:1C80006B:Provider routines::wrong final block length")]
-    NotWholeBlocks,
     #[error("The cipher failed")]
     CipherFailed,
     #[error(
@@ -118,9 +117,7 @@ impl NodeCoded for CryptoError {
             Self::InvalidKeyLength | Self::HkdfTooLong => "ERR_CRYPTO_INVALID_KEYLEN",
             Self::InvalidIv => "ERR_CRYPTO_INVALID_IV",
             Self::BadDecrypt => "ERR_OSSL_BAD_DECRYPT",
-            Self::WrongFinalBlockLength | Self::NotWholeBlocks => {
-                "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH"
-            }
+            Self::WrongFinalBlockLength => "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
             Self::InvalidScryptParams | Self::ScryptMemory => "ERR_CRYPTO_INVALID_SCRYPT_PARAMS",
             Self::DigestNotSupported
             | Self::Encode
