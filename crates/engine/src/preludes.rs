@@ -30,11 +30,6 @@ pub struct LazyPrelude {
     pub needs: &'static [&'static str],
 }
 
-/// Every lazy prelude: the globals' and those of Node's built-in modules (`node::PRELUDES`).
-fn lazy_preludes() -> impl Iterator<Item = &'static LazyPrelude> {
-    LAZY.iter().chain(node::PRELUDES.iter())
-}
-
 const LAZY: [LazyPrelude; 12] = [
     LazyPrelude {
         file: "format.js",
@@ -123,6 +118,11 @@ const LAZY: [LazyPrelude; 12] = [
         needs: &["encoding.js", "url.js"],
     },
 ];
+
+/// Every lazy prelude: the globals' and those of Node's built-in modules (`node::PRELUDES`).
+fn lazy_preludes() -> impl Iterator<Item = &'static LazyPrelude> {
+    LAZY.iter().chain(node::PRELUDES.iter())
+}
 
 /// The helpers the preludes share with the engine (`describeError`, `toJsonText`, `makeLogger`, …).
 #[derive(Clone)]
