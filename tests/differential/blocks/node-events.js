@@ -39,6 +39,7 @@ module.exports = async () => {
     if (value === 3) break;
   }
   const failing = new EventEmitter();
+  failing.on(EventEmitter.errorMonitor, (error) => seen.push(`monitor:${error.message}`));
   const rejected = once(failing, "ready").catch((error) => error.message);
   failing.emit("error", new Error("connection lost"));
   return {

@@ -1,6 +1,7 @@
 //! The host functions the JavaScript preludes are built on: logging, timers, `fetch`'s HTTP, hashing,
 //! randomness, UTF-8 and URL parsing. They live on one plain object handed to each prelude and never
-//! reach the block's global scope.
+//! reach the block's global scope. Those of Node's built-in modules (`node_crypto`, `zlib`) are made on
+//! the module's first `require`, through `moduleHost`.
 
 mod bytes;
 mod crypto;

@@ -53,6 +53,10 @@
 
   proto.emit = function emit(type, ...args) {
     const events = this._events;
+    // Listeners on `errorMonitor` see an error event before the error listeners (or the throw).
+    if (type === "error" && events !== undefined && events[EventEmitter.errorMonitor] !== undefined) {
+      this.emit(EventEmitter.errorMonitor, ...args);
+    }
     if (type === "error" && (events === undefined || events.error === undefined)) {
       const error = args[0];
       if (error instanceof Error) throw error;
