@@ -35,17 +35,13 @@
     return encoding === undefined || encoding === "buffer" ? buffer : buffer.toString(encoding);
   }
 
-  function concat(chunks) {
-    return Buffer.concat(chunks);
-  }
-
   // Text output split across `update` calls, kept whole as Node's StringDecoder keeps it: base64 in groups
   // of three bytes, UTF-8 at character boundaries.
   class OutputText {
     #carry = new Uint8Array(0);
     write(bytes, encoding, final) {
       if (encoding === undefined || encoding === "buffer") return asBuffer(bytes);
-      let all = this.#carry.length ? concat([this.#carry, bytes]) : asBuffer(bytes);
+      let all = this.#carry.length ? Buffer.concat([this.#carry, bytes]) : asBuffer(bytes);
       let keep = 0;
       if (!final) {
         if (encoding === "base64" || encoding === "base64url") keep = all.length % 3;
@@ -372,7 +368,7 @@
       return this;
     }
     sign(privateKey, outputEncoding) {
-      return encoded(signBytes(this.#algorithm, concat(this.#chunks), privateKey), outputEncoding);
+      return encoded(signBytes(this.#algorithm, Buffer.concat(this.#chunks), privateKey), outputEncoding);
     }
   }
 
@@ -387,7 +383,7 @@
       return this;
     }
     verify(publicKey, signature, signatureEncoding) {
-      return verifyBytes(this.#algorithm, concat(this.#chunks), publicKey, bytesOf(signature, "signature", signatureEncoding));
+      return verifyBytes(this.#algorithm, Buffer.concat(this.#chunks), publicKey, bytesOf(signature, "signature", signatureEncoding));
     }
   }
 
@@ -421,6 +417,7 @@
     #autoPadding = true;
     #tag = null;
     #finished = false;
+    #gcm = false;
     #text = new OutputText();
     constructor(encrypting, algorithm, key, iv, options) {
       validateString(algorithm, "cipher");
@@ -443,11 +440,11 @@
       this.#iv = Uint8Array.from(ivBytes);
       this.#gcm = info.mode === "gcm";
     }
-    #gcm;
+    // What `update` returns is what no later input can change (host `cipherPrefix`); `final` completes it.
     update(data, inputEncoding, outputEncoding) {
       if (this.#finished) throw invalidState("update");
       this.#chunks.push(Buffer.from(bytesOf(data, "data", inputEncoding)));
-      const prefix = native.cipherPrefix(this.#name, this.#encrypting, this.#key, this.#iv, concat(this.#chunks), this.#aad, this.#autoPadding);
+      const prefix = native.cipherPrefix(this.#name, this.#encrypting, this.#key, this.#iv, Buffer.concat(this.#chunks), this.#aad, this.#autoPadding);
       const fresh = prefix.subarray(this.#returned);
       this.#returned = prefix.length;
       return this.#text.write(fresh, outputEncoding, false);
@@ -455,7 +452,7 @@
     final(outputEncoding) {
       if (this.#finished) throw invalidState("final");
       this.#finished = true;
-      const result = native.cipher(this.#name, this.#encrypting, this.#key, this.#iv, concat(this.#chunks), this.#aad, this.#autoPadding, this.#tag);
+      const result = native.cipher(this.#name, this.#encrypting, this.#key, this.#iv, Buffer.concat(this.#chunks), this.#aad, this.#autoPadding, this.#tag);
       if (result.tag) this.#tag = result.tag;
       return this.#text.write(result.output.subarray(this.#returned), outputEncoding, true);
     }
