@@ -3,7 +3,8 @@
 #   (a) a whole `blocksmith run` process of the action template vs `node reference.mjs` on it,
 #   (b) an 11 MB JSON payload into a trigger and back out (whole processes),
 #   (c) a CPU set (sum loop, sort with a comparator, 1 MB JSON stringify/parse, Map churn), timed by
-#       each side's own `durationMs` so process start-up does not blur the engine's speed.
+#       each side's own `durationMs` so process start-up does not blur the engine's speed,
+#   (d) `require("crypto")` plus one RS256 signature (a JWT-bearer token), whole processes.
 # Prints each median and the ratio blocksmith / node (lower is better). Uses hyperfine when installed.
 set -euo pipefail
 
@@ -67,3 +68,5 @@ echo "(c) CPU set, each side's reported durationMs"
 for block in cpu-sum-loop cpu-sort cpu-json cpu-map-churn; do
   row "$block" "$(reported_ms 3 "$blocksmith" run "$blocks/$block.js")" "$(reported_ms 3 node "$reference" "$blocks/$block.js")"
 done
+echo "(d) require(\"crypto\") plus one RS256 signature, whole process (goal <= 0.25x)"
+row "require crypto + RS256" "$(wall_ms 30 "$blocksmith" run "$blocks/crypto-rs256.js")" "$(wall_ms 30 node "$reference" "$blocks/crypto-rs256.js")"

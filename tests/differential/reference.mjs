@@ -6,8 +6,17 @@
 //
 // Exit status: 0 ok, 1 the block failed, 2 bad invocation.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename } from "node:path";
 import vm from "node:vm";
+
+// The platform's Code step gives a block Node's `require`, from a folder with no packages installed.
+Object.defineProperty(globalThis, "require", {
+  value: createRequire("/blocksmith-block/block.js"),
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
 
 const WRAPPER_PREFIX = "(function (module, exports) {";
 const MAX_LOG_LINES = 10_000;

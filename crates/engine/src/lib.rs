@@ -12,6 +12,7 @@ mod intl_data;
 mod json_in;
 mod logs;
 mod nesting;
+mod node;
 mod options;
 mod preludes;
 mod result_json;

@@ -10,7 +10,7 @@ use boa_engine::object::builtins::JsArray;
 use boa_engine::{js_string, Context, JsObject, JsResult, JsValue, Source};
 
 use crate::error::{Error, Result};
-use crate::host;
+use crate::{host, node};
 
 /// Loaded before every run. Compiling JavaScript is a large share of a short run's time, so everything a
 /// block might not use is lazy.
@@ -22,12 +22,12 @@ const LAZY_HELPERS: [(&str, &str); 2] =
 
 /// A prelude loaded on the first use of one of its globals (compiling them all costs more than most
 /// blocks take to run).
-struct LazyPrelude {
-    file: &'static str,
-    source: &'static str,
-    globals: &'static [&'static str],
+pub struct LazyPrelude {
+    pub file: &'static str,
+    pub source: &'static str,
+    pub globals: &'static [&'static str],
     /// Preludes whose `internals` helpers this one uses while loading or running.
-    needs: &'static [&'static str],
+    pub needs: &'static [&'static str],
 }
 
 const LAZY: [LazyPrelude; 12] = [
@@ -119,6 +119,11 @@ const LAZY: [LazyPrelude; 12] = [
     },
 ];
 
+/// Every lazy prelude: the globals' and those of Node's built-in modules (`node::PRELUDES`).
+fn lazy_preludes() -> impl Iterator<Item = &'static LazyPrelude> {
+    LAZY.iter().chain(node::PRELUDES.iter())
+}
+
 /// The helpers the preludes share with the engine (`describeError`, `toJsonText`, `makeLogger`, …).
 #[derive(Clone)]
 pub struct Internals {
@@ -139,7 +144,7 @@ impl Internals {
         for (file, source) in EAGER {
             internals.evaluate(file, source, context)?;
         }
-        for prelude in LAZY.iter().filter(|prelude| !prelude.globals.is_empty()) {
+        for prelude in lazy_preludes().filter(|prelude| !prelude.globals.is_empty()) {
             let globals: Vec<JsValue> = prelude
                 .globals
                 .iter()
@@ -160,6 +165,12 @@ impl Internals {
         Ok(internals)
     }
 
+    /// Whether the prelude `file` has been loaded in this context.
+    #[cfg(test)]
+    pub fn is_loaded(&self, file: &str) -> bool {
+        self.loaded.borrow().contains(file)
+    }
+
     /// The sources of a lazy prelude and of those it needs that are not loaded yet, in the order to run
     /// them; each is marked loaded.
     pub fn sources_to_load(&self, file: &str) -> Result<Vec<&'static str>> {
@@ -172,7 +183,7 @@ impl Internals {
 
     /// `sources_to_load` with each prelude's file name.
     fn preludes_to_load(&self, file: &str) -> Result<Vec<(&'static str, &'static str)>> {
-        let Some(prelude) = LAZY.iter().find(|prelude| prelude.file == file) else {
+        let Some(prelude) = lazy_preludes().find(|prelude| prelude.file == file) else {
             return Err(Error::Prelude {
                 file: "(unknown)",
                 message: format!("no prelude is named `{file}`"),

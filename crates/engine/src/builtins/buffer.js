@@ -235,5 +235,6 @@
     "writeUInt8", "writeUInt16BE", "writeUInt16LE", "writeUInt32BE", "writeUInt32LE"]) {
     Buffer.prototype[name.replace("UInt", "Uint")] = Buffer.prototype[name];
   }
+  internals.Buffer = Buffer;
   internals.defineGlobal("Buffer", Buffer);
 });

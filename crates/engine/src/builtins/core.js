@@ -42,6 +42,7 @@
   function load(prelude) {
     for (const source of host.preludeSources(prelude)) indirectEval(source)(host, internals);
   }
+  internals.loadPrelude = load;
   internals.defineLazyGlobals = function defineLazyGlobals(prelude, names) {
     for (const name of names) {
       const lazy = { value: undefined, loaded: false, assigned: false };

@@ -121,5 +121,6 @@
       return array;
     },
   };
+  internals.webcrypto = crypto;
   internals.defineGlobal("crypto", crypto);
 });

@@ -1,11 +1,15 @@
 //! The host functions the JavaScript preludes are built on: logging, timers, `fetch`'s HTTP, hashing,
 //! randomness, UTF-8 and URL parsing. They live on one plain object handed to each prelude and never
-//! reach the block's global scope.
+//! reach the block's global scope. Those of Node's built-in modules (`node_crypto`, `zlib`) are made on
+//! the module's first `require`, through `moduleHost`.
 
 mod bytes;
 mod crypto;
 mod fetch;
+mod node_crypto;
+mod node_error;
 mod url;
+mod zlib;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -45,7 +49,7 @@ type HostFunction = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, HostFunction); 15] = [
+    let functions: [(&str, usize, HostFunction); 16] = [
         ("log", 2, log),
         ("now", 0, now),
         ("setTimer", 5, set_timer),
@@ -61,15 +65,9 @@ pub fn host_object(context: &mut Context) -> JsObject {
         ("utf8Decode", 3, utf8_decode),
         ("parseUrl", 2, parse_url),
         ("setUrlPart", 3, set_url_part),
+        ("moduleHost", 1, module_host),
     ];
-    let mut object = ObjectInitializer::new(context);
-    for (name, length, function) in functions {
-        object.function(
-            NativeFunction::from_fn_ptr(function),
-            js_string!(name),
-            length,
-        );
-    }
+    let mut object = functions_object(&functions, context);
     // The preludes hold what they stringify (log arguments, results the walk leaves to JSON.stringify) to it.
     object.property(
         js_string!("maxJsonDepth"),
@@ -77,6 +75,38 @@ pub fn host_object(context: &mut Context) -> JsObject {
         Attribute::READONLY,
     );
     object.build()
+}
+
+/// An object holding `functions`, still open for more properties.
+fn functions_object<'a>(
+    functions: &[(&str, usize, HostFunction)],
+    context: &'a mut Context,
+) -> ObjectInitializer<'a> {
+    let mut object = ObjectInitializer::new(context);
+    for &(name, length, function) in functions {
+        object.function(
+            NativeFunction::from_fn_ptr(function),
+            js_string!(name),
+            length,
+        );
+    }
+    object
+}
+
+/// `moduleHost(name)` → the host functions of one of Node's built-in modules, made on its first `require`
+/// so that a block that requires nothing does not pay for them.
+fn module_host(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let name = string_arg(args, 0, context)?;
+    let functions = match name.as_str() {
+        "crypto" => node_crypto::FUNCTIONS,
+        "zlib" => zlib::FUNCTIONS,
+        _ => {
+            return Err(type_error(format!(
+                "no host functions for the module `{name}`"
+            )))
+        }
+    };
+    Ok(functions_object(functions, context).build().into())
 }
 
 fn arg(args: &[JsValue], index: usize) -> JsValue {
