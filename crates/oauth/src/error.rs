@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use crate::config::ClientAuthentication;
+
 pub type Result<T> = std::result::Result<T, Error>;
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +34,25 @@ pub enum Error {
          request (client authentication and the form body)."
     )]
     ReservedHeader { name: String },
+
+    #[error(
+        "The Client authentication setting \"{value}\" is not one Blocksmith knows: use basic (an \
+         Authorization: Basic header, client_secret_basic) or body (the client ID and secret in the request \
+         form, client_secret_post)."
+    )]
+    InvalidClientAuthentication { value: String },
+
+    #[error("The {setting} setting is not valid: {reason}.")]
+    InvalidParameters {
+        setting: &'static str,
+        reason: String,
+    },
+
+    #[error(
+        "The {setting} setting cannot set \"{name}\": Blocksmith sets it itself (the grant, the client's \
+         credentials, PKCE, state and scopes have inputs of their own)."
+    )]
+    ReservedParameter { setting: &'static str, name: String },
 
     #[error(
         "The PKCE code verifier must be 43 to 128 characters of letters, digits, '-', '.', '_' or '~'."
@@ -89,6 +110,16 @@ pub enum Error {
     UnreadableMetadata { url: String, reason: String },
 
     #[error(
+        "The provider metadata at {url} gives the {endpoint} {value}, which Blocksmith will not use: {reason}."
+    )]
+    UnusableMetadataEndpoint {
+        url: String,
+        endpoint: &'static str,
+        value: String,
+        reason: String,
+    },
+
+    #[error(
         "The provider did not grant access ({error}{}); nothing was stored. Connect again and allow \
          access to continue.",
         describe(.description)
@@ -123,10 +154,15 @@ pub enum Error {
 
     #[error(
         "The provider rejected the client credentials (invalid_client{}): check the Client ID and \
-         Client Secret.",
-        describe(.description)
+         Client Secret{}.",
+        describe(.description),
+        suggest_other(.tried)
     )]
-    InvalidClient { description: Option<String> },
+    InvalidClient {
+        description: Option<String>,
+        /// How the secret was sent; `None` for a public client, which sends none.
+        tried: Option<ClientAuthentication>,
+    },
 
     #[error(
         "The provider rejected the authorization code (invalid_grant{}): it was already used or has \
@@ -240,12 +276,28 @@ pub(crate) fn provider_text(text: &str) -> String {
     quoted
 }
 
-/// `": the description"` to follow an error code, or nothing.
+/// `": the description"` to follow an error code, or nothing. A description's own final full stop is
+/// dropped, since the message goes on or ends with its own.
 fn describe(description: &Option<String>) -> String {
     description
         .as_deref()
-        .map(|text| format!(": {text}"))
+        .map(|text| format!(": {}", text.trim_end().trim_end_matches('.')))
         .unwrap_or_default()
+}
+
+/// `", or …"` naming the client authentication method not tried, or nothing for a public client.
+fn suggest_other(tried: &Option<ClientAuthentication>) -> String {
+    match tried {
+        Some(ClientAuthentication::BasicAuth) => ", or set Client authentication to body: the secret \
+            was sent as an Authorization: Basic header, and some providers accept it only in the request \
+            form"
+            .to_owned(),
+        Some(ClientAuthentication::RequestBody) => ", or set Client authentication to basic: the \
+            secret was sent in the request form, and some providers accept it only as an Authorization: \
+            Basic header"
+            .to_owned(),
+        None => String::new(),
+    }
 }
 
 fn describe_error(error: &Option<String>) -> String {
@@ -263,11 +315,36 @@ mod tests {
     fn a_provider_description_follows_the_error_code() {
         let error = Error::InvalidClient {
             description: Some("client authentication failed".into()),
+            tried: None,
         };
         assert_eq!(
             error.to_string(),
             "The provider rejected the client credentials (invalid_client: client authentication \
              failed): check the Client ID and Client Secret."
+        );
+    }
+
+    #[test]
+    fn invalid_client_suggests_the_client_authentication_method_not_tried() {
+        let error = Error::InvalidClient {
+            description: None,
+            tried: Some(ClientAuthentication::BasicAuth),
+        };
+        assert_eq!(
+            error.to_string(),
+            "The provider rejected the client credentials (invalid_client): check the Client ID and \
+             Client Secret, or set Client authentication to body: the secret was sent as an \
+             Authorization: Basic header, and some providers accept it only in the request form."
+        );
+        let error = Error::InvalidClient {
+            description: None,
+            tried: Some(ClientAuthentication::RequestBody),
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("or set Client authentication to basic"),
+            "{error}"
         );
     }
 
