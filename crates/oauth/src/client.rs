@@ -279,6 +279,7 @@ impl OAuthClient {
         let request = request.body(form.finish().into_bytes()).map_err(|error| {
             Error::TokenRequestNotSent {
                 reason: error.to_string(),
+                invalid_setting: None,
             }
         })?;
 
@@ -362,6 +363,7 @@ impl OAuthClient {
                 reason: reason.clone(),
             }),
             None => Err(Error::TokenRequestNotSent {
+                invalid_setting: None,
                 reason: match result {
                     Err(RequestTokenError::Request(error)) => error.to_string(),
                     Err(RequestTokenError::Other(reason)) => reason,

@@ -7,7 +7,7 @@ use std::fmt;
 use oauth2::http::{HeaderName, HeaderValue};
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SettingError};
 use crate::extra_parameters::{ExtraParameters, ParameterTarget};
 
 /// The field keys of the seed's OAuth connection inputs, as the workspace stores them.
@@ -60,11 +60,11 @@ pub enum ClientAuthentication {
 impl ClientAuthentication {
     /// Reads the `clientAuthentication` setting: `basic` or `body`, or the RFC 8414 names
     /// `client_secret_basic` and `client_secret_post` (as a provider's metadata lists them).
-    pub fn from_setting(value: &str) -> Result<Self> {
+    pub fn from_setting(value: &str) -> std::result::Result<Self, SettingError> {
         match value.trim().to_ascii_lowercase().as_str() {
             "basic" | "client_secret_basic" => Ok(Self::BasicAuth),
             "body" | "client_secret_post" => Ok(Self::RequestBody),
-            _ => Err(Error::InvalidClientAuthentication {
+            _ => Err(SettingError::ClientAuthentication {
                 value: value.trim().to_owned(),
             }),
         }
@@ -116,11 +116,11 @@ impl OAuthConfig {
     /// a missing setting its default (Basic authentication, no extra parameters).
     pub fn from_fields(get: impl Fn(&str) -> Option<String>) -> Result<Self> {
         let present = |key: &str| get(key).filter(|value| !value.trim().is_empty());
-        let parameters = |key: &str, target: ParameterTarget| {
-            present(key)
+        let parameters = |key: &str, target: ParameterTarget| -> Result<ExtraParameters> {
+            Ok(present(key)
                 .map(|text| ExtraParameters::parse(&text, target))
-                .transpose()
-                .map(Option::unwrap_or_default)
+                .transpose()?
+                .unwrap_or_default())
         };
         Ok(Self {
             authorize_url: present(field::AUTHORIZE_URL),
@@ -415,11 +415,22 @@ mod tests {
             assert_eq!(config.client_authentication, expected, "{value}");
         }
         let error = config_with(field::CLIENT_AUTHENTICATION, "private_key_jwt").unwrap_err();
+        assert!(
+            matches!(
+                error,
+                Error::TokenRequestNotSent {
+                    invalid_setting: Some(SettingError::ClientAuthentication { ref value }),
+                    ..
+                } if value == "private_key_jwt"
+            ),
+            "{error}"
+        );
         assert_eq!(
             error.to_string(),
-            "The Client authentication setting \"private_key_jwt\" is not one Blocksmith knows: \
-             use basic (an Authorization: Basic header, client_secret_basic) or body (the client ID \
-             and secret in the request form, client_secret_post)."
+            "The request to the provider could not be made: the Client authentication setting \
+             \"private_key_jwt\" is not one Blocksmith knows: use basic (an Authorization: Basic header, \
+             client_secret_basic) or body (the client ID and secret in the request form, \
+             client_secret_post)."
         );
     }
 
@@ -452,7 +463,13 @@ mod tests {
         );
         let error = config_with(field::TOKEN_PARAMS, r#"{"grant_type": "password"}"#).unwrap_err();
         assert!(
-            matches!(error, Error::ReservedParameter { ref name, .. } if name == "grant_type"),
+            matches!(
+                error,
+                Error::TokenRequestNotSent {
+                    invalid_setting: Some(SettingError::ReservedParameter { ref name, .. }),
+                    ..
+                } if name == "grant_type"
+            ),
             "{error}"
         );
     }

@@ -201,11 +201,12 @@ impl ProviderMetadata {
         let Some(value) = self.text(key)? else {
             return Ok(None);
         };
-        let unusable = |reason: String| Error::UnusableMetadataEndpoint {
-            url: self.url.to_string(),
-            endpoint,
-            value: provider_text(&value),
-            reason,
+        let unusable = |reason: String| {
+            let value = provider_text(&value);
+            unreadable(
+                &self.url,
+                &format!("its {endpoint} \"{value}\" is not one Blocksmith will use: {reason}"),
+            )
         };
         if value.chars().count() > MAX_ENDPOINT_CHARS {
             return Err(unusable(format!(
@@ -411,13 +412,7 @@ mod tests {
             );
             let error = provider(&body).unwrap_err();
             assert!(
-                matches!(
-                    error,
-                    Error::UnusableMetadataEndpoint {
-                        endpoint: "token endpoint",
-                        ..
-                    }
-                ),
+                matches!(error, Error::UnreadableMetadata { ref reason, .. } if reason.starts_with("its token endpoint")),
                 "{endpoint}: {error}"
             );
             assert!(error.to_string().contains(reason), "{endpoint}: {error}");

@@ -36,25 +36,6 @@ pub enum Error {
     ReservedHeader { name: String },
 
     #[error(
-        "The Client authentication setting \"{value}\" is not one Blocksmith knows: use basic (an \
-         Authorization: Basic header, client_secret_basic) or body (the client ID and secret in the request \
-         form, client_secret_post)."
-    )]
-    InvalidClientAuthentication { value: String },
-
-    #[error("The {setting} setting is not valid: {reason}.")]
-    InvalidParameters {
-        setting: &'static str,
-        reason: String,
-    },
-
-    #[error(
-        "The {setting} setting cannot set \"{name}\": Blocksmith sets it itself (the grant, the client's \
-         credentials, PKCE, state and scopes have inputs of their own)."
-    )]
-    ReservedParameter { setting: &'static str, name: String },
-
-    #[error(
         "The PKCE code verifier must be 43 to 128 characters of letters, digits, '-', '.', '_' or '~'."
     )]
     InvalidPkceVerifier,
@@ -110,16 +91,6 @@ pub enum Error {
     UnreadableMetadata { url: String, reason: String },
 
     #[error(
-        "The provider metadata at {url} gives the {endpoint} {value}, which Blocksmith will not use: {reason}."
-    )]
-    UnusableMetadataEndpoint {
-        url: String,
-        endpoint: &'static str,
-        value: String,
-        reason: String,
-    },
-
-    #[error(
         "The provider did not grant access ({error}{}); nothing was stored. Connect again and allow \
          access to continue.",
         describe(.description)
@@ -144,8 +115,15 @@ pub enum Error {
         reason: String,
     },
 
-    #[error("The token request could not be made: {reason}.")]
-    TokenRequestNotSent { reason: String },
+    /// A request to the provider could not be built or sent; `invalid_setting` says which connection
+    /// setting was the cause, when one was. (A variant of the settings' own waits on an error code for it
+    /// in the session crate, which maps every variant.)
+    #[error("The request to the provider could not be made: {reason}.")]
+    TokenRequestNotSent {
+        reason: String,
+        #[source]
+        invalid_setting: Option<SettingError>,
+    },
 
     #[error(
         "The token endpoint's answer (HTTP {status}) is not a usable token response: {reason}."
@@ -260,6 +238,39 @@ pub enum Error {
 
     #[error("Could not set up the HTTP client for token requests: {0}.")]
     HttpClient(String),
+}
+
+/// A connection setting of Blocksmith's own (not one of the seed's inputs) that cannot be used. Each
+/// message starts in lower case, to follow "could not be made: ".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingError {
+    #[error(
+        "the Client authentication setting \"{value}\" is not one Blocksmith knows: use basic (an \
+         Authorization: Basic header, client_secret_basic) or body (the client ID and secret in the request \
+         form, client_secret_post)"
+    )]
+    ClientAuthentication { value: String },
+
+    #[error("the {setting} setting is not valid: {reason}")]
+    InvalidParameters {
+        setting: &'static str,
+        reason: String,
+    },
+
+    #[error(
+        "the {setting} setting cannot set \"{name}\": Blocksmith sets it itself (the grant, the client's \
+         credentials, PKCE, state and scopes have inputs of their own)"
+    )]
+    ReservedParameter { setting: &'static str, name: String },
+}
+
+impl From<SettingError> for Error {
+    fn from(setting: SettingError) -> Self {
+        Error::TokenRequestNotSent {
+            reason: setting.to_string(),
+            invalid_setting: Some(setting),
+        }
+    }
 }
 
 /// A text from the provider, fit to quote in a message: one line, at most 300 characters.

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::SettingError;
 
 /// Which request a set of extra parameters is for; each has its own parameters Blocksmith builds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +66,12 @@ pub struct ExtraParameters(Vec<(String, String)>);
 impl ExtraParameters {
     /// Reads a setting's JSON object, e.g. `{"audience": "https://api.acme.com", "max_age": 0}`.
     /// Texts, numbers and true/false are sent as their text; blank input means no parameters.
-    pub fn parse(text: &str, target: ParameterTarget) -> Result<Self> {
+    pub fn parse(text: &str, target: ParameterTarget) -> Result<Self, SettingError> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(Self::default());
         }
-        let invalid = |reason: String| Error::InvalidParameters {
+        let invalid = |reason: String| SettingError::InvalidParameters {
             setting: target.setting(),
             reason,
         };
@@ -97,7 +97,7 @@ impl ExtraParameters {
                 return Err(invalid("a parameter has an empty name".into()));
             }
             if target.reserved().contains(&name.as_str()) {
-                return Err(Error::ReservedParameter {
+                return Err(SettingError::ReservedParameter {
                     setting: target.setting(),
                     name,
                 });
@@ -159,7 +159,7 @@ mod tests {
             let error =
                 ExtraParameters::parse(&format!(r#"{{"{name}": "x"}}"#), target).unwrap_err();
             assert!(
-                matches!(error, Error::ReservedParameter { name: ref refused, .. } if refused == name),
+                matches!(error, SettingError::ReservedParameter { name: ref refused, .. } if refused == name),
                 "{name}: {error}"
             );
             assert!(error.to_string().contains(name), "{error}");
@@ -178,7 +178,7 @@ mod tests {
             assert!(
                 error
                     .to_string()
-                    .starts_with("The Token parameters setting"),
+                    .starts_with("the Token parameters setting"),
                 "{text}: {error}"
             );
         }

@@ -53,7 +53,7 @@ pub use client::{OAuthClient, Revocation};
 pub use config::{field, ClientAuthentication, ExtraHeaders, OAuthConfig};
 pub use discovery::{discover_provider, DiscoveredProvider};
 pub use endpoint::{check_secure_endpoint, is_loopback};
-pub use error::{Error, Result};
+pub use error::{Error, Result, SettingError};
 pub use extra_parameters::{ExtraParameters, ParameterTarget};
 pub use inspector::{
     IssuedToken, NameValue, RecordedRequest, RecordedResponse, TokenExchange, MASK,
