@@ -125,6 +125,8 @@ pub enum Error {
         invalid_setting: Option<SettingError>,
     },
 
+    /// No longer produced: token answers are read by `crate::response`, which names each way one goes
+    /// wrong. Kept while the session crate's error codes still map it.
     #[error(
         "The token endpoint's answer (HTTP {status}) is not a usable token response: {reason}."
     )]
