@@ -66,6 +66,8 @@ pub const REDIRECT_URI_SETTING: &str = "redirectUri";
 pub const REMEMBER_LOGIN_SETTING: &str = "rememberLogin";
 /// The setting naming the provider's issuer (RFC 9207).
 pub const ISSUER_SETTING: &str = "issuer";
+/// The setting naming the provider's RFC 7009 revocation endpoint, called on Disconnect.
+pub const REVOCATION_URL_SETTING: &str = "revocationUrl";
 /// The setting choosing how the client secret is sent: `basic` (the default) or `body`.
 pub const CLIENT_AUTHENTICATION_SETTING: &str = "clientAuthentication";
 /// The setting holding a JSON object of parameters added to the authorization request.
@@ -237,6 +239,19 @@ fn client_authentication_setting() -> InputDefinition {
     )
 }
 
+/// The revocation endpoint, for both OAuth kinds.
+fn revocation_url_setting() -> InputDefinition {
+    input(
+        REVOCATION_URL_SETTING,
+        "Revocation URL",
+        "Optional: the provider's token revocation endpoint (RFC 7009). Disconnect revokes the token there \
+         before forgetting it; without it, the token is only forgotten.",
+        false,
+        false,
+        InputFormat::SecureUrl,
+    )
+}
+
 /// Extra token request parameters, for both OAuth kinds.
 fn token_params_setting() -> InputDefinition {
     input(
@@ -250,13 +265,19 @@ fn token_params_setting() -> InputDefinition {
     )
 }
 
-/// The settings of a client credentials connection: the client authentication and extra token parameters.
+/// The settings of a client credentials connection: the revocation endpoint, the client authentication and extra
+/// token parameters.
 fn client_credentials_settings() -> Vec<InputDefinition> {
-    vec![client_authentication_setting(), token_params_setting()]
+    vec![
+        revocation_url_setting(),
+        client_authentication_setting(),
+        token_params_setting(),
+    ]
 }
 
 /// The settings of an authorization code connection: the provider's issuer, the redirect URI registered with it,
-/// whether the consent window remembers the provider's login, the client authentication and extra parameters.
+/// whether the consent window remembers the provider's login, the revocation endpoint, the client authentication
+/// and extra parameters.
 fn authorization_code_settings() -> Vec<InputDefinition> {
     use InputFormat::*;
     vec![
@@ -290,6 +311,7 @@ fn authorization_code_settings() -> Vec<InputDefinition> {
             false,
             Toggle,
         ),
+        revocation_url_setting(),
         client_authentication_setting(),
         input(
             AUTHORIZE_PARAMS_SETTING,
@@ -357,6 +379,7 @@ mod tests {
                 ISSUER_SETTING,
                 REDIRECT_URI_SETTING,
                 REMEMBER_LOGIN_SETTING,
+                REVOCATION_URL_SETTING,
                 CLIENT_AUTHENTICATION_SETTING,
                 AUTHORIZE_PARAMS_SETTING,
                 TOKEN_PARAMS_SETTING,
@@ -364,7 +387,11 @@ mod tests {
         );
         assert_eq!(
             settings("clientcredentials"),
-            [CLIENT_AUTHENTICATION_SETTING, TOKEN_PARAMS_SETTING]
+            [
+                REVOCATION_URL_SETTING,
+                CLIENT_AUTHENTICATION_SETTING,
+                TOKEN_PARAMS_SETTING
+            ]
         );
         let all_plain = connection_kinds()
             .iter()
