@@ -134,6 +134,13 @@ test('OAuth Connect: sign in and consent in the consent window, then the connect
     assert.match(shown, /grant_type\s*authorization_code/, 'the form of the code exchange');
     assert.match(shown, /Status\s*200/);
     assert.ok(!shown.includes(CONFIDENTIAL_CLIENT.clientSecret), 'the client secret is masked');
+    // What the token is: each requested scope beside whether it was granted, the expiry, and the ID token (the
+    // answer to the `openid` scope) decoded, its signature left out.
+    assert.match(shown, /api:read\s*yes\s*yes/, `api:read requested and granted: ${shown}`);
+    assert.match(shown, /Expires \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in /, 'the expiry');
+    assert.match(shown, /ID token/, 'the ID token is decoded');
+    assert.match(shown, new RegExp(`sub\\s*${LOGIN}`), 'its subject is the person who signed in');
+    assert.match(shown, /exp\s*\d+ \(\d{4}-/, 'its expiry claim, with its UTC time');
   });
   const { found } = findSecretsInFiles([folders.workspace, folders.configDir], [CONFIDENTIAL_CLIENT.clientSecret]);
   assert.deepEqual(found, [], 'the client secret is in no file of the workspace or settings folder');

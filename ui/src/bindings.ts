@@ -572,6 +572,18 @@ needsConsent: boolean;
  */
 noSecretsHere: boolean }
 /**
+ * A JWT's readable parts. The signature is not among them.
+ */
+export type DecodedJwt = { 
+/**
+ * The JOSE header (`alg`, `typ`, `kid`, …).
+ */
+header: Partial<{ [key in string]: JsonValue }>; 
+/**
+ * The claims (`iss`, `sub`, `aud`, `exp`, `scope`, …), as the issuer wrote them.
+ */
+claims: Partial<{ [key in string]: JsonValue }> }
+/**
  * What went wrong, as a stable machine-readable name. Keyring failures all start with `keyring_`.
  */
 export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outside_workspace" | "not_a_workspace" | "io" | "not_writable" | "block_file_missing" | "unknown_block" | "unknown_flow" | "duplicate_name" | "invalid_name" | "trigger_not_removable" | "history" | "no_workspace" | "block_without_flow" | "unknown_export_format" | "export_block_required" | "export_block_not_allowed" | "export_block_not_found" | "export_block_ambiguous" | "import_read_failed" | "import_not_a_known_format" | "import_truncated" | "import_unsupported_version" | "import_invalid_content" | "import_name_clash" | "worker_spawn" | "worker_protocol" | "worker_unreachable" | "unknown_run" | "redaction" | "invalid_input" | "unknown_connection_kind" | "unknown_connection" | "secret_outside_keyring" | "not_o_auth" | "not_connected" | "needs_consent" | "host_changed" | "keyring_no_dbus_session" | "keyring_no_secret_service" | "keyring_locked" | "keyring_no_default_collection" | "keyring_no_session_keyring" | "keyring_untrustworthy" | "keyring_failed" | "keyring_entry_not_text" | "keyring_entry_ambiguous" | "keyring_entry_name_empty" | "keyring_token_not_json" | "keyring_unknown_backend" | "missing_field" | "invalid_url" | "insecure_endpoint" | "invalid_headers" | "reserved_header" | "invalid_pkce_verifier" | "not_loopback_redirect_uri" | "redirect_uri_mismatch" | "state_mismatch" | "issuer_mismatch" | "issuer_missing" | "metadata_issuer_mismatch" | "no_provider_metadata" | "provider_metadata_unreadable" | "authorization_denied" | "missing_code" | "provider_unreachable" | "token_request_not_sent" | "token_response_unreadable" | "invalid_client" | "code_rejected" | "token_request_refused" | "token_response_not_json" | "token_response_unexpected_status" | "token_response_missing_field" | "token_response_invalid_field" | "no_refresh_token" | "no_authorize_url" | "revocation_refused" | "stored_token_unreadable" | "http_client" | "loopback_bind" | "loopback" | "consent_timeout" | "consent_cancelled" | "consent_window" | "browser_not_opened" | "webhook_port_unavailable" | "webhook_failed" | 
@@ -700,6 +712,35 @@ export type InputFormat = "text" | "url" |
  * On or off, shown as a checkbox: `true`, or `false` (the default, which is not written down).
  */
 "toggle"
+/**
+ * The token an answer gave, as the inspector shows it: no token value, only what it says of itself.
+ */
+export type IssuedToken = { 
+/**
+ * The scopes the request asked for (a refresh asks for the ones granted before).
+ */
+requestedScopes: string[]; 
+/**
+ * The scopes the response names, split on spaces or commas; `None` when it names none, which
+ * means the requested ones (RFC 6749 section 5.1).
+ */
+grantedScopes: string[] | null; 
+/**
+ * The response's `scope` as the provider wrote it, which is what a block sees.
+ */
+scopeAsSent: string | null; 
+/**
+ * Unix seconds; `None` when the response gave no `expires_in`.
+ */
+expiresAt: number | null; 
+/**
+ * The access token's header and claims when it is a JWT.
+ */
+accessToken: DecodedJwt | null; 
+/**
+ * The ID token's header and claims, when the response carried one (OpenID Connect).
+ */
+idToken: DecodedJwt | null }
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }
@@ -752,7 +793,11 @@ export type TokenExchange = { request: RecordedRequest;
 /**
  * `None` when no response arrived; `failure` then says why.
  */
-response: RecordedResponse | null; failure: string | null }
+response: RecordedResponse | null; failure: string | null; 
+/**
+ * What the answer's token is, when it gave one.
+ */
+issued: IssuedToken | null }
 /**
  * A connection's token as the UI shows it: never the token itself.
  */

@@ -13,21 +13,28 @@ use oauth2::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use oauth2::http::Method;
 use oauth2::{
     AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet,
-    EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, Scope,
-    SyncHttpClient, TokenUrl,
+    EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError,
+    Scope, SyncHttpClient, TokenUrl,
 };
 use serde_json::Value;
 use url::Url;
 
 use crate::authorization::{AuthorizationNonces, PendingAuthorization};
 use crate::config::{ClientAuthentication, OAuthConfig};
-use crate::discovery::discover;
+use crate::discovery::read_provider_metadata;
 use crate::endpoint::{parse_endpoint, PlainHttp};
 use crate::error::{provider_text, Error, Result};
-use crate::inspector::{RawExchange, TokenExchange};
-use crate::response::{explain_failure, read_token, Grant, TokenRequestError};
+use crate::inspector::{IssuedToken, RawExchange, RawOutcome, TokenExchange};
+use crate::response::{read_answer, Grant, TokenRequestKind};
 use crate::token::Token;
-use crate::transport::{token_http_client, RecordingTransport};
+use crate::transport::{token_http_client, RecordingTransport, TransportError};
+
+/// What the oauth2 crate returns for a token request. Only its error is looked at, and only when no
+/// request went out: a sent request's answer is read from the raw exchange ([`crate::response`]).
+type TokenRequestResult = std::result::Result<
+    oauth2::basic::BasicTokenResponse,
+    oauth2::RequestTokenError<TransportError, oauth2::basic::BasicErrorResponse>,
+>;
 
 type TokenEndpointClient =
     BasicClient<EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
@@ -116,7 +123,8 @@ impl OAuthClient {
         let authorize_url = self.authorize_url.clone().ok_or(Error::NoAuthorizeUrl)?;
         let iss_required = match (&self.config.issuer, &self.issuer_url) {
             (Some(issuer), Some(issuer_url)) => {
-                discover(&self.http, issuer.trim(), issuer_url)?.iss_parameter_supported
+                read_provider_metadata(&self.http, issuer.trim(), issuer_url)?
+                    .iss_parameter_supported()?
             }
             _ => false,
         };
@@ -129,13 +137,21 @@ impl OAuthClient {
             nonces.pkce_verifier().to_owned(),
         ));
         let state = CsrfToken::new(nonces.state().to_owned());
-        let (url, _) = self
+        let client = self
             .token_endpoint_client()
             .set_auth_uri(AuthUrl::from_url(authorize_url))
-            .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()))
+            .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()));
+        let request = client
             .authorize_url(|| state)
             .add_scopes(self.requested_scopes())
-            .set_pkce_challenge(pkce_challenge)
+            .set_pkce_challenge(pkce_challenge);
+        let (url, _) = self
+            .config
+            .authorize_params
+            .iter()
+            .fold(request, |request, (name, value)| {
+                request.add_extra_param(name, value)
+            })
             .url();
         Ok(PendingAuthorization::new(url, nonces, redirect_uri).requiring_iss(iss_required))
     }
@@ -152,11 +168,17 @@ impl OAuthClient {
         let issuer = self.config.issuer.as_deref().map(str::trim);
         let code = pending.authorization_code(redirect_url, issuer)?;
         let transport = self.transport();
-        let result = self
+        let client = self
             .token_endpoint_client()
-            .set_redirect_uri(RedirectUrl::from_url(pending.redirect_url().clone()))
+            .set_redirect_uri(RedirectUrl::from_url(pending.redirect_url().clone()));
+        let request = client
             .exchange_code(AuthorizationCode::new(code))
-            .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier().to_owned()))
+            .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier().to_owned()));
+        let result = self
+            .token_params()
+            .fold(request, |request, (name, value)| {
+                request.add_extra_param(name, value)
+            })
             .request(&transport);
         self.token_from(
             transport,
@@ -171,10 +193,15 @@ impl OAuthClient {
     pub fn fetch_client_credentials(&self, now: SystemTime) -> Result<Token> {
         self.set_last_exchange(None);
         let transport = self.transport();
-        let result = self
-            .token_endpoint_client()
+        let client = self.token_endpoint_client();
+        let request = client
             .exchange_client_credentials()
-            .add_scopes(self.requested_scopes())
+            .add_scopes(self.requested_scopes());
+        let result = self
+            .token_params()
+            .fold(request, |request, (name, value)| {
+                request.add_extra_param(name, value)
+            })
             .request(&transport);
         self.token_from(
             transport,
@@ -197,12 +224,16 @@ impl OAuthClient {
                 .to_owned(),
         );
         let transport = self.transport();
+        let client = self.token_endpoint_client();
+        let request = client.exchange_refresh_token(&refresh_token);
         let result = self
-            .token_endpoint_client()
-            .exchange_refresh_token(&refresh_token)
+            .token_params()
+            .fold(request, |request, (name, value)| {
+                request.add_extra_param(name, value)
+            })
             .request(&transport);
         self.token_from(transport, result, Grant::RefreshToken, token.scopes(), now)
-            .map(|refreshed| refreshed.keeping_refresh_token_of(token))
+            .map(|refreshed| refreshed.inheriting_from(token))
     }
 
     /// Revokes the token at the provider (RFC 7009): its refresh token when it has one, which
@@ -248,13 +279,14 @@ impl OAuthClient {
         let request = request.body(form.finish().into_bytes()).map_err(|error| {
             Error::TokenRequestNotSent {
                 reason: error.to_string(),
+                invalid_setting: None,
             }
         })?;
 
         let transport = self.transport();
         let result = transport.call(request);
         let exchange = transport.into_exchange();
-        self.record(exchange.as_ref());
+        self.record(exchange.as_ref(), None);
         match result {
             Ok(response) if response.status() == 200 => Ok(Revocation::Revoked),
             Ok(response) => Err(Error::RevocationRefused {
@@ -289,39 +321,68 @@ impl OAuthClient {
         self.config.scope_list().into_iter().map(Scope::new)
     }
 
+    /// The `tokenParams` setting's parameters, borrowed for a token request.
+    fn token_params(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.config.token_params.iter()
+    }
+
+    /// How this client sends its secret; `None` for a public client, which sends none.
+    fn sent_client_authentication(&self) -> Option<ClientAuthentication> {
+        self.config
+            .effective_client_secret()
+            .map(|_| self.config.client_authentication)
+    }
+
     fn transport(&self) -> RecordingTransport<'_> {
         RecordingTransport::new(&self.http, &self.config.headers)
     }
 
+    /// The token in the answer to a token request, read from the raw exchange; the exchange is
+    /// recorded for the inspector either way, with what the token is when there is one.
     fn token_from(
         &self,
         transport: RecordingTransport<'_>,
-        result: std::result::Result<oauth2::basic::BasicTokenResponse, TokenRequestError>,
+        result: TokenRequestResult,
         grant: Grant,
         requested_scopes: &[String],
         now: SystemTime,
     ) -> Result<Token> {
         let exchange = transport.into_exchange();
-        self.record(exchange.as_ref());
-        match result {
-            Ok(response) => Ok(read_token(
-                &response,
-                exchange.as_ref(),
-                requested_scopes,
-                now,
-            )),
-            Err(error) => Err(explain_failure(
-                exchange.as_ref(),
-                self.token_url.as_str(),
-                grant,
-                &error,
-            )),
-        }
+        let token = match exchange.as_ref().map(|exchange| &exchange.outcome) {
+            Some(RawOutcome::Response(response)) => read_answer(
+                response,
+                TokenRequestKind {
+                    grant,
+                    client_authentication: self.sent_client_authentication(),
+                },
+            )
+            .map(|answer| Token::from_answer(answer, requested_scopes, now)),
+            Some(RawOutcome::Failed(reason)) => Err(Error::Unreachable {
+                endpoint: "token endpoint",
+                url: self.token_url.to_string(),
+                reason: reason.clone(),
+            }),
+            None => Err(Error::TokenRequestNotSent {
+                invalid_setting: None,
+                reason: match result {
+                    Err(RequestTokenError::Request(error)) => error.to_string(),
+                    Err(RequestTokenError::Other(reason)) => reason,
+                    Err(error) => error.to_string(),
+                    Ok(_) => "no request was made".to_owned(),
+                },
+            }),
+        };
+        let issued = token
+            .as_ref()
+            .ok()
+            .map(|token| IssuedToken::of(token, requested_scopes));
+        self.record(exchange.as_ref(), issued);
+        token
     }
 
-    fn record(&self, exchange: Option<&RawExchange>) {
+    fn record(&self, exchange: Option<&RawExchange>, issued: Option<IssuedToken>) {
         self.set_last_exchange(
-            exchange.map(|exchange| TokenExchange::masked(exchange, &self.config.headers)),
+            exchange.map(|exchange| TokenExchange::masked(exchange, &self.config.headers, issued)),
         );
     }
 

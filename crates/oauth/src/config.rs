@@ -1,13 +1,14 @@
 //! What a connection tells the OAuth client: the seed's inputs (Authorize URL, Token URL, Scopes,
-//! Client ID, Client Secret, Headers) plus the optional revocation URL, expected issuer and client
-//! authentication method.
+//! Client ID, Client Secret, Headers) plus Blocksmith's own settings: the optional revocation URL,
+//! expected issuer, client authentication method and extra request parameters.
 
 use std::fmt;
 
 use oauth2::http::{HeaderName, HeaderValue};
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SettingError};
+use crate::extra_parameters::{ExtraParameters, ParameterTarget};
 
 /// The field keys of the seed's OAuth connection inputs, as the workspace stores them.
 pub mod field {
@@ -19,6 +20,12 @@ pub mod field {
     pub const HEADERS: &str = "headers";
     pub const REVOCATION_URL: &str = "revocationUrl";
     pub const ISSUER: &str = "issuer";
+    /// `basic` (the default) or `body`: see [`super::ClientAuthentication`].
+    pub const CLIENT_AUTHENTICATION: &str = "clientAuthentication";
+    /// A JSON object of parameters added to the authorization request.
+    pub const AUTHORIZE_PARAMS: &str = "authorizeParams";
+    /// A JSON object of parameters added to every token request.
+    pub const TOKEN_PARAMS: &str = "tokenParams";
 }
 
 /// Headers that the token request is built from. A user header may not replace them: the
@@ -35,15 +42,49 @@ const RESERVED_HEADERS: [&str; 7] = [
     "accept",
 ];
 
-/// How a confidential client proves itself at the token endpoint (a public client, one without a
-/// secret, sends only its `client_id` in the form either way).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How a confidential client proves itself at the token and revocation endpoints (a public client,
+/// one without a secret, sends only its `client_id` in the form either way). RFC 6749 section 2.3.1
+/// makes Basic the one every provider must accept, yet some refuse it and take only the body form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum ClientAuthentication {
-    /// `client_secret_basic`: an `Authorization: Basic` header, the standard default.
+    /// `client_secret_basic`: an `Authorization: Basic` header, the standard default. Setting `basic`.
     #[default]
+    #[serde(rename = "basic")]
     BasicAuth,
-    /// `client_secret_post`: `client_id` and `client_secret` in the form body.
+    /// `client_secret_post`: `client_id` and `client_secret` in the form body. Setting `body`.
+    #[serde(rename = "body")]
     RequestBody,
+}
+
+impl ClientAuthentication {
+    /// Reads the `clientAuthentication` setting: `basic` or `body`, or the RFC 8414 names
+    /// `client_secret_basic` and `client_secret_post` (as a provider's metadata lists them).
+    pub fn from_setting(value: &str) -> std::result::Result<Self, SettingError> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "basic" | "client_secret_basic" => Ok(Self::BasicAuth),
+            "body" | "client_secret_post" => Ok(Self::RequestBody),
+            _ => Err(SettingError::ClientAuthentication {
+                value: value.trim().to_owned(),
+            }),
+        }
+    }
+
+    /// The setting's value for this method, as a person types it.
+    pub fn setting_value(self) -> &'static str {
+        match self {
+            Self::BasicAuth => "basic",
+            Self::RequestBody => "body",
+        }
+    }
+
+    /// The method not this one: what to suggest when the provider refuses this one.
+    pub fn other(self) -> Self {
+        match self {
+            Self::BasicAuth => Self::RequestBody,
+            Self::RequestBody => Self::BasicAuth,
+        }
+    }
 }
 
 /// One OAuth connection's settings. `client_secret` and the header values are secrets: `Debug`
@@ -64,13 +105,23 @@ pub struct OAuthConfig {
     /// When set, an `iss` parameter on the redirect must equal it (RFC 9207).
     pub issuer: Option<String>,
     pub client_authentication: ClientAuthentication,
+    /// Added to the authorization request (`audience`, `prompt`, `access_type`, `login_hint`, …).
+    pub authorize_params: ExtraParameters,
+    /// Added to every token request: the code exchange, refresh and client credentials.
+    pub token_params: ExtraParameters,
 }
 
 impl OAuthConfig {
-    /// Reads a connection's fields by the keys in [`field`]; a missing or blank field is `None`.
-    /// `client_authentication` stays the default, which the seed has no input for.
+    /// Reads a connection's fields by the keys in [`field`]; a missing or blank field is `None`, and
+    /// a missing setting its default (Basic authentication, no extra parameters).
     pub fn from_fields(get: impl Fn(&str) -> Option<String>) -> Result<Self> {
         let present = |key: &str| get(key).filter(|value| !value.trim().is_empty());
+        let parameters = |key: &str, target: ParameterTarget| -> Result<ExtraParameters> {
+            Ok(present(key)
+                .map(|text| ExtraParameters::parse(&text, target))
+                .transpose()?
+                .unwrap_or_default())
+        };
         Ok(Self {
             authorize_url: present(field::AUTHORIZE_URL),
             token_url: present(field::TOKEN_URL).unwrap_or_default(),
@@ -80,7 +131,12 @@ impl OAuthConfig {
             headers: ExtraHeaders::parse(&present(field::HEADERS).unwrap_or_default())?,
             revocation_url: present(field::REVOCATION_URL),
             issuer: present(field::ISSUER),
-            client_authentication: ClientAuthentication::default(),
+            client_authentication: present(field::CLIENT_AUTHENTICATION)
+                .map(|value| ClientAuthentication::from_setting(&value))
+                .transpose()?
+                .unwrap_or_default(),
+            authorize_params: parameters(field::AUTHORIZE_PARAMS, ParameterTarget::Authorization)?,
+            token_params: parameters(field::TOKEN_PARAMS, ParameterTarget::Token)?,
         })
     }
 
@@ -112,6 +168,8 @@ impl fmt::Debug for OAuthConfig {
             .field("revocation_url", &self.revocation_url)
             .field("issuer", &self.issuer)
             .field("client_authentication", &self.client_authentication)
+            .field("authorize_params", &self.authorize_params)
+            .field("token_params", &self.token_params)
             .finish()
     }
 }
@@ -333,5 +391,86 @@ mod tests {
         assert_eq!(config.scope_list(), ["read", "write"]);
         assert!(!config.headers.is_empty());
         assert_eq!(config.authorize_url, None);
+        assert_eq!(
+            config.client_authentication,
+            ClientAuthentication::BasicAuth
+        );
+        assert!(config.authorize_params.is_empty());
+        assert!(config.token_params.is_empty());
+    }
+
+    fn config_with(key: &'static str, value: &'static str) -> Result<OAuthConfig> {
+        OAuthConfig::from_fields(|asked| (asked == key).then(|| value.to_owned()))
+    }
+
+    #[test]
+    fn client_authentication_is_read_from_its_setting_in_either_spelling() {
+        for (value, expected) in [
+            ("basic", ClientAuthentication::BasicAuth),
+            (" Body ", ClientAuthentication::RequestBody),
+            ("client_secret_post", ClientAuthentication::RequestBody),
+            ("client_secret_basic", ClientAuthentication::BasicAuth),
+        ] {
+            let config = config_with(field::CLIENT_AUTHENTICATION, value).unwrap();
+            assert_eq!(config.client_authentication, expected, "{value}");
+        }
+        let error = config_with(field::CLIENT_AUTHENTICATION, "private_key_jwt").unwrap_err();
+        assert!(
+            matches!(
+                error,
+                Error::TokenRequestNotSent {
+                    invalid_setting: Some(SettingError::ClientAuthentication { ref value }),
+                    ..
+                } if value == "private_key_jwt"
+            ),
+            "{error}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "The request to the provider could not be made: the Client authentication setting \
+             \"private_key_jwt\" is not one Blocksmith knows: use basic (an Authorization: Basic header, \
+             client_secret_basic) or body (the client ID and secret in the request form, \
+             client_secret_post)."
+        );
+    }
+
+    #[test]
+    fn extra_parameters_are_read_from_their_settings() {
+        let config = OAuthConfig::from_fields(|key| {
+            match key {
+                field::AUTHORIZE_PARAMS => {
+                    Some(r#"{"access_type": "offline", "prompt": "consent"}"#)
+                }
+                field::TOKEN_PARAMS => Some(r#"{"audience": "https://api.acme.com"}"#),
+                _ => None,
+            }
+            .map(str::to_owned)
+        })
+        .unwrap();
+        let pairs = |parameters: &ExtraParameters| {
+            parameters
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs(&config.authorize_params),
+            ["access_type=offline", "prompt=consent"]
+        );
+        assert_eq!(
+            pairs(&config.token_params),
+            ["audience=https://api.acme.com"]
+        );
+        let error = config_with(field::TOKEN_PARAMS, r#"{"grant_type": "password"}"#).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                Error::TokenRequestNotSent {
+                    invalid_setting: Some(SettingError::ReservedParameter { ref name, .. }),
+                    ..
+                } if name == "grant_type"
+            ),
+            "{error}"
+        );
     }
 }

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use crate::config::ClientAuthentication;
+
 pub type Result<T> = std::result::Result<T, Error>;
 
 #[derive(Debug, thiserror::Error)]
@@ -113,9 +115,18 @@ pub enum Error {
         reason: String,
     },
 
-    #[error("The token request could not be made: {reason}.")]
-    TokenRequestNotSent { reason: String },
+    /// A request to the provider could not be built or sent; `invalid_setting` says which connection
+    /// setting was the cause, when one was. (A variant of the settings' own waits on an error code for it
+    /// in the session crate, which maps every variant.)
+    #[error("The request to the provider could not be made: {reason}.")]
+    TokenRequestNotSent {
+        reason: String,
+        #[source]
+        invalid_setting: Option<SettingError>,
+    },
 
+    /// No longer produced: token answers are read by `crate::response`, which names each way one goes
+    /// wrong. Kept while the session crate's error codes still map it.
     #[error(
         "The token endpoint's answer (HTTP {status}) is not a usable token response: {reason}."
     )]
@@ -123,10 +134,15 @@ pub enum Error {
 
     #[error(
         "The provider rejected the client credentials (invalid_client{}): check the Client ID and \
-         Client Secret.",
-        describe(.description)
+         Client Secret{}.",
+        describe(.description),
+        suggest_other(.tried)
     )]
-    InvalidClient { description: Option<String> },
+    InvalidClient {
+        description: Option<String>,
+        /// How the secret was sent; `None` for a public client, which sends none.
+        tried: Option<ClientAuthentication>,
+    },
 
     #[error(
         "The provider rejected the authorization code (invalid_grant{}): it was already used or has \
@@ -226,6 +242,39 @@ pub enum Error {
     HttpClient(String),
 }
 
+/// A connection setting of Blocksmith's own (not one of the seed's inputs) that cannot be used. Each
+/// message starts in lower case, to follow "could not be made: ".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingError {
+    #[error(
+        "the Client authentication setting \"{value}\" is not one Blocksmith knows: use basic (an \
+         Authorization: Basic header, client_secret_basic) or body (the client ID and secret in the request \
+         form, client_secret_post)"
+    )]
+    ClientAuthentication { value: String },
+
+    #[error("the {setting} setting is not valid: {reason}")]
+    InvalidParameters {
+        setting: &'static str,
+        reason: String,
+    },
+
+    #[error(
+        "the {setting} setting cannot set \"{name}\": Blocksmith sets it itself (the grant, the client's \
+         credentials, PKCE, state and scopes have inputs of their own)"
+    )]
+    ReservedParameter { setting: &'static str, name: String },
+}
+
+impl From<SettingError> for Error {
+    fn from(setting: SettingError) -> Self {
+        Error::TokenRequestNotSent {
+            reason: setting.to_string(),
+            invalid_setting: Some(setting),
+        }
+    }
+}
+
 /// A text from the provider, fit to quote in a message: one line, at most 300 characters.
 pub(crate) fn provider_text(text: &str) -> String {
     const LIMIT: usize = 300;
@@ -240,12 +289,28 @@ pub(crate) fn provider_text(text: &str) -> String {
     quoted
 }
 
-/// `": the description"` to follow an error code, or nothing.
+/// `": the description"` to follow an error code, or nothing. A description's own final full stop is
+/// dropped, since the message goes on or ends with its own.
 fn describe(description: &Option<String>) -> String {
     description
         .as_deref()
-        .map(|text| format!(": {text}"))
+        .map(|text| format!(": {}", text.trim_end().trim_end_matches('.')))
         .unwrap_or_default()
+}
+
+/// `", or …"` naming the client authentication method not tried, or nothing for a public client.
+fn suggest_other(tried: &Option<ClientAuthentication>) -> String {
+    match tried {
+        Some(ClientAuthentication::BasicAuth) => ", or set Client authentication to body: the secret \
+            was sent as an Authorization: Basic header, and some providers accept it only in the request \
+            form"
+            .to_owned(),
+        Some(ClientAuthentication::RequestBody) => ", or set Client authentication to basic: the \
+            secret was sent in the request form, and some providers accept it only as an Authorization: \
+            Basic header"
+            .to_owned(),
+        None => String::new(),
+    }
 }
 
 fn describe_error(error: &Option<String>) -> String {
@@ -263,11 +328,36 @@ mod tests {
     fn a_provider_description_follows_the_error_code() {
         let error = Error::InvalidClient {
             description: Some("client authentication failed".into()),
+            tried: None,
         };
         assert_eq!(
             error.to_string(),
             "The provider rejected the client credentials (invalid_client: client authentication \
              failed): check the Client ID and Client Secret."
+        );
+    }
+
+    #[test]
+    fn invalid_client_suggests_the_client_authentication_method_not_tried() {
+        let error = Error::InvalidClient {
+            description: None,
+            tried: Some(ClientAuthentication::BasicAuth),
+        };
+        assert_eq!(
+            error.to_string(),
+            "The provider rejected the client credentials (invalid_client): check the Client ID and \
+             Client Secret, or set Client authentication to body: the secret was sent as an \
+             Authorization: Basic header, and some providers accept it only in the request form."
+        );
+        let error = Error::InvalidClient {
+            description: None,
+            tried: Some(ClientAuthentication::RequestBody),
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("or set Client authentication to basic"),
+            "{error}"
         );
     }
 

@@ -8,6 +8,10 @@
 //! searched for, in every form a provider or a proxy might echo it (as is, JSON-escaped,
 //! URL-encoded, base64, …), in everything else shown — the URL, other headers, an error page, the
 //! failure — and replaced there too.
+//!
+//! When the answer gave a token, the record also says what it is: the scopes granted beside the ones
+//! requested, the expiry, and the header and claims of a JWT access token or ID token (read before
+//! the token is masked; the signature, which makes a JWT usable, is left out).
 
 use base64::Engine as _;
 use blocksmith_secrets::Redactor;
@@ -17,6 +21,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::config::ExtraHeaders;
+use crate::jwt::DecodedJwt;
+use crate::token::Token;
 
 /// What a masked value reads as.
 pub const MASK: &str = "<masked>";
@@ -62,6 +68,42 @@ pub struct TokenExchange {
     /// `None` when no response arrived; `failure` then says why.
     pub response: Option<RecordedResponse>,
     pub failure: Option<String>,
+    /// What the answer's token is, when it gave one.
+    pub issued: Option<IssuedToken>,
+}
+
+/// The token an answer gave, as the inspector shows it: no token value, only what it says of itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct IssuedToken {
+    /// The scopes the request asked for (a refresh asks for the ones granted before).
+    pub requested_scopes: Vec<String>,
+    /// The scopes the response names, split on spaces or commas; `None` when it names none, which
+    /// means the requested ones (RFC 6749 section 5.1).
+    pub granted_scopes: Option<Vec<String>>,
+    /// The response's `scope` as the provider wrote it, which is what a block sees.
+    pub scope_as_sent: Option<String>,
+    /// Unix seconds; `None` when the response gave no `expires_in`.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub expires_at: Option<u64>,
+    /// The access token's header and claims when it is a JWT.
+    pub access_token: Option<DecodedJwt>,
+    /// The ID token's header and claims, when the response carried one (OpenID Connect).
+    pub id_token: Option<DecodedJwt>,
+}
+
+impl IssuedToken {
+    pub(crate) fn of(token: &Token, requested_scopes: &[String]) -> Self {
+        Self {
+            requested_scopes: requested_scopes.to_vec(),
+            granted_scopes: token.scope_as_sent().map(|_| token.scopes().to_vec()),
+            scope_as_sent: token.scope_as_sent().map(str::to_owned),
+            expires_at: token.expires_at(),
+            access_token: token.decoded_access_token(),
+            id_token: token.decoded_id_token(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -128,7 +170,11 @@ impl TokenExchange {
     /// Masks the client authentication, the user's extra header values (the Headers input is a
     /// secret), secret form fields and the token response's secret fields; then redacts each
     /// masked value wherever else it shows.
-    pub(crate) fn masked(raw: &RawExchange, extra_headers: &ExtraHeaders) -> Self {
+    pub(crate) fn masked(
+        raw: &RawExchange,
+        extra_headers: &ExtraHeaders,
+        issued: Option<IssuedToken>,
+    ) -> Self {
         let request = &raw.request;
         let mut secrets: Vec<String> = Vec::new();
         let mut request_headers: Vec<NameValue> = Vec::new();
@@ -172,6 +218,7 @@ impl TokenExchange {
             },
             response,
             failure,
+            issued,
         };
         exchange.redact_everywhere(Redactor::new(&secrets).ok());
         exchange
@@ -198,6 +245,31 @@ impl TokenExchange {
         if let Some(failure) = &mut self.failure {
             redact(failure);
         }
+        if let Some(issued) = &mut self.issued {
+            let decoded = [&mut issued.access_token, &mut issued.id_token];
+            for jwt in decoded.into_iter().flatten() {
+                for part in [&mut jwt.header, &mut jwt.claims] {
+                    for value in part.values_mut() {
+                        redact_json_texts(value, &redact);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Applies `redact` to every text inside a JSON value: a claim could quote a secret (a provider's own
+/// claim echoing a header, say), and the claims are shown as they are.
+fn redact_json_texts(value: &mut Value, redact: &impl Fn(&mut String)) {
+    match value {
+        Value::String(text) => redact(text),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| redact_json_texts(item, redact)),
+        Value::Object(members) => members
+            .values_mut()
+            .for_each(|member| redact_json_texts(member, redact)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 
@@ -351,7 +423,7 @@ mod tests {
             "grant_type=authorization_code&code=the-code&code_verifier=the-verifier&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback",
             r#"{"access_token":"at","token_type":"Bearer","refresh_token":"rt","id_token":"it","expires_in":60}"#,
         );
-        let recorded = TokenExchange::masked(&raw, &extra);
+        let recorded = TokenExchange::masked(&raw, &extra, None);
         let printed = serde_json::to_string(&recorded).unwrap();
         for secret in [
             "YXBwOnNlY3JldA",
@@ -415,7 +487,7 @@ mod tests {
         );
         raw.request.url =
             "https://provider.example/token?client_secret=cl1ent%2Bs3cret%2Fvalue&tenant=tenant-secret".into();
-        let recorded = TokenExchange::masked(&raw, &extra);
+        let recorded = TokenExchange::masked(&raw, &extra, None);
         let printed = serde_json::to_string(&recorded).unwrap();
         for secret in [
             client_secret,
@@ -453,7 +525,7 @@ mod tests {
             response.body =
                 b"access_token=gho_form_token_123&scope=repo&token_type=bearer".to_vec();
         }
-        let recorded = TokenExchange::masked(&raw, &ExtraHeaders::default());
+        let recorded = TokenExchange::masked(&raw, &ExtraHeaders::default(), None);
         assert_eq!(
             recorded.response.unwrap().body,
             "access_token=%3Cmasked%3E&scope=repo&token_type=bearer"
@@ -463,7 +535,7 @@ mod tests {
     #[test]
     fn a_long_html_body_is_cut() {
         let page = format!("<html>{}</html>", "x".repeat(BODY_LIMIT));
-        let recorded = TokenExchange::masked(&exchange("", &page), &ExtraHeaders::default());
+        let recorded = TokenExchange::masked(&exchange("", &page), &ExtraHeaders::default(), None);
         let body = recorded.response.unwrap().body;
         assert!(body.starts_with("<html>xxx"), "{body}");
         assert!(body.ends_with("(13 more bytes)"), "{body}");

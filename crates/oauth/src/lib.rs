@@ -1,7 +1,9 @@
 //! OAuth 2.0 for Blocksmith's two OAuth connection kinds, on the oauth2 crate: the authorization
 //! code flow with PKCE (S256) and state, client credentials, refresh, revocation, the extra
-//! headers of the seed's Headers input on every token request, a masked record of the last
-//! exchange for the inspector, and an RFC 8252 loopback listener for the system browser, which
+//! headers of the seed's Headers input on every token request, extra parameters and the client
+//! authentication method as settings, token answers read as real providers send them, discovery
+//! from an issuer URL, a masked record of the last exchange for the inspector (with a JWT's header
+//! and claims), and an RFC 8252 loopback listener for the system browser, which
 //! [`open_in_system_browser`] opens.
 //!
 //! The API is blocking: the CLI calls it directly, the app through `spawn_blocking`. Time and
@@ -37,7 +39,9 @@ mod config;
 mod discovery;
 mod endpoint;
 mod error;
+mod extra_parameters;
 mod inspector;
+mod jwt;
 mod loopback;
 mod response;
 mod system_browser;
@@ -47,9 +51,14 @@ mod transport;
 pub use authorization::{AuthorizationNonces, PendingAuthorization};
 pub use client::{OAuthClient, Revocation};
 pub use config::{field, ClientAuthentication, ExtraHeaders, OAuthConfig};
+pub use discovery::{discover_provider, DiscoveredProvider};
 pub use endpoint::{check_secure_endpoint, is_loopback};
-pub use error::{Error, Result};
-pub use inspector::{NameValue, RecordedRequest, RecordedResponse, TokenExchange, MASK};
+pub use error::{Error, Result, SettingError};
+pub use extra_parameters::{ExtraParameters, ParameterTarget};
+pub use inspector::{
+    IssuedToken, NameValue, RecordedRequest, RecordedResponse, TokenExchange, MASK,
+};
+pub use jwt::{decode_jwt, DecodedJwt};
 pub use loopback::{LoopbackListener, DEFAULT_REDIRECT_PATH};
 pub use system_browser::{browser_command, open_in_system_browser};
 pub use token::{Token, TokenStatus, DEFAULT_REFRESH_MARGIN};

@@ -1,20 +1,17 @@
-//! Reading the token endpoint's answer. The oauth2 crate decides success (only HTTP 200 with a
-//! JSON token response); when it refuses an answer, the raw exchange tells which of the ways a
-//! provider goes wrong it was, so the message can name it: an OAuth error (also one sent with
-//! status 200), an HTML page, another status, a missing or malformed field, or no answer at all.
+//! Reading the token endpoint's answer. The oauth2 crate builds and sends token requests, but
+//! Blocksmith reads the answers itself, from the raw exchange, because real providers deviate from
+//! RFC 6749 in ways the crate refuses: `expires_in` as a string (Azure AD v1, B2C), scopes separated
+//! by commas (GitHub, Slack, Strava), a form-encoded body whatever the `Accept` header asked for. Each
+//! deviation is read for what it plainly means. An answer that is no token response is named for
+//! the way it goes wrong: an OAuth error (also one sent with status 200), an HTML page, another
+//! status, a missing or malformed field.
 
-use std::time::SystemTime;
-
-use oauth2::basic::{BasicErrorResponse, BasicTokenResponse};
-use oauth2::{RequestTokenError, TokenResponse};
 use serde_json::{Map, Value};
 
-use crate::error::{provider_text, Error};
-use crate::inspector::{RawExchange, RawOutcome, RawResponse};
-use crate::token::{Token, TokenParts};
-use crate::transport::TransportError;
-
-pub(crate) type TokenRequestError = RequestTokenError<TransportError, BasicErrorResponse>;
+use crate::config::ClientAuthentication;
+use crate::error::{provider_text, Error, Result};
+use crate::inspector::RawResponse;
+use crate::token::TokenParts;
 
 /// Which grant a token request was for: `invalid_grant` means a different thing for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,101 +21,91 @@ pub(crate) enum Grant {
     ClientCredentials,
 }
 
-/// The token from a response the oauth2 crate accepted. The typed fields come from the crate;
-/// the spelling of `token_type` and the extra fields from the raw body. `requested_scopes`
-/// stand in for a response without `scope`.
-pub(crate) fn read_token(
-    response: &BasicTokenResponse,
-    exchange: Option<&RawExchange>,
-    requested_scopes: &[String],
-    now: SystemTime,
-) -> Token {
-    let body = exchange
-        .and_then(|exchange| match &exchange.outcome {
-            RawOutcome::Response(response) => json_object(&response.body),
-            RawOutcome::Failed(_) => None,
-        })
-        .unwrap_or_default();
-    let token_type = body
-        .get("token_type")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-        .unwrap_or_else(|| response.token_type().as_ref().to_owned());
-    let scopes = match response.scopes() {
-        Some(granted) => granted
-            .iter()
-            .map(|scope| scope.to_string())
-            .filter(|scope| !scope.is_empty())
-            .collect(),
-        None => requested_scopes.to_vec(),
-    };
-    Token::from_response(
-        &body,
-        TokenParts {
-            access_token: response.access_token().secret().clone(),
-            token_type,
-            expires_in: response.expires_in(),
-            refresh_token: response.refresh_token().map(|token| token.secret().clone()),
-            scopes,
-        },
-        now,
-    )
+/// What a token request was, as far as reading its answer needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokenRequestKind {
+    pub grant: Grant,
+    /// How the client secret was sent; `None` for a public client.
+    pub client_authentication: Option<ClientAuthentication>,
 }
 
-/// Why a token request failed, named from what was exchanged.
-pub(crate) fn explain_failure(
-    exchange: Option<&RawExchange>,
-    token_url: &str,
-    grant: Grant,
-    error: &TokenRequestError,
-) -> Error {
-    let Some(exchange) = exchange else {
-        return Error::TokenRequestNotSent {
-            reason: describe_oauth2_error(error),
-        };
-    };
-    match &exchange.outcome {
-        RawOutcome::Failed(reason) => Error::Unreachable {
-            endpoint: "token endpoint",
-            url: token_url.to_owned(),
-            reason: reason.clone(),
-        },
-        RawOutcome::Response(response) => {
-            explain_response(response, grant).unwrap_or_else(|| Error::UnreadableTokenResponse {
-                status: response.status,
-                reason: describe_oauth2_error(error),
-            })
-        }
-    }
+/// A token response as Blocksmith read it: the body's fields (each as sent, a form-encoded body's as
+/// texts) and the typed fields taken from them.
+pub(crate) struct TokenAnswer {
+    pub fields: Map<String, Value>,
+    pub parts: TokenParts,
 }
 
-/// What is wrong with a token endpoint's answer, or `None` when it looks like a token response.
-fn explain_response(response: &RawResponse, grant: Grant) -> Option<Error> {
-    let body = json_object(&response.body);
-    if let Some(body) = &body {
-        if let Some(code) = body.get("error").and_then(Value::as_str) {
-            let description = body
-                .get("error_description")
-                .and_then(Value::as_str)
-                .map(provider_text);
-            return Some(provider_error(code, description, response.status, grant));
-        }
-    }
-    match body {
-        None => Some(Error::NotJson {
+/// The token in the endpoint's answer, or why there is none.
+pub(crate) fn read_answer(
+    response: &RawResponse,
+    request: TokenRequestKind,
+) -> Result<TokenAnswer> {
+    let Some(fields) = answer_fields(response) else {
+        return Err(Error::NotJson {
             status: response.status,
             body: describe_body(response),
-        }),
-        Some(_) if response.status != 200 => Some(Error::UnexpectedStatus {
-            status: response.status,
-        }),
-        Some(body) => missing_or_malformed_field(&body),
+        });
+    };
+    if let Some(code) = fields.get("error").and_then(Value::as_str) {
+        let description = fields
+            .get("error_description")
+            .and_then(Value::as_str)
+            .map(provider_text);
+        return Err(provider_error(code, description, response.status, request));
     }
+    if response.status != 200 {
+        return Err(Error::UnexpectedStatus {
+            status: response.status,
+        });
+    }
+    let parts = TokenParts {
+        access_token: required_text(&fields, "access_token")?,
+        token_type: required_text(&fields, "token_type")?,
+        expires_in: expires_in(&fields)?,
+        refresh_token: optional_text(&fields, "refresh_token")?,
+        scope: optional_text(&fields, "scope")?,
+    };
+    Ok(TokenAnswer { fields, parts })
 }
 
-fn provider_error(code: &str, description: Option<String>, status: u16, grant: Grant) -> Error {
-    match (code, grant) {
-        ("invalid_client", _) => Error::InvalidClient { description },
+/// The scopes of a `scope` value: separated by spaces as RFC 6749 has it, or by commas as some
+/// providers send them (`"repo,user"`, `"read, write"`).
+pub(crate) fn split_scopes(scope: &str) -> Vec<String> {
+    scope
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|scope| !scope.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The answer's fields: a JSON object's, or a form-encoded body's (by its content type, or a
+/// `text/plain` body that reads as a token or error form). `None` when it is neither.
+fn answer_fields(response: &RawResponse) -> Option<Map<String, Value>> {
+    if let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(&response.body) {
+        return Some(fields);
+    }
+    let content_type = response.content_type().to_ascii_lowercase();
+    let form: Map<String, Value> = url::form_urlencoded::parse(&response.body)
+        .map(|(name, value)| (name.into_owned(), Value::String(value.into_owned())))
+        .collect();
+    let declared_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let plain_text_form = content_type.starts_with("text/plain")
+        && (form.contains_key("access_token") || form.contains_key("error"));
+    (declared_form || plain_text_form).then_some(form)
+}
+
+fn provider_error(
+    code: &str,
+    description: Option<String>,
+    status: u16,
+    request: TokenRequestKind,
+) -> Error {
+    match (code, request.grant) {
+        ("invalid_client", _) => Error::InvalidClient {
+            description,
+            tried: request.client_authentication,
+        },
         ("invalid_grant", Grant::AuthorizationCode) => Error::CodeRejected { description },
         ("invalid_grant", Grant::RefreshToken) => Error::NeedsConsent,
         _ => Error::TokenRequestRefused {
@@ -129,34 +116,38 @@ fn provider_error(code: &str, description: Option<String>, status: u16, grant: G
     }
 }
 
-/// RFC 6749 section 5.1: `access_token` and `token_type` are required strings, `expires_in` is
-/// a number of seconds, `refresh_token` and `scope` are strings.
-fn missing_or_malformed_field(body: &Map<String, Value>) -> Option<Error> {
-    for field in ["access_token", "token_type"] {
-        match body.get(field) {
-            None | Some(Value::Null) => return Some(Error::MissingTokenField { field }),
-            Some(Value::String(text)) if !text.is_empty() => {}
-            Some(_) => return Some(malformed(field, "it must be a non-empty text")),
-        }
+/// RFC 6749 section 5.1: `access_token` and `token_type` are required, non-empty texts.
+fn required_text(fields: &Map<String, Value>, field: &'static str) -> Result<String> {
+    match fields.get(field) {
+        None | Some(Value::Null) => Err(Error::MissingTokenField { field }),
+        Some(Value::String(text)) if !text.is_empty() => Ok(text.clone()),
+        Some(_) => Err(malformed(field, "it must be a non-empty text")),
     }
-    match body.get("expires_in") {
-        None | Some(Value::Null) => {}
-        Some(Value::Number(seconds)) if seconds.as_u64().is_some() => {}
-        Some(_) => {
-            return Some(malformed(
-                "expires_in",
-                "it must be a whole number of seconds",
-            ))
-        }
+}
+
+/// `refresh_token` and `scope` are texts when present.
+fn optional_text(fields: &Map<String, Value>, field: &'static str) -> Result<Option<String>> {
+    match fields.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(malformed(field, "it must be a text")),
     }
-    for field in ["refresh_token", "scope"] {
-        if let Some(value) = body.get(field) {
-            if !value.is_string() && !value.is_null() {
-                return Some(malformed(field, "it must be a text"));
-            }
-        }
-    }
-    None
+}
+
+/// A whole number of seconds, as a JSON number or as a text of digits (`"3600"`).
+fn expires_in(fields: &Map<String, Value>) -> Result<Option<u64>> {
+    let seconds = match fields.get("expires_in") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(number)) => number.as_u64(),
+        Some(Value::String(text)) => text.trim().parse::<u64>().ok(),
+        Some(_) => None,
+    };
+    seconds.map(Some).ok_or_else(|| {
+        malformed(
+            "expires_in",
+            "it must be a whole number of seconds (a number, or a text of digits)",
+        )
+    })
 }
 
 fn malformed(field: &str, reason: &str) -> Error {
@@ -184,26 +175,6 @@ fn describe_body(response: &RawResponse) -> String {
     }
 }
 
-/// The oauth2 crate's reason, without quoting a body (which may hold a token): a parse error is
-/// named by its path only.
-fn describe_oauth2_error(error: &TokenRequestError) -> String {
-    match error {
-        RequestTokenError::ServerResponse(response) => response.error().to_string(),
-        RequestTokenError::Request(error) => error.to_string(),
-        RequestTokenError::Parse(error, _) => {
-            format!("the field \"{}\" is malformed", error.path())
-        }
-        RequestTokenError::Other(reason) => reason.clone(),
-    }
-}
-
-fn json_object(body: &[u8]) -> Option<Map<String, Value>> {
-    match serde_json::from_slice(body) {
-        Ok(Value::Object(object)) => Some(object),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,7 +191,17 @@ mod tests {
     }
 
     fn explain(status: u16, content_type: &str, body: &str, grant: Grant) -> Option<Error> {
-        explain_response(&response(status, content_type, body), grant)
+        read(status, content_type, body, grant).err()
+    }
+
+    fn read(status: u16, content_type: &str, body: &str, grant: Grant) -> Result<TokenAnswer> {
+        read_answer(
+            &response(status, content_type, body),
+            TokenRequestKind {
+                grant,
+                client_authentication: Some(ClientAuthentication::BasicAuth),
+            },
+        )
     }
 
     #[test]
@@ -330,5 +311,104 @@ mod tests {
             Grant::ClientCredentials
         )
         .is_none());
+    }
+
+    #[test]
+    fn expires_in_as_a_text_of_digits_is_read_as_seconds() {
+        let answer = read(
+            200,
+            "application/json; charset=utf-8",
+            r#"{"access_token":"a","token_type":"Bearer","expires_in":"3600"}"#,
+            Grant::AuthorizationCode,
+        )
+        .unwrap();
+        assert_eq!(answer.parts.expires_in, Some(3600));
+        // The field is kept as the provider sent it.
+        assert_eq!(answer.fields["expires_in"], "3600");
+        for wrong in [r#""-5""#, r#""1h""#, "1.5", "true"] {
+            let body =
+                format!(r#"{{"access_token":"a","token_type":"Bearer","expires_in":{wrong}}}"#);
+            let error = explain(200, "application/json", &body, Grant::ClientCredentials);
+            assert!(
+                matches!(error, Some(Error::InvalidTokenField { ref field, .. }) if field == "expires_in"),
+                "{wrong}: {error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn scopes_are_split_on_spaces_and_commas() {
+        assert_eq!(split_scopes("repo,user"), ["repo", "user"]);
+        assert_eq!(
+            split_scopes("read, write  admin"),
+            ["read", "write", "admin"]
+        );
+        assert_eq!(split_scopes(" , "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_form_encoded_answer_is_read_whatever_was_asked_for() {
+        let answer = read(
+            200,
+            "application/x-www-form-urlencoded; charset=utf-8",
+            "access_token=gho_16C7e42F292c&scope=repo%2Cgist&token_type=bearer&expires_in=28800",
+            Grant::AuthorizationCode,
+        )
+        .unwrap();
+        assert_eq!(answer.parts.access_token, "gho_16C7e42F292c");
+        assert_eq!(answer.parts.token_type, "bearer");
+        assert_eq!(answer.parts.expires_in, Some(28800));
+        assert_eq!(answer.parts.scope.as_deref(), Some("repo,gist"));
+        // A form-encoded error (as GitHub sends with status 200) is an error.
+        let error = explain(
+            200,
+            "application/x-www-form-urlencoded",
+            "error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.",
+            Grant::AuthorizationCode,
+        )
+        .unwrap();
+        assert_eq!(
+            error.to_string(),
+            "The token endpoint refused the request with HTTP 200 and error \"bad_verification_code\": \
+             The code passed is incorrect or expired."
+        );
+        // Plain text is read as a form only when it is a token or an error.
+        assert!(read(
+            200,
+            "text/plain",
+            "access_token=a&token_type=bearer",
+            Grant::ClientCredentials
+        )
+        .is_ok());
+        assert!(matches!(
+            explain(
+                200,
+                "text/plain",
+                "Service unavailable",
+                Grant::ClientCredentials
+            ),
+            Some(Error::NotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn invalid_client_carries_the_method_that_was_tried() {
+        let error = explain(
+            401,
+            "application/json",
+            r#"{"error":"invalid_client"}"#,
+            Grant::RefreshToken,
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                error,
+                Error::InvalidClient {
+                    tried: Some(ClientAuthentication::BasicAuth),
+                    ..
+                }
+            ),
+            "{error}"
+        );
     }
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::jwt::{decode_jwt, DecodedJwt};
+use crate::response::{split_scopes, TokenAnswer};
 
 /// How long before its expiry a token counts as nearly expired and is refreshed before a run.
 pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
@@ -33,6 +35,9 @@ pub struct Token {
     expires_at: Option<u64>,
     refresh_token: Option<String>,
     scopes: Vec<String>,
+    /// The response's `scope` exactly as sent (`"repo,user"`), which the block sees; `None` when the
+    /// provider named no scope.
+    scope_as_sent: Option<String>,
     extra_fields: Map<String, Value>,
     /// The provider refused to refresh this token (`invalid_grant`): only a new consent gives a
     /// working token. Kept with the token so the connection still says so after a restart.
@@ -66,6 +71,8 @@ struct StoredToken {
     refresh_token: Option<String>,
     #[serde(default)]
     scopes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scope_as_sent: Option<String>,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     extra_fields: Map<String, Value>,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -78,25 +85,31 @@ fn is_false(value: &bool) -> bool {
 
 impl Token {
     /// Builds a token from a successful token response. `expires_in` becomes an absolute time
-    /// from `now`; the extra fields are the response's non-standard ones.
-    pub(crate) fn from_response(
-        response_body: &Map<String, Value>,
-        parts: TokenParts,
+    /// from `now`; the granted scopes are the response's `scope` (split on spaces or commas), or
+    /// `requested_scopes` when it names none (RFC 6749 section 5.1); the extra fields are the
+    /// response's non-standard ones.
+    pub(crate) fn from_answer(
+        answer: TokenAnswer,
+        requested_scopes: &[String],
         now: SystemTime,
     ) -> Self {
-        let extra_fields = response_body
-            .iter()
+        let TokenAnswer { fields, parts } = answer;
+        let extra_fields = fields
+            .into_iter()
             .filter(|(key, _)| !STANDARD_FIELDS.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         Self {
             access_token: parts.access_token,
             token_type: parts.token_type,
             expires_at: parts
                 .expires_in
-                .map(|lifetime| unix_seconds(now).saturating_add(lifetime.as_secs())),
+                .map(|seconds| unix_seconds(now).saturating_add(seconds)),
             refresh_token: parts.refresh_token,
-            scopes: parts.scopes,
+            scopes: parts
+                .scope
+                .as_deref()
+                .map_or_else(|| requested_scopes.to_vec(), split_scopes),
+            scope_as_sent: parts.scope,
             extra_fields,
             needs_consent: false,
         }
@@ -115,11 +128,15 @@ impl Token {
         self.needs_consent
     }
 
-    /// A refreshed token keeps the previous refresh token when the response has none: a
-    /// provider that does not rotate refresh tokens sends none.
-    pub(crate) fn keeping_refresh_token_of(mut self, previous: &Token) -> Self {
+    /// A refreshed token keeps the previous refresh token when the response has none (a provider
+    /// that does not rotate refresh tokens sends none), and the previous `scope` as sent when the
+    /// response names none (its scopes are then the previous ones).
+    pub(crate) fn inheriting_from(mut self, previous: &Token) -> Self {
         if self.refresh_token.is_none() {
             self.refresh_token = previous.refresh_token.clone();
+        }
+        if self.scope_as_sent.is_none() {
+            self.scope_as_sent = previous.scope_as_sent.clone();
         }
         self
     }
@@ -142,10 +159,29 @@ impl Token {
         self.refresh_token.as_deref()
     }
 
-    /// The scopes granted: the response's `scope`, or the requested scopes when the response has
-    /// none (RFC 6749 section 5.1).
+    /// The scopes granted: the response's `scope` split on spaces or commas, or the requested scopes
+    /// when the response has none (RFC 6749 section 5.1).
     pub fn scopes(&self) -> &[String] {
         &self.scopes
+    }
+
+    /// The response's `scope` exactly as the provider sent it, if it sent one.
+    pub fn scope_as_sent(&self) -> Option<&str> {
+        self.scope_as_sent.as_deref()
+    }
+
+    /// The access token's header and claims when it is a JWT (signature left out); `None` for an
+    /// opaque token.
+    pub fn decoded_access_token(&self) -> Option<DecodedJwt> {
+        decode_jwt(&self.access_token)
+    }
+
+    /// The OpenID Connect ID token's header and claims, when the response carried one.
+    pub fn decoded_id_token(&self) -> Option<DecodedJwt> {
+        self.extra_fields
+            .get("id_token")
+            .and_then(Value::as_str)
+            .and_then(decode_jwt)
     }
 
     pub fn extra_fields(&self) -> &Map<String, Value> {
@@ -190,7 +226,11 @@ impl Token {
         if let Some(refresh_token) = &self.refresh_token {
             token.insert("refresh_token".into(), refresh_token.clone().into());
         }
-        token.insert("scope".into(), self.scopes.join(" ").into());
+        let scope = self
+            .scope_as_sent
+            .clone()
+            .unwrap_or_else(|| self.scopes.join(" "));
+        token.insert("scope".into(), scope.into());
         for (key, value) in &self.extra_fields {
             token.entry(key.clone()).or_insert_with(|| value.clone());
         }
@@ -205,6 +245,7 @@ impl Token {
             expires_at: self.expires_at,
             refresh_token: self.refresh_token.clone(),
             scopes: self.scopes.clone(),
+            scope_as_sent: self.scope_as_sent.clone(),
             extra_fields: self.extra_fields.clone(),
             needs_consent: self.needs_consent,
         };
@@ -229,6 +270,7 @@ impl Token {
             expires_at: stored.expires_at,
             refresh_token: stored.refresh_token,
             scopes: stored.scopes,
+            scope_as_sent: stored.scope_as_sent,
             extra_fields: stored.extra_fields,
             needs_consent: stored.needs_consent,
         })
@@ -246,6 +288,7 @@ impl fmt::Debug for Token {
                 &self.refresh_token.as_ref().map(|_| "<redacted>"),
             )
             .field("scopes", &self.scopes)
+            .field("scope_as_sent", &self.scope_as_sent)
             .field("needs_consent", &self.needs_consent)
             .field(
                 "extra_fields",
@@ -255,13 +298,15 @@ impl fmt::Debug for Token {
     }
 }
 
-/// The typed fields of a token response, as the oauth2 crate read them.
+/// The typed fields of a token response, as [`crate::response`] read them.
 pub(crate) struct TokenParts {
     pub access_token: String,
     pub token_type: String,
-    pub expires_in: Option<Duration>,
+    /// Seconds.
+    pub expires_in: Option<u64>,
     pub refresh_token: Option<String>,
-    pub scopes: Vec<String>,
+    /// As sent.
+    pub scope: Option<String>,
 }
 
 /// Whole seconds since the Unix epoch; a time before it counts as the epoch.
@@ -274,6 +319,9 @@ pub(crate) fn unix_seconds(time: SystemTime) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::inspector::RawResponse;
+    use crate::response::{read_answer, Grant, TokenRequestKind};
+    use oauth2::http::HeaderMap;
     use serde_json::json;
 
     const NOW: u64 = 1_800_000_000;
@@ -282,25 +330,36 @@ mod tests {
         UNIX_EPOCH + Duration::from_secs(seconds)
     }
 
-    fn sample_token() -> Token {
-        let body = json!({
-            "access_token": "access-1",
-            "token_type": "Bearer",
-            "expires_in": 3600,
-            "refresh_token": "refresh-1",
-            "scope": "read write",
-            "id_token": "header.payload.signature",
-        });
-        Token::from_response(
-            body.as_object().unwrap(),
-            TokenParts {
-                access_token: "access-1".into(),
-                token_type: "Bearer".into(),
-                expires_in: Some(Duration::from_secs(3600)),
-                refresh_token: Some("refresh-1".into()),
-                scopes: vec!["read".into(), "write".into()],
-            },
+    /// The token `body` gives when it is the token endpoint's answer to a request for `requested`.
+    fn token_from(body: Value, requested: &[&str]) -> Token {
+        let response = RawResponse {
+            status: 200,
+            headers: HeaderMap::new(),
+            body: body.to_string().into_bytes(),
+        };
+        let request = TokenRequestKind {
+            grant: Grant::AuthorizationCode,
+            client_authentication: None,
+        };
+        let requested: Vec<String> = requested.iter().map(|scope| scope.to_string()).collect();
+        Token::from_answer(
+            read_answer(&response, request).unwrap(),
+            &requested,
             at(NOW),
+        )
+    }
+
+    fn sample_token() -> Token {
+        token_from(
+            json!({
+                "access_token": "access-1",
+                "token_type": "Bearer",
+                "expires_in": 3600,
+                "refresh_token": "refresh-1",
+                "scope": "read write",
+                "id_token": "header.payload.signature",
+            }),
+            &["read"],
         )
     }
 
@@ -411,23 +470,48 @@ mod tests {
     }
 
     #[test]
-    fn a_refresh_response_without_refresh_token_keeps_the_previous_one() {
-        let previous = sample_token();
-        let refreshed = Token::from_response(
-            json!({"access_token": "access-2", "token_type": "Bearer"})
-                .as_object()
-                .unwrap(),
-            TokenParts {
-                access_token: "access-2".into(),
-                token_type: "Bearer".into(),
-                expires_in: None,
-                refresh_token: None,
-                scopes: Vec::new(),
-            },
-            at(NOW),
+    fn a_refresh_response_without_refresh_token_or_scope_keeps_the_previous_ones() {
+        let previous = token_from(
+            json!({"access_token": "access-1", "token_type": "Bearer", "refresh_token": "refresh-1", "scope": "repo,user"}),
+            &["repo", "user"],
+        );
+        let refreshed = token_from(
+            json!({"access_token": "access-2", "token_type": "Bearer"}),
+            previous
+                .scopes()
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
         )
-        .keeping_refresh_token_of(&previous);
+        .inheriting_from(&previous);
         assert_eq!(refreshed.access_token(), "access-2");
         assert_eq!(refreshed.refresh_token(), Some("refresh-1"));
+        assert_eq!(refreshed.scopes(), ["repo", "user"]);
+        assert_eq!(refreshed.to_block_value(at(NOW))["scope"], "repo,user");
+    }
+
+    #[test]
+    fn comma_separated_scopes_are_separate_scopes_and_the_block_sees_them_as_sent() {
+        let token = token_from(
+            json!({"access_token": "a", "token_type": "bearer", "scope": "repo,user"}),
+            &["repo"],
+        );
+        assert_eq!(token.scopes(), ["repo", "user"]);
+        assert_eq!(token.scope_as_sent(), Some("repo,user"));
+        assert_eq!(token.to_block_value(at(NOW))["scope"], "repo,user");
+        let restored = Token::from_keyring_json(&token.to_keyring_json()).unwrap();
+        assert_eq!(restored, token);
+    }
+
+    #[test]
+    fn without_a_scope_in_the_response_the_requested_scopes_were_granted() {
+        let token = token_from(
+            json!({"access_token": "a", "token_type": "Bearer"}),
+            &["read", "write"],
+        );
+        assert_eq!(token.scopes(), ["read", "write"]);
+        assert_eq!(token.scope_as_sent(), None);
+        assert_eq!(token.to_block_value(at(NOW))["scope"], "read write");
     }
 }

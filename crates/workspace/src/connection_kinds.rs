@@ -66,6 +66,14 @@ pub const REDIRECT_URI_SETTING: &str = "redirectUri";
 pub const REMEMBER_LOGIN_SETTING: &str = "rememberLogin";
 /// The setting naming the provider's issuer (RFC 9207).
 pub const ISSUER_SETTING: &str = "issuer";
+/// The setting naming the provider's RFC 7009 revocation endpoint, called on Disconnect.
+pub const REVOCATION_URL_SETTING: &str = "revocationUrl";
+/// The setting choosing how the client secret is sent: `basic` (the default) or `body`.
+pub const CLIENT_AUTHENTICATION_SETTING: &str = "clientAuthentication";
+/// The setting holding a JSON object of parameters added to the authorization request.
+pub const AUTHORIZE_PARAMS_SETTING: &str = "authorizeParams";
+/// The setting holding a JSON object of parameters added to every token request.
+pub const TOKEN_PARAMS_SETTING: &str = "tokenParams";
 
 const fn input(
     key: &'static str,
@@ -140,7 +148,7 @@ pub fn connection_kinds() -> Vec<ConnectionKind> {
             description: "OAuth 2.0 Client Credentials flow",
             oauth: true,
             consent: false,
-            settings: Vec::new(),
+            settings: client_credentials_settings(),
             inputs: oauth_inputs(false, "Additional header to supply to token requests"),
         },
         ConnectionKind {
@@ -218,8 +226,58 @@ fn oauth_inputs(with_authorize_url: bool, headers_comment: &'static str) -> Vec<
         .collect()
 }
 
+/// How the client secret reaches the provider, for both OAuth kinds.
+fn client_authentication_setting() -> InputDefinition {
+    input(
+        CLIENT_AUTHENTICATION_SETTING,
+        "Client authentication",
+        "basic (the default): the Client ID and Secret as an Authorization: Basic header. body: both in the \
+         request form (client_secret_post), for providers that refuse Basic.",
+        false,
+        false,
+        InputFormat::Text,
+    )
+}
+
+/// The revocation endpoint, for both OAuth kinds.
+fn revocation_url_setting() -> InputDefinition {
+    input(
+        REVOCATION_URL_SETTING,
+        "Revocation URL",
+        "Optional: the provider's token revocation endpoint (RFC 7009). Disconnect revokes the token there \
+         before forgetting it; without it, the token is only forgotten.",
+        false,
+        false,
+        InputFormat::SecureUrl,
+    )
+}
+
+/// Extra token request parameters, for both OAuth kinds.
+fn token_params_setting() -> InputDefinition {
+    input(
+        TOKEN_PARAMS_SETTING,
+        "Token parameters",
+        "Optional: a JSON object of non-secret parameters added to every token request, e.g. \
+         {\"audience\": \"https://api.example.com\"}. Kept in the workspace; not part of the YAML export.",
+        false,
+        false,
+        InputFormat::Text,
+    )
+}
+
+/// The settings of a client credentials connection: the revocation endpoint, the client authentication and extra
+/// token parameters.
+fn client_credentials_settings() -> Vec<InputDefinition> {
+    vec![
+        revocation_url_setting(),
+        client_authentication_setting(),
+        token_params_setting(),
+    ]
+}
+
 /// The settings of an authorization code connection: the provider's issuer, the redirect URI registered with it,
-/// and whether the consent window remembers the provider's login.
+/// whether the consent window remembers the provider's login, the revocation endpoint, the client authentication
+/// and extra parameters.
 fn authorization_code_settings() -> Vec<InputDefinition> {
     use InputFormat::*;
     vec![
@@ -253,6 +311,19 @@ fn authorization_code_settings() -> Vec<InputDefinition> {
             false,
             Toggle,
         ),
+        revocation_url_setting(),
+        client_authentication_setting(),
+        input(
+            AUTHORIZE_PARAMS_SETTING,
+            "Authorize parameters",
+            "Optional: a JSON object of non-secret parameters added to the authorization request, e.g. \
+             {\"access_type\": \"offline\", \"prompt\": \"consent\"}. Kept in the workspace; not part of the \
+             YAML export.",
+            false,
+            false,
+            Text,
+        ),
+        token_params_setting(),
     ]
 }
 
@@ -290,6 +361,43 @@ mod tests {
                 ("privatekey", vec!["privateKey"]),
             ]
         );
+    }
+
+    #[test]
+    fn the_oauth_kinds_carry_their_blocksmith_settings() {
+        let settings = |key: &str| -> Vec<&str> {
+            connection_kind(key)
+                .unwrap()
+                .settings
+                .iter()
+                .map(|setting| setting.key)
+                .collect()
+        };
+        assert_eq!(
+            settings("authorizationcode"),
+            [
+                ISSUER_SETTING,
+                REDIRECT_URI_SETTING,
+                REMEMBER_LOGIN_SETTING,
+                REVOCATION_URL_SETTING,
+                CLIENT_AUTHENTICATION_SETTING,
+                AUTHORIZE_PARAMS_SETTING,
+                TOKEN_PARAMS_SETTING,
+            ]
+        );
+        assert_eq!(
+            settings("clientcredentials"),
+            [
+                REVOCATION_URL_SETTING,
+                CLIENT_AUTHENTICATION_SETTING,
+                TOKEN_PARAMS_SETTING
+            ]
+        );
+        let all_plain = connection_kinds()
+            .iter()
+            .flat_map(|kind| &kind.settings)
+            .all(|setting| !setting.secret && !setting.required);
+        assert!(all_plain, "settings are optional and never secret");
     }
 
     #[test]

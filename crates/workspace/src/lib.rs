@@ -17,7 +17,8 @@ mod workspace;
 pub use atomic::write_atomic;
 pub use connection_kinds::{
     connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat,
-    DEFAULT_REDIRECT_URI, ISSUER_SETTING, REDIRECT_URI_SETTING, REMEMBER_LOGIN_SETTING,
+    AUTHORIZE_PARAMS_SETTING, CLIENT_AUTHENTICATION_SETTING, DEFAULT_REDIRECT_URI, ISSUER_SETTING,
+    REDIRECT_URI_SETTING, REMEMBER_LOGIN_SETTING, REVOCATION_URL_SETTING, TOKEN_PARAMS_SETTING,
 };
 pub use error::{Error, Result};
 pub use local_identity::{LocalIdentity, LOCAL_DIR};

@@ -465,6 +465,75 @@ fn exports_are_made_from_the_workspace_alone_and_carry_no_secret() {
 }
 
 #[test]
+fn blocksmith_settings_stay_out_of_the_integration_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = demo_workspace(dir.path());
+    let mut settings = Vec::new();
+    for kind in connection_kinds()
+        .iter()
+        .filter(|kind| !kind.settings.is_empty())
+    {
+        let mut inputs: Vec<(String, String)> = kind
+            .inputs
+            .iter()
+            .filter(|input| !input.secret)
+            .map(|input| (input.key.to_string(), format!("input-{}", input.key)))
+            .collect();
+        for setting in &kind.settings {
+            let value = format!("setting-{}-{}", kind.key, setting.key);
+            settings.push((setting.key, value.clone()));
+            inputs.push((setting.key.to_string(), value));
+        }
+        let inputs: Vec<(&str, &str)> = inputs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        ws.put_connection(connection(
+            &format!("Configured {}", kind.key),
+            kind.key,
+            &inputs,
+        ))
+        .unwrap();
+    }
+    let keys: BTreeSet<&str> = settings.iter().map(|(key, _)| *key).collect();
+    assert!(keys.is_superset(&BTreeSet::from([
+        "authorizeParams",
+        "tokenParams",
+        "clientAuthentication",
+        "issuer",
+    ])));
+
+    let yaml = export_integration_yaml(&ws, None).unwrap();
+
+    for (key, value) in &settings {
+        assert!(!yaml.contains(value.as_str()), "{key} exported: {value}");
+    }
+    let document: Yaml = serde_norway::from_str(&yaml).unwrap();
+    let exported_inputs: Vec<String> = document["requiredConfigVars"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter(|var| {
+            var["key"]
+                .as_str()
+                .is_some_and(|key| key.starts_with("Configured"))
+        })
+        .flat_map(|var| var["inputs"].as_mapping().unwrap().keys())
+        .map(|key| key.as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        exported_inputs.contains(&"tokenUrl".to_owned()),
+        "{exported_inputs:?}"
+    );
+    for key in &keys {
+        assert!(
+            !exported_inputs.iter().any(|input| input == key),
+            "{key} in {exported_inputs:?}"
+        );
+    }
+}
+
+#[test]
 fn a_clash_is_refused_by_default_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let source = demo_workspace(&dir.path().join("a"));

@@ -38,10 +38,23 @@ const inputs = clientCredentials.inputs;
 describe('formInputs', () => {
   it('shows a kind\'s settings after its inputs, as Rust defines them', () => {
     const keys = formInputs(authorizationCode).map((input) => input.key);
-    expect(keys.slice(-3)).toEqual(['issuer', 'redirectUri', 'rememberLogin']);
+    expect(keys.slice(-7)).toEqual([
+      'issuer',
+      'redirectUri',
+      'rememberLogin',
+      'revocationUrl',
+      'clientAuthentication',
+      'authorizeParams',
+      'tokenParams',
+    ]);
     const redirect = formInputs(authorizationCode).find((input) => input.key === 'redirectUri');
     expect(redirect?.comment).toContain('defaults to http://127.0.0.1:8914/callback');
-    expect(formInputs(clientCredentials)).toEqual(clientCredentials.inputs);
+    expect(formInputs(clientCredentials).map((input) => input.key)).toEqual([
+      ...clientCredentials.inputs.map((input) => input.key),
+      'revocationUrl',
+      'clientAuthentication',
+      'tokenParams',
+    ]);
   });
 });
 

@@ -1,6 +1,9 @@
 //! The real OAuth provider for the CLI's OAuth tests: oidc-provider under node, from
 //! `tests/oauth-server/server.mjs`, started on a free port and stopped when dropped.
 
+// Each test crate uses its own part of this module.
+#![allow(dead_code)]
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -18,11 +21,17 @@ impl TestProvider {
     /// Starts a fresh provider whose access tokens live `access_token_ttl_s` seconds, and waits
     /// for its `READY <issuer>` line.
     pub fn start(access_token_ttl_s: u64) -> Self {
+        Self::start_with_quirks(access_token_ttl_s, &[])
+    }
+
+    /// A provider that deviates from RFC 6749 in the ways `quirks` name (`tests/oauth-server/README.md`).
+    pub fn start_with_quirks(access_token_ttl_s: u64, quirks: &[&str]) -> Self {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut child = Command::new("node")
             .arg(root.join("tests/oauth-server/server.mjs"))
             .args(["--port", "0"])
             .args(["--access-token-ttl", &access_token_ttl_s.to_string()])
+            .args(["--quirks", &quirks.join(",")])
             .current_dir(&root)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -57,6 +66,13 @@ impl TestProvider {
 
     pub fn token_url(&self) -> String {
         format!("{}/token", self.issuer)
+    }
+
+    /// What the token endpoint received last: `{"headers": {…}, "params": {…}}`.
+    pub fn last_token_request(&self) -> serde_json::Value {
+        reqwest::blocking::get(format!("{}/__test/last-token-request", self.issuer))
+            .and_then(reqwest::blocking::Response::json)
+            .expect("the test provider answers /__test/last-token-request")
     }
 }
 

@@ -63,10 +63,23 @@ impl TestProvider {
     }
 
     pub fn start_with_access_token_ttl(seconds: u64) -> Self {
+        Self::start_with(seconds, &[])
+    }
+
+    /// A provider that deviates from RFC 6749 in the ways `quirks` name (see
+    /// `tests/oauth-server/README.md`: `expires-in-string`, `comma-scopes`, `form-encoded-tokens`,
+    /// `jwt-access-tokens`).
+    pub fn start_with_quirks(quirks: &[&str]) -> Self {
+        Self::start_with(60, quirks)
+    }
+
+    fn start_with(access_token_ttl_seconds: u64, quirks: &[&str]) -> Self {
         let root = repository_root();
         let mut child = Command::new("node")
             .arg(root.join("tests/oauth-server/server.mjs"))
-            .args(["--port", "0", "--access-token-ttl", &seconds.to_string()])
+            .args(["--port", "0"])
+            .args(["--access-token-ttl", &access_token_ttl_seconds.to_string()])
+            .args(["--quirks", &quirks.join(",")])
             .current_dir(&root)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -122,20 +135,36 @@ impl TestProvider {
             revocation_url: Some(format!("{}/token/revocation", self.issuer)),
             issuer: Some(self.issuer.clone()),
             client_authentication: authentication,
+            ..OAuthConfig::default()
         }
     }
 
     /// The headers the token endpoint received last (names in lower case).
     pub fn last_token_headers(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.test_record("last-token-request", "headers")
+    }
+
+    /// The form parameters the token endpoint received last.
+    pub fn last_token_params(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.test_record("last-token-request", "params")
+    }
+
+    /// The query parameters of the last request to the authorization endpoint.
+    pub fn last_authorization_params(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.test_record("last-authorization-request", "params")
+    }
+
+    /// The object `part` of what the provider's test route `/__test/<route>` answers.
+    fn test_record(&self, route: &str, part: &str) -> serde_json::Map<String, serde_json::Value> {
         let answer: serde_json::Value = Client::new()
-            .get(format!("{}/__test/last-token-headers", self.issuer))
+            .get(format!("{}/__test/{route}", self.issuer))
             .send()
             .and_then(Response::json)
-            .expect("the test provider answers /__test/last-token-headers");
-        answer["headers"]
+            .unwrap_or_else(|error| panic!("the test provider answers /__test/{route}: {error}"));
+        answer[part]
             .as_object()
             .cloned()
-            .expect("a headers object")
+            .unwrap_or_else(|| panic!("/__test/{route} has no {part} object: {answer}"))
     }
 
     /// Asks the provider whether it considers an access token active (RFC 7662), which proves
