@@ -58,6 +58,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         oauth::oauth_connect_in_browser,
         oauth::oauth_system_browser_redirect_uri,
         oauth::oauth_cancel,
+        oauth::oauth_discover,
         oauth::oauth_fetch_token,
         oauth::oauth_refresh,
         oauth::oauth_disconnect,

@@ -363,6 +363,18 @@ async oauthCancel() : Promise<void> {
     await TAURI_INVOKE("oauth_cancel");
 },
 /**
+ * OpenID Connect / RFC 8414 discovery for the issuer the person typed: the endpoints and settings for the form to
+ * fill in. Nothing is stored.
+ */
+async oauthDiscover(issuer: string) : Promise<Result<DiscoveredProvider, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_discover", { issuer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Client credentials: fetches a token and stores it.
  */
 async oauthFetchToken(name: string) : Promise<Result<TokenStatusView, AppError>> {
@@ -522,6 +534,20 @@ export type ClashKind = "flow" |
  * Config variables and connections share one namespace: blocks read both from `configVars`.
  */
 "configVar" | "connection"
+/**
+ * How a confidential client proves itself at the token and revocation endpoints (a public client,
+ * one without a secret, sends only its `client_id` in the form either way). RFC 6749 section 2.3.1
+ * makes Basic the one every provider must accept, yet some refuse it and take only the body form.
+ */
+export type ClientAuthentication = 
+/**
+ * `client_secret_basic`: an `Authorization: Basic` header, the standard default. Setting `basic`.
+ */
+"basic" | 
+/**
+ * `client_secret_post`: `client_id` and `client_secret` in the form body. Setting `body`.
+ */
+"body"
 export type ConfigVar = { name: string; value: string }
 /**
  * A connection's definition: its kind and non-secret inputs. Secret inputs are in the OS keyring.
@@ -583,6 +609,44 @@ header: Partial<{ [key in string]: JsonValue }>;
  * The claims (`iss`, `sub`, `aud`, `exp`, `scope`, …), as the issuer wrote them.
  */
 claims: Partial<{ [key in string]: JsonValue }> }
+/**
+ * What discovery found for an issuer: the settings a connection needs.
+ */
+export type DiscoveredProvider = { 
+/**
+ * The issuer, exactly as asked for and as the metadata names it: the connection's `issuer` setting.
+ */
+issuer: string; 
+/**
+ * Where the metadata was read.
+ */
+metadataUrl: string; 
+/**
+ * `authorization_endpoint`; `None` for a provider without the authorization code flow.
+ */
+authorizeUrl: string | null; 
+/**
+ * `token_endpoint`.
+ */
+tokenUrl: string; 
+/**
+ * `revocation_endpoint` (RFC 7009), when the provider has one.
+ */
+revocationUrl: string | null; 
+/**
+ * The client authentication to use: Basic when the provider takes it (or its metadata does not
+ * say, RFC 8414's default), the request body when it takes only that, `None` when it takes
+ * neither (e.g. only `private_key_jwt`).
+ */
+clientAuthentication: ClientAuthentication | null; 
+/**
+ * The provider puts `iss` on every authorization response (RFC 9207).
+ */
+issParameterSupported: boolean; 
+/**
+ * `scopes_supported`, when the metadata lists them.
+ */
+scopesSupported: string[] }
 /**
  * What went wrong, as a stable machine-readable name. Keyring failures all start with `keyring_`.
  */

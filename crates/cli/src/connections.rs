@@ -143,16 +143,20 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
                 BTreeMap::new()
             };
             let too_short = blocksmith_session::short_secret_warnings(&kind, &secrets);
-            session.save_connection(
-                None,
-                ConnectionDraft {
-                    name: name.clone(),
-                    kind,
-                    values,
-                    secrets,
-                },
-                false,
-            )?;
+            let mut draft = ConnectionDraft {
+                name: name.clone(),
+                kind,
+                values,
+                secrets,
+            };
+            // `--set issuer=URL` without a Token URL: the provider's metadata gives the endpoints.
+            if let Some(discovered) = session.complete_from_issuer(&mut draft)? {
+                eprintln!(
+                    "Read the provider's endpoints from {}.",
+                    discovered.metadata_url
+                );
+            }
+            session.save_connection(None, draft, false)?;
             eprintln!("Added connection \"{name}\".");
             for warning in too_short {
                 eprintln!("Warning: {warning}");

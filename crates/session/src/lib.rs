@@ -46,7 +46,7 @@ pub mod types {
     pub use blocksmith_engine::{
         json_text, BlockError, FailureKind, JsonRunOutcome, JsonText, LogLine, RunOutcome,
     };
-    pub use blocksmith_oauth::{TokenExchange, TokenStatus};
+    pub use blocksmith_oauth::{DiscoveredProvider, TokenExchange, TokenStatus};
     pub use blocksmith_runner::{
         worker_main, FlowOutcome, StepOutcome, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
     };

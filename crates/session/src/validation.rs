@@ -2,11 +2,16 @@
 //! are space-separated, headers are valid names with values, a private key parses as PEM (and we say which
 //! kind was found).
 
-use blocksmith_workspace::{InputDefinition, InputFormat};
+use blocksmith_oauth::{ClientAuthentication, ExtraParameters, ParameterTarget};
+use blocksmith_workspace::{
+    InputDefinition, InputFormat, AUTHORIZE_PARAMS_SETTING, CLIENT_AUTHENTICATION_SETTING,
+    TOKEN_PARAMS_SETTING,
+};
 use serde_json::Value;
 
 /// Why one input's value was refused, as a sentence naming the input by its label.
 pub fn check_input(input: &InputDefinition, value: &str) -> Result<(), String> {
+    check_oauth_setting(input.key, value)?;
     let label = input.label;
     match input.format {
         InputFormat::Text => Ok(()),
@@ -31,6 +36,29 @@ pub fn check_input(input: &InputDefinition, value: &str) -> Result<(), String> {
         InputFormat::PrivateKey => private_key_kind(value)
             .map(drop)
             .map_err(|why| format!("{label}: {why}.")),
+    }
+}
+
+/// The OAuth settings the client reads (client authentication, extra parameters), checked with the client's own
+/// parsers when the connection is saved, so a bad value is refused then, not at the first token request.
+fn check_oauth_setting(key: &str, value: &str) -> Result<(), String> {
+    let sentence = |error: blocksmith_oauth::SettingError| {
+        let text = error.to_string();
+        let mut chars = text.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
+    };
+    match key {
+        CLIENT_AUTHENTICATION_SETTING => ClientAuthentication::from_setting(value)
+            .map(drop)
+            .map_err(sentence),
+        AUTHORIZE_PARAMS_SETTING => ExtraParameters::parse(value, ParameterTarget::Authorization)
+            .map(drop)
+            .map_err(sentence),
+        TOKEN_PARAMS_SETTING => ExtraParameters::parse(value, ParameterTarget::Token)
+            .map(drop)
+            .map_err(sentence),
+        _ => Ok(()),
     }
 }
 

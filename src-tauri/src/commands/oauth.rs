@@ -2,7 +2,7 @@
 //! embedded browsers, in the system browser; client credentials, refresh, disconnect, cancel, the token's status
 //! and the last exchange.
 
-use blocksmith_session::types::{TokenExchange, TokenStatus};
+use blocksmith_session::types::{DiscoveredProvider, TokenExchange, TokenStatus};
 use blocksmith_session::{BrowserConsent, ListenOn, Session};
 use serde::Serialize;
 use tauri::State;
@@ -90,6 +90,17 @@ pub async fn oauth_connect_in_browser(
         Ok(s.connect_in_browser(&name, consent)?.into())
     })
     .await
+}
+
+/// OpenID Connect / RFC 8414 discovery for the issuer the person typed: the endpoints and settings for the form to
+/// fill in. Nothing is stored.
+#[tauri::command]
+#[specta::specta]
+pub async fn oauth_discover(
+    session: State<'_, Session>,
+    issuer: String,
+) -> AppResult<DiscoveredProvider> {
+    blocking(session, move |s| s.discover_provider(&issuer)).await
 }
 
 /// Cancels the authorization in progress: closes the consent window, or stops waiting for the system

@@ -51,6 +51,7 @@ export type {
   TokenStatusView as TokenStatus,
   TokenExchange,
   TypedRequest,
+  DiscoveredProvider,
 } from '../bindings';
 
 /** A block as listed, with its `stepResults` key computed in Rust (the platform's camelCase). */
@@ -276,6 +277,8 @@ export const api = {
   runBlock: async (runId: string, blockId: string, source: string, input: JsonValue) =>
     outcomeFromWire(await unwrap('run_block', () => commands.runBlock(runId, blockId, source, input))),
   /** Answers whether a run with that id was still running (and is now stopped). */
+  /** OpenID Connect / RFC 8414 discovery for an issuer: the endpoints and settings to fill in. */
+  oauthDiscover: (issuer: string) => unwrap('oauth_discover', () => commands.oauthDiscover(issuer)),
   runStop: (runId: string) => plain('run_stop', () => commands.runStop(runId)),
   /** The trigger's payload for a request typed in the payload editor, built as the webhook listener builds it. */
   payloadFromRequest: async (request: TypedRequest) =>

@@ -32,6 +32,9 @@ interface Props {
   onClose: () => void;
 }
 
+/** The Issuer setting, whose Discover button fills in the endpoints. */
+const ISSUER_KEY = 'issuer';
+
 /** Failures the person can fix in the form itself, so they are shown there rather than as a notice. */
 const FORM_FAILURES: ReadonlySet<string> = new Set(['invalid_input', 'duplicate_name']);
 
@@ -91,6 +94,40 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
       else failures.report(`The connection “${draft.name}” could not be saved.`, failure);
     } finally {
       setSaving(false);
+    }
+  };
+
+  const [discovering, setDiscovering] = useState(false);
+  const [discoveredFrom, setDiscoveredFrom] = useState<string | null>(null);
+
+  /** Discovery for the issuer typed: fills in the endpoints and settings this kind has (what the person typed is replaced). */
+  const discover = async () => {
+    const issuer = (fields[ISSUER_KEY] ?? '').trim();
+    if (issuer === '') return;
+    setDiscovering(true);
+    setDiscoveredFrom(null);
+    try {
+      const found = await api.oauthDiscover(issuer);
+      const values: Record<string, string | null> = {
+        authorizeUrl: found.authorizeUrl,
+        tokenUrl: found.tokenUrl,
+        revocationUrl: found.revocationUrl,
+        // Serialised as the setting's own values, `basic` or `body`.
+        clientAuthentication: found.clientAuthentication,
+      };
+      setFields((current) => {
+        const next = { ...current };
+        for (const input of inputs) {
+          const value = values[input.key];
+          if (value !== undefined && value !== null) next[input.key] = value;
+        }
+        return next;
+      });
+      setDiscoveredFrom(found.metadataUrl);
+    } catch (error) {
+      failures.report(`The provider's endpoints could not be read from “${issuer}”.`, error);
+    } finally {
+      setDiscovering(false);
     }
   };
 
@@ -179,6 +216,22 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
         />
       );
     }
+    if (input.key === ISSUER_KEY) {
+      control = (
+        <div className="inline-field">
+          {control}
+          <button
+            type="button"
+            data-testid="connection-discover"
+            disabled={discovering || (fields[ISSUER_KEY] ?? '').trim() === ''}
+            onClick={() => void discover()}
+            title="Read the provider's endpoints from its OpenID Connect / OAuth metadata"
+          >
+            {discovering ? 'Discovering…' : 'Discover'}
+          </button>
+        </div>
+      );
+    }
     return (
       <div className="form-field" key={input.key}>
         <label htmlFor={fieldId}>
@@ -196,6 +249,11 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
           {input.comment}
         </p>
         {problem && <p className="field-problem">{problem}</p>}
+        {input.key === ISSUER_KEY && discoveredFrom && (
+          <p className="help" data-testid="connection-discovered">
+            Filled in from {discoveredFrom}.
+          </p>
+        )}
         {keyKind && !problem && <p className="help">This looks like {keyKind}.</p>}
         {tooShort && !problem && (
           <p className="field-warning" data-testid={`connection-warning-${input.key}`}>

@@ -1,6 +1,6 @@
 //! The session's OAuth calls: Connect (in the front end's consent window, or in the system browser with a
 //! loopback listener), client credentials, refresh, disconnect, cancel, a token's status and the last token
-//! exchange. Every call works on a snapshot of the workspace, so the provider's answer (up to its timeout) or
+//! exchange, and discovery of a provider's endpoints. Every call works on a snapshot of the workspace, so the provider's answer (up to its timeout) or
 //! the person's consent (up to minutes) never holds the workspace.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,12 +8,16 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use blocksmith_oauth::{
-    LoopbackListener, OAuthClient, PendingAuthorization, TokenExchange, TokenStatus,
+    DiscoveredProvider, LoopbackListener, OAuthClient, PendingAuthorization, TokenExchange,
+    TokenStatus,
 };
 use blocksmith_secrets::SecretStore;
-use blocksmith_workspace::Workspace;
+use blocksmith_workspace::{
+    Workspace, CLIENT_AUTHENTICATION_SETTING, ISSUER_SETTING, REVOCATION_URL_SETTING,
+};
 
 use super::{lock, Session};
+use crate::connections::ConnectionDraft;
 use crate::error::{ConsentVia, Error, Result};
 use crate::oauth;
 
@@ -214,3 +218,60 @@ impl Session {
         }
     }
 }
+
+impl Session {
+    /// OpenID Connect / RFC 8414 discovery for `issuer`: the endpoints and settings a connection to it needs.
+    /// Nothing is stored; the form (or [`Session::complete_from_issuer`]) fills them in.
+    pub fn discover_provider(&self, issuer: &str) -> Result<DiscoveredProvider> {
+        Ok(blocksmith_oauth::discover_provider(issuer)?)
+    }
+
+    /// When `draft` names an issuer but no Token URL, runs discovery and fills in every endpoint and setting the
+    /// draft leaves empty (what the person typed wins). Answers with what was discovered, if discovery ran.
+    pub fn complete_from_issuer(
+        &self,
+        draft: &mut ConnectionDraft,
+    ) -> Result<Option<DiscoveredProvider>> {
+        let given = |values: &std::collections::BTreeMap<String, String>, key: &str| {
+            values
+                .get(key)
+                .is_some_and(|value| !value.trim().is_empty())
+        };
+        if !given(&draft.values, ISSUER_SETTING) || given(&draft.values, TOKEN_URL) {
+            return Ok(None);
+        }
+        let discovered = self.discover_provider(draft.values[ISSUER_SETTING].trim())?;
+        let found = [
+            (AUTHORIZE_URL, discovered.authorize_url.clone()),
+            (TOKEN_URL, Some(discovered.token_url.clone())),
+            (REVOCATION_URL_SETTING, discovered.revocation_url.clone()),
+            (
+                CLIENT_AUTHENTICATION_SETTING,
+                discovered
+                    .client_authentication
+                    .map(|method| method.setting_value().to_string()),
+            ),
+        ];
+        let kind = blocksmith_workspace::connection_kind(&draft.kind);
+        let takes = |key: &str| {
+            kind.as_ref().is_some_and(|kind| {
+                kind.inputs
+                    .iter()
+                    .chain(&kind.settings)
+                    .any(|input| input.key == key)
+            })
+        };
+        for (key, value) in found {
+            if let Some(value) = value {
+                if takes(key) && !given(&draft.values, key) {
+                    draft.values.insert(key.to_string(), value);
+                }
+            }
+        }
+        Ok(Some(discovered))
+    }
+}
+
+/// The inputs discovery fills in (the platform's own input names).
+const AUTHORIZE_URL: &str = "authorizeUrl";
+const TOKEN_URL: &str = "tokenUrl";
