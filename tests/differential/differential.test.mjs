@@ -8,11 +8,11 @@
 // Without BLOCKSMITH_BIN it uses $CARGO_TARGET_DIR (or ./target) /debug/blocksmith.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { COMPARED, fieldOf, parseLine, run } from "./compare.mjs";
 import { startServer } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,7 +22,6 @@ const reference = join(here, "reference.mjs");
 const binary =
   process.env.BLOCKSMITH_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(repository, "target"), "debug", "blocksmith");
 const allowed = JSON.parse(readFileSync(join(here, "allowlist.json"), "utf8")).allowed;
-const COMPARED = ["ok", "returned", "result", "response", "logs", "error.name", "error.message", "error.line"];
 
 let server;
 let scratch;
@@ -31,18 +30,6 @@ before(async () => {
   scratch = mkdtempSync(join(tmpdir(), "blocksmith-differential-"));
 });
 after(() => server.close());
-
-function run(command, args) {
-  return new Promise((resolvePromise) => {
-    execFile(command, args, { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolvePromise({ code: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}
-
-function fieldOf(outcome, field) {
-  return field.split(".").reduce((value, key) => (value == null ? value : value[key]), outcome);
-}
 
 // The sidecar NAME.json gives the flags; "${SERVER}" in it stands for the test server's base URL.
 function argumentsFor(block) {
@@ -58,15 +45,6 @@ function argumentsFor(block) {
     }
   }
   return args;
-}
-
-function parseLine(label, result) {
-  const line = result.stdout.trim().split("\n").pop();
-  try {
-    return JSON.parse(line);
-  } catch (_) {
-    assert.fail(`${label} printed no JSON line (exit ${result.code}): ${result.stdout}${result.stderr}`);
-  }
 }
 
 const blocks = readdirSync(blocksDir).filter((name) => name.endsWith(".js")).sort();

@@ -165,6 +165,14 @@ for (const [method, level] of [["log", "info"], ["info", "info"], ["debug", "deb
   console[method] = (...args) => log(level, args);
 }
 
+// A block's process.emitWarning goes to its log at warn level (crates/engine/src/builtins/process.js), in the
+// words Node prints on standard error after "(node:PID) ".
+process.removeAllListeners("warning");
+process.on("warning", (warning) => {
+  const code = warning.code === undefined ? "" : `[${warning.code}] `;
+  const detail = typeof warning.detail === "string" ? `\n${warning.detail}` : "";
+  log("warn", [`${code}${warning.name}: ${warning.message}${detail}`]);
+});
 process.on("uncaughtException", (error) => fail(describeError(error, fileName)));
 process.on("unhandledRejection", () => {
   // As in the engine, a rejection nobody awaits does not end the run; only the block's own promise counts.
@@ -186,6 +194,9 @@ function toJson(value) {
 }
 
 async function main() {
+  // A block's process.env is empty on the platform (its settings come from configVars), as in the engine. A
+  // new object rather than deleting the variables, which would change Node's own behaviour (TZ, for one).
+  process.env = {};
   let factory;
   try {
     factory = new vm.Script(`${WRAPPER_PREFIX}${source}\n})`, { filename: fileName }).runInThisContext();

@@ -26,11 +26,16 @@ fn in_user_file(line: u32, column: u32) -> Position {
     Position { line, column }
 }
 
-/// The first stack frame in `file_name` (frames look like `    at name (file.js:3:12)`).
+/// The first stack frame in `file_name`: `    at name (file.js:3:12)`, or `    at file.js:3:12` for a function
+/// without a name, as V8 prints them.
 fn position_in_stack(stack: &str, file_name: &str) -> Option<Position> {
-    let marker = format!("({file_name}:");
+    let named = format!("({file_name}:");
+    let anonymous = format!("    at {file_name}:");
     stack.lines().find_map(|frame| {
-        let start = frame.find(&marker)? + marker.len();
+        let start = match frame.find(&named) {
+            Some(at) => at + named.len(),
+            None => frame.strip_prefix(&anonymous).map(|_| anonymous.len())?,
+        };
         let rest = &frame[start..];
         let rest = rest.strip_suffix(')').unwrap_or(rest);
         let (line, column) = rest.split_once(':')?;
@@ -176,6 +181,14 @@ mod tests {
         let stack = "    at inner (blocksmith:fetch.js:10:3)\n    at go (block.js:4:9)\n    at <main> (block.js:7:1)\n";
         let position = position_in_stack(stack, "block.js").unwrap();
         assert_eq!((position.line, position.column), (4, 9));
+    }
+
+    #[test]
+    fn finds_a_frame_of_a_function_without_a_name() {
+        let stack = "Error: x\n    at inner (blocksmith:fetch.js:10:3)\n    at block.js:6:14\n    at go (block.js:4:9)";
+        let position = position_in_stack(stack, "block.js").unwrap();
+        assert_eq!((position.line, position.column), (6, 14));
+        assert!(position_in_stack("    at other-block.js:2:2", "block.js").is_none());
     }
 
     #[test]

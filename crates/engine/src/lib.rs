@@ -10,6 +10,7 @@ mod event_loop;
 mod host;
 mod intl_data;
 mod json_in;
+mod legacy_regexp;
 mod logs;
 mod nesting;
 mod node;

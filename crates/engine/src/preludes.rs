@@ -30,7 +30,7 @@ pub struct LazyPrelude {
     pub needs: &'static [&'static str],
 }
 
-const LAZY: [LazyPrelude; 12] = [
+const LAZY: [LazyPrelude; 13] = [
     LazyPrelude {
         file: "format.js",
         source: include_str!("builtins/format.js"),
@@ -109,6 +109,12 @@ const LAZY: [LazyPrelude; 12] = [
         file: "clone.js",
         source: include_str!("builtins/clone.js"),
         globals: &["structuredClone"],
+        needs: &[],
+    },
+    LazyPrelude {
+        file: "process.js",
+        source: include_str!("builtins/process.js"),
+        globals: &["process"],
         needs: &[],
     },
     LazyPrelude {

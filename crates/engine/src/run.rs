@@ -49,6 +49,9 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
         Ok(context) => context,
         Err(error) => return engine_failure(request, &error.to_string(), started),
     };
+    if let Err(error) = crate::legacy_regexp::install(&mut context) {
+        return engine_failure(request, &error.to_string(), started);
+    }
     let limits = context.runtime_limits_mut();
     limits.set_recursion_limit(options.max_call_depth);
     limits.set_stack_size_limit(VALUE_STACK_LIMIT);

@@ -75,6 +75,8 @@
   lazyHelper("format.js", "formatArgument");
   lazyHelper("format.js", "formatLogMessage");
   lazyHelper("stack.js", "errorStack");
+  lazyHelper("stack.js", "captureStackTrace");
+  lazyHelper("stack.js", "prepareStackTrace");
 
   // Error stacks as Node prints them (stack.js); the engine's own accessor and the built-in error
   // constructors are taken now, before the block can replace them.
@@ -91,6 +93,24 @@
       enumerable: false,
     });
   }
+
+  // V8's stack API (stack.js does the work): here, so a block that sets them before its first stack does
+  // not have its values replaced when stack.js loads. Node has its own `prepareStackTrace` rather than none.
+  const hidden = { writable: true, enumerable: false, configurable: true };
+  Error.stackTraceLimit = 10;
+  Object.defineProperty(Error, "captureStackTrace", {
+    value: function captureStackTrace(targetObject, constructorOpt) {
+      internals.captureStackTrace(targetObject, constructorOpt);
+    },
+    ...hidden,
+  });
+  Object.defineProperty(Error, "prepareStackTrace", {
+    value: function prepareStackTrace(error, trace) {
+      return internals.prepareStackTrace(error, trace);
+    },
+    ...hidden,
+  });
+  internals.builtinPrepareStackTrace = Error.prepareStackTrace;
 
   // For the lazy preludes, which may load after the block replaced these globals.
   internals.stringify = stringify;
