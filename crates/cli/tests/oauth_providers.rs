@@ -165,3 +165,73 @@ fn an_unknown_client_authentication_is_named_when_the_token_is_fetched() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_issuer_alone_fills_in_the_endpoints_from_the_providers_metadata() {
+    let provider = TestProvider::start(LONG_TTL_S);
+    let (_dir, ws) = workspace();
+    let issuer = format!("issuer={}", provider.issuer);
+    let added = blocksmith(
+        &[
+            "connections",
+            "add",
+            "--workspace",
+            path(&ws),
+            "--name",
+            "Discovered",
+            "--kind",
+            "authorizationcode",
+            "--set",
+            &issuer,
+            "--set",
+            &format!("clientId={BODY_CLIENT_ID}"),
+        ],
+        &format!("clientSecret={BODY_CLIENT_SECRET}\n"),
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    assert!(
+        text(&added.stderr).contains("Read the provider's endpoints from"),
+        "{}",
+        text(&added.stderr)
+    );
+    let listed = blocksmith(
+        &["connections", "list", "--workspace", path(&ws), "--json"],
+        "",
+    );
+    let connections: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let inputs = &connections[0]["inputs"];
+    assert_eq!(inputs["tokenUrl"], json!(provider.token_url()));
+    assert_eq!(inputs["authorizeUrl"], json!(provider.authorize_url()));
+    assert_eq!(inputs["issuer"], json!(provider.issuer));
+    // The provider's metadata says this client's method is up to the client: Basic, the default.
+    assert!(inputs["clientAuthentication"].is_string());
+
+    let refused = blocksmith(
+        &[
+            "connections",
+            "add",
+            "--workspace",
+            path(&ws),
+            "--name",
+            "Nowhere",
+            "--kind",
+            "authorizationcode",
+            "--set",
+            "issuer=http://127.0.0.1:9/nothing-here",
+            "--set",
+            "clientId=x",
+        ],
+        "clientSecret=a-long-enough-client-secret\n",
+    );
+    assert!(!refused.status.success());
+    let listed = blocksmith(
+        &["connections", "list", "--workspace", path(&ws), "--json"],
+        "",
+    );
+    let connections: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(
+        connections.as_array().unwrap().len(),
+        1,
+        "nothing was saved"
+    );
+}
