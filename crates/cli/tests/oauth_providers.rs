@@ -140,30 +140,43 @@ fn a_block_sees_the_scope_as_a_provider_that_deviates_sent_it() {
 }
 
 #[test]
-fn an_unknown_client_authentication_is_named_when_the_token_is_fetched() {
+fn an_unknown_client_authentication_is_refused_when_the_connection_is_added() {
     let provider = TestProvider::start(LONG_TTL_S);
     let (_dir, ws) = workspace();
-    add_client_credentials(
-        &ws,
-        "Service",
+    let token_url = format!("tokenUrl={}", provider.token_url());
+    let refused = blocksmith(
         &[
-            format!("tokenUrl={}", provider.token_url()),
-            "clientId=blocksmith-confidential".to_owned(),
-            "clientAuthentication=private_key_jwt".to_owned(),
+            "connections",
+            "add",
+            "--workspace",
+            path(&ws),
+            "--name",
+            "Service",
+            "--kind",
+            "clientcredentials",
+            "--set",
+            &token_url,
+            "--set",
+            "clientId=blocksmith-confidential",
+            "--set",
+            "clientAuthentication=private_key_jwt",
         ],
-        "confidential-secret",
+        "clientSecret=confidential-secret\n",
     );
 
-    let refused = fetch_token(&ws, "Service");
-
-    assert!(!refused.status.success());
+    assert_eq!(refused.status.code(), Some(2), "a bad setting is bad input");
     let stderr = text(&refused.stderr);
     assert!(
         stderr.contains(
-            "the Client authentication setting \"private_key_jwt\" is not one Blocksmith knows"
+            "The Client authentication setting \"private_key_jwt\" is not one Blocksmith knows"
         ),
         "{stderr}"
     );
+    let listed = blocksmith(
+        &["connections", "list", "--workspace", path(&ws), "--json"],
+        "",
+    );
+    assert_eq!(text(&listed.stdout).trim(), "[]", "nothing was saved");
 }
 
 #[test]
