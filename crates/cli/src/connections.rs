@@ -21,6 +21,7 @@ use crate::host::{session_in, session_waiting_for_consent, Warm};
 pub enum ConnectionsCommand {
     /// Add a connection. Non-secret inputs by --set; secret inputs only on standard input, as KEY=VALUE
     /// lines (headers as a JSON object; a PEM key may span lines up to its -----END line).
+    #[command(after_help = crate::examples::CONNECTIONS_ADD)]
     Add {
         #[command(flatten)]
         workspace: WorkspaceArg,
@@ -34,6 +35,7 @@ pub enum ConnectionsCommand {
         settings: Vec<String>,
     },
     /// List the connections and whether each secret is stored (never the values).
+    #[command(after_help = crate::examples::CONNECTIONS_LIST)]
     List {
         #[command(flatten)]
         workspace: WorkspaceArg,
@@ -42,6 +44,7 @@ pub enum ConnectionsCommand {
         json: bool,
     },
     /// Remove a connection and its keyring entries.
+    #[command(after_help = crate::examples::CONNECTIONS_REMOVE)]
     Remove {
         #[command(flatten)]
         workspace: WorkspaceArg,
@@ -50,6 +53,7 @@ pub enum ConnectionsCommand {
     },
     /// OAuth 2.0 authorization code: print the authorization URL, wait for the redirect on the connection's
     /// loopback redirect URI, exchange the code and store the token.
+    #[command(after_help = crate::examples::CONNECTIONS_AUTHORIZE)]
     Authorize {
         #[command(flatten)]
         workspace: WorkspaceArg,
@@ -67,6 +71,7 @@ pub enum ConnectionsCommand {
         allow_host_change: bool,
     },
     /// Fetch a token (client credentials) or refresh the stored one (--refresh).
+    #[command(after_help = crate::examples::CONNECTIONS_TOKEN)]
     Token {
         #[command(flatten)]
         workspace: WorkspaceArg,
@@ -84,6 +89,7 @@ pub enum ConnectionsCommand {
 #[derive(Debug, Subcommand)]
 pub enum ConfigVarsCommand {
     /// Set a config variable (added when new).
+    #[command(after_help = crate::examples::CONFIG_VARS_SET)]
     Set {
         #[command(flatten)]
         workspace: WorkspaceArg,
@@ -91,6 +97,7 @@ pub enum ConfigVarsCommand {
         value: String,
     },
     /// List the config variables as NAME=VALUE lines (or JSON with --json).
+    #[command(after_help = crate::examples::CONFIG_VARS_LIST)]
     List {
         #[command(flatten)]
         workspace: WorkspaceArg,
@@ -98,6 +105,7 @@ pub enum ConfigVarsCommand {
         json: bool,
     },
     /// Remove a config variable.
+    #[command(after_help = crate::examples::CONFIG_VARS_REMOVE)]
     Remove {
         #[command(flatten)]
         workspace: WorkspaceArg,

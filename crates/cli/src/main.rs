@@ -4,6 +4,7 @@
 
 mod connections;
 mod error;
+mod examples;
 mod export;
 mod host;
 mod inputs;
@@ -13,7 +14,7 @@ mod serve;
 use std::process::ExitCode;
 
 use blocksmith_session::types::worker_main;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::run::RunArgs;
 
@@ -41,32 +42,44 @@ enum Command {
     ///
     /// Exit status: 0 the run succeeded, 1 the block failed, 2 bad invocation or unreadable input,
     /// 3 a time or memory limit was hit.
+    #[command(after_help = examples::RUN)]
     Run(RunArgs),
 
     /// Manage a workspace's connections (secrets go to the OS keyring, read from standard input).
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::CONNECTIONS)]
     Connections(connections::ConnectionsCommand),
 
     /// Manage a workspace's config variables.
-    #[command(subcommand, name = "config-vars")]
+    #[command(subcommand, name = "config-vars", after_help = examples::CONFIG_VARS)]
     ConfigVars(connections::ConfigVarsCommand),
 
     /// Export a block (js), a flow or the workspace (yaml, bundle); never with a secret inside.
+    #[command(after_help = examples::EXPORT)]
     Export(export::ExportArgs),
 
     /// Import a bundle or integration YAML into a workspace.
+    #[command(after_help = examples::IMPORT)]
     Import(export::ImportArgs),
 
     /// Serve the workspace's flows as local webhooks: each call runs the flow and gets the trigger's response.
+    #[command(after_help = examples::SERVE)]
     Serve(serve::ServeArgs),
 
-    /// Serve runs on stdin/stdout as a worker process (started by the supervisor, not by people).
-    #[command(name = "__worker", hide = true)]
-    Worker,
+    /// Print a completion script for your shell, to source from its startup file.
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), e.g. for `man -l -` or to install as blocksmith.1.
+    #[command(after_help = examples::MAN)]
+    Man,
 }
 
 fn main() -> ExitCode {
-    // A worker starts for every run: it skips building the whole command-line parser.
+    // A worker (this program started with `__worker` by the supervisor, not by people) serves runs on stdin/stdout.
+    // It starts for every run, so it skips building the whole command-line parser, which does not know it.
     if std::env::args_os()
         .nth(1)
         .is_some_and(|arg| arg == host::WORKER_ARG)
@@ -75,7 +88,6 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     match cli.command {
-        Command::Worker => worker_main(),
         Command::Run(args) => match run::run(&args) {
             Ok(status) => ExitCode::from(status),
             Err(error) => {
@@ -87,6 +99,24 @@ fn main() -> ExitCode {
         Command::ConfigVars(command) => finish("config-vars", connections::config_vars(command)),
         Command::Export(args) => finish("export", export::export(args)),
         Command::Import(args) => finish("import", export::import(args)),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "blocksmith",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("blocksmith man: the manual page could not be written: {error}.");
+                    ExitCode::from(exit::BLOCK_FAILED)
+                }
+            }
+        }
         Command::Serve(args) => match serve::serve(&args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -25,6 +25,8 @@ const POLL_INTERVAL: Duration = Duration::from_millis(25);
 const REQUEST_READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// A request head longer than this is not a redirect.
 const MAX_REQUEST_HEAD: usize = 16 * 1024;
+/// A browser's redirect carries a dozen or two headers; a request with more is not one.
+const MAX_REQUEST_HEADERS: usize = 64;
 
 const RECEIVED_PAGE: &str = include_str!("redirect_received.html");
 const IGNORED_PAGE: &str =
@@ -166,24 +168,33 @@ impl LoopbackListener {
     }
 }
 
-/// The target of a `GET` request line (`/callback?code=…`), once the whole head has arrived.
+/// The target of a `GET` request (`/callback?code=…`), once its whole head has arrived and parses as HTTP/1.x
+/// (httparse, as the webhook listener reads requests).
 fn read_request_target(stream: &mut TcpStream) -> Option<String> {
     stream.set_nonblocking(false).ok()?;
     stream.set_read_timeout(Some(REQUEST_READ_TIMEOUT)).ok()?;
     let mut head = Vec::new();
     let mut buffer = [0u8; 2048];
-    while !head.windows(4).any(|window| window == b"\r\n\r\n") {
+    loop {
         let read = stream.read(&mut buffer).ok()?;
         if read == 0 || head.len() + read > MAX_REQUEST_HEAD {
             return None;
         }
         head.extend_from_slice(&buffer[..read]);
-    }
-    let head = String::from_utf8_lossy(&head);
-    let mut request_line = head.lines().next()?.split_whitespace();
-    match (request_line.next(), request_line.next()) {
-        (Some("GET"), Some(target)) if target.starts_with('/') => Some(target.to_owned()),
-        _ => None,
+        let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
+        let mut request = httparse::Request::new(&mut headers);
+        match request.parse(&head) {
+            Ok(httparse::Status::Complete(_)) => {
+                return match (request.method, request.path) {
+                    (Some("GET"), Some(target)) if target.starts_with('/') => {
+                        Some(target.to_owned())
+                    }
+                    _ => None,
+                };
+            }
+            Ok(httparse::Status::Partial) => continue,
+            Err(_) => return None,
+        }
     }
 }
 

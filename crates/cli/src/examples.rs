@@ -1,0 +1,83 @@
+//! The examples `--help` shows under each subcommand: a few commands a person can copy, each doing one everyday
+//! thing. Kept in one file so they read as one consistent set.
+
+pub const RUN: &str = "\
+Examples:
+  blocksmith run get-orders.js --step-results results.json
+  blocksmith run on-order.js --trigger --payload order.json --timeout-ms 5000
+  blocksmith run get-orders.js --workspace ~/Blocksmith/Shop        # its config variables and connections
+  blocksmith run --workspace ~/Blocksmith/Shop --flow \"Flow 1\" --payload order.json";
+
+pub const CONNECTIONS: &str = "\
+Examples:
+  printf 'apiKey=%s\\n' \"$ACME_KEY\" | blocksmith connections add --workspace ~/Blocksmith/Shop --name Acme --kind apikey
+  blocksmith connections list --workspace ~/Blocksmith/Shop";
+
+pub const CONNECTIONS_ADD: &str = "\
+Examples:
+  printf 'apiKey=%s\\n' \"$ACME_KEY\" | blocksmith connections add --workspace ~/Blocksmith/Shop --name Acme --kind apikey
+  printf 'clientSecret=%s\\n' \"$SECRET\" | blocksmith connections add --workspace ~/Blocksmith/Shop \\
+      --name Okta --kind authorizationcode --set issuer=https://acme.okta.com --set clientId=0oa1b2c3";
+
+pub const CONNECTIONS_LIST: &str = "\
+Examples:
+  blocksmith connections list --workspace ~/Blocksmith/Shop
+  blocksmith connections list --workspace ~/Blocksmith/Shop --json | jq '.[].name'";
+
+pub const CONNECTIONS_REMOVE: &str = "\
+Example:
+  blocksmith connections remove --workspace ~/Blocksmith/Shop --name Acme";
+
+pub const CONNECTIONS_AUTHORIZE: &str = "\
+Examples:
+  blocksmith connections authorize --workspace ~/Blocksmith/Shop --name Okta
+  blocksmith connections authorize --workspace ~/Blocksmith/Shop --name Okta --no-browser --timeout-s 600";
+
+pub const CONNECTIONS_TOKEN: &str = "\
+Examples:
+  blocksmith connections token --workspace ~/Blocksmith/Shop --name Billing            # client credentials
+  blocksmith connections token --workspace ~/Blocksmith/Shop --name Okta --refresh";
+
+pub const CONFIG_VARS: &str = "\
+Examples:
+  blocksmith config-vars set --workspace ~/Blocksmith/Shop Region eu-west-1
+  blocksmith config-vars list --workspace ~/Blocksmith/Shop";
+
+pub const CONFIG_VARS_SET: &str = "\
+Example:
+  blocksmith config-vars set --workspace ~/Blocksmith/Shop Region eu-west-1";
+
+pub const CONFIG_VARS_LIST: &str = "\
+Examples:
+  blocksmith config-vars list --workspace ~/Blocksmith/Shop
+  blocksmith config-vars list --workspace ~/Blocksmith/Shop --json";
+
+pub const CONFIG_VARS_REMOVE: &str = "\
+Example:
+  blocksmith config-vars remove --workspace ~/Blocksmith/Shop Region";
+
+pub const EXPORT: &str = "\
+Examples:
+  blocksmith export --workspace ~/Blocksmith/Shop --format yaml -o shop.yml
+  blocksmith export --workspace ~/Blocksmith/Shop --format js --block \"Get Orders\"
+  blocksmith export --workspace ~/Blocksmith/Shop --format bundle --flow \"Flow 1\" -o flow.blocksmith.json";
+
+pub const IMPORT: &str = "\
+Examples:
+  blocksmith import --workspace ~/Blocksmith/Shop flow.blocksmith.json
+  blocksmith import --workspace ~/Blocksmith/Shop shop.yml --rename";
+
+pub const SERVE: &str = "\
+Examples:
+  blocksmith serve --workspace ~/Blocksmith/Shop
+  blocksmith serve --workspace ~/Blocksmith/Shop --flow \"Flow 1\" --port 0";
+
+pub const COMPLETIONS: &str = "\
+Examples:
+  blocksmith completions bash > ~/.local/share/bash-completion/completions/blocksmith
+  blocksmith completions zsh > \"${fpath[1]}/_blocksmith\"
+  blocksmith completions fish > ~/.config/fish/completions/blocksmith.fish";
+
+pub const MAN: &str = "\
+Example:
+  blocksmith man | man -l -";
