@@ -6,6 +6,8 @@
 //! This test binary is its own block worker (started with `__worker`), so it has its own `main` rather than
 //! libtest's: `cargo test -p blocksmith-session --test session [NAME]`.
 
+mod own_main;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::net::TcpListener;
@@ -57,30 +59,7 @@ fn main() -> ExitCode {
             connect_without_a_consent_window_says_so,
         ),
     ];
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let mut failed = Vec::new();
-    for (name, test) in tests {
-        if !filter.is_empty() && !filter.iter().any(|f| name.contains(f.as_str())) {
-            continue;
-        }
-        match std::panic::catch_unwind(test) {
-            Ok(()) => println!("test {name} ... ok"),
-            Err(_) => {
-                println!("test {name} ... FAILED");
-                failed.push(*name);
-            }
-        }
-    }
-    if failed.is_empty() {
-        println!("session: all passed");
-        ExitCode::SUCCESS
-    } else {
-        println!("session: failed: {failed:?}");
-        ExitCode::FAILURE
-    }
+    own_main::run_tests("session", tests)
 }
 
 fn workers() -> Workers {

@@ -6,6 +6,8 @@
 //! This test binary is its own block worker (started with `__worker`), so it has its own `main` rather
 //! than libtest's: `cargo test -p blocksmith-session --test webhook [NAME]`.
 
+mod own_main;
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -62,30 +64,7 @@ fn main() -> ExitCode {
             calls_are_answered_in_turn_and_stop_closes_the_port,
         ),
     ];
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let mut failed = Vec::new();
-    for (name, test) in tests {
-        if !filter.is_empty() && !filter.iter().any(|f| name.contains(f.as_str())) {
-            continue;
-        }
-        match std::panic::catch_unwind(test) {
-            Ok(()) => println!("test {name} ... ok"),
-            Err(_) => {
-                println!("test {name} ... FAILED");
-                failed.push(*name);
-            }
-        }
-    }
-    if failed.is_empty() {
-        println!("webhook: all passed");
-        ExitCode::SUCCESS
-    } else {
-        println!("webhook: failed: {failed:?}");
-        ExitCode::FAILURE
-    }
+    own_main::run_tests("webhook", tests)
 }
 
 /// Runs calls as the CLI does: configVars from the workspace, the flow in a worker, state recorded; and
