@@ -5,13 +5,13 @@
 mod atomic;
 mod connection_kinds;
 mod error;
-pub mod export;
 pub mod history;
 mod inside;
 mod local_identity;
 mod manifest;
 mod names;
 mod templates;
+pub mod transfer;
 mod workspace;
 
 pub use atomic::write_atomic;
