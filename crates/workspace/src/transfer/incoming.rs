@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use crate::manifest::{BlockKind, ConfigVar, ConnectionDefinition};
 
-/// The format an imported file was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]

@@ -1,4 +1,4 @@
-//! How an import treats names the workspace already uses: refuse the whole import, or rename the incoming ones.
+//! How an import treats names the workspace already uses: refuse it all, or rename the incoming ones.
 
 /// What to do when an incoming flow, config variable or connection has the name of a different one already
 /// in the workspace.
