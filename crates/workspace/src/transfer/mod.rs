@@ -3,10 +3,12 @@
 //! (one JSON file). Import brings a colleague's bundle or the platform's integration YAML in.
 //!
 //! Calls go one way: `export` and `import` use the two file formats (`bundle`, `yaml`), which write a
-//! workspace out and read a file into the neutral [`incoming`] shape; nothing here depends on `export` or
-//! `import`. Exports read only the workspace (its manifest, block files and samples). A workspace holds no
-//! secret: secret connection inputs and OAuth tokens live in the OS keyring, which nothing here can reach,
-//! so no export can contain one. FORMAT.md beside this file says what each format covers.
+//! workspace out (taking what `scope` allows) and read a file into the neutral shape of `incoming`; nothing
+//! here depends on `export` or `import`.
+//!
+//! Exports read only the workspace (its manifest, block files and samples). A workspace holds no secret:
+//! secret connection inputs and OAuth tokens live in the OS keyring, which nothing here can reach, so no
+//! export can contain one. FORMAT.md beside this file says what each format covers.
 
 mod bundle;
 mod connection_use;

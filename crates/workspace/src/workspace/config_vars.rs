@@ -1,5 +1,5 @@
 //! Config variable and connection definition edits (connections keep their non-secret inputs only; secrets
-//! live in the OS keyring). Both share blocks' `configVars`, so a name is taken by either.
+//! live in the OS keyring). Blocks read both through `configVars`.
 
 use super::Workspace;
 use crate::error::{Error, Result};
