@@ -7,12 +7,12 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::bundle::export_bundle;
-use super::error::{ExportError, ExportResult};
-use super::scope::{flow_block_ids, selected_flows};
-use super::yaml::export_integration_yaml;
 use crate::manifest::{Block, Flow, Manifest};
 use crate::names::slug;
+use crate::transfer::bundle::export_bundle;
+use crate::transfer::error::{ExportError, ExportResult};
+use crate::transfer::scope::{flow_block_ids, selected_flows};
+use crate::transfer::yaml::export_integration_yaml;
 use crate::workspace::Workspace;
 
 pub use javascript::export_block_source;
