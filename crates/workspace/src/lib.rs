@@ -1,6 +1,7 @@
 //! The on-disk workspace model: a folder a person can put under version control, holding a JSON manifest
 //! (config variables, connection definitions, execution settings, blocks and flows), one plain `.js` file
-//! per block, sample inputs, persisted state, and the run history. No Tauri here.
+//! per block, sample inputs, persisted state, the run history, and the export and import of its work
+//! (`transfer`). No Tauri here.
 
 mod atomic;
 mod connection_kinds;
