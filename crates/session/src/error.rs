@@ -51,7 +51,7 @@ pub enum Error {
     SecretOutsideKeyring(String),
 
     #[error(transparent)]
-    Export(#[from] blocksmith_workspace::export::ExportError),
+    Export(#[from] blocksmith_workspace::transfer::ExportError),
 
     #[error(transparent)]
     Webhook(#[from] crate::webhook::WebhookError),

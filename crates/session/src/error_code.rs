@@ -7,7 +7,7 @@ use serde::Serialize;
 use blocksmith_oauth::Error as OAuthError;
 use blocksmith_runner::Error as RunnerError;
 use blocksmith_secrets::Error as KeyringError;
-use blocksmith_workspace::export::ExportError;
+use blocksmith_workspace::transfer::ExportError;
 use blocksmith_workspace::Error as WorkspaceError;
 
 use crate::error::Error;

@@ -51,10 +51,10 @@ pub mod types {
         worker_main, FlowOutcome, StepOutcome, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
     };
     pub use blocksmith_secrets::{Sensitive, MIN_REDACTED_CHARS};
-    pub use blocksmith_workspace::export::{
+    pub use blocksmith_workspace::history::{RunEntry, RunSummary};
+    pub use blocksmith_workspace::transfer::{
         ExportFormat, ExportRequest, Exported, ImportFormat, ImportReport,
     };
-    pub use blocksmith_workspace::history::{RunEntry, RunSummary};
     pub use blocksmith_workspace::{
         connection_kind, connection_kinds, write_atomic, ConfigVar, ConnectionKind,
         DEFAULT_REDIRECT_URI,

@@ -13,8 +13,8 @@ use blocksmith_session::{
     config_vars, prepare_block_run, record_block_run, redact_outcome, save_connection,
     ConnectionDraft, RunClock,
 };
-use blocksmith_workspace::export::{export, ExportFormat, ExportRequest};
 use blocksmith_workspace::history::RunHistory;
+use blocksmith_workspace::transfer::{export, ExportFormat, ExportRequest};
 use blocksmith_workspace::Workspace;
 
 const LEAKY_BLOCK: &str = r#"module.exports = async ({ logger, configVars }) => {

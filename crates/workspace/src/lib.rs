@@ -1,17 +1,18 @@
 //! The on-disk workspace model: a folder a person can put under version control, holding a JSON manifest
 //! (config variables, connection definitions, execution settings, blocks and flows), one plain `.js` file
-//! per block, sample inputs, persisted state, and the run history. No Tauri here.
+//! per block, sample inputs, persisted state, the run history, and the export and import of its work
+//! (`transfer`). No Tauri here.
 
 mod atomic;
 mod connection_kinds;
 mod error;
-pub mod export;
 pub mod history;
 mod inside;
 mod local_identity;
 mod manifest;
 mod names;
 mod templates;
+pub mod transfer;
 mod workspace;
 
 pub use atomic::write_atomic;

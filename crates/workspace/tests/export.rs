@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use blocksmith_workspace::export::{
+use blocksmith_workspace::transfer::{
     export, export_block_source, export_bundle, export_integration_yaml, find_block, import_file,
     import_str, ClashKind, ExportError, ExportFormat, ExportRequest, ExportResult, ImportFormat,
     ImportOptions, OnClash,
@@ -345,7 +345,7 @@ fn one_flow_exports_alone() {
     let err = export_bundle(&ws, Some("Nope")).unwrap_err();
     assert!(matches!(
         err,
-        blocksmith_workspace::export::ExportError::Workspace(
+        blocksmith_workspace::transfer::ExportError::Workspace(
             blocksmith_workspace::Error::UnknownFlow(_)
         )
     ));
@@ -394,7 +394,7 @@ fn a_block_exports_as_its_source_exactly() {
     };
     assert!(matches!(
         export(&ws, &yaml_with_block).unwrap_err(),
-        blocksmith_workspace::export::ExportError::BlockNotAllowed(_)
+        blocksmith_workspace::transfer::ExportError::BlockNotAllowed(_)
     ));
     let yaml = ExportRequest {
         format: ExportFormat::IntegrationYaml,
@@ -570,7 +570,7 @@ fn a_clash_is_refused_by_default_and_changes_nothing() {
     );
     assert!(matches!(
         err,
-        blocksmith_workspace::export::ExportError::Clashes { .. }
+        blocksmith_workspace::transfer::ExportError::Clashes { .. }
     ));
     assert_eq!(snapshot(target.root()), before);
     assert_eq!(
@@ -768,7 +768,7 @@ fn a_missing_file_is_a_clear_error() {
     .unwrap_err();
     assert!(matches!(
         err,
-        blocksmith_workspace::export::ExportError::ReadFile { .. }
+        blocksmith_workspace::transfer::ExportError::ReadFile { .. }
     ));
     assert!(err.to_string().contains("nope.yml"), "{err}");
 }

@@ -9,8 +9,8 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use blocksmith_workspace::export::{import_str, ImportOptions};
 use blocksmith_workspace::history::{RunHistory, HISTORY_FILE};
+use blocksmith_workspace::transfer::{import_str, ImportOptions};
 use blocksmith_workspace::{Error, Workspace, LOCAL_DIR, MANIFEST_FILE};
 use serde_json::{json, Value};
 
@@ -390,7 +390,7 @@ fn a_bundle_with_a_traversal_block_id_is_refused_and_imports_nothing() {
 
     assert!(matches!(
         err,
-        blocksmith_workspace::export::ExportError::InvalidContent { .. }
+        blocksmith_workspace::transfer::ExportError::InvalidContent { .. }
     ));
     let message = err.to_string();
     assert!(message.contains("shared.blocksmith.json"), "{message}");
@@ -402,7 +402,7 @@ fn a_bundle_with_a_traversal_block_id_is_refused_and_imports_nothing() {
 fn an_import_into_a_blocks_folder_linked_outside_writes_nothing_there() {
     let setup = setup();
     let ws = Workspace::open(&setup.root).unwrap();
-    let bundle = blocksmith_workspace::export::export_bundle(&ws, None).unwrap();
+    let bundle = blocksmith_workspace::transfer::export_bundle(&ws, None).unwrap();
     let elsewhere = setup.outside.join("blocks");
     fs::rename(setup.root.join("blocks"), &elsewhere).unwrap();
     symlink(&elsewhere, setup.root.join("blocks")).unwrap();
@@ -414,7 +414,7 @@ fn an_import_into_a_blocks_folder_linked_outside_writes_nothing_there() {
         "shared.blocksmith.json",
         &bundle,
         ImportOptions {
-            on_clash: blocksmith_workspace::export::OnClash::Rename,
+            on_clash: blocksmith_workspace::transfer::OnClash::Rename,
         },
     )
     .unwrap_err();
@@ -422,7 +422,7 @@ fn an_import_into_a_blocks_folder_linked_outside_writes_nothing_there() {
     assert!(
         matches!(
             err,
-            blocksmith_workspace::export::ExportError::Workspace(
+            blocksmith_workspace::transfer::ExportError::Workspace(
                 blocksmith_workspace::Error::OutsideWorkspace { .. }
             )
         ),

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::SystemTime;
 
-use blocksmith_workspace::export::{
+use blocksmith_workspace::transfer::{
     self, ExportRequest, Exported, ImportOptions, ImportReport, OnClash,
 };
 use blocksmith_workspace::write_atomic;
@@ -27,7 +27,7 @@ impl Session {
     /// read only when the workspace has connections.
     pub fn export(&self, request: &ExportRequest) -> Result<ExportOutcome> {
         let workspace = self.snapshot()?;
-        let mut exported = export::export(&workspace, request)?;
+        let mut exported = transfer::export(&workspace, request)?;
         let redactor = workspace_redactor(&workspace, || self.keyring(), SystemTime::now())?;
         let secrets_redacted = redactor.finds_in(&exported.contents);
         if secrets_redacted {
@@ -49,7 +49,7 @@ impl Session {
     /// Imports a bundle or integration YAML file. With `rename`, clashing names are renamed; without, a clash
     /// changes nothing and says which names clash.
     pub fn import_file(&self, path: &Path, rename: bool) -> Result<ImportReport> {
-        self.with_workspace(|ws| Ok(export::import_file(ws, path, options(rename))?))
+        self.with_workspace(|ws| Ok(transfer::import_file(ws, path, options(rename))?))
     }
 
     /// Imports the contents of a file (dropped on the window): `file_name` tells its format.
@@ -60,7 +60,7 @@ impl Session {
         rename: bool,
     ) -> Result<ImportReport> {
         self.with_workspace(|ws| {
-            Ok(export::import_str(
+            Ok(transfer::import_str(
                 ws,
                 file_name,
                 contents,

@@ -1,37 +1,21 @@
-//! Getting finished blocks out of a workspace, and a colleague's or the platform's work in: a block as its
-//! `.js` source, a flow or the workspace as the platform's integration YAML, or the whole workspace as a
-//! Blocksmith bundle (one JSON file); and importing a bundle or an integration YAML into a workspace.
-//!
-//! Exports read only the workspace (its manifest, block files and samples). A workspace holds no secret:
-//! secret connection inputs and OAuth tokens live in the OS keyring, which nothing here can reach, so no
-//! export can contain one. FORMAT.md beside this file says what each format covers.
+//! Export: what a person asks to get out of a workspace ([`ExportRequest`]) and the text it produces, in one
+//! of three formats: a block's `.js` source, the platform's integration YAML, or a Blocksmith bundle.
 
-mod apply;
-mod bundle;
-mod connection_use;
-mod error;
-mod import;
 mod javascript;
-mod yaml;
 
-use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::connection_kinds::connection_kind;
-use crate::manifest::{Block, ConnectionDefinition, Flow, Manifest};
+use crate::manifest::{Block, Flow, Manifest};
 use crate::names::slug;
+use crate::transfer::bundle::export_bundle;
+use crate::transfer::error::{ExportError, ExportResult};
+use crate::transfer::scope::{flow_block_ids, selected_flows};
+use crate::transfer::yaml::export_integration_yaml;
 use crate::workspace::Workspace;
 
-pub use bundle::{export_bundle, BUNDLE_VERSION};
-pub use error::{Clash, ClashKind, ExportError, ExportResult};
-pub use import::{
-    import_file, import_str, ConnectionSecretsNeeded, ImportFormat, ImportOptions, ImportReport,
-    OnClash, Renamed,
-};
 pub use javascript::export_block_source;
-pub use yaml::{export_integration_yaml, DEFINITION_VERSION};
 
 /// The three export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -140,40 +124,6 @@ pub fn find_block<'m>(
     }
 }
 
-/// The flows an export covers: the named one, or every flow of the workspace.
-fn selected_flows<'m>(manifest: &'m Manifest, flow: Option<&str>) -> ExportResult<Vec<&'m Flow>> {
-    match flow {
-        Some(name) => manifest
-            .flow(name)
-            .map(|flow| vec![flow])
-            .ok_or_else(|| crate::Error::UnknownFlow(name.to_string()).into()),
-        None => Ok(manifest.flows.iter().collect()),
-    }
-}
-
-/// A flow's block ids in run order: the trigger, then the steps.
-fn flow_block_ids(flow: &Flow) -> impl Iterator<Item = &String> {
-    std::iter::once(&flow.trigger).chain(&flow.steps)
-}
-
-/// A connection's inputs that its kind declares non-secret. The manifest should hold nothing else, but an
-/// export filters again so that a secret written there by mistake still never leaves the machine.
-fn non_secret_inputs(connection: &ConnectionDefinition) -> BTreeMap<String, String> {
-    let Some(kind) = connection_kind(&connection.kind) else {
-        return BTreeMap::new();
-    };
-    connection
-        .inputs
-        .iter()
-        .filter(|(key, _)| {
-            kind.inputs
-                .iter()
-                .any(|input| input.key == key.as_str() && !input.secret)
-        })
-        .map(|(key, value)| (key.clone(), value.clone()))
-        .collect()
-}
-
 fn export_stem(workspace: &Workspace, flow: Option<&str>) -> String {
     slug(flow.unwrap_or(&workspace.manifest().name))
 }
@@ -192,7 +142,7 @@ mod tests {
             assert_eq!(format.cli_name().parse::<ExportFormat>().unwrap(), format);
         }
         let err = "zip".parse::<ExportFormat>().unwrap_err();
-        assert!(matches!(err, crate::export::ExportError::UnknownFormat(_)));
+        assert!(matches!(err, ExportError::UnknownFormat(_)));
         assert!(err.to_string().contains("js, yaml or bundle"), "{err}");
     }
 }

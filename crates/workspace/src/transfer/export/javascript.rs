@@ -1,7 +1,7 @@
 //! A block exported as JavaScript: its `.js` source exactly as saved, byte for byte, ready to paste into the
 //! platform's code step or commit.
 
-use super::error::ExportResult;
+use crate::transfer::error::ExportResult;
 use crate::workspace::Workspace;
 
 /// The saved source of the block with this id.

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::error::{ExportError, ExportResult};
-use super::import::{ImportFormat, Incoming, IncomingBlock, IncomingFlow};
-use super::{flow_block_ids, non_secret_inputs, selected_flows};
+use super::incoming::{ImportFormat, Incoming, IncomingBlock, IncomingFlow};
+use super::scope::{flow_block_ids, non_secret_inputs, selected_flows};
 use crate::manifest::{BlockKind, ConfigVar, ConnectionDefinition, Flow};
 use crate::names::{check_block_id, quoted_id};
 use crate::workspace::Workspace;

@@ -2,8 +2,9 @@
 //! removes them and leaves the workspace as it was), then the manifest naming them, then the samples, which
 //! the workspace only accepts for blocks its manifest names.
 
-use super::error::ExportResult;
-use super::import::{ImportPlan, ImportReport};
+use super::plan::ImportPlan;
+use super::report::ImportReport;
+use crate::transfer::error::ExportResult;
 use crate::workspace::Workspace;
 
 pub(crate) fn apply_import(

@@ -12,8 +12,8 @@ use serde_norway::Value as YamlValue;
 
 use super::connection_use::config_var_names_read;
 use super::error::{ExportError, ExportResult};
-use super::import::{ImportFormat, Incoming, IncomingBlock, IncomingFlow};
-use super::{flow_block_ids, non_secret_inputs, selected_flows};
+use super::incoming::{ImportFormat, Incoming, IncomingBlock, IncomingFlow};
+use super::scope::{flow_block_ids, non_secret_inputs, selected_flows};
 use crate::manifest::{BlockKind, ConfigVar, ConnectionDefinition};
 use crate::workspace::Workspace;
 
