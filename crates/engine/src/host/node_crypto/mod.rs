@@ -443,36 +443,59 @@ fn cipher_info(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     Ok(info.into())
 }
 
+/// The arguments `cipher` and `cipherPrefix` share: `(name, encrypt, key, iv, data, aad, autoPadding, …)`.
+struct CipherCall {
+    spec: CipherSpec,
+    encrypting: bool,
+    key: Vec<u8>,
+    iv: Vec<u8>,
+    data: Vec<u8>,
+    aad: Vec<u8>,
+    auto_padding: bool,
+}
+
+impl CipherCall {
+    fn read(args: &[JsValue], context: &mut Context) -> JsResult<Self> {
+        let name = string_arg(args, 0, context)?;
+        let spec = thrown(
+            CipherSpec::named(&name).ok_or(CryptoError::UnknownCipher),
+            context,
+        )?;
+        Ok(CipherCall {
+            spec,
+            encrypting: arg(args, 1).to_boolean(),
+            key: bytes_of(&arg(args, 2), context)?,
+            iv: bytes_of(&arg(args, 3), context)?,
+            data: bytes_of(&arg(args, 4), context)?,
+            aad: bytes_of(&arg(args, 5), context)?,
+            auto_padding: arg(args, 6).to_boolean(),
+        })
+    }
+
+    fn input(&self) -> CipherInput<'_> {
+        CipherInput {
+            key: &self.key,
+            iv: &self.iv,
+            aad: &self.aad,
+            auto_padding: self.auto_padding,
+        }
+    }
+}
+
 /// `cipher(name, encrypt, key, iv, data, aad, autoPadding, tag?)` → `{ output, tag }`.
 fn run_cipher(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let name = string_arg(args, 0, context)?;
-    let spec = thrown(
-        CipherSpec::named(&name).ok_or(CryptoError::UnknownCipher),
-        context,
-    )?;
-    let encrypting = arg(args, 1).to_boolean();
-    let key = bytes_of(&arg(args, 2), context)?;
-    let iv = bytes_of(&arg(args, 3), context)?;
-    let data = bytes_of(&arg(args, 4), context)?;
-    let aad = bytes_of(&arg(args, 5), context)?;
-    let input = CipherInput {
-        key: &key,
-        iv: &iv,
-        aad: &aad,
-        auto_padding: arg(args, 6).to_boolean(),
-    };
+    let call = CipherCall::read(args, context)?;
+    let (spec, encrypting, data) = (call.spec, call.encrypting, call.data.as_slice());
+    let input = call.input();
     let (output, tag) = if encrypting {
-        thrown(cipher::encrypt(spec, &input, &data), context)?
+        thrown(cipher::encrypt(spec, &input, data), context)?
     } else {
         let tag = match arg(args, 7) {
             value if value.is_null_or_undefined() => None,
             value => Some(bytes_of(&value, context)?),
         };
         (
-            thrown(
-                cipher::decrypt(spec, &input, &data, tag.as_deref()),
-                context,
-            )?,
+            thrown(cipher::decrypt(spec, &input, data, tag.as_deref()), context)?,
             None,
         )
     };
@@ -490,24 +513,11 @@ fn run_cipher(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<
 
 /// `cipherPrefix(name, encrypt, key, iv, dataSoFar, aad, autoPadding)` → the output `update` may return.
 fn cipher_prefix(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let name = string_arg(args, 0, context)?;
-    let spec = thrown(
-        CipherSpec::named(&name).ok_or(CryptoError::UnknownCipher),
-        context,
-    )?;
-    let encrypting = arg(args, 1).to_boolean();
-    let key = bytes_of(&arg(args, 2), context)?;
-    let iv = bytes_of(&arg(args, 3), context)?;
-    let data = bytes_of(&arg(args, 4), context)?;
-    let aad = bytes_of(&arg(args, 5), context)?;
-    let input = CipherInput {
-        key: &key,
-        iv: &iv,
-        aad: &aad,
-        auto_padding: arg(args, 6).to_boolean(),
-    };
+    let call = CipherCall::read(args, context)?;
+    let (spec, encrypting, data) = (call.spec, call.encrypting, call.data.as_slice());
+    let input = call.input();
     let output = thrown(
-        cipher::stable_prefix(spec, &input, &data, encrypting),
+        cipher::stable_prefix(spec, &input, data, encrypting),
         context,
     )?;
     uint8_array(&output, context)
