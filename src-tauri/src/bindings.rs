@@ -59,6 +59,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         oauth::oauth_system_browser_redirect_uri,
         oauth::oauth_cancel,
         oauth::oauth_discover,
+        oauth::oauth_presets,
+        oauth::oauth_preset_values,
         oauth::oauth_fetch_token,
         oauth::oauth_refresh,
         oauth::oauth_disconnect,

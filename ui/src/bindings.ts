@@ -375,6 +375,24 @@ async oauthDiscover(issuer: string) : Promise<Result<DiscoveredProvider, AppErro
 }
 },
 /**
+ * The provider presets for the connection form: Blocksmith's, with the person's `oauth-presets.toml` in the
+ * settings folder laid over them.
+ */
+async oauthPresets() : Promise<ProviderPresets> {
+    return await TAURI_INVOKE("oauth_presets");
+},
+/**
+ * The connection kind and values of a preset for the parameters the person gave (tenant, domain, …).
+ */
+async oauthPresetValues(key: string, parameters: Partial<{ [key in string]: string }>) : Promise<Result<PresetValues, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("oauth_preset_values", { key, parameters }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Client credentials: fetches a token and stores it.
  */
 async oauthFetchToken(name: string) : Promise<Result<TokenStatusView, AppError>> {
@@ -650,7 +668,7 @@ scopesSupported: string[] }
 /**
  * What went wrong, as a stable machine-readable name. Keyring failures all start with `keyring_`.
  */
-export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outside_workspace" | "not_a_workspace" | "io" | "not_writable" | "block_file_missing" | "unknown_block" | "unknown_flow" | "duplicate_name" | "invalid_name" | "trigger_not_removable" | "history" | "no_workspace" | "block_without_flow" | "unknown_export_format" | "export_block_required" | "export_block_not_allowed" | "export_block_not_found" | "export_block_ambiguous" | "import_read_failed" | "import_not_a_known_format" | "import_truncated" | "import_unsupported_version" | "import_invalid_content" | "import_name_clash" | "worker_spawn" | "worker_protocol" | "worker_unreachable" | "unknown_run" | "redaction" | "invalid_input" | "unknown_connection_kind" | "unknown_connection" | "secret_outside_keyring" | "not_o_auth" | "not_connected" | "needs_consent" | "host_changed" | "keyring_no_dbus_session" | "keyring_no_secret_service" | "keyring_locked" | "keyring_no_default_collection" | "keyring_no_session_keyring" | "keyring_untrustworthy" | "keyring_failed" | "keyring_entry_not_text" | "keyring_entry_ambiguous" | "keyring_entry_name_empty" | "keyring_token_not_json" | "keyring_unknown_backend" | "missing_field" | "invalid_url" | "insecure_endpoint" | "invalid_headers" | "reserved_header" | "invalid_pkce_verifier" | "not_loopback_redirect_uri" | "redirect_uri_mismatch" | "state_mismatch" | "issuer_mismatch" | "issuer_missing" | "metadata_issuer_mismatch" | "no_provider_metadata" | "provider_metadata_unreadable" | "authorization_denied" | "missing_code" | "provider_unreachable" | "token_request_not_sent" | "token_response_unreadable" | "invalid_client" | "code_rejected" | "token_request_refused" | "token_response_not_json" | "token_response_unexpected_status" | "token_response_missing_field" | "token_response_invalid_field" | "no_refresh_token" | "no_authorize_url" | "revocation_refused" | "stored_token_unreadable" | "http_client" | "loopback_bind" | "loopback" | "consent_timeout" | "consent_cancelled" | "consent_window" | "browser_not_opened" | "webhook_port_unavailable" | "webhook_failed" | 
+export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outside_workspace" | "not_a_workspace" | "io" | "not_writable" | "block_file_missing" | "unknown_block" | "unknown_flow" | "duplicate_name" | "invalid_name" | "trigger_not_removable" | "history" | "no_workspace" | "block_without_flow" | "unknown_export_format" | "export_block_required" | "export_block_not_allowed" | "export_block_not_found" | "export_block_ambiguous" | "import_read_failed" | "import_not_a_known_format" | "import_truncated" | "import_unsupported_version" | "import_invalid_content" | "import_name_clash" | "worker_spawn" | "worker_protocol" | "worker_unreachable" | "unknown_run" | "redaction" | "invalid_input" | "unknown_connection_kind" | "unknown_connection" | "secret_outside_keyring" | "not_o_auth" | "not_connected" | "needs_consent" | "host_changed" | "unknown_preset" | "preset_parameter_invalid" | "preset_file_invalid" | "keyring_no_dbus_session" | "keyring_no_secret_service" | "keyring_locked" | "keyring_no_default_collection" | "keyring_no_session_keyring" | "keyring_untrustworthy" | "keyring_failed" | "keyring_entry_not_text" | "keyring_entry_ambiguous" | "keyring_entry_name_empty" | "keyring_token_not_json" | "keyring_unknown_backend" | "missing_field" | "invalid_url" | "insecure_endpoint" | "invalid_headers" | "reserved_header" | "invalid_pkce_verifier" | "not_loopback_redirect_uri" | "redirect_uri_mismatch" | "state_mismatch" | "issuer_mismatch" | "issuer_missing" | "metadata_issuer_mismatch" | "no_provider_metadata" | "provider_metadata_unreadable" | "authorization_denied" | "missing_code" | "provider_unreachable" | "token_request_not_sent" | "token_response_unreadable" | "invalid_client" | "code_rejected" | "token_request_refused" | "token_response_not_json" | "token_response_unexpected_status" | "token_response_missing_field" | "token_response_invalid_field" | "no_refresh_token" | "no_authorize_url" | "revocation_refused" | "stored_token_unreadable" | "http_client" | "loopback_bind" | "loopback" | "consent_timeout" | "consent_cancelled" | "consent_window" | "browser_not_opened" | "webhook_port_unavailable" | "webhook_failed" | 
 /**
  * A fault of Blocksmith itself, not of the input.
  */
@@ -809,6 +827,71 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | Partial
 export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }
 export type NameValue = { name: string; value: string }
+/**
+ * What a parameter's value may be, which decides where the preset may use it.
+ */
+export type ParameterFormat = 
+/**
+ * A domain name, optionally with `:port`, e.g. `dev-123456.okta.com`.
+ */
+"host" | 
+/**
+ * One URL path segment: letters, digits, `.`, `_` and `-`, e.g. a tenant ID.
+ */
+"segment" | 
+/**
+ * One of the parameter's `choices`.
+ */
+"choice" | 
+/**
+ * Any one-line text; used only as an extra request parameter, never in a URL.
+ */
+"text"
+/**
+ * One of a parameter's choices.
+ */
+export type PresetChoice = { value: string; label: string }
+/**
+ * What the person fills in for a preset, e.g. the Okta domain or the Entra ID tenant.
+ */
+export type PresetParameter = { key: string; label: string; help?: string; format: ParameterFormat; 
+/**
+ * Used when the person gives nothing.
+ */
+default?: string | null; choices?: PresetChoice[] }
+/**
+ * A preset filled in: the connection's kind and the values of every input and setting the preset decides
+ * (empty where the preset leaves one unset, so a value of another preset chosen before does not linger).
+ */
+export type PresetValues = { kind: string; values: Partial<{ [key in string]: string }> }
+/**
+ * A preset as the connection form lists it.
+ */
+export type ProviderPreset = { key: string; label: string; 
+/**
+ * One line for the person connecting: what the provider needs that is easy to miss.
+ */
+note: string; 
+/**
+ * The connection kind the preset fills in (`authorizationcode` or `clientcredentials`).
+ */
+kind: string; parameters: PresetParameter[]; 
+/**
+ * From the person's own presets file rather than Blocksmith's list.
+ */
+fromUserFile: boolean }
+/**
+ * Every preset on offer: Blocksmith's, with the person's file laid over them.
+ */
+export type ProviderPresets = { presets: ProviderPreset[]; 
+/**
+ * Where the person's own presets are read from (the file need not exist).
+ */
+userFile: string | null; 
+/**
+ * Why the person's file was not used, when it exists but is broken; Blocksmith's presets are still listed.
+ */
+userFileProblem: string | null }
 export type RecordedRequest = { method: string; url: string; headers: NameValue[]; form: NameValue[] }
 export type RecordedResponse = { status: number; headers: NameValue[]; body: string }
 export type Renamed = { kind: ClashKind; from: string; to: string }

@@ -7,6 +7,7 @@ use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use blocksmith_session::presets::{self, ProviderPreset};
 use blocksmith_session::types::{connection_kind, Sensitive, TokenStatus};
 use blocksmith_session::{
     BrowserConsent, ConnectionDraft, ConnectionView, HostChange, ListenOn, Session,
@@ -27,12 +28,28 @@ pub enum ConnectionsCommand {
         workspace: WorkspaceArg,
         #[arg(long)]
         name: String,
-        /// apikey, apikeysecret, basic, authorizationcode, clientcredentials or privatekey.
-        #[arg(long)]
-        kind: String,
+        /// apikey, apikeysecret, basic, authorizationcode, clientcredentials or privatekey; may be left out with
+        /// --preset, which names its kind.
+        #[arg(long, required_unless_present = "preset")]
+        kind: Option<String>,
+        /// Start from a provider preset (see `connections presets`): its URLs, scopes and settings, which --set
+        /// values replace.
+        #[arg(long, value_name = "KEY")]
+        preset: Option<String>,
+        /// A parameter of the preset, e.g. --param tenant=contoso.onmicrosoft.com (repeatable).
+        #[arg(long = "param", value_name = "KEY=VALUE", requires = "preset")]
+        parameters: Vec<String>,
         /// A non-secret input, e.g. --set tokenUrl=https://id.example/token (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         settings: Vec<String>,
+    },
+    /// List the OAuth provider presets for --preset: Blocksmith's, and yours from oauth-presets.toml in the
+    /// settings folder.
+    #[command(after_help = crate::examples::CONNECTIONS_PRESETS)]
+    Presets {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// List the connections and whether each secret is stored (never the values).
     #[command(after_help = crate::examples::CONNECTIONS_LIST)]
@@ -141,10 +158,19 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             workspace,
             name,
             kind,
+            preset,
+            parameters,
             settings,
         } => {
             let session = workspace.session()?;
-            let values = parse_settings(&settings)?;
+            let (kind, mut values) = match preset {
+                Some(preset) => from_preset(&preset, kind, &parameters)?,
+                None => (
+                    kind.expect("clap requires --kind without --preset"),
+                    BTreeMap::new(),
+                ),
+            };
+            values.extend(parse_pairs("--set", &settings)?);
             let secrets = if has_secret_inputs(&kind) {
                 read_secrets(std::io::stdin().lock())?
             } else {
@@ -168,6 +194,22 @@ pub fn connections(command: ConnectionsCommand) -> Result<()> {
             eprintln!("Added connection \"{name}\".");
             for warning in too_short {
                 eprintln!("Warning: {warning}");
+            }
+        }
+        ConnectionsCommand::Presets { json } => {
+            let listed = presets::provider_presets(presets::default_user_presets_file().as_deref());
+            if let Some(problem) = &listed.user_file_problem {
+                eprintln!("Warning: {problem}");
+            }
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string(&listed.presets).expect("presets always serialise")
+                );
+            } else {
+                for preset in &listed.presets {
+                    println!("{}", preset_row(preset));
+                }
             }
         }
         ConnectionsCommand::List { workspace, json } => {
@@ -321,18 +363,62 @@ fn has_secret_inputs(kind: &str) -> bool {
     connection_kind(kind).is_some_and(|kind| kind.inputs.iter().any(|input| input.secret))
 }
 
-fn parse_settings(settings: &[String]) -> Result<BTreeMap<String, String>> {
-    settings
+/// `KEY=VALUE` arguments of the option `flag` (`--set`, `--param`) as a map.
+fn parse_pairs(flag: &str, pairs: &[String]) -> Result<BTreeMap<String, String>> {
+    pairs
         .iter()
-        .map(|setting| {
-            setting
-                .split_once('=')
+        .map(|pair| {
+            pair.split_once('=')
                 .map(|(key, value)| (key.trim().to_string(), value.to_string()))
                 .ok_or_else(|| {
-                    Error::Invocation(format!("--set takes KEY=VALUE, but got \"{setting}\"."))
+                    Error::Invocation(format!("{flag} takes KEY=VALUE, but got \"{pair}\"."))
                 })
         })
         .collect()
+}
+
+/// The kind and values of the provider preset `key` for the `--param` values; `--kind`, when given too, must be
+/// the preset's.
+fn from_preset(
+    key: &str,
+    kind: Option<String>,
+    parameters: &[String],
+) -> Result<(String, BTreeMap<String, String>)> {
+    let parameters = parse_pairs("--param", parameters)?;
+    let filled = presets::fill_preset(
+        presets::default_user_presets_file().as_deref(),
+        key,
+        &parameters,
+    )
+    .map_err(blocksmith_session::Error::from)?;
+    match kind {
+        Some(kind) if kind != filled.kind => Err(Error::Invocation(format!(
+            "The preset \"{key}\" is a {} connection, not {kind}; leave out --kind.",
+            filled.kind
+        ))),
+        _ => Ok((filled.kind, filled.values)),
+    }
+}
+
+/// One preset as a line of `connections presets`: key, label, the parameters it takes, its note.
+fn preset_row(preset: &ProviderPreset) -> String {
+    let parameters: Vec<String> = preset
+        .parameters
+        .iter()
+        .map(|parameter| format!("--param {}=…", parameter.key))
+        .collect();
+    format!(
+        "{}\t{}{}\t{}\t{}",
+        preset.key,
+        preset.label,
+        if preset.from_user_file {
+            " (yours)"
+        } else {
+            ""
+        },
+        parameters.join(" "),
+        preset.note
+    )
 }
 
 /// Reads `KEY=VALUE` lines; a value that starts a PEM block (`-----BEGIN …`) continues up to its `-----END`
@@ -389,7 +475,7 @@ mod tests {
 
     #[test]
     fn settings_need_an_equals_sign() {
-        assert_eq!(parse_settings(&["a=b=c".into()]).unwrap()["a"], "b=c");
-        assert!(parse_settings(&["nope".into()]).is_err());
+        assert_eq!(parse_pairs("--set", &["a=b=c".into()]).unwrap()["a"], "b=c");
+        assert!(parse_pairs("--set", &["nope".into()]).is_err());
     }
 }

@@ -17,7 +17,14 @@ pub const CONNECTIONS_ADD: &str = "\
 Examples:
   printf 'apiKey=%s\\n' \"$ACME_KEY\" | blocksmith connections add --workspace ~/Blocksmith/Shop --name Acme --kind apikey
   printf 'clientSecret=%s\\n' \"$SECRET\" | blocksmith connections add --workspace ~/Blocksmith/Shop \\
-      --name Okta --kind authorizationcode --set issuer=https://acme.okta.com --set clientId=0oa1b2c3";
+      --name Okta --kind authorizationcode --set issuer=https://acme.okta.com --set clientId=0oa1b2c3
+  printf 'clientSecret=%s\\n' \"$SECRET\" | blocksmith connections add --workspace ~/Blocksmith/Shop \\
+      --name Entra --preset microsoft-entra-id --param tenant=contoso.onmicrosoft.com --set clientId=5f3c2a1e-8b9d-4c6f-a1b2-3c4d5e6f7a8b";
+
+pub const CONNECTIONS_PRESETS: &str = "\
+Examples:
+  blocksmith connections presets
+  blocksmith connections presets --json | jq -r '.[].key'";
 
 pub const CONNECTIONS_LIST: &str = "\
 Examples:

@@ -14,6 +14,7 @@ const SUBCOMMANDS: &[&[&str]] = &[
     &["connections", "remove"],
     &["connections", "authorize"],
     &["connections", "token"],
+    &["connections", "presets"],
     &["config-vars"],
     &["config-vars", "set"],
     &["config-vars", "list"],

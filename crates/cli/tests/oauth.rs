@@ -47,7 +47,15 @@ fn loopback_redirect_uri() -> String {
     format!("http://127.0.0.1:{port}/callback")
 }
 
-fn add_connection(ws: &Path, name: &str, kind: &str, settings: &[String], client_secret: &str) {
+/// `connections add` of `name`, its kind given by `how` (`["--kind", …]` or `["--preset", …, "--param", …]`),
+/// with `--set` for each of `settings` and `client_secret` on standard input.
+fn connections_add(
+    ws: &Path,
+    name: &str,
+    how: &[&str],
+    settings: &[String],
+    client_secret: &str,
+) -> Output {
     let mut args = vec![
         "connections",
         "add",
@@ -55,13 +63,16 @@ fn add_connection(ws: &Path, name: &str, kind: &str, settings: &[String], client
         path(ws),
         "--name",
         name,
-        "--kind",
-        kind,
     ];
+    args.extend(how);
     for setting in settings {
         args.extend(["--set", setting]);
     }
-    let added = blocksmith(&args, &format!("clientSecret={client_secret}\n"));
+    blocksmith(&args, &format!("clientSecret={client_secret}\n"))
+}
+
+fn add_connection(ws: &Path, name: &str, kind: &str, settings: &[String], client_secret: &str) {
+    let added = connections_add(ws, name, &["--kind", kind], settings, client_secret);
     assert!(added.status.success(), "{}", text(&added.stderr));
 }
 
@@ -540,21 +551,13 @@ fn remember_login_is_a_true_or_false_setting() {
         "off is the default and is not written down"
     );
 
-    let mut args = vec![
-        "connections",
-        "add",
-        "--workspace",
-        path(&ws),
-        "--name",
+    let refused = connections_add(
+        &ws,
         "Unsure",
-        "--kind",
-        "authorizationcode",
-    ];
-    let bad = settings("yes");
-    for setting in &bad {
-        args.extend(["--set", setting]);
-    }
-    let refused = blocksmith(&args, &format!("clientSecret={CLIENT_SECRET}\n"));
+        &["--kind", "authorizationcode"],
+        &settings("yes"),
+        CLIENT_SECRET,
+    );
     assert!(!refused.status.success());
     let stderr = text(&refused.stderr);
     assert!(
@@ -563,4 +566,114 @@ fn remember_login_is_a_true_or_false_setting() {
     );
     let listed = list_text(&ws);
     assert!(!listed.contains("Unsure"), "{listed}");
+}
+
+/// The test provider's client that takes its secret only in the request body, as Google's preset sends it.
+const BODY_CLIENT_ID: &str = "blocksmith-confidential-post";
+const BODY_CLIENT_SECRET: &str = "confidential-post-secret";
+
+#[test]
+fn a_presets_parameters_and_client_authentication_reach_the_provider() {
+    // Google's preset, its endpoints pointed at the test provider (there is no internet here): what the preset
+    // adds besides the URLs must reach the wire: access_type=offline and prompt=consent on the authorization
+    // request, and the client's secret in the body of the token request.
+    let provider = TestProvider::start(LONG_TTL_S);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let redirect_uri = loopback_redirect_uri();
+    let settings = [
+        format!("authorizeUrl={}", provider.authorize_url()),
+        format!("tokenUrl={}", provider.token_url()),
+        "issuer=".to_owned(),
+        "revocationUrl=".to_owned(),
+        "scopes=openid offline_access api:read".to_owned(),
+        format!("clientId={BODY_CLIENT_ID}"),
+        format!("redirectUri={redirect_uri}"),
+    ];
+    let added = connections_add(
+        &ws,
+        "Provider",
+        &["--preset", "google"],
+        &settings,
+        BODY_CLIENT_SECRET,
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let inputs = &listed_json(&ws, "Provider")["inputs"];
+    assert_eq!(inputs["clientAuthentication"], "body");
+    assert_eq!(inputs["systemBrowser"], "true");
+
+    let (_, authorized) = authorize_as_person(&ws, &redirect_uri);
+    assert!(authorized.status.success(), "{}", text(&authorized.stderr));
+    let authorization: Value = reqwest::blocking::get(format!(
+        "{}/__test/last-authorization-request",
+        provider.issuer
+    ))
+    .and_then(reqwest::blocking::Response::json)
+    .unwrap();
+    assert_eq!(authorization["params"]["access_type"], "offline");
+    assert_eq!(authorization["params"]["prompt"], "consent");
+    let token_request = provider.last_token_request();
+    assert_eq!(token_request["params"]["client_secret"], BODY_CLIENT_SECRET);
+    assert_eq!(token_request["headers"].get("authorization"), None);
+}
+
+#[test]
+fn a_preset_needs_its_parameters_and_keeps_its_values_inside_the_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let add = |extra: &[&str]| {
+        let how = [&["--preset", "okta"], extra].concat();
+        connections_add(
+            &ws,
+            "Okta",
+            &how,
+            &["clientId=0oa1".to_owned()],
+            CLIENT_SECRET,
+        )
+    };
+    let missing = add(&[]);
+    assert_eq!(
+        missing.status.code(),
+        Some(2),
+        "a missing parameter is bad input"
+    );
+    assert!(text(&missing.stderr).contains("Okta domain is needed for the Okta preset."));
+    let bent = add(&["--param", "domain=evil.example/steal?"]);
+    assert_eq!(bent.status.code(), Some(2));
+    assert!(
+        text(&bent.stderr).contains("is not a domain name"),
+        "{}",
+        text(&bent.stderr)
+    );
+    let wrong_kind = add(&[
+        "--param",
+        "domain=acme.okta.com",
+        "--kind",
+        "clientcredentials",
+    ]);
+    assert!(
+        text(&wrong_kind.stderr).contains("leave out --kind"),
+        "{}",
+        text(&wrong_kind.stderr)
+    );
+
+    let added = add(&["--param", "domain=acme.okta.com"]);
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let inputs = &listed_json(&ws, "Okta")["inputs"];
+    assert_eq!(
+        inputs["tokenUrl"],
+        "https://acme.okta.com/oauth2/default/v1/token"
+    );
+    assert_eq!(inputs["issuer"], "https://acme.okta.com/oauth2/default");
+
+    let listed = blocksmith(&["connections", "presets", "--json"], "");
+    assert!(listed.status.success());
+    let presets: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let okta = presets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "okta")
+        .unwrap();
+    assert_eq!(okta["parameters"][0]["key"], "domain");
 }

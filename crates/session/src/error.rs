@@ -56,6 +56,9 @@ pub enum Error {
     #[error(transparent)]
     Webhook(#[from] crate::webhook::WebhookError),
 
+    #[error(transparent)]
+    Preset(#[from] crate::presets::PresetError),
+
     #[error("No workspace is open. Open a workspace folder first.")]
     NoWorkspace,
 

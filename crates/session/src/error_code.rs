@@ -11,6 +11,7 @@ use blocksmith_workspace::transfer::ExportError;
 use blocksmith_workspace::Error as WorkspaceError;
 
 use crate::error::Error;
+use crate::presets::PresetError;
 use crate::webhook::WebhookError;
 
 /// What went wrong, as a stable machine-readable name. Keyring failures all start with `keyring_`.
@@ -61,6 +62,10 @@ pub enum ErrorCode {
     NotConnected,
     NeedsConsent,
     HostChanged,
+    // Provider presets.
+    UnknownPreset,
+    PresetParameterInvalid,
+    PresetFileInvalid,
     // The OS keyring, one code per failure.
     KeyringNoDbusSession,
     KeyringNoSecretService,
@@ -135,6 +140,9 @@ impl ErrorCode {
                 | UnknownConnectionKind
                 | NotOAuth
                 | HostChanged
+                | UnknownPreset
+                | PresetParameterInvalid
+                | PresetFileInvalid
                 | UnknownExportFormat
                 | ExportBlockRequired
                 | ExportBlockNotAllowed
@@ -296,6 +304,21 @@ impl From<&WebhookError> for ErrorCode {
     }
 }
 
+impl From<&PresetError> for ErrorCode {
+    fn from(err: &PresetError) -> Self {
+        match err {
+            PresetError::Unreadable { .. } | PresetError::Invalid { .. } => {
+                ErrorCode::PresetFileInvalid
+            }
+            PresetError::UnknownPreset { .. } => ErrorCode::UnknownPreset,
+            PresetError::MissingParameter { .. }
+            | PresetError::BadParameter { .. }
+            | PresetError::UnknownParameter { .. }
+            | PresetError::InvalidFill { .. } => ErrorCode::PresetParameterInvalid,
+        }
+    }
+}
+
 impl From<&Error> for ErrorCode {
     fn from(err: &Error) -> Self {
         match err {
@@ -315,6 +338,7 @@ impl From<&Error> for ErrorCode {
             Error::HostChanged { .. } => ErrorCode::HostChanged,
             Error::Export(err) => err.into(),
             Error::Webhook(err) => err.into(),
+            Error::Preset(err) => err.into(),
             Error::NoWorkspace => ErrorCode::NoWorkspace,
             Error::UnknownRun(_) => ErrorCode::UnknownRun,
             Error::ConsentCancelled(_) => ErrorCode::ConsentCancelled,

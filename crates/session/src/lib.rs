@@ -10,6 +10,7 @@ mod error_code;
 pub mod host_binding;
 pub mod oauth;
 mod persisted_state;
+pub mod presets;
 mod redaction;
 mod runs;
 mod session;

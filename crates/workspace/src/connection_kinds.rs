@@ -66,6 +66,8 @@ pub const REDIRECT_URI_SETTING: &str = "redirectUri";
 pub const REMEMBER_LOGIN_SETTING: &str = "rememberLogin";
 /// The setting naming the provider's issuer (RFC 9207).
 pub const ISSUER_SETTING: &str = "issuer";
+/// The authorization code setting that makes Connect ask for consent in the person's own browser.
+pub const SYSTEM_BROWSER_SETTING: &str = "systemBrowser";
 /// The setting naming the provider's RFC 7009 revocation endpoint, called on Disconnect.
 pub const REVOCATION_URL_SETTING: &str = "revocationUrl";
 /// The setting choosing how the client secret is sent: `basic` (the default) or `body`.
@@ -311,6 +313,15 @@ fn authorization_code_settings() -> Vec<InputDefinition> {
             false,
             Toggle,
         ),
+        input(
+            SYSTEM_BROWSER_SETTING,
+            "Consent in the system browser",
+            "Connect opens your own browser instead of the sign-in window, for providers that refuse \
+             embedded sign-in (Google). Register the loopback redirect URI shown then with the provider.",
+            false,
+            false,
+            Toggle,
+        ),
         revocation_url_setting(),
         client_authentication_setting(),
         input(
@@ -379,6 +390,7 @@ mod tests {
                 ISSUER_SETTING,
                 REDIRECT_URI_SETTING,
                 REMEMBER_LOGIN_SETTING,
+                SYSTEM_BROWSER_SETTING,
                 REVOCATION_URL_SETTING,
                 CLIENT_AUTHENTICATION_SETTING,
                 AUTHORIZE_PARAMS_SETTING,

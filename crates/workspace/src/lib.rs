@@ -19,7 +19,8 @@ pub use atomic::write_atomic;
 pub use connection_kinds::{
     connection_kind, connection_kinds, ConnectionKind, InputDefinition, InputFormat,
     AUTHORIZE_PARAMS_SETTING, CLIENT_AUTHENTICATION_SETTING, DEFAULT_REDIRECT_URI, ISSUER_SETTING,
-    REDIRECT_URI_SETTING, REMEMBER_LOGIN_SETTING, REVOCATION_URL_SETTING, TOKEN_PARAMS_SETTING,
+    REDIRECT_URI_SETTING, REMEMBER_LOGIN_SETTING, REVOCATION_URL_SETTING, SYSTEM_BROWSER_SETTING,
+    TOKEN_PARAMS_SETTING,
 };
 pub use error::{Error, Result};
 pub use local_identity::{LocalIdentity, LOCAL_DIR};

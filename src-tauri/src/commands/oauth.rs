@@ -2,6 +2,9 @@
 //! embedded browsers, in the system browser; client credentials, refresh, disconnect, cancel, the token's status
 //! and the last exchange.
 
+use std::collections::BTreeMap;
+
+use blocksmith_session::presets::{self, PresetValues, ProviderPresets};
 use blocksmith_session::types::{DiscoveredProvider, TokenExchange, TokenStatus};
 use blocksmith_session::{BrowserConsent, ListenOn, Session};
 use serde::Serialize;
@@ -10,6 +13,7 @@ use tauri::State;
 use crate::commands::blocking;
 use crate::consent_window::CONSENT_TIMEOUT;
 use crate::error::AppResult;
+use crate::settings::ConfigDir;
 
 /// A connection's token as the UI shows it: never the token itself.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -144,4 +148,25 @@ pub async fn oauth_disconnect(session: State<'_, Session>, name: String) -> AppR
 #[specta::specta]
 pub fn oauth_last_exchange(session: State<'_, Session>, name: String) -> Option<TokenExchange> {
     session.last_exchange(&name)
+}
+
+/// The provider presets for the connection form: Blocksmith's, with the person's `oauth-presets.toml` in the
+/// settings folder laid over them.
+#[tauri::command]
+#[specta::specta]
+pub fn oauth_presets(config_dir: State<'_, ConfigDir>) -> ProviderPresets {
+    presets::provider_presets(Some(&config_dir.0.join(presets::USER_PRESETS_FILE)))
+}
+
+/// The connection kind and values of a preset for the parameters the person gave (tenant, domain, …).
+#[tauri::command]
+#[specta::specta]
+pub fn oauth_preset_values(
+    config_dir: State<'_, ConfigDir>,
+    key: String,
+    parameters: BTreeMap<String, String>,
+) -> AppResult<PresetValues> {
+    let user_file = config_dir.0.join(presets::USER_PRESETS_FILE);
+    presets::fill_preset(Some(&user_file), &key, &parameters)
+        .map_err(|error| blocksmith_session::Error::from(error).into())
 }

@@ -24,6 +24,10 @@ import {
   type StepOutcome as WireStepOutcome,
   type TypedRequest,
   type WorkspaceView as WireWorkspaceView,
+  type PresetParameter as WirePresetParameter,
+  type PresetValues as WirePresetValues,
+  type ProviderPreset as WireProviderPreset,
+  type ProviderPresets as WireProviderPresets,
 } from '../bindings';
 import type { JsonValue } from './json';
 
@@ -69,6 +73,12 @@ export type WorkspaceView = Omit<WireWorkspaceView, 'flows' | 'connections'> & {
   flows: FlowView[];
   connections: ConnectionDefinition[];
 };
+/** A provider preset's parameter: its serde defaults (help, default, choices) are always on the wire. */
+export type PresetParameter = Required<WirePresetParameter>;
+export type ProviderPreset = Omit<WireProviderPreset, 'parameters'> & { parameters: PresetParameter[] };
+export type ProviderPresets = Omit<WireProviderPresets, 'presets'> & { presets: ProviderPreset[] };
+/** A preset filled in: the connection's kind and the values it decides. */
+export type PresetValues = Omit<WirePresetValues, 'values'> & { values: Record<string, string> };
 export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response'> & {
   returned: JsonValue;
   result: JsonValue;
@@ -279,6 +289,27 @@ export const api = {
   /** Answers whether a run with that id was still running (and is now stopped). */
   /** OpenID Connect / RFC 8414 discovery for an issuer: the endpoints and settings to fill in. */
   oauthDiscover: (issuer: string) => unwrap('oauth_discover', () => commands.oauthDiscover(issuer)),
+  /** The provider presets: Blocksmith's, with the person's own file laid over them. */
+  oauthPresets: async (): Promise<ProviderPresets> => {
+    const listed = await plain('oauth_presets', () => commands.oauthPresets());
+    return {
+      ...listed,
+      presets: listed.presets.map((preset) => ({
+        ...preset,
+        parameters: preset.parameters.map((parameter) => ({
+          ...parameter,
+          help: parameter.help ?? '',
+          default: parameter.default ?? null,
+          choices: parameter.choices ?? [],
+        })),
+      })),
+    };
+  },
+  /** A preset's connection kind and values for the parameters given (tenant, domain, …). */
+  oauthPresetValues: async (key: string, parameters: Record<string, string>): Promise<PresetValues> => {
+    const filled = await unwrap('oauth_preset_values', () => commands.oauthPresetValues(key, parameters));
+    return { ...filled, values: definedEntries(filled.values) };
+  },
   runStop: (runId: string) => plain('run_stop', () => commands.runStop(runId)),
   /** The trigger's payload for a request typed in the payload editor, built as the webhook listener builds it. */
   payloadFromRequest: async (request: TypedRequest) =>

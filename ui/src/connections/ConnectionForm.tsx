@@ -5,6 +5,7 @@ import {
   asBackendError,
   type ConnectionInput,
   type ConnectionView,
+  type PresetValues,
 } from '../common/backend';
 import { NameValueRows, type NameValueRow } from '../common/NameValueRows';
 import { useWorkspace } from '../workspace/WorkspaceContext';
@@ -19,6 +20,7 @@ import { useConnectionFailures } from './failures';
 import { useConnectionKinds } from './kinds';
 import { useHostChange } from './HostChange';
 import { OAuthControls } from './OAuthControls';
+import { ProviderPresetPicker } from './ProviderPresetPicker';
 import { SecretInput } from './SecretInput';
 import { shortHeaderWarning, shortSecretWarning } from './shortSecrets';
 
@@ -34,6 +36,8 @@ interface Props {
 
 /** The Issuer setting, whose Discover button fills in the endpoints. */
 const ISSUER_KEY = 'issuer';
+/** The setting that makes Connect ask for consent in the system browser. */
+const SYSTEM_BROWSER_KEY = 'systemBrowser';
 
 /** Failures the person can fix in the form itself, so they are shown there rather than as a notice. */
 const FORM_FAILURES: ReadonlySet<string> = new Set(['invalid_input', 'duplicate_name']);
@@ -129,6 +133,12 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
     } finally {
       setDiscovering(false);
     }
+  };
+
+  /** A provider preset's kind and values replace the form's (the Client ID and Secret are left as typed). */
+  const fillFromPreset = (filled: PresetValues) => {
+    setKindKey(filled.kind);
+    setFields((current) => ({ ...current, ...filled.values }));
   };
 
   /** Loads the stored headers into the rows, so they can be edited and saved again. */
@@ -268,6 +278,7 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
 
   return (
     <form className="connection-form" onSubmit={(event) => void save(event)} aria-label="Connection" noValidate>
+      <ProviderPresetPicker onFill={fillFromPreset} />
       <div className="form-field">
         <label htmlFor="connection-kind">Kind</label>
         <select
@@ -312,7 +323,12 @@ export function ConnectionForm({ existing, onSaved, onTokenChanged, onClose }: P
         </button>
       </div>
       {kind?.oauth && savedAsThisKind && (
-        <OAuthControls connectionName={existing.name} consent={kind?.consent ?? false} onTokenChanged={onTokenChanged} />
+        <OAuthControls
+          connectionName={existing.name}
+          consent={kind?.consent ?? false}
+          consentInSystemBrowser={existing.inputs[SYSTEM_BROWSER_KEY] === 'true'}
+          onTokenChanged={onTokenChanged}
+        />
       )}
       {kind?.oauth && !savedAsThisKind && (
         <p className="muted">Save the connection, then connect it to get a token.</p>

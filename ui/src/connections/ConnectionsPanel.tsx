@@ -23,7 +23,7 @@ function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <li className="connection-row" data-testid="connection">
-      <button type="button" className="block-name" onClick={onEdit} title={`Edit ${connection.name}`}>
+      <button type="button" className="block-name" onClick={onEdit} title={`Edit ${connection.name} (${kindLabel})`}>
         <span>{connection.name}</span>
         <span className="muted">{kindLabel}</span>
         {connection.hasToken && <span className="badge">token</span>}

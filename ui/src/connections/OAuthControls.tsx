@@ -12,6 +12,8 @@ interface Props {
   connectionName: string;
   /** The kind's token needs the person's consent in a browser (Connect), as Rust's kind says. */
   consent: boolean;
+  /** The connection's "Consent in the system browser" setting: Connect opens the person's own browser. */
+  consentInSystemBrowser: boolean;
   /** A token was fetched, refreshed or forgotten. */
   onTokenChanged: () => void;
 }
@@ -38,7 +40,7 @@ function actionProblem(action: Action, code: ErrorCode | UiErrorCode, message: s
   }
 }
 
-export function OAuthControls({ connectionName, consent, onTokenChanged }: Props) {
+export function OAuthControls({ connectionName, consent, consentInSystemBrowser, onTokenChanged }: Props) {
   const failures = useConnectionFailures();
   const hostChange = useHostChange();
   const canConsent = consent;
@@ -118,7 +120,9 @@ export function OAuthControls({ connectionName, consent, onTokenChanged }: Props
   );
 
   const connect = () =>
-    canConsent
+    canConsent && consentInSystemBrowser
+      ? connectInBrowser()
+      : canConsent
       ? perform('connect', `“${connectionName}” could not be connected.`, () => api.oauthConnect(connectionName))
       : perform('connect', `No token could be fetched for “${connectionName}”.`, () =>
           api.oauthFetchToken(connectionName),
@@ -184,12 +188,17 @@ export function OAuthControls({ connectionName, consent, onTokenChanged }: Props
           type="button"
           className={hasToken ? undefined : 'primary'}
           data-testid="oauth-connect"
+          title={
+            canConsent && consentInSystemBrowser
+              ? 'Opens your own browser to sign in: this connection asks for consent in the system browser'
+              : undefined
+          }
           onClick={() => void connect()}
           disabled={busy !== null}
         >
           {canConsent ? 'Connect' : 'Fetch token'}
         </button>
-        {canConsent && (
+        {canConsent && !consentInSystemBrowser && (
           <button
             type="button"
             data-testid="oauth-system-browser"

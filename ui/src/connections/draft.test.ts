@@ -38,10 +38,11 @@ const inputs = clientCredentials.inputs;
 describe('formInputs', () => {
   it('shows a kind\'s settings after its inputs, as Rust defines them', () => {
     const keys = formInputs(authorizationCode).map((input) => input.key);
-    expect(keys.slice(-7)).toEqual([
+    expect(keys.slice(-8)).toEqual([
       'issuer',
       'redirectUri',
       'rememberLogin',
+      'systemBrowser',
       'revocationUrl',
       'clientAuthentication',
       'authorizeParams',
