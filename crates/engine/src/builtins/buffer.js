@@ -1,6 +1,7 @@
 // Node's `Buffer`, the subset blocks reach for: a `Uint8Array` subclass with from/alloc/concat/
-// byteLength/isBuffer/compare and toString/write/equals/slice/readUInt*/writeUInt* in utf8, base64,
-// base64url, hex, latin1 (binary) and ascii.
+// byteLength/isBuffer/compare and toString/write/equals/slice, the fixed-width readers and writers (8 to 64-bit
+// integers, BigInt, float and double, both byte orders), the variable-width ones (1 to 6 bytes) and swap16/32/64,
+// in utf8, utf16le (ucs2), base64, base64url, hex, latin1 (binary) and ascii.
 (function (host, internals) {
   "use strict";
 
@@ -18,6 +19,11 @@
       case "latin1":
       case "binary":
         return "latin1";
+      case "utf16le":
+      case "utf-16le":
+      case "ucs2":
+      case "ucs-2":
+        return "utf16le";
       default: {
         const error = new TypeError(`Unknown encoding: ${encoding}`);
         error.code = "ERR_UNKNOWN_ENCODING";
@@ -35,6 +41,16 @@
         return internals.base64Decode(text);
       case "hex":
         return internals.hexDecode(text);
+      case "utf16le": {
+        // Each UTF-16 code unit, low byte first; lone surrogates are kept as they are, as in Node.
+        const bytes = new Uint8Array(text.length * 2);
+        for (let i = 0; i < text.length; i++) {
+          const unit = text.charCodeAt(i);
+          bytes[2 * i] = unit & 255;
+          bytes[2 * i + 1] = unit >> 8;
+        }
+        return bytes;
+      }
       default: {
         const bytes = new Uint8Array(text.length);
         for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 255;
@@ -56,6 +72,14 @@
       case "ascii": {
         let out = "";
         for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i] & 127);
+        return out;
+      }
+      case "utf16le": {
+        // A trailing odd byte is dropped, as in Node.
+        const units = [];
+        for (let i = 0; i + 1 < bytes.length; i += 2) units.push(bytes[i] | (bytes[i + 1] << 8));
+        let out = "";
+        for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode.apply(null, units.slice(i, i + 8192));
         return out;
       }
       default: {
@@ -229,10 +253,133 @@
     writeUInt32LE(value, offset = 0) { this.#view().setUint32(offset, value, true); return offset + 4; }
     writeInt32BE(value, offset = 0) { this.#view().setInt32(offset, value); return offset + 4; }
     writeInt32LE(value, offset = 0) { this.#view().setInt32(offset, value, true); return offset + 4; }
+    writeInt8(value, offset = 0) { this.#view().setInt8(offset, value); return offset + 1; }
+    writeInt16BE(value, offset = 0) { this.#view().setInt16(offset, value); return offset + 2; }
+    writeInt16LE(value, offset = 0) { this.#view().setInt16(offset, value, true); return offset + 2; }
+    readBigInt64BE(offset = 0) { return this.#view().getBigInt64(offset); }
+    readBigInt64LE(offset = 0) { return this.#view().getBigInt64(offset, true); }
+    readBigUInt64BE(offset = 0) { return this.#view().getBigUint64(offset); }
+    readBigUInt64LE(offset = 0) { return this.#view().getBigUint64(offset, true); }
+    writeBigInt64BE(value, offset = 0) { this.#view().setBigInt64(offset, value); return offset + 8; }
+    writeBigInt64LE(value, offset = 0) { this.#view().setBigInt64(offset, value, true); return offset + 8; }
+    writeBigUInt64BE(value, offset = 0) { this.#view().setBigUint64(offset, value); return offset + 8; }
+    writeBigUInt64LE(value, offset = 0) { this.#view().setBigUint64(offset, value, true); return offset + 8; }
+    readFloatBE(offset = 0) { return this.#view().getFloat32(offset); }
+    readFloatLE(offset = 0) { return this.#view().getFloat32(offset, true); }
+    readDoubleBE(offset = 0) { return this.#view().getFloat64(offset); }
+    readDoubleLE(offset = 0) { return this.#view().getFloat64(offset, true); }
+    writeFloatBE(value, offset = 0) { this.#view().setFloat32(offset, value); return offset + 4; }
+    writeFloatLE(value, offset = 0) { this.#view().setFloat32(offset, value, true); return offset + 4; }
+    writeDoubleBE(value, offset = 0) { this.#view().setFloat64(offset, value); return offset + 8; }
+    writeDoubleLE(value, offset = 0) { this.#view().setFloat64(offset, value, true); return offset + 8; }
+
+    // Variable-width integers of 1 to 6 bytes, as Node reads and writes them (48 bits fit a Number exactly).
+    readUIntBE(offset, byteLength) {
+      this.#checkSpan(offset, byteLength);
+      let value = 0;
+      for (let i = 0; i < byteLength; i++) value = value * 256 + this[offset + i];
+      return value;
+    }
+    readUIntLE(offset, byteLength) {
+      this.#checkSpan(offset, byteLength);
+      let value = 0;
+      for (let i = byteLength - 1; i >= 0; i--) value = value * 256 + this[offset + i];
+      return value;
+    }
+    readIntBE(offset, byteLength) {
+      return toSigned(this.readUIntBE(offset, byteLength), byteLength);
+    }
+    readIntLE(offset, byteLength) {
+      return toSigned(this.readUIntLE(offset, byteLength), byteLength);
+    }
+    writeUIntBE(value, offset, byteLength) {
+      this.#checkSpan(offset, byteLength);
+      let rest = fromSigned(value, byteLength);
+      for (let i = byteLength - 1; i >= 0; i--, rest = Math.floor(rest / 256)) this[offset + i] = rest % 256;
+      return offset + byteLength;
+    }
+    writeUIntLE(value, offset, byteLength) {
+      this.#checkSpan(offset, byteLength);
+      let rest = fromSigned(value, byteLength);
+      for (let i = 0; i < byteLength; i++, rest = Math.floor(rest / 256)) this[offset + i] = rest % 256;
+      return offset + byteLength;
+    }
+    writeIntBE(value, offset, byteLength) {
+      return this.writeUIntBE(value, offset, byteLength);
+    }
+    writeIntLE(value, offset, byteLength) {
+      return this.writeUIntLE(value, offset, byteLength);
+    }
+    // Node's checks, in its order and words: the width, a buffer too short for it, then the offset.
+    #checkSpan(offset, byteLength) {
+      checkByteLength(byteLength);
+      const last = this.length - byteLength;
+      if (last < 0) {
+        const error = new RangeError("Attempt to access memory outside buffer bounds");
+        error.code = "ERR_BUFFER_OUT_OF_BOUNDS";
+        throw error;
+      }
+      if (!Number.isInteger(offset) || offset < 0 || offset > last) {
+        const error = new RangeError(
+          `The value of "offset" is out of range. It must be ${Number.isInteger(offset) ? `>= 0 and <= ${last}` : "an integer"}. Received ${offset}`,
+        );
+        error.code = "ERR_OUT_OF_RANGE";
+        throw error;
+      }
+    }
+
+    // Byte order swaps in place, for UTF-16 BE text and network-order words.
+    swap16() {
+      return this.#swap(2);
+    }
+    swap32() {
+      return this.#swap(4);
+    }
+    swap64() {
+      return this.#swap(8);
+    }
+    #swap(width) {
+      if (this.length % width !== 0) {
+        const error = new RangeError(`Buffer size must be a multiple of ${width * 8}-bits`);
+        error.code = "ERR_INVALID_BUFFER_SIZE";
+        throw error;
+      }
+      for (let start = 0; start < this.length; start += width) {
+        for (let i = 0, j = width - 1; i < j; i++, j--) {
+          const byte = this[start + i];
+          this[start + i] = this[start + j];
+          this[start + j] = byte;
+        }
+      }
+      return this;
+    }
+  }
+
+  function checkByteLength(byteLength) {
+    if (!Number.isInteger(byteLength) || byteLength < 1 || byteLength > 6) {
+      const error = new RangeError(
+        `The value of "byteLength" is out of range. It must be >= 1 and <= 6. Received ${byteLength}`,
+      );
+      error.code = "ERR_OUT_OF_RANGE";
+      throw error;
+    }
+  }
+
+  // The unsigned `value` of `byteLength` bytes read as two's complement.
+  function toSigned(value, byteLength) {
+    const limit = 2 ** (8 * byteLength);
+    return value >= limit / 2 ? value - limit : value;
+  }
+
+  // A signed `value` as the unsigned number of `byteLength` bytes with the same bits.
+  function fromSigned(value, byteLength) {
+    const number = Number(value);
+    return number < 0 ? number + 2 ** (8 * byteLength) : number;
   }
   // Aliases Node also has.
   for (const name of ["readUInt8", "readUInt16BE", "readUInt16LE", "readUInt32BE", "readUInt32LE",
-    "writeUInt8", "writeUInt16BE", "writeUInt16LE", "writeUInt32BE", "writeUInt32LE"]) {
+    "writeUInt8", "writeUInt16BE", "writeUInt16LE", "writeUInt32BE", "writeUInt32LE", "readUIntBE", "readUIntLE",
+    "writeUIntBE", "writeUIntLE", "readBigUInt64BE", "readBigUInt64LE", "writeBigUInt64BE", "writeBigUInt64LE"]) {
     Buffer.prototype[name.replace("UInt", "Uint")] = Buffer.prototype[name];
   }
   internals.Buffer = Buffer;
