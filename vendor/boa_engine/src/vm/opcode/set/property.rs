@@ -1,7 +1,7 @@
 use crate::JsExpect;
 use crate::JsValue;
 use crate::value::JsVariant;
-use crate::vm::opcode::{IndexOperand, RegisterOperand};
+use crate::vm::opcode::{IndexOperand, RegisterOperand, nullish_property_error};
 use crate::{
     Context, JsNativeError, JsResult,
     builtins::function::set_function_name,
@@ -20,6 +20,18 @@ fn set_by_name(
 ) -> JsResult<()> {
     let value = context.vm.get_register(value.into()).clone();
 
+    if value_object.is_null_or_undefined() {
+        let key: PropertyKey = context.vm.frame().code_block().ic[usize::from(index)]
+            .name
+            .clone()
+            .into();
+        return Err(nullish_property_error(
+            value_object,
+            "set",
+            "setting",
+            &key,
+        ));
+    }
     let object = value_object.to_object(context)?;
 
     let ic = &context.vm.frame().code_block().ic[usize::from(index)];
@@ -158,6 +170,10 @@ impl SetPropertyByValue {
         let key = context.vm.get_register(key.into()).clone();
         let receiver = context.vm.get_register(receiver.into()).clone();
         let object = context.vm.get_register(object.into()).clone();
+        if object.is_null_or_undefined() {
+            let key = key.to_property_key(context)?;
+            return Err(nullish_property_error(&object, "set", "setting", &key));
+        }
         let object = object.to_object(context)?;
 
         let key = key.to_property_key(context)?;

@@ -1,0 +1,25 @@
+// The TypeErrors integration developers read most in their logs, worded as Node words them: reading or setting a
+// property of undefined or null names the property, and ToObject of nothing says so.
+module.exports = async () => {
+  const messages = [];
+  const attempts = [
+    () => { const order = undefined; return order.id; },
+    () => { const customer = null; return customer.name; },
+    () => { const response = { body: {} }; return response.body.items.length; },
+    () => { const list = undefined; return list[0]; },
+    () => { const key = "total"; const totals = null; return totals[key]; },
+    () => { const record = undefined; record.status = "done"; },
+    () => { const row = null; row["amount"] = 1; },
+    () => Object.keys(undefined),
+    () => Object.entries(null),
+  ];
+  for (const attempt of attempts) {
+    try {
+      attempt();
+      messages.push("no error");
+    } catch (error) {
+      messages.push(`${error.name}: ${error.message}`);
+    }
+  }
+  return { data: messages };
+};
