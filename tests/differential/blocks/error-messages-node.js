@@ -1,5 +1,6 @@
 // The TypeErrors integration developers read most in their logs, worded as Node words them: reading or setting a
-// property of undefined or null names the property, and ToObject of nothing says so.
+// property of undefined or null names the property, calling what is not a function names the callee as written,
+// and ToObject of nothing says so.
 module.exports = async () => {
   const messages = [];
   const attempts = [
@@ -10,6 +11,12 @@ module.exports = async () => {
     () => { const key = "total"; const totals = null; return totals[key]; },
     () => { const record = undefined; record.status = "done"; },
     () => { const row = null; row["amount"] = 1; },
+    () => { const client = {}; client.send({}); },
+    () => { const handler = 42; handler(); },
+    () => { const response = { data: {} }; response.data.forEach((item) => item); },
+    () => { const Klass = "Order"; return new Klass(); },
+    () => { const steps = { first: { run: null } }; steps.first.run(); },
+    () => new (undefined)(),
     () => Object.keys(undefined),
     () => Object.entries(null),
   ];

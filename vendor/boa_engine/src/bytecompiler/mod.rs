@@ -77,7 +77,7 @@ use boa_ast::{
     scope::{BindingLocator, BindingLocatorError, FunctionScopes, IdentifierReference, Scope},
 };
 use boa_gc::Gc;
-use boa_interner::{Interner, Sym};
+use boa_interner::{Interner, Sym, ToInternedString};
 use boa_macros::js_str;
 use boa_string::StaticJsStrings;
 use rustc_hash::FxHashMap;
@@ -533,6 +533,8 @@ pub struct ByteCompiler<'ctx> {
     code_block_flags: CodeBlockFlags,
     handlers: ThinVec<Handler>,
     pub(crate) ic: Vec<InlineCache>,
+    /// See [`CodeBlock::callee_names`].
+    callee_names: Vec<(u32, JsString)>,
     literals_map: FxHashMap<Literal, u32>,
     names_map: FxHashMap<Sym, u32>,
     bindings_map: FxHashMap<BindingLocator, u32>,
@@ -663,6 +665,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             code_block_flags,
             handlers: ThinVec::default(),
             ic: Vec::default(),
+            callee_names: Vec::default(),
 
             literals_map: FxHashMap::default(),
             names_map: FxHashMap::default(),
@@ -2740,6 +2743,15 @@ impl<'ctx> ByteCompiler<'ctx> {
                 .bytecode
                 .emit_new((call.args().len() as u32).into()),
         }
+        if kind != CallKind::CallEval {
+            // What V8 names in "… is not a function" / "… is not a constructor", keyed by the address after the
+            // instruction: where the VM's `pc` stands while it runs.
+            let after = compiler.next_opcode_location().as_u32();
+            let callee = call.function().flatten().to_interned_string(compiler.interner);
+            compiler
+                .callee_names
+                .push((after, JsString::from(callee.as_str())));
+        }
         match dst {
             CallResultDest::Register(dst) => compiler.pop_into_register(dst),
             CallResultDest::Discard => compiler.bytecode.emit_pop(),
@@ -2782,6 +2794,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             handlers: self.handlers,
             flags: Cell::new(self.code_block_flags),
             ic: self.ic.into_boxed_slice(),
+            callee_names: self.callee_names.into_boxed_slice(),
             source_info: SourceInfo::new(
                 SourceMap::new(source_map_entries, self.source_path),
                 self.function_name,

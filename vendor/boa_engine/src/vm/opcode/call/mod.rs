@@ -189,8 +189,8 @@ impl Call {
             .stack
             .calling_convention_get_function(argument_count.into());
 
-        let Some(object) = func.as_object() else {
-            return Err(Self::handle_not_callable());
+        let Some(object) = func.as_object().filter(|object| object.is_callable()) else {
+            return Err(not_callable_error(context, "a function"));
         };
 
         object.__call__(argument_count.into()).resolve(context)?;
@@ -198,13 +198,20 @@ impl Call {
         Ok(())
     }
 
-    #[cold]
-    #[inline(never)]
-    fn handle_not_callable() -> JsError {
-        JsNativeError::typ()
-            .with_message("not a callable function")
-            .into()
-    }
+}
+
+/// V8's "f.go is not a function" (`what` "a function") or "… is not a constructor", naming the callee as the
+/// program wrote it; Boa's own words where the call was not written in the program.
+#[cold]
+#[inline(never)]
+pub(crate) fn not_callable_error(context: &Context, what: &str) -> JsError {
+    let frame = context.vm.frame();
+    let message = match frame.code_block().callee_name_at(frame.pc) {
+        Some(callee) => format!("{} is not {what}", callee.to_std_string_escaped()),
+        None if what == "a constructor" => "not a constructor".to_owned(),
+        None => "not a callable function".to_owned(),
+    };
+    JsNativeError::typ().with_message(message).into()
 }
 
 impl Operation for Call {
@@ -241,10 +248,8 @@ impl CallSpread {
             .stack
             .calling_convention_get_function(argument_count);
 
-        let Some(object) = func.as_object() else {
-            return Err(JsNativeError::typ()
-                .with_message("not a callable function")
-                .into());
+        let Some(object) = func.as_object().filter(|object| object.is_callable()) else {
+            return Err(not_callable_error(context, "a function"));
         };
 
         object.__call__(argument_count).resolve(context)?;

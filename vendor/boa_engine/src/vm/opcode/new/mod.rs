@@ -1,5 +1,8 @@
 use super::IndexOperand;
-use crate::{Context, JsExpect, JsResult, error::JsNativeError, vm::opcode::Operation};
+use crate::{
+    Context, JsExpect, JsResult,
+    vm::opcode::{Operation, not_callable_error},
+};
 
 /// `New` implements the Opcode Operation for `Opcode::New`
 ///
@@ -18,7 +21,8 @@ impl New {
 
         let cons = func
             .as_object()
-            .ok_or_else(|| JsNativeError::typ().with_message("not a constructor"))?
+            .filter(|object| object.is_constructor())
+            .ok_or_else(|| not_callable_error(context, "a constructor"))?
             .clone();
 
         context.vm.stack.push(cons.clone()); // Push new.target
@@ -59,7 +63,8 @@ impl NewSpread {
 
         let cons = func
             .as_object()
-            .ok_or_else(|| JsNativeError::typ().with_message("not a constructor"))?
+            .filter(|object| object.is_constructor())
+            .ok_or_else(|| not_callable_error(context, "a constructor"))?
             .clone();
 
         let argument_count = arguments.len();
