@@ -1,6 +1,6 @@
 // The TypeErrors integration developers read most in their logs, worded as Node words them: reading or setting a
 // property of undefined or null names the property, calling what is not a function names the callee as written,
-// and ToObject of nothing says so.
+// iterating what is not iterable names the iterable, and ToObject of nothing says so.
 module.exports = async () => {
   const messages = [];
   const attempts = [
@@ -17,6 +17,11 @@ module.exports = async () => {
     () => { const Klass = "Order"; return new Klass(); },
     () => { const steps = { first: { run: null } }; steps.first.run(); },
     () => new (undefined)(),
+    () => { const count = 5; for (const item of count) return item; },
+    () => { const payload = {}; for (const item of payload.items) return item; },
+    () => { const headers = { a: 1 }; return [...headers]; },
+    () => new Set(5),
+    () => new Map(true),
     () => Object.keys(undefined),
     () => Object.entries(null),
   ];

@@ -533,8 +533,8 @@ pub struct ByteCompiler<'ctx> {
     code_block_flags: CodeBlockFlags,
     handlers: ThinVec<Handler>,
     pub(crate) ic: Vec<InlineCache>,
-    /// See [`CodeBlock::callee_names`].
-    callee_names: Vec<(u32, JsString)>,
+    /// See [`CodeBlock::written_operands`].
+    written_operands: Vec<(u32, JsString)>,
     literals_map: FxHashMap<Literal, u32>,
     names_map: FxHashMap<Sym, u32>,
     bindings_map: FxHashMap<BindingLocator, u32>,
@@ -665,7 +665,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             code_block_flags,
             handlers: ThinVec::default(),
             ic: Vec::default(),
-            callee_names: Vec::default(),
+            written_operands: Vec::default(),
 
             literals_map: FxHashMap::default(),
             names_map: FxHashMap::default(),
@@ -858,6 +858,16 @@ impl<'ctx> ByteCompiler<'ctx> {
                 Err(BindingLocatorError::Silent) => {}
             },
         }
+    }
+
+    /// Records `expression` as the written operand of the instruction just emitted: what V8 names in
+    /// "… is not a function", "… is not a constructor" and "… is not iterable". Keyed by the address after the
+    /// instruction, where the VM's `pc` stands while it runs.
+    pub(crate) fn record_written_operand(&mut self, expression: &Expression) {
+        let after = self.next_opcode_location().as_u32();
+        let text = expression.flatten().to_interned_string(self.interner);
+        self.written_operands
+            .push((after, JsString::from(text.as_str())));
     }
 
     fn next_opcode_location(&mut self) -> Address {
@@ -2744,13 +2754,7 @@ impl<'ctx> ByteCompiler<'ctx> {
                 .emit_new((call.args().len() as u32).into()),
         }
         if kind != CallKind::CallEval {
-            // What V8 names in "… is not a function" / "… is not a constructor", keyed by the address after the
-            // instruction: where the VM's `pc` stands while it runs.
-            let after = compiler.next_opcode_location().as_u32();
-            let callee = call.function().flatten().to_interned_string(compiler.interner);
-            compiler
-                .callee_names
-                .push((after, JsString::from(callee.as_str())));
+            compiler.record_written_operand(call.function());
         }
         match dst {
             CallResultDest::Register(dst) => compiler.pop_into_register(dst),
@@ -2794,7 +2798,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             handlers: self.handlers,
             flags: Cell::new(self.code_block_flags),
             ic: self.ic.into_boxed_slice(),
-            callee_names: self.callee_names.into_boxed_slice(),
+            written_operands: self.written_operands.into_boxed_slice(),
             source_info: SourceInfo::new(
                 SourceMap::new(source_map_entries, self.source_path),
                 self.function_name,

@@ -162,10 +162,11 @@ pub struct CodeBlock {
     /// Bytecode to source code mapping.
     pub(crate) source_info: SourceInfo,
 
-    /// The callee's source text of each `Call` and `New` the program wrote, by the address after the
-    /// instruction (ascending), for V8's "f.go is not a function" (a Blocksmith patch, see the crate's README).
+    /// The source text of the callee of each `Call` and `New`, and of the iterable of each `GetIterator`, that
+    /// the program wrote, by the address after the instruction (ascending), for V8's "f.go is not a function"
+    /// and "rows is not iterable" (a Blocksmith patch, see the crate's README).
     #[unsafe_ignore_trace]
-    pub(crate) callee_names: Box<[(u32, JsString)]>,
+    pub(crate) written_operands: Box<[(u32, JsString)]>,
 
     pub(crate) global_lexs: Box<[u32]>,
     pub(crate) global_fns: Box<[GlobalFunctionBinding]>,
@@ -180,14 +181,14 @@ pub struct CodeBlock {
 }
 
 impl CodeBlock {
-    /// The callee's source text of the `Call` or `New` instruction now executing, found by the VM's `pc`
-    /// (which stands after the instruction while it runs); none for calls the compiler made up itself.
-    pub(crate) fn callee_name_at(&self, pc: u32) -> Option<&JsString> {
+    /// The written callee or iterable of the instruction now executing, found by the VM's `pc` (which stands
+    /// after the instruction while it runs); none for instructions the compiler made up itself.
+    pub(crate) fn written_operand_at(&self, pc: u32) -> Option<&JsString> {
         let index = self
-            .callee_names
+            .written_operands
             .binary_search_by_key(&pc, |(after, _)| *after)
             .ok()?;
-        Some(&self.callee_names[index].1)
+        Some(&self.written_operands[index].1)
     }
 }
 
@@ -210,7 +211,7 @@ impl CodeBlock {
             parameter_length: 0,
             handlers: ThinVec::default(),
             ic: Box::default(),
-            callee_names: Box::default(),
+            written_operands: Box::default(),
             source_info: SourceInfo::new(
                 SourceMap::new(Box::default(), SourcePath::None),
                 name,

@@ -1,7 +1,7 @@
 //! Boa's implementation of ECMAScript's `IteratorRecord` and iterator prototype objects.
 
 use crate::{
-    Context, JsResult, JsValue,
+    Context, JsError, JsResult, JsValue,
     builtins::{BuiltInBuilder, IntrinsicObject},
     context::intrinsics::Intrinsics,
     error::JsNativeError,
@@ -229,6 +229,23 @@ pub enum IteratorHint {
     Async,
 }
 
+/// V8's `TypeError` for a value without `Symbol.iterator` where no written expression names it, e.g.
+/// "number 5 is not iterable (cannot read property Symbol(Symbol.iterator))" (a Blocksmith patch, see the crate's
+/// README; Boa said "value with type `number` is not iterable").
+pub(crate) fn not_iterable_error(value: &JsValue) -> JsError {
+    let described = if value.is_undefined() || value.is_null() || value.is_object() {
+        value.type_of().to_string()
+    } else {
+        // Only numbers, booleans, bigints and symbols get here (strings are iterable): their display is V8's.
+        format!("{} {}", value.type_of(), value.display())
+    };
+    JsNativeError::typ()
+        .with_message(format!(
+            "{described} is not iterable (cannot read property Symbol(Symbol.iterator))"
+        ))
+        .into()
+}
+
 impl JsValue {
     /// `GetIteratorFromMethod ( obj, method )`
     ///
@@ -265,6 +282,10 @@ impl JsValue {
         hint: IteratorHint,
         context: &mut Context,
     ) -> JsResult<IteratorRecord> {
+        // V8's words for nothing to iterate, rather than GetMethod's "cannot convert" (a Blocksmith patch).
+        if self.is_null_or_undefined() {
+            return Err(not_iterable_error(self));
+        }
         let method = match hint {
             // 1. If kind is async, then
             IteratorHint::Async => {
@@ -276,10 +297,7 @@ impl JsValue {
                         self.get_method(JsSymbol::iterator(), context)?
                             .ok_or_else(|| {
                                 // ii. If syncMethod is undefined, throw a TypeError exception.
-                                JsNativeError::typ().with_message(format!(
-                                    "value with type `{}` is not iterable",
-                                    self.type_of()
-                                ))
+                                not_iterable_error(self)
                             })?;
                     // iii. Let syncIteratorRecord be ? GetIteratorFromMethod(obj, syncMethod).
                     let sync_iterator_record =
@@ -299,10 +317,7 @@ impl JsValue {
 
         let method = method.ok_or_else(|| {
             // 3. If method is undefined, throw a TypeError exception.
-            JsNativeError::typ().with_message(format!(
-                "value with type `{}` is not iterable",
-                self.type_of()
-            ))
+            not_iterable_error(self)
         })?;
 
         // 4. Return ? GetIteratorFromMethod(obj, method).

@@ -118,6 +118,7 @@ impl ByteCompiler<'_> {
                             let value = self.register_allocator.alloc();
                             self.compile_expr(spread.target(), &value);
                             self.bytecode.emit_get_iterator(value.variable());
+                            self.record_written_operand(spread.target());
                             self.bytecode.emit_push_iterator_to_array(dst_op);
                             self.register_allocator.dealloc(value);
                         }

@@ -275,6 +275,7 @@ impl ByteCompiler<'_> {
             self.bytecode.emit_get_async_iterator(object.variable());
         } else {
             self.bytecode.emit_get_iterator(object.variable());
+            self.record_written_operand(for_of_loop.iterable());
         }
 
         self.register_allocator.dealloc(object);

@@ -206,7 +206,7 @@ impl Call {
 #[inline(never)]
 pub(crate) fn not_callable_error(context: &Context, what: &str) -> JsError {
     let frame = context.vm.frame();
-    let message = match frame.code_block().callee_name_at(frame.pc) {
+    let message = match frame.code_block().written_operand_at(frame.pc) {
         Some(callee) => format!("{} is not {what}", callee.to_std_string_escaped()),
         None if what == "a constructor" => "not a constructor".to_owned(),
         None => "not a callable function".to_owned(),

@@ -1,6 +1,7 @@
 use crate::{
-    Context, JsResult,
-    builtins::iterable::IteratorHint,
+    Context, JsNativeError, JsResult,
+    builtins::iterable::{IteratorHint, not_iterable_error},
+    symbol::JsSymbol,
     vm::opcode::{Operation, RegisterOperand},
 };
 
@@ -15,7 +16,23 @@ impl GetIterator {
     #[inline(always)]
     pub(crate) fn operation(value: RegisterOperand, context: &mut Context) -> JsResult<()> {
         let value = context.vm.get_register(value.into()).clone();
-        let iterator = value.get_iterator(IteratorHint::Sync, context)?;
+        // GetIterator(value, sync) as `JsValue::get_iterator` does it, with V8's "rows is not iterable" naming
+        // the iterable as the program wrote it (a Blocksmith patch, see the crate's README).
+        let method = if value.is_null_or_undefined() {
+            None
+        } else {
+            value.get_method(JsSymbol::iterator(), context)?
+        };
+        let Some(method) = method else {
+            let frame = context.vm.frame();
+            return Err(match frame.code_block().written_operand_at(frame.pc) {
+                Some(written) => JsNativeError::typ()
+                    .with_message(format!("{} is not iterable", written.to_std_string_escaped()))
+                    .into(),
+                None => not_iterable_error(&value),
+            });
+        };
+        let iterator = value.get_iterator_from_method(&method, context)?;
         context.vm.frame_mut().iterators.push(iterator);
         Ok(())
     }
