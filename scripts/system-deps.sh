@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the app and its tests need: WebKitGTK for Tauri, Xvfb and the WebDriver
-# for end-to-end tests, D-Bus, gnome-keyring and keyutils for a real OS keyring session.
+# for end-to-end tests, D-Bus, gnome-keyring and keyutils for a real OS keyring session, rpm to read the .rpm
+# package in the package test.
 # Skips the install when every package is present; prints the command instead when not root.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libsqlite3-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools keyutils imagemagick xdotool
+  rpm
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every suite — formatting, lints, the TypeScript check, Rust unit and integration tests (in a
 # real keyring session, against a real OAuth server), the engine's differential suite against Node, and the
-# real app end to end under Xvfb through WebDriver. Installs what it needs first.
+# real app end to end under Xvfb through WebDriver, and the installable packages (built, installed, used, removed).
+# Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -37,5 +38,9 @@ bash scripts/security.sh
 
 step "end to end: the real app under Xvfb"
 bash scripts/e2e.sh
+
+# The release build it starts dominates its time (see README, Packages).
+step "packages: build the .deb and .rpm, install the .deb and use it, uninstall"
+bash scripts/package-test.sh
 
 step "all suites passed"

@@ -72,7 +72,8 @@ Examples:
 pub const IMPORT: &str = "\
 Examples:
   blocksmith import --workspace ~/Blocksmith/Shop flow.blocksmith.json
-  blocksmith import --workspace ~/Blocksmith/Shop shop.yml --rename";
+  blocksmith import --workspace ~/Blocksmith/Shop shop.yml --rename
+  blocksmith import --workspace ~/Blocksmith/Copy shop.blocksmith.json   # a new folder: just what is imported";
 
 pub const SERVE: &str = "\
 Examples:

@@ -9,6 +9,7 @@ use clap::Args;
 
 use crate::connections::WorkspaceArg;
 use crate::error::{Error, Result};
+use crate::host::{session, Warm};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -30,8 +31,9 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    #[command(flatten)]
-    workspace: WorkspaceArg,
+    /// The workspace folder; a missing or empty one becomes a new workspace holding only what is imported.
+    #[arg(long = "workspace", value_name = "DIR")]
+    workspace: PathBuf,
     /// A bundle (.blocksmith.json) or integration YAML file.
     file: PathBuf,
     /// Rename incoming flows, config variables and connections whose names are taken, instead of refusing.
@@ -68,11 +70,14 @@ pub fn export(args: ExportArgs) -> Result<()> {
     Ok(())
 }
 
+/// Imports into the workspace; a folder with no workspace yet becomes one holding only what is imported.
 pub fn import(args: ImportArgs) -> Result<()> {
-    let report = args
-        .workspace
-        .session()?
-        .import_file(&args.file, args.rename)?;
+    let report = session(Warm::None)?
+        .open_with_import(&args.workspace, &args.file, args.rename)
+        .map_err(|source| Error::Workspace {
+            path: args.workspace.clone(),
+            source,
+        })?;
     println!(
         "{}",
         serde_json::to_string(&report).expect("an import report always serialises")

@@ -57,7 +57,7 @@ enum Command {
     #[command(after_help = examples::EXPORT)]
     Export(export::ExportArgs),
 
-    /// Import a bundle or integration YAML into a workspace.
+    /// Import a bundle or integration YAML into a workspace, or make a new folder a workspace holding just that.
     #[command(after_help = examples::IMPORT)]
     Import(export::ImportArgs),
 

@@ -135,8 +135,157 @@ fn connection_secrets_come_from_stdin_and_never_reach_files_or_output() {
     assert_eq!(text(&listed.stdout).trim(), "[]");
 }
 
+/// `blocksmith export --format bundle` of the workspace `ws` to `bundle`.
+fn export_bundle_to(ws: &Path, bundle: &Path) {
+    let exported = blocksmith(
+        &[
+            "export",
+            "--workspace",
+            ws.to_str().unwrap(),
+            "--format",
+            "bundle",
+            "-o",
+            bundle.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+}
+
+fn import(ws: &Path, file: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "import",
+        "--workspace",
+        ws.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    blocksmith(&args, "")
+}
+
+/// A workspace with a config variable, a connection whose secret is in the keyring, a second flow and an edited
+/// block: everything a bundle carries.
+fn workspace_worth_sharing(ws: &Path, secret: &str) {
+    let ws_arg = ws.to_str().unwrap();
+    assert!(blocksmith(
+        &["config-vars", "set", "--workspace", ws_arg, "Region", "eu"],
+        ""
+    )
+    .status
+    .success());
+    let added = add_api_key_connection(ws_arg, "Stripe", secret);
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(ws.join("blocksmith.json")).unwrap()).unwrap();
+    let action = manifest["flows"][0]["steps"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        ws.join("blocks").join(format!("{action}.js")),
+        "module.exports = async ({ configVars }) => ({ data: configVars.Region });\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ws.join("blocks/nightly-trigger.js"),
+        "module.exports = async () => ({ payload: { nightly: true } });\n",
+    )
+    .unwrap();
+    manifest["blocks"].as_array_mut().unwrap().push(
+        serde_json::json!({ "id": "nightly-trigger", "name": "Nightly Trigger", "kind": "trigger" }),
+    );
+    manifest["flows"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "name": "Nightly", "trigger": "nightly-trigger", "steps": [] }));
+    std::fs::write(
+        ws.join("blocksmith.json"),
+        serde_json::to_string_pretty(&manifest).unwrap(),
+    )
+    .unwrap();
+}
+
+/// A bundle's content without the workspace's name (taken from its folder's name).
+fn bundle_content(bundle: &Path) -> serde_json::Value {
+    let mut content: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle).unwrap()).unwrap();
+    content.as_object_mut().unwrap().remove("name");
+    content
+}
+
 #[test]
-fn an_exported_bundle_imports_into_another_workspace() {
+fn a_bundle_imported_into_a_new_folder_becomes_that_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from");
+    let secret = "import-secret-7c2e91";
+    workspace_worth_sharing(&from, secret);
+    let bundle = dir.path().join("from.blocksmith.json");
+    export_bundle_to(&from, &bundle);
+
+    // A folder that does not exist, and one that exists and is empty.
+    let missing = dir.path().join("missing");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for to in [missing, empty] {
+        let imported = import(&to, &bundle, &[]);
+        assert!(imported.status.success(), "{}", text(&imported.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&imported.stdout).unwrap();
+        assert_eq!(report["flows"], serde_json::json!(["Flow 1", "Nightly"]));
+        assert_eq!(report["renamed"], serde_json::json!([]));
+        assert!(
+            text(&imported.stderr).contains("\"Stripe\" was imported without its secrets"),
+            "{}",
+            text(&imported.stderr)
+        );
+
+        // The same blocks, flows, config variables and connection definitions, nothing more.
+        let round_trip = dir.path().join("round-trip.blocksmith.json");
+        export_bundle_to(&to, &round_trip);
+        assert_eq!(bundle_content(&round_trip), bundle_content(&bundle));
+        let listed = blocksmith(
+            &[
+                "connections",
+                "list",
+                "--workspace",
+                to.to_str().unwrap(),
+                "--json",
+            ],
+            "",
+        );
+        let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+        assert_eq!(listed[0]["name"], "Stripe");
+        assert_eq!(listed[0]["secrets"]["apiKey"], false, "no secret travels");
+        assert!(!all_files_text(&to).contains(secret));
+
+        // The imported workspace runs its flow.
+        let run = blocksmith(
+            &[
+                "run",
+                "--workspace",
+                to.to_str().unwrap(),
+                "--flow",
+                "Flow 1",
+            ],
+            "",
+        );
+        let line: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        assert_eq!(line["ok"], true, "{line}");
+        assert_eq!(line["steps"][1]["result"], "eu", "{line}");
+    }
+}
+
+#[test]
+fn a_bad_file_imported_into_a_new_folder_leaves_no_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{ \"blocksmithBundle\": 1, ").unwrap();
+    let to = dir.path().join("to");
+    assert_refused(&import(&to, &broken, &[]), &["broken.json"]);
+    assert!(!to.exists(), "no workspace was created");
+}
+
+#[test]
+fn an_exported_bundle_imports_into_an_existing_workspace() {
     let dir = tempfile::tempdir().unwrap();
     let from = dir.path().join("from");
     let to = dir.path().join("to");
@@ -154,45 +303,28 @@ fn an_exported_bundle_imports_into_another_workspace() {
     )
     .status
     .success());
-    let exported = blocksmith(
-        &[
-            "export",
-            "--workspace",
-            from.to_str().unwrap(),
-            "--format",
-            "bundle",
-            "-o",
-            bundle.to_str().unwrap(),
-        ],
+    export_bundle_to(&from, &bundle);
+    // Any command makes `to` a workspace with the templates' "Flow 1".
+    let listed = blocksmith(
+        &["config-vars", "list", "--workspace", to.to_str().unwrap()],
         "",
     );
-    assert!(exported.status.success(), "{}", text(&exported.stderr));
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
 
-    // The new workspace already has a "Flow 1": without --rename the clash changes nothing.
-    let refused = blocksmith(
-        &[
-            "import",
-            "--workspace",
-            to.to_str().unwrap(),
-            bundle.to_str().unwrap(),
-        ],
-        "",
+    // Without --rename the clash with its "Flow 1" changes nothing.
+    let manifest_before = std::fs::read(to.join("blocksmith.json")).unwrap();
+    let refused = import(&to, &bundle, &[]);
+    assert_refused(&refused, &["Flow 1"]);
+    assert_eq!(
+        std::fs::read(to.join("blocksmith.json")).unwrap(),
+        manifest_before
     );
-    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
-    let imported = blocksmith(
-        &[
-            "import",
-            "--workspace",
-            to.to_str().unwrap(),
-            bundle.to_str().unwrap(),
-            "--rename",
-        ],
-        "",
-    );
+    let imported = import(&to, &bundle, &["--rename"]);
     assert!(imported.status.success(), "{}", text(&imported.stderr));
     let report: serde_json::Value = serde_json::from_slice(&imported.stdout).unwrap();
-    assert!(
-        report["renamed"].as_array().is_some_and(|r| !r.is_empty()),
+    assert_eq!(
+        report["renamed"][0],
+        serde_json::json!({ "kind": "flow", "from": "Flow 1", "to": "Flow 1 (2)" }),
         "{report}"
     );
     let listed = blocksmith(
@@ -209,14 +341,5 @@ fn an_exported_bundle_imports_into_another_workspace() {
 
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "{ \"blocksmithBundle\": 1, ").unwrap();
-    let failed = blocksmith(
-        &[
-            "import",
-            "--workspace",
-            to.to_str().unwrap(),
-            broken.to_str().unwrap(),
-        ],
-        "",
-    );
-    assert_refused(&failed, &["broken.json"]);
+    assert_refused(&import(&to, &broken, &[]), &["broken.json"]);
 }

@@ -1,6 +1,7 @@
 //! Export and import: round trips give the same file, the integration YAML has the platform's structure
 //! (read back as data), no export carries a secret, clashes are refused or renamed, and a bad file is
-//! refused with a clear error while the workspace stays exactly as it was.
+//! refused with a clear error while the workspace stays exactly as it was. Imported into a folder with no
+//! workspace, a file becomes the workspace, with nothing else in it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -8,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use blocksmith_workspace::transfer::{
     export, export_block_source, export_bundle, export_integration_yaml, find_block, import_file,
-    import_str, ClashKind, ExportError, ExportFormat, ExportRequest, ExportResult, ImportFormat,
-    ImportOptions, OnClash,
+    import_file_into_folder, import_str, ClashKind, ExportError, ExportFormat, ExportRequest,
+    ExportResult, ImportFormat, ImportOptions, OnClash,
 };
 use blocksmith_workspace::{connection_kinds, ConnectionDefinition, Workspace};
 use serde_json::json;
@@ -771,4 +772,95 @@ fn a_missing_file_is_a_clear_error() {
         blocksmith_workspace::transfer::ExportError::ReadFile { .. }
     ));
     assert!(err.to_string().contains("nope.yml"), "{err}");
+}
+
+#[test]
+fn a_bundle_imported_into_a_new_folder_becomes_the_whole_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = demo_workspace(&dir.path().join("a"));
+    let bundle_path = dir.path().join("demo.blocksmith.json");
+    let bundle = export_bundle(&source, None).unwrap();
+    fs::write(&bundle_path, &bundle).unwrap();
+
+    // A folder that does not exist yet, and one that exists but is empty.
+    let missing = dir.path().join("b").join("Demo");
+    let empty = dir.path().join("c").join("Demo");
+    fs::create_dir_all(&empty).unwrap();
+    for folder in [missing, empty] {
+        // Refusing clashes (the default) still imports: the new workspace has no template flow to clash with.
+        let (workspace, report) =
+            import_file_into_folder(&folder, &bundle_path, ImportOptions::default()).unwrap();
+        assert_eq!(report.flows, vec!["Flow 1", "Nightly Sync"]);
+        assert!(report.renamed.is_empty(), "{:?}", report.renamed);
+        assert_eq!(export_bundle(&workspace, None).unwrap(), bundle);
+        let reopened = Workspace::open(&folder).unwrap();
+        assert_eq!(export_bundle(&reopened, None).unwrap(), bundle);
+        assert_ne!(
+            reopened.manifest().id,
+            source.manifest().id,
+            "the new workspace has an id of its own"
+        );
+    }
+}
+
+#[test]
+fn a_bad_file_imported_into_a_new_folder_leaves_no_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("new");
+    let err = import_file_into_folder(
+        &missing,
+        &fixture("truncated.blocksmith.json"),
+        ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ExportError::Truncated { .. }), "{err:?}");
+    assert!(!missing.exists(), "the folder was not created");
+
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    import_file_into_folder(&empty, &dir.path().join("nope.yml"), rename()).unwrap_err();
+    assert!(snapshot(&empty).is_empty(), "the empty folder stays empty");
+}
+
+#[test]
+fn importing_into_a_folder_that_is_already_a_workspace_merges_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = demo_workspace(&dir.path().join("a"));
+    let bundle_path = dir.path().join("demo.blocksmith.json");
+    fs::write(&bundle_path, export_bundle(&source, None).unwrap()).unwrap();
+    let target = Workspace::create(&dir.path().join("b"), "target-id").unwrap();
+    let before = snapshot(target.root());
+
+    let err =
+        import_file_into_folder(target.root(), &bundle_path, ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ExportError::Clashes { .. }), "{err:?}");
+    assert_eq!(
+        snapshot(target.root()),
+        before,
+        "a refused import changes nothing"
+    );
+
+    let (merged, report) = import_file_into_folder(target.root(), &bundle_path, rename()).unwrap();
+    assert_eq!(report.flows, vec!["Flow 1 (2)", "Nightly Sync"]);
+    let flows: Vec<&str> = merged
+        .manifest()
+        .flows
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(flows, ["Flow 1", "Flow 1 (2)", "Nightly Sync"]);
+}
+
+#[test]
+fn a_folder_with_other_files_is_not_made_a_workspace_by_an_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("notes");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("todo.txt"), "buy milk").unwrap();
+    let err = import_file_into_folder(&folder, &fixture("integration.yml"), rename()).unwrap_err();
+    assert!(
+        err.to_string().contains("is not a Blocksmith workspace"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&folder).len(), 1, "nothing was written");
 }

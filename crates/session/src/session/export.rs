@@ -52,6 +52,16 @@ impl Session {
         self.with_workspace(|ws| Ok(transfer::import_file(ws, path, options(rename))?))
     }
 
+    /// Opens the workspace at `dir` with the bundle or integration YAML file at `path` imported into it, as
+    /// `blocksmith import --workspace DIR FILE` does. A missing or empty folder becomes a new workspace holding
+    /// only what the file brings (no template flow, so nothing clashes); an existing workspace gets the import
+    /// as [`Session::import_file`] gives it. A listener serving the previous workspace is turned off.
+    pub fn open_with_import(&self, dir: &Path, path: &Path, rename: bool) -> Result<ImportReport> {
+        let (workspace, report) = transfer::import_file_into_folder(dir, path, options(rename))?;
+        self.replace_workspace(workspace);
+        Ok(report)
+    }
+
     /// Imports the contents of a file (dropped on the window): `file_name` tells its format.
     pub fn import_contents(
         &self,

@@ -130,9 +130,14 @@ impl Session {
         } else {
             Workspace::open(dir)?
         };
+        self.replace_workspace(workspace);
+        Ok(())
+    }
+
+    /// Makes `workspace` the open one; a listener serving the previous workspace is turned off.
+    fn replace_workspace(&self, workspace: Workspace) {
         *lock(&self.shared.workspace) = Some(workspace);
         self.stop_listener_in_background();
-        Ok(())
     }
 
     /// Whether a workspace is open.

@@ -23,7 +23,8 @@ pub use bundle::{export_bundle, BUNDLE_VERSION};
 pub use error::{Clash, ClashKind, ExportError, ExportResult};
 pub use export::{export, export_block_source, find_block, ExportFormat, ExportRequest, Exported};
 pub use import::{
-    import_file, import_str, ConnectionSecretsNeeded, ImportOptions, ImportReport, OnClash, Renamed,
+    import_file, import_file_into_folder, import_str, ConnectionSecretsNeeded, ImportOptions,
+    ImportReport, OnClash, Renamed,
 };
 pub use incoming::ImportFormat;
 pub use yaml::{export_integration_yaml, DEFINITION_VERSION};

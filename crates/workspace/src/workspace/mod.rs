@@ -16,6 +16,8 @@ mod flows;
 mod open;
 mod run_state;
 
+pub(crate) use open::new_workspace_id;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

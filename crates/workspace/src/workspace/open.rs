@@ -21,16 +21,26 @@ impl Workspace {
     /// Opens the workspace in `dir`; a missing or empty folder becomes a new workspace seeded with the
     /// templates. A folder with other files but no manifest is refused rather than written into.
     pub fn open_or_create(dir: &Path) -> Result<Workspace> {
-        // A manifest that is a link (even a broken one) is opened, so that its check explains the refusal.
+        if Workspace::is_new_folder(dir)? {
+            Workspace::create(dir, &new_workspace_id())
+        } else {
+            Workspace::open(dir)
+        }
+    }
+
+    /// Whether `dir` is missing or empty, so a new workspace may be created there. A folder holding a manifest
+    /// is not new; one with other files but no manifest is refused rather than written into.
+    pub fn is_new_folder(dir: &Path) -> Result<bool> {
+        // A manifest that is a link (even a broken one) counts, so that opening it explains the refusal.
         if fs::symlink_metadata(dir.join(MANIFEST_FILE)).is_ok() {
-            return Workspace::open(dir);
+            return Ok(false);
         }
         if dir.exists() && !is_empty_dir(dir)? {
             return Err(Error::NotAWorkspace {
                 path: dir.to_path_buf(),
             });
         }
-        Workspace::create(dir, &uuid::Uuid::new_v4().to_string())
+        Ok(true)
     }
 
     /// Opens an existing workspace; a manifest that is missing or not valid is an error and is left as is. So
@@ -82,6 +92,15 @@ impl Workspace {
 
     /// Creates a new workspace in `dir` holding one flow with the seed's trigger and action.
     pub fn create(dir: &Path, id: &str) -> Result<Workspace> {
+        let mut workspace = Workspace::create_empty(dir, id)?;
+        workspace.add_flow_unsaved(FIRST_FLOW_NAME)?;
+        workspace.save_manifest()?;
+        Ok(workspace)
+    }
+
+    /// Creates a new workspace in `dir` with no blocks and no flows, for an import to fill (templates there
+    /// would only clash with what is imported).
+    pub fn create_empty(dir: &Path, id: &str) -> Result<Workspace> {
         fs::create_dir_all(dir)
             .map_err(|source| Error::io("create the workspace folder", dir, source))?;
         let canonical_root =
@@ -93,7 +112,7 @@ impl Workspace {
             .unwrap_or_else(|| "Workspace".to_string());
         write_gitignore(&canonical_root)?;
         check_local_identity_file(&canonical_root)?;
-        let mut workspace = Workspace {
+        let workspace = Workspace {
             root: dir.to_path_buf(),
             canonical_root,
             local: LocalIdentity::load_or_create(dir)?,
@@ -108,10 +127,14 @@ impl Workspace {
                 flows: Vec::new(),
             },
         };
-        workspace.add_flow_unsaved(FIRST_FLOW_NAME)?;
         workspace.save_manifest()?;
         Ok(workspace)
     }
+}
+
+/// A new workspace's manifest id: random, so that no two workspaces share one.
+pub(crate) fn new_workspace_id() -> String {
+    uuid::Uuid::new_v4().to_string()
 }
 
 /// `local_identity.rs` reads and writes `.blocksmith/local.json` on every open: a `.blocksmith` folder or file

@@ -3,14 +3,14 @@
 
 use serde_json::Value;
 
-use super::check::checked;
+use super::check::Checked;
 use super::options::{ImportOptions, OnClash};
 use super::rename::Renamer;
 use super::report::{secrets_needed, ImportReport};
 use crate::manifest::{Block, ConfigVar, ConnectionDefinition, Flow, Manifest};
 use crate::names::{check_block_id, unique_id};
 use crate::transfer::error::{Clash, ClashKind, ExportError, ExportResult};
-use crate::transfer::incoming::{Incoming, IncomingBlock, IncomingFlow};
+use crate::transfer::incoming::{IncomingBlock, IncomingFlow};
 use crate::workspace::Workspace;
 
 /// Everything an import will write, worked out before anything is written.
@@ -23,14 +23,13 @@ pub(crate) struct ImportPlan {
     pub report: ImportReport,
 }
 
-/// Checks the incoming content and merges it into a copy of the workspace's manifest, keeping the file's order.
+/// Merges the checked content into a copy of the workspace's manifest, keeping the file's order.
 pub(crate) fn plan_import(
     workspace: &Workspace,
     file: &str,
-    incoming: Incoming,
+    incoming: Checked,
     options: ImportOptions,
 ) -> ExportResult<ImportPlan> {
-    let incoming = checked(file, incoming)?;
     let current = workspace.manifest();
     let var_landings: Vec<Landing> = incoming
         .config_vars
