@@ -92,7 +92,10 @@ fn in_debug_mode_marks_measure_on_the_run_clock_and_memory_is_reported_in_mb() {
     assert_eq!(measured["marks"], json!({ "start": "start", "end": "end" }));
     // serde_json reads floats to within an ulp, not always to the same double.
     let duration = measured["duration"].as_f64().unwrap();
-    assert!((duration - (end - start)).abs() < 1e-9, "{duration} vs {end} - {start}");
+    assert!(
+        (duration - (end - start)).abs() < 1e-9,
+        "{duration} vs {end} - {start}"
+    );
     // As on the platform, a measurement between marks that were never set is NaN, which JSON writes as null.
     assert_eq!(
         results["timeElapsed"]["measurements"]["unknown"]["duration"],
