@@ -141,11 +141,12 @@ async sampleSave(blockId: string, sample: JsonValue) : Promise<Result<null, AppE
 /**
  * Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
  * worker process, records it in the history, and answers with its outcome. `run_id` is chosen by the UI so
- * that `run_stop` can name the run while it is in progress.
+ * that `run_stop` can name the run while it is in progress. In `debug_mode`, `context.debug` records and the
+ * outcome carries its results.
  */
-async runBlock(runId: string, blockId: string, source: string, input: JsonValue) : Promise<Result<RunOutcome, AppError>> {
+async runBlock(runId: string, blockId: string, source: string, input: JsonValue, debugMode: boolean) : Promise<Result<RunOutcome, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("run_block", { runId, blockId, source, input }) };
+    return { status: "ok", data: await TAURI_INVOKE("run_block", { runId, blockId, source, input, debugMode }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -154,10 +155,11 @@ async runBlock(runId: string, blockId: string, source: string, input: JsonValue)
 /**
  * Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order
  * with `stepResults` built from the results so far; stops at the first failure. `run_stop(run_id)` stops it.
+ * In `debug_mode`, each step's outcome carries what its `context.debug` recorded.
  */
-async runFlow(runId: string, flow: string, payload: JsonValue | null) : Promise<Result<FlowOutcome, AppError>> {
+async runFlow(runId: string, flow: string, payload: JsonValue | null, debugMode: boolean) : Promise<Result<FlowOutcome, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("run_flow", { runId, flow, payload }) };
+    return { status: "ok", data: await TAURI_INVOKE("run_flow", { runId, flow, payload, debugMode }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -674,7 +676,7 @@ export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outsi
  */
 "internal"
 /**
- * The three export formats.
+ * The export formats.
  */
 export type ExportFormat = 
 /**
@@ -688,7 +690,12 @@ export type ExportFormat =
 /**
  * A Blocksmith bundle: one JSON file for a colleague to import.
  */
-"bundle"
+"bundle" | 
+/**
+ * `blocksmith-context.d.ts`: the type of the `context` every block receives, generated from the one
+ * definition of its members (the same for every block, so `flow` and `block` are not needed).
+ */
+"contextTypes"
 /**
  * What to export: a block (JavaScript, by its display name, within `flow` when names repeat across flows),
  * or a flow or the whole workspace (YAML and bundle; `flow: None` is the whole workspace).
@@ -709,7 +716,12 @@ trigger: string;
 /**
  * The action blocks' ids, in run order.
  */
-steps?: string[] }
+steps?: string[]; 
+/**
+ * The flow's JSON schemas by name (`invoke`: what it takes when invoked), as the platform's flow
+ * definition declares them; blocks read them, completed, in `context.flowSchemas`.
+ */
+schemas: Partial<{ [key in string]: FlowSchema }> }
 /**
  * The line `blocksmith run --flow` prints.
  */
@@ -722,6 +734,14 @@ steps: StepOutcome[];
  * The trigger's `response`, or `null`.
  */
 response: JsonValue }
+/**
+ * One of a flow's schemas, as written: only `properties` is required; the rest is completed on use.
+ */
+export type FlowSchema = { title?: string | null; $comment?: string | null; $schema?: string | null; 
+/**
+ * Each property's own JSON schema (at least a `description`), kept as written.
+ */
+properties: Partial<{ [key in string]: JsonValue }>; required: string[] }
 /**
  * One endpoint whose host is not the one the connection's secrets were stored for.
  */
@@ -915,7 +935,12 @@ result: JsonValue;
 /**
  * A trigger's `returned.response`, else `null`.
  */
-response: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number }
+response: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number; 
+/**
+ * In debug mode, `context.debug.results` as the run left it (marks, measurements, `allowedMemory`,
+ * memory rows); absent otherwise.
+ */
+debugResults?: JsonValue | null }
 /**
  * One line of a block's history list.
  */
@@ -932,7 +957,11 @@ instanceState: Partial<{ [key in string]: JsonValue }>; crossFlowState: JsonValu
 /**
  * One step's part of the flow's line: field for field what `blocksmith run --flow` prints per step.
  */
-export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number }
+export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number; 
+/**
+ * In debug mode, what the step's `context.debug` recorded.
+ */
+debugResults?: JsonValue | null }
 /**
  * One request to the provider and what came back, secrets masked.
  */

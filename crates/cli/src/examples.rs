@@ -6,7 +6,8 @@ Examples:
   blocksmith run get-orders.js --step-results results.json
   blocksmith run on-order.js --trigger --payload order.json --timeout-ms 5000
   blocksmith run get-orders.js --workspace ~/Blocksmith/Shop        # its config variables and connections
-  blocksmith run --workspace ~/Blocksmith/Shop --flow \"Flow 1\" --payload order.json";
+  blocksmith run --workspace ~/Blocksmith/Shop --flow \"Flow 1\" --payload order.json
+  blocksmith run get-orders.js --debug-mode      # context.debug records; the line carries debugResults";
 
 pub const CONNECTIONS: &str = "\
 Examples:
@@ -67,7 +68,8 @@ pub const EXPORT: &str = "\
 Examples:
   blocksmith export --workspace ~/Blocksmith/Shop --format yaml -o shop.yml
   blocksmith export --workspace ~/Blocksmith/Shop --format js --block \"Get Orders\"
-  blocksmith export --workspace ~/Blocksmith/Shop --format bundle --flow \"Flow 1\" -o flow.blocksmith.json";
+  blocksmith export --workspace ~/Blocksmith/Shop --format bundle --flow \"Flow 1\" -o flow.blocksmith.json
+  blocksmith export --workspace ~/Blocksmith/Shop --format dts -o blocksmith-context.d.ts";
 
 pub const IMPORT: &str = "\
 Examples:

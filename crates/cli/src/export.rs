@@ -15,7 +15,8 @@ use crate::host::{session, Warm};
 pub struct ExportArgs {
     #[command(flatten)]
     workspace: WorkspaceArg,
-    /// js (one block's source), yaml (the platform's integration YAML) or bundle (everything, for a colleague).
+    /// js (one block's source), yaml (the platform's integration YAML), bundle (everything, for a colleague) or
+    /// dts (the TypeScript declarations of a block's `context`).
     #[arg(long)]
     format: ExportFormat,
     /// Only this flow (yaml, bundle), or the flow the --block is in.

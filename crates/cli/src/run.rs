@@ -51,6 +51,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MEMORY_LIMIT_MB, value_parser = value_parser!(u64).range(1..))]
     pub memory_mb: u64,
 
+    /// Run in debug mode: `context.debug.enabled` is true, its helpers record, and the line carries what
+    /// they recorded as `debugResults` (with --flow, per step).
+    #[arg(long)]
+    pub debug_mode: bool,
+
     /// Take config variables and execution settings from this workspace folder (and, with --flow, the blocks).
     #[arg(long, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
@@ -93,6 +98,7 @@ pub fn run(args: &RunArgs) -> Result<u8> {
                 flow: flow.clone(),
                 payload,
                 limits,
+                debug_mode: args.debug_mode,
             })?;
             Ok(print_outcome(ran.outcome.ok, &ran))
         }
@@ -126,6 +132,7 @@ pub fn run(args: &RunArgs) -> Result<u8> {
                 config_vars,
                 input,
                 limits,
+                debug_mode: args.debug_mode,
             })?;
             Ok(print_outcome(ran.outcome.ok, &ran))
         }

@@ -39,6 +39,7 @@ fn main() {
         input,
         context: json_text(&json!({ "stepId": "block" })),
         state: JsonBlockState::from(&state),
+        debug_mode: false,
     };
     for _ in 0..runs {
         let started = Instant::now();

@@ -37,6 +37,10 @@ pub struct RunRequest {
     pub context: Value,
     /// The state objects a block may change; returned, possibly changed, in the report.
     pub state: BlockState,
+    /// Debug mode: `context.debug.enabled` is true, its helpers record, and the outcome carries what they
+    /// recorded (`debugResults`).
+    #[serde(default)]
+    pub debug_mode: bool,
 }
 
 /// `instanceState`, `crossFlowState`, `executionState` and `integrationState`: plain JSON objects.
@@ -66,6 +70,10 @@ pub struct RunOutcome {
     pub logs: Vec<LogLine>,
     pub error: Option<BlockError>,
     pub duration_ms: f64,
+    /// In debug mode, `context.debug.results` as the run left it (marks, measurements, `allowedMemory`,
+    /// memory rows); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug_results: Option<Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +142,8 @@ pub struct JsonRunRequest {
     pub input: JsonText,
     pub context: JsonText,
     pub state: JsonBlockState,
+    #[serde(default)]
+    pub debug_mode: bool,
 }
 
 /// `BlockState` as JSON text.
@@ -158,6 +168,8 @@ pub struct JsonRunOutcome {
     pub logs: Vec<LogLine>,
     pub error: Option<BlockError>,
     pub duration_ms: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug_results: Option<JsonText>,
 }
 
 /// `RunReport` with its JSON members as text.
@@ -217,6 +229,7 @@ impl From<&RunRequest> for JsonRunRequest {
             input: json_text(&request.input),
             context: json_text(&request.context),
             state: JsonBlockState::from(&request.state),
+            debug_mode: request.debug_mode,
         }
     }
 }
@@ -233,6 +246,7 @@ impl From<&RunReport> for JsonRunReport {
                 logs: outcome.logs.clone(),
                 error: outcome.error.clone(),
                 duration_ms: outcome.duration_ms,
+                debug_results: outcome.debug_results.as_ref().map(json_text),
             },
             state: JsonBlockState::from(&report.state),
             failure: report.failure,
@@ -254,6 +268,11 @@ impl JsonRunReport {
                 logs: outcome.logs,
                 error: outcome.error,
                 duration_ms: outcome.duration_ms,
+                debug_results: outcome
+                    .debug_results
+                    .as_deref()
+                    .map(parse_text)
+                    .transpose()?,
             },
             state: self.state.parse()?,
             failure: self.failure,

@@ -22,7 +22,7 @@ mod run;
 pub use contract::*;
 pub use error::{Error, Result};
 pub use nesting::{json_depth, TooDeep, MAX_JSON_DEPTH};
-pub use options::{EngineOptions, LiveLogs};
+pub use options::{EngineOptions, LiveLogs, MemoryProbe, MemorySample};
 
 /// Runs `request`'s block to completion in the calling thread and reports what happened. Never panics on
 /// anything a block does; a block that loops forever or exhausts memory must be stopped by the caller
@@ -47,6 +47,7 @@ pub fn run_block(request: &RunRequest, options: &EngineOptions) -> RunReport {
                 stack: None,
             }),
             duration_ms: 0.0,
+            debug_results: None,
         },
         state,
         failure: Some(FailureKind::Block),

@@ -24,7 +24,38 @@ impl PartialEq for LiveLogs {
 
 impl Eq for LiveLogs {}
 
-/// How one run behaves: log limits, the default `fetch` timeout and the engine's call-depth limit.
+/// The process's memory at one moment, in bytes: what `context.debug.memoryUsage` reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemorySample {
+    /// Resident set size: the memory the process holds in RAM.
+    pub rss: u64,
+    /// What the allocator has taken from the system for its heap.
+    pub heap_total: u64,
+    /// What of that is in use by live allocations (Boa's objects among them).
+    pub heap_used: u64,
+}
+
+/// Measures the process's memory when a block asks. The runner's worker supplies it (it reads the kernel's
+/// and the allocator's figures); without one, `context.debug.memoryUsage` says the figures are unavailable.
+#[derive(Clone)]
+pub struct MemoryProbe(pub Arc<dyn Fn() -> MemorySample + Send + Sync>);
+
+impl fmt::Debug for MemoryProbe {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MemoryProbe(..)")
+    }
+}
+
+impl PartialEq for MemoryProbe {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for MemoryProbe {}
+
+/// How one run behaves: log limits, the default `fetch` timeout, the engine's call-depth limit, and what
+/// `context.debug` reports about memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EngineOptions {
     /// Log lines kept per run; later lines are dropped and one final `info` line says how many.
@@ -41,6 +72,10 @@ pub struct EngineOptions {
     pub max_call_depth: usize,
     /// Told of each kept log line as it is logged; `None` to only collect them for the report.
     pub live_logs: Option<LiveLogs>,
+    /// The run's memory limit in MB, reported as `context.debug.results.allowedMemory`; `None` for none.
+    pub memory_limit_mb: Option<u64>,
+    /// Measures memory for `context.debug.memoryUsage`.
+    pub memory_probe: Option<MemoryProbe>,
 }
 
 impl Default for EngineOptions {
@@ -52,6 +87,8 @@ impl Default for EngineOptions {
             fetch_timeout_ms: 30_000,
             max_call_depth: 10_000,
             live_logs: None,
+            memory_limit_mb: None,
+            memory_probe: None,
         }
     }
 }

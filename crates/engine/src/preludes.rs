@@ -14,7 +14,10 @@ use crate::{host, node};
 
 /// Loaded before every run. Compiling JavaScript is a large share of a short run's time, so everything a
 /// block might not use is lazy.
-const EAGER: [(&str, &str); 1] = [("core.js", include_str!("builtins/core.js"))];
+const EAGER: [(&str, &str); 2] = [
+    ("core.js", include_str!("builtins/core.js")),
+    ("context.js", include_str!("builtins/context.js")),
+];
 
 /// Helpers the engine calls from Rust that live in a lazy prelude, loaded before the first call.
 const LAZY_HELPERS: [(&str, &str); 2] =

@@ -13,6 +13,8 @@ use boa_engine::{js_string, Context, JsObject, JsValue, Source};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use blocksmith_context::{context_member, ContextMember, Provider, CONTEXT_MEMBERS};
+
 use crate::block_error::{self, WRAPPER_PREFIX};
 use crate::contract::{
     null_text, BlockError, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunReport,
@@ -67,6 +69,7 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
         ),
         started,
         fetch_timeout: Duration::from_millis(options.fetch_timeout_ms),
+        memory_probe: options.memory_probe.clone(),
     });
     let internals = match Internals::install(&mut context) {
         Ok(internals) => internals,
@@ -79,8 +82,11 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
         context: &mut context,
         internals: &internals,
         event_loop: &event_loop,
+        memory_limit_mb: options.memory_limit_mb,
+        debug: None,
     };
     let (returned, state, state_refused) = block.run();
+    let debug_results = block.debug_results();
     let logs = context
         .remove_data::<HostState>()
         .map(|host| host.logs.into_inner().finish())
@@ -116,6 +122,7 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
             logs,
             error,
             duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+            debug_results,
         },
         state,
         failure,
@@ -205,6 +212,7 @@ fn engine_failure(request: &JsonRunRequest, message: &str, started: Instant) -> 
                 stack: None,
             }),
             duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+            debug_results: None,
         },
         state: request.state.clone(),
         failure: Some(FailureKind::Block),
@@ -216,6 +224,10 @@ struct Block<'a> {
     context: &'a mut Context,
     internals: &'a Internals,
     event_loop: &'a EventLoop,
+    /// `context.debug.results.allowedMemory`.
+    memory_limit_mb: Option<u64>,
+    /// The `context.debug` object the run was given, to read its results back in debug mode.
+    debug: Option<JsObject>,
 }
 
 impl Block<'_> {
@@ -258,42 +270,125 @@ impl Block<'_> {
             .map_err(|error| internal_error(&crate::error::Error::InputJson(error)))
     }
 
-    /// `context`: the request's members, then `logger`, `configVars` and the four state objects.
+    /// `context`, member by member as `blocksmith_context::CONTEXT_MEMBERS` defines it, then any further
+    /// members the request carries (the workspace's execution settings may add some).
     fn context_object(&mut self) -> Result<JsObject, BlockError> {
-        let members = self.json_to_js(&self.request.context)?;
-        let object = match members.as_object() {
-            Some(object) => object.clone(),
-            None => JsObject::with_object_proto(self.context.intrinsics()),
-        };
-        let logger = self
-            .internals
-            .call("makeLogger", &[], self.context)
-            .map_err(|error| self.js_error(error))?;
-        let config_vars = self.json_to_js(&self.request.config_vars)?;
-        let state = &self.request.state;
-        let empty_object = text_of("{}");
-        let states = [
-            &state.instance_state,
-            &state.cross_flow_state,
-            &state.execution_state,
-            &state.integration_state,
-        ];
-        let mut members = vec![("logger", logger), ("configVars", config_vars)];
-        for (key, value) in STATE_KEYS.into_iter().zip(states) {
-            // A state the caller left as null starts as an empty object, so blocks can assign into it.
-            let value = if value.get() == "null" {
-                &empty_object
-            } else {
-                value
-            };
-            members.push((key, self.json_to_js(value)?));
+        let given = self.json_to_js(&self.request.context)?;
+        let given = given.as_object();
+        let object = JsObject::with_object_proto(self.context.intrinsics());
+        for member in CONTEXT_MEMBERS {
+            if let Some(value) = self.member_value(member, given.as_ref())? {
+                self.define(&object, member.name, value)?;
+            }
         }
-        for (key, value) in members {
-            object
-                .create_data_property_or_throw(js_string!(key), value, self.context)
+        if let Some(given) = given {
+            let keys = given
+                .own_property_keys(self.context)
                 .map_err(|error| self.js_error(error))?;
+            for key in keys {
+                let PropertyKey::String(name) = &key else {
+                    continue;
+                };
+                if context_member(&name.to_std_string_lossy()).is_some() {
+                    continue;
+                }
+                let value = given
+                    .get(key.clone(), self.context)
+                    .map_err(|error| self.js_error(error))?;
+                object
+                    .create_data_property_or_throw(key, value, self.context)
+                    .map_err(|error| self.js_error(error))?;
+            }
         }
         Ok(object)
+    }
+
+    /// One member's value, from where the definition says it comes from; `None` for a value the request
+    /// should carry and does not (the runner's `default_context` fills in every one; an engine test may not).
+    fn member_value(
+        &mut self,
+        member: &ContextMember,
+        given: Option<&JsObject>,
+    ) -> Result<Option<JsValue>, BlockError> {
+        let value = match member.provider {
+            Provider::RunValue => {
+                let key = PropertyKey::from(js_string!(member.name));
+                let carried = match given {
+                    Some(given) => given
+                        .has_own_property(key.clone(), self.context)
+                        .map_err(|error| self.js_error(error))?,
+                    None => false,
+                };
+                match given {
+                    Some(given) if carried => given
+                        .get(key, self.context)
+                        .map_err(|error| self.js_error(error))?,
+                    _ => return Ok(None),
+                }
+            }
+            Provider::Logger => self
+                .internals
+                .call("makeLogger", &[], self.context)
+                .map_err(|error| self.js_error(error))?,
+            Provider::ConfigVars => self.json_to_js(&self.request.config_vars)?,
+            Provider::State => {
+                let state = &self.request.state;
+                let value = match member.name {
+                    "instanceState" => &state.instance_state,
+                    "crossFlowState" => &state.cross_flow_state,
+                    "executionState" => &state.execution_state,
+                    _ => &state.integration_state,
+                };
+                // A state the caller left as null starts as an empty object, so blocks can assign into it.
+                if value.get() == "null" {
+                    JsObject::with_object_proto(self.context.intrinsics()).into()
+                } else {
+                    self.json_to_js(value)?
+                }
+            }
+            Provider::Debug => {
+                // No memory limit reads as an unlimited allowance.
+                let allowed_memory = self
+                    .memory_limit_mb
+                    .map_or(f64::INFINITY, |megabytes| megabytes as f64);
+                let debug = self
+                    .internals
+                    .call(
+                        "makeDebug",
+                        &[self.request.debug_mode.into(), allowed_memory.into()],
+                        self.context,
+                    )
+                    .map_err(|error| self.js_error(error))?;
+                self.debug = debug.as_object();
+                debug
+            }
+            Provider::Components => self
+                .internals
+                .call("makeComponents", &[], self.context)
+                .map_err(|error| self.js_error(error))?,
+        };
+        Ok(Some(value))
+    }
+
+    fn define(&mut self, object: &JsObject, name: &str, value: JsValue) -> Result<(), BlockError> {
+        object
+            .create_data_property_or_throw(js_string!(name), value, self.context)
+            .map(|_| ())
+            .map_err(|error| self.js_error(error))
+    }
+
+    /// In debug mode, `context.debug.results` as the run left it, converted as `JSON.stringify` converts it;
+    /// `None` otherwise, or when the block replaced it with something that cannot be converted.
+    fn debug_results(&mut self) -> Option<JsonText> {
+        if !self.request.debug_mode {
+            return None;
+        }
+        let debug = self.debug.clone()?;
+        let results = debug.get(js_string!("results"), self.context).ok()?;
+        match self.js_to_json(&results) {
+            Ok(Some(converted)) => Some(text_of_owned(converted.text)),
+            _ => None,
+        }
     }
 
     /// Evaluates the block, calls its export and runs the event loop until the returned promise settles.

@@ -123,6 +123,7 @@ fn compare_block(
         input: spec[if trigger { "payload" } else { "stepResults" }].clone(),
         context: json!({ "stepId": "step", "executionId": "execution" }),
         state: BlockState::default(),
+        debug_mode: false,
     };
     let request = RunRequest {
         input: if request.input.is_null() {

@@ -16,6 +16,7 @@ fn evaluate(expression: &str) -> Value {
         input: json!({}),
         context: json!({}),
         state: BlockState::default(),
+        debug_mode: false,
     };
     let report = run_block(&request, &EngineOptions::default());
     assert!(

@@ -89,6 +89,7 @@ fn request(path: &str) -> RunRequest {
         input: json!({}),
         context: json!({}),
         state: fresh_state(),
+        debug_mode: false,
     }
 }
 

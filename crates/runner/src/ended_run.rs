@@ -99,6 +99,7 @@ impl RunEnd {
                 logs: Vec::new(),
                 error: Some(self.error()),
                 duration_ms: elapsed.as_secs_f64() * 1000.0,
+                debug_results: None,
             },
             state,
             failure: Some(self.failure_kind()),

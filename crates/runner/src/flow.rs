@@ -8,6 +8,7 @@ use blocksmith_engine::{
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::context::set_step;
 use crate::derived_names::camel_case;
 use crate::error::Result;
 use crate::supervisor::{RunId, RunLimits, Supervisor};
@@ -33,6 +34,8 @@ pub struct FlowRun {
     pub context: Value,
     /// The state before the flow; `executionState` should start empty.
     pub state: BlockState,
+    /// Runs every step in debug mode (see `RunRequest::debug_mode`).
+    pub debug_mode: bool,
 }
 
 /// One step's part of the flow's line: field for field what `blocksmith run --flow` prints per step.
@@ -46,6 +49,9 @@ pub struct StepOutcome {
     pub logs: Vec<LogLine>,
     pub error: Option<BlockError>,
     pub duration_ms: f64,
+    /// In debug mode, what the step's `context.debug` recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug_results: Option<Value>,
 }
 
 /// The line `blocksmith run --flow` prints.
@@ -80,7 +86,13 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         config_vars,
         context,
         mut state,
+        debug_mode,
     } = flow;
+    let settings = StepSettings {
+        config_vars: &config_vars,
+        context: &context,
+        debug_mode,
+    };
     let mut step_results = Map::new();
     let mut outcomes = Vec::with_capacity(steps.len() + 1);
 
@@ -90,8 +102,7 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         &trigger,
         BlockKind::Trigger,
         payload,
-        &config_vars,
-        &context,
+        &settings,
         state,
     )?;
     let response = trigger_report.outcome.response.clone();
@@ -108,8 +119,7 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
             step,
             BlockKind::Action,
             Value::Object(step_results.clone()),
-            &config_vars,
-            &context,
+            &settings,
             state.clone(),
         )?;
         state = report.state.clone();
@@ -127,29 +137,34 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every step of one flow run shares.
+struct StepSettings<'a> {
+    config_vars: &'a Value,
+    /// The `context` members; each step sets its own `stepId` and `executionFrame` step.
+    context: &'a Value,
+    debug_mode: bool,
+}
+
 fn run_step(
     supervisor: &Supervisor,
     run_id: RunId,
     block: &FlowBlock,
     kind: BlockKind,
     input: Value,
-    config_vars: &Value,
-    context: &Value,
+    settings: &StepSettings,
     state: BlockState,
 ) -> Result<RunReport> {
-    let mut context = context.clone();
-    if let Value::Object(members) = &mut context {
-        members.insert("stepId".into(), json!(camel_case(&block.name)));
-    }
+    let mut context = settings.context.clone();
+    set_step(&mut context, &block.name, kind);
     let request = RunRequest {
         source: block.source.clone(),
         file_name: block.file_name.clone(),
         kind,
-        config_vars: config_vars.clone(),
+        config_vars: settings.config_vars.clone(),
         input,
         context,
         state,
+        debug_mode: settings.debug_mode,
     };
     supervisor.run(run_id, request, block.limits)
 }
@@ -180,6 +195,7 @@ fn record_step(
         logs: outcome.logs,
         error: outcome.error,
         duration_ms: outcome.duration_ms,
+        debug_results: outcome.debug_results,
     });
     failure
 }

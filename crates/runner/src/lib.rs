@@ -8,6 +8,7 @@ mod ended_run;
 mod error;
 mod flow;
 mod hardening;
+mod memory_probe;
 mod protocol;
 mod supervisor;
 mod worker;
@@ -15,7 +16,7 @@ mod worker_process;
 
 pub use context::{
     apply_overrides, default_context, default_trigger_payload, format_timestamp, fresh_state,
-    RunIdentity, DEFAULT_WEBHOOK_BASE_URL,
+    run_context, set_step, RunIdentity, DEFAULT_WEBHOOK_BASE_URL,
 };
 pub use derived_names::{camel_case, flow_slug};
 pub use error::{Error, Result};

@@ -318,6 +318,7 @@ impl Shared {
                 input: json_text(&json!({})),
                 context: json_text(&json!({})),
                 state: JsonBlockState::from(&fresh_state()),
+                debug_mode: false,
             },
             memory_limit_bytes: None,
             max_reply_bytes: self.options.max_reply_bytes,

@@ -20,6 +20,7 @@ use blocksmith_engine::{
 
 use crate::ended_run::RunEnd;
 use crate::hardening::{encode_status, harden_this_process};
+use crate::memory_probe::worker_memory_probe;
 use crate::protocol::{encode_live_log, ReplyOutcome, WorkerReply, WorkerRequest};
 
 /// The engine thread's stack. Boa recurses natively in its parser, `JSON.stringify` and callbacks such as
@@ -196,6 +197,8 @@ fn run_on_engine_thread(
         .spawn(move || {
             let options = EngineOptions {
                 live_logs: Some(live_logs_to_stderr()),
+                memory_limit_mb: memory_limit_bytes.map(|bytes| bytes / (1024 * 1024)),
+                memory_probe: Some(worker_memory_probe()),
                 ..EngineOptions::default()
             };
             let _ = finished.send(run_block_json(&run, &options));
@@ -335,6 +338,7 @@ mod tests {
                 logs: Vec::new(),
                 error: None,
                 duration_ms: 1.0,
+                debug_results: None,
             },
             state: BlockState::default(),
             failure: None,

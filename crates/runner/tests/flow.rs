@@ -3,8 +3,11 @@
 
 mod common;
 
+use blocksmith_engine::BlockKind;
 use blocksmith_engine::FailureKind;
-use blocksmith_runner::{fresh_state, run_flow, FlowBlock, FlowRun, RunLimits};
+use blocksmith_runner::{
+    default_context, fresh_state, run_flow, FlowBlock, FlowRun, RunIdentity, RunLimits,
+};
 use serde_json::json;
 
 fn block(name: &str, fixture: &str) -> FlowBlock {
@@ -24,6 +27,7 @@ fn order_flow(steps: Vec<FlowBlock>) -> FlowRun {
         config_vars: json!({}),
         context: json!({ "executionId": "flow-test" }),
         state: fresh_state(),
+        debug_mode: false,
     }
 }
 
@@ -70,6 +74,56 @@ fn steps_see_earlier_results_by_camel_cased_name_and_share_execution_state() {
         step_keys,
         ["name", "ok", "result", "logs", "error", "durationMs"]
     );
+}
+
+#[test]
+fn in_debug_mode_each_step_records_with_its_own_execution_frame() {
+    let supervisor = common::supervisor();
+    let context = default_context(&RunIdentity {
+        execution_id: "flow-debug".into(),
+        started_at: std::time::UNIX_EPOCH,
+        integration_name: "Orders".into(),
+        flow_name: "Sync Orders".into(),
+        step_name: "On Order".into(),
+        kind: BlockKind::Trigger,
+        webhook_base_url: "http://127.0.0.1:8787".into(),
+        flow_schemas: json!({}),
+    });
+    let flow = FlowRun {
+        trigger: block("On Order", "debug_frame.js"),
+        steps: vec![block("Record Order", "debug_frame.js")],
+        payload: json!({}),
+        config_vars: json!({}),
+        context,
+        state: fresh_state(),
+        debug_mode: true,
+    };
+    let report = run_flow(&supervisor, supervisor.next_run_id(), flow).unwrap();
+    assert!(report.outcome.ok, "{:?}", report.outcome.steps);
+    let [trigger, step] = &report.outcome.steps[..] else {
+        panic!("two steps ran: {:?}", report.outcome.steps);
+    };
+    assert_eq!(trigger.result["frame"]["stepName"], "On Order");
+    assert_eq!(
+        trigger.result["frame"]["componentActionKey"],
+        "runCodeTrigger"
+    );
+    assert_eq!(step.result["frame"]["stepName"], "Record Order");
+    assert_eq!(step.result["frame"]["componentActionKey"], "runCode");
+    assert_eq!(step.result["stepId"], "recordOrder");
+    for outcome in [trigger, step] {
+        assert_eq!(outcome.result["frame"]["executionId"], "flow-debug");
+        let results = outcome.debug_results.as_ref().expect("debug results");
+        assert!(results["timeElapsed"]["marks"]["begin"].is_number());
+        // The worker's real memory, in MB, under the run's limit.
+        let row = &results["memoryUsage"][0];
+        let rss = row["rss"].as_f64().unwrap();
+        assert!(
+            rss > 1.0 && rss < results["allowedMemory"].as_f64().unwrap(),
+            "{row}"
+        );
+        assert!(row["detail"]["heapUsed"].as_f64().unwrap() > 0.0, "{row}");
+    }
 }
 
 #[test]

@@ -165,6 +165,7 @@ macro_rules! redact_run_outcome {
                 self.response.redact(redactor);
                 self.logs.redact(redactor);
                 self.error.redact(redactor);
+                self.debug_results.redact(redactor);
             }
         })*
     };
@@ -198,6 +199,7 @@ impl Redact for StepOutcome {
         self.result.redact(redactor);
         self.logs.redact(redactor);
         self.error.redact(redactor);
+        self.debug_results.redact(redactor);
     }
 }
 
@@ -237,6 +239,7 @@ mod tests {
                 stack: Some(format!("Error: rejected {SECRET}\n    at block.js:3:9")),
             }),
             duration_ms: 1.5,
+            debug_results: None,
         }
     }
 
@@ -297,6 +300,7 @@ mod tests {
             logs: Vec::new(),
             error: None,
             duration_ms: 1.0,
+            debug_results: None,
         }
     }
 

@@ -5,11 +5,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use blocksmith_engine::{BlockKind, RunReport, RunRequest};
 use blocksmith_runner::{
-    apply_overrides, default_context, default_trigger_payload, FlowBlock, FlowReport, FlowRun,
-    RunIdentity, RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
+    default_trigger_payload, flow_slug, run_context, FlowBlock, FlowReport, FlowRun, RunIdentity,
+    RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
 };
 use blocksmith_workspace::history::{NewRun, RunHistory};
-use blocksmith_workspace::{Block, Workspace};
+use blocksmith_workspace::{completed_schemas, Block, Manifest, Workspace};
 use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
@@ -65,7 +65,8 @@ pub fn prepare_block_run(
         Some(source) => source,
         None => workspace.read_block_source(block_id)?,
     };
-    let context = context_for(workspace, &flow, &block.name, clock);
+    let kind = engine_kind(&block);
+    let context = context_for(workspace, &flow, &block.name, kind, clock);
     let input = match input {
         Some(input) => input,
         None => workspace.read_sample(block_id)?,
@@ -80,11 +81,12 @@ pub fn prepare_block_run(
         request: RunRequest {
             source,
             file_name: format!("{block_id}.js"),
-            kind: engine_kind(&block),
+            kind,
             config_vars,
             input,
             context,
             state,
+            debug_mode: false,
         },
         limits: limits_of(&block),
         flow,
@@ -149,7 +151,13 @@ pub fn prepare_flow_run(
         .iter()
         .map(|id| flow_block(id))
         .collect::<Result<Vec<_>>>()?;
-    let context = context_for(workspace, &flow.name, &trigger.name, clock);
+    let context = context_for(
+        workspace,
+        &flow.name,
+        &trigger.name,
+        BlockKind::Trigger,
+        clock,
+    );
     let payload = match payload {
         Some(payload) => payload,
         None => workspace.read_sample(&flow.trigger)?,
@@ -162,6 +170,7 @@ pub fn prepare_flow_run(
         config_vars,
         context,
         state: PersistedState::load(workspace)?.for_run(&flow.name),
+        debug_mode: false,
     })
 }
 
@@ -185,18 +194,41 @@ fn complete_payload(given: Value, context: &Value) -> Value {
     given
 }
 
-fn context_for(workspace: &Workspace, flow: &str, step: &str, clock: &RunClock) -> Value {
+fn context_for(
+    workspace: &Workspace,
+    flow: &str,
+    step: &str,
+    kind: BlockKind,
+    clock: &RunClock,
+) -> Value {
     let manifest = workspace.manifest();
-    let mut context = default_context(&RunIdentity {
+    let identity = RunIdentity {
         execution_id: clock.execution_id.clone(),
         started_at: clock.now,
         integration_name: manifest.name.clone(),
         flow_name: flow.to_string(),
         step_name: step.to_string(),
+        kind,
         webhook_base_url: DEFAULT_WEBHOOK_BASE_URL.to_string(),
-    });
-    apply_overrides(&mut context, &manifest.execution);
-    context
+        flow_schemas: flow_schemas(manifest),
+    };
+    run_context(&identity, &manifest.execution)
+}
+
+/// `context.flowSchemas`: the schemas of each flow that declares some, by flow name, completed as the
+/// platform completes them (the flow's key in their titles is its webhook URL segment).
+pub fn flow_schemas(manifest: &Manifest) -> Value {
+    Value::Object(
+        manifest
+            .flows
+            .iter()
+            .filter(|flow| !flow.schemas.is_empty())
+            .map(|flow| {
+                let schemas = completed_schemas(&flow.schemas, &flow_slug(&flow.name));
+                (flow.name.clone(), schemas)
+            })
+            .collect(),
+    )
 }
 
 fn engine_kind(block: &Block) -> BlockKind {

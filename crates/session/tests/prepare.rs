@@ -80,6 +80,7 @@ fn recording_a_run_persists_instance_state_and_redacted_history() {
             logs: vec![],
             error: None,
             duration_ms: 1.0,
+            debug_results: None,
         },
         state,
         failure: None,

@@ -115,6 +115,7 @@ fn block_and_flow_runs_are_recorded() {
             block_id: trigger.clone(),
             source: None,
             input: Some(json!({ "body": { "data": { "hello": "there" } } })),
+            debug_mode: false,
         })
         .unwrap();
     assert!(ran.outcome.ok, "{:?}", ran.outcome);
@@ -153,6 +154,7 @@ fn stop_ends_a_run_in_progress() {
                         .into(),
                 ),
                 input: Some(json!({})),
+                debug_mode: false,
             })
         })
     };

@@ -6,6 +6,7 @@
 mod atomic;
 mod connection_kinds;
 mod error;
+mod flow_schemas;
 pub mod history;
 mod inside;
 mod local_identity;
@@ -23,6 +24,7 @@ pub use connection_kinds::{
     TOKEN_PARAMS_SETTING,
 };
 pub use error::{Error, Result};
+pub use flow_schemas::{completed_schemas, FlowSchema, DEFAULT_JSON_SCHEMA_VERSION};
 pub use local_identity::{LocalIdentity, LOCAL_DIR};
 pub use manifest::{
     Block, BlockKind, ConfigVar, ConnectionDefinition, Flow, Manifest, UnsafeBlockId, MANIFEST_FILE,

@@ -2,8 +2,12 @@
 //! only), execution settings, blocks and flows. Pretty-printed with a stable key order so it diffs well
 //! under version control.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+use crate::flow_schemas::FlowSchema;
 
 use crate::names::{check_block_id, quoted_id, BlockIdProblem};
 
@@ -89,6 +93,10 @@ pub struct Flow {
     /// The action blocks' ids, in run order.
     #[serde(default)]
     pub steps: Vec<String>,
+    /// The flow's JSON schemas by name (`invoke`: what it takes when invoked), as the platform's flow
+    /// definition declares them; blocks read them, completed, in `context.flowSchemas`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub schemas: BTreeMap<String, FlowSchema>,
 }
 
 /// A manifest entry whose block id would name a file outside the workspace (see [`Manifest::unsafe_block_id`]).

@@ -12,7 +12,7 @@ use blocksmith_workspace::transfer::{
     import_file_into_folder, import_str, ClashKind, ExportError, ExportFormat, ExportRequest,
     ExportResult, ImportFormat, ImportOptions, OnClash,
 };
-use blocksmith_workspace::{connection_kinds, ConnectionDefinition, Workspace};
+use blocksmith_workspace::{connection_kinds, ConnectionDefinition, FlowSchema, Workspace};
 use serde_json::json;
 use serde_norway::Value as Yaml;
 
@@ -191,6 +191,72 @@ fn a_yaml_round_trip_gives_the_same_file() {
     let report = import_str(&mut target, "demo.yml", &yaml, ImportOptions::default()).unwrap();
     assert_eq!(report.format, ImportFormat::IntegrationYaml);
     assert_eq!(export_integration_yaml(&target, None).unwrap(), yaml);
+}
+
+#[test]
+fn flow_schemas_survive_a_bundle_and_a_yaml_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = demo_workspace(&dir.path().join("a"));
+    let invoke: FlowSchema = serde_json::from_value(json!({
+        "title": "Nightly Sync input",
+        "properties": { "since": { "description": "Sync orders changed since", "type": "string" } },
+        "required": ["since"]
+    }))
+    .unwrap();
+    let schemas = BTreeMap::from([("invoke".to_string(), invoke)]);
+    source
+        .set_flow_schemas("Nightly Sync", schemas.clone())
+        .unwrap();
+    let reopened = Workspace::open(source.root()).unwrap();
+    assert_eq!(
+        reopened.manifest().flow("Nightly Sync").unwrap().schemas,
+        schemas
+    );
+
+    let bundle = export_bundle(&source, None).unwrap();
+    let mut from_bundle = empty_workspace(&dir.path().join("b"));
+    import_str(
+        &mut from_bundle,
+        "demo.blocksmith.json",
+        &bundle,
+        ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        from_bundle.manifest().flow("Nightly Sync").unwrap().schemas,
+        schemas
+    );
+    assert_eq!(export_bundle(&from_bundle, None).unwrap(), bundle);
+
+    let yaml = export_integration_yaml(&source, None).unwrap();
+    assert!(yaml.contains("schemas:"), "{yaml}");
+    let mut from_yaml = empty_workspace(&dir.path().join("c"));
+    import_str(&mut from_yaml, "demo.yml", &yaml, ImportOptions::default()).unwrap();
+    assert_eq!(
+        from_yaml.manifest().flow("Nightly Sync").unwrap().schemas,
+        schemas
+    );
+    assert_eq!(export_integration_yaml(&from_yaml, None).unwrap(), yaml);
+}
+
+#[test]
+fn the_context_types_export_is_the_generated_declaration_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo_workspace(dir.path());
+    let exported = export(
+        &ws,
+        &ExportRequest {
+            format: ExportFormat::ContextTypes,
+            flow: None,
+            block: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(exported.file_name, "blocksmith-context.d.ts");
+    assert_eq!(exported.contents, blocksmith_context::declaration_file());
+    assert!(exported
+        .contents
+        .contains("export interface BlocksmithContext {"));
 }
 
 #[test]

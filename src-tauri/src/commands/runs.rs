@@ -11,7 +11,8 @@ use crate::error::AppResult;
 
 /// Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
 /// worker process, records it in the history, and answers with its outcome. `run_id` is chosen by the UI so
-/// that `run_stop` can name the run while it is in progress.
+/// that `run_stop` can name the run while it is in progress. In `debug_mode`, `context.debug` records and the
+/// outcome carries its results.
 #[tauri::command]
 #[specta::specta]
 pub async fn run_block(
@@ -20,18 +21,21 @@ pub async fn run_block(
     block_id: String,
     source: String,
     input: Value,
+    debug_mode: bool,
 ) -> AppResult<RunOutcome> {
     let request = BlockRunRequest {
         run_id,
         block_id,
         source: Some(source),
         input: Some(input),
+        debug_mode,
     };
     blocking(session, move |s| Ok(s.run_block(request)?.outcome)).await
 }
 
 /// Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order
 /// with `stepResults` built from the results so far; stops at the first failure. `run_stop(run_id)` stops it.
+/// In `debug_mode`, each step's outcome carries what its `context.debug` recorded.
 #[tauri::command]
 #[specta::specta]
 pub async fn run_flow(
@@ -39,11 +43,13 @@ pub async fn run_flow(
     run_id: String,
     flow: String,
     payload: Option<Value>,
+    debug_mode: bool,
 ) -> AppResult<FlowOutcome> {
     let request = FlowRunRequest {
         run_id,
         flow,
         payload,
+        debug_mode,
         ..FlowRunRequest::default()
     };
     blocking(session, move |s| Ok(s.run_flow(request)?.outcome)).await

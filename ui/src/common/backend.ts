@@ -60,7 +60,8 @@ export type {
 
 /** A block as listed, with its `stepResults` key computed in Rust (the platform's camelCase). */
 export type BlockView = WireBlockView;
-export type FlowView = Required<Flow>;
+/** A flow as the UI lists it; its JSON schemas (`context.flowSchemas`) are edited in the manifest, not shown. */
+export type FlowView = Required<Omit<Flow, 'schemas'>>;
 /** A connection as the workspace file defines it: its kind and non-secret inputs. */
 export type ConnectionDefinition = Omit<WireConnectionDefinition, 'inputs'> & { inputs: Record<string, string> };
 /** A connection as the connections panel lists it: non-secret inputs, which secrets are stored, whether it has a token. */
@@ -79,13 +80,18 @@ export type ProviderPreset = Omit<WireProviderPreset, 'parameters'> & { paramete
 export type ProviderPresets = Omit<WireProviderPresets, 'presets'> & { presets: ProviderPreset[] };
 /** A preset filled in: the connection's kind and the values it decides. */
 export type PresetValues = Omit<WirePresetValues, 'values'> & { values: Record<string, string> };
-export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response'> & {
+export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response' | 'debugResults'> & {
   returned: JsonValue;
   result: JsonValue;
   response: JsonValue;
+  /** In debug mode, what the block's `context.debug` recorded (`context.debug.results`). */
+  debugResults?: JsonValue;
 };
 export type RunEntry = Omit<WireRunEntry, 'inputs' | 'outcome'> & { inputs: JsonValue; outcome: JsonValue };
-export type FlowStepOutcome = Omit<WireStepOutcome, 'result'> & { result: JsonValue };
+export type FlowStepOutcome = Omit<WireStepOutcome, 'result' | 'debugResults'> & {
+  result: JsonValue;
+  debugResults?: JsonValue;
+};
 export type FlowOutcome = { ok: boolean; steps: FlowStepOutcome[]; response: JsonValue };
 /** What an import brought in (`report`), and the workspace as it now is. */
 export type ImportOutcome = Omit<WireImportOutcome, 'workspace'> & { workspace: WorkspaceView };
@@ -190,7 +196,12 @@ function outcomeFromWire(outcome: WireRunOutcome): RunOutcome {
     returned: jsonFromWire(outcome.returned),
     result: jsonFromWire(outcome.result),
     response: jsonFromWire(outcome.response),
+    debugResults: debugResultsFromWire(outcome.debugResults),
   };
+}
+
+function debugResultsFromWire(results: WireRunOutcome['debugResults']): JsonValue | undefined {
+  return results === undefined || results === null ? undefined : jsonFromWire(results);
 }
 
 function entryFromWire(entry: WireRunEntry): RunEntry {
@@ -227,7 +238,11 @@ function flowOutcomeFromWire(outcome: WireFlowOutcome): FlowOutcome {
   return {
     ...outcome,
     response: jsonFromWire(outcome.response),
-    steps: outcome.steps.map((step) => ({ ...step, result: jsonFromWire(step.result) })),
+    steps: outcome.steps.map((step) => ({
+      ...step,
+      result: jsonFromWire(step.result),
+      debugResults: debugResultsFromWire(step.debugResults),
+    })),
   };
 }
 
@@ -284,8 +299,8 @@ export const api = {
   sampleSave: (blockId: string, sample: JsonValue) =>
     unwrap('sample_save', () => commands.sampleSave(blockId, sample)),
 
-  runBlock: async (runId: string, blockId: string, source: string, input: JsonValue) =>
-    outcomeFromWire(await unwrap('run_block', () => commands.runBlock(runId, blockId, source, input))),
+  runBlock: async (runId: string, blockId: string, source: string, input: JsonValue, debugMode: boolean) =>
+    outcomeFromWire(await unwrap('run_block', () => commands.runBlock(runId, blockId, source, input, debugMode))),
   /** Answers whether a run with that id was still running (and is now stopped). */
   /** OpenID Connect / RFC 8414 discovery for an issuer: the endpoints and settings to fill in. */
   oauthDiscover: (issuer: string) => unwrap('oauth_discover', () => commands.oauthDiscover(issuer)),
@@ -315,8 +330,8 @@ export const api = {
   payloadFromRequest: async (request: TypedRequest) =>
     jsonFromWire(await plain('payload_from_request', () => commands.payloadFromRequest(request))),
   /** Runs the whole flow; `payload` null runs the trigger with its saved sample. `runStop(runId)` stops it. */
-  runFlow: async (runId: string, flow: string, payload: JsonValue | null) =>
-    flowOutcomeFromWire(await unwrap('run_flow', () => commands.runFlow(runId, flow, payload))),
+  runFlow: async (runId: string, flow: string, payload: JsonValue | null, debugMode: boolean) =>
+    flowOutcomeFromWire(await unwrap('run_flow', () => commands.runFlow(runId, flow, payload, debugMode))),
 
   stateRead: () => persistedState('state_read', () => commands.stateRead()),
   stateResetInstance: (flow: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestAt, type CompletionScope } from './completions';
+import { CONTEXT_MEMBERS } from './contextMembers';
 
 const scope: CompletionScope = {
   configVarNames: ['App Base URL'],
@@ -21,6 +22,19 @@ function labels(before: string, after = '', within: CompletionScope = scope): st
 }
 
 describe('suggestAt', () => {
+  it('offers every context member of the Rust definition after `context.`, with its type', () => {
+    const answer = suggestAt({ textBeforeCursor: '  context.exe', textAfterCursor: '' }, scope);
+    expect(answer?.replaceLength).toBe(3);
+    expect(answer?.suggestions.map((suggestion) => suggestion.label)).toEqual(
+      CONTEXT_MEMBERS.map((member) => member.name),
+    );
+    for (const member of ['executionFrame', 'debug', 'components', 'flowSchemas', 'webhookApiKeys']) {
+      expect(labels('context.')).toContain(member);
+    }
+    const frame = answer?.suggestions.find((suggestion) => suggestion.label === 'executionFrame');
+    expect(frame?.detail).toMatch(/^ExecutionFrame — /);
+  });
+
   it('offers the logger methods after `logger.`', () => {
     expect(labels('  logger.')).toEqual(['debug', 'info', 'warn', 'error', 'log', 'trace', 'metric']);
     expect(suggestAt({ textBeforeCursor: 'logger.inf', textAfterCursor: '' }, scope)?.replaceLength).toBe(3);

@@ -2,6 +2,7 @@
 // so it can be tested without Monaco.
 import { isJsonObject } from '../common/json';
 import type { JsonValue } from '../common/backend';
+import { CONTEXT_MEMBERS } from './contextMembers';
 
 export type SuggestionKind = 'method' | 'property' | 'variable';
 
@@ -50,26 +51,6 @@ const LOGGER_METHODS: [string, string][] = [
   ['log', 'Log at info level'],
   ['trace', 'Log at trace level'],
   ['metric', 'Log a metric'],
-];
-
-const CONTEXT_FIELDS: [string, string][] = [
-  ['logger', 'Writes log lines: debug, info, warn, error, log, trace, metric'],
-  ['configVars', 'Config variables and connections by name'],
-  ['instanceState', 'State kept between runs of this instance'],
-  ['crossFlowState', 'State shared by every flow of the instance'],
-  ['executionState', 'State for this flow run only'],
-  ['integrationState', 'State shared by the integration'],
-  ['stepId', 'This step’s id'],
-  ['executionId', 'This execution’s id'],
-  ['startedAt', 'When the execution started (ISO 8601)'],
-  ['webhookUrls', 'Webhook URL of each flow'],
-  ['webhookApiKeys', 'Webhook API keys of each flow'],
-  ['invokeUrl', 'The URL that invoked this execution'],
-  ['customer', 'The customer: id, name, externalId'],
-  ['instance', 'The instance: id, name'],
-  ['user', 'The user: id, name, email, externalId'],
-  ['integration', 'The integration: id, name, versionSequenceId'],
-  ['flow', 'The flow: id, name'],
 ];
 
 const PAYLOAD_FIELDS: [string, string][] = [
@@ -207,9 +188,19 @@ export function suggestAt(request: CompletionRequest, scope: CompletionScope): C
   }
 
   if ((match = before.match(new RegExp(`\\bcontext\\.${PARTIAL}`)))) {
-    return answer(match[1] ?? '', fromPairs(CONTEXT_FIELDS, 'property'));
+    return answer(match[1] ?? '', contextMemberSuggestions());
   }
   return null;
+}
+
+/** `context.` members from Rust's one definition (contextMembers.ts is generated): the type, then what it is. */
+function contextMemberSuggestions(): Suggestion[] {
+  return CONTEXT_MEMBERS.map(({ name, type, doc }) => ({
+    label: name,
+    insertText: name,
+    kind: 'property',
+    detail: `${type} — ${doc}`,
+  }));
 }
 
 function namedConfigEntries(scope: CompletionScope, closing: string): Suggestion[] {

@@ -3,7 +3,7 @@
 import type { ExportFormat, ExportRequest, WorkspaceView } from '../common/backend';
 import { findBlock, flowOfBlock } from '../workspace/model';
 
-export type ExportChoice = 'blockJavaScript' | 'flowYaml' | 'workspaceYaml' | 'workspaceBundle';
+export type ExportChoice = 'blockJavaScript' | 'flowYaml' | 'workspaceYaml' | 'workspaceBundle' | 'contextTypes';
 
 /** A filter of the native save dialog: a label and the file extensions it shows (no dot). */
 export interface FileFilter {
@@ -28,6 +28,7 @@ const FILTERS: Record<ExportFormat, FileFilter> = {
   javaScript: { name: 'JavaScript', extensions: ['js'] },
   integrationYaml: { name: 'Integration YAML', extensions: ['yml', 'yaml'] },
   bundle: { name: 'Blocksmith bundle', extensions: ['json'] },
+  contextTypes: { name: 'TypeScript declarations', extensions: ['ts'] },
 };
 
 /** What the menu offers, in menu order, with each item's `data-testid`. */
@@ -36,6 +37,7 @@ export const EXPORT_MENU: readonly { choice: ExportChoice; label: string; testId
   { choice: 'flowYaml', label: 'Flow as integration YAML…', testId: 'export-flow-yaml' },
   { choice: 'workspaceYaml', label: 'Workspace as integration YAML…', testId: 'export-workspace-yaml' },
   { choice: 'workspaceBundle', label: 'Workspace bundle…', testId: 'export-bundle' },
+  { choice: 'contextTypes', label: 'Context types (.d.ts)…', testId: 'export-context-types' },
 ];
 
 function planned(format: ExportFormat, flow: string | null, block: string | null, description: string): PlannedExport {
@@ -64,6 +66,8 @@ export function planExport(
       return planned('integrationYaml', null, null, `${workspace.name} as integration YAML`);
     case 'workspaceBundle':
       return planned('bundle', null, null, `${workspace.name} as a bundle`);
+    case 'contextTypes':
+      return planned('contextTypes', null, null, 'The types of a block’s context');
   }
 }
 

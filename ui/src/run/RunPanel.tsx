@@ -1,5 +1,5 @@
 // The run panel: the selected block's inputs, Run/Stop, and what the run produced.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, type FlowOutcome, type RunEntry } from '../common/backend';
 import { PlayIcon, StopIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
@@ -8,6 +8,7 @@ import { useEditorSession } from '../editor/EditorSession';
 import { StatePanel } from '../execution-state/StatePanel';
 import { findBlock, flowOfBlock } from '../workspace/model';
 import { useWorkspace } from '../workspace/WorkspaceContext';
+import { DebugResultsView } from './DebugResultsView';
 import { ErrorView } from './ErrorView';
 import { FlowRunView } from './FlowRunView';
 import { HistoryPanel } from './HistoryPanel';
@@ -33,6 +34,8 @@ export function RunPanel() {
   const block = workspace ? findBlock(workspace, selectedBlockId) : null;
   const input = useRunInput(workspace, block, lastResults);
   const isTrigger = block?.kind === 'trigger';
+  // Debug mode: runs give `context.debug.enabled` true, and what it records shows under the logs.
+  const [debugMode, setDebugMode] = useState(false);
 
   // Opening another block clears the last run's outcome (a run still going keeps its own).
   const blockId = block?.id ?? null;
@@ -58,11 +61,11 @@ export function RunPanel() {
       .sampleSave(block.id, parsed.value)
       .catch((error: unknown) => reportError('The run input could not be saved.', error));
     session.errorMarks?.clear();
-    const finished = await start(block.id, model.getValue(), parsed.value);
+    const finished = await start(block.id, model.getValue(), parsed.value, debugMode);
     recordRun(block.id, parsed.value, finished?.ok ? finished.result : undefined);
     // Mark the failing line only if the block that failed is still the one in the editor.
     if (finished?.error && session.editor?.getModel() === model) session.errorMarks?.show(finished.error);
-  }, [block, isTrigger, session, input, start, recordRun, reportError]);
+  }, [block, isTrigger, session, input, start, recordRun, reportError, debugMode]);
 
   // Ctrl/Cmd+Enter in the editor runs the latest version of this handler.
   const { runShortcut } = session;
@@ -95,7 +98,7 @@ export function RunPanel() {
     // with in this session; null lets the app use the trigger's saved sample. The app completes platform fields.
     const typed = flow.trigger === block.id ? await input.current() : null;
     const payload = typed?.ok ? typed.value : (lastInputs[flow.trigger] ?? null);
-    await flowRun.start(flow.name, payload);
+    await flowRun.start(flow.name, payload, debugMode);
   };
 
   const stopAll = () => {
@@ -151,6 +154,15 @@ export function RunPanel() {
         >
           Run flow
         </button>
+        <label title="Run with context.debug.enabled true; marks, measurements and memory show under the logs">
+          <input
+            type="checkbox"
+            data-testid="debug-mode"
+            checked={debugMode}
+            onChange={(event) => setDebugMode(event.target.checked)}
+          />{' '}
+          Debug mode
+        </label>
         <span className="spacer" />
         <TimeLimitField key={`${block.id}:${block.timeoutMs ?? ''}`} block={block} />
       </div>
@@ -178,6 +190,7 @@ export function RunPanel() {
       <section className="run-output" data-testid="logs" aria-label="Logs">
         <LogsView logs={outcome?.logs ?? []} />
       </section>
+      <DebugResultsView results={outcome?.debugResults} />
 
       <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
       {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}

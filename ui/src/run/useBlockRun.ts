@@ -9,8 +9,9 @@ export interface BlockRun {
   phase: RunPhase;
   /** The last finished run's outcome (kept when it was stopped, for the logs it wrote before). */
   outcome: RunOutcome | null;
-  /** Runs the block; answers its outcome, or null when it was stopped or could not run. */
-  start: (blockId: string, source: string, input: JsonValue) => Promise<RunOutcome | null>;
+  /** Runs the block (in `debugMode`, its `context.debug` records); answers its outcome, or null when it was stopped
+   * or could not run. */
+  start: (blockId: string, source: string, input: JsonValue, debugMode: boolean) => Promise<RunOutcome | null>;
   stop: () => void;
   /** Forgets the last outcome (another block was opened). */
   reset: () => void;
@@ -29,14 +30,14 @@ export function useBlockRun(): BlockRun {
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
   const activeRunId = useRef<string | null>(null);
 
-  const start = useCallback(async (blockId: string, source: string, input: JsonValue) => {
+  const start = useCallback(async (blockId: string, source: string, input: JsonValue, debugMode: boolean) => {
     if (activeRunId.current !== null) return null;
     const runId = crypto.randomUUID();
     activeRunId.current = runId;
     setOutcome(null);
     setPhase({ phase: 'running', startedAtMs: performance.now() });
     try {
-      const result = await api.runBlock(runId, blockId, source, input);
+      const result = await api.runBlock(runId, blockId, source, input, debugMode);
       // A reply to a run the user stopped (or one replaced since) must not overwrite the newer state.
       if (activeRunId.current !== runId) return null;
       activeRunId.current = null;

@@ -17,15 +17,15 @@ export function useFlowRun(onFinished: (flow: string, outcome: FlowOutcome) => v
   const [state, setState] = useState<FlowRunState>({ phase: 'idle' });
   const activeRunId = useRef<string | null>(null);
 
-  /** Runs `flow`; `payload` null runs the trigger with its saved sample. */
+  /** Runs `flow`; `payload` null runs the trigger with its saved sample. In `debugMode` each step's `context.debug` records. */
   const start = useCallback(
-    async (flow: string, payload: JsonValue | null) => {
+    async (flow: string, payload: JsonValue | null, debugMode: boolean) => {
       if (activeRunId.current !== null) return;
       const runId = crypto.randomUUID();
       activeRunId.current = runId;
       setState({ phase: 'running', flow });
       try {
-        const outcome = await api.runFlow(runId, flow, payload);
+        const outcome = await api.runFlow(runId, flow, payload, debugMode);
         // A reply to a run the person stopped must not overwrite "Stopped".
         if (activeRunId.current !== runId) return;
         activeRunId.current = null;

@@ -26,6 +26,7 @@ use boa_engine::{
 use crate::event_loop::EventLoop;
 use crate::logs::{level_named, LogCollector};
 use crate::nesting::MAX_JSON_DEPTH;
+use crate::options::MemoryProbe;
 use crate::preludes::Internals;
 
 pub use self::bytes::{bytes_of, uint8_array};
@@ -36,6 +37,8 @@ pub struct HostState {
     pub logs: RefCell<LogCollector>,
     pub started: Instant,
     pub fetch_timeout: Duration,
+    /// Measures memory for `context.debug.memoryUsage`; `None` outside a worker.
+    pub memory_probe: Option<MemoryProbe>,
 }
 
 fn state(context: &Context) -> &HostState {
@@ -49,9 +52,10 @@ type HostFunction = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, HostFunction); 16] = [
+    let functions: [(&str, usize, HostFunction); 17] = [
         ("log", 2, log),
         ("now", 0, now),
+        ("memoryUsage", 0, memory_usage),
         ("setTimer", 5, set_timer),
         ("clearTimer", 1, clear_timer),
         ("preludeSources", 1, prelude_sources),
@@ -134,6 +138,31 @@ fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue
 /// `now()`: milliseconds since the run started, with sub-millisecond precision (`performance.now()`).
 fn now(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     Ok((state(context).started.elapsed().as_secs_f64() * 1000.0).into())
+}
+
+/// `memoryUsage()` → `{ rss, heapTotal, heapUsed, external, arrayBuffers }` in bytes, as Node's
+/// `process.memoryUsage()` names them. Boa keeps array buffers and other outside memory on the same heap
+/// and does not count them apart, so `external` and `arrayBuffers` are 0 (they are inside `heapUsed`).
+fn memory_usage(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let probe = state(context).memory_probe.clone().ok_or_else(|| {
+        JsNativeError::error().with_message(
+            "memory is measured only in a worker process: run the block with `blocksmith run` or in the app",
+        )
+    })?;
+    let sample = (probe.0)();
+    // Byte counts stay far below 2^53, so they are exact as JavaScript numbers.
+    let figures = [
+        ("rss", sample.rss as f64),
+        ("heapTotal", sample.heap_total as f64),
+        ("heapUsed", sample.heap_used as f64),
+        ("external", 0.0),
+        ("arrayBuffers", 0.0),
+    ];
+    let mut object = ObjectInitializer::new(context);
+    for (name, value) in figures {
+        object.property(js_string!(name), value, Attribute::all());
+    }
+    Ok(object.build().into())
 }
 
 /// `setTimer(callback, delayMs, repeat, keepsAlive, argsArray)` → timer id.

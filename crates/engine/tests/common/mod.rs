@@ -24,6 +24,7 @@ pub fn request(name: &str, kind: BlockKind, input: Value) -> RunRequest {
         input,
         context: json!({ "stepId": "step-1", "executionId": "exec-1" }),
         state: BlockState::default(),
+        debug_mode: false,
     }
 }
 

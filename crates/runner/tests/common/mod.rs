@@ -77,5 +77,6 @@ fn request_from(
         input,
         context: json!({ "executionId": "test-execution" }),
         state: fresh_state(),
+        debug_mode: false,
     }
 }

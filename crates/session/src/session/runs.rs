@@ -10,8 +10,8 @@ use blocksmith_engine::{
     RunOutcome,
 };
 use blocksmith_runner::{
-    apply_overrides, default_context, default_trigger_payload, fresh_state, FlowOutcome,
-    RunIdentity, RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_WEBHOOK_BASE_URL,
+    default_trigger_payload, fresh_state, run_context, FlowOutcome, RunIdentity, RunLimits,
+    DEFAULT_MEMORY_LIMIT_MB, DEFAULT_WEBHOOK_BASE_URL,
 };
 use blocksmith_workspace::Workspace;
 use serde_json::{json, Value};
@@ -21,7 +21,7 @@ use crate::connections::config_vars_for_run;
 use crate::error::Result;
 use crate::redaction::{redact_outcome, Redactor};
 use crate::runs::{
-    prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, RunClock,
+    flow_schemas, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, RunClock,
 };
 
 /// A run of one block of the open workspace.
@@ -34,6 +34,8 @@ pub struct BlockRunRequest {
     pub source: Option<String>,
     /// The trigger's `payload` or the action's `stepResults`; the saved sample when `None`.
     pub input: Option<Value>,
+    /// Runs in debug mode: `context.debug.enabled` is true and the outcome carries `debugResults`.
+    pub debug_mode: bool,
 }
 
 /// A run of a whole flow of the open workspace.
@@ -45,6 +47,8 @@ pub struct FlowRunRequest {
     /// The trigger's `payload`; its saved sample when `None`.
     pub payload: Option<Value>,
     pub limits: LimitOverrides,
+    /// As in [`BlockRunRequest::debug_mode`], for every step.
+    pub debug_mode: bool,
 }
 
 /// Limits that replace each block's own for one run.
@@ -89,6 +93,8 @@ pub struct FileRunRequest {
     /// The payload or `stepResults`; an empty webhook request or `{}` when `None`.
     pub input: Option<JsonText>,
     pub limits: LimitOverrides,
+    /// As in [`BlockRunRequest::debug_mode`].
+    pub debug_mode: bool,
 }
 
 /// The names a file run gets when no workspace gives one.
@@ -109,7 +115,7 @@ impl Session {
         let workspace = self.snapshot()?;
         let clock = RunClock::now(&request.run_id);
         let (config_vars, redactor) = self.config_vars_for_run(&workspace, clock.now)?;
-        let run = prepare_block_run(
+        let mut run = prepare_block_run(
             &workspace,
             &request.block_id,
             request.source,
@@ -117,6 +123,7 @@ impl Session {
             config_vars,
             &clock,
         )?;
+        run.request.debug_mode = request.debug_mode;
         let supervisor = &self.shared.supervisor;
         let report = self.tracked(&request.run_id, |run_id| {
             supervisor.run(run_id, run.request.clone(), run.limits)
@@ -146,6 +153,7 @@ impl Session {
         for block in std::iter::once(&mut flow.trigger).chain(flow.steps.iter_mut()) {
             block.limits = request.limits.apply(block.limits);
         }
+        flow.debug_mode = request.debug_mode;
         let supervisor = &self.shared.supervisor;
         let report = self.tracked(&request.run_id, |run_id| {
             blocksmith_runner::run_flow(supervisor, run_id, flow)
@@ -170,21 +178,22 @@ impl Session {
             }
             (None, None) => (json_text(&json!({})), Redactor::none()),
         };
-        let mut context = default_context(&RunIdentity {
+        let manifest = workspace.as_ref().map(Workspace::manifest);
+        let identity = RunIdentity {
             execution_id: request.run_id.clone(),
             started_at,
-            integration_name: workspace
-                .as_ref()
-                .map_or(LOCAL_INTEGRATION_NAME.to_owned(), |w| {
-                    w.manifest().name.clone()
-                }),
+            integration_name: manifest.map_or(LOCAL_INTEGRATION_NAME.to_owned(), |manifest| {
+                manifest.name.clone()
+            }),
             flow_name: LOCAL_FLOW_NAME.to_owned(),
             step_name: request.step_name,
+            kind: kind_of(request.trigger),
             webhook_base_url: DEFAULT_WEBHOOK_BASE_URL.to_owned(),
-        });
-        if let Some(workspace) = &workspace {
-            apply_overrides(&mut context, &workspace.manifest().execution);
-        }
+            flow_schemas: manifest.map_or_else(|| json!({}), flow_schemas),
+        };
+        let no_overrides = json!({});
+        let overrides = manifest.map_or(&no_overrides, |manifest| &manifest.execution);
+        let context = run_context(&identity, overrides);
         let (kind, input) = match (request.trigger, request.input) {
             (_, Some(input)) => (kind_of(request.trigger), input),
             (true, None) => (
@@ -201,6 +210,7 @@ impl Session {
             input,
             context: json_text(&context),
             state: JsonBlockState::from(&fresh_state()),
+            debug_mode: request.debug_mode,
         };
         let limits = request.limits.apply(RunLimits::default());
         let supervisor = &self.shared.supervisor;

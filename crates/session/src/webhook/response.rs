@@ -163,6 +163,7 @@ mod tests {
                 stack: None,
             }),
             duration_ms: 1.0,
+            debug_results: None,
         }
     }
 

@@ -193,6 +193,7 @@ fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
             name: flow.name,
             trigger,
             steps,
+            schemas: flow.schemas,
         });
     }
     if let Some(unused) = blocks.into_iter().flatten().next() {

@@ -10,7 +10,7 @@ pub enum ExportError {
     #[error(transparent)]
     Workspace(#[from] crate::Error),
 
-    #[error("\"{0}\" is not an export format; use js, yaml or bundle.")]
+    #[error("\"{0}\" is not an export format; use js, yaml, bundle or dts.")]
     UnknownFormat(String),
 
     #[error("Exporting as JavaScript needs a block; name one with --block.")]

@@ -1,9 +1,12 @@
 //! What an import file brings in, in one neutral shape whatever its format: the bundle and YAML readers
 //! produce it, and the import checks, plans and writes it.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::flow_schemas::FlowSchema;
 use crate::manifest::{BlockKind, ConfigVar, ConnectionDefinition};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,6 +32,7 @@ pub(crate) struct IncomingFlow {
     pub name: String,
     pub trigger: IncomingBlock,
     pub steps: Vec<IncomingBlock>,
+    pub schemas: BTreeMap<String, FlowSchema>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

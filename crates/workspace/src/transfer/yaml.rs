@@ -14,6 +14,7 @@ use super::connection_use::config_var_names_read;
 use super::error::{ExportError, ExportResult};
 use super::incoming::{ImportFormat, Incoming, IncomingBlock, IncomingFlow};
 use super::scope::{flow_block_ids, non_secret_inputs, selected_flows};
+use crate::flow_schemas::FlowSchema;
 use crate::manifest::{BlockKind, ConfigVar, ConnectionDefinition};
 use crate::workspace::Workspace;
 
@@ -67,6 +68,9 @@ struct YamlFlow {
     #[serde(default)]
     description: String,
     steps: Vec<Step>,
+    /// The flow's JSON schemas, as Blocksmith keeps them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    schemas: BTreeMap<String, FlowSchema>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -199,6 +203,7 @@ pub fn export_integration_yaml(workspace: &Workspace, flow: Option<&str>) -> Exp
             name: flow.name.clone(),
             description: String::new(),
             steps,
+            schemas: flow.schemas.clone(),
         });
     }
     let required_config_vars: Vec<RequiredConfigVar> = manifest
@@ -341,6 +346,7 @@ fn incoming_from_integration(file: &str, integration: Integration) -> ExportResu
             name: flow.name,
             trigger,
             steps,
+            schemas: flow.schemas,
         });
     }
     Ok(Incoming {

@@ -1,11 +1,13 @@
-//! Flow and step edits: adding, renaming, deleting and reordering flows and their steps, and a block's name
-//! and time limit. Each edit is saved at once; a block's file is written before the manifest names it and
+//! Flow and step edits: adding, renaming, deleting and reordering flows and their steps, a flow's JSON schemas,
+//! and a block's name and time limit. Each edit is saved at once; a block's file is written before the manifest names it and
 //! removed only after the manifest no longer does.
 
+use std::collections::BTreeMap;
 use std::fs;
 
 use super::Workspace;
 use crate::error::{Error, Result};
+use crate::flow_schemas::FlowSchema;
 use crate::manifest::{Block, BlockKind, Flow};
 use crate::names::{clean_name, unique_id};
 use crate::templates::{ACTION_NAME, ACTION_TEMPLATE, TRIGGER_NAME, TRIGGER_TEMPLATE};
@@ -55,6 +57,7 @@ impl Workspace {
             name,
             trigger,
             steps,
+            schemas: Default::default(),
         });
         Ok(())
     }
@@ -74,6 +77,19 @@ impl Workspace {
         }
         self.manifest.flows[index].name = new_name;
         self.save_manifest()
+    }
+
+    /// Replaces the flow's JSON schemas (by name, e.g. `invoke`); an empty map removes them.
+    pub fn set_flow_schemas(
+        &mut self,
+        name: &str,
+        schemas: BTreeMap<String, FlowSchema>,
+    ) -> Result<()> {
+        self.transact(|ws| {
+            let index = ws.flow_index(name)?;
+            ws.manifest.flows[index].schemas = schemas;
+            ws.save_manifest()
+        })
     }
 
     /// Deletes a flow with its trigger and steps.

@@ -1,5 +1,6 @@
 //! Export: what a person asks to get out of a workspace ([`ExportRequest`]) and the text it produces, in one
-//! of three formats: a block's `.js` source, the platform's integration YAML, or a Blocksmith bundle.
+//! of four formats: a block's `.js` source, the platform's integration YAML, a Blocksmith bundle, or the
+//! TypeScript declarations of a block's `context` (to type a block written or checked in TypeScript).
 
 mod javascript;
 
@@ -17,7 +18,7 @@ use crate::workspace::Workspace;
 
 pub use javascript::export_block_source;
 
-/// The three export formats.
+/// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -28,6 +29,9 @@ pub enum ExportFormat {
     IntegrationYaml,
     /// A Blocksmith bundle: one JSON file for a colleague to import.
     Bundle,
+    /// `blocksmith-context.d.ts`: the type of the `context` every block receives, generated from the one
+    /// definition of its members (the same for every block, so `flow` and `block` are not needed).
+    ContextTypes,
 }
 
 impl ExportFormat {
@@ -37,6 +41,7 @@ impl ExportFormat {
             ExportFormat::JavaScript => "js",
             ExportFormat::IntegrationYaml => "yaml",
             ExportFormat::Bundle => "bundle",
+            ExportFormat::ContextTypes => "dts",
         }
     }
 }
@@ -49,6 +54,7 @@ impl FromStr for ExportFormat {
             "js" | "javascript" => Ok(ExportFormat::JavaScript),
             "yaml" | "yml" => Ok(ExportFormat::IntegrationYaml),
             "bundle" => Ok(ExportFormat::Bundle),
+            "dts" | "d.ts" => Ok(ExportFormat::ContextTypes),
             _ => Err(ExportError::UnknownFormat(name.to_string())),
         }
     }
@@ -97,6 +103,10 @@ pub fn export(workspace: &Workspace, request: &ExportRequest) -> ExportResult<Ex
             contents: export_bundle(workspace, flow)?,
             file_name: format!("{}.blocksmith.json", export_stem(workspace, flow)),
         }),
+        ExportFormat::ContextTypes => Ok(Exported {
+            contents: blocksmith_context::declaration_file(),
+            file_name: blocksmith_context::DECLARATION_FILE_NAME.to_string(),
+        }),
     }
 }
 
@@ -138,11 +148,12 @@ mod tests {
             ExportFormat::JavaScript,
             ExportFormat::IntegrationYaml,
             ExportFormat::Bundle,
+            ExportFormat::ContextTypes,
         ] {
             assert_eq!(format.cli_name().parse::<ExportFormat>().unwrap(), format);
         }
         let err = "zip".parse::<ExportFormat>().unwrap_err();
         assert!(matches!(err, ExportError::UnknownFormat(_)));
-        assert!(err.to_string().contains("js, yaml or bundle"), "{err}");
+        assert!(err.to_string().contains("js, yaml, bundle or dts"), "{err}");
     }
 }

@@ -104,6 +104,7 @@ pub(crate) fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
         }
         let mut step_names = BTreeSet::new();
         let mut blocks = Vec::new();
+        let schemas = flow.schemas;
         for block in std::iter::once(flow.trigger).chain(flow.steps) {
             let block_name = usable("step", &block.name)?;
             if !step_names.insert(block_name.clone()) {
@@ -123,6 +124,7 @@ pub(crate) fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
             name,
             trigger,
             steps: blocks.collect(),
+            schemas,
         });
     }
     Ok(Checked {

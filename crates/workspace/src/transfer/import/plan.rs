@@ -111,6 +111,7 @@ pub(crate) fn plan_import(
             Landing::New | Landing::AlreadyPresent => flow.name,
         };
         report.flows.push(name.clone());
+        let schemas = flow.schemas;
         let mut ids = Vec::new();
         for block in std::iter::once(flow.trigger).chain(flow.steps) {
             let id = new_block_id(workspace, &manifest, &block);
@@ -132,6 +133,7 @@ pub(crate) fn plan_import(
             name,
             trigger,
             steps: ids.collect(),
+            schemas,
         });
     }
     report.renamed = renamer.renamed;

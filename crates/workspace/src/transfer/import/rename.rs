@@ -95,6 +95,7 @@ mod tests {
                 sample: None,
             },
             steps: Vec::new(),
+            schemas: Default::default(),
         }
     }
 
