@@ -1,11 +1,12 @@
 //! What the session asks of the app (`SessionHost`): the consent window, and telling the window about each
-//! webhook call. Everything else the app does goes through the session.
+//! webhook call and each line a run logs. Everything else the app does goes through the session.
 
 use blocksmith_session::webhook::ServedCall;
-use blocksmith_session::{ConsentRequest, SessionHost};
+use blocksmith_session::{ConsentRequest, LiveLogLine, SessionHost};
 use tauri::AppHandle;
 use tauri_specta::Event;
 
+use crate::commands::runs::RunLogEvent;
 use crate::commands::webhook::WebhookCallEvent;
 use crate::consent_window::{self, Cookies};
 
@@ -33,5 +34,10 @@ impl SessionHost for AppHost {
     fn webhook_call_served(&self, call: &ServedCall) {
         // A window that is closing cannot be told; the call was answered all the same.
         let _ = WebhookCallEvent::from(call).emit(&self.app);
+    }
+
+    fn run_logged(&self, line: &LiveLogLine) {
+        // A window that is closing cannot be told; the run's outcome keeps the line all the same.
+        let _ = RunLogEvent::from(line).emit(&self.app);
     }
 }

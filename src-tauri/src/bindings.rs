@@ -9,7 +9,10 @@ use crate::commands::{connections, export, oauth, persisted_state, runs, webhook
 
 pub fn builder() -> Builder<tauri::Wry> {
     let builder = Builder::<tauri::Wry>::new()
-        .events(collect_events![webhook::WebhookCallEvent])
+        .events(collect_events![
+            webhook::WebhookCallEvent,
+            runs::RunLogEvent
+        ])
         // The failures the connections panel shows as an unreachable keyring, with a way to retry.
         .constant(
             "KEYRING_ERROR_CODES",

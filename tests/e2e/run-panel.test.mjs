@@ -1,5 +1,5 @@
-// The run panel: Run shows what a block returned and logged, Stop ends a block that never returns, and a syntax
-// error is marked in the editor.
+// The run panel: Run shows what a block returned and logged, log lines show as they are logged and stay after Stop,
+// Stop ends a block that never returns, and a syntax error is marked in the editor.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freshFolders, repoFile, selectBlock, withApp } from './harness.mjs';
@@ -8,6 +8,7 @@ import { waitFor } from './webdriver.mjs';
 
 const RETURNS_DATA_AND_LOGS = repoFile('tests/e2e/fixtures/returns-data-and-logs.js');
 const NEVER_ENDS = repoFile('tests/e2e/fixtures/never-ends.js');
+const LOGS_THEN_LOOPS = repoFile('tests/e2e/fixtures/logs-then-loops.js');
 const SYNTAX_ERROR_LINE_3 = repoFile('tests/e2e/fixtures/syntax-error-line-3.js');
 
 /** How long Stop may take to show, from the click: "at once" to a person. */
@@ -70,6 +71,35 @@ test('Stop ends a block that never returns within a second, and the next run wor
     await replaceEditorText(session, RETURNS_DATA_AND_LOGS);
     await runAndExpectAnswer(session);
     assert.doesNotMatch(await testIdText(session, 'run-status'), /running/i);
+  });
+});
+
+test('a line logged before an endless loop shows while the block runs, with its time, and stays after Stop', async (t) => {
+  await withApp(t, freshFolders(t), async ({ session }) => {
+    await openActionWith(session, LOGS_THEN_LOOPS);
+    await session.click(await session.findByTestId('run'));
+    await waitFor(async () => (await testIdText(session, 'logs')).includes('fetched the first page'), {
+      timeoutMs: 30_000,
+      message: 'the logged line to show while the block loops',
+    });
+    assert.match(await testIdText(session, 'run-status'), /running/i, 'the line showed while the block still ran');
+    const time = await session.text(await session.findByTestId('log-time'));
+    assert.match(time, /^\+\d+\.\d{3} s$/, `the line shows when it was logged since the run started: ${time}`);
+
+    await session.click(await session.findByTestId('stop'));
+    await waitFor(async () => /stopped/i.test(await testIdText(session, 'run-status')), {
+      timeoutMs: STOP_VISIBLE_WITHIN_MS,
+      intervalMs: 20,
+      message: 'run-status to say "stopped"',
+    });
+    // The stopped run's answer (its outcome, with the lines it logged) comes after Stop shows: wait for it to land.
+    await waitFor(async () => (await testIdText(session, 'result')).includes('StoppedError'), {
+      message: 'the stopped run to answer with a StoppedError',
+    });
+    const logs = await testIdText(session, 'logs');
+    assert.match(logs, /fetched the first page/, 'the line logged before Stop is still shown');
+    assert.doesNotMatch(logs, /Nothing was logged/);
+    assert.match(await testIdText(session, 'run-status'), /stopped/i);
   });
 });
 

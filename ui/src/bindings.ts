@@ -166,7 +166,8 @@ async runFlow(runId: string, flow: string, payload: JsonValue | null, debugMode:
 }
 },
 /**
- * Stops the run `run_id` at once; answers whether it was still running.
+ * Stops the run `run_id` at once; answers whether it was still running. The run's own call then answers with
+ * a `StoppedError` outcome that keeps the lines it logged before.
  */
 async runStop(runId: string) : Promise<boolean> {
     return await TAURI_INVOKE("run_stop", { runId });
@@ -511,8 +512,10 @@ async webhookStatus() : Promise<WebhookStatus> {
 
 
 export const events = __makeEvents__<{
+runLogEvent: RunLogEvent,
 webhookCallEvent: WebhookCallEvent
 }>({
+runLogEvent: "run-log-event",
 webhookCallEvent: "webhook-call-event"
 })
 
@@ -919,6 +922,15 @@ export type Renamed = { kind: ClashKind; from: string; to: string }
  * A whole recorded run, to re-open, re-run or compare.
  */
 export type RunEntry = { id: number; blockId: string; startedAtMs: number; inputs: JsonValue; outcome: JsonValue }
+/**
+ * Sent to the window for each line a run in progress logs, secrets redacted. A flow's steps share the flow
+ * run's `run_id`.
+ */
+export type RunLogEvent = { runId: string; 
+/**
+ * Milliseconds since the run started.
+ */
+atMs: number; level: LogLevel; message: string }
 /**
  * The outcome of one run, field for field the JSON line `blocksmith run` prints.
  */

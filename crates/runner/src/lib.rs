@@ -23,7 +23,7 @@ pub use error::{Error, Result};
 pub use flow::{run_flow, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
 pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
 pub use supervisor::{
-    RunId, RunLimits, Supervisor, SupervisorOptions, DEFAULT_MAX_REPLY_BYTES,
+    LogListening, RunId, RunLimits, Supervisor, SupervisorOptions, DEFAULT_MAX_REPLY_BYTES,
     DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
 };
 pub use worker::worker_main;

@@ -2,8 +2,9 @@
 //! enforces the time limit, passes the memory limit, and stops runs on request. A worker that dies, hits a
 //! limit or is stopped is killed and replaced; the host never shares its fate.
 //!
-//! `run` blocks its thread until the run ends; `stop` can be called from any other thread. The handle is
-//! cheap to clone and `Send + Sync`, so an async app calls `run` from a blocking task.
+//! `run` blocks its thread until the run ends; `stop` can be called from any other thread, and a listener
+//! registered with `listen_to_logs` hears each log line while the run goes on. The handle is cheap to clone
+//! and `Send + Sync`, so an async app calls `run` from a blocking task.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -13,7 +14,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use blocksmith_engine::{
-    json_text, BlockKind, JsonBlockState, JsonRunReport, JsonRunRequest, RunReport, RunRequest,
+    json_text, BlockKind, JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs, RunReport,
+    RunRequest,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -91,6 +93,8 @@ struct Shared {
     options: SupervisorOptions,
     idle: Mutex<Vec<WorkerProcess>>,
     active: Mutex<HashMap<RunId, Sender<WorkerEvent>>>,
+    /// Who hears the log lines of the runs under each id, as they arrive (`listen_to_logs`).
+    log_listeners: Mutex<HashMap<RunId, LiveLogs>>,
     refilling: AtomicBool,
     next_run_id: AtomicU64,
 }
@@ -104,6 +108,7 @@ impl Supervisor {
                 options,
                 idle: Mutex::new(Vec::new()),
                 active: Mutex::new(HashMap::new()),
+                log_listeners: Mutex::new(HashMap::new()),
                 refilling: AtomicBool::new(false),
                 next_run_id: AtomicU64::new(1),
             }),
@@ -127,6 +132,21 @@ impl Supervisor {
 
     pub fn next_run_id(&self) -> RunId {
         RunId(self.shared.next_run_id.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// Has `listener` hear each log line of the runs under `run_id` as their worker passes it on (so a front
+    /// end can show it at once), until the returned guard is dropped. A flow's steps all run under one id, so
+    /// the listener hears every step. The run's report still holds every line, whether or not it was heard.
+    pub fn listen_to_logs(&self, run_id: RunId, listener: LiveLogs) -> LogListening {
+        self.shared
+            .log_listeners
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(run_id, listener);
+        LogListening {
+            shared: Arc::clone(&self.shared),
+            run_id,
+        }
     }
 
     /// Runs one block in a worker and waits for its report. A block that fails, hits a limit or is stopped
@@ -157,7 +177,14 @@ impl Supervisor {
             max_reply_bytes: self.shared.options.max_reply_bytes,
             time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
         };
-        let (worker, request_id) = self.start_on_worker(request)?;
+        let listener = self
+            .shared
+            .log_listeners
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&run_id)
+            .cloned();
+        let (worker, request_id) = self.start_on_worker(request, listener)?;
         let registration = ActiveRun::register(&self.shared, run_id, worker.stopper());
         let event = worker.next_event(deadline);
         drop(registration);
@@ -212,6 +239,8 @@ impl Supervisor {
         }
         match reply.outcome {
             ReplyOutcome::Report(report) => {
+                // The run's listener hears every line before the run ends (and the worker moves on).
+                worker.await_live_logs(report.outcome.logs.len());
                 self.give_back(worker);
                 Ok(*report)
             }
@@ -235,10 +264,16 @@ impl Supervisor {
         }
     }
 
-    /// Sends the request to a warm worker, or to a new one if there is none or the warm one turns out dead.
-    fn start_on_worker(&self, mut request: WorkerRequest) -> Result<(WorkerProcess, u64)> {
+    /// Sends the request to a warm worker, or to a new one if there is none or the warm one turns out dead;
+    /// `listener` hears the run's log lines from its first.
+    fn start_on_worker(
+        &self,
+        mut request: WorkerRequest,
+        listener: Option<LiveLogs>,
+    ) -> Result<(WorkerProcess, u64)> {
         if let Some(mut worker) = self.take_idle() {
             worker.prepare_for_run();
+            worker.set_log_listener(listener.clone());
             if let Ok(id) = worker.send(&mut request) {
                 return Ok((worker, id));
             }
@@ -246,6 +281,7 @@ impl Supervisor {
         }
         let mut worker =
             WorkerProcess::spawn(&self.shared.command, self.shared.options.max_reply_bytes)?;
+        worker.set_log_listener(listener);
         let id = worker
             .send(&mut request)
             .map_err(Error::WorkerUnreachable)?;
@@ -265,6 +301,7 @@ impl Supervisor {
     /// Pools a worker that finished a run normally (it is warm: its next run starts at once), unless the
     /// pool is full or the worker is worn out, in which case it is killed and, if need be, replaced.
     fn give_back(&self, mut worker: WorkerProcess) {
+        worker.set_log_listener(None);
         worker.runs_served += 1;
         if worker.runs_served < RUNS_PER_WORKER {
             let mut idle = self.shared.lock_idle();
@@ -371,6 +408,23 @@ impl Drop for ActiveRun<'_> {
     fn drop(&mut self) {
         self.shared
             .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&self.run_id);
+    }
+}
+
+/// While it lives, the listener given to `Supervisor::listen_to_logs` hears the log lines of its run id.
+#[must_use = "the listener is removed as soon as this guard is dropped"]
+pub struct LogListening {
+    shared: Arc<Shared>,
+    run_id: RunId,
+}
+
+impl Drop for LogListening {
+    fn drop(&mut self) {
+        self.shared
+            .log_listeners
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .remove(&self.run_id);

@@ -1,6 +1,7 @@
 //! The host's handle on one worker process: its pipes, a thread that reads its replies (with a size cap)
 //! so the worker never blocks on a full pipe, a thread that keeps the tail of its stderr (which says why
-//! it died, if it dies), and killing it.
+//! it died, if it dies) and the log lines the run passes on live (handing each to the run's listener as it
+//! arrives), and killing it.
 
 use std::collections::VecDeque;
 use std::ffi::OsString;
@@ -9,14 +10,14 @@ use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::ended_run::{classify_death, RunEnd};
 use crate::error::{Error, Result};
 use crate::hardening::{decode_status, worker_environment};
-use blocksmith_engine::{EngineOptions, LogLine};
+use blocksmith_engine::{EngineOptions, LiveLogs, LogLine};
 
 use crate::protocol::{decode_live_log, read_capped_line, CappedLine, WorkerRequest};
 
@@ -68,20 +69,33 @@ fn live_log_caps() -> (usize, usize) {
     )
 }
 
-/// What the stderr reader keeps of the run in progress: the output's tail and the log lines passed on live.
+/// What the stderr reader keeps of the run in progress: the output's tail and the log lines passed on live,
+/// and who hears each of those lines as it arrives.
 #[derive(Default)]
 struct StderrKept {
     tail: VecDeque<u8>,
     logs: Vec<LogLine>,
     logs_bytes: usize,
+    listener: Option<LiveLogs>,
 }
+
+/// What the stderr reader shares with the worker's handle: what it kept, and a signal for each live log line
+/// it read.
+#[derive(Default)]
+struct StderrShared {
+    kept: Mutex<StderrKept>,
+    live_log_read: Condvar,
+}
+
+/// How long a reply waits for the stderr reader to catch up with the live log lines written before it.
+const LIVE_LOG_CATCH_UP: Duration = Duration::from_millis(200);
 
 pub(crate) struct WorkerProcess {
     child: Child,
     stdin: ChildStdin,
     events: Receiver<WorkerEvent>,
     events_sender: Sender<WorkerEvent>,
-    stderr_kept: Arc<Mutex<StderrKept>>,
+    stderr: Arc<StderrShared>,
     stderr_closed: Receiver<()>,
     next_request_id: u64,
     pub(crate) runs_served: u32,
@@ -133,8 +147,8 @@ impl WorkerProcess {
             })
             .map_err(Error::WorkerUnreachable)?;
 
-        let stderr_kept = Arc::new(Mutex::new(StderrKept::default()));
-        let kept = Arc::clone(&stderr_kept);
+        let stderr_shared = Arc::new(StderrShared::default());
+        let kept = Arc::clone(&stderr_shared);
         let (closed_sender, stderr_closed) = mpsc::channel();
         thread::Builder::new()
             .name("worker-stderr".into())
@@ -149,7 +163,7 @@ impl WorkerProcess {
             stdin,
             events,
             events_sender,
-            stderr_kept,
+            stderr: stderr_shared,
             stderr_closed,
             next_request_id: 1,
             runs_served: 0,
@@ -172,8 +186,26 @@ impl WorkerProcess {
         *self.lock_stderr_kept() = StderrKept::default();
     }
 
-    fn lock_stderr_kept(&self) -> std::sync::MutexGuard<'_, StderrKept> {
-        self.stderr_kept
+    /// Has `listener` hear each log line of the run from now on, as it arrives; `None` stops telling anyone
+    /// (a worker going back to the pool must not keep a finished run's listener, which may hold its caller).
+    pub(crate) fn set_log_listener(&self, listener: Option<LiveLogs>) {
+        self.lock_stderr_kept().listener = listener;
+    }
+
+    /// Waits (at most `LIVE_LOG_CATCH_UP`) until the stderr reader has read the run's first `count` live log
+    /// lines. The worker writes each before its reply, but two threads read the two pipes, so the reply can
+    /// arrive first; waiting here lets the run's listener hear every line before the run ends.
+    pub(crate) fn await_live_logs(&self, count: usize) {
+        let kept = self.lock_stderr_kept();
+        let _ = self
+            .stderr
+            .live_log_read
+            .wait_timeout_while(kept, LIVE_LOG_CATCH_UP, |kept| kept.logs.len() < count);
+    }
+
+    fn lock_stderr_kept(&self) -> MutexGuard<'_, StderrKept> {
+        self.stderr
+            .kept
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
     }
@@ -271,9 +303,9 @@ impl Drop for WorkerProcess {
     }
 }
 
-/// Reads the worker's stderr line by line: live log lines are kept as lines (up to the cap), the worker's
-/// hardening status is passed over, and anything else goes into the tail.
-fn keep_stderr(stderr: impl Read, kept: &Mutex<StderrKept>) {
+/// Reads the worker's stderr line by line: live log lines are kept as lines (up to the cap) and handed to the
+/// run's listener, the worker's hardening status is passed over, and anything else goes into the tail.
+fn keep_stderr(stderr: impl Read, shared: &StderrShared) {
     let (max_lines, max_bytes) = live_log_caps();
     let mut reader = BufReader::new(stderr);
     let mut line = Vec::new();
@@ -295,12 +327,19 @@ fn keep_stderr(stderr: impl Read, kept: &Mutex<StderrKept>) {
             }
             continue;
         }
-        let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut kept = shared.kept.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(log) = decode_live_log(&line) {
             let bytes = log.message.len();
             if kept.logs.len() < max_lines && kept.logs_bytes + bytes <= max_bytes {
                 kept.logs_bytes += bytes;
-                kept.logs.push(log);
+                let listener = kept.listener.clone();
+                kept.logs.push(log.clone());
+                // Told outside the lock: a slow listener must not hold up Stop or the run's end.
+                drop(kept);
+                shared.live_log_read.notify_all();
+                if let Some(listener) = listener {
+                    (listener.0)(&log);
+                }
             }
         } else if decode_status(&line).is_none() {
             kept.tail.extend(&line);
@@ -360,7 +399,7 @@ mod tests {
 
     #[test]
     fn the_stderr_tail_keeps_only_the_last_bytes_and_live_logs_apart() {
-        let kept = Mutex::new(StderrKept::default());
+        let shared = StderrShared::default();
         let log = LogLine {
             level: blocksmith_engine::LogLevel::Info,
             message: "before the loop".into(),
@@ -368,8 +407,8 @@ mod tests {
         let mut output = crate::protocol::encode_live_log(&log).into_bytes();
         output.extend(vec![b'a'; STDERR_TAIL_BYTES]);
         output.extend_from_slice(b"memory allocation of 8 bytes failed\n");
-        keep_stderr(&output[..], &kept);
-        let kept = kept.into_inner().unwrap();
+        keep_stderr(&output[..], &shared);
+        let kept = shared.kept.into_inner().unwrap();
         let tail: Vec<u8> = kept.tail.into_iter().collect();
         assert_eq!(tail.len(), STDERR_TAIL_BYTES);
         assert!(tail.ends_with(b"memory allocation of 8 bytes failed\n"));

@@ -3,10 +3,11 @@
 
 mod common;
 
+use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use blocksmith_engine::{BlockKind, FailureKind, LogLevel};
+use blocksmith_engine::{BlockKind, FailureKind, LiveLogs, LogLevel, LogLine};
 use blocksmith_runner::{Error, RunLimits, Supervisor, SupervisorOptions, WorkerCommand};
 use serde_json::json;
 
@@ -139,6 +140,87 @@ fn a_run_ended_by_the_time_limit_or_stop_keeps_what_it_logged() {
         logged(&stopped),
         expected,
         "the warm worker's earlier run left no lines behind"
+    );
+}
+
+#[test]
+fn a_log_listener_hears_each_line_while_the_block_still_runs() {
+    let supervisor = common::supervisor();
+    let run_id = supervisor.next_run_id();
+    let (heard_sender, heard) = mpsc::channel();
+    let heard_sender = Mutex::new(heard_sender);
+    let listening = supervisor.listen_to_logs(
+        run_id,
+        LiveLogs(Arc::new(move |line: &LogLine| {
+            let _ = heard_sender.lock().unwrap().send(line.clone());
+        })),
+    );
+    let running = {
+        let supervisor = supervisor.clone();
+        thread::spawn(move || {
+            supervisor.run(
+                run_id,
+                common::action("logs_then_hangs.js"),
+                RunLimits::default(),
+            )
+        })
+    };
+    // The block loops forever after logging: both lines arrive while it is still running.
+    let first = heard.recv_timeout(Duration::from_secs(20)).unwrap();
+    let second = heard.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert_eq!(
+        (first.level, first.message.as_str()),
+        (LogLevel::Info, "fetching page 1")
+    );
+    assert_eq!(
+        (second.level, second.message.as_str()),
+        (LogLevel::Warn, "the API is slow")
+    );
+    assert!(!running.is_finished(), "the block is still looping");
+
+    assert!(supervisor.stop(run_id));
+    let stopped = running.join().unwrap().unwrap();
+    assert_eq!(stopped.outcome.logs, vec![first, second]);
+    drop(listening);
+}
+
+#[test]
+fn a_pooled_worker_forgets_the_listener_of_its_last_run() {
+    let supervisor = common::supervisor();
+    let greet = || {
+        common::request(
+            "greet.js",
+            BlockKind::Action,
+            json!({}),
+            json!({ "Name": "Ada" }),
+        )
+    };
+    let listened_id = supervisor.next_run_id();
+    let (heard_sender, heard) = mpsc::channel();
+    let heard_sender = Mutex::new(heard_sender);
+    let _listening = supervisor.listen_to_logs(
+        listened_id,
+        LiveLogs(Arc::new(move |line: &LogLine| {
+            let _ = heard_sender.lock().unwrap().send(line.message.clone());
+        })),
+    );
+    let listened = supervisor
+        .run(listened_id, greet(), RunLimits::default())
+        .unwrap();
+    assert!(listened.outcome.ok, "{:?}", listened.outcome.error);
+    assert_eq!(
+        heard.recv_timeout(Duration::from_secs(5)).unwrap(),
+        "greeting Ada"
+    );
+
+    // The same warm worker runs the next block, under another id that nobody listens to.
+    let unheard = supervisor
+        .run(supervisor.next_run_id(), greet(), RunLimits::default())
+        .unwrap();
+    assert_eq!(unheard.outcome.logs.len(), 1);
+    assert!(
+        heard.recv_timeout(Duration::from_millis(300)).is_err(),
+        "the finished run's listener heard a later run"
     );
 }
 

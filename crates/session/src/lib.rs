@@ -36,8 +36,8 @@ pub use runs::{
 };
 pub use session::{
     BlockRunRequest, BrowserConsent, ConsentRequest, ExportOutcome, FileRunRequest, FlowRunRequest,
-    LimitOverrides, ListenOn, Listening, QuietHost, Ran, Session, SessionHost, WebhookRequest,
-    WebhookStatus, Workers,
+    LimitOverrides, ListenOn, Listening, LiveLogLine, QuietHost, Ran, Session, SessionHost,
+    WebhookRequest, WebhookStatus, Workers,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};
@@ -45,7 +45,7 @@ pub use workspace_view::{BlockView, WorkspaceView};
 /// The lower crates' types that cross the session's API, so front ends need no other Blocksmith crate.
 pub mod types {
     pub use blocksmith_engine::{
-        json_text, BlockError, FailureKind, JsonRunOutcome, JsonText, LogLine, RunOutcome,
+        json_text, BlockError, FailureKind, JsonRunOutcome, JsonText, LogLevel, LogLine, RunOutcome,
     };
     pub use blocksmith_oauth::{DiscoveredProvider, TokenExchange, TokenStatus};
     pub use blocksmith_runner::{

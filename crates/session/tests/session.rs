@@ -17,11 +17,12 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use blocksmith_secrets::Sensitive;
+use blocksmith_session::types::LogLevel;
 use blocksmith_session::types::{ExportFormat, ExportRequest};
 use blocksmith_session::webhook::ServedCall;
 use blocksmith_session::{
-    BlockRunRequest, ConnectionDraft, ErrorCode, FlowRunRequest, QuietHost, Session, SessionHost,
-    WebhookRequest, Workers,
+    BlockRunRequest, ConnectionDraft, ErrorCode, FlowRunRequest, LiveLogLine, QuietHost, Session,
+    SessionHost, WebhookRequest, Workers, REDACTION_MARKER,
 };
 use serde_json::json;
 
@@ -42,6 +43,14 @@ fn main() -> ExitCode {
             block_and_flow_runs_are_recorded,
         ),
         ("stop_ends_a_run_in_progress", stop_ends_a_run_in_progress),
+        (
+            "the_host_hears_each_log_line_while_the_run_goes_on_and_stop_keeps_them",
+            the_host_hears_each_log_line_while_the_run_goes_on_and_stop_keeps_them,
+        ),
+        (
+            "a_flow_run_streams_every_steps_lines_under_its_own_id",
+            a_flow_run_streams_every_steps_lines_under_its_own_id,
+        ),
         (
             "the_listener_runs_calls_through_the_session_and_tells_the_host",
             the_listener_runs_calls_through_the_session_and_tells_the_host,
@@ -171,6 +180,129 @@ fn stop_ends_a_run_in_progress() {
     assert!(stopped_at.elapsed() < Duration::from_secs(5));
     assert!(!ran.outcome.ok);
     assert!(!session.stop_run("looping"), "the run is over");
+}
+
+/// Passes each log line the session reports while a run goes on to the test.
+struct LogsTo(Mutex<Sender<LiveLogLine>>);
+
+impl SessionHost for LogsTo {
+    fn run_logged(&self, line: &LiveLogLine) {
+        let _ = self.0.lock().unwrap().send(line.clone());
+    }
+}
+
+/// A block logs (a secret among its lines) and then loops: the host hears the lines while it loops, with the
+/// secret redacted, and the outcome of Stop still holds them.
+fn the_host_hears_each_log_line_while_the_run_goes_on_and_stop_keeps_them() {
+    let (sender, heard) = channel();
+    let (_dir, session) = session_in_new_workspace(LogsTo(Mutex::new(sender)));
+    let secret = "sk-live-0c41d7e9a2b65f38";
+    session
+        .save_connection(
+            None,
+            draft("Acme", "apikey", &[], &[("apiKey", secret)]),
+            false,
+        )
+        .unwrap();
+    let step = block_id(&session, "Code Block");
+    let running = {
+        let session = session.clone();
+        std::thread::spawn(move || {
+            session.run_block(BlockRunRequest {
+                run_id: "streaming".into(),
+                block_id: step,
+                source: Some(
+                    "module.exports = async ({ logger, configVars }) => {\n\
+                       logger.info('fetching page', 1);\n\
+                       logger.warn('key', configVars.Acme.fields.apiKey);\n\
+                       while (true) {}\n\
+                     };"
+                    .into(),
+                ),
+                input: Some(json!({})),
+            })
+        })
+    };
+    let first = heard.recv_timeout(Duration::from_secs(20)).unwrap();
+    let second = heard.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(!running.is_finished(), "the block is still looping");
+    assert_eq!(first.run_id, "streaming");
+    assert_eq!(first.message, "fetching page 1");
+    assert_eq!(second.message, format!("key {REDACTION_MARKER}"));
+    assert!(
+        0.0 <= first.at_ms && first.at_ms <= second.at_ms,
+        "times from the run's start: {} then {}",
+        first.at_ms,
+        second.at_ms
+    );
+
+    assert!(session.stop_run("streaming"));
+    let ran = running.join().unwrap().unwrap();
+    assert_eq!(ran.outcome.error.as_ref().unwrap().name, "StoppedError");
+    let kept: Vec<(LogLevel, String)> = ran
+        .outcome
+        .logs
+        .iter()
+        .map(|line| (line.level, line.message.clone()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (LogLevel::Info, "fetching page 1".to_owned()),
+            (LogLevel::Warn, format!("key {REDACTION_MARKER}")),
+        ]
+    );
+    assert_eq!(
+        (first.level, second.level),
+        (LogLevel::Info, LogLevel::Warn)
+    );
+    let history = session.history(&block_id(&session, "Code Block")).unwrap();
+    let entry = session.history_entry(history[0].id).unwrap();
+    assert_eq!(
+        entry.outcome["logs"][0]["message"], "fetching page 1",
+        "the stopped run's history keeps its lines"
+    );
+}
+
+/// Each step of a flow logs one line; the host hears all of them, in order, under the flow run's id.
+fn a_flow_run_streams_every_steps_lines_under_its_own_id() {
+    let (sender, heard) = channel();
+    let (_dir, session) = session_in_new_workspace(LogsTo(Mutex::new(sender)));
+    let trigger = trigger_id(&session);
+    let step = session.workspace_view().unwrap().flows[0].steps[0].clone();
+    session
+        .save_block(
+            &trigger,
+            "module.exports = async ({ logger }, payload) => { logger.info('trigger ran'); return { payload }; };\n",
+        )
+        .unwrap();
+    session
+        .save_block(
+            &step,
+            "module.exports = async ({ logger }) => { logger.info('step ran'); return { data: 1 }; };\n",
+        )
+        .unwrap();
+    let flow = session
+        .run_flow(FlowRunRequest {
+            run_id: "flow-streaming".into(),
+            flow: FLOW.into(),
+            ..FlowRunRequest::default()
+        })
+        .unwrap();
+    assert!(flow.outcome.ok, "{:?}", flow.outcome);
+    let lines: Vec<LiveLogLine> = heard.try_iter().collect();
+    let messages: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|line| (line.run_id.as_str(), line.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            ("flow-streaming", "trigger ran"),
+            ("flow-streaming", "step ran")
+        ],
+        "every line was heard before the run answered"
+    );
 }
 
 /// Passes each call the listener answered to the test.

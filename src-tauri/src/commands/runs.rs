@@ -1,13 +1,38 @@
-//! Running a block or a flow from the editor, stopping it, and its run history.
+//! Running a block or a flow from the editor, stopping it, and its run history; each line a run logs reaches
+//! the window as it is logged (`RunLogEvent`).
 
-use blocksmith_session::types::{FlowOutcome, RunEntry, RunOutcome, RunSummary};
+use blocksmith_session::types::{FlowOutcome, LogLevel, RunEntry, RunOutcome, RunSummary};
 use blocksmith_session::webhook::TypedRequest;
-use blocksmith_session::{BlockRunRequest, FlowRunRequest, Session};
+use blocksmith_session::{BlockRunRequest, FlowRunRequest, LiveLogLine, Session};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tauri::State;
 
 use crate::commands::blocking;
 use crate::error::AppResult;
+
+/// Sent to the window for each line a run in progress logs, secrets redacted. A flow's steps share the flow
+/// run's `run_id`.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct RunLogEvent {
+    pub run_id: String,
+    /// Milliseconds since the run started.
+    pub at_ms: f64,
+    pub level: LogLevel,
+    pub message: String,
+}
+
+impl From<&LiveLogLine> for RunLogEvent {
+    fn from(line: &LiveLogLine) -> Self {
+        RunLogEvent {
+            run_id: line.run_id.clone(),
+            at_ms: line.at_ms,
+            level: line.level,
+            message: line.message.clone(),
+        }
+    }
+}
 
 /// Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
 /// worker process, records it in the history, and answers with its outcome. `run_id` is chosen by the UI so
@@ -63,7 +88,8 @@ pub fn payload_from_request(request: TypedRequest) -> Value {
     request.payload()
 }
 
-/// Stops the run `run_id` at once; answers whether it was still running.
+/// Stops the run `run_id` at once; answers whether it was still running. The run's own call then answers with
+/// a `StoppedError` outcome that keeps the lines it logged before.
 #[tauri::command]
 #[specta::specta]
 pub fn run_stop(session: State<'_, Session>, run_id: String) -> bool {

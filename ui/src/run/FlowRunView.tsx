@@ -1,44 +1,95 @@
-// The outcome of a flow run: each step in order with its status, timing, result, logs and error.
-import type { FlowOutcome } from '../common/backend';
+// A flow run as its own view: every block of the flow in order, each with its status, duration, result, logs and
+// error, then the trigger's `response`. While the flow runs, the lines its steps log show as they arrive.
+import type { FlowOutcome, FlowStepOutcome } from '../common/backend';
 import { CloseIcon } from '../common/icons';
 import { isJsonObject } from '../common/json';
 import { ErrorView } from './ErrorView';
+import type { TimedLogLine } from './liveLogs';
+import { DebugResultsView } from './DebugResultsView';
 import { LogsView } from './LogsView';
 import { ResultView, WebhookResponse } from './ResultView';
-import { formatDuration } from './status';
+import { errorTitle, formatDuration } from './status';
 import type { FlowRunState } from './useFlowRun';
 
-function StepList({ outcome }: { outcome: FlowOutcome }) {
+type StepStatus = 'succeeded' | 'failed' | 'stopped' | 'not-run';
+
+const MARKS: Record<StepStatus, string> = { succeeded: '✓', failed: '✗', stopped: '■', 'not-run': '–' };
+
+function stepStatus(step: FlowStepOutcome | undefined): StepStatus {
+  if (!step) return 'not-run';
+  if (step.ok) return 'succeeded';
+  return step.error?.name === 'StoppedError' ? 'stopped' : 'failed';
+}
+
+function statusLabel(status: StepStatus, step: FlowStepOutcome | undefined): string {
+  switch (status) {
+    case 'succeeded':
+      return 'Succeeded';
+    case 'stopped':
+      return 'Stopped';
+    case 'not-run':
+      return 'Not run: an earlier step did not succeed';
+    case 'failed':
+      return step?.error ? `Failed: ${errorTitle(step.error)}` : 'Failed';
+  }
+}
+
+function StepRow({ name, step }: { name: string; step: FlowStepOutcome | undefined }) {
+  const status = stepStatus(step);
+  const header = (
+    <>
+      <span className="flow-step-mark" aria-hidden="true">
+        {MARKS[status]}
+      </span>
+      <span className="flow-step-name" data-testid="flow-step-name">
+        {name}
+      </span>
+      <span className="flow-step-status" data-testid="flow-step-status">
+        {statusLabel(status, step)}
+      </span>
+      {step && <span className="muted">{formatDuration(step.durationMs)}</span>}
+    </>
+  );
   return (
-    <ol className="flow-steps">
-      {outcome.steps.map((step, index) => (
-        <li key={`${index}-${step.name}`} className={`flow-step ${step.ok ? 'ok' : 'failed'}`}>
-          <details open={!step.ok}>
-            <summary>
-              <span className="flow-step-mark" aria-hidden="true">
-                {step.ok ? '✓' : '✗'}
-              </span>
-              <span className="flow-step-name">{step.name}</span>
-              <span className="muted">{formatDuration(step.durationMs)}</span>
-            </summary>
+    <li className={`flow-step ${status}`} data-testid="flow-step" data-status={status}>
+      {step ? (
+        <details open>
+          <summary className="flow-step-header">{header}</summary>
+          <div className="flow-step-body">
             {step.error && <ErrorView error={step.error} />}
-            <ResultView result={step.result} response={null} />
+            {step.ok && <ResultView result={step.result} response={null} />}
             <LogsView logs={step.logs} />
-          </details>
-        </li>
-      ))}
-    </ol>
+            <DebugResultsView results={step.debugResults} />
+          </div>
+        </details>
+      ) : (
+        <div className="flow-step-header">{header}</div>
+      )}
+    </li>
   );
 }
 
-interface Props {
-  state: FlowRunState;
-  onStop: () => void;
-  onDismiss: () => void;
+function summaryText(outcome: FlowOutcome, stopped: boolean): string {
+  if (outcome.ok) return `All ${outcome.steps.length} steps succeeded.`;
+  if (stopped) return 'The flow was stopped.';
+  return 'The flow stopped at the first failing step.';
 }
 
-export function FlowRunView({ state, onStop, onDismiss }: Props) {
-  if (state.phase === 'idle') return null;
+interface Props {
+  state: Exclude<FlowRunState, { phase: 'idle' }>;
+  /** The names of the flow's blocks in run order (the trigger first), as the workspace lists them. */
+  blockNames: string[];
+  /** The lines the flow's steps have logged so far, while it runs. */
+  liveLogs: TimedLogLine[];
+  onStop: () => void;
+  onClose: () => void;
+}
+
+export function FlowRunView({ state, blockNames, liveLogs, onStop, onClose }: Props) {
+  const busy = state.phase === 'running' || state.phase === 'stopped';
+  const outcome = state.phase === 'done' ? state.outcome : null;
+  // The outcome names the steps that ran; the flow as it is now names those that did not.
+  const rows = Math.max(blockNames.length, outcome?.steps.length ?? 0);
   return (
     <section className="flow-run" aria-label="Flow run" data-testid="flow-run">
       <div className="section-toolbar">
@@ -46,8 +97,10 @@ export function FlowRunView({ state, onStop, onDismiss }: Props) {
         <button
           type="button"
           className="icon-button"
-          aria-label="Close the flow run"
-          onClick={onDismiss}
+          aria-label="Close the flow run and show the block"
+          title="Close the flow run and show the block"
+          data-testid="flow-run-close"
+          onClick={onClose}
           disabled={state.phase === 'running'}
         >
           <CloseIcon />
@@ -61,19 +114,39 @@ export function FlowRunView({ state, onStop, onDismiss }: Props) {
           </button>
         </p>
       )}
-      {state.phase === 'stopped' && <p className="run-status run-status-stopped">Stopped.</p>}
-      {state.phase === 'failed' && <p className="field-problem">{state.message}</p>}
-      {state.phase === 'done' && (
+      {state.phase === 'stopped' && (
+        <p className="run-status run-status-stopped">Stopped.</p>
+      )}
+      {state.phase === 'failed' && (
+        <p className="field-problem">{state.message}</p>
+      )}
+      {/* Only a finished run's summary carries the test id: tests wait for it as the sign the flow ended. */}
+      {outcome && state.phase === 'done' && (
+        <p className={outcome.ok ? 'flow-summary ok' : 'flow-summary failed'} data-testid="flow-run-status">
+          {summaryText(outcome, state.stopped)}
+        </p>
+      )}
+      {busy && (
+        <section className="flow-live-logs" aria-label="Logged so far">
+          <LogsView logs={liveLogs} running={state.phase === 'running'} />
+        </section>
+      )}
+      {outcome && (
         <>
-          <p className={state.outcome.ok ? 'flow-summary ok' : 'flow-summary failed'} data-testid="flow-run-status">
-            {state.outcome.ok
-              ? `All ${state.outcome.steps.length} steps succeeded.`
-              : 'The flow stopped at the first failing step.'}
-          </p>
-          <StepList outcome={state.outcome} />
-          {isJsonObject(state.outcome.response) && (
-            <WebhookResponse response={state.outcome.response} />
-          )}
+          <ol className="flow-steps">
+            {Array.from({ length: rows }, (_, index) => {
+              const step = outcome.steps[index];
+              const name = step?.name ?? blockNames[index] ?? `Step ${index + 1}`;
+              return <StepRow key={`${index}-${name}`} name={name} step={step} />;
+            })}
+          </ol>
+          <div className="flow-response" data-testid="flow-response">
+            {isJsonObject(outcome.response) ? (
+              <WebhookResponse response={outcome.response} />
+            ) : (
+              <p className="muted">The trigger returned no response.</p>
+            )}
+          </div>
         </>
       )}
     </section>

@@ -1,10 +1,19 @@
-// The lines a run logged, coloured by level, with a filter to show only some levels.
+// The lines a run logged, coloured by level, each with when it arrived (since the run started) when that is
+// known, with a filter to show only some levels.
 import { useMemo, useState } from 'react';
 import type { LogLevel, LogLine } from '../common/backend';
+import { formatLogTime } from './liveLogs';
 
 const LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'metric'];
 
-export function LogsView({ logs }: { logs: LogLine[] }) {
+interface Props {
+  /** The lines, with `atMs` (milliseconds since the run started) where the time each arrived is known. */
+  logs: (LogLine & { atMs?: number | null })[];
+  /** A run is still going, so more lines may come. */
+  running?: boolean;
+}
+
+export function LogsView({ logs, running = false }: Props) {
   const [hidden, setHidden] = useState<ReadonlySet<LogLevel>>(new Set());
 
   const counts = useMemo(() => {
@@ -43,11 +52,16 @@ export function LogsView({ logs }: { logs: LogLine[] }) {
         </div>
       </div>
       {logs.length === 0 ? (
-        <p className="muted">Nothing was logged.</p>
+        <p className="muted">{running ? 'Nothing logged yet.' : 'Nothing was logged.'}</p>
       ) : (
         <ol className="log-lines">
           {visible.map((line, index) => (
-            <li key={index} className={`log-line log-${line.level}`} data-level={line.level}>
+            <li key={index} className={`log-line log-${line.level}`} data-level={line.level} data-testid="log-line">
+              {line.atMs != null && (
+                <span className="log-time" data-testid="log-time">
+                  {formatLogTime(line.atMs)}
+                </span>
+              )}
               <span className="log-level">{line.level.toUpperCase()}</span>
               <span className="log-message">{line.message}</span>
             </li>

@@ -1,4 +1,5 @@
-// The run panel: the selected block's inputs, Run/Stop, and what the run produced.
+// The run panel: the selected block's inputs, Run/Stop, and what the run produced — or, after Run flow, the flow
+// run as its own view in place of the block's.
 import { useCallback, useEffect, useState } from 'react';
 import { api, type FlowOutcome, type RunEntry } from '../common/backend';
 import { PlayIcon, StopIcon } from '../common/icons';
@@ -30,18 +31,35 @@ export function RunPanel() {
   const { workspace, selectedBlockId, lastResults, lastInputs, recordRun } = useWorkspace();
   const { reportError, notify } = useNotices();
   const session = useEditorSession();
-  const { phase, outcome, start, stop, reset, showRecorded } = useBlockRun();
+  const { phase, outcome, logs, start, stop, reset, showRecorded } = useBlockRun();
   const block = workspace ? findBlock(workspace, selectedBlockId) : null;
   const input = useRunInput(workspace, block, lastResults);
   const isTrigger = block?.kind === 'trigger';
   // Debug mode: runs give `context.debug.enabled` true, and what it records shows under the logs.
   const [debugMode, setDebugMode] = useState(false);
 
-  // Opening another block clears the last run's outcome (a run still going keeps its own).
+  const recordFlowResults = useCallback(
+    (flowName: string, outcome: FlowOutcome) => {
+      const flow = workspace?.flows.find((candidate) => candidate.name === flowName);
+      if (!flow) return;
+      // The flow's steps report in run order: the trigger, then each action step.
+      [flow.trigger, ...flow.steps].forEach((id, index) => {
+        const step = outcome.steps[index];
+        if (step?.ok) recordRun(id, lastInputs[id] ?? null, step.result);
+      });
+    },
+    [workspace, lastInputs, recordRun],
+  );
+  const flowRun = useFlowRun(recordFlowResults);
+  const dismissFlowRun = flowRun.dismiss;
+
+  // Opening another block clears the last run's outcome and closes the flow run view (a run still going keeps
+  // its own, and its view stays with the block it was started from).
   const blockId = block?.id ?? null;
   useEffect(() => {
     reset();
-  }, [blockId, reset]);
+    dismissFlowRun();
+  }, [blockId, reset, dismissFlowRun]);
 
   const runBlock = useCallback(async () => {
     if (!block) return;
@@ -61,11 +79,13 @@ export function RunPanel() {
       .sampleSave(block.id, parsed.value)
       .catch((error: unknown) => reportError('The run input could not be saved.', error));
     session.errorMarks?.clear();
+    // The block's own run shows in the block's view: a finished flow run's view gives way to it.
+    dismissFlowRun();
     const finished = await start(block.id, model.getValue(), parsed.value, debugMode);
     recordRun(block.id, parsed.value, finished?.ok ? finished.result : undefined);
     // Mark the failing line only if the block that failed is still the one in the editor.
     if (finished?.error && session.editor?.getModel() === model) session.errorMarks?.show(finished.error);
-  }, [block, isTrigger, session, input, start, recordRun, reportError, debugMode]);
+  }, [block, isTrigger, session, input, start, recordRun, reportError, dismissFlowRun, debugMode]);
 
   // Ctrl/Cmd+Enter in the editor runs the latest version of this handler.
   const { runShortcut } = session;
@@ -76,20 +96,6 @@ export function RunPanel() {
     };
   }, [runShortcut, runBlock]);
 
-  const recordFlowResults = useCallback(
-    (flowName: string, outcome: FlowOutcome) => {
-      const flow = workspace?.flows.find((candidate) => candidate.name === flowName);
-      if (!flow) return;
-      // The flow's steps report in run order: the trigger, then each action step.
-      [flow.trigger, ...flow.steps].forEach((id, index) => {
-        const step = outcome.steps[index];
-        if (step?.ok) recordRun(id, lastInputs[id] ?? null, step.result);
-      });
-    },
-    [workspace, lastInputs, recordRun],
-  );
-  const flowRun = useFlowRun(recordFlowResults);
-
   const runFlow = async () => {
     if (!workspace || !block) return;
     const flow = flowOfBlock(workspace, block.id);
@@ -98,7 +104,9 @@ export function RunPanel() {
     // with in this session; null lets the app use the trigger's saved sample. The app completes platform fields.
     const typed = flow.trigger === block.id ? await input.current() : null;
     const payload = typed?.ok ? typed.value : (lastInputs[flow.trigger] ?? null);
-    await flowRun.start(flow.name, payload, debugMode);
+    // The block's own last run would contradict the flow's run of it: it goes, and the flow run shows instead.
+    reset();
+    await flowRun.start(flow.name, block.id, payload, debugMode);
   };
 
   const stopAll = () => {
@@ -125,7 +133,12 @@ export function RunPanel() {
   const flow = flowOfBlock(workspace, block.id);
   const running = phase.phase === 'running';
   const flowRunning = flowRun.state.phase === 'running';
-  const failure = phase.phase === 'failed' ? phase.error : null;
+  const flowRunShown = flowRun.state.phase !== 'idle' && flowRun.state.blockId === block.id ? flowRun.state : null;
+  const flowBlockNames = flow
+    ? [flow.trigger, ...flow.steps].map((id) => findBlock(workspace, id)?.name ?? id)
+    : [];
+  // A stopped run's answer says so (and keeps the lines it logged); until it comes, the panel says it stopped.
+  const failure = phase.phase === 'failed' ? phase.error : phase.phase === 'stopped' ? (outcome?.error ?? null) : null;
   const typedInput = isTrigger ? null : parseJsonInput(input.stepResultsText);
   const inputProblem = typedInput && !typedInput.ok ? typedInput.message : null;
 
@@ -166,37 +179,51 @@ export function RunPanel() {
         <span className="spacer" />
         <TimeLimitField key={`${block.id}:${block.timeoutMs ?? ''}`} block={block} />
       </div>
-      <RunStatus state={phase} />
-
-      {isTrigger ? (
-        <PayloadEditor form={input.payloadForm} onChange={input.setPayloadForm} />
-      ) : (
-        <StepResultsInput
-          text={input.stepResultsText}
-          problem={inputProblem}
-          onChange={input.setStepResultsText}
-          onFillFromEarlierSteps={input.fillFromEarlierSteps}
+      {flowRunShown && (
+        <FlowRunView
+          state={flowRunShown}
+          blockNames={flowBlockNames}
+          liveLogs={flowRun.liveLogs}
+          onStop={flowRun.stop}
+          onClose={flowRun.dismiss}
         />
       )}
+      {/* Hidden, not unmounted, under the flow run view: the webhook panel keeps its calls, history its place. */}
+      <div className="block-run-view" hidden={flowRunShown !== null}>
+        <RunStatus state={phase} />
 
-      <section className="run-output" data-testid="result" aria-label="Result">
-        {failure && <ErrorView error={failure} />}
-        {outcome && (outcome.ok || outcome.result !== null) ? (
-          <ResultView result={outcome.result} response={isTrigger ? outcome.response : null} />
+        {isTrigger ? (
+          <PayloadEditor form={input.payloadForm} onChange={input.setPayloadForm} />
         ) : (
-          !failure && <p className="muted">Run the block to see what it returns.</p>
+          <StepResultsInput
+            text={input.stepResultsText}
+            problem={inputProblem}
+            onChange={input.setStepResultsText}
+            onFillFromEarlierSteps={input.fillFromEarlierSteps}
+          />
         )}
-      </section>
-      <section className="run-output" data-testid="logs" aria-label="Logs">
-        <LogsView logs={outcome?.logs ?? []} />
-      </section>
-      <DebugResultsView results={outcome?.debugResults} />
 
-      <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
-      {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}
-      {flow && <WebhookPanel flow={flow.name} />}
+        <section className="run-output" data-testid="result" aria-label="Result">
+          {failure && <ErrorView error={failure} />}
+          {outcome && (outcome.ok || outcome.result !== null) ? (
+            <ResultView result={outcome.result} response={isTrigger ? outcome.response : null} />
+          ) : (
+            !failure && (
+              <p className="muted">
+                {phase.phase === 'stopped' ? 'Stopped before it returned.' : 'Run the block to see what it returns.'}
+              </p>
+            )
+          )}
+        </section>
+        <section className="run-output" data-testid="logs" aria-label="Logs">
+          <LogsView logs={logs} running={running} />
+        </section>
+        <DebugResultsView results={outcome?.debugResults} />
 
-      <FlowRunView state={flowRun.state} onStop={flowRun.stop} onDismiss={flowRun.dismiss} />
+        <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
+        {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}
+        {flow && <WebhookPanel flow={flow.name} />}
+      </div>
     </aside>
   );
 }

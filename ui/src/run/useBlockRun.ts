@@ -1,14 +1,19 @@
-// One run at a time of the block in the editor: start, stop, and what happened.
-import { useCallback, useRef, useState } from 'react';
+// One run at a time of the block in the editor: start, stop, the lines it logs as they arrive, and what happened.
+// A stopped run still answers, with the lines it logged before Stop; those are kept.
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { api, asBackendError, type JsonValue, type RunError, type RunOutcome } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { HOST_CHANGE_ACCEPTED, useHostChange } from '../connections/HostChange';
+import { withArrivalTimes, type TimedLogLine } from './liveLogs';
 import type { RunPhase } from './status';
+import { useLiveLogs } from './useLiveLogs';
 
 export interface BlockRun {
   phase: RunPhase;
-  /** The last finished run's outcome (kept when it was stopped, for the logs it wrote before). */
+  /** The last finished run's outcome (also of a stopped run: it keeps the lines logged before Stop). */
   outcome: RunOutcome | null;
+  /** The lines to show: those logged so far while a run goes on, then the outcome's, with when each arrived. */
+  logs: TimedLogLine[];
   /** Runs the block (in `debugMode`, its `context.debug` records); answers its outcome, or null when it was stopped
    * or could not run. */
   start: (blockId: string, source: string, input: JsonValue, debugMode: boolean) => Promise<RunOutcome | null>;
@@ -28,20 +33,28 @@ export function useBlockRun(): BlockRun {
   const hostChange = useHostChange();
   const [phase, setPhase] = useState<RunPhase>({ phase: 'idle' });
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
+  /** The run whose reply and lines this hook shows, until its reply comes. */
   const activeRunId = useRef<string | null>(null);
+  /** The run Stop was pressed for: its reply only brings the lines it logged; the phase stays "stopped". */
+  const stoppedRunId = useRef<string | null>(null);
+  const live = useLiveLogs();
+  const { follow } = live;
 
   const start = useCallback(async (blockId: string, source: string, input: JsonValue, debugMode: boolean) => {
-    if (activeRunId.current !== null) return null;
+    // A stopped run's reply is on its way at once; a new run need not wait for it.
+    if (activeRunId.current !== null && activeRunId.current !== stoppedRunId.current) return null;
     const runId = crypto.randomUUID();
     activeRunId.current = runId;
+    follow(runId);
     setOutcome(null);
     setPhase({ phase: 'running', startedAtMs: performance.now() });
     try {
       const result = await api.runBlock(runId, blockId, source, input, debugMode);
-      // A reply to a run the user stopped (or one replaced since) must not overwrite the newer state.
+      // A reply to a run replaced since (another run, another block) must not overwrite the newer state.
       if (activeRunId.current !== runId) return null;
       activeRunId.current = null;
       setOutcome(result);
+      if (stoppedRunId.current === runId) return null;
       setPhase(
         result.ok
           ? { phase: 'succeeded', durationMs: result.durationMs }
@@ -55,6 +68,7 @@ export function useBlockRun(): BlockRun {
     } catch (error) {
       if (activeRunId.current !== runId) return null;
       activeRunId.current = null;
+      if (stoppedRunId.current === runId) return null;
       const failure = asBackendError(error);
       const message = failure.message || `The run could not start (${failure.code}).`;
       setPhase({ phase: 'failed', error: callFailure(message), durationMs: null });
@@ -63,24 +77,31 @@ export function useBlockRun(): BlockRun {
       }
       return null;
     }
-  }, [hostChange]);
+  }, [hostChange, follow]);
 
   const stop = useCallback(() => {
     const runId = activeRunId.current;
-    if (runId === null) return;
-    activeRunId.current = null;
+    if (runId === null || runId === stoppedRunId.current) return;
+    stoppedRunId.current = runId;
     setPhase({ phase: 'stopped' });
     api.runStop(runId).catch((error: unknown) => reportError('The run could not be stopped.', error));
   }, [reportError]);
 
+  /** Whether a run is going on that Stop was not pressed for. */
+  const busy = () => activeRunId.current !== null && activeRunId.current !== stoppedRunId.current;
+
   const reset = useCallback(() => {
-    if (activeRunId.current !== null) return;
+    if (busy()) return;
+    activeRunId.current = null;
+    follow(null);
     setOutcome(null);
     setPhase({ phase: 'idle' });
-  }, []);
+  }, [follow]);
 
   const showRecorded = useCallback((recorded: RunOutcome) => {
-    if (activeRunId.current !== null) return;
+    if (busy()) return;
+    activeRunId.current = null;
+    follow(null);
     setOutcome(recorded);
     setPhase(
       recorded.ok
@@ -91,7 +112,12 @@ export function useBlockRun(): BlockRun {
             durationMs: recorded.durationMs,
           },
     );
-  }, []);
+  }, [follow]);
 
-  return { phase, outcome, start, stop, reset, showRecorded };
+  const logs = useMemo(
+    () => (outcome ? withArrivalTimes(outcome.logs, live.lines) : live.lines),
+    [outcome, live.lines],
+  );
+
+  return { phase, outcome, logs, start, stop, reset, showRecorded };
 }

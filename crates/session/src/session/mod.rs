@@ -1,7 +1,7 @@
 //! [`Session`]: the one API of Blocksmith. The app's commands and the `blocksmith` subcommands are each a few
 //! lines over one of its methods, so a run, a connect or an export is the same thing from either. What only a
-//! front end can do (show a consent window, tell its window about a webhook call, print a notice) goes through
-//! the small [`SessionHost`] trait the front end implements.
+//! front end can do (show a consent window, tell its window about a webhook call or a line a run just logged,
+//! print a notice) goes through the small [`SessionHost`] trait the front end implements.
 //!
 //! Locking: the open workspace sits behind a lock held only to read or change the workspace itself. Anything
 //! that waits on the network, a worker or the person (runs, token requests, consent) works on a snapshot taken
@@ -34,7 +34,7 @@ use crate::webhook::ServedCall;
 pub use export::ExportOutcome;
 pub use listener::{Listening, WebhookRequest, WebhookStatus};
 pub use oauth::{BrowserConsent, ConsentRequest, ListenOn};
-pub use runs::{BlockRunRequest, FileRunRequest, FlowRunRequest, LimitOverrides, Ran};
+pub use runs::{BlockRunRequest, FileRunRequest, FlowRunRequest, LimitOverrides, LiveLogLine, Ran};
 
 /// What a front end does for the session that the session cannot do itself. Every method has a default, so a
 /// front end implements only what it has.
@@ -58,6 +58,11 @@ pub trait SessionHost: Send + Sync + 'static {
 
     /// A call to the webhook listener was answered.
     fn webhook_call_served(&self, _call: &ServedCall) {}
+
+    /// A run in progress logged `line` (called from a thread that reads the run's worker, as each line
+    /// arrives). The run's outcome holds every line again, so a front end that shows only outcomes loses
+    /// nothing by keeping the default.
+    fn run_logged(&self, _line: &LiveLogLine) {}
 }
 
 /// A host that needs nothing: for tests and tools that only run.

@@ -1,22 +1,25 @@
 //! The session's runs: a block of the workspace (with the editor's text and input), a whole flow, or a block
 //! file outside any workspace (the CLI's `run FILE`). Each run takes a snapshot of the workspace, so the
 //! workspace stays free while connections refresh their tokens and the worker runs; what the run left behind
-//! (state, history) is recorded afterwards. Every outcome comes back with the run's secrets redacted.
+//! (state, history) is recorded afterwards. Every outcome comes back with the run's secrets redacted, and so
+//! does each log line the host hears while the run goes on ([`crate::SessionHost::run_logged`]).
 
-use std::time::SystemTime;
+use std::sync::{Arc, Weak};
+use std::time::{Instant, SystemTime};
 
 use blocksmith_engine::{
     json_text, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunRequest, JsonText,
-    RunOutcome,
+    LiveLogs, LogLevel, LogLine, RunOutcome,
 };
 use blocksmith_runner::{
     default_trigger_payload, fresh_state, run_context, FlowOutcome, RunIdentity, RunLimits,
     DEFAULT_MEMORY_LIMIT_MB, DEFAULT_WEBHOOK_BASE_URL,
 };
 use blocksmith_workspace::Workspace;
+use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{lock, Session};
+use super::{lock, Session, Shared};
 use crate::connections::config_vars_for_run;
 use crate::error::Result;
 use crate::redaction::{redact_outcome, Redactor};
@@ -97,6 +100,20 @@ pub struct FileRunRequest {
     pub debug_mode: bool,
 }
 
+/// A line a run logged, as the host hears it while the run goes on (the run's outcome holds every line too).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct LiveLogLine {
+    /// The front end's id of the run that logged it (a flow's steps share their flow run's id).
+    pub run_id: String,
+    /// When it arrived, in milliseconds since the run (for a flow, the flow run) started.
+    pub at_ms: f64,
+    pub level: LogLevel,
+    /// The message, with the run's secrets redacted.
+    pub message: String,
+}
+
 /// The names a file run gets when no workspace gives one.
 const LOCAL_INTEGRATION_NAME: &str = "Local Integration";
 const LOCAL_FLOW_NAME: &str = "Local Flow";
@@ -125,7 +142,7 @@ impl Session {
         )?;
         run.request.debug_mode = request.debug_mode;
         let supervisor = &self.shared.supervisor;
-        let report = self.tracked(&request.run_id, |run_id| {
+        let report = self.tracked(&request.run_id, &redactor, |run_id| {
             supervisor.run(run_id, run.request.clone(), run.limits)
         })?;
         self.with_history(&workspace, |history| {
@@ -155,7 +172,7 @@ impl Session {
         }
         flow.debug_mode = request.debug_mode;
         let supervisor = &self.shared.supervisor;
-        let report = self.tracked(&request.run_id, |run_id| {
+        let report = self.tracked(&request.run_id, &redactor, |run_id| {
             blocksmith_runner::run_flow(supervisor, run_id, flow)
         })?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
@@ -214,7 +231,7 @@ impl Session {
         };
         let limits = request.limits.apply(RunLimits::default());
         let supervisor = &self.shared.supervisor;
-        let report = self.tracked(&request.run_id, |run_id| {
+        let report = self.tracked(&request.run_id, &redactor, |run_id| {
             supervisor.run_json(run_id, run, limits)
         })?;
         Ok(Ran {
@@ -239,18 +256,47 @@ impl Session {
         config_vars_for_run(workspace, || self.keyring(), now)
     }
 
-    /// Runs `work` under a fresh supervisor run id that [`Session::stop_run`] finds by `run_id` meanwhile.
+    /// Runs `work` under a fresh supervisor run id that [`Session::stop_run`] finds by `run_id` meanwhile; the
+    /// host hears each line the run logs as it arrives, with `redactor`'s secrets redacted.
     fn tracked<T>(
         &self,
         run_id: &str,
+        redactor: &Redactor,
         work: impl FnOnce(blocksmith_runner::RunId) -> blocksmith_runner::Result<T>,
     ) -> Result<T> {
-        let id = self.shared.supervisor.next_run_id();
+        let supervisor = &self.shared.supervisor;
+        let id = supervisor.next_run_id();
+        let _listening = supervisor.listen_to_logs(
+            id,
+            live_logs_to_host(
+                Arc::downgrade(&self.shared),
+                run_id.to_owned(),
+                redactor.clone(),
+            ),
+        );
         lock(&self.shared.runs).insert(run_id.to_string(), id);
         let outcome = work(id);
         lock(&self.shared.runs).remove(run_id);
         Ok(outcome?)
     }
+}
+
+/// Tells the host of each line run `run_id` logs, redacted and timed from now. It holds the session weakly: the
+/// listener lives in the session's own supervisor while the run goes on.
+fn live_logs_to_host(session: Weak<Shared>, run_id: String, redactor: Redactor) -> LiveLogs {
+    let started = Instant::now();
+    LiveLogs(Arc::new(move |line: &LogLine| {
+        let Some(session) = session.upgrade() else {
+            return;
+        };
+        let line = redact_outcome(line.clone(), &redactor);
+        session.host.run_logged(&LiveLogLine {
+            run_id: run_id.clone(),
+            at_ms: started.elapsed().as_secs_f64() * 1000.0,
+            level: line.level,
+            message: line.message,
+        });
+    }))
 }
 
 fn kind_of(trigger: bool) -> BlockKind {
