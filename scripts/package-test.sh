@@ -5,8 +5,9 @@
 # the manual page and the completions, the app started from its desktop entry under Xvfb (its window appears, it
 # stays up, its warm block worker is the installed binary), and a block run in the installed app through WebDriver.
 # Then it uninstalls the package and any package the install pulled in, and checks the machine's package list is
-# as it found it. Needs root (dpkg); CI runs as root. The release build dominates its time; `--no-build` tests the
-# packages the last `npm run package` made instead.
+# as it found it. Needs root (dpkg); CI runs as root. The release build dominates its time; `--debug` packs the
+# debug build instead (what `npm test` does, see scripts/package.sh), and `--no-build` tests the packages the last
+# `npm run package` made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readonly repo=$PWD
@@ -53,11 +54,17 @@ if dpkg-query -W "$PACKAGE" >/dev/null 2>&1; then
   fail "the package $PACKAGE is already on this machine, and this test would replace and then remove it. Remove it first: dpkg --purge $PACKAGE"
 fi
 
-if [ "${1:-}" != --no-build ]; then
-  bash scripts/package.sh
-fi
-deb=$(ls "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb)
-rpm=$(ls "$CARGO_TARGET_DIR"/release/bundle/rpm/*.rpm)
+profile=release
+case "${1:-}" in
+  --no-build) ;;
+  --debug)
+    profile=debug
+    bash scripts/package.sh --debug
+    ;;
+  *) bash scripts/package.sh ;;
+esac
+deb=$(ls "$CARGO_TARGET_DIR/$profile"/bundle/deb/*.deb)
+rpm=$(ls "$CARGO_TARGET_DIR/$profile"/bundle/rpm/*.rpm)
 ls -l "$deb" "$rpm"
 
 step "the .rpm holds the app, the CLI, the manual page and the completions"

@@ -8,24 +8,39 @@
 # and rpm writers are part of the bundler and download nothing. An AppImage is not built because the bundler
 # downloads its tools (linuxdeploy and its plugins) while it builds one.
 #
-# The packages land in $CARGO_TARGET_DIR/release/bundle/{deb,rpm}/; the last two lines printed are their paths.
+# `--debug` packs the debug build that `npm test` has already made (same layout, same files, unoptimised
+# binaries): the package test uses it, because a cold release build with fat LTO takes about half an hour on two
+# cores, more than the whole test run may.
+#
+# The packages land in $CARGO_TARGET_DIR/{release,debug}/bundle/{deb,rpm}/; the last two lines printed are their
+# paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+
+profile=release
+[ "${1:-}" = --debug ] && profile=debug
 
 step "system packages"
 bash scripts/system-deps.sh
 ensure_node_modules
 
-step "front end (embedded in the app)"
-npm run --silent ui:build
+if [ "$profile" = release ]; then
+  step "front end (embedded in the app)"
+  npm run --silent ui:build
 
-step "release build of the app and the blocksmith CLI"
-build_started=$(date +%s)
-cargo build --release -p blocksmith-app -p blocksmith-cli
-echo "release build: $(($(date +%s) - build_started)) s"
+  step "release build of the app and the blocksmith CLI"
+  build_started=$(date +%s)
+  cargo build --release -p blocksmith-app -p blocksmith-cli
+  echo "release build: $(($(date +%s) - build_started)) s"
+else
+  # The workspace build `npm test` made, front end included: building it the same way again is a no-op.
+  step "debug build of the app and the blocksmith CLI"
+  [ -f ui/dist/index.html ] || npm run --silent ui:build
+  cargo build --workspace
+fi
 
-release="$CARGO_TARGET_DIR/release"
+release="$CARGO_TARGET_DIR/$profile"
 staging="$CARGO_TARGET_DIR/package"
 cli="$release/blocksmith"
 
@@ -63,7 +78,9 @@ EOF
 
 step "packages: deb and rpm (tauri bundle)"
 rm -rf "$release/bundle"
-npx tauri bundle --ci --bundles deb,rpm --config "$staging/tauri.package.json"
+bundle_flags=(--ci --bundles deb,rpm --config "$staging/tauri.package.json")
+[ "$profile" = debug ] && bundle_flags+=(--debug)
+npx tauri bundle "${bundle_flags[@]}"
 
 step "packages built"
 ls "$release"/bundle/deb/*.deb "$release"/bundle/rpm/*.rpm
