@@ -220,6 +220,7 @@ fn the_host_hears_each_log_line_while_the_run_goes_on_and_stop_keeps_them() {
                     .into(),
                 ),
                 input: Some(json!({})),
+                debug_mode: false,
             })
         })
     };
