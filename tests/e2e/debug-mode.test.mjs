@@ -41,10 +41,10 @@ test('debug mode shows what context.debug recorded as a table', async (t) => {
       message: 'the debug results table',
     });
     const text = await session.text(table);
-    assert.match(text, /Mark\s+before work\s+at [\d.]+ ms/);
-    assert.match(text, /Mark\s+after work\s+at [\d.]+ ms/);
-    assert.match(text, /Measure\s+the work \(before work → after work\)\s+[\d.]+ ms/);
-    assert.match(text, /Memory\s+at the end\s+rss [\d.]+ MB, heap [\d.]+ MB of [\d.]+ MB/);
+    assert.match(text, /Mark\s*before work\s*at [\d.]+ ms/);
+    assert.match(text, /Mark\s*after work\s*at [\d.]+ ms/);
+    assert.match(text, /Measure\s*the work \(before work → after work\)\s*[\d.]+ ms/);
+    assert.match(text, /Memory\s*at the end\s*rss [\d.]+ MB, heap [\d.]+ MB of [\d.]+ MB/);
     assert.match(text, /Allowed memory: \d+ MB/);
   });
 });

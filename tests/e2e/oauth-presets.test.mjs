@@ -123,5 +123,9 @@ test('Provider presets fill in the form; a preset of your own connects through t
     // The body-only client is refused with HTTP Basic: a successful exchange proves the secret went in the body.
     const exchange = provider.requests.find(isTokenRequest(provider));
     assert.equal(exchange.status, 200);
+
+    // The keyring session is shared by the suite's tests: the token goes, as the person would drop it.
+    await session.click(await session.findByTestId('oauth-disconnect'));
+    await waitForStatus(session, /^Not connected$/, '“Not connected” after Disconnect');
   });
 });
