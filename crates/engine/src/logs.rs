@@ -57,11 +57,12 @@ impl LogCollector {
 
     /// Keeps the line (cut to the length limit) unless it would take the run past its cap. The first line
     /// dropped tells the live sink that the cap is reached, so a run that is stopped or killed later still
-    /// shows why its logs end there.
-    pub fn push(&mut self, level: LogLevel, message: &str) {
+    /// shows why its logs end there. Returns whether lines are still kept, so that the caller can skip
+    /// formatting the ones that would only be counted.
+    pub fn push(&mut self, level: LogLevel, message: &str) -> bool {
         if self.dropped > 0 {
             self.dropped += 1;
-            return;
+            return false;
         }
         let message = match message.char_indices().nth(self.caps.max_line_chars) {
             Some((cut, _)) => &message[..cut],
@@ -78,7 +79,7 @@ impl LogCollector {
                     self.caps.described()
                 ),
             });
-            return;
+            return false;
         }
         let line = LogLine {
             level,
@@ -87,6 +88,13 @@ impl LogCollector {
         self.tell_live(&line);
         self.kept_bytes += line.message.len();
         self.lines.push(line);
+        true
+    }
+
+    /// Counts a line logged after `push` said the cap is reached; the caller did not format its message.
+    pub fn count_dropped(&mut self) {
+        debug_assert!(self.dropped > 0, "count_dropped before the cap was reached");
+        self.dropped += 1;
     }
 
     fn tell_live(&self, line: &LogLine) {

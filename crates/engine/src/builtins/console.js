@@ -2,11 +2,11 @@
 // platform uses (`log` → info). The context's `logger` is in core.js.
 (function (host, internals) {
   "use strict";
-  const format = internals.formatLogMessage;
+  const logLine = internals.logLine;
 
   function logAt(level) {
     return function (...args) {
-      host.log(level, format(args));
+      logLine(level, args);
     };
   }
 
@@ -19,17 +19,17 @@
     warn: logAt("warn"),
     error: logAt("error"),
     trace: logAt("trace"),
-    dir: (value) => host.log("info", format([value])),
-    table: (value) => host.log("info", format([value])),
+    dir: (value) => logLine("info", [value]),
+    table: (value) => logLine("info", [value]),
     assert(condition, ...args) {
       if (!condition) {
-        host.log("error", format(["Assertion failed" + (args.length ? ":" : ""), ...args]));
+        logLine("error", ["Assertion failed" + (args.length ? ":" : ""), ...args]);
       }
     },
     count(label = "default") {
       const count = (counts.get(label) || 0) + 1;
       counts.set(label, count);
-      host.log("info", `${label}: ${count}`);
+      logLine("info", [`${label}: ${count}`]);
     },
     countReset(label = "default") {
       counts.delete(label);
@@ -40,7 +40,7 @@
     timeLog(label = "default", ...args) {
       if (timers.has(label)) {
         const elapsed = (host.now() - timers.get(label)).toFixed(3);
-        host.log("info", format([`${label}: ${elapsed}ms`, ...args]));
+        logLine("info", [`${label}: ${elapsed}ms`, ...args]);
       }
     },
     timeEnd(label = "default") {

@@ -116,10 +116,21 @@
   internals.stringify = stringify;
   internals.ErrorConstructor = ErrorConstructor;
 
+  // One log line from `logger` or `console`. Past the run's cap the host only counts lines, so they are
+  // not formatted at all: a block that logs a million lines spends its time logging, not formatting.
+  let logsKept = true;
+  internals.logLine = function logLine(level, args) {
+    if (logsKept) {
+      logsKept = host.log(level, internals.formatLogMessage(args));
+    } else {
+      host.countDroppedLog();
+    }
+  };
+
   // The context's `logger`: each method logs one line at its level (`log` at info, as on the platform).
   function logAt(level) {
     return function (...args) {
-      host.log(level, internals.formatLogMessage(args));
+      internals.logLine(level, args);
     };
   }
   internals.makeLogger = function makeLogger() {

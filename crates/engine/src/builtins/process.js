@@ -84,7 +84,7 @@
     }
     const prefix = code === undefined ? "" : `[${code}] `;
     const text = `${prefix}${name}: ${message}${detail === undefined ? "" : `\n${detail}`}`;
-    host.queueMicrotask(() => host.log("warn", text));
+    host.queueMicrotask(() => internals.logLine("warn", [text]));
   }
 
   const process = {

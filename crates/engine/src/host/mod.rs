@@ -52,8 +52,9 @@ type HostFunction = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, HostFunction); 17] = [
+    let functions: [(&str, usize, HostFunction); 18] = [
         ("log", 2, log),
+        ("countDroppedLog", 0, count_dropped_log),
         ("now", 0, now),
         ("memoryUsage", 0, memory_usage),
         ("setTimer", 5, set_timer),
@@ -125,13 +126,20 @@ fn type_error(message: impl Into<String>) -> boa_engine::JsError {
     JsNativeError::typ().with_message(message.into()).into()
 }
 
-/// `log(level, message)`: the prelude has already formatted the arguments into one message.
+/// `log(level, message)` → whether lines are still kept: the prelude has already formatted the arguments
+/// into one message, and once this says `false` it only counts further lines (`countDroppedLog`), so a
+/// block that logs without end does not pay for formatting lines nobody will see.
 fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let level = string_arg(args, 0, context)?;
     let level =
         level_named(&level).ok_or_else(|| type_error(format!("unknown log level `{level}`")))?;
     let message = string_arg(args, 1, context)?;
-    state(context).logs.borrow_mut().push(level, &message);
+    Ok(state(context).logs.borrow_mut().push(level, &message).into())
+}
+
+/// `countDroppedLog()`: one more line logged past the cap.
+fn count_dropped_log(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    state(context).logs.borrow_mut().count_dropped();
     Ok(JsValue::undefined())
 }
 
