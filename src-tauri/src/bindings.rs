@@ -5,7 +5,9 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events, Builder};
 
-use crate::commands::{connections, export, oauth, persisted_state, runs, webhook, workspace};
+use crate::commands::{
+    connections, export, oauth, persisted_state, preferences, runs, webhook, workspace,
+};
 
 pub fn builder() -> Builder<tauri::Wry> {
     let builder = Builder::<tauri::Wry>::new()
@@ -75,6 +77,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         webhook::webhook_start,
         webhook::webhook_stop,
         webhook::webhook_status,
+        preferences::preferences_read,
+        preferences::theme_set,
+        preferences::last_block_remember,
     ])
 }
 

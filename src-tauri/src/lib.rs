@@ -7,6 +7,7 @@ mod commands;
 mod consent_window;
 mod error;
 mod settings;
+mod window_geometry;
 
 use blocksmith_session::{Session, Workers};
 use tauri::Manager;
@@ -38,6 +39,9 @@ pub fn run() {
                 Some(dir) => dir.into(),
                 None => app.path().app_config_dir()?,
             };
+            if let Some(window) = app.get_webview_window("main") {
+                window_geometry::remember(&window, config_dir.clone());
+            }
             app.manage(ConfigDir(config_dir));
             app.manage(Session::new(
                 AppHost {

@@ -104,6 +104,22 @@ test(SECRETS_STAY_IN_THE_KEYRING, async (t) => {
       message: 'both connections to be listed after the restart',
     });
     assert.deepEqual(await listedConnectionNames(app.session), [API_KEY_CONNECTION, BASIC_CONNECTION]);
+    // Each row says its secret is stored and how a block reads it.
+    const usage = await waitFor(
+      async () => {
+        const rows = await app.session.executeScript(`
+          return [...document.querySelectorAll('[data-testid="connection"]')].map((row) => [
+            row.querySelector('[data-testid="connection-secret-state"]')?.textContent ?? null,
+            row.querySelector('[data-testid="connection-usage"]').textContent,
+          ]);`);
+        return rows.every(([state]) => state !== null) && rows;
+      },
+      { message: 'the connection rows to say whether their secrets are stored' },
+    );
+    assert.deepEqual(usage, [
+      ['secret stored', `configVars["${API_KEY_CONNECTION}"].fields.apiKey`],
+      ['secret stored', `configVars["${BASIC_CONNECTION}"].fields.password`],
+    ]);
     await expectStoredSecret(app.session, API_KEY_CONNECTION, 'apiKey', apiKey);
     await expectStoredSecret(app.session, BASIC_CONNECTION, 'password', password);
 

@@ -222,7 +222,7 @@ test('Export › Import reads a YAML file, and asks before importing renamed cop
     const { session } = app;
     await waitForBlockList(session);
 
-    await chooseFromExportMenu(session, 'import');
+    await session.click(await session.findByTestId('import'));
     await openPath('Import a bundle or integration YAML', ORDERS_YAML);
     const summary = await session.findByTestId('import-summary', { timeoutMs: DIALOG_TIMEOUT_MS });
     const summaryText = await session.text(summary);
@@ -235,7 +235,7 @@ test('Export › Import reads a YAML file, and asks before importing renamed cop
     );
 
     // The same file again: its flow's name is taken, so nothing is imported until renamed copies are allowed.
-    await chooseFromExportMenu(session, 'import');
+    await session.click(await session.findByTestId('import'));
     await openPath('Import a bundle or integration YAML', ORDERS_YAML);
     const question = await session.findByTestId('import-clash', { timeoutMs: DIALOG_TIMEOUT_MS });
     assert.match(await session.text(question), /Some names already exist\. Import with renamed copies\?/);

@@ -87,9 +87,11 @@ class RunningApp {
 
 /**
  * Starts the app on `folders` (see `freshFolders`), runs `body(app)`, and always ends the app and its driver. The
- * app's environment carries the folders: tauri-driver hands its environment down to the app.
+ * app's environment carries the folders: tauri-driver hands its environment down to the app. With
+ * `openLastWorkspace`, the workspace is not named, so the app opens the one its settings remember, as it does for
+ * a person.
  */
-export async function withApp(t, folders, body) {
+export async function withApp(t, folders, body, { openLastWorkspace = false } = {}) {
   const application = appBinary();
   if (!existsSync(application)) {
     throw new Error(`The app is not built: ${application} is missing. Build it first (npm test does).`);
@@ -100,7 +102,9 @@ export async function withApp(t, folders, body) {
   rmSync(logFile, { force: true });
 
   const driver = await TauriDriver.start({
-    env: { BLOCKSMITH_WORKSPACE: folders.workspace, BLOCKSMITH_CONFIG_DIR: folders.configDir },
+    env: openLastWorkspace
+      ? { BLOCKSMITH_CONFIG_DIR: folders.configDir }
+      : { BLOCKSMITH_WORKSPACE: folders.workspace, BLOCKSMITH_CONFIG_DIR: folders.configDir },
     logFile,
   });
   const app = new RunningApp(driver, folders);

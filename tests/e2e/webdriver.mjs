@@ -274,6 +274,16 @@ export class Session {
     await this.command('POST', '/window', { handle });
   }
 
+  /** The window's outer size and position: `{ x, y, width, height }` in CSS pixels. */
+  windowRect() {
+    return this.command('GET', '/window/rect');
+  }
+
+  /** Resizes (and, given `x` and `y`, moves) the window, as a person dragging its edges does. */
+  setWindowRect(rect) {
+    return this.command('POST', '/window/rect', rect);
+  }
+
   /** Ends the session, which closes the app. */
   async end() {
     await this.command('DELETE', '');

@@ -505,6 +505,33 @@ async webhookStop() : Promise<Result<WebhookStatus, AppError>> {
 },
 async webhookStatus() : Promise<WebhookStatus> {
     return await TAURI_INVOKE("webhook_status");
+},
+async preferencesRead() : Promise<Result<Preferences, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preferences_read") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async themeSet(theme: Theme) : Promise<Result<Preferences, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("theme_set", { theme }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Remembers `block_id` as the block selected in the workspace at `workspace_path`.
+ */
+async lastBlockRemember(workspacePath: string, blockId: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("last_block_remember", { workspacePath, blockId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -870,6 +897,15 @@ export type ParameterFormat =
  * Any one-line text; used only as an extra request parameter, never in a URL.
  */
 "text"
+export type Preferences = { theme: Theme; 
+/**
+ * Most recent first.
+ */
+recentWorkspaces: RecentWorkspace[]; 
+/**
+ * The block last selected in each workspace, by the workspace's path.
+ */
+lastBlocks: Partial<{ [key in string]: string }> }
 /**
  * One of a parameter's choices.
  */
@@ -915,6 +951,15 @@ userFile: string | null;
  * Why the person's file was not used, when it exists but is broken; Blocksmith's presets are still listed.
  */
 userFileProblem: string | null }
+export type RecentWorkspace = { path: string; 
+/**
+ * The folder's name, as the list shows it.
+ */
+name: string; 
+/**
+ * Whether the folder is still there (a moved or deleted one is shown, greyed, and opening it says so).
+ */
+exists: boolean }
 export type RecordedRequest = { method: string; url: string; headers: NameValue[]; form: NameValue[] }
 export type RecordedResponse = { status: number; headers: NameValue[]; body: string }
 export type Renamed = { kind: ClashKind; from: string; to: string }
@@ -974,6 +1019,10 @@ export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: 
  * In debug mode, what the step's `context.debug` recorded.
  */
 debugResults?: JsonValue | null }
+/**
+ * The colour theme: the system's, or one chosen in the app.
+ */
+export type Theme = "system" | "light" | "dark"
 /**
  * One request to the provider and what came back, secrets masked.
  */

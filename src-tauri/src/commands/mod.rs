@@ -6,6 +6,7 @@ pub mod connections;
 pub mod export;
 pub mod oauth;
 pub mod persisted_state;
+pub mod preferences;
 pub mod runs;
 pub mod webhook;
 pub mod workspace;

@@ -21,16 +21,19 @@ pub async fn workspace_open(
 ) -> AppResult<WorkspaceView> {
     let config_dir = config_dir.0.clone();
     blocking(session, move |s| {
-        let mut settings = Settings::load(&config_dir);
         let dir = match path {
             Some(path) => PathBuf::from(path),
-            None => default_workspace(&settings, std::env::var_os("HOME").map(PathBuf::from)),
+            None => default_workspace(
+                &Settings::load(&config_dir),
+                std::env::var_os("HOME").map(PathBuf::from),
+            ),
         };
         s.open(&dir, true)?;
-        settings.last_workspace = Some(dir);
-        // Remembering the last workspace is a convenience; failing to save it must not fail the open.
-        let _ = settings.save(&config_dir);
-        s.workspace_view()
+        let view = s.workspace_view()?;
+        Settings::update(&config_dir, |settings| {
+            settings.opened(PathBuf::from(&view.path))
+        });
+        Ok(view)
     })
     .await
 }

@@ -28,6 +28,8 @@ import {
   type PresetValues as WirePresetValues,
   type ProviderPreset as WireProviderPreset,
   type ProviderPresets as WireProviderPresets,
+  type Preferences as WirePreferences,
+  type Theme,
 } from '../bindings';
 import type { JsonValue } from './json';
 
@@ -56,6 +58,8 @@ export type {
   TokenExchange,
   TypedRequest,
   DiscoveredProvider,
+  RecentWorkspace,
+  Theme,
 } from '../bindings';
 
 /** A block as listed, with its `stepResults` key computed in Rust (the platform's camelCase). */
@@ -95,6 +99,8 @@ export type FlowStepOutcome = Omit<WireStepOutcome, 'result' | 'debugResults'> &
 export type FlowOutcome = { ok: boolean; steps: FlowStepOutcome[]; response: JsonValue };
 /** What an import brought in (`report`), and the workspace as it now is. */
 export type ImportOutcome = Omit<WireImportOutcome, 'workspace'> & { workspace: WorkspaceView };
+/** What the app remembers between starts: the theme, the recent workspaces, the block last selected in each. */
+export type Preferences = Omit<WirePreferences, 'lastBlocks'> & { lastBlocks: Record<string, string> };
 /** What blocks keep between runs: `instanceState` per flow name, and the shared `crossFlowState`. */
 export interface PersistedState {
   instanceState: Record<string, JsonValue>;
@@ -255,6 +261,10 @@ function stateFromWire(state: WireStateView): PersistedState {
   };
 }
 
+function preferencesFromWire(preferences: WirePreferences): Preferences {
+  return { ...preferences, lastBlocks: definedEntries(preferences.lastBlocks) };
+}
+
 function importOutcomeFromWire(outcome: WireImportOutcome): ImportOutcome {
   return { ...outcome, workspace: workspaceFromWire(outcome.workspace) };
 }
@@ -384,6 +394,12 @@ export const api = {
   /** Imports a bundle or integration YAML file; without `rename`, a name clash imports nothing. */
   importFile: async (path: string, rename: boolean) =>
     importOutcomeFromWire(await unwrap('import_file', () => commands.importFile(path, rename))),
+
+  preferencesRead: async () => preferencesFromWire(await unwrap('preferences_read', () => commands.preferencesRead())),
+  themeSet: async (theme: Theme) => preferencesFromWire(await unwrap('theme_set', () => commands.themeSet(theme))),
+  /** Remembers the selected block of the workspace at `workspacePath`, to select it again at the next start. */
+  lastBlockRemember: (workspacePath: string, blockId: string) =>
+    unwrap('last_block_remember', () => commands.lastBlockRemember(workspacePath, blockId)),
 };
 
 /** Turns anything a failed call threw into a `BackendError`, so the UI has one shape to show. */

@@ -69,8 +69,9 @@ export const BoltIcon = () => (
   </Icon>
 );
 
+/** A step of code: `</>` brackets, not a chevron, which reads as an expand toggle. */
 export const StepIcon = () => (
   <Icon>
-    <path d="M5.5 4l4 4-4 4" />
+    <path d="M5.5 4.5L2 8l3.5 3.5M10.5 4.5L14 8l-3.5 3.5M9 3l-2 10" />
   </Icon>
 );

@@ -1,7 +1,7 @@
 // The workspace's connections: list them (with which secrets are stored and whether they hold a token), create
 // one, edit or delete one.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, asBackendError, type ConnectionView, type WorkspaceView } from '../common/backend';
+import { api, asBackendError, type ConnectionKind, type ConnectionView, type WorkspaceView } from '../common/backend';
 import { TrashIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
 import { useWorkspace } from '../workspace/WorkspaceContext';
@@ -9,18 +9,53 @@ import { ConnectionForm } from './ConnectionForm';
 import { ConnectionFailuresContext, isKeyringFailure } from './failures';
 import { KeyringProblem } from './KeyringProblem';
 import { useConnectionKinds } from './kinds';
+import { connectionUsage } from './usage';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; name: string };
 
 interface RowProps {
   connection: ConnectionView;
-  kindLabel: string;
+  kind: ConnectionKind | undefined;
+  /** Whether the keyring said which secrets are stored (not while it is asked, nor when it cannot answer). */
+  secretsKnown: boolean;
   onEdit: () => void;
   onDelete: () => void;
 }
 
-function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
+/** Whether the secret is stored, and the expression that reads it in a block, with Copy. */
+function ConnectionUsageLine({ connection, kind, secretsKnown }: Omit<RowProps, 'onEdit' | 'onDelete'>) {
+  const { reportError } = useNotices();
+  const [copied, setCopied] = useState(false);
+  const usage = connectionUsage(connection, kind);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(usage.expression);
+      setCopied(true);
+      window.setTimeout(() => setCopied(false), 1500);
+    } catch (error) {
+      reportError('The expression could not be copied to the clipboard.', error);
+    }
+  };
+  return (
+    <div className="connection-usage">
+      {secretsKnown && (
+        <span className={`secret-state secret-state-${usage.state}`} data-testid="connection-secret-state">
+          {usage.summary}
+        </span>
+      )}
+      <code title={`Read it in a block as ${usage.expression}`} data-testid="connection-usage">
+        {usage.expression}
+      </code>
+      <button type="button" className="link-button" data-testid="connection-usage-copy" onClick={() => void copy()}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </div>
+  );
+}
+
+function ConnectionRow({ connection, kind, secretsKnown, onEdit, onDelete }: RowProps) {
   const [confirming, setConfirming] = useState(false);
+  const kindLabel = kind?.label ?? connection.kind;
   return (
     <li className="connection-row" data-testid="connection">
       <button type="button" className="block-name" onClick={onEdit} title={`Edit ${connection.name} (${kindLabel})`}>
@@ -56,6 +91,7 @@ function ConnectionRow({ connection, kindLabel, onEdit, onDelete }: RowProps) {
           </button>
         </span>
       )}
+      <ConnectionUsageLine connection={connection} kind={kind} secretsKnown={secretsKnown} />
     </li>
   );
 }
@@ -160,7 +196,8 @@ export function ConnectionsPanel() {
             <ConnectionRow
               key={connection.name}
               connection={connection}
-              kindLabel={kinds.find((kind) => kind.key === connection.kind)?.label ?? connection.kind}
+              kind={kinds.find((kind) => kind.key === connection.kind)}
+              secretsKnown={listed !== null}
               onEdit={() => setEditing({ mode: 'edit', name: connection.name })}
               onDelete={() => void remove(connection.name)}
             />

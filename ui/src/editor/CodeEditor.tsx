@@ -6,6 +6,7 @@ import { useConnectionKinds } from '../connections/kinds';
 import { findBlock } from '../workspace/model';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { Autosaver, type SaveState } from './autosave';
+import { STARTUP_MARKS, markStartup } from '../startup';
 import { registerBlockCompletions } from './completionProvider';
 import { completionScopeFor } from './completionScope';
 import { useEditorSession } from './EditorSession';
@@ -65,6 +66,8 @@ export function CodeEditor() {
       tabSize: 2,
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
+      // Suggestions come from the block's names (completionProvider.ts), never from plain words of the file.
+      wordBasedSuggestions: 'off',
     });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runShortcut.current?.());
     const marks = new RunErrorMarks(instance);
@@ -148,6 +151,7 @@ export function CodeEditor() {
         editor.setModel(model);
         setReadFailure(null);
         setSaveState('saved');
+        markStartup(STARTUP_MARKS.editorShowsBlock);
       })
       .catch((error: unknown) => {
         if (cancelled) return;

@@ -17,23 +17,28 @@ export function registerBlockCompletions(getScope: () => CompletionScope): monac
     provideCompletionItems(model, position) {
       const line = model.getLineContent(position.lineNumber);
       const textBeforeCursor = line.slice(0, position.column - 1);
-      const answer =
-        suggestAt({ textBeforeCursor, textAfterCursor: line.slice(position.column - 1) }, getScope()) ??
-        builtinMembersAt(textBeforeCursor);
+      const request = {
+        textBeforeCursor,
+        textAfterCursor: line.slice(position.column - 1),
+        source: model.getValue(),
+      };
+      const answer = suggestAt(request, getScope()) ?? builtinMembersAt(textBeforeCursor);
       if (!answer) return { suggestions: [] };
-      const range = new monaco.Range(
-        position.lineNumber,
-        position.column - answer.replaceLength,
-        position.lineNumber,
-        position.column,
-      );
+      const rangeReplacing = (extra: number) =>
+        new monaco.Range(
+          position.lineNumber,
+          position.column - answer.replaceLength - extra,
+          position.lineNumber,
+          position.column,
+        );
       return {
         suggestions: answer.suggestions.map((suggestion, index) => ({
           label: suggestion.label,
           insertText: suggestion.insertText,
+          filterText: suggestion.filterText,
           kind: KIND[suggestion.kind],
           detail: suggestion.detail,
-          range,
+          range: rangeReplacing(suggestion.replaceBefore ?? 0),
           // Keep the scope's order (e.g. steps in run order) ahead of the word-based suggestions.
           sortText: `0${String(index).padStart(4, '0')}`,
         })),

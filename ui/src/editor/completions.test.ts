@@ -79,7 +79,49 @@ describe('suggestAt', () => {
     expect(labels('payload.headers.', '', trigger)).toEqual(['x-id']);
   });
 
-  it('says nothing where it has nothing to offer', () => {
-    expect(labels('const total = 1 + ')).toBeNull();
+  it('offers identifier names after `configVars.`, and bracket access replacing the dot for the rest', () => {
+    const within = { ...scope, configVarNames: ['App Base URL', 'region'] };
+    const answer = suggestAt({ textBeforeCursor: '  const url = configVars.', textAfterCursor: '' }, within);
+    expect(answer?.replaceLength).toBe(0);
+    const byLabel = Object.fromEntries((answer?.suggestions ?? []).map((suggestion) => [suggestion.label, suggestion]));
+    expect(Object.keys(byLabel)).toEqual(['App Base URL', 'region', 'Acme', 'Google']);
+    expect(byLabel.region?.insertText).toBe('region');
+    expect(byLabel.region?.replaceBefore).toBeUndefined();
+    expect(byLabel.Acme?.insertText).toBe('Acme');
+    expect(byLabel['App Base URL']).toMatchObject({
+      insertText: '["App Base URL"]',
+      replaceBefore: 1,
+      filterText: '.App Base URL',
+    });
+    expect(suggestAt({ textBeforeCursor: 'configVars.reg', textAfterCursor: '' }, within)?.replaceLength).toBe(3);
+  });
+
+  it('follows a connection reached with a dot as with brackets', () => {
+    expect(labels('configVars.Acme.')).toEqual(['key', 'fields']);
+    expect(labels('configVars.Google.fields.')).toEqual(['clientId', 'clientSecret']);
+    expect(labels('configVars.Google.token.')).toContain('refresh_token');
+  });
+
+  it('offers the block’s names at an empty spot, never plain words, with its declarations after them', () => {
+    const source = 'const total = 1;\nfunction helper() {}\n// words only in a comment: banana\n';
+    const answer = suggestAt({ textBeforeCursor: '  ', textAfterCursor: '', source }, scope);
+    const names = answer?.suggestions.map((suggestion) => suggestion.label) ?? [];
+    expect(names.slice(0, 3)).toEqual(['configVars', 'stepResults', 'logger']);
+    expect(names).toContain('fetch');
+    expect(names.slice(-2)).toEqual(['total', 'helper']);
+    expect(names).not.toContain('banana');
+    expect(names).not.toContain('payload');
+
+    const trigger = { ...scope, isTrigger: true };
+    expect(labels('return ', '', trigger)?.slice(0, 2)).toEqual(['configVars', 'payload']);
+    expect(suggestAt({ textBeforeCursor: 'const x = con', textAfterCursor: '' }, scope)?.replaceLength).toBe(3);
+  });
+
+  it('says nothing inside a string, a comment, a number or after a member it does not know', () => {
+    expect(labels('const s = "hello ')).toBeNull();
+    expect(labels('const s = `a ${"b"} c')).toBeNull();
+    expect(labels('// note ')).toBeNull();
+    expect(labels('const total = 15')).toBeNull();
+    expect(labels('order.')).toBeNull();
   });
 });

@@ -12,6 +12,13 @@ export interface Suggestion {
   insertText: string;
   kind: SuggestionKind;
   detail: string;
+  /**
+   * How many more characters before the word this suggestion also replaces: `configVars.` completes a name that is
+   * not an identifier to `configVars["App Base URL"]`, replacing the dot too.
+   */
+  replaceBefore?: number;
+  /** What the editor filters on when it differs from the label (it then covers the replaced dot as well). */
+  filterText?: string;
 }
 
 export interface CompletionConnection {
@@ -35,6 +42,8 @@ export interface CompletionScope {
 export interface CompletionRequest {
   textBeforeCursor: string;
   textAfterCursor: string;
+  /** The whole block, for the names it declares (optional: most suggestions need only the line). */
+  source?: string;
 }
 
 export interface CompletionAnswer {
@@ -92,7 +101,56 @@ const TOKEN_FIELDS: [string, string][] = [
 
 const IDENT = '[A-Za-z_$][\\w$]*';
 const PARTIAL = '([\\w$]*)$';
-const QUOTED_NAME = '\\[\\s*(["\'`])([^"\'`\\]]*)\\1\\s*\\]';
+/** A config entry by name: `["App Base URL"]` (quote in group 1, name in group 2) or `.region` (name in group 3). */
+const NAMED_ENTRY = `(?:\\[\\s*(["'\`])([^"'\`\\]]*)\\1\\s*\\]|\\.(${IDENT}))`;
+
+/** The names a block reaches at its top level: its arguments, then the globals blocks use most. */
+const TOP_LEVEL_NAMES: [string, string, SuggestionKind][] = [
+  ['configVars', 'Config variables and connections by name', 'variable'],
+  ['logger', 'Logs a line at a level: logger.info(…)', 'variable'],
+  ['context', 'The run’s context: configVars, logger, stepResults, …', 'variable'],
+  ['fetch', 'Makes an HTTP request', 'method'],
+  ['console', 'Logs like logger (console.log logs at info)', 'variable'],
+  ['JSON', 'JSON.parse and JSON.stringify', 'variable'],
+  ['Buffer', 'Node’s bytes: Buffer.from(…)', 'variable'],
+  ['require', 'Loads a Node built-in module: crypto, zlib, util, …', 'method'],
+  ['URL', 'Parses and builds URLs', 'variable'],
+  ['URLSearchParams', 'Builds query strings', 'variable'],
+  ['Object', 'Object.keys, Object.entries, …', 'variable'],
+  ['Array', 'Array.isArray, Array.from, …', 'variable'],
+  ['Promise', 'Promise.all, Promise.allSettled, …', 'variable'],
+  ['Date', 'Dates and times', 'variable'],
+  ['Math', 'Math.round, Math.max, …', 'variable'],
+  ['Number', 'Number.parseFloat, Number.isInteger, …', 'variable'],
+  ['String', 'Converts to text', 'variable'],
+  ['setTimeout', 'Runs a function later', 'method'],
+];
+
+/** The identifier names a block declares (`const`, `let`, `var`, `function`, `class`), in order, each once. */
+function declaredNames(source: string): string[] {
+  const names = new Set<string>();
+  for (const match of source.matchAll(new RegExp(`\\b(?:const|let|var|function\\*?|class)\\s+(${IDENT})`, 'g'))) {
+    if (match[1]) names.add(match[1]);
+  }
+  return [...names];
+}
+
+/** Whether the cursor is inside a string or a line comment of its line (a rough count of unescaped quotes). */
+function insideStringOrComment(before: string): boolean {
+  let quote: string | null = null;
+  for (let index = 0; index < before.length; index += 1) {
+    const character = before[index];
+    if (quote) {
+      if (character === '\\') index += 1;
+      else if (character === quote) quote = null;
+    } else if (character === '"' || character === "'" || character === '`') {
+      quote = character;
+    } else if (character === '/' && before[index + 1] === '/') {
+      return true;
+    }
+  }
+  return quote !== null;
+}
 
 function fromPairs(pairs: [string, string][], kind: SuggestionKind): Suggestion[] {
   return pairs.map(([label, detail]) => ({ label, insertText: label, kind, detail }));
@@ -116,9 +174,11 @@ export function suggestAt(request: CompletionRequest, scope: CompletionScope): C
     return answer(match[1] ?? '', fromPairs(LOGGER_METHODS, 'method'));
   }
 
-  // configVars["Name"].fields.<key>, .token.<field>, then configVars["Name"].<field>
-  if ((match = before.match(new RegExp(`\\bconfigVars${QUOTED_NAME}\\.fields\\.${PARTIAL}`)))) {
-    const connection = scope.connections.find((candidate) => candidate.name === match?.[2]);
+  // configVars["Name"].fields.<key>, .token.<field>, then configVars["Name"].<field> (or configVars.Name.…)
+  const entryName = (found: RegExpMatchArray) => found[2] ?? found[3];
+  if ((match = before.match(new RegExp(`\\bconfigVars${NAMED_ENTRY}\\.fields\\.${PARTIAL}`)))) {
+    const name = entryName(match);
+    const connection = scope.connections.find((candidate) => candidate.name === name);
     if (!connection) return null;
     const suggestions = connection.inputKeys.map<Suggestion>((key) => ({
       label: key,
@@ -126,16 +186,32 @@ export function suggestAt(request: CompletionRequest, scope: CompletionScope): C
       kind: 'property',
       detail: `Input of “${connection.name}”`,
     }));
-    return answer(match[3] ?? '', suggestions);
+    return answer(match[4] ?? '', suggestions);
   }
-  if ((match = before.match(new RegExp(`\\bconfigVars${QUOTED_NAME}\\.token\\.${PARTIAL}`)))) {
-    return answer(match[3] ?? '', fromPairs(TOKEN_FIELDS, 'property'));
+  if ((match = before.match(new RegExp(`\\bconfigVars${NAMED_ENTRY}\\.token\\.${PARTIAL}`)))) {
+    return answer(match[4] ?? '', fromPairs(TOKEN_FIELDS, 'property'));
   }
-  if ((match = before.match(new RegExp(`\\bconfigVars${QUOTED_NAME}\\.${PARTIAL}`)))) {
-    const connection = scope.connections.find((candidate) => candidate.name === match?.[2]);
+  if ((match = before.match(new RegExp(`\\bconfigVars${NAMED_ENTRY}\\.${PARTIAL}`)))) {
+    const name = entryName(match);
+    const connection = scope.connections.find((candidate) => candidate.name === name);
     if (!connection) return null;
     const fields = CONNECTION_FIELDS.filter(([field]) => field !== 'token' || connection.oauth);
-    return answer(match[3] ?? '', fromPairs(fields, 'property'));
+    return answer(match[4] ?? '', fromPairs(fields, 'property'));
+  }
+  // configVars.|  — identifier names as they are, the rest as bracket access that replaces the dot.
+  if ((match = before.match(new RegExp(`\\bconfigVars\\.${PARTIAL}`)))) {
+    const partial = match[1] ?? '';
+    const suggestions = namedConfigEntries(scope, '"]').map<Suggestion>((suggestion) =>
+      new RegExp(`^${IDENT}$`).test(suggestion.label)
+        ? { ...suggestion, insertText: suggestion.label }
+        : {
+            ...suggestion,
+            insertText: `["${suggestion.insertText}`,
+            replaceBefore: 1,
+            filterText: `.${suggestion.label}`,
+          },
+    );
+    return answer(partial, suggestions);
   }
 
   // configVars["Na|  — suggest names, closing the string and bracket unless they are already there.
@@ -190,7 +266,26 @@ export function suggestAt(request: CompletionRequest, scope: CompletionScope): C
   if ((match = before.match(new RegExp(`\\bcontext\\.${PARTIAL}`)))) {
     return answer(match[1] ?? '', contextMemberSuggestions());
   }
+
+  // An empty spot, or a name being typed that is not a member: the block's own names, never plain words.
+  if ((match = before.match(new RegExp(`(?:^|[^\\w$.])(${IDENT})?$`))) && !insideStringOrComment(before)) {
+    return answer(match[1] ?? '', topLevelSuggestions(scope, request.source ?? ''));
+  }
   return null;
+}
+
+/** The block's arguments and declarations, then the globals blocks use most. */
+function topLevelSuggestions(scope: CompletionScope, source: string): Suggestion[] {
+  const argument: Suggestion = scope.isTrigger
+    ? { label: 'payload', insertText: 'payload', kind: 'variable', detail: 'The request that triggered the flow' }
+    : { label: 'stepResults', insertText: 'stepResults', kind: 'variable', detail: 'Earlier steps’ results by key' };
+  const globals = TOP_LEVEL_NAMES.map<Suggestion>(([label, detail, kind]) => ({ label, insertText: label, kind, detail }));
+  const taken = new Set([argument.label, ...globals.map((suggestion) => suggestion.label)]);
+  const declared = declaredNames(source)
+    .filter((name) => !taken.has(name))
+    .map<Suggestion>((name) => ({ label: name, insertText: name, kind: 'variable', detail: 'Declared in this block' }));
+  const [configVars, ...rest] = globals;
+  return [...(configVars ? [configVars] : []), argument, ...rest, ...declared];
 }
 
 /** `context.` members from Rust's one definition (contextMembers.ts is generated): the type, then what it is. */

@@ -93,11 +93,6 @@ javascriptDefaults.setEagerModelSync(false);
 
 watchSyntax(monaco);
 
-const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
-const applyColorScheme = () => monaco.editor.setTheme(darkScheme.matches ? 'vs-dark' : 'vs');
-applyColorScheme();
-darkScheme.addEventListener('change', applyColorScheme);
-
 // End-to-end tests reach Monaco through `window.monaco`: in debug and dev builds, and whenever the window is driven
 // by WebDriver (`navigator.webdriver`), which is how the tests run the real app whatever its UI build.
 if (import.meta.env.DEV || __BLOCKSMITH_DEBUG__ || navigator.webdriver) window.monaco = monaco;

@@ -1,12 +1,12 @@
 // The top bar's Export menu: the selected block as JavaScript (to a file or the clipboard), the selected block's
-// flow or the whole workspace as integration YAML, the workspace as a bundle; and Import.
+// flow or the whole workspace as integration YAML, the workspace as a bundle. Import has its own button (ImportButton).
 import { save } from '@tauri-apps/plugin-dialog';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../common/backend';
 import { useNotices } from '../common/notices';
+import { useDismiss } from '../common/useDismiss';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { EXPORT_MENU, isUnavailable, planExport, type ExportChoice } from './exportChoices';
-import { useImport } from './ImportProvider';
 import './export.css';
 
 interface BlockCopy {
@@ -15,30 +15,9 @@ interface BlockCopy {
 }
 
 /** Closes the menu on a click outside it or on Escape, as a menu does. */
-function useDismiss(open: boolean, close: () => void) {
-  const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!container.current?.contains(event.target as Node)) close();
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open, close]);
-  return container;
-}
-
 export function ExportMenu() {
   const { workspace, selectedBlockId, update } = useWorkspace();
   const { notify, reportError } = useNotices();
-  const { chooseAndImport, importing } = useImport();
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   const container = useDismiss(open, close);
@@ -105,7 +84,7 @@ export function ExportMenu() {
 
   const blockPlan = planExport('blockJavaScript', workspace, selectedBlockId);
   return (
-    <div className="export-menu" ref={container}>
+    <div className="dropdown-menu" ref={container}>
       <button
         type="button"
         aria-haspopup="menu"
@@ -116,7 +95,7 @@ export function ExportMenu() {
         Export ▾
       </button>
       {open && (
-        <div className="export-menu-items" role="menu">
+        <div className="dropdown-menu-items" role="menu">
           {EXPORT_MENU.map(({ choice, label, testId }) => {
             const plan = planExport(choice, workspace, selectedBlockId);
             return (
@@ -142,19 +121,6 @@ export function ExportMenu() {
             data-testid="export-copy"
           >
             Copy block to clipboard
-          </button>
-          <hr />
-          <button
-            type="button"
-            role="menuitem"
-            disabled={importing}
-            onClick={() => {
-              setOpen(false);
-              void chooseAndImport();
-            }}
-            data-testid="import"
-          >
-            Import bundle or YAML…
           </button>
         </div>
       )}

@@ -1,7 +1,11 @@
-// The top bar: which workspace is open, opening another folder, and the Export menu (which also imports).
+// The top bar: which workspace is open, Import, the Export menu, opening another folder or a recent one, and the
+// theme.
 import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import { useNotices } from '../common/notices';
 import { ExportMenu } from '../export/ExportMenu';
+import { useImport } from '../export/ImportProvider';
+import { RecentMenu } from './RecentMenu';
+import { ThemePicker } from './ThemePicker';
 import { useWorkspace } from './WorkspaceContext';
 
 export function useOpenFolder() {
@@ -20,6 +24,7 @@ export function useOpenFolder() {
 export function WorkspaceBar() {
   const { workspace, loading } = useWorkspace();
   const openFolder = useOpenFolder();
+  const { chooseAndImport, importing } = useImport();
   return (
     <header className="top-bar">
       <span className="brand">Blocksmith</span>
@@ -31,10 +36,21 @@ export function WorkspaceBar() {
       )}
       <span className="spacer" />
       {loading && <span className="spinner" aria-label="Opening the workspace" />}
+      <button
+        type="button"
+        disabled={importing || !workspace}
+        onClick={() => void chooseAndImport()}
+        title="Import a bundle or integration YAML into this workspace"
+        data-testid="import"
+      >
+        Import…
+      </button>
       <ExportMenu />
       <button type="button" onClick={() => void openFolder()} data-testid="open-workspace">
         Open folder…
       </button>
+      <RecentMenu />
+      <ThemePicker />
     </header>
   );
 }

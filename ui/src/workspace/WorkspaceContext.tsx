@@ -30,6 +30,16 @@ interface WorkspaceState {
 
 const WorkspaceContext = createContext<WorkspaceState | null>(null);
 
+/** The block last selected in `workspace` at an earlier start, if it still exists. */
+async function rememberedBlock(workspace: WorkspaceView): Promise<string | null> {
+  try {
+    const remembered = (await api.preferencesRead()).lastBlocks[workspace.path] ?? null;
+    return findBlock(workspace, remembered) ? remembered : null;
+  } catch {
+    return null;
+  }
+}
+
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { reportError } = useNotices();
   const [workspace, setWorkspace] = useState<WorkspaceView | null>(null);
@@ -54,7 +64,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
         setLoadError(null);
         setLastResults({});
         setLastInputs({});
-        setSelectedBlockId(defaultSelection(opened));
+        setSelectedBlockId((await rememberedBlock(opened)) ?? defaultSelection(opened));
       } catch (error) {
         const failure = asBackendError(error);
         if (workspace) reportError('The workspace could not be opened.', failure);
@@ -89,11 +99,14 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     [flushPending, reportError],
   );
 
+  const workspacePath = workspace?.path ?? null;
   const select = useCallback(
     (blockId: string) => {
       void flushPending().then(() => setSelectedBlockId(blockId));
+      // Selected again at the next start; a failure to remember it costs only that convenience.
+      if (workspacePath !== null) void api.lastBlockRemember(workspacePath, blockId).catch(() => undefined);
     },
-    [flushPending],
+    [flushPending, workspacePath],
   );
 
   const recordRun = useCallback((blockId: string, input: JsonValue, result: JsonValue | undefined) => {

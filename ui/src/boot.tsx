@@ -1,13 +1,16 @@
-// Entry point: mounts the app. Monaco is configured on import, before any editor exists.
+// Mounts the app: Monaco is configured on import, before any editor exists. Loaded by main.ts after the skeleton in
+// index.html has painted, since parsing this bundle (Monaco, React) keeps the window busy for a while.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './editor/monaco';
+import './theme';
 import { App } from './App';
-import './styles.css';
+import { STARTUP_MARKS, markStartup } from './startup';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element to mount Blocksmith in.');
 
+markStartup(STARTUP_MARKS.appMounting);
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -1,0 +1,7 @@
+// Entry point. index.html already shows a skeleton of the layout; this waits until it is on screen, then loads the
+// app, whose bundle would otherwise hold the first paint back until it had been parsed.
+// The styles come with this entry, so they are linked in the page's head and style the skeleton too.
+import './styles.css';
+
+await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+await import('./boot');
