@@ -80,6 +80,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         preferences::preferences_read,
         preferences::theme_set,
         preferences::last_block_remember,
+        preferences::pane_widths_remember,
     ])
 }
 

@@ -38,6 +38,14 @@ pub struct WindowGeometry {
     pub maximized: bool,
 }
 
+/// The widths the person dragged the side panes to, in CSS pixels (the editor takes the rest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PaneWidths {
+    pub sidebar: u32,
+    pub run_panel: u32,
+}
+
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
@@ -47,6 +55,7 @@ pub struct Settings {
     /// The block last selected in each workspace, by the workspace's path.
     pub last_blocks: BTreeMap<PathBuf, String>,
     pub window: Option<WindowGeometry>,
+    pub pane_widths: Option<PaneWidths>,
     pub theme: Theme,
 }
 

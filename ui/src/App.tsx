@@ -1,5 +1,5 @@
 // The window: workspace bar on top (with the Export menu; a file dropped anywhere is imported); flows, config
-// variables and connections on the left; the editor in the centre; the run panel on the right.
+// variables and connections on the left; the editor in the centre; the run panel on the right; splitters between.
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { NoticeBanner, NoticeProvider } from './common/notices';
 import { ConfigVarsPanel } from './config-vars/ConfigVarsPanel';
@@ -12,21 +12,38 @@ import { ImportProvider } from './export/ImportProvider';
 import { DropHint, ImportPanel } from './export/ImportPanel';
 import { RunPanel } from './run/RunPanel';
 import { BlockList } from './workspace/BlockList';
+import { Splitter } from './workspace/Splitter';
+import { usePaneWidths } from './workspace/usePaneWidths';
 import { WorkspaceBar } from './workspace/WorkspaceBar';
 import { useWorkspace, WorkspaceProvider } from './workspace/WorkspaceContext';
 import { WorkspaceUnavailable } from './workspace/WorkspaceUnavailable';
 
 function Workbench() {
   const { workspace } = useWorkspace();
+  const panes = usePaneWidths();
   if (!workspace) return <WorkspaceUnavailable />;
   return (
-    <main className="workbench">
+    <main className="workbench" style={panes.style}>
       <aside className="sidebar">
         <BlockList />
         <ConfigVarsPanel />
         <ConnectionsPanel />
       </aside>
+      <Splitter
+        label="Resize the side panel"
+        direction={1}
+        onDrag={(delta) => panes.drag('sidebar', delta)}
+        onDone={panes.done}
+        testId="splitter-sidebar"
+      />
       <CodeEditor />
+      <Splitter
+        label="Resize the run panel"
+        direction={-1}
+        onDrag={(delta) => panes.drag('runPanel', delta)}
+        onDone={panes.done}
+        testId="splitter-run-panel"
+      />
       <RunPanel />
     </main>
   );

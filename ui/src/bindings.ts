@@ -532,6 +532,14 @@ async lastBlockRemember(workspacePath: string, blockId: string) : Promise<Result
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async paneWidthsRemember(widths: PaneWidths) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pane_widths_remember", { widths }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -878,6 +886,10 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }
 export type NameValue = { name: string; value: string }
 /**
+ * The widths the person dragged the side panes to, in CSS pixels (the editor takes the rest).
+ */
+export type PaneWidths = { sidebar: number; runPanel: number }
+/**
  * What a parameter's value may be, which decides where the preset may use it.
  */
 export type ParameterFormat = 
@@ -898,6 +910,10 @@ export type ParameterFormat =
  */
 "text"
 export type Preferences = { theme: Theme; 
+/**
+ * None until the person first drags a splitter.
+ */
+paneWidths: PaneWidths | null; 
 /**
  * Most recent first.
  */

@@ -1,5 +1,6 @@
 //! What the app remembers for the person between starts (see `crate::settings`): the recent workspaces, the block
-//! last selected in each, and the colour theme. The window's size and place are kept by `crate::window_geometry`.
+//! last selected in each, the side panes' widths and the colour theme. The window's size and place are kept by
+//! `crate::window_geometry`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -8,12 +9,14 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::error::AppResult;
-use crate::settings::{ConfigDir, Settings, Theme};
+use crate::settings::{ConfigDir, PaneWidths, Settings, Theme};
 
 #[derive(Debug, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
     pub theme: Theme,
+    /// None until the person first drags a splitter.
+    pub pane_widths: Option<PaneWidths>,
     /// Most recent first.
     pub recent_workspaces: Vec<RecentWorkspace>,
     /// The block last selected in each workspace, by the workspace's path.
@@ -35,6 +38,7 @@ impl From<Settings> for Preferences {
         let text = |path: &PathBuf| path.to_string_lossy().into_owned();
         Preferences {
             theme: settings.theme,
+            pane_widths: settings.pane_widths,
             recent_workspaces: settings
                 .recent_workspaces
                 .iter()
@@ -79,6 +83,18 @@ pub async fn last_block_remember(
         settings
             .last_blocks
             .insert(PathBuf::from(workspace_path), block_id);
+    });
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn pane_widths_remember(
+    config_dir: State<'_, ConfigDir>,
+    widths: PaneWidths,
+) -> AppResult<()> {
+    Settings::update(&config_dir.0, |settings| {
+        settings.pane_widths = Some(widths)
     });
     Ok(())
 }

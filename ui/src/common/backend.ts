@@ -29,6 +29,7 @@ import {
   type ProviderPreset as WireProviderPreset,
   type ProviderPresets as WireProviderPresets,
   type Preferences as WirePreferences,
+  type PaneWidths,
   type Theme,
 } from '../bindings';
 import type { JsonValue } from './json';
@@ -400,6 +401,8 @@ export const api = {
   /** Remembers the selected block of the workspace at `workspacePath`, to select it again at the next start. */
   lastBlockRemember: (workspacePath: string, blockId: string) =>
     unwrap('last_block_remember', () => commands.lastBlockRemember(workspacePath, blockId)),
+  /** Remembers the side panes' widths, as the splitters left them. */
+  paneWidthsRemember: (widths: PaneWidths) => unwrap('pane_widths_remember', () => commands.paneWidthsRemember(widths)),
 };
 
 /** Turns anything a failed call threw into a `BackendError`, so the UI has one shape to show. */

@@ -70,7 +70,7 @@ export function BlockRow({ block, selected, onSelect, onRename, step }: Props) {
           aria-current={selected ? 'true' : undefined}
           onClick={onSelect}
           onDoubleClick={() => setRenaming(true)}
-          title={block.kind === 'trigger' ? 'Trigger' : 'Step'}
+          title={`${block.name} (${block.kind === 'trigger' ? 'trigger' : 'step'})`}
         >
           <span className={`block-kind block-kind-${block.kind}`} aria-hidden="true">
             {block.kind === 'trigger' ? <BoltIcon /> : <StepIcon />}

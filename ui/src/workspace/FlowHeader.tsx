@@ -27,7 +27,7 @@ export function FlowHeader({ name }: { name: string }) {
 
   return (
     <div className="flow-header">
-      <h3 className="flow-name" onDoubleClick={() => setRenaming(true)}>
+      <h3 className="flow-name" title={name} onDoubleClick={() => setRenaming(true)}>
         {name}
       </h3>
       {confirmingDelete ? (

@@ -1,5 +1,5 @@
-// `crypto`: randomUUID, getRandomValues, and `subtle` with digest (SHA-1/256/384/512) and HMAC
-// importKey/sign/verify/exportKey (raw keys). Other algorithms reject with NotSupportedError.
+// `crypto`: randomUUID, getRandomValues, and `subtle`: digest (SHA-1/256/384/512) and HMAC here; RSA, elliptic
+// curves, Ed25519, AES and key derivation in node/webcrypto.js, loaded on their first use.
 (function (host, internals) {
   "use strict";
   const hashes = new Set(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]);
@@ -24,19 +24,73 @@
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
 
-  const keyBytes = new WeakMap();
+  const keyMaterials = new WeakMap();
   const createKey = Symbol("createKey");
 
   class CryptoKey {
-    constructor(token, algorithm, extractable, usages) {
+    constructor(token, type, algorithm, extractable, usages) {
       if (token !== createKey) throw new TypeError("Illegal constructor");
-      this.type = "secret";
+      this.type = type;
       this.extractable = extractable;
       this.algorithm = algorithm;
       this.usages = usages;
     }
   }
   internals.defineGlobal("CryptoKey", CryptoKey);
+
+  // A key and what it holds: its bytes (HMAC, AES, a KDF's secret) or a `KeyObject` of node/crypto.js.
+  function makeKey(type, algorithm, extractable, usages, material) {
+    const key = new CryptoKey(createKey, type, algorithm, extractable, usages);
+    keyMaterials.set(key, material);
+    return key;
+  }
+
+  function keyMaterial(key, usage = "use") {
+    if (!(key instanceof CryptoKey) || !keyMaterials.has(key)) {
+      throw new TypeError(`Failed to execute '${usage}' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.`);
+    }
+    return keyMaterials.get(key);
+  }
+
+  function algorithmName(algorithm) {
+    return String(typeof algorithm === "object" && algorithm !== null ? algorithm.name : algorithm);
+  }
+  const isHmac = (algorithm) => algorithmName(algorithm).toUpperCase() === "HMAC";
+
+  // Every algorithm but digest and HMAC lives in node/webcrypto.js, loaded on first use: the common webhook
+  // signature check (HMAC) does not pay for RSA, elliptic curves and AES.
+  function otherAlgorithms() {
+    internals.loadPrelude("node/webcrypto.js");
+    return internals.webcryptoAlgorithms;
+  }
+
+  function importHmacKey(format, keyData, algorithm, extractable, usages) {
+    if (format !== "raw") {
+      throw new DOMException(`Unsupported key format "${format}" (only "raw" is available here)`, "NotSupportedError");
+    }
+    const hash = hashName(algorithm.hash);
+    const bytes = bufferSource(keyData, "importKey").slice();
+    const length = algorithm.length ?? bytes.length * 8;
+    return makeKey("secret", { name: "HMAC", hash: { name: hash }, length }, Boolean(extractable), [...usages], bytes);
+  }
+
+  function importKey(format, keyData, algorithm, extractable, usages) {
+    if (isHmac(algorithm)) return importHmacKey(format, keyData, algorithm, extractable, usages);
+    return otherAlgorithms().importKey(format, keyData, algorithm, extractable, usages);
+  }
+
+  function hmacKey(algorithm, key, usage) {
+    const bytes = keyMaterial(key, usage);
+    if (key.algorithm.name !== "HMAC") {
+      throw new DOMException("The requested operation is not valid for the provided key", "InvalidAccessError");
+    }
+    if (!key.usages.includes(usage)) {
+      throw new DOMException(`Unable to use this key to ${usage}`, "InvalidAccessError");
+    }
+    return bytes;
+  }
+
+  internals.webcryptoKeys = { makeKey, keyMaterial, bufferSource, toArrayBuffer, hashName, importKey };
 
   // Each method is async so that a thrown error becomes a rejection, as in Web Crypto.
   const subtle = {
@@ -45,36 +99,30 @@
       return toArrayBuffer(host.digest(name, bufferSource(data, "digest")));
     },
     async importKey(format, keyData, algorithm, extractable, usages) {
-      const name = String(typeof algorithm === "object" && algorithm !== null ? algorithm.name : algorithm);
-      if (name.toUpperCase() !== "HMAC") {
-        throw new DOMException("Unrecognized algorithm name", "NotSupportedError");
-      }
-      if (format !== "raw") {
-        throw new DOMException(`Unsupported key format "${format}" (only "raw" is available here)`, "NotSupportedError");
-      }
-      const hash = hashName(algorithm.hash);
-      const bytes = bufferSource(keyData, "importKey").slice();
-      const length = algorithm.length ?? bytes.length * 8;
-      const key = new CryptoKey(createKey, { name: "HMAC", hash: { name: hash }, length }, Boolean(extractable), [...usages]);
-      keyBytes.set(key, bytes);
-      return key;
+      return importKey(format, keyData, algorithm, extractable, usages);
     },
     async exportKey(format, key) {
-      if (!key.extractable) throw new DOMException("key is not extractable", "InvalidAccessError");
+      keyMaterial(key, "exportKey");
+      // Node names this one "InvalidAccessException" (not Web Crypto's "InvalidAccessError"); blocks compare it.
+      if (!key.extractable) throw new DOMException("key is not extractable", "InvalidAccessException");
+      if (key.algorithm.name !== "HMAC") return otherAlgorithms().exportKey(format, key);
       if (format !== "raw") throw new DOMException(`Unsupported key format "${format}"`, "NotSupportedError");
-      return toArrayBuffer(keyBytes.get(key));
+      return toArrayBuffer(keyMaterial(key));
     },
     async generateKey(algorithm, extractable, usages) {
+      if (!isHmac(algorithm)) return otherAlgorithms().generateKey(algorithm, extractable, usages);
       const hash = hashName(algorithm.hash);
       const length = algorithm.length ?? hashBlockBits[hash];
-      return subtle.importKey("raw", host.randomBytes(length / 8), { name: "HMAC", hash, length }, extractable, usages);
+      return importHmacKey("raw", host.randomBytes(length / 8), { name: "HMAC", hash, length }, extractable, usages);
     },
     async sign(algorithm, key, data) {
-      const bytes = checkedKey(algorithm, key, "sign");
+      if (!isHmac(algorithm)) return otherAlgorithms().sign(algorithm, key, data);
+      const bytes = hmacKey(algorithm, key, "sign");
       return toArrayBuffer(host.hmac(key.algorithm.hash.name, bytes, bufferSource(data, "sign")));
     },
     async verify(algorithm, key, signature, data) {
-      const bytes = checkedKey(algorithm, key, "verify");
+      if (!isHmac(algorithm)) return otherAlgorithms().verify(algorithm, key, signature, data);
+      const bytes = hmacKey(algorithm, key, "verify");
       const expected = host.hmac(key.algorithm.hash.name, bytes, bufferSource(data, "verify"));
       const given = bufferSource(signature, "verify");
       if (given.length !== expected.length) return false;
@@ -82,19 +130,19 @@
       for (let i = 0; i < given.length; i++) difference |= given[i] ^ expected[i];
       return difference === 0;
     },
+    async encrypt(algorithm, key, data) {
+      return otherAlgorithms().encrypt(algorithm, key, data);
+    },
+    async decrypt(algorithm, key, data) {
+      return otherAlgorithms().decrypt(algorithm, key, data);
+    },
+    async deriveBits(algorithm, baseKey, length) {
+      return otherAlgorithms().deriveBits(algorithm, baseKey, length);
+    },
+    async deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages) {
+      return otherAlgorithms().deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages);
+    },
   };
-
-  function checkedKey(algorithm, key, usage) {
-    const name = String(typeof algorithm === "object" && algorithm !== null ? algorithm.name : algorithm);
-    if (name.toUpperCase() !== "HMAC") throw new DOMException("Unrecognized algorithm name", "NotSupportedError");
-    if (!(key instanceof CryptoKey) || !keyBytes.has(key)) {
-      throw new TypeError(`Failed to execute '${usage}' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.`);
-    }
-    if (!key.usages.includes(usage)) {
-      throw new DOMException(`Unable to use this key to ${usage}`, "InvalidAccessError");
-    }
-    return keyBytes.get(key);
-  }
 
   const integerArrays = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, BigInt64Array, BigUint64Array];
 

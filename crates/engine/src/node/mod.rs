@@ -4,7 +4,7 @@
 
 use crate::preludes::LazyPrelude;
 
-pub const PRELUDES: [LazyPrelude; 14] = [
+pub const PRELUDES: [LazyPrelude; 15] = [
     LazyPrelude {
         file: "node/require.js",
         source: include_str!("require.js"),
@@ -16,6 +16,17 @@ pub const PRELUDES: [LazyPrelude; 14] = [
         source: include_str!("crypto.js"),
         globals: &[],
         needs: &["node/require.js", "buffer.js", "crypto.js"],
+    },
+    LazyPrelude {
+        file: "node/webcrypto.js",
+        source: include_str!("webcrypto.js"),
+        globals: &[],
+        needs: &[
+            "node/require.js",
+            "node/crypto.js",
+            "buffer.js",
+            "crypto.js",
+        ],
     },
     LazyPrelude {
         file: "node/zlib.js",

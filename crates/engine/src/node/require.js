@@ -121,4 +121,6 @@
     );
   }
   internals.defineGlobal("require", require);
+  // For preludes built on a module (Web Crypto on `crypto`), whatever a block did to the global.
+  internals.requireBuiltin = require;
 });
