@@ -1,6 +1,7 @@
 // Web Crypto beyond HMAC, as blocks use it to sign JWTs, check partner signatures and encrypt fields: Ed25519,
-// ECDSA P-256, RSASSA-PKCS1-v1_5 and RSA-PSS signatures; AES-GCM, AES-CBC and AES-CTR; PBKDF2 and HKDF; keys
-// imported and exported as raw, pkcs8, spki and jwk; and the DOMException names Node gives for misuse.
+// ECDSA P-256, RSASSA-PKCS1-v1_5 and RSA-PSS signatures; RSA-OAEP; ECDH; AES-GCM, AES-CBC, AES-CTR and AES-KW;
+// PBKDF2 and HKDF; keys imported and exported as raw, pkcs8, spki and jwk, wrapped and unwrapped; and the
+// DOMException names Node gives for misuse.
 // Randomised results (ECDSA and PSS signatures, generated keys) are compared by what they verify and their size.
 const hex = (bytes) => Buffer.from(bytes).toString("hex");
 const text = (value) => new TextEncoder().encode(value);
@@ -119,8 +120,53 @@ module.exports = async () => {
     extractableKdf: await failure(subtle.importKey("raw", text("x"), "PBKDF2", true, ["deriveBits"])),
   };
 
+  const oaep = await subtle.generateKey({ name: "RSA-OAEP", ...rsaParams }, true, ["encrypt", "decrypt", "wrapKey", "unwrapKey"]);
+  const oaepSealed = await subtle.encrypt({ name: "RSA-OAEP", label: text("orders") }, oaep.publicKey, text("api secret"));
+  const wrappedByRsa = await subtle.wrapKey("raw", cbcKey, oaep.publicKey, { name: "RSA-OAEP" });
+  const unwrappedByRsa = await subtle.unwrapKey("raw", wrappedByRsa, oaep.privateKey, { name: "RSA-OAEP" }, "AES-CBC", true, ["decrypt"]);
+  const rsaOaep = {
+    usages: [oaep.publicKey.usages, oaep.privateKey.usages],
+    alg: (await subtle.exportKey("jwk", oaep.publicKey)).alg,
+    sealedBytes: oaepSealed.byteLength,
+    opened: new TextDecoder().decode(await subtle.decrypt({ name: "RSA-OAEP", label: text("orders") }, oaep.privateKey, oaepSealed)),
+    wrongLabel: await failure(subtle.decrypt({ name: "RSA-OAEP", label: text("other") }, oaep.privateKey, oaepSealed)),
+    unwrapped: hex(await subtle.exportKey("raw", unwrappedByRsa)),
+  };
+
+  const alice = await subtle.generateKey({ name: "ECDH", namedCurve: "P-384" }, true, ["deriveBits", "deriveKey"]);
+  const bob = await subtle.generateKey({ name: "ECDH", namedCurve: "P-384" }, true, ["deriveBits"]);
+  const aliceShared = await subtle.deriveBits({ name: "ECDH", public: bob.publicKey }, alice.privateKey, 384);
+  const bobShared = await subtle.deriveBits({ name: "ECDH", public: alice.publicKey }, bob.privateKey, 384);
+  const agreedKey = await subtle.deriveKey({ name: "ECDH", public: bob.publicKey }, alice.privateKey, { name: "AES-GCM", length: 256 }, true, ["encrypt"]);
+  const ecdh = {
+    agree: hex(aliceShared) === hex(bobShared),
+    bytes: aliceShared.byteLength,
+    usages: [alice.publicKey.usages, alice.privateKey.usages],
+    algorithm: alice.privateKey.algorithm,
+    keyMatches: hex(await subtle.exportKey("raw", agreedKey)) === hex(aliceShared).slice(0, 64),
+    jwkKeys: Object.keys(await subtle.exportKey("jwk", alice.privateKey)).sort(),
+  };
+
+  const kek = await subtle.importKey("raw", aesKeyBytes.subarray(0, 16), "AES-KW", true, ["wrapKey", "unwrapKey"]);
+  const wrapped = await subtle.wrapKey("raw", gcmKey, kek, "AES-KW");
+  const unwrapped = await subtle.unwrapKey("raw", wrapped, kek, "AES-KW", "AES-GCM", true, ["encrypt", "decrypt"]);
+  const wrappedJwk = await subtle.wrapKey("jwk", cbcKey, kek, { name: "AES-KW" });
+  const unwrappedJwk = await subtle.unwrapKey("jwk", wrappedJwk, kek, "AES-KW", { name: "AES-CBC" }, true, ["encrypt"]);
+  const aesKw = {
+    wrapped: hex(wrapped),
+    unwrapped: hex(await subtle.exportKey("raw", unwrapped)),
+    wrappedJwkBytes: wrappedJwk.byteLength,
+    unwrappedJwk: hex(await subtle.exportKey("raw", unwrappedJwk)),
+    jwk: await subtle.exportKey("jwk", kek),
+    encryptRefused: await failure(subtle.encrypt({ name: "AES-KW" }, kek, new Uint8Array(16))),
+    notExtractable: await failure(subtle.wrapKey("raw", ctrKey, kek, "AES-KW")),
+  };
+
   return {
     data: {
+      rsaOaep,
+      ecdh,
+      aesKw,
       ed25519,
       ecdsa,
       rsa,

@@ -90,7 +90,16 @@
     return bytes;
   }
 
-  internals.webcryptoKeys = { makeKey, keyMaterial, bufferSource, toArrayBuffer, hashName, importKey };
+  function exportKey(format, key) {
+    keyMaterial(key, "exportKey");
+    // Node names this one "InvalidAccessException" (not Web Crypto's "InvalidAccessError"); blocks compare it.
+    if (!key.extractable) throw new DOMException("key is not extractable", "InvalidAccessException");
+    if (key.algorithm.name !== "HMAC") return otherAlgorithms().exportKey(format, key);
+    if (format !== "raw") throw new DOMException(`Unsupported key format "${format}"`, "NotSupportedError");
+    return toArrayBuffer(keyMaterial(key));
+  }
+
+  internals.webcryptoKeys = { makeKey, keyMaterial, bufferSource, toArrayBuffer, hashName, importKey, exportKey };
 
   // Each method is async so that a thrown error becomes a rejection, as in Web Crypto.
   const subtle = {
@@ -102,12 +111,7 @@
       return importKey(format, keyData, algorithm, extractable, usages);
     },
     async exportKey(format, key) {
-      keyMaterial(key, "exportKey");
-      // Node names this one "InvalidAccessException" (not Web Crypto's "InvalidAccessError"); blocks compare it.
-      if (!key.extractable) throw new DOMException("key is not extractable", "InvalidAccessException");
-      if (key.algorithm.name !== "HMAC") return otherAlgorithms().exportKey(format, key);
-      if (format !== "raw") throw new DOMException(`Unsupported key format "${format}"`, "NotSupportedError");
-      return toArrayBuffer(keyMaterial(key));
+      return exportKey(format, key);
     },
     async generateKey(algorithm, extractable, usages) {
       if (!isHmac(algorithm)) return otherAlgorithms().generateKey(algorithm, extractable, usages);
@@ -141,6 +145,12 @@
     },
     async deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages) {
       return otherAlgorithms().deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages);
+    },
+    async wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+      return otherAlgorithms().wrapKey(format, key, wrappingKey, wrapAlgorithm);
+    },
+    async unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm, extractable, usages) {
+      return otherAlgorithms().unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm, extractable, usages);
     },
   };
 

@@ -1,5 +1,5 @@
-// `require("crypto")`: hashes and HMACs, keys (`KeyObject`), signatures, AES ciphers, key derivation and
-// randomness, as Node 20 offers them; the work is done in Rust (host/node_crypto) on RustCrypto. `webcrypto`
+// `require("crypto")`: hashes and HMACs, keys (`KeyObject`), signatures, RSA encryption, ECDH, AES ciphers, key
+// derivation and randomness, as Node 20 offers them; the work is done in Rust (host/node_crypto) on RustCrypto. `webcrypto`
 // and `subtle` are the global `crypto`'s.
 (function (host, internals) {
   "use strict";
@@ -402,6 +402,54 @@
     return verifyBytes(algorithm, viewOf(data), key, viewOf(signature));
   }
 
+  // ---- RSA encryption and ECDH ----
+
+  // The padding, OAEP digest and label an options object carries along with its key.
+  function encryptionOptions(key) {
+    if (key === null || typeof key !== "object" || key instanceof KeyObject || isBufferSource(key)) {
+      return { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha1", oaepLabel: undefined };
+    }
+    const { padding = constants.RSA_PKCS1_OAEP_PADDING, oaepHash = "sha1", oaepLabel } = key;
+    if (typeof oaepHash !== "string") throw invalidArgType("key.oaepHash", "of type string", oaepHash);
+    if (oaepLabel !== undefined && !isBufferSource(oaepLabel)) {
+      throw invalidArgType("key.oaepLabel", "an instance of ArrayBuffer, Buffer, TypedArray, or DataView", oaepLabel);
+    }
+    return { padding, oaepHash, oaepLabel: oaepLabel === undefined ? undefined : viewOf(oaepLabel) };
+  }
+
+  function rsaCipher(wantPrivate, run) {
+    return function (key, buffer) {
+      if (!isBufferSource(buffer) && typeof buffer !== "string") throw invalidArgType("buffer", BUFFER_LIKE, buffer);
+      const handle = asymmetricKey(key, wantPrivate);
+      const { padding, oaepHash, oaepLabel } = encryptionOptions(key);
+      return asBuffer(run(handle, bytesOf(buffer, "buffer"), padding, oaepHash, oaepLabel));
+    };
+  }
+
+  const publicEncrypt = rsaCipher(false, native.rsaEncrypt);
+  const decryptWithPrivateKey = rsaCipher(true, native.rsaDecrypt);
+
+  // Node 20 refuses PKCS#1 v1.5 decryption, which leaks through its timing (the Marvin attack, CVE-2023-46809).
+  function privateDecrypt(key, buffer) {
+    if (encryptionOptions(key).padding === constants.RSA_PKCS1_PADDING) {
+      throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", "RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809");
+    }
+    return decryptWithPrivateKey(key, buffer);
+  }
+
+  // `diffieHellman({ privateKey, publicKey })`: the ECDH shared secret of two EC KeyObjects.
+  function diffieHellman(options) {
+    if (options === null || typeof options !== "object") throw invalidArgType("options", "of type object", options);
+    const { privateKey, publicKey } = options;
+    for (const [name, key] of [["privateKey", privateKey], ["publicKey", publicKey]]) {
+      if (!(key instanceof KeyObject)) {
+        throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.${name}' is invalid.${internals.describeReceived(key)}`);
+      }
+    }
+    const publicHandle = publicKey.type === "private" ? native.keyPublic(keyHandles.get(publicKey)) : keyHandles.get(publicKey);
+    return asBuffer(native.ecdh(asymmetricKey(privateKey, true), publicHandle));
+  }
+
   // ---- ciphers ----
 
   const invalidState = (what) => nodeError(Error, "ERR_CRYPTO_INVALID_STATE", `Invalid state for operation ${what}`);
@@ -665,6 +713,9 @@
     createVerify: (algorithm) => new Verify(algorithm),
     sign,
     verify,
+    publicEncrypt,
+    privateDecrypt,
+    diffieHellman,
     Cipheriv,
     Decipheriv,
     createCipheriv: (algorithm, key, iv, options) => new Cipheriv(algorithm, key, iv, options),

@@ -1,6 +1,6 @@
 // Web Crypto's asymmetric keys, AES and key derivation, built on `require("crypto")` (whose primitives are
-// RustCrypto's, in the host): RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA (P-256, P-384), Ed25519, AES-GCM/CBC/CTR,
-// PBKDF2 and HKDF, with importKey/exportKey in raw, pkcs8, spki and jwk. `crypto.subtle` (builtins/crypto.js)
+// RustCrypto's, in the host): RSASSA-PKCS1-v1_5, RSA-PSS, RSA-OAEP, ECDSA and ECDH (P-256, P-384), Ed25519,
+// AES-GCM/CBC/CTR/KW, PBKDF2 and HKDF, with importKey/exportKey in raw, pkcs8, spki and jwk, and wrapKey/unwrapKey. `crypto.subtle` (builtins/crypto.js)
 // keeps digest and HMAC to itself and loads this prelude on the first use of anything else, so that the common
 // webhook-signature check does not pay for it. Errors are DOMExceptions with the names and messages Node gives.
 (function (host, internals) {
@@ -8,16 +8,18 @@
   const nodeCrypto = internals.requireBuiltin("crypto");
   const { Buffer } = internals.requireBuiltin("buffer");
   const { makeKey, keyMaterial, bufferSource, toArrayBuffer, hashName } = internals.webcryptoKeys;
+  const native = host.moduleHost("crypto");
 
   const fail = (message, name) => new DOMException(message, name);
   const notSupported = () => fail("Unrecognized algorithm name", "NotSupportedError");
   const operationFailed = () => fail("The operation failed for an operation-specific reason", "OperationError");
 
   // The algorithms by their canonical names, looked up without regard to case as Web Crypto does.
-  const RSA = ["RSASSA-PKCS1-v1_5", "RSA-PSS"];
-  const AES = ["AES-GCM", "AES-CBC", "AES-CTR"];
+  const RSA = ["RSASSA-PKCS1-v1_5", "RSA-PSS", "RSA-OAEP"];
+  const EC = ["ECDSA", "ECDH"];
+  const AES = ["AES-GCM", "AES-CBC", "AES-CTR", "AES-KW"];
   const KDF = ["PBKDF2", "HKDF"];
-  const known = [...RSA, "ECDSA", "Ed25519", ...AES, ...KDF];
+  const known = [...RSA, ...EC, "Ed25519", ...AES, ...KDF];
   const canonical = new Map(known.map((name) => [name.toUpperCase(), name]));
 
   // `algorithm` as an object with its canonical `name`.
@@ -40,11 +42,17 @@
   const usagesFor = {
     sign: { private: ["sign"], public: ["verify"] },
     cipher: { secret: ["encrypt", "decrypt", "wrapKey", "unwrapKey"] },
+    wrap: { secret: ["wrapKey", "unwrapKey"] },
+    asymmetricCipher: { private: ["decrypt", "unwrapKey"], public: ["encrypt", "wrapKey"] },
+    agreement: { private: ["deriveKey", "deriveBits"], public: [] },
     derive: { secret: ["deriveBits", "deriveKey"] },
   };
   function familyOf(name) {
+    if (name === "AES-KW") return "wrap";
     if (AES.includes(name)) return "cipher";
     if (KDF.includes(name)) return "derive";
+    if (name === "RSA-OAEP") return "asymmetricCipher";
+    if (name === "ECDH") return "agreement";
     return "sign";
   }
 
@@ -53,6 +61,15 @@
     for (const usage of usages) {
       if (!allowed.includes(usage)) throw fail(`Unsupported key usage for a${/^[AE]/.test(name) ? "n" : ""} ${name} key`, "SyntaxError");
     }
+  }
+
+  // The normalized `algorithm`, once `key` is known to be of that algorithm and allowed `usage`.
+  function checkedFor(algorithm, key, usage) {
+    const normal = normalized(algorithm);
+    if (normal.name !== key.algorithm.name || !key.usages.includes(usage)) {
+      throw fail("The requested operation is not valid for the provided key", "InvalidAccessError");
+    }
+    return normal;
   }
 
   // ---- importing ----
@@ -96,23 +113,23 @@
         hash: { name: hashName(algorithm.hash) },
       };
     }
-    if (algorithm.name === "ECDSA") {
+    if (EC.includes(algorithm.name)) {
       const namedCurve = curveByNode[details.namedCurve];
       if (keyObject.asymmetricKeyType !== "ec" || namedCurve !== algorithm.namedCurve) {
         throw fail("Named curve mismatch", "DataError");
       }
-      return { name: "ECDSA", namedCurve };
+      return { name: algorithm.name, namedCurve };
     }
     if (keyObject.asymmetricKeyType !== "ed25519") throw fail("Invalid key type", "DataError");
     return { name: "Ed25519" };
   }
 
   function importAsymmetric(format, keyData, algorithm, extractable, usages) {
-    if (algorithm.name === "ECDSA" && curves[algorithm.namedCurve] === undefined) throw notSupported();
+    if (EC.includes(algorithm.name) && curves[algorithm.namedCurve] === undefined) throw notSupported();
     let data = keyData;
     if (format === "raw") {
       const bytes = bufferSource(keyData, "importKey");
-      if (algorithm.name === "ECDSA") data = ecPointToJwk(bytes, algorithm.namedCurve);
+      if (EC.includes(algorithm.name)) data = ecPointToJwk(bytes, algorithm.namedCurve);
       else if (algorithm.name === "Ed25519") data = { kty: "OKP", crv: "Ed25519", x: base64url(bytes) };
       else throw fail(`Unable to import ${algorithm.name} key with format raw`, "NotSupportedError");
       format = "jwk";
@@ -152,6 +169,7 @@
   const jwkAlgorithm = {
     "RSASSA-PKCS1-v1_5": (hash) => `RS${hash.slice(4)}`,
     "RSA-PSS": (hash) => `PS${hash.slice(4)}`,
+    "RSA-OAEP": (hash) => (hash === "SHA-1" ? "RSA-OAEP" : `RSA-OAEP-${hash.slice(4)}`),
     ECDSA: (_, curve) => `ES${curve.slice(2)}`,
     Ed25519: () => "Ed25519",
   };
@@ -162,7 +180,8 @@
     if (key.type === "secret") {
       if (format === "raw") return toArrayBuffer(material);
       if (format === "jwk") {
-        return { key_ops: key.usages, ext: true, kty: "oct", k: base64url(material), alg: `A${key.algorithm.length}${name.slice(4)}` };
+        const mode = name === "AES-KW" ? "KW" : name.slice(4);
+        return { key_ops: key.usages, ext: true, kty: "oct", k: base64url(material), alg: `A${key.algorithm.length}${mode}` };
       }
       throw fail(`Unable to export ${name} secret key using ${format} format`, "NotSupportedError");
     }
@@ -192,10 +211,7 @@
   // ---- signatures ----
 
   function signingKey(algorithm, key, usage) {
-    const normal = normalized(algorithm);
-    if (normal.name !== key.algorithm.name || !key.usages.includes(usage)) {
-      throw fail("The requested operation is not valid for the provided key", "InvalidAccessError");
-    }
+    const normal = checkedFor(algorithm, key, usage);
     const keyObject = keyMaterial(key);
     if (normal.name === "RSA-PSS") {
       return [nodeHash(key.algorithm.hash), { key: keyObject, padding: nodeCrypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: normal.saltLength }];
@@ -222,17 +238,29 @@
   // ---- AES ----
 
   function cipherFor(algorithm, key, usage) {
-    const normal = normalized(algorithm);
-    if (normal.name !== key.algorithm.name || !key.usages.includes(usage)) {
-      throw fail("The requested operation is not valid for the provided key", "InvalidAccessError");
-    }
+    // AES-KW only wraps keys (wrapKey/unwrapKey), as in Node.
+    if (normalized(algorithm).name === "AES-KW") throw notSupported();
+    const normal = checkedFor(algorithm, key, usage);
     const mode = normal.name.slice(4).toLowerCase();
     const iv = bufferSource(mode === "ctr" ? normal.counter : normal.iv, usage);
     return { normal, mode, iv, cipherName: `aes-${key.algorithm.length}-${mode}` };
   }
 
-  function encrypt(algorithm, key, data) {
-    const { normal, mode, iv, cipherName } = cipherFor(algorithm, key, "encrypt");
+  function oaepOptions(normal, key) {
+    return {
+      key: keyMaterial(key),
+      padding: nodeCrypto.constants.RSA_PKCS1_OAEP_PADDING,
+      oaepHash: nodeHash(key.algorithm.hash),
+      oaepLabel: normal.label === undefined ? undefined : bufferSource(normal.label, "encrypt"),
+    };
+  }
+
+  function encrypt(algorithm, key, data, usage = "encrypt") {
+    if (normalized(algorithm).name === "RSA-OAEP") {
+      const normal = checkedFor(algorithm, key, usage);
+      return toArrayBuffer(nodeCrypto.publicEncrypt(oaepOptions(normal, key), bufferSource(data, usage)));
+    }
+    const { normal, mode, iv, cipherName } = cipherFor(algorithm, key, usage);
     const tagBytes = (normal.tagLength ?? 128) / 8;
     const cipher = nodeCrypto.createCipheriv(cipherName, keyMaterial(key), iv, mode === "gcm" ? { authTagLength: tagBytes } : undefined);
     if (mode === "gcm" && normal.additionalData !== undefined) cipher.setAAD(bufferSource(normal.additionalData, "encrypt"));
@@ -241,8 +269,16 @@
     return toArrayBuffer(Buffer.concat(parts));
   }
 
-  function decrypt(algorithm, key, data) {
-    const { normal, mode, iv, cipherName } = cipherFor(algorithm, key, "decrypt");
+  function decrypt(algorithm, key, data, usage = "decrypt") {
+    if (normalized(algorithm).name === "RSA-OAEP") {
+      const normal = checkedFor(algorithm, key, usage);
+      try {
+        return toArrayBuffer(nodeCrypto.privateDecrypt(oaepOptions(normal, key), bufferSource(data, usage)));
+      } catch (_) {
+        throw operationFailed();
+      }
+    }
+    const { normal, mode, iv, cipherName } = cipherFor(algorithm, key, usage);
     const bytes = bufferSource(data, "decrypt");
     const tagBytes = (normal.tagLength ?? 128) / 8;
     try {
@@ -262,14 +298,6 @@
 
   // ---- key derivation ----
 
-  function derivingKey(algorithm, baseKey, usage) {
-    const normal = normalized(algorithm);
-    if (normal.name !== baseKey.algorithm.name || !baseKey.usages.includes(usage)) {
-      throw fail("The requested operation is not valid for the provided key", "InvalidAccessError");
-    }
-    return normal;
-  }
-
   function bitsFrom(normal, material, length) {
     if (!Number.isInteger(length) || length % 8 !== 0) throw fail("length must be a multiple of 8", "OperationError");
     const salt = bufferSource(normal.salt, "deriveBits");
@@ -280,8 +308,23 @@
     return nodeCrypto.hkdfSync(nodeHash(normal.hash), material, salt, bufferSource(normal.info, "deriveBits"), length / 8);
   }
 
+  // ECDH: the shared secret with `algorithm.public`, cut to `length` bits (all of it when null).
+  function agreedBits(normal, baseKey, length) {
+    const other = normal.public;
+    if (!(other instanceof CryptoKey) || other.type !== "public" || other.algorithm.name !== "ECDH") {
+      throw fail("algorithm.public must be an ECDH public key", "InvalidAccessError");
+    }
+    if (other.algorithm.namedCurve !== baseKey.algorithm.namedCurve) throw fail("Named curve mismatch", "InvalidAccessError");
+    const secret = nodeCrypto.diffieHellman({ privateKey: keyMaterial(baseKey), publicKey: keyMaterial(other) });
+    if (length === null || length === undefined) return toArrayBuffer(secret);
+    if (length > secret.length * 8) throw fail("derived bit length is too long", "OperationError");
+    return toArrayBuffer(secret.subarray(0, Math.ceil(length / 8)));
+  }
+
   function deriveBits(algorithm, baseKey, length) {
-    return bitsFrom(derivingKey(algorithm, baseKey, "deriveBits"), keyMaterial(baseKey), length);
+    const normal = checkedFor(algorithm, baseKey, "deriveBits");
+    if (normal.name === "ECDH") return agreedBits(normal, baseKey, length);
+    return bitsFrom(normal, keyMaterial(baseKey), length);
   }
 
   // The bits a derived key needs: an AES key's length, an HMAC key's length or its hash's block size.
@@ -293,8 +336,9 @@
   }
 
   function deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages) {
-    const normal = derivingKey(algorithm, baseKey, "deriveKey");
-    const bits = bitsFrom(normal, keyMaterial(baseKey), derivedLength(derivedKeyAlgorithm));
+    const normal = checkedFor(algorithm, baseKey, "deriveKey");
+    const length = derivedLength(derivedKeyAlgorithm);
+    const bits = normal.name === "ECDH" ? agreedBits(normal, baseKey, length) : bitsFrom(normal, keyMaterial(baseKey), length);
     return internals.webcryptoKeys.importKey("raw", bits, derivedKeyAlgorithm, extractable, usages);
   }
 
@@ -311,7 +355,7 @@
     if (RSA.includes(normal.name)) {
       const exponent = Buffer.from(bufferSource(normal.publicExponent, "generateKey")).readUIntBE(0, normal.publicExponent.length);
       pair = nodeCrypto.generateKeyPairSync("rsa", { modulusLength: normal.modulusLength, publicExponent: exponent });
-    } else if (normal.name === "ECDSA") {
+    } else if (EC.includes(normal.name)) {
       if (curves[normal.namedCurve] === undefined) throw notSupported();
       pair = nodeCrypto.generateKeyPairSync("ec", { namedCurve: curves[normal.namedCurve] });
     } else if (normal.name === "Ed25519") {
@@ -319,14 +363,69 @@
     } else {
       throw notSupported();
     }
-    checkUsages(normal.name, "private", wanted.filter((usage) => usage !== "verify"));
-    checkUsages(normal.name, "public", wanted.filter((usage) => usage !== "sign"));
+    // Each half of the pair takes the usages that belong to its kind, in Node's order for that kind.
+    const { private: privateUsages, public: publicUsages } = usagesFor[familyOf(normal.name)];
+    const unknown = wanted.filter((usage) => !privateUsages.includes(usage) && !publicUsages.includes(usage));
+    if (unknown.length > 0) checkUsages(normal.name, "private", unknown);
     const keyAlgorithm = asymmetricAlgorithm(normal, pair.publicKey);
     return {
-      publicKey: makeKey("public", keyAlgorithm, true, wanted.filter((usage) => usage === "verify"), pair.publicKey),
-      privateKey: makeKey("private", keyAlgorithm, Boolean(extractable), wanted.filter((usage) => usage === "sign"), pair.privateKey),
+      publicKey: makeKey("public", keyAlgorithm, true, publicUsages.filter((usage) => wanted.includes(usage)), pair.publicKey),
+      privateKey: makeKey("private", keyAlgorithm, Boolean(extractable), privateUsages.filter((usage) => wanted.includes(usage)), pair.privateKey),
     };
   }
 
-  internals.webcryptoAlgorithms = { known: canonical, importKey, exportKey, sign, verify, encrypt, decrypt, deriveBits, deriveKey, generateKey };
+  // ---- wrapping keys ----
+
+  function wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+    const exported = internals.webcryptoKeys.exportKey(format, key);
+    let bytes = format === "jwk" ? Buffer.from(JSON.stringify(exported)) : new Uint8Array(exported);
+    if (normalized(wrapAlgorithm).name !== "AES-KW") return encrypt(wrapAlgorithm, wrappingKey, bytes, "wrapKey");
+    checkedFor(wrapAlgorithm, wrappingKey, "wrapKey");
+    // Key wrap takes whole 8-byte blocks: a JWK is padded with spaces, as Node does.
+    if (format === "jwk" && bytes.length % 8 !== 0) bytes = Buffer.concat([bytes, Buffer.alloc(8 - (bytes.length % 8), " ")]);
+    try {
+      return toArrayBuffer(native.aesWrap(keyMaterial(wrappingKey), bytes));
+    } catch (_) {
+      throw operationFailed();
+    }
+  }
+
+  function unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm, extractable, usages) {
+    const wrapped = bufferSource(wrappedKey, "unwrapKey");
+    let bytes;
+    if (normalized(unwrapAlgorithm).name === "AES-KW") {
+      checkedFor(unwrapAlgorithm, unwrappingKey, "unwrapKey");
+      try {
+        bytes = native.aesUnwrap(keyMaterial(unwrappingKey), wrapped);
+      } catch (_) {
+        throw operationFailed();
+      }
+    } else {
+      bytes = new Uint8Array(decrypt(unwrapAlgorithm, unwrappingKey, wrapped, "unwrapKey"));
+    }
+    let keyData = bytes;
+    if (format === "jwk") {
+      try {
+        keyData = JSON.parse(new TextDecoder().decode(bytes));
+      } catch (_) {
+        throw fail("The unwrapped key is not a JWK", "DataError");
+      }
+    }
+    return internals.webcryptoKeys.importKey(format, keyData, unwrappedKeyAlgorithm, extractable, usages);
+  }
+
+  internals.webcryptoAlgorithms = {
+    known: canonical,
+    importKey,
+    exportKey,
+    sign,
+    verify,
+    encrypt,
+    decrypt,
+    deriveBits,
+    deriveKey,
+    generateKey,
+    wrapKey,
+    unwrapKey,
+  };
 });

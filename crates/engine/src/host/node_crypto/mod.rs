@@ -1,8 +1,10 @@
 //! The host side of Node's `crypto` module (`require("crypto")`, prelude `node/crypto.js`): hashes and
-//! HMACs, asymmetric keys, signatures, AES ciphers and key derivation, on RustCrypto. The functions are
+//! HMACs, asymmetric keys, signatures, AES ciphers, RSA encryption, ECDH, AES key wrap and key derivation, on
+//! RustCrypto. The functions are
 //! created on the module's first `require`; see `FUNCTIONS`.
 
 mod cipher;
+mod encryption;
 mod hash;
 mod kdf;
 mod keys;
@@ -14,6 +16,7 @@ use boa_engine::property::Attribute;
 use boa_engine::{js_string, Context, JsResult, JsString, JsValue};
 
 use self::cipher::{CipherInput, CipherSpec, Mode};
+use self::encryption::EncryptionPadding;
 use self::hash::{Digest, HashHandle};
 use self::keys::{AsymmetricKey, KeyFormat, KeyHandle, KeyStructure, Wanted};
 use self::signature::{DsaEncoding, RsaPadding, SaltLength, SignatureOptions};
@@ -82,6 +85,22 @@ pub enum CryptoError {
     ScryptMemory,
     #[error("Invalid key length")]
     HkdfTooLong,
+    #[error("Unsupported padding: RSA_PKCS1_PADDING and RSA_PKCS1_OAEP_PADDING are")]
+    UnsupportedPadding,
+    #[error("The key is not an RSA key")]
+    NotAnRsaKey,
+    #[error("error:0200006E:rsa routines::data too large for key size")]
+    DataTooLargeForKey,
+    #[error("error:0200009F:rsa routines::pkcs decoding error")]
+    Pkcs1Decoding,
+    #[error("error:02000079:rsa routines::oaep decoding error")]
+    OaepDecoding,
+    #[error(
+        "Incompatible key types for Diffie-Hellman: both keys must be EC keys (P-256 or P-384)"
+    )]
+    KeyAgreementMismatch,
+    #[error("error:1C8000CB:Provider routines::mismatching domain parameters")]
+    CurveMismatch,
 }
 
 impl NodeCoded for CryptoError {
@@ -119,6 +138,13 @@ impl NodeCoded for CryptoError {
             Self::BadDecrypt => "ERR_OSSL_BAD_DECRYPT",
             Self::WrongFinalBlockLength => "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
             Self::InvalidScryptParams | Self::ScryptMemory => "ERR_CRYPTO_INVALID_SCRYPT_PARAMS",
+            Self::UnsupportedPadding => "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE",
+            Self::NotAnRsaKey => "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE",
+            Self::DataTooLargeForKey => "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
+            Self::Pkcs1Decoding => "ERR_OSSL_RSA_PKCS_DECODING_ERROR",
+            Self::OaepDecoding => "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
+            Self::KeyAgreementMismatch => "ERR_CRYPTO_INCOMPATIBLE_KEY",
+            Self::CurveMismatch => "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
             Self::DigestNotSupported
             | Self::Encode
             | Self::KeyGeneration(_)
@@ -152,6 +178,11 @@ pub const FUNCTIONS: &[(&str, usize, HostFunction)] = &[
     ("pbkdf2", 5, pbkdf2),
     ("scrypt", 7, scrypt),
     ("hkdf", 5, hkdf),
+    ("rsaEncrypt", 5, rsa_encrypt),
+    ("rsaDecrypt", 5, rsa_decrypt),
+    ("ecdh", 2, ecdh),
+    ("aesWrap", 2, aes_wrap),
+    ("aesUnwrap", 2, aes_unwrap),
 ];
 
 type CryptoResult<T> = Result<T, CryptoError>;
@@ -568,4 +599,74 @@ fn hkdf(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
     let length = usize_arg(args, 4, context)?;
     let derived = thrown(kdf::hkdf(digest, &key, &salt, &info, length), context)?;
     uint8_array(&derived, context)
+}
+
+/// The padding arguments of `rsaEncrypt`/`rsaDecrypt`: `padding`, `oaepHash` and `oaepLabel` from `index` on.
+fn encryption_padding(
+    args: &[JsValue],
+    index: usize,
+    context: &mut Context,
+) -> JsResult<EncryptionPadding> {
+    let padding = arg(args, index).to_i32(context)?;
+    let digest_name = optional_string(args, index + 1, context)?.unwrap_or_else(|| "sha1".into());
+    let digest = thrown(
+        Digest::named(&digest_name).ok_or(CryptoError::InvalidDigest(digest_name)),
+        context,
+    )?;
+    let label =
+        match arg(args, index + 2) {
+            value if value.is_null_or_undefined() => None,
+            value => {
+                let bytes = bytes_of(&value, context)?;
+                Some(String::from_utf8(bytes).map_err(|_| {
+                    super::type_error("an OAEP label must be UTF-8 text in Blocksmith")
+                })?)
+            }
+        };
+    thrown(
+        EncryptionPadding::from_node(i64::from(padding), digest, label),
+        context,
+    )
+}
+
+/// `rsaEncrypt(handle, data, padding, oaepHash?, oaepLabel?)` → Uint8Array.
+fn rsa_encrypt(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let key = key_of(&arg(args, 0))?;
+    let data = bytes_of(&arg(args, 1), context)?;
+    let padding = encryption_padding(args, 2, context)?;
+    let encrypted = thrown(encryption::rsa_encrypt(&key, &data, &padding), context)?;
+    uint8_array(&encrypted, context)
+}
+
+/// `rsaDecrypt(handle, data, padding, oaepHash?, oaepLabel?)` → Uint8Array.
+fn rsa_decrypt(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let key = key_of(&arg(args, 0))?;
+    let data = bytes_of(&arg(args, 1), context)?;
+    let padding = encryption_padding(args, 2, context)?;
+    let decrypted = thrown(encryption::rsa_decrypt(&key, &data, &padding), context)?;
+    uint8_array(&decrypted, context)
+}
+
+/// `ecdh(privateHandle, publicHandle)` → the shared secret.
+fn ecdh(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let private = key_of(&arg(args, 0))?;
+    let public = key_of(&arg(args, 1))?;
+    let secret = thrown(encryption::ecdh(&private, &public), context)?;
+    uint8_array(&secret, context)
+}
+
+/// `aesWrap(kek, keyData)` → the wrapped key (RFC 3394).
+fn aes_wrap(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let kek = bytes_of(&arg(args, 0), context)?;
+    let key_data = bytes_of(&arg(args, 1), context)?;
+    let wrapped = thrown(encryption::aes_wrap(&kek, &key_data), context)?;
+    uint8_array(&wrapped, context)
+}
+
+/// `aesUnwrap(kek, wrapped)` → the key data; a wrong key or altered data fails.
+fn aes_unwrap(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let kek = bytes_of(&arg(args, 0), context)?;
+    let wrapped = bytes_of(&arg(args, 1), context)?;
+    let unwrapped = thrown(encryption::aes_unwrap(&kek, &wrapped), context)?;
+    uint8_array(&unwrapped, context)
 }
