@@ -37,11 +37,13 @@ export function RunPanel() {
   const isTrigger = block?.kind === 'trigger';
   // Debug mode: runs give `context.debug.enabled` true, and what it records shows under the logs.
   const [debugMode, setDebugMode] = useState(false);
-  // Parsed when the text changes, not on every render: earlier steps' results can make it megabytes.
-  const typedInput = useMemo(
-    () => (isTrigger ? null : parseJsonInput(input.stepResultsText)),
-    [isTrigger, input.stepResultsText],
-  );
+  // Parsed only when the person edited the text, and then once per edit, not on every render: earlier steps'
+  // results can make it megabytes.
+  const { stepResultsText, stepResultsValue } = input;
+  const typedInput = useMemo(() => {
+    if (isTrigger) return null;
+    return stepResultsValue !== undefined ? { ok: true as const, value: stepResultsValue } : parseJsonInput(stepResultsText);
+  }, [isTrigger, stepResultsText, stepResultsValue]);
 
   const recordFlowResults = useCallback(
     (flowName: string, outcome: FlowOutcome) => {
