@@ -114,14 +114,22 @@ interface Props {
 
 export function JsonTree({ value, rootName = 'value' }: Props) {
   const { notify, reportError } = useNotices();
-  // A new value starts over from its initial expansion (set during render, so the old rows never show with it).
-  const [expansion, setExpansion] = useState(() => ({ root: value, expanded: initiallyExpanded(value) as ExpandedNodes }));
-  if (expansion.root !== value) setExpansion({ root: value, expanded: initiallyExpanded(value) });
-  const expanded = expansion.root === value ? expansion.expanded : initiallyExpanded(value);
+  const [selected, setSelected] = useState<JsonPath | null>(null);
+  // A new value starts over from its initial expansion, set during render so the old one never shows with it.
+  const [expansionState, setExpansion] = useState<{ root: JsonValue; expanded: ExpandedNodes }>(() => ({
+    root: value,
+    expanded: initiallyExpanded(value),
+  }));
+  let expansion = expansionState;
+  if (expansion.root !== value) {
+    expansion = { root: value, expanded: initiallyExpanded(value) };
+    setExpansion(expansion);
+    setSelected(null);
+  }
+  const { expanded } = expansion;
   const setExpanded = useCallback((next: ExpandedNodes) => setExpansion({ root: value, expanded: next }), [value]);
 
   const rows = useMemo(() => visibleRows(value, expanded), [value, expanded]);
-  const [selected, setSelected] = useState<JsonPath | null>(null);
   const selectedId = selected === null ? null : nodeId(selected);
 
   const [query, setQuery] = useState('');
