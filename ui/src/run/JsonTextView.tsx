@@ -8,7 +8,9 @@ import { monaco } from '../editor/monaco';
 const CHANGE_DELAY_MS = 300;
 
 interface Props {
-  text: string;
+  /** The text, or a function making it when it is shown: Raw JSON passes one, so the window does not keep a
+   * multi-megabyte string beside Monaco's own copy. */
+  text: string | (() => string);
   /** Called with the whole text after an edit; without it the view is read-only. */
   onChange?: (text: string) => void;
   testId: string;
@@ -22,13 +24,17 @@ export function JsonTextView({ text, onChange, testId, label }: Props) {
   onChangeRef.current = onChange;
   const textRef = useRef(text);
   textRef.current = text;
+  /** The `text` the model holds now, so it is made (or compared) again only when a new one comes. */
+  const loadedRef = useRef<Props['text'] | null>(null);
   const editable = onChange !== undefined;
 
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     // Plain text, not Monaco's JSON language: that one validates the whole document in a worker on every change.
-    const model = monaco.editor.createModel(textRef.current, 'plaintext');
+    const initial = textRef.current;
+    const model = monaco.editor.createModel(typeof initial === 'function' ? initial() : initial, 'plaintext');
+    loadedRef.current = initial;
     const editor = monaco.editor.create(host, {
       model,
       readOnly: !editable,
@@ -60,10 +66,13 @@ export function JsonTextView({ text, onChange, testId, label }: Props) {
     };
   }, [editable, label]);
 
-  // A text from outside replaces the model's, unless it is what the model already holds (an edit coming back).
+  // A new text from outside replaces the model's, unless it is what the model already holds (an edit coming back).
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== text) model.setValue(text);
+    if (!model || text === loadedRef.current) return;
+    loadedRef.current = text;
+    const next = typeof text === 'function' ? text() : text;
+    if (model.getValue() !== next) model.setValue(next);
   }, [text]);
 
   return <div ref={hostRef} className="json-text-view" data-testid={testId} />;

@@ -1,5 +1,5 @@
 // The value a run produced: its step result as a tree (or raw JSON), and a trigger's webhook response.
-import { useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { JsonValue } from '../common/backend';
 import { isJsonObject } from '../common/json';
 import { JsonTextView } from './JsonTextView';
@@ -31,8 +31,8 @@ export function WebhookResponse({ response }: { response: { [key: string]: JsonV
 
 export function ResultView({ result, response }: Props) {
   const [raw, setRaw] = useState(false);
-  // Stringified only while Raw JSON is shown: for a large result that is the costly part.
-  const rawText = useMemo(() => (raw ? JSON.stringify(result, null, 2) : ''), [raw, result]);
+  // Stringified only when Raw JSON is shown, and handed to Monaco without a copy kept here.
+  const rawText = useCallback(() => JSON.stringify(result, null, 2), [result]);
   return (
     <div className="result-view">
       <div className="section-toolbar">
