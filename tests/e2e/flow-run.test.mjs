@@ -91,12 +91,15 @@ test('Run flow shows every step with its status, result and logs in a view of it
     assert.equal(await shownByTestId(session, 'result'), false, "the block's own result gives way to the flow run");
     assert.equal(await shownByTestId(session, 'history'), false, 'the flow run is not appended below History');
 
-    // A JSON tree inside a step keeps its disclosure arrows: its summaries are not turned into flex rows.
-    const treeSummaryDisplay = await session.executeScript(
-      `const summary = document.querySelector('[data-testid="flow-step"] .json-tree summary');
-       return summary && getComputedStyle(summary).display;`,
+    // A JSON tree inside a step keeps its expand arrows: the step list's styles do not hide or squash them.
+    const treeToggle = await session.executeScript(
+      `const toggle = document.querySelector('[data-testid="flow-step"] .json-tree [data-testid="json-toggle"]');
+       return toggle && { display: getComputedStyle(toggle).display, width: toggle.getBoundingClientRect().width };`,
     );
-    assert.equal(treeSummaryDisplay, 'list-item', 'the step result tree summaries keep their arrows');
+    assert.ok(
+      treeToggle && treeToggle.display !== 'none' && treeToggle.width > 0,
+      `the step result trees keep their expand arrows: ${JSON.stringify(treeToggle)}`,
+    );
 
     // Closed, the flow run leaves the step's own result area empty, not showing the older run that contradicted it.
     await session.click(await session.findByTestId('flow-run-close'));

@@ -85,8 +85,9 @@ export type ProviderPreset = Omit<WireProviderPreset, 'parameters'> & { paramete
 export type ProviderPresets = Omit<WireProviderPresets, 'presets'> & { presets: ProviderPreset[] };
 /** A preset filled in: the connection's kind and the values it decides. */
 export type PresetValues = Omit<WirePresetValues, 'values'> & { values: Record<string, string> };
+/** A run's outcome as the window keeps it: without `returned`, which nothing shows and which holds an action's whole
+ * result a second time (`{ data: result }`). */
 export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response' | 'debugResults'> & {
-  returned: JsonValue;
   result: JsonValue;
   response: JsonValue;
   /** In debug mode, what the block's `context.debug` recorded (`context.debug.results`). */
@@ -198,9 +199,12 @@ function jsonFromWire(value: unknown): JsonValue {
 }
 
 function outcomeFromWire(outcome: WireRunOutcome): RunOutcome {
+  // Field by field, leaving `returned` behind: kept, a large result would stay in memory twice.
   return {
-    ...outcome,
-    returned: jsonFromWire(outcome.returned),
+    ok: outcome.ok,
+    logs: outcome.logs,
+    error: outcome.error,
+    durationMs: outcome.durationMs,
     result: jsonFromWire(outcome.result),
     response: jsonFromWire(outcome.response),
     debugResults: debugResultsFromWire(outcome.debugResults),

@@ -53,14 +53,14 @@ export function StatePanel({ flow, refreshKey }: Props) {
           Reset
         </button>
       </div>
-      <JsonTree value={state.instanceState[flow] ?? {}} />
+      <JsonTree value={state.instanceState[flow] ?? {}} rootName="instanceState" />
       <div className="section-toolbar">
         <h5>crossFlowState</h5>
         <button type="button" className="link-button" onClick={() => void resetCrossFlow()} data-testid="reset-cross-flow-state">
           Reset
         </button>
       </div>
-      <JsonTree value={state.crossFlowState} />
+      <JsonTree value={state.crossFlowState} rootName="crossFlowState" />
     </details>
   );
 }

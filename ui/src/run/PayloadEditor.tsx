@@ -1,5 +1,7 @@
 // The request a trigger is run with: headers, query parameters, content type, body and path fragment.
 import { NameValueRows } from '../common/NameValueRows';
+import { LargeTextInput } from './LargeTextInput';
+import { formatSize } from './stepResults';
 import type { PayloadForm } from './payload';
 
 const COMMON_CONTENT_TYPES = [
@@ -44,14 +46,14 @@ export function PayloadEditor({ form, onChange }: Props) {
         />
       </div>
       <label htmlFor="payload-body">Body</label>
-      <textarea
+      <LargeTextInput
         id="payload-body"
-        className="code-input"
-        data-testid="payload-body"
-        spellCheck={false}
+        testId="payload-body"
+        label="Payload body"
         rows={6}
-        value={form.body}
-        onChange={(event) => set({ body: event.target.value })}
+        text={form.body}
+        onChange={(body) => set({ body })}
+        summary={() => `${formatSize(form.body.length)} of ${form.contentType || 'text'}`}
       />
       <h5>Headers</h5>
       <NameValueRows rows={form.headers} onChange={(headers) => set({ headers })} noun="header" testId="payload-headers" />

@@ -1,7 +1,8 @@
 // The value a run produced: its step result as a tree (or raw JSON), and a trigger's webhook response.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { JsonValue } from '../common/backend';
 import { isJsonObject } from '../common/json';
+import { JsonTextView } from './JsonTextView';
 import { JsonTree } from './JsonTree';
 
 interface Props {
@@ -30,6 +31,8 @@ export function WebhookResponse({ response }: { response: { [key: string]: JsonV
 
 export function ResultView({ result, response }: Props) {
   const [raw, setRaw] = useState(false);
+  // Stringified only when Raw JSON is shown, and handed to Monaco without a copy kept here.
+  const rawText = useCallback(() => JSON.stringify(result, null, 2), [result]);
   return (
     <div className="result-view">
       <div className="section-toolbar">
@@ -40,11 +43,9 @@ export function ResultView({ result, response }: Props) {
         </label>
       </div>
       {raw ? (
-        <pre className="code-block" data-testid="result-raw">
-          {JSON.stringify(result, null, 2)}
-        </pre>
+        <JsonTextView text={rawText} testId="result-raw" label="The result as JSON" />
       ) : (
-        <JsonTree value={result} />
+        <JsonTree value={result} rootName="result" />
       )}
       {isJsonObject(response) && <WebhookResponse response={response} />}
     </div>

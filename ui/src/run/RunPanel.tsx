@@ -1,6 +1,6 @@
 // The run panel: the selected block's inputs, Run/Stop, and what the run produced — or, after Run flow, the flow
 // run as its own view in place of the block's.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, type FlowOutcome, type RunEntry } from '../common/backend';
 import { PlayIcon, StopIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
@@ -37,6 +37,13 @@ export function RunPanel() {
   const isTrigger = block?.kind === 'trigger';
   // Debug mode: runs give `context.debug.enabled` true, and what it records shows under the logs.
   const [debugMode, setDebugMode] = useState(false);
+  // Parsed only when the person edited the text, and then once per edit, not on every render: earlier steps'
+  // results can make it megabytes.
+  const { stepResultsText, stepResultsValue } = input;
+  const typedInput = useMemo(() => {
+    if (isTrigger) return null;
+    return stepResultsValue !== undefined ? { ok: true as const, value: stepResultsValue } : parseJsonInput(stepResultsText);
+  }, [isTrigger, stepResultsText, stepResultsValue]);
 
   const recordFlowResults = useCallback(
     (flowName: string, outcome: FlowOutcome) => {
@@ -139,7 +146,6 @@ export function RunPanel() {
     : [];
   // A stopped run's answer says so (and keeps the lines it logged); until it comes, the panel says it stopped.
   const failure = phase.phase === 'failed' ? phase.error : phase.phase === 'stopped' ? (outcome?.error ?? null) : null;
-  const typedInput = isTrigger ? null : parseJsonInput(input.stepResultsText);
   const inputProblem = typedInput && !typedInput.ok ? typedInput.message : null;
 
   return (
@@ -197,6 +203,7 @@ export function RunPanel() {
         ) : (
           <StepResultsInput
             text={input.stepResultsText}
+            value={typedInput?.ok ? typedInput.value : undefined}
             problem={inputProblem}
             onChange={input.setStepResultsText}
             onFillFromEarlierSteps={input.fillFromEarlierSteps}

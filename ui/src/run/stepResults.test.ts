@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptySample, stepResultsFrom } from './stepResults';
+import { describeStepResults, formatSize, isEmptySample, stepResultsFrom } from './stepResults';
 
 describe('stepResultsFrom', () => {
   it('maps each earlier step to its key and last results', () => {
@@ -21,5 +21,20 @@ describe('isEmptySample', () => {
     expect(isEmptySample(null)).toBe(true);
     expect(isEmptySample({ codeBlockTrigger: { results: 1 } })).toBe(false);
     expect(isEmptySample([])).toBe(false);
+  });
+});
+
+describe('describeStepResults', () => {
+  it('names each step’s results and their size in one line', () => {
+    const value = { getDataFromApi: { results: Array.from({ length: 20_000 }, () => ({})) }, trigger: { results: { a: 1 } } };
+    expect(describeStepResults(3_456_789, value)).toBe(
+      '3.5 MB of JSON: getDataFromApi.results (20,000 items), trigger.results (1 key)',
+    );
+  });
+
+  it('says when the text is not valid JSON or is not an object of steps', () => {
+    expect(describeStepResults(250_000, undefined)).toBe('250 KB of JSON, not valid');
+    expect(describeStepResults(250_000, [1, 2])).toBe('250 KB of JSON: 2 items');
+    expect(formatSize(10)).toBe('1 KB');
   });
 });

@@ -24,6 +24,9 @@ export interface BlockRun {
   showRecorded: (outcome: RunOutcome) => void;
 }
 
+/** The User Timing mark made when a run's reply arrives. */
+export const RUN_REPLY_MARK = 'blocksmith:run-reply';
+
 function callFailure(message: string): RunError {
   return { name: 'Error', message, line: null, column: null, stack: null };
 }
@@ -50,6 +53,9 @@ export function useBlockRun(): BlockRun {
     setPhase({ phase: 'running', startedAtMs: performance.now() });
     try {
       const result = await api.runBlock(runId, blockId, source, input, debugMode);
+      // A User Timing mark, so the time from a run's reply to its painted result can be measured (the large-result
+      // end-to-end test reads it).
+      performance.mark(RUN_REPLY_MARK, { detail: { durationMs: result.durationMs } });
       // A reply to a run replaced since (another run, another block) must not overwrite the newer state.
       if (activeRunId.current !== runId) return null;
       activeRunId.current = null;

@@ -10,6 +10,9 @@ import { isEmptySample, stepResultsFrom } from './stepResults';
 
 export interface RunInput {
   stepResultsText: string;
+  /** The value `stepResultsText` was written from (a sample, an earlier run, earlier steps' results); undefined
+   * once the person edits the text, which then has to be parsed. Saves parsing back megabytes just written. */
+  stepResultsValue: JsonValue | undefined;
   setStepResultsText: (text: string) => void;
   payloadForm: PayloadForm;
   setPayloadForm: (form: PayloadForm) => void;
@@ -27,7 +30,9 @@ export function useRunInput(
   lastResults: Record<string, JsonValue>,
 ): RunInput {
   const { reportError } = useNotices();
-  const [stepResultsText, setStepResultsText] = useState('');
+  const [stepResults, setStepResults] = useState<{ text: string; value?: JsonValue }>({ text: '' });
+  const setStepResultsText = useCallback((text: string) => setStepResults({ text }), []);
+  const showStepResults = useCallback((value: JsonValue) => setStepResults({ text: formatJson(value), value }), []);
   const [payloadForm, setPayloadForm] = useState<PayloadForm>(DEFAULT_PAYLOAD_FORM);
   const isTrigger = block?.kind === 'trigger';
 
@@ -57,34 +62,45 @@ export function useRunInput(
       .then((sample) => {
         if (cancelled) return;
         if (isTrigger) setPayloadForm(sample === null ? DEFAULT_PAYLOAD_FORM : formFromPayload(sample));
-        else setStepResultsText(formatJson(sample === null || isEmptySample(sample) ? earlierRef.current() : sample));
+        else showStepResults(sample === null || isEmptySample(sample) ? earlierRef.current() : sample);
       });
     return () => {
       cancelled = true;
     };
-  }, [blockId, isTrigger, reportError]);
+  }, [blockId, isTrigger, reportError, showStepResults]);
 
   const current = useCallback(async (): Promise<ParsedJson> => {
-    if (!isTrigger) return parseJsonInput(stepResultsText);
+    if (!isTrigger) {
+      return stepResults.value !== undefined ? { ok: true, value: stepResults.value } : parseJsonInput(stepResults.text);
+    }
     try {
       return { ok: true, value: await api.payloadFromRequest(typedRequest(payloadForm)) };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [isTrigger, payloadForm, stepResultsText]);
+  }, [isTrigger, payloadForm, stepResults]);
 
   const restore = useCallback(
     (input: JsonValue) => {
       if (isTrigger) setPayloadForm(formFromPayload(input));
-      else setStepResultsText(formatJson(input));
+      else showStepResults(input);
     },
-    [isTrigger],
+    [isTrigger, showStepResults],
   );
 
   const fillFromEarlierSteps = useCallback(
-    () => setStepResultsText(formatJson(earlierStepResults())),
-    [earlierStepResults],
+    () => showStepResults(earlierStepResults()),
+    [earlierStepResults, showStepResults],
   );
 
-  return { stepResultsText, setStepResultsText, payloadForm, setPayloadForm, current, restore, fillFromEarlierSteps };
+  return {
+    stepResultsText: stepResults.text,
+    stepResultsValue: stepResults.value,
+    setStepResultsText,
+    payloadForm,
+    setPayloadForm,
+    current,
+    restore,
+    fillFromEarlierSteps,
+  };
 }
