@@ -1,5 +1,5 @@
 // The app remembers what a person set up, across a restart: the workspace opened last (and the recent ones, in a
-// menu), the block selected in it, the window's size and the theme. And a start paints a skeleton of the layout
+// menu), the block selected in it and its last result, the window's size and the theme. And a start paints a skeleton of the layout
 // before the app's code has loaded, then shows the editor.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,10 @@ async function recentEntries(session) {
     }));`);
 }
 
+function runState(session) {
+  return session.executeScript(`return document.querySelector('[data-testid="run-status"]')?.dataset.state ?? null;`);
+}
+
 async function selectedBlockName(session) {
   return session.executeScript(`
     const selected = document.querySelector('[data-testid="block-list"] .block-row.selected .block-name');
@@ -43,7 +47,7 @@ function startupTimes(session) {
     };`);
 }
 
-test('the app reopens the last workspace with its selected block, window size and theme', async (t) => {
+test('the app reopens the last workspace with its selected block, its last result, window size and theme', async (t) => {
   const folders = freshFolders(t);
   const first = join(folders.workspace, '..', 'First Workspace');
   const second = join(folders.workspace, '..', 'Second Workspace');
@@ -77,6 +81,12 @@ test('the app reopens the last workspace with its selected block, window size an
       await waitFor(async () => (await selectedBlockName(app.session)) === 'Code Block Trigger', {
         message: 'the trigger to be selected',
       });
+      // Its last result is kept too: run it once.
+      await app.session.click(await app.session.findByTestId('run'));
+      await waitFor(
+        async () => (await runState(app.session)) === 'succeeded',
+        { timeoutMs: 30_000, message: 'the trigger’s run to succeed' },
+      );
       await app.session.setWindowRect({ width: 1000, height: 700 });
       const resized = await app.session.windowRect();
       await app.session.executeScript(`
@@ -98,6 +108,12 @@ test('the app reopens the last workspace with its selected block, window size an
         timeoutMs: 15_000,
         message: 'the block selected before the restart to be selected again',
       });
+      await waitFor(
+        async () =>
+          (await runState(app.session)) === 'succeeded' &&
+          (await app.session.findAllBy('css selector', '[data-testid="run-from-history"]')).length === 1,
+        { timeoutMs: 15_000, message: 'the last run’s result to show again, marked as from the history' },
+      );
       const reopened = await app.session.windowRect();
       assert.deepEqual(
         { width: reopened.width, height: reopened.height },

@@ -192,3 +192,21 @@ export function blockFile(workspace, name) {
   if (!block) throw new Error(`The manifest in ${workspace} has no block named "${name}".`);
   return join(workspace, 'blocks', `${block.id}.js`);
 }
+
+/** The rendered text of the element with `data-testid="testId"`. */
+export async function testIdText(session, testId) {
+  return session.text(await session.findByTestId(testId));
+}
+
+/** Turns the selected flow's webhook listener on and answers its local URL once the window shows it. */
+export async function turnOnWebhookListener(session) {
+  await session.click(await session.findByTestId('webhook-toggle'));
+  return waitFor(
+    async () => {
+      const shown = (await session.findAllBy('css selector', '[data-testid="webhook-url"]')).length > 0;
+      const text = shown ? (await testIdText(session, 'webhook-url')).trim() : '';
+      return /^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32,}\/flow-1$/.test(text) && text;
+    },
+    { timeoutMs: 15_000, message: 'webhook-url to show the flow’s local URL' },
+  );
+}

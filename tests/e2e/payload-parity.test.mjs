@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { blockFile, freshFolders, repoFile, selectBlock, withApp } from './harness.mjs';
+import { blockFile, freshFolders, repoFile, selectBlock, testIdText, turnOnWebhookListener, withApp } from './harness.mjs';
 import { replaceEditorText, waitForEditor } from './monaco.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
@@ -18,10 +18,6 @@ const REQUEST = {
   body: '{"order": 42, "lines": [1, 2]}',
   path: 'orders/42',
 };
-
-async function testIdText(session, testId) {
-  return session.text(await session.findByTestId(testId));
-}
 
 /** Types `text` into the field found by `css`, replacing what it held. */
 async function typeInto(session, css, text) {
@@ -69,15 +65,7 @@ test('the payload editor gives a trigger the payload a real webhook call gives i
     await session.click(await session.findByTestId('run'));
     const fromEditor = await loggedRequest(session);
 
-    await session.click(await session.findByTestId('webhook-toggle'));
-    const url = await waitFor(
-      async () => {
-        const shown = (await session.findAllBy('css selector', '[data-testid="webhook-url"]')).length > 0;
-        const text = shown ? (await testIdText(session, 'webhook-url')).trim() : '';
-        return /^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32,}\/flow-1$/.test(text) && text;
-      },
-      { timeoutMs: 15_000, message: 'webhook-url to show the flow’s local URL' },
-    );
+    const url = await turnOnWebhookListener(session);
     const query = new URLSearchParams([REQUEST.query]).toString();
     const response = await fetch(`${url}/${REQUEST.path}?${query}`, {
       method: 'POST',

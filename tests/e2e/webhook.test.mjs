@@ -3,25 +3,13 @@
 // path without the token runs nothing, and turning it off closes the port.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { freshFolders, selectBlock, withApp } from './harness.mjs';
+import { freshFolders, selectBlock, testIdText, turnOnWebhookListener, withApp } from './harness.mjs';
 import { waitFor } from './webdriver.mjs';
-
-async function testIdText(session, testId) {
-  return session.text(await session.findByTestId(testId));
-}
 
 test('the webhook listener answers a call with the trigger response and shows the call', async (t) => {
   await withApp(t, freshFolders(t), async ({ session }) => {
     await selectBlock(session, 'Code Block Trigger');
-    await session.click(await session.findByTestId('webhook-toggle'));
-    const url = await waitFor(
-      async () => {
-        const shown = (await session.findAllBy('css selector', '[data-testid="webhook-url"]')).length > 0;
-        const text = shown ? (await testIdText(session, 'webhook-url')).trim() : '';
-        return /^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32,}\/flow-1$/.test(text) && text;
-      },
-      { timeoutMs: 15_000, message: 'webhook-url to show the flow’s local URL' },
-    );
+    const url = await turnOnWebhookListener(session);
 
     const response = await fetch(`${url}/orders?from=e2e`, {
       method: 'POST',

@@ -15,7 +15,7 @@ import { FlowRunView } from './FlowRunView';
 import { HistoryPanel } from './HistoryPanel';
 import { LogsView } from './LogsView';
 import { PayloadEditor } from './PayloadEditor';
-import { recordedInput, recordedOutcome } from './recordedRun';
+import { lastRecordedRun, recordedInput, recordedOutcome } from './recordedRun';
 import { ResultView } from './ResultView';
 import { RunStatus } from './RunStatus';
 import { StepResultsInput } from './StepResultsInput';
@@ -61,12 +61,25 @@ export function RunPanel() {
   const dismissFlowRun = flowRun.dismiss;
 
   // Opening another block clears the last run's outcome and closes the flow run view (a run still going keeps
-  // its own, and its view stays with the block it was started from).
+  // its own, and its view stays with the block it was started from); then the block's newest recorded run shows,
+  // so its last result is there after switching blocks or restarting, until it runs again.
   const blockId = block?.id ?? null;
+  /** When the shown outcome is a recorded run's rather than one of this session: its start time. */
+  const [recordedAtMs, setRecordedAtMs] = useState<number | null>(null);
   useEffect(() => {
     reset();
     dismissFlowRun();
-  }, [blockId, reset, dismissFlowRun]);
+    setRecordedAtMs(null);
+    if (blockId === null) return;
+    let cancelled = false;
+    void lastRecordedRun(blockId).then((entry) => {
+      const recorded = entry && !cancelled ? recordedOutcome(entry) : null;
+      if (entry && recorded && showRecorded(recorded)) setRecordedAtMs(entry.startedAtMs);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [blockId, reset, dismissFlowRun, showRecorded]);
 
   const runBlock = useCallback(async () => {
     if (!block) return;
@@ -88,6 +101,7 @@ export function RunPanel() {
     session.errorMarks?.clear();
     // The block's own run shows in the block's view: a finished flow run's view gives way to it.
     dismissFlowRun();
+    setRecordedAtMs(null);
     const finished = await start(block.id, model.getValue(), parsed.value, debugMode);
     recordRun(block.id, parsed.value, finished?.ok ? finished.result : undefined);
     // Mark the failing line only if the block that failed is still the one in the editor.
@@ -125,7 +139,7 @@ export function RunPanel() {
   const openRecorded = (entry: RunEntry) => {
     input.restore(recordedInput(entry));
     const recorded = recordedOutcome(entry);
-    if (recorded) showRecorded(recorded);
+    if (recorded && showRecorded(recorded)) setRecordedAtMs(entry.startedAtMs);
     notify(`Opened the run of ${new Date(entry.startedAtMs).toLocaleString()}. Press Run to run it again.`);
   };
 
@@ -197,6 +211,11 @@ export function RunPanel() {
       {/* Hidden, not unmounted, under the flow run view: the webhook panel keeps its calls, history its place. */}
       <div className="block-run-view" hidden={flowRunShown !== null}>
         <RunStatus state={phase} />
+        {recordedAtMs !== null && (
+          <p className="muted" data-testid="run-from-history">
+            The run of {new Date(recordedAtMs).toLocaleString()}, from the history.
+          </p>
+        )}
 
         {isTrigger ? (
           <PayloadEditor form={input.payloadForm} onChange={input.setPayloadForm} />

@@ -20,8 +20,8 @@ export interface BlockRun {
   stop: () => void;
   /** Forgets the last outcome (another block was opened). */
   reset: () => void;
-  /** Shows a recorded run's outcome as if it had just finished. */
-  showRecorded: (outcome: RunOutcome) => void;
+  /** Shows a recorded run's outcome as if it had just finished; false (nothing shown) while a run goes on. */
+  showRecorded: (outcome: RunOutcome) => boolean;
 }
 
 /** The User Timing mark made when a run's reply arrives. */
@@ -105,7 +105,7 @@ export function useBlockRun(): BlockRun {
   }, [follow]);
 
   const showRecorded = useCallback((recorded: RunOutcome) => {
-    if (busy()) return;
+    if (busy()) return false;
     activeRunId.current = null;
     follow(null);
     setOutcome(recorded);
@@ -118,6 +118,7 @@ export function useBlockRun(): BlockRun {
             durationMs: recorded.durationMs,
           },
     );
+    return true;
   }, [follow]);
 
   const logs = useMemo(
