@@ -35,7 +35,7 @@ impl From<&LiveLogLine> for RunLogEvent {
 }
 
 /// Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
-/// worker process, records it in the history, and answers with its outcome. `run_id` is chosen by the UI so
+/// worker process, records it in the history, and answers with its outcome (`returned` left null). `run_id` is chosen by the UI so
 /// that `run_stop` can name the run while it is in progress. In `debug_mode`, `context.debug` records and the
 /// outcome carries its results.
 #[tauri::command]
@@ -55,7 +55,14 @@ pub async fn run_block(
         input: Some(input),
         debug_mode,
     };
-    blocking(session, move |s| Ok(s.run_block(request)?.outcome)).await
+    blocking(session, move |s| {
+        let mut outcome = s.run_block(request)?.outcome;
+        // The window never shows `returned`, and for an action it holds `result` again: sent, a large result
+        // would cross to the window (and be parsed there) twice. The history keeps the whole outcome.
+        outcome.returned = Value::Null;
+        Ok(outcome)
+    })
+    .await
 }
 
 /// Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order
