@@ -134,7 +134,11 @@ fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue
     let level =
         level_named(&level).ok_or_else(|| type_error(format!("unknown log level `{level}`")))?;
     let message = string_arg(args, 1, context)?;
-    Ok(state(context).logs.borrow_mut().push(level, &message).into())
+    Ok(state(context)
+        .logs
+        .borrow_mut()
+        .push(level, &message)
+        .into())
 }
 
 /// `countDroppedLog()`: one more line logged past the cap.
