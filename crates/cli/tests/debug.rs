@@ -247,7 +247,29 @@ fn a_breakpoint_stops_on_its_line_with_the_locals_values_and_the_run_ends_as_run
         "{locals:?}"
     );
     assert_eq!(client.evaluate("items.length * total"), "36");
-    assert_eq!(client.evaluate("items"), "Array(3)");
+    let items = client.request(
+        "evaluate",
+        json!({"expression": "items", "frameId": 0, "context": "hover"}),
+    );
+    assert_eq!(items["result"], "Array(3)");
+    let page = client.request(
+        "variables",
+        json!({"variablesReference": items["variablesReference"], "start": 1, "count": 2}),
+    );
+    let page: Vec<(&str, &str)> = page["variables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|element| {
+            (
+                element["name"].as_str().unwrap(),
+                element["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(page, [("1", "4"), ("2", "5")]);
+    let shown = client.evaluate("({ id: 7, name: 'x', tags: ['a'] })");
+    assert_eq!(shown, "{id: 7, name: \"x\", tags: Array(1)}");
 
     client.request("continue", json!({"threadId": 1}));
     let logged = client.wait_for("the block's log line", |message| {

@@ -382,14 +382,12 @@ impl DebugState {
                 }
                 match self.evaluate(&expression, evaluator, context) {
                     Ok(value) => {
-                        let mut control = self.control.borrow_mut();
-                        let variable = inspect::variable(
-                            String::new(),
-                            &value,
-                            &mut control.references,
-                            context,
-                        );
-                        drop(control);
+                        // Describing a value may run the block's getters, whose hooks read the control.
+                        let mut references =
+                            std::mem::take(&mut self.control.borrow_mut().references);
+                        let variable =
+                            inspect::variable(String::new(), &value, &mut references, context);
+                        self.control.borrow_mut().references = references;
                         self.answer(
                             request,
                             Answer::Evaluated {
