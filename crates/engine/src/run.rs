@@ -20,8 +20,7 @@ use crate::contract::{
     null_text, BlockError, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunReport,
     JsonRunRequest, JsonText,
 };
-use crate::debugger::instrument;
-use crate::debugger::{self, Debugger, InstrumentError, Instrumented};
+use crate::debugger::{self, instrument, Debugger, InstrumentError, Instrumented};
 use crate::event_loop::{EventLoop, LoopStop};
 use crate::host::HostState;
 use crate::intl_data;
