@@ -9,6 +9,10 @@ Examples:
   blocksmith run --workspace ~/Blocksmith/Shop --flow \"Flow 1\" --payload order.json
   blocksmith run get-orders.js --debug-mode      # context.debug records; the line carries debugResults";
 
+pub const DEBUG: &str = "\
+Examples:
+  blocksmith debug        # an editor starts it as its debug adapter; the README shows VS Code's launch.json";
+
 pub const CONNECTIONS: &str = "\
 Examples:
   printf 'apiKey=%s\\n' \"$ACME_KEY\" | blocksmith connections add --workspace ~/Blocksmith/Shop --name Acme --kind apikey

@@ -3,6 +3,8 @@
 //! only the result line; stderr only says what went wrong.
 
 mod connections;
+mod dap_codec;
+mod debug;
 mod error;
 mod examples;
 mod export;
@@ -44,6 +46,13 @@ enum Command {
     /// 3 a time or memory limit was hit.
     #[command(after_help = examples::RUN)]
     Run(RunArgs),
+
+    /// Debug a block over the Debug Adapter Protocol on stdin/stdout (for VS Code or any DAP client).
+    ///
+    /// `launch` takes `program` (the block's file) and, as `run` does, `trigger`, `configVars`, `stepResults`,
+    /// `payload` and `workspace`; also `stopOnEntry` and `timeoutMs`.
+    #[command(after_help = examples::DEBUG)]
+    Debug,
 
     /// Manage a workspace's connections (secrets go to the OS keyring, read from standard input).
     #[command(subcommand, after_help = examples::CONNECTIONS)]
@@ -92,6 +101,13 @@ fn main() -> ExitCode {
             Ok(status) => ExitCode::from(status),
             Err(error) => {
                 eprintln!("blocksmith run: {error}");
+                ExitCode::from(exit::BAD_INVOCATION)
+            }
+        },
+        Command::Debug => match debug::debug() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("blocksmith debug: {error}");
                 ExitCode::from(exit::BAD_INVOCATION)
             }
         },

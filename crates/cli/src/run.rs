@@ -172,7 +172,8 @@ fn local_execution_id(started_at: SystemTime, process_id: u32) -> String {
     format!("local-{millis}-{process_id}")
 }
 
-fn exit_status(ok: bool, failure: Option<FailureKind>) -> u8 {
+/// `blocksmith run`'s exit status for an outcome; `blocksmith debug` reports the same.
+pub(crate) fn exit_status(ok: bool, failure: Option<FailureKind>) -> u8 {
     match (ok, failure) {
         (true, _) => 0,
         (false, Some(FailureKind::Limit)) => exit::LIMIT,

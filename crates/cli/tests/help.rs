@@ -8,6 +8,7 @@ use common::{blocksmith, text};
 /// Every subcommand a person can call, as its words after `blocksmith`.
 const SUBCOMMANDS: &[&[&str]] = &[
     &["run"],
+    &["debug"],
     &["connections"],
     &["connections", "add"],
     &["connections", "list"],

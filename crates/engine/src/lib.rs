@@ -5,6 +5,7 @@
 
 mod block_error;
 mod contract;
+pub mod debugger;
 mod error;
 mod event_loop;
 mod host;
@@ -28,7 +29,7 @@ pub use options::{EngineOptions, LiveLogs, MemoryProbe, MemorySample};
 /// anything a block does; a block that loops forever or exhausts memory must be stopped by the caller
 /// (the runner ends its worker process).
 pub fn run_block(request: &RunRequest, options: &EngineOptions) -> RunReport {
-    let report = run::run(&JsonRunRequest::from(request), options);
+    let report = run::run(&JsonRunRequest::from(request), options, None);
     let state = request.state.clone();
     // The engine writes only valid JSON text; reading it back fails only on nesting deeper than
     // serde_json reads (128 levels), which is reported rather than panicking.
@@ -57,5 +58,15 @@ pub fn run_block(request: &RunRequest, options: &EngineOptions) -> RunReport {
 /// `run_block` for a request whose JSON is text, answering with JSON text: the worker's path, which never
 /// builds a `serde_json::Value` of the payload or the result.
 pub fn run_block_json(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
-    run::run(request, options)
+    run::run(request, options, None)
+}
+
+/// `run_block_json` under the debugger: the block is instrumented, pauses where `debugger` says, and is
+/// driven by its commands until it ends.
+pub fn debug_block_json(
+    request: &JsonRunRequest,
+    options: &EngineOptions,
+    debugger: debugger::Debugger,
+) -> JsonRunReport {
+    run::run(request, options, Some(debugger))
 }

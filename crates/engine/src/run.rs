@@ -15,11 +15,12 @@ use serde_json::Value;
 
 use blocksmith_context::{context_member, ContextMember, Provider, CONTEXT_MEMBERS};
 
-use crate::block_error::{self, WRAPPER_PREFIX};
+use crate::block_error;
 use crate::contract::{
     null_text, BlockError, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunReport,
     JsonRunRequest, JsonText,
 };
+use crate::debugger::{self, instrument, Debugger, InstrumentError, Instrumented};
 use crate::event_loop::{EventLoop, LoopStop};
 use crate::host::HostState;
 use crate::intl_data;
@@ -41,7 +42,11 @@ const STATE_KEYS: [&str; 4] = [
     "integrationState",
 ];
 
-pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
+pub fn run(
+    request: &JsonRunRequest,
+    options: &EngineOptions,
+    debugger: Option<Debugger>,
+) -> JsonRunReport {
     let started = Instant::now();
     let event_loop = Rc::new(EventLoop::default());
     let mut context = match intl_data::context_builder()
@@ -76,8 +81,16 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
         Err(error) => return engine_failure(request, &error.to_string(), started),
     };
     context.insert_data(internals.clone());
+    let (wrapped_source, instrumented) = match debugger {
+        Some(debugger) => match prepare_debugger(request, debugger, &mut context) {
+            Ok(instrumented) => (instrumented.wrapped_source.clone(), Some(instrumented)),
+            Err(error) => return engine_failure(request, &error.to_string(), started),
+        },
+        None => (instrument::wrap(&request.source), None),
+    };
 
     let mut block = Block {
+        wrapped_source,
         request,
         context: &mut context,
         internals: &internals,
@@ -112,6 +125,10 @@ pub fn run(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
             let nothing = (null_text(), null_text(), null_text());
             (false, nothing, Some(error), Some(kind))
         }
+    };
+    let error = match (error, &instrumented) {
+        (Some(error), Some(instrumented)) => Some(in_block_columns(error, instrumented)),
+        (error, _) => error,
     };
     JsonRunReport {
         outcome: JsonRunOutcome {
@@ -219,7 +236,42 @@ fn engine_failure(request: &JsonRunRequest, message: &str, started: Instant) -> 
     }
 }
 
+/// Instruments the block and installs the debugger. A block that does not parse runs as it is, so its
+/// syntax error is reported as a normal run reports it.
+fn prepare_debugger(
+    request: &JsonRunRequest,
+    debugger: Debugger,
+    context: &mut Context,
+) -> Result<Instrumented, boa_engine::JsError> {
+    let instrumented = match instrument::instrument(&request.source) {
+        Ok(instrumented) => instrumented,
+        Err(InstrumentError::Parse(_)) => Instrumented::unhooked(&request.source),
+        Err(error) => {
+            return Err(boa_engine::JsNativeError::error()
+                .with_message(error.to_string())
+                .into())
+        }
+    };
+    debugger::install(
+        debugger,
+        instrumented.clone(),
+        request.file_name.clone(),
+        context,
+    )?;
+    Ok(instrumented)
+}
+
+/// The error's column in the block's own file: the engine counted the debugger's hooks before it.
+fn in_block_columns(mut error: BlockError, instrumented: &Instrumented) -> BlockError {
+    if let (Some(line), Some(column)) = (error.line, error.column) {
+        error.column = Some(instrumented.block_column_of_reported(line, column));
+    }
+    error
+}
+
 struct Block<'a> {
+    /// The text evaluated: the block in its CommonJS wrapper, instrumented in a debug run.
+    wrapped_source: String,
     request: &'a JsonRunRequest,
     context: &'a mut Context,
     internals: &'a Internals,
@@ -394,8 +446,7 @@ impl Block<'_> {
     /// Evaluates the block, calls its export and runs the event loop until the returned promise settles.
     fn call(&mut self, context_object: &JsObject) -> Result<JsValue, BlockError> {
         let file_name = self.request.file_name.clone();
-        let wrapped = format!("{WRAPPER_PREFIX}{}\n}})", self.request.source);
-        let source = Source::from_bytes(&wrapped).with_path(Path::new(&file_name));
+        let source = Source::from_bytes(&self.wrapped_source).with_path(Path::new(&file_name));
         let factory = self
             .context
             .eval(source)

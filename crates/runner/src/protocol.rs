@@ -4,6 +4,7 @@
 
 use std::io::{self, BufRead};
 
+use blocksmith_engine::debugger::{DebugEvent, DebugLaunch};
 use blocksmith_engine::{JsonRunReport, JsonRunRequest, LogLine};
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,11 @@ pub struct WorkerRequest {
     /// The run's time limit. The host enforces it; the worker only uses it as a backstop to end itself
     /// should the host have died without killing it.
     pub time_limit_ms: u64,
+    /// A debug run: the block runs under the debugger, which reads its commands (one `DebugCommand` JSON
+    /// line each) from the rest of stdin and writes its events to stderr (`encode_debug_event`). A worker
+    /// serves one debug run and then exits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug: Option<DebugLaunch>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -55,6 +61,21 @@ pub fn encode_live_log(line: &LogLine) -> String {
 /// The log line in one stderr line written by `encode_live_log`, or `None` for any other output.
 pub fn decode_live_log(line: &[u8]) -> Option<LogLine> {
     let json = line.strip_prefix(LIVE_LOG_PREFIX.as_bytes())?;
+    serde_json::from_slice(json.trim_ascii_end()).ok()
+}
+
+/// Marks a debugger event the worker writes on its stderr, as `LIVE_LOG_PREFIX` marks a log line.
+pub const DEBUG_EVENT_PREFIX: &str = "\u{1e}blocksmith-debug ";
+
+/// A debugger event as the worker writes it to stderr, `\n` included.
+pub fn encode_debug_event(event: &DebugEvent) -> String {
+    let json = serde_json::to_string(event).expect("a debugger event always serialises");
+    format!("{DEBUG_EVENT_PREFIX}{json}\n")
+}
+
+/// The debugger event in one stderr line written by `encode_debug_event`, or `None` for any other output.
+pub fn decode_debug_event(line: &[u8]) -> Option<DebugEvent> {
+    let json = line.strip_prefix(DEBUG_EVENT_PREFIX.as_bytes())?;
     serde_json::from_slice(json.trim_ascii_end()).ok()
 }
 
@@ -114,6 +135,23 @@ mod tests {
             decode_live_log(b"thread 'block' has overflowed its stack\n"),
             None
         );
+    }
+
+    #[test]
+    fn debugger_events_round_trip_and_log_lines_are_not_taken_for_one() {
+        let event = DebugEvent::Stopped {
+            reason: blocksmith_engine::debugger::StopReason::Breakpoint,
+            line: 3,
+            column: 5,
+            text: None,
+        };
+        let encoded = encode_debug_event(&event);
+        assert_eq!(decode_debug_event(encoded.as_bytes()), Some(event));
+        let log = encode_live_log(&LogLine {
+            level: blocksmith_engine::LogLevel::Info,
+            message: "x".into(),
+        });
+        assert_eq!(decode_debug_event(log.as_bytes()), None);
     }
 
     #[test]

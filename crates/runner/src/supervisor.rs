@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use blocksmith_engine::debugger::{DebugCommand, DebugEvent, DebugEvents, DebugLaunch};
 use blocksmith_engine::{
     json_text, BlockKind, JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs, RunReport,
     RunRequest,
@@ -176,6 +177,7 @@ impl Supervisor {
             memory_limit_bytes: limits.memory_limit_bytes,
             max_reply_bytes: self.shared.options.max_reply_bytes,
             time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
+            debug: None,
         };
         let listener = self
             .shared
@@ -186,14 +188,128 @@ impl Supervisor {
             .cloned();
         let (worker, request_id) = self.start_on_worker(request, listener)?;
         let registration = ActiveRun::register(&self.shared, run_id, worker.stopper());
-        let event = worker.next_event(deadline);
+        let event = loop {
+            match worker.next_event(deadline) {
+                // Only a debug run's worker has debugger events, and only a debug run takes commands.
+                Some(WorkerEvent::Debug(_) | WorkerEvent::Command(_)) => {}
+                event => break event,
+            }
+        };
         drop(registration);
+        self.conclude(
+            worker,
+            event,
+            request_id,
+            &limits,
+            started,
+            state_before,
+            true,
+        )
+    }
 
+    /// Runs one block under the debugger in a worker of its own and waits for its report; meanwhile
+    /// `listener` hears each debugger event, and `send_debug_command` drives the run. The time limit counts
+    /// only the time the block runs, not the time it is paused; Stop ends it at once as it ends any run.
+    pub fn debug_json(
+        &self,
+        run_id: RunId,
+        request: JsonRunRequest,
+        limits: RunLimits,
+        launch: DebugLaunch,
+        listener: DebugEvents,
+    ) -> Result<JsonRunReport> {
+        let started = Instant::now();
+        let state_before = request.state.clone();
+        let mut request = WorkerRequest {
+            id: 0,
+            run: request,
+            memory_limit_bytes: limits.memory_limit_bytes,
+            max_reply_bytes: self.shared.options.max_reply_bytes,
+            time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
+            debug: Some(launch),
+        };
+        let log_listener = self
+            .shared
+            .log_listeners
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&run_id)
+            .cloned();
+        // Never a pooled worker: a debug run's worker hands its stdin to the debugger and exits afterwards.
+        let mut worker =
+            WorkerProcess::spawn(&self.shared.command, self.shared.options.max_reply_bytes)?;
+        worker.set_log_listener(log_listener);
+        let request_id = worker
+            .send(&mut request)
+            .map_err(Error::WorkerUnreachable)?;
+        let registration = ActiveRun::register(&self.shared, run_id, worker.stopper());
+        let mut clock = PausableClock::started(limits.time_limit);
+        let event = loop {
+            match worker.next_event(clock.deadline()) {
+                Some(WorkerEvent::Debug(event)) => {
+                    match event {
+                        DebugEvent::Stopped { .. } => clock.pause(),
+                        DebugEvent::Continued => clock.resume(),
+                        _ => {}
+                    }
+                    (listener.0)(&event);
+                }
+                Some(WorkerEvent::Command(command)) => {
+                    // A worker that cannot take it is dead; its closed stdout ends the run just after.
+                    let _ = worker.send_command(&command);
+                }
+                Some(WorkerEvent::Reply(line)) => {
+                    for event in worker.late_debug_events() {
+                        (listener.0)(&event);
+                    }
+                    break Some(WorkerEvent::Reply(line));
+                }
+                event => break event,
+            }
+        };
+        drop(registration);
+        self.conclude(
+            worker,
+            event,
+            request_id,
+            &limits,
+            started,
+            state_before,
+            false,
+        )
+    }
+
+    /// Passes `command` on to the debug run `run_id`; answers whether such a run was in progress.
+    pub fn send_debug_command(&self, run_id: RunId, command: DebugCommand) -> bool {
+        let active = self
+            .shared
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        match active.get(&run_id) {
+            Some(sender) => sender.send(WorkerEvent::Command(command)).is_ok(),
+            None => false,
+        }
+    }
+
+    /// The report of a run whose worker said `event` (`None`: the time limit passed). A worker that replied
+    /// goes back to the pool when `reusable`.
+    #[allow(clippy::too_many_arguments)]
+    fn conclude(
+        &self,
+        worker: WorkerProcess,
+        event: Option<WorkerEvent>,
+        request_id: u64,
+        limits: &RunLimits,
+        started: Instant,
+        state_before: JsonBlockState,
+        reusable: bool,
+    ) -> Result<JsonRunReport> {
         let end = match event {
             Some(WorkerEvent::Reply(line)) => {
-                let accepted = self.accept_reply(worker, &line, request_id);
-                if accepted.is_err() {
-                    // The worker that broke the protocol is gone; keep a warm one ready.
+                let accepted = self.accept_reply(worker, &line, request_id, reusable);
+                if accepted.is_err() || !reusable {
+                    // The worker that broke the protocol (or served a debug run) is gone; keep a warm one ready.
                     self.refill_in_background();
                 }
                 return accepted;
@@ -213,6 +329,11 @@ impl Supervisor {
                 },
                 worker.end_keeping_logs(),
             ),
+            Some(WorkerEvent::Debug(_) | WorkerEvent::Command(_)) => {
+                unreachable!(
+                    "the waiting loops pass debugger traffic on and never conclude with it"
+                )
+            }
         };
         let (end, logs) = end;
         // The worker is gone (stopped, over a limit, or dead): start a warm one for the next run.
@@ -227,6 +348,7 @@ impl Supervisor {
         worker: WorkerProcess,
         line: &[u8],
         request_id: u64,
+        reusable: bool,
     ) -> Result<JsonRunReport> {
         let reply: WorkerReply = serde_json::from_slice(line).map_err(|error| {
             Error::WorkerProtocol(format!("its reply is not valid JSON: {error}"))
@@ -241,7 +363,11 @@ impl Supervisor {
             ReplyOutcome::Report(report) => {
                 // The run's listener hears every line before the run ends (and the worker moves on).
                 worker.await_live_logs(report.outcome.logs.len());
-                self.give_back(worker);
+                if reusable {
+                    self.give_back(worker);
+                } else {
+                    worker.retire();
+                }
                 Ok(*report)
             }
             ReplyOutcome::Rejected(reason) => Err(Error::WorkerProtocol(format!(
@@ -360,6 +486,7 @@ impl Shared {
             memory_limit_bytes: None,
             max_reply_bytes: self.options.max_reply_bytes,
             time_limit_ms: WARM_UP_TIME_LIMIT.as_millis() as u64,
+            debug: None,
         };
         let id = worker
             .send(&mut request)
@@ -384,6 +511,38 @@ impl Shared {
 
     fn lock_idle(&self) -> std::sync::MutexGuard<'_, Vec<WorkerProcess>> {
         self.idle.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A debug run's time limit: it runs down only while the block runs, not while it is paused.
+struct PausableClock {
+    remaining: Duration,
+    /// When the block last started running; `None` while it is paused.
+    running_since: Option<Instant>,
+}
+
+impl PausableClock {
+    fn started(limit: Duration) -> Self {
+        PausableClock {
+            remaining: limit,
+            running_since: Some(Instant::now()),
+        }
+    }
+
+    /// When the limit is reached if the block keeps running; `None` while paused (or for a limit too large
+    /// to add to the clock).
+    fn deadline(&self) -> Option<Instant> {
+        self.running_since?.checked_add(self.remaining)
+    }
+
+    fn pause(&mut self) {
+        if let Some(since) = self.running_since.take() {
+            self.remaining = self.remaining.saturating_sub(since.elapsed());
+        }
+    }
+
+    fn resume(&mut self) {
+        self.running_since.get_or_insert_with(Instant::now);
     }
 }
 

@@ -8,20 +8,24 @@ use std::fs::File;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::os::fd::FromRawFd;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use blocksmith_engine::debugger::{DebugCommand, DebugEvents, DebugLaunch, Debugger};
 use blocksmith_engine::{
-    run_block_json, BlockError, EngineOptions, FailureKind, JsonBlockState, JsonRunReport,
-    JsonRunRequest, LiveLogs,
+    debug_block_json, run_block_json, BlockError, EngineOptions, FailureKind, JsonBlockState,
+    JsonRunReport, JsonRunRequest, LiveLogs,
 };
 
 use crate::ended_run::RunEnd;
 use crate::hardening::{encode_status, harden_this_process};
 use crate::memory_probe::worker_memory_probe;
-use crate::protocol::{encode_live_log, ReplyOutcome, WorkerReply, WorkerRequest};
+use crate::protocol::{
+    encode_debug_event, encode_live_log, ReplyOutcome, WorkerReply, WorkerRequest,
+};
 
 /// The engine thread's stack. Boa recurses natively in its parser, `JSON.stringify` and callbacks such as
 /// `Array.prototype.map`, so a roomy stack lets ordinary deep code run; what still overflows it is
@@ -56,12 +60,12 @@ pub fn worker_main() -> ExitCode {
         }
     };
     let mut replies = BufWriter::new(replies);
-    let mut requests = io::stdin().lock();
     let footprint = own_address_space_bytes();
     let mut line = String::new();
     loop {
         line.clear();
-        match requests.read_line(&mut line) {
+        // Locked per line, not for the worker's life: a debug run's command reader takes stdin over.
+        match io::stdin().lock().read_line(&mut line) {
             Ok(0) => return ExitCode::SUCCESS,
             Ok(_) => {}
             Err(error) => {
@@ -69,8 +73,12 @@ pub fn worker_main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+        let mut debug_run = false;
         let reply = match serde_json::from_str::<WorkerRequest>(&line) {
-            Ok(request) => serve(request, footprint),
+            Ok(request) => {
+                debug_run = request.debug.is_some();
+                serve(request, footprint)
+            }
             Err(error) => Reply {
                 id: 0,
                 bytes: encode(&WorkerReply {
@@ -97,6 +105,10 @@ pub fn worker_main() -> ExitCode {
         // the reply goes out first, and the next request waits for the memory.
         if let Some(engine) = reply.engine {
             let _ = engine.join();
+        }
+        // The debug run's command reader still holds stdin: this worker's work is done.
+        if debug_run {
+            return ExitCode::SUCCESS;
         }
     }
 }
@@ -143,17 +155,20 @@ fn serve(request: WorkerRequest, footprint: u64) -> Reply {
         memory_limit_bytes,
         max_reply_bytes,
         time_limit_ms,
+        debug,
     } = request;
     let state_before = run.state.clone();
     let started = Instant::now();
     if let Err(error) = limit_address_space(memory_limit_bytes.map(|budget| budget + footprint)) {
         eprintln!("blocksmith worker: could not set the memory limit: {error}");
     }
-    let (report, engine) = match run_on_engine_thread(
-        run,
-        memory_limit_bytes,
-        Duration::from_millis(time_limit_ms),
-    ) {
+    // Paused time does not count against a debug run's limit, so only its host can tell when it is over.
+    let backstop = match debug {
+        Some(_) => None,
+        None => Some(Duration::from_millis(time_limit_ms).saturating_add(ORPHAN_GRACE)),
+    };
+    let debugger = debug.map(debugger_on_stdin);
+    let (report, engine) = match run_on_engine_thread(run, memory_limit_bytes, backstop, debugger) {
         Some((report, engine)) => (report, engine),
         None => (
             RunEnd::MemoryLimit {
@@ -183,7 +198,8 @@ fn serve(request: WorkerRequest, footprint: u64) -> Reply {
 fn run_on_engine_thread(
     run: JsonRunRequest,
     memory_limit_bytes: Option<u64>,
-    time_limit: Duration,
+    backstop: Option<Duration>,
+    debugger: Option<Debugger>,
 ) -> Option<(JsonRunReport, Option<JoinHandle<()>>)> {
     let stack_bytes = memory_limit_bytes.map_or(ENGINE_STACK_BYTES, |limit| {
         ENGINE_STACK_BYTES.min(limit / 4)
@@ -201,10 +217,18 @@ fn run_on_engine_thread(
                 memory_probe: Some(worker_memory_probe()),
                 ..EngineOptions::default()
             };
-            let _ = finished.send(run_block_json(&run, &options));
+            let report = match debugger {
+                Some(debugger) => debug_block_json(&run, &options, debugger),
+                None => run_block_json(&run, &options),
+            };
+            let _ = finished.send(report);
         })
         .ok()?;
-    match report.recv_timeout(time_limit.saturating_add(ORPHAN_GRACE)) {
+    let received = match backstop {
+        Some(backstop) => report.recv_timeout(backstop),
+        None => report.recv().map_err(|_| RecvTimeoutError::Disconnected),
+    };
+    match received {
         Ok(report) => Some((report, Some(engine))),
         Err(RecvTimeoutError::Disconnected) => {
             let panic = engine.join().err();
@@ -244,6 +268,53 @@ fn engine_panic_report(reason: &str, elapsed: Duration, state: JsonBlockState) -
     });
     report.failure = Some(FailureKind::Block);
     report
+}
+
+/// The debugger of a debug run, driven from the rest of stdin: a thread reads one `DebugCommand` per line and
+/// passes it on (flagging a pause request at once, since the engine thread is busy running the block), and
+/// events go to stderr. When stdin closes the host is gone, and so is this worker.
+fn debugger_on_stdin(launch: DebugLaunch) -> Debugger {
+    let (commands, received) = mpsc::channel();
+    let pause_requested = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&pause_requested);
+    let reader = thread::Builder::new()
+        .name("debug-commands".into())
+        .spawn(move || {
+            let mut line = String::new();
+            loop {
+                line.clear();
+                match io::stdin().lock().read_line(&mut line) {
+                    Ok(0) | Err(_) => std::process::exit(EXIT_ORPHANED),
+                    Ok(_) => {}
+                }
+                match serde_json::from_str::<DebugCommand>(&line) {
+                    Ok(command) => {
+                        if command == DebugCommand::Pause {
+                            flag.store(true, Ordering::Release);
+                        }
+                        if commands.send(command).is_err() {
+                            return;
+                        }
+                    }
+                    Err(error) => eprintln!(
+                        "blocksmith worker: a debugger command that is not valid JSON was ignored: {error}"
+                    ),
+                }
+            }
+        });
+    if let Err(error) = reader {
+        eprintln!("blocksmith worker: could not start the debugger's command reader: {error}");
+    }
+    Debugger {
+        launch,
+        commands: received,
+        pause_requested,
+        events: DebugEvents(Arc::new(|event| {
+            let _ = io::stderr()
+                .lock()
+                .write_all(encode_debug_event(event).as_bytes());
+        })),
+    }
 }
 
 /// This process's mapped address space now (`/proc/self/statm`'s first field, in pages); 0 when unknown.

@@ -19,7 +19,10 @@ use crate::error::{Error, Result};
 use crate::hardening::{decode_status, worker_environment};
 use blocksmith_engine::{EngineOptions, LiveLogs, LogLine};
 
-use crate::protocol::{decode_live_log, read_capped_line, CappedLine, WorkerRequest};
+use crate::protocol::{
+    decode_debug_event, decode_live_log, read_capped_line, CappedLine, WorkerRequest,
+};
+use blocksmith_engine::debugger::{DebugCommand, DebugEvent};
 
 /// How to start a worker: a program and its arguments (the CLI passes its own executable and `__worker`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +51,10 @@ pub(crate) enum WorkerEvent {
     /// Stdout closed or failed: the worker is dead or dying.
     Closed,
     Stop,
+    /// A debug run's event, read from the worker's stderr.
+    Debug(DebugEvent),
+    /// A command for a debug run's worker, from the front end (`Supervisor::send_debug_command`).
+    Command(DebugCommand),
 }
 
 /// How much of a worker's stderr is kept: enough for Rust's abort messages.
@@ -150,10 +157,11 @@ impl WorkerProcess {
         let stderr_shared = Arc::new(StderrShared::default());
         let kept = Arc::clone(&stderr_shared);
         let (closed_sender, stderr_closed) = mpsc::channel();
+        let debug_events = events_sender.clone();
         thread::Builder::new()
             .name("worker-stderr".into())
             .spawn(move || {
-                keep_stderr(stderr, &kept);
+                keep_stderr(stderr, &kept, &debug_events);
                 let _ = closed_sender.send(());
             })
             .map_err(Error::WorkerUnreachable)?;
@@ -235,6 +243,28 @@ impl WorkerProcess {
         Ok(id)
     }
 
+    /// The debugger events a debug run's worker wrote before its reply that its stderr reader had not passed
+    /// on yet (two threads read the two pipes, so the reply can arrive first). The worker exits after a debug
+    /// run, so its stderr closing means every event has been read.
+    pub(crate) fn late_debug_events(&self) -> Vec<DebugEvent> {
+        let _ = self.stderr_closed.recv_timeout(LIVE_LOG_CATCH_UP);
+        let mut late = Vec::new();
+        while let Ok(event) = self.events.try_recv() {
+            if let WorkerEvent::Debug(event) = event {
+                late.push(event);
+            }
+        }
+        late
+    }
+
+    /// Passes a command on to a debug run's worker (one JSON line on its stdin).
+    pub(crate) fn send_command(&mut self, command: &DebugCommand) -> io::Result<()> {
+        let mut line = serde_json::to_vec(command).map_err(io::Error::other)?;
+        line.push(b'\n');
+        self.stdin.write_all(&line)?;
+        self.stdin.flush()
+    }
+
     /// The next event, or `None` once `deadline` (if any) passes.
     pub(crate) fn next_event(&self, deadline: Option<Instant>) -> Option<WorkerEvent> {
         let Some(deadline) = deadline else {
@@ -304,8 +334,9 @@ impl Drop for WorkerProcess {
 }
 
 /// Reads the worker's stderr line by line: live log lines are kept as lines (up to the cap) and handed to the
-/// run's listener, the worker's hardening status is passed over, and anything else goes into the tail.
-fn keep_stderr(stderr: impl Read, shared: &StderrShared) {
+/// run's listener, a debug run's events go to the run waiting on the worker, the worker's hardening status is
+/// passed over, and anything else goes into the tail.
+fn keep_stderr(stderr: impl Read, shared: &StderrShared, debug_events: &Sender<WorkerEvent>) {
     let (max_lines, max_bytes) = live_log_caps();
     let mut reader = BufReader::new(stderr);
     let mut line = Vec::new();
@@ -325,6 +356,10 @@ fn keep_stderr(stderr: impl Read, shared: &StderrShared) {
             if skip_rest_of_line(&mut reader).is_err() {
                 return;
             }
+            continue;
+        }
+        if let Some(event) = decode_debug_event(&line) {
+            let _ = debug_events.send(WorkerEvent::Debug(event));
             continue;
         }
         let mut kept = shared.kept.lock().unwrap_or_else(PoisonError::into_inner);
@@ -407,7 +442,8 @@ mod tests {
         let mut output = crate::protocol::encode_live_log(&log).into_bytes();
         output.extend(vec![b'a'; STDERR_TAIL_BYTES]);
         output.extend_from_slice(b"memory allocation of 8 bytes failed\n");
-        keep_stderr(&output[..], &shared);
+        let (events, _) = mpsc::channel();
+        keep_stderr(&output[..], &shared, &events);
         let kept = shared.kept.into_inner().unwrap();
         let tail: Vec<u8> = kept.tail.into_iter().collect();
         assert_eq!(tail.len(), STDERR_TAIL_BYTES);

@@ -18,6 +18,7 @@ mod validation;
 pub mod webhook;
 mod workspace_view;
 
+pub use blocksmith_engine::debugger::resolve_breakpoint_line;
 pub use connections::{
     config_vars, config_vars_for_run, list_connections, no_secrets_here_notice, remove_connection,
     reveal_secret, save_connection, save_connection_confirming_host_change, ConnectionDraft,
@@ -35,15 +36,18 @@ pub use runs::{
     prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
 };
 pub use session::{
-    BlockRunRequest, BrowserConsent, ConsentRequest, ExportOutcome, FileRunRequest, FlowRunRequest,
-    LimitOverrides, ListenOn, Listening, LiveLogLine, QuietHost, Ran, Session, SessionHost,
-    WebhookRequest, WebhookStatus, Workers,
+    BlockRunRequest, BrowserConsent, ConsentRequest, DebugListener, DebugNotice, ExportOutcome,
+    FileDebugRequest, FileRunRequest, FlowRunRequest, LimitOverrides, ListenOn, Listening,
+    LiveLogLine, QuietHost, Ran, Session, SessionHost, WebhookRequest, WebhookStatus, Workers,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};
 
 /// The lower crates' types that cross the session's API, so front ends need no other Blocksmith crate.
 pub mod types {
+    pub use blocksmith_engine::debugger::{
+        Answer, BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters, StopReason,
+    };
     pub use blocksmith_engine::{
         json_text, BlockError, FailureKind, JsonRunOutcome, JsonText, LogLevel, LogLine, RunOutcome,
     };

@@ -11,6 +11,7 @@
 //! thread.
 
 mod connections;
+mod debug;
 mod export;
 mod listener;
 mod oauth;
@@ -31,6 +32,7 @@ use blocksmith_workspace::Workspace;
 use crate::error::{Error, Result};
 use crate::webhook::ServedCall;
 
+pub use debug::{DebugListener, DebugNotice, FileDebugRequest};
 pub use export::ExportOutcome;
 pub use listener::{Listening, WebhookRequest, WebhookStatus};
 pub use oauth::{BrowserConsent, ConsentRequest, ListenOn};

@@ -4,7 +4,7 @@
 //! (state, history) is recorded afterwards. Every outcome comes back with the run's secrets redacted, and so
 //! does each log line the host hears while the run goes on ([`crate::SessionHost::run_logged`]).
 
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use blocksmith_engine::{
@@ -19,7 +19,7 @@ use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{lock, Session, Shared};
+use super::{lock, Session};
 use crate::connections::config_vars_for_run;
 use crate::error::Result;
 use crate::redaction::{redact_outcome, Redactor};
@@ -185,6 +185,23 @@ impl Session {
 
     /// Runs a block file on its own (see [`FileRunRequest`]); nothing is recorded.
     pub fn run_file(&self, request: FileRunRequest) -> Result<Ran<JsonRunOutcome>> {
+        let run_id = request.run_id.clone();
+        let (run, limits, redactor) = self.prepare_file_run(request)?;
+        let supervisor = &self.shared.supervisor;
+        let report = self.tracked(&run_id, &redactor, |run_id| {
+            supervisor.run_json(run_id, run, limits)
+        })?;
+        Ok(Ran {
+            outcome: redact_outcome(report.outcome, &redactor),
+            failure: report.failure,
+        })
+    }
+
+    /// The worker's request, the limits and the redactor of a block file's run.
+    pub(super) fn prepare_file_run(
+        &self,
+        request: FileRunRequest,
+    ) -> Result<(JsonRunRequest, RunLimits, Redactor)> {
         let workspace = self.snapshot_if_open();
         let started_at = SystemTime::now();
         let (config_vars, redactor) = match (request.config_vars, &workspace) {
@@ -230,14 +247,7 @@ impl Session {
             debug_mode: request.debug_mode,
         };
         let limits = request.limits.apply(RunLimits::default());
-        let supervisor = &self.shared.supervisor;
-        let report = self.tracked(&request.run_id, &redactor, |run_id| {
-            supervisor.run_json(run_id, run, limits)
-        })?;
-        Ok(Ran {
-            outcome: redact_outcome(report.outcome, &redactor),
-            failure: report.failure,
-        })
+        Ok((run, limits, redactor))
     }
 
     /// Stops the run `run_id` at once; answers whether it was still running.
@@ -264,33 +274,51 @@ impl Session {
         redactor: &Redactor,
         work: impl FnOnce(blocksmith_runner::RunId) -> blocksmith_runner::Result<T>,
     ) -> Result<T> {
+        let host = Arc::downgrade(&self.shared);
+        let tell_host = move |line: &LiveLogLine| {
+            if let Some(session) = host.upgrade() {
+                session.host.run_logged(line);
+            }
+        };
+        self.tracked_telling(run_id, redactor, tell_host, work)
+    }
+
+    /// [`Session::tracked`], with each logged line (redacted and timed) told to `listener` instead of the host.
+    pub(super) fn tracked_telling<T>(
+        &self,
+        run_id: &str,
+        redactor: &Redactor,
+        listener: impl Fn(&LiveLogLine) + Send + Sync + 'static,
+        work: impl FnOnce(blocksmith_runner::RunId) -> blocksmith_runner::Result<T>,
+    ) -> Result<T> {
         let supervisor = &self.shared.supervisor;
         let id = supervisor.next_run_id();
         let _listening = supervisor.listen_to_logs(
             id,
-            live_logs_to_host(
-                Arc::downgrade(&self.shared),
-                run_id.to_owned(),
-                redactor.clone(),
-            ),
+            live_logs_to(listener, run_id.to_owned(), redactor.clone()),
         );
         lock(&self.shared.runs).insert(run_id.to_string(), id);
         let outcome = work(id);
         lock(&self.shared.runs).remove(run_id);
         Ok(outcome?)
     }
+
+    /// The supervisor's id of the run the front end calls `run_id`, while it is in progress.
+    pub(super) fn supervisor_run_id(&self, run_id: &str) -> Option<blocksmith_runner::RunId> {
+        lock(&self.shared.runs).get(run_id).copied()
+    }
 }
 
-/// Tells the host of each line run `run_id` logs, redacted and timed from now. It holds the session weakly: the
-/// listener lives in the session's own supervisor while the run goes on.
-fn live_logs_to_host(session: Weak<Shared>, run_id: String, redactor: Redactor) -> LiveLogs {
+/// Tells `listener` of each line run `run_id` logs, redacted and timed from now.
+fn live_logs_to(
+    listener: impl Fn(&LiveLogLine) + Send + Sync + 'static,
+    run_id: String,
+    redactor: Redactor,
+) -> LiveLogs {
     let started = Instant::now();
     LiveLogs(Arc::new(move |line: &LogLine| {
-        let Some(session) = session.upgrade() else {
-            return;
-        };
         let line = redact_outcome(line.clone(), &redactor);
-        session.host.run_logged(&LiveLogLine {
+        listener(&LiveLogLine {
             run_id: run_id.clone(),
             at_ms: started.elapsed().as_secs_f64() * 1000.0,
             level: line.level,

@@ -1,0 +1,441 @@
+//! `blocksmith debug` driven by a scripted Debug Adapter Protocol client, as an editor drives it: the real
+//! binary, its real worker, the blocks in `fixtures/debug/`.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+/// Long enough for a debug build on a busy machine; a hang fails the test instead of blocking it.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/debug")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A DAP client talking to one `blocksmith debug` process.
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    /// Messages read while waiting for another one.
+    unread: VecDeque<Value>,
+    next_seq: u64,
+}
+
+impl Client {
+    fn start() -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_blocksmith"))
+            .arg("debug")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (sender, messages) = mpsc::channel();
+        thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = 0;
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let header = header.trim();
+                    if header.is_empty() {
+                        break;
+                    }
+                    if let Some(value) = header.strip_prefix("Content-Length:") {
+                        length = value.trim().parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body).unwrap();
+                if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            messages,
+            unread: VecDeque::new(),
+            next_seq: 1,
+        }
+    }
+
+    fn send(&mut self, command: &str, arguments: Value) -> u64 {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let body = serde_json::to_vec(&json!({
+            "seq": seq,
+            "type": "request",
+            "command": command,
+            "arguments": arguments,
+        }))
+        .unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(&body).unwrap();
+        self.stdin.flush().unwrap();
+        seq
+    }
+
+    /// The first message (read now or earlier) that `wanted` accepts; the others stay unread.
+    fn wait_for(&mut self, what: &str, wanted: impl Fn(&Value) -> bool) -> Value {
+        if let Some(at) = self.unread.iter().position(&wanted) {
+            return self.unread.remove(at).unwrap();
+        }
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = self
+                .messages
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no {what} came; unread: {:#?}", self.unread));
+            if wanted(&message) {
+                return message;
+            }
+            self.unread.push_back(message);
+        }
+    }
+
+    /// Sends a request and returns its (successful) response's body.
+    fn request(&mut self, command: &str, arguments: Value) -> Value {
+        let response = self.request_response(command, arguments);
+        assert_eq!(response["success"], true, "{command} failed: {response}");
+        response["body"].clone()
+    }
+
+    fn request_response(&mut self, command: &str, arguments: Value) -> Value {
+        let seq = self.send(command, arguments);
+        self.wait_for(&format!("response to {command}"), |message| {
+            message["type"] == "response" && message["request_seq"] == seq
+        })
+    }
+
+    fn event(&mut self, name: &str) -> Value {
+        self.wait_for(&format!("`{name}` event"), |message| {
+            message["type"] == "event" && message["event"] == name
+        })["body"]
+            .clone()
+    }
+
+    /// `initialize`, `launch` with `arguments`, the breakpoints of `program`, the exception filters, and
+    /// `configurationDone`: the block starts.
+    fn launch(
+        &mut self,
+        arguments: Value,
+        breakpoints: Value,
+        exception_filters: &[&str],
+    ) -> Value {
+        let capabilities = self.request("initialize", json!({"adapterID": "blocksmith"}));
+        assert_eq!(capabilities["supportsConditionalBreakpoints"], true);
+        self.event("initialized");
+        self.request("launch", arguments.clone());
+        let verified = self.request(
+            "setBreakpoints",
+            json!({"source": {"path": arguments["program"]}, "breakpoints": breakpoints}),
+        );
+        self.request(
+            "setExceptionBreakpoints",
+            json!({"filters": exception_filters}),
+        );
+        self.request("configurationDone", json!({}));
+        verified
+    }
+
+    /// Waits for a `stopped` event with `reason` and answers the paused frame's line.
+    fn stopped(&mut self, reason: &str) -> u64 {
+        let stopped = self.event("stopped");
+        assert_eq!(stopped["reason"], reason, "{stopped}");
+        assert_eq!(stopped["threadId"], 1);
+        self.top_frame()["line"].as_u64().unwrap()
+    }
+
+    fn top_frame(&mut self) -> Value {
+        let trace = self.request("stackTrace", json!({"threadId": 1}));
+        trace["stackFrames"][0].clone()
+    }
+
+    /// The paused frame's local variables as `name → value` text.
+    fn locals(&mut self) -> Vec<(String, String)> {
+        let frame = self.top_frame();
+        let scopes = self.request("scopes", json!({"frameId": frame["id"]}));
+        assert_eq!(scopes["scopes"][0]["name"], "Local");
+        let reference = scopes["scopes"][0]["variablesReference"].clone();
+        let variables = self.request("variables", json!({"variablesReference": reference}));
+        variables["variables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|variable| {
+                (
+                    variable["name"].as_str().unwrap().to_owned(),
+                    variable["value"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    fn evaluate(&mut self, expression: &str) -> String {
+        let body = self.request(
+            "evaluate",
+            json!({"expression": expression, "frameId": 0, "context": "watch"}),
+        );
+        body["result"].as_str().unwrap().to_owned()
+    }
+
+    /// The end of the run: the `stdout` output's JSON line, and the exit code.
+    fn finish(&mut self) -> (Value, i64) {
+        let line = self.wait_for("the run's JSON line", |message| {
+            message["event"] == "output" && message["body"]["category"] == "stdout"
+        });
+        let output = line["body"]["output"].as_str().unwrap();
+        assert!(output.ends_with('\n'), "{output:?}");
+        let outcome: Value = serde_json::from_str(output.trim_end()).unwrap();
+        self.event("terminated");
+        let exit_code = self.event("exited")["exitCode"].as_i64().unwrap();
+        self.request("disconnect", json!({}));
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "blocksmith debug exited with {status}");
+        (outcome, exit_code)
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_breakpoint_stops_on_its_line_with_the_locals_values_and_the_run_ends_as_run_does() {
+    let program = fixture("totals.js");
+    let mut client = Client::start();
+    let verified = client.launch(json!({"program": program}), json!([{"line": 7}]), &[]);
+    assert_eq!(verified["breakpoints"][0]["verified"], true);
+    assert_eq!(verified["breakpoints"][0]["line"], 7);
+
+    assert_eq!(client.stopped("breakpoint"), 7);
+    let frame = client.top_frame();
+    assert_eq!(frame["column"], 3);
+    assert!(frame["source"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("totals.js"));
+    let locals = client.locals();
+    assert!(
+        locals.contains(&("total".to_owned(), "12".to_owned())),
+        "{locals:?}"
+    );
+    assert!(
+        locals.contains(&("items".to_owned(), "Array(3)".to_owned())),
+        "{locals:?}"
+    );
+    assert_eq!(client.evaluate("items.length * total"), "36");
+    let items = client.request(
+        "evaluate",
+        json!({"expression": "items", "frameId": 0, "context": "hover"}),
+    );
+    assert_eq!(items["result"], "Array(3)");
+    let page = client.request(
+        "variables",
+        json!({"variablesReference": items["variablesReference"], "start": 1, "count": 2}),
+    );
+    let page: Vec<(&str, &str)> = page["variables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|element| {
+            (
+                element["name"].as_str().unwrap(),
+                element["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(page, [("1", "4"), ("2", "5")]);
+    let shown = client.evaluate("({ id: 7, name: 'x', tags: ['a'] })");
+    assert_eq!(shown, "{id: 7, name: \"x\", tags: Array(1)}");
+
+    client.request("continue", json!({"threadId": 1}));
+    let logged = client.wait_for("the block's log line", |message| {
+        message["event"] == "output" && message["body"]["category"] == "console"
+    });
+    assert_eq!(logged["body"]["output"], "total 12\n");
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["ok"], true);
+    assert_eq!(outcome["result"], json!({"total": 12, "count": 3}));
+    assert_eq!(outcome["logs"][0]["message"], "total 12");
+    assert_eq!(exit_code, 0);
+}
+
+#[test]
+fn step_into_over_and_out_follow_the_calls() {
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("steps.js")}),
+        json!([{"line": 7}]),
+        &[],
+    );
+    assert_eq!(client.stopped("breakpoint"), 7);
+
+    client.request("stepIn", json!({"threadId": 1}));
+    assert_eq!(client.stopped("step"), 2, "into double()");
+    assert_eq!(client.top_frame()["name"], "double");
+    let trace = client.request("stackTrace", json!({"threadId": 1}));
+    assert_eq!(trace["stackFrames"][1]["line"], 7, "the caller: {trace}");
+
+    client.request("next", json!({"threadId": 1}));
+    assert_eq!(client.stopped("step"), 3);
+    assert!(client
+        .locals()
+        .contains(&("twice".to_owned(), "4".to_owned())));
+
+    client.request("stepOut", json!({"threadId": 1}));
+    assert_eq!(
+        client.stopped("step"),
+        8,
+        "back in the caller, after the call"
+    );
+    assert!(client.locals().contains(&("a".to_owned(), "4".to_owned())));
+
+    client.request("next", json!({"threadId": 1}));
+    assert_eq!(client.stopped("step"), 9);
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["result"], 5);
+    assert_eq!(exit_code, 0);
+}
+
+#[test]
+fn a_conditional_breakpoint_stops_only_when_it_holds_and_a_logpoint_prints() {
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("loop_sum.js")}),
+        json!([
+            {"line": 4, "condition": "i === 3"},
+            {"line": 6, "logMessage": "sum is {sum}, i is {typeof i}"},
+        ]),
+        &[],
+    );
+    assert_eq!(client.stopped("breakpoint"), 4);
+    assert_eq!(client.evaluate("i"), "3");
+    assert_eq!(client.evaluate("sum"), "3", "0 + 1 + 2 before this pass");
+    client.request("continue", json!({"threadId": 1}));
+    let logged = client.wait_for("the logpoint's output", |message| {
+        message["event"] == "output" && message["body"]["category"] == "console"
+    });
+    assert_eq!(logged["body"]["output"], "sum is 10, i is undefined\n");
+    assert_eq!(logged["body"]["line"], 6);
+    let (outcome, _) = client.finish();
+    assert_eq!(outcome["result"], 10);
+}
+
+#[test]
+fn an_uncaught_exception_pauses_at_its_throw_with_the_frame_to_inspect() {
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("throws.js")}),
+        json!([]),
+        &["uncaught"],
+    );
+    assert_eq!(client.stopped("exception"), 3);
+    assert_eq!(client.top_frame()["name"], "orderId");
+    assert_eq!(client.evaluate("order.total"), "3");
+    let response = client.request_response(
+        "evaluate",
+        json!({"expression": "missing.value", "frameId": 0, "context": "repl"}),
+    );
+    assert_eq!(response["success"], false);
+    assert!(
+        response["message"]
+            .as_str()
+            .unwrap()
+            .contains("ReferenceError"),
+        "{response}"
+    );
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["ok"], false);
+    assert_eq!(outcome["error"]["message"], "the order has no id");
+    assert_eq!(outcome["error"]["line"], 3);
+    assert_eq!(
+        outcome["error"]["column"], 11,
+        "the column of the block's own file"
+    );
+    assert_eq!(
+        exit_code, 1,
+        "as `blocksmith run` exits for a block that fails"
+    );
+}
+
+#[test]
+fn breakpoints_after_an_await_and_in_a_timer_callback_stop() {
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("async_timer.js")}),
+        json!([{"line": 4}, {"line": 8}]),
+        &[],
+    );
+    assert_eq!(client.stopped("breakpoint"), 4);
+    assert!(client.locals().iter().any(|(name, _)| name == "wait"));
+    client.request("continue", json!({"threadId": 1}));
+    assert_eq!(client.stopped("breakpoint"), 8);
+    assert_eq!(client.evaluate("fromTimer"), "null");
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, _) = client.finish();
+    assert_eq!(outcome["result"], json!(["awaited", "timer"]));
+}
+
+#[test]
+fn the_time_limit_waits_while_paused_and_stop_on_entry_pauses_first() {
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("totals.js"), "stopOnEntry": true, "timeoutMs": 300}),
+        json!([]),
+        &[],
+    );
+    assert_eq!(client.stopped("entry"), 1);
+    // Paused for longer than the whole time limit.
+    thread::sleep(Duration::from_millis(600));
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["ok"], true, "{outcome}");
+    assert_eq!(exit_code, 0);
+}
+
+#[test]
+fn pause_stops_a_busy_loop_and_terminate_ends_the_run_within_200_ms() {
+    let mut client = Client::start();
+    client.launch(json!({"program": fixture("spins.js")}), json!([]), &[]);
+    thread::sleep(Duration::from_millis(300));
+    client.request("pause", json!({"threadId": 1}));
+    assert_eq!(client.stopped("pause"), 4);
+    let spins: u64 = client.evaluate("spins").parse().unwrap();
+    assert!(spins > 0);
+
+    let asked = Instant::now();
+    client.request("terminate", json!({}));
+    client.event("terminated");
+    let took = asked.elapsed();
+    assert!(took < Duration::from_millis(200), "terminate took {took:?}");
+    let exited = client.event("exited");
+    assert_eq!(
+        exited["exitCode"], 3,
+        "stopped, as `blocksmith run` reports a stopped run"
+    );
+}
