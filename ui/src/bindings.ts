@@ -140,7 +140,7 @@ async sampleSave(blockId: string, sample: JsonValue) : Promise<Result<null, AppE
 },
 /**
  * Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
- * worker process, records it in the history, and answers with its outcome. `run_id` is chosen by the UI so
+ * worker process, records it in the history, and answers with its outcome (`returned` left null). `run_id` is chosen by the UI so
  * that `run_stop` can name the run while it is in progress. In `debug_mode`, `context.debug` records and the
  * outcome carries its results.
  */
