@@ -13,9 +13,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use blocksmith_cassette::{HttpLog, HttpPlan};
 use blocksmith_engine::{
-    json_text, BlockKind, JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs, RunReport,
-    RunRequest,
+    json_text, BlockKind, FrozenInputs, JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs,
+    RunReport, RunRequest,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -76,6 +77,13 @@ impl Default for SupervisorOptions {
             max_reply_bytes: DEFAULT_MAX_REPLY_BYTES,
         }
     }
+}
+
+/// What a test case pins on a run: how its `fetch` goes (recorded or replayed) and its time and randomness.
+#[derive(Debug, Clone, Default)]
+pub struct RunConditions {
+    pub http: Option<HttpPlan>,
+    pub frozen: Option<FrozenInputs>,
 }
 
 /// Names a run so it can be stopped. Unique among the runs in progress (`Supervisor::next_run_id`).
@@ -166,6 +174,19 @@ impl Supervisor {
         request: JsonRunRequest,
         limits: RunLimits,
     ) -> Result<JsonRunReport> {
+        self.run_json_under(run_id, request, limits, RunConditions::default())
+            .map(|(report, _)| report)
+    }
+
+    /// `run_json` under `conditions`, answering also with what its `fetch` recorded or missed (`None` when
+    /// the conditions had no HTTP plan, or the worker died before it replied).
+    pub fn run_json_under(
+        &self,
+        run_id: RunId,
+        request: JsonRunRequest,
+        limits: RunLimits,
+        conditions: RunConditions,
+    ) -> Result<(JsonRunReport, Option<HttpLog>)> {
         let started = Instant::now();
         // A limit too large to add to the clock means no deadline at all.
         let deadline = started.checked_add(limits.time_limit);
@@ -176,6 +197,8 @@ impl Supervisor {
             memory_limit_bytes: limits.memory_limit_bytes,
             max_reply_bytes: self.shared.options.max_reply_bytes,
             time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
+            http: conditions.http,
+            frozen: conditions.frozen,
         };
         let listener = self
             .shared
@@ -219,7 +242,7 @@ impl Supervisor {
         self.refill_in_background();
         let mut report = end.json_report(started.elapsed(), state_before);
         report.outcome.logs = logs;
-        Ok(report)
+        Ok((report, None))
     }
 
     fn accept_reply(
@@ -227,7 +250,7 @@ impl Supervisor {
         worker: WorkerProcess,
         line: &[u8],
         request_id: u64,
-    ) -> Result<JsonRunReport> {
+    ) -> Result<(JsonRunReport, Option<HttpLog>)> {
         let reply: WorkerReply = serde_json::from_slice(line).map_err(|error| {
             Error::WorkerProtocol(format!("its reply is not valid JSON: {error}"))
         })?;
@@ -242,7 +265,7 @@ impl Supervisor {
                 // The run's listener hears every line before the run ends (and the worker moves on).
                 worker.await_live_logs(report.outcome.logs.len());
                 self.give_back(worker);
-                Ok(*report)
+                Ok((*report, reply.http))
             }
             ReplyOutcome::Rejected(reason) => Err(Error::WorkerProtocol(format!(
                 "it rejected the request: {reason}"
@@ -360,6 +383,8 @@ impl Shared {
             memory_limit_bytes: None,
             max_reply_bytes: self.options.max_reply_bytes,
             time_limit_ms: WARM_UP_TIME_LIMIT.as_millis() as u64,
+            http: None,
+            frozen: None,
         };
         let id = worker
             .send(&mut request)
