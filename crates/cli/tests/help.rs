@@ -8,6 +8,8 @@ use common::{blocksmith, text};
 /// Every subcommand a person can call, as its words after `blocksmith`.
 const SUBCOMMANDS: &[&[&str]] = &[
     &["run"],
+    &["test"],
+    &["test", "add"],
     &["connections"],
     &["connections", "add"],
     &["connections", "list"],

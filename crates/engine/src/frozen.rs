@@ -51,15 +51,16 @@ impl Clock for FrozenClock {
 /// The run's random values: the operating system's, or a seeded generator's in a frozen run.
 pub(crate) enum RandomSource {
     System,
-    Seeded(RefCell<ChaCha8Rng>),
+    /// Boxed: the generator's state is a few hundred bytes, which the common case need not carry.
+    Seeded(Box<RefCell<ChaCha8Rng>>),
 }
 
 impl RandomSource {
     pub(crate) fn for_run(frozen: Option<&FrozenInputs>) -> Self {
         match frozen {
-            Some(frozen) => {
-                RandomSource::Seeded(RefCell::new(ChaCha8Rng::seed_from_u64(frozen.random_seed)))
-            }
+            Some(frozen) => RandomSource::Seeded(Box::new(RefCell::new(
+                ChaCha8Rng::seed_from_u64(frozen.random_seed),
+            ))),
             None => RandomSource::System,
         }
     }
