@@ -2,6 +2,7 @@
 //! outcomes, `--junit` writes a report for CI), and `blocksmith test add`, which records a new case from one
 //! live run. Each is a few lines over the session's test calls.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use blocksmith_session::block_tests::{CaseRun, CaseStatus, TestRunReport};
@@ -137,14 +138,14 @@ fn add_case(args: &AddCaseArgs) -> Result<u8> {
         input,
         config_vars,
     })?;
-    println!(
-        "recorded  {} › {}  ({})  tests/{}/{}.json",
+    print_text(&format!(
+        "recorded  {} › {}  ({})  tests/{}/{}.json\n",
         recorded.block,
         recorded.case,
         duration(&recorded),
         recorded.block_id,
         recorded.case_id
-    );
+    ));
     Ok(0)
 }
 
@@ -163,12 +164,11 @@ fn run_cases(args: &RunCasesArgs) -> Result<u8> {
     };
     let report = session.run_test_cases(&selection, mode)?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("a test report serialises")
-        );
+        let mut json = serde_json::to_string_pretty(&report).expect("a test report serialises");
+        json.push('\n');
+        print_text(&json);
     } else {
-        print_report(&report);
+        print_text(&report_text(&report));
     }
     if let Some(path) = &args.junit {
         write_atomic(path, report.junit_xml().as_bytes()).map_err(|error| Error::Unwritable {
@@ -193,29 +193,39 @@ fn selection(session: &Session, args: &RunCasesArgs) -> Result<TestSelection> {
 }
 
 /// One line per case, a failure's differences under it, and a summary line.
-fn print_report(report: &TestRunReport) {
+fn report_text(report: &TestRunReport) -> String {
+    let mut text = String::new();
     for case in &report.cases {
         let status = match case.status {
             CaseStatus::Passed => "pass",
             CaseStatus::Failed => "FAIL",
             CaseStatus::Updated => "updated",
         };
-        println!(
-            "{status:<8}  {} › {}  ({})",
+        text.push_str(&format!(
+            "{status:<8}  {} › {}  ({})\n",
             case.block,
             case.case,
             duration(case)
-        );
+        ));
         if case.status == CaseStatus::Failed {
-            print!("{}", case.failure_text());
+            text.push_str(&case.failure_text());
         }
     }
-    println!(
-        "{} passed, {} failed, {} updated",
+    text.push_str(&format!(
+        "{} passed, {} failed, {} updated\n",
         report.count(CaseStatus::Passed),
         report.failed(),
         report.count(CaseStatus::Updated)
-    );
+    ));
+    text
+}
+
+/// Writes to stdout; a closed stdout (`| head -1`) is not worth an error, the exit status still tells.
+fn print_text(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
 }
 
 fn duration(case: &CaseRun) -> String {
