@@ -28,6 +28,13 @@ pub enum Error {
         found: &'static str,
     },
 
+    #[error("Cannot write the {what} {path}: {reason}")]
+    Unwritable {
+        what: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+
     #[error("{0}")]
     Invocation(String),
 

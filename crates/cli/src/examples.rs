@@ -7,7 +7,22 @@ Examples:
   blocksmith run on-order.js --trigger --payload order.json --timeout-ms 5000
   blocksmith run get-orders.js --workspace ~/Blocksmith/Shop        # its config variables and connections
   blocksmith run --workspace ~/Blocksmith/Shop --flow \"Flow 1\" --payload order.json
-  blocksmith run get-orders.js --debug-mode      # context.debug records; the line carries debugResults";
+  blocksmith run get-orders.js --debug-mode      # context.debug records; the line carries debugResults
+  blocksmith run get-orders.js --workspace ~/Blocksmith/Shop --record orders.cassette.json
+  blocksmith run get-orders.js --workspace ~/Blocksmith/Shop --replay orders.cassette.json   # offline";
+
+pub const TEST: &str = "\
+Examples:
+  blocksmith test --workspace ~/Blocksmith/Shop                     # every case, offline
+  blocksmith test --workspace ~/Blocksmith/Shop --block \"Get Orders\" --case \"empty page\"
+  blocksmith test --workspace ~/Blocksmith/Shop --update            # accept the new outcomes
+  blocksmith test --workspace ~/Blocksmith/Shop --update --live     # record the cassettes again
+  blocksmith test --workspace ~/Blocksmith/Shop --junit test-results.xml";
+
+pub const TEST_ADD: &str = "\
+Examples:
+  blocksmith test add --workspace ~/Blocksmith/Shop --block \"Get Orders\" --name \"two open orders\"
+  blocksmith test add --workspace ~/Blocksmith/Shop --block \"On Order\" --name \"new order\" --payload order.json";
 
 pub const DEBUG: &str = "\
 Examples:

@@ -4,7 +4,7 @@ use std::fmt;
 use std::fs;
 use std::path::Path;
 
-use blocksmith_session::types::JsonText;
+use blocksmith_session::types::{write_atomic, Cassette, JsonText};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -29,6 +29,28 @@ pub fn read_json(what: &'static str, path: &Path) -> Result<Value> {
     })?;
     serde_json::from_str(&text).map_err(|error| Error::NotJson {
         what,
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    })
+}
+
+/// Reads a cassette `blocksmith run --record` wrote.
+pub fn read_cassette(path: &Path) -> Result<Cassette> {
+    let value = read_json("cassette file", path)?;
+    serde_json::from_value(value).map_err(|error| Error::NotJson {
+        what: "cassette file",
+        path: path.to_path_buf(),
+        reason: format!("it is not a cassette ({error})"),
+    })
+}
+
+/// Writes a cassette, pretty-printed and atomically.
+pub fn write_cassette(path: &Path, cassette: &Cassette) -> Result<()> {
+    let mut text =
+        serde_json::to_string_pretty(cassette).expect("a cassette of JSON values serialises");
+    text.push('\n');
+    write_atomic(path, text.as_bytes()).map_err(|error| Error::Unwritable {
+        what: "cassette file",
         path: path.to_path_buf(),
         reason: error.to_string(),
     })

@@ -2,6 +2,7 @@
 //! command line. Each subcommand is a few lines over the same `Session` calls the app makes. Stdout carries
 //! only the result line; stderr only says what went wrong.
 
+mod block_tests;
 mod connections;
 mod dap_codec;
 mod debug;
@@ -53,6 +54,12 @@ enum Command {
     /// `payload` and `workspace`; also `stopOnEntry` and `timeoutMs`.
     #[command(after_help = examples::DEBUG)]
     Debug,
+    /// Replay a workspace's block test cases offline (recorded HTTP, frozen time) and compare outcomes;
+    /// `test add` records a new case.
+    ///
+    /// Exit status: 0 every case passed (or was updated), 1 a case failed, 2 bad invocation.
+    #[command(after_help = examples::TEST)]
+    Test(block_tests::TestArgs),
 
     /// Manage a workspace's connections (secrets go to the OS keyring, read from standard input).
     #[command(subcommand, after_help = examples::CONNECTIONS)]
@@ -109,6 +116,17 @@ fn main() -> ExitCode {
             Err(error) => {
                 eprintln!("blocksmith debug: {error}");
                 ExitCode::from(exit::BAD_INVOCATION)
+            }
+        },
+        Command::Test(args) => match block_tests::test(args) {
+            Ok(status) => ExitCode::from(status),
+            Err(error) => {
+                eprintln!("blocksmith test: {error}");
+                ExitCode::from(if error.is_bad_input() {
+                    exit::BAD_INVOCATION
+                } else {
+                    exit::BLOCK_FAILED
+                })
             }
         },
         Command::Connections(command) => finish("connections", connections::connections(command)),

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use blocksmith_session::types::{FailureKind, DEFAULT_MEMORY_LIMIT_MB};
+use blocksmith_session::types::{FailureKind, HttpMode, DEFAULT_MEMORY_LIMIT_MB};
 use blocksmith_session::{FileRunRequest, FlowRunRequest, LimitOverrides, Ran, Session};
 use clap::{value_parser, ArgGroup, Args};
 use serde::Serialize;
@@ -14,7 +14,9 @@ use crate::connections::report_host_changes;
 use crate::error::{Error, Result};
 use crate::exit;
 use crate::host::{session, session_in, Warm};
-use crate::inputs::{read_json, read_json_object_text, read_json_text, read_source};
+use crate::inputs::{
+    read_cassette, read_json, read_json_object_text, read_json_text, read_source, write_cassette,
+};
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("called_as_trigger").args(["trigger", "flow"])))]
@@ -63,6 +65,16 @@ pub struct RunArgs {
     /// Run this flow of the --workspace: its trigger with --payload, then each step in order.
     #[arg(long, value_name = "NAME", requires = "workspace")]
     pub flow: Option<String>,
+
+    /// Record every `fetch` the block makes, with its response, into this cassette file (secrets of the
+    /// --workspace's connections as placeholders like {{Acme.apiKey}}).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["flow", "replay"])]
+    pub record: Option<PathBuf>,
+
+    /// Answer every `fetch` from this cassette file instead of the network; a request it does not hold fails
+    /// naming the closest recorded one.
+    #[arg(long, value_name = "FILE", conflicts_with = "flow")]
+    pub replay: Option<PathBuf>,
 
     /// A connection's Authorize, Token or Revocation URL moved to another host since its secrets were stored:
     /// drop its stored token (consent is needed again), bind the new hosts, and run.
@@ -117,23 +129,38 @@ pub fn run(args: &RunArgs) -> Result<u8> {
                 (false, _, Some(path)) => Some(read_json_object_text("step results file", path)?),
                 _ => None,
             };
-            let ran = session.run_file(FileRunRequest {
-                run_id,
-                source: read_source(file)?,
-                file_name: file
-                    .file_name()
-                    .map(|name| name.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "block.js".to_owned()),
-                step_name: file
-                    .file_stem()
-                    .map(|stem| stem.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                trigger: args.trigger,
-                config_vars,
-                input,
-                limits,
-                debug_mode: args.debug_mode,
-            })?;
+            let http = match (&args.record, &args.replay) {
+                (Some(_), _) => Some(HttpMode::Record),
+                (None, Some(path)) => Some(HttpMode::Replay(read_cassette(path)?)),
+                (None, None) => None,
+            };
+            let (ran, http_log) = session.run_file_with_http(
+                FileRunRequest {
+                    run_id,
+                    source: read_source(file)?,
+                    file_name: file
+                        .file_name()
+                        .map(|name| name.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| "block.js".to_owned()),
+                    step_name: file
+                        .file_stem()
+                        .map(|stem| stem.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    trigger: args.trigger,
+                    config_vars,
+                    input,
+                    limits,
+                    debug_mode: args.debug_mode,
+                },
+                http,
+            )?;
+            let http_log = http_log.unwrap_or_default();
+            if let Some(path) = &args.record {
+                write_cassette(path, &http_log.recorded)?;
+            }
+            for missing in &http_log.unmatched {
+                eprintln!("blocksmith run: {missing}");
+            }
             Ok(print_outcome(ran.outcome.ok, &ran))
         }
         // clap requires FILE unless --flow, and --workspace with --flow.

@@ -9,6 +9,8 @@ use common::{blocksmith, text};
 const SUBCOMMANDS: &[&[&str]] = &[
     &["run"],
     &["debug"],
+    &["test"],
+    &["test", "add"],
     &["connections"],
     &["connections", "add"],
     &["connections", "list"],

@@ -8,6 +8,7 @@ mod contract;
 pub mod debugger;
 mod error;
 mod event_loop;
+mod frozen;
 mod host;
 mod intl_data;
 mod json_in;
@@ -22,8 +23,12 @@ mod run;
 
 pub use contract::*;
 pub use error::{Error, Result};
+pub use frozen::FrozenInputs;
+pub use host::fetch::{
+    perform as send_over_network, FetchFailure, FetchRequest, FetchedResponse, RedirectMode,
+};
 pub use nesting::{json_depth, TooDeep, MAX_JSON_DEPTH};
-pub use options::{EngineOptions, LiveLogs, MemoryProbe, MemorySample};
+pub use options::{EngineOptions, HttpTransport, LiveLogs, MemoryProbe, MemorySample};
 
 /// Runs `request`'s block to completion in the calling thread and reports what happened. Never panics on
 /// anything a block does; a block that loops forever or exhausts memory must be stopped by the caller

@@ -4,6 +4,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::contract::LogLine;
+use crate::frozen::FrozenInputs;
+use crate::host::fetch::{FetchFailure, FetchRequest, FetchedResponse};
 
 /// Called with each log line the run keeps, as it is logged: the worker passes the lines on at once, so a run
 /// that is stopped or killed by a limit still shows what it logged.
@@ -54,6 +56,27 @@ impl PartialEq for MemoryProbe {
 
 impl Eq for MemoryProbe {}
 
+/// Answers each `fetch` of a run in place of the network, on the request's own I/O thread: a recording
+/// run sends it and keeps a copy, a replaying run looks the answer up in a cassette.
+#[derive(Clone)]
+pub struct HttpTransport(
+    pub Arc<dyn Fn(FetchRequest) -> Result<FetchedResponse, FetchFailure> + Send + Sync>,
+);
+
+impl fmt::Debug for HttpTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("HttpTransport(..)")
+    }
+}
+
+impl PartialEq for HttpTransport {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for HttpTransport {}
+
 /// How one run behaves: log limits, the default `fetch` timeout, the engine's call-depth limit, and what
 /// `context.debug` reports about memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +99,10 @@ pub struct EngineOptions {
     pub memory_limit_mb: Option<u64>,
     /// Measures memory for `context.debug.memoryUsage`.
     pub memory_probe: Option<MemoryProbe>,
+    /// Answers `fetch` in place of the network; `None` to send requests out.
+    pub http_transport: Option<HttpTransport>,
+    /// Pins `Date` and the random values (a test case's run); `None` for the real ones.
+    pub frozen: Option<FrozenInputs>,
 }
 
 impl Default for EngineOptions {
@@ -89,6 +116,8 @@ impl Default for EngineOptions {
             live_logs: None,
             memory_limit_mb: None,
             memory_probe: None,
+            http_transport: None,
+            frozen: None,
         }
     }
 }

@@ -22,6 +22,7 @@ use crate::contract::{
 };
 use crate::debugger::{self, instrument, Debugger, InstrumentError, Instrumented};
 use crate::event_loop::{EventLoop, LoopStop};
+use crate::frozen::{freeze_math_random, FrozenClock, RandomSource};
 use crate::host::HostState;
 use crate::intl_data;
 use crate::json_in;
@@ -49,10 +50,11 @@ pub fn run(
 ) -> JsonRunReport {
     let started = Instant::now();
     let event_loop = Rc::new(EventLoop::default());
-    let mut context = match intl_data::context_builder()
-        .job_executor(event_loop.clone())
-        .build()
-    {
+    let mut builder = intl_data::context_builder().job_executor(event_loop.clone());
+    if let Some(frozen) = &options.frozen {
+        builder = builder.clock(Rc::new(FrozenClock::new(frozen.now_ms)));
+    }
+    let mut context = match builder.build() {
         Ok(context) => context,
         Err(error) => return engine_failure(request, &error.to_string(), started),
     };
@@ -75,7 +77,14 @@ pub fn run(
         started,
         fetch_timeout: Duration::from_millis(options.fetch_timeout_ms),
         memory_probe: options.memory_probe.clone(),
+        http_transport: options.http_transport.clone(),
+        random: RandomSource::for_run(options.frozen.as_ref()),
     });
+    if options.frozen.is_some() {
+        if let Err(error) = freeze_math_random(&mut context) {
+            return engine_failure(request, &error.to_string(), started);
+        }
+    }
     let internals = match Internals::install(&mut context) {
         Ok(internals) => internals,
         Err(error) => return engine_failure(request, &error.to_string(), started),

@@ -23,8 +23,8 @@ pub use error::{Error, Result};
 pub use flow::{run_flow, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
 pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
 pub use supervisor::{
-    LogListening, RunId, RunLimits, Supervisor, SupervisorOptions, DEFAULT_MAX_REPLY_BYTES,
-    DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
+    LogListening, RunConditions, RunId, RunLimits, Supervisor, SupervisorOptions,
+    DEFAULT_MAX_REPLY_BYTES, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
 };
 pub use worker::worker_main;
 pub use worker_process::WorkerCommand;

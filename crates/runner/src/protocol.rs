@@ -4,8 +4,9 @@
 
 use std::io::{self, BufRead};
 
+use blocksmith_cassette::{HttpLog, HttpPlan};
 use blocksmith_engine::debugger::{DebugEvent, DebugLaunch};
-use blocksmith_engine::{JsonRunReport, JsonRunRequest, LogLine};
+use blocksmith_engine::{FrozenInputs, JsonRunReport, JsonRunRequest, LogLine};
 use serde::{Deserialize, Serialize};
 
 /// One run for a worker.
@@ -28,6 +29,12 @@ pub struct WorkerRequest {
     /// serves one debug run and then exits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug: Option<DebugLaunch>,
+    /// Records the run's `fetch` requests or answers them from a cassette; `None` to go out live.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http: Option<HttpPlan>,
+    /// Pins `Date` and the random values; `None` for the real ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frozen: Option<FrozenInputs>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,6 +43,9 @@ pub struct WorkerReply {
     /// The request's id, or 0 when the request could not be read far enough to know it.
     pub id: u64,
     pub outcome: ReplyOutcome,
+    /// What the run's `fetch` recorded or missed, when the request had an `http` plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http: Option<HttpLog>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -204,6 +214,7 @@ mod tests {
         let reply = WorkerReply {
             id: 7,
             outcome: ReplyOutcome::Rejected("not JSON".into()),
+            http: None,
         };
         let line = serde_json::to_string(&reply).unwrap();
         assert_eq!(line, r#"{"id":7,"outcome":{"rejected":"not JSON"}}"#);

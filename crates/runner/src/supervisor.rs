@@ -13,10 +13,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use blocksmith_cassette::{HttpLog, HttpPlan};
 use blocksmith_engine::debugger::{DebugCommand, DebugEvent, DebugEvents, DebugLaunch};
 use blocksmith_engine::{
-    json_text, BlockKind, JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs, RunReport,
-    RunRequest,
+    json_text, BlockKind, FrozenInputs, JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs,
+    RunReport, RunRequest,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -77,6 +78,13 @@ impl Default for SupervisorOptions {
             max_reply_bytes: DEFAULT_MAX_REPLY_BYTES,
         }
     }
+}
+
+/// What a test case pins on a run: how its `fetch` goes (recorded or replayed) and its time and randomness.
+#[derive(Debug, Clone, Default)]
+pub struct RunConditions {
+    pub http: Option<HttpPlan>,
+    pub frozen: Option<FrozenInputs>,
 }
 
 /// Names a run so it can be stopped. Unique among the runs in progress (`Supervisor::next_run_id`).
@@ -167,6 +175,19 @@ impl Supervisor {
         request: JsonRunRequest,
         limits: RunLimits,
     ) -> Result<JsonRunReport> {
+        self.run_json_under(run_id, request, limits, RunConditions::default())
+            .map(|(report, _)| report)
+    }
+
+    /// `run_json` under `conditions`, answering also with what its `fetch` recorded or missed (`None` when
+    /// the conditions had no HTTP plan, or the worker died before it replied).
+    pub fn run_json_under(
+        &self,
+        run_id: RunId,
+        request: JsonRunRequest,
+        limits: RunLimits,
+        conditions: RunConditions,
+    ) -> Result<(JsonRunReport, Option<HttpLog>)> {
         let started = Instant::now();
         // A limit too large to add to the clock means no deadline at all.
         let deadline = started.checked_add(limits.time_limit);
@@ -178,6 +199,8 @@ impl Supervisor {
             max_reply_bytes: self.shared.options.max_reply_bytes,
             time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
             debug: None,
+            http: conditions.http,
+            frozen: conditions.frozen,
         };
         let listener = self
             .shared
@@ -227,6 +250,8 @@ impl Supervisor {
             max_reply_bytes: self.shared.options.max_reply_bytes,
             time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
             debug: Some(launch),
+            http: None,
+            frozen: None,
         };
         let log_listener = self
             .shared
@@ -277,6 +302,7 @@ impl Supervisor {
             state_before,
             false,
         )
+        .map(|(report, _)| report)
     }
 
     /// Passes `command` on to the debug run `run_id`; answers whether such a run was in progress.
@@ -292,8 +318,8 @@ impl Supervisor {
         }
     }
 
-    /// The report of a run whose worker said `event` (`None`: the time limit passed). A worker that replied
-    /// goes back to the pool when `reusable`.
+    /// The report of a run whose worker said `event` (`None`: the time limit passed), and what its `fetch`
+    /// recorded or missed when it replied. A worker that replied goes back to the pool when `reusable`.
     #[allow(clippy::too_many_arguments)]
     fn conclude(
         &self,
@@ -304,7 +330,7 @@ impl Supervisor {
         started: Instant,
         state_before: JsonBlockState,
         reusable: bool,
-    ) -> Result<JsonRunReport> {
+    ) -> Result<(JsonRunReport, Option<HttpLog>)> {
         let end = match event {
             Some(WorkerEvent::Reply(line)) => {
                 let accepted = self.accept_reply(worker, &line, request_id, reusable);
@@ -340,7 +366,7 @@ impl Supervisor {
         self.refill_in_background();
         let mut report = end.json_report(started.elapsed(), state_before);
         report.outcome.logs = logs;
-        Ok(report)
+        Ok((report, None))
     }
 
     fn accept_reply(
@@ -349,7 +375,7 @@ impl Supervisor {
         line: &[u8],
         request_id: u64,
         reusable: bool,
-    ) -> Result<JsonRunReport> {
+    ) -> Result<(JsonRunReport, Option<HttpLog>)> {
         let reply: WorkerReply = serde_json::from_slice(line).map_err(|error| {
             Error::WorkerProtocol(format!("its reply is not valid JSON: {error}"))
         })?;
@@ -368,7 +394,7 @@ impl Supervisor {
                 } else {
                     worker.retire();
                 }
-                Ok(*report)
+                Ok((*report, reply.http))
             }
             ReplyOutcome::Rejected(reason) => Err(Error::WorkerProtocol(format!(
                 "it rejected the request: {reason}"
@@ -487,6 +513,8 @@ impl Shared {
             max_reply_bytes: self.options.max_reply_bytes,
             time_limit_ms: WARM_UP_TIME_LIMIT.as_millis() as u64,
             debug: None,
+            http: None,
+            frozen: None,
         };
         let id = worker
             .send(&mut request)

@@ -14,10 +14,11 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use blocksmith_cassette::{HttpLog, HttpTape};
 use blocksmith_engine::debugger::{DebugCommand, DebugEvents, DebugLaunch, Debugger};
 use blocksmith_engine::{
-    debug_block_json, run_block_json, BlockError, EngineOptions, FailureKind, JsonBlockState,
-    JsonRunReport, JsonRunRequest, LiveLogs,
+    debug_block_json, run_block_json, BlockError, EngineOptions, FailureKind, FrozenInputs,
+    JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs,
 };
 
 use crate::ended_run::RunEnd;
@@ -86,6 +87,7 @@ pub fn worker_main() -> ExitCode {
                     outcome: ReplyOutcome::Rejected(format!(
                         "the request is not valid JSON for a run: {error}"
                     )),
+                    http: None,
                 }),
                 engine: None,
             },
@@ -156,9 +158,26 @@ fn serve(request: WorkerRequest, footprint: u64) -> Reply {
         max_reply_bytes,
         time_limit_ms,
         debug,
+        http,
+        frozen,
     } = request;
     let state_before = run.state.clone();
     let started = Instant::now();
+    let tape = match http.map(HttpTape::new).transpose() {
+        Ok(tape) => tape,
+        Err(error) => {
+            let reason = format!("its HTTP plan could not be prepared: {error}");
+            return Reply {
+                id,
+                bytes: encode(&WorkerReply {
+                    id,
+                    outcome: ReplyOutcome::Rejected(reason),
+                    http: None,
+                }),
+                engine: None,
+            };
+        }
+    };
     if let Err(error) = limit_address_space(memory_limit_bytes.map(|budget| budget + footprint)) {
         eprintln!("blocksmith worker: could not set the memory limit: {error}");
     }
@@ -168,28 +187,41 @@ fn serve(request: WorkerRequest, footprint: u64) -> Reply {
         None => Some(Duration::from_millis(time_limit_ms).saturating_add(ORPHAN_GRACE)),
     };
     let debugger = debug.map(debugger_on_stdin);
-    let (report, engine) = match run_on_engine_thread(run, memory_limit_bytes, backstop, debugger) {
-        Some((report, engine)) => (report, engine),
-        None => (
-            RunEnd::MemoryLimit {
-                limit_bytes: memory_limit_bytes.unwrap_or(0),
-            }
-            .json_report(started.elapsed(), state_before.clone()),
-            None,
-        ),
+    let conditions = RunConditions {
+        tape: tape.clone(),
+        frozen,
     };
+    let (report, engine) =
+        match run_on_engine_thread(run, memory_limit_bytes, backstop, debugger, conditions) {
+            Some((report, engine)) => (report, engine),
+            None => (
+                RunEnd::MemoryLimit {
+                    limit_bytes: memory_limit_bytes.unwrap_or(0),
+                }
+                .json_report(started.elapsed(), state_before.clone()),
+                None,
+            ),
+        };
     let duration = Duration::from_secs_f64(report.outcome.duration_ms.max(0.0) / 1000.0);
-    let bytes = match encode_capped(id, report, max_reply_bytes) {
+    let http_log = tape.map(|tape| tape.log());
+    let bytes = match encode_capped(id, report, http_log, max_reply_bytes) {
         Ok(bytes) => bytes,
         Err(too_large) => {
             let report = too_large.json_report(duration, state_before);
             encode(&WorkerReply {
                 id,
                 outcome: ReplyOutcome::Report(Box::new(report)),
+                http: None,
             })
         }
     };
     Reply { id, bytes, engine }
+}
+
+/// What a test case pins on a run: its HTTP (recorded or replayed) and its time and randomness.
+struct RunConditions {
+    tape: Option<Arc<HttpTape>>,
+    frozen: Option<FrozenInputs>,
 }
 
 /// Runs the block in a fresh thread with a large stack, and returns its report with the thread, which may
@@ -200,6 +232,7 @@ fn run_on_engine_thread(
     memory_limit_bytes: Option<u64>,
     backstop: Option<Duration>,
     debugger: Option<Debugger>,
+    conditions: RunConditions,
 ) -> Option<(JsonRunReport, Option<JoinHandle<()>>)> {
     let stack_bytes = memory_limit_bytes.map_or(ENGINE_STACK_BYTES, |limit| {
         ENGINE_STACK_BYTES.min(limit / 4)
@@ -215,6 +248,8 @@ fn run_on_engine_thread(
                 live_logs: Some(live_logs_to_stderr()),
                 memory_limit_mb: memory_limit_bytes.map(|bytes| bytes / (1024 * 1024)),
                 memory_probe: Some(worker_memory_probe()),
+                http_transport: conditions.tape.as_ref().map(HttpTape::transport),
+                frozen: conditions.frozen,
                 ..EngineOptions::default()
             };
             let report = match debugger {
@@ -354,7 +389,12 @@ fn limit_address_space(limit_bytes: Option<u64>) -> io::Result<()> {
 }
 
 /// Serializes the reply, giving up (without finishing the buffer) as soon as it passes `max_bytes`.
-fn encode_capped(id: u64, report: JsonRunReport, max_bytes: u64) -> Result<Vec<u8>, RunEnd> {
+fn encode_capped(
+    id: u64,
+    report: JsonRunReport,
+    http: Option<HttpLog>,
+    max_bytes: u64,
+) -> Result<Vec<u8>, RunEnd> {
     let mut buffer = CappedBuffer {
         bytes: Vec::new(),
         max_bytes: usize::try_from(max_bytes).unwrap_or(usize::MAX),
@@ -362,6 +402,7 @@ fn encode_capped(id: u64, report: JsonRunReport, max_bytes: u64) -> Result<Vec<u
     let reply = WorkerReply {
         id,
         outcome: ReplyOutcome::Report(Box::new(report)),
+        http,
     };
     match serde_json::to_writer(&mut buffer, &reply) {
         Ok(()) => Ok(buffer.bytes),
@@ -418,7 +459,7 @@ mod tests {
 
     #[test]
     fn a_reply_under_the_cap_is_encoded_whole() {
-        let bytes = encode_capped(3, report_returning(json!("small")), 10_000).unwrap();
+        let bytes = encode_capped(3, report_returning(json!("small")), None, 10_000).unwrap();
         let reply: WorkerReply = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(reply.id, 3);
         assert!(
@@ -429,7 +470,7 @@ mod tests {
     #[test]
     fn a_reply_over_the_cap_becomes_a_limit() {
         let huge = json!("x".repeat(5_000));
-        let end = encode_capped(3, report_returning(huge), 1_000).unwrap_err();
+        let end = encode_capped(3, report_returning(huge), None, 1_000).unwrap_err();
         assert_eq!(end.failure_kind(), FailureKind::Limit);
         assert_eq!(end.error().name, "ResultTooLargeError");
     }

@@ -95,6 +95,11 @@ struct Search {
     automaton: AhoCorasick,
     /// For each pattern of the automaton, by its index: whether a match is widened on each side.
     widen: Vec<Widen>,
+    /// For each pattern, by its index: the index in `labels` of the secret it is a form of.
+    secret_of: Vec<usize>,
+    /// For each secret, by the order it was given in: what names it in place of its value (see
+    /// [`Redactor::labelled`]); empty for a redactor built with [`Redactor::new`].
+    labels: Vec<String>,
 }
 
 /// For a base64 run of a secret inside a longer base64 text: whether the character just before (after)
@@ -127,13 +132,42 @@ impl Redactor {
         S: AsRef<str>,
     {
         let mut forms = Forms::default();
-        for secret in secrets {
-            forms.add_secret(secret.as_ref());
+        for (index, secret) in secrets.into_iter().enumerate() {
+            forms.add_secret(secret.as_ref(), index);
         }
+        Self::search_for(forms, Vec::new())
+    }
+
+    /// As [`Redactor::new`], each secret given with a label that [`Redactor::label_str`] puts in place of
+    /// its value (e.g. `{{Acme.apiKey}}` in a recorded request), while [`Redactor::redact_str`] still puts
+    /// [`REDACTION_MARKER`]. Where two secrets share a form, the first one given names it.
+    pub fn labelled<I, S, L>(secrets: I) -> Result<Redactor, RedactorError>
+    where
+        I: IntoIterator<Item = (S, L)>,
+        S: AsRef<str>,
+        L: Into<String>,
+    {
+        let mut forms = Forms::default();
+        let mut labels = Vec::new();
+        for (index, (secret, label)) in secrets.into_iter().enumerate() {
+            forms.add_secret(secret.as_ref(), index);
+            labels.push(label.into());
+        }
+        Self::search_for(forms, labels)
+    }
+
+    fn search_for(forms: Forms, labels: Vec<String>) -> Result<Redactor, RedactorError> {
         if forms.patterns.is_empty() {
             return Ok(Redactor::none());
         }
-        let (patterns, widen): (Vec<String>, Vec<Widen>) = forms.patterns.into_iter().unzip();
+        let mut patterns = Vec::with_capacity(forms.patterns.len());
+        let mut widen = Vec::with_capacity(forms.patterns.len());
+        let mut secret_of = Vec::with_capacity(forms.patterns.len());
+        for (pattern, form) in forms.patterns {
+            patterns.push(pattern);
+            widen.push(form.widen);
+            secret_of.push(form.secret);
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
@@ -141,7 +175,12 @@ impl Redactor {
                 reason: error.to_string(),
             })?;
         Ok(Redactor {
-            search: Some(Arc::new(Search { automaton, widen })),
+            search: Some(Arc::new(Search {
+                automaton,
+                widen,
+                secret_of,
+                labels,
+            })),
         })
     }
 
@@ -152,13 +191,35 @@ impl Redactor {
 
     /// `text` with every form of every secret replaced by [`REDACTION_MARKER`]; borrowed when it holds none.
     pub fn redact_str<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.replace(text, |_| REDACTION_MARKER)
+    }
+
+    /// `text` with every form of every secret replaced by the label it was given to [`Redactor::labelled`]
+    /// with (by [`REDACTION_MARKER`] for a redactor built without labels); borrowed when it holds none.
+    pub fn label_str<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.replace(text, |secret| {
+            self.search
+                .as_ref()
+                .and_then(|search| search.labels.get(secret))
+                .map_or(REDACTION_MARKER, String::as_str)
+        })
+    }
+
+    /// `text` with each span holding a form of a secret replaced by `replacement(secret)`, where `secret` is
+    /// the index of the (first) secret the span's first match is a form of.
+    fn replace<'t, 'r>(
+        &'r self,
+        text: &'t str,
+        replacement: impl Fn(usize) -> &'r str,
+    ) -> Cow<'t, str> {
         let Some(search) = &self.search else {
             return Cow::Borrowed(text);
         };
         let bytes = text.as_bytes();
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for found in search.automaton.find_overlapping_iter(text) {
-            let widen = search.widen[found.pattern().as_usize()];
+            let pattern = found.pattern().as_usize();
+            let widen = search.widen[pattern];
             let (mut start, mut end) = (found.start(), found.end());
             if widen.left && start > 0 && is_base64_char(bytes[start - 1]) {
                 start -= 1;
@@ -166,7 +227,7 @@ impl Redactor {
             if widen.right && end < bytes.len() && is_base64_char(bytes[end]) {
                 end += 1;
             }
-            spans.push((start, end));
+            spans.push((start, end, search.secret_of[pattern]));
         }
         if spans.is_empty() {
             return Cow::Borrowed(text);
@@ -175,8 +236,8 @@ impl Redactor {
         let mut redacted = String::with_capacity(text.len());
         let mut copied_up_to = 0;
         let mut spans = spans.into_iter().peekable();
-        while let Some((start, mut end)) = spans.next() {
-            while let Some(&(next_start, next_end)) = spans.peek() {
+        while let Some((start, mut end, secret)) = spans.next() {
+            while let Some(&(next_start, next_end, _)) = spans.peek() {
                 if next_start > end {
                     break;
                 }
@@ -186,7 +247,7 @@ impl Redactor {
             // A span that began inside the previous one was merged into it above.
             let start = start.max(copied_up_to);
             redacted.push_str(&text[copied_up_to..start]);
-            redacted.push_str(REDACTION_MARKER);
+            redacted.push_str(replacement(secret));
             copied_up_to = end;
         }
         redacted.push_str(&text[copied_up_to..]);
@@ -238,17 +299,27 @@ fn is_base64_char(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'-' | b'_')
 }
 
-/// The patterns to search for, each once, with how its matches are widened.
+/// The patterns to search for, each once, with how its matches are widened and whose form it is.
 #[derive(Default)]
 struct Forms {
-    patterns: BTreeMap<String, Widen>,
+    patterns: BTreeMap<String, Form>,
+    /// The index of the secret whose forms are being added.
+    secret: usize,
+}
+
+/// One pattern's widening, and the (first) secret it is a form of.
+#[derive(Debug, Clone, Copy, Default)]
+struct Form {
+    widen: Widen,
+    secret: usize,
 }
 
 impl Forms {
-    fn add_secret(&mut self, secret: &str) {
+    fn add_secret(&mut self, secret: &str, index: usize) {
         if secret.chars().count() < MIN_REDACTED_CHARS {
             return;
         }
+        self.secret = index;
         let json_once = json_escaped(secret);
         let json_twice = json_escaped(&json_once);
         for text in [secret, json_once.as_str(), json_twice.as_str()] {
@@ -276,9 +347,12 @@ impl Forms {
         if pattern.chars().count() < MIN_REDACTED_CHARS {
             return;
         }
-        let kept = self.patterns.entry(pattern).or_default();
-        kept.left |= widen.left;
-        kept.right |= widen.right;
+        let kept = self.patterns.entry(pattern).or_insert(Form {
+            widen: Widen::default(),
+            secret: self.secret,
+        });
+        kept.widen.left |= widen.left;
+        kept.widen.right |= widen.right;
     }
 
     /// For each of the three byte alignments the secret can have inside a longer text, the base64 (and
@@ -626,5 +700,33 @@ mod tests {
     fn its_debug_form_shows_no_secret() {
         let printed = format!("{:?}", redactor(&["s3cr3t-token"]));
         assert!(!printed.contains("s3cr3t"), "{printed}");
+    }
+
+    #[test]
+    fn labelled_secrets_are_named_by_their_label_in_every_form_and_marked_otherwise() {
+        let redactor = Redactor::labelled([
+            ("key-8f3a2c19", "{{Acme.apiKey}}"),
+            ("pass/word+1", "{{Acme.password}}"),
+        ])
+        .unwrap();
+        let url = "https://api.test/items?key=key-8f3a2c19&pw=pass%2Fword%2B1";
+        assert_eq!(
+            redactor.label_str(url),
+            "https://api.test/items?key={{Acme.apiKey}}&pw={{Acme.password}}"
+        );
+        assert_eq!(
+            redactor.redact_str(url),
+            format!("https://api.test/items?key={REDACTION_MARKER}&pw={REDACTION_MARKER}")
+        );
+        let basic = STANDARD_NO_PAD.encode("user:pass/word+1");
+        assert!(redactor
+            .label_str(&format!("Basic {basic}"))
+            .contains("{{Acme.password}}"));
+        let unlabelled = Redactor::new(["key-8f3a2c19"]).unwrap();
+        assert_eq!(
+            unlabelled.label_str("key-8f3a2c19"),
+            REDACTION_MARKER,
+            "without labels a secret is only marked"
+        );
     }
 }

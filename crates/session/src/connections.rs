@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
+use blocksmith_cassette::SecretPlaceholder;
 use blocksmith_secrets::{Redactor, SecretId, SecretStore, Sensitive};
 use blocksmith_workspace::{
     connection_kind, ConnectionDefinition, ConnectionKind, InputFormat, Workspace,
@@ -300,6 +301,25 @@ pub fn config_vars_for_run(
     config_vars(workspace, Some(&store), now)
 }
 
+/// [`config_vars_for_run`] with each secret and its placeholder, for a run whose HTTP is recorded or replayed.
+pub fn config_vars_and_secrets_for_run(
+    workspace: &Workspace,
+    open_store: impl FnOnce() -> blocksmith_secrets::Result<SecretStore>,
+    now: SystemTime,
+) -> Result<(Value, Vec<SecretPlaceholder>)> {
+    if workspace.manifest().connections.is_empty() {
+        return config_vars_and_secrets(workspace, None, now);
+    }
+    let store = open_store()?;
+    crate::oauth::refresh_expired(workspace, &store, now)?;
+    config_vars_and_secrets(workspace, Some(&store), now)
+}
+
+/// The redactor for `secrets` (each replaced by the redaction marker wherever a run's output shows it).
+pub fn redactor_for(secrets: &[SecretPlaceholder]) -> Result<Redactor> {
+    Ok(Redactor::new(secrets.iter().map(|secret| &secret.value))?)
+}
+
 /// The `configVars` object blocks see: config variables by name, and each connection as
 /// `{ key, fields, token }` with its secrets filled from the keyring. Also returns the run's redactor for
 /// every secret value put into it, so the caller can redact them from what the run leaves behind.
@@ -308,10 +328,22 @@ pub fn config_vars(
     store: Option<&SecretStore>,
     now: SystemTime,
 ) -> Result<(Value, Redactor)> {
+    let (vars, secrets) = config_vars_and_secrets(workspace, store, now)?;
+    Ok((vars, redactor_for(&secrets)?))
+}
+
+/// [`config_vars`], with each secret value put into it and the placeholder that names it in a recorded
+/// request (`{{Acme.apiKey}}`, `{{Acme.headers.X-Key}}`, `{{Acme.token.access_token}}`).
+pub fn config_vars_and_secrets(
+    workspace: &Workspace,
+    store: Option<&SecretStore>,
+    now: SystemTime,
+) -> Result<(Value, Vec<SecretPlaceholder>)> {
     let manifest = workspace.manifest();
     let mut vars: Map<String, Value> = manifest.config_vars_json();
     let mut secrets = Vec::new();
     for connection in &manifest.connections {
+        let name = &connection.name;
         let mut fields: Map<String, Value> = connection
             .inputs
             .iter()
@@ -322,10 +354,10 @@ pub fn config_vars(
             for key in secret_keys(&kind) {
                 if let Some(value) = store.get(&SecretId::input(
                     &workspace.local_identity().secrets_id,
-                    &connection.name,
+                    name,
                     key,
                 ))? {
-                    secrets.push(value.expose().clone());
+                    secrets.push(placeholder(&format!("{name}.{key}"), value.expose()));
                     let field = if key == "headers" {
                         serde_json::from_str(value.expose())
                             .unwrap_or_else(|_| Value::String(value.expose().clone()))
@@ -333,38 +365,62 @@ pub fn config_vars(
                         Value::String(value.expose().clone())
                     };
                     // Each header value is a secret on its own (a block sends one header, not the JSON).
-                    collect_strings(&field, &mut secrets);
+                    collect_strings(&field, &format!("{name}.{key}"), &mut secrets);
                     fields.insert(key.to_string(), field);
                 }
             }
-            secrets.extend(credential_pairs(&kind, &fields));
-            if let Some(stored) = crate::oauth::stored_token(workspace, store, &connection.name)? {
+            secrets.extend(credential_pairs(name, &kind, &fields));
+            if let Some(stored) = crate::oauth::stored_token(workspace, store, name)? {
                 token = stored.to_block_value(now);
-                secrets.push(stored.access_token().to_string());
-                secrets.extend(stored.refresh_token().map(str::to_string));
+                secrets.push(placeholder(
+                    &format!("{name}.token.access_token"),
+                    stored.access_token(),
+                ));
+                if let Some(refresh_token) = stored.refresh_token() {
+                    secrets.push(placeholder(
+                        &format!("{name}.token.refresh_token"),
+                        refresh_token,
+                    ));
+                }
                 // Every other field of the token response too (an `id_token`, a provider's own tokens).
-                for field in stored.extra_fields().values() {
-                    collect_strings(field, &mut secrets);
+                for (field, value) in stored.extra_fields() {
+                    collect_strings(value, &format!("{name}.token.{field}"), &mut secrets);
                 }
             }
         }
         vars.insert(
-            connection.name.clone(),
+            name.clone(),
             json!({ "key": connection.kind, "fields": fields, "token": token }),
         );
     }
-    let redactor = Redactor::new(&secrets)?;
-    Ok((Value::Object(vars), redactor))
+    Ok((Value::Object(vars), secrets))
 }
 
-/// Every string in `value`, at any depth.
-fn collect_strings(value: &Value, strings: &mut Vec<String>) {
-    let mut pending = vec![value];
-    while let Some(value) = pending.pop() {
+/// `value` named `{{path}}`.
+fn placeholder(path: &str, value: &str) -> SecretPlaceholder {
+    SecretPlaceholder {
+        placeholder: format!("{{{{{path}}}}}"),
+        value: value.to_owned(),
+    }
+}
+
+/// Every string in `value`, at any depth, each named by its path under `path` (`Acme.headers.X-Key`).
+fn collect_strings(value: &Value, path: &str, strings: &mut Vec<SecretPlaceholder>) {
+    let mut pending = vec![(value, path.to_owned())];
+    while let Some((value, path)) = pending.pop() {
         match value {
-            Value::String(text) => strings.push(text.clone()),
-            Value::Array(items) => pending.extend(items),
-            Value::Object(members) => pending.extend(members.values()),
+            Value::String(text) => strings.push(placeholder(&path, text)),
+            Value::Array(items) => pending.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| (item, format!("{path}.{index}"))),
+            ),
+            Value::Object(members) => pending.extend(
+                members
+                    .iter()
+                    .map(|(key, member)| (member, format!("{path}.{key}"))),
+            ),
             Value::Null | Value::Bool(_) | Value::Number(_) => {}
         }
     }
@@ -373,12 +429,21 @@ fn collect_strings(value: &Value, strings: &mut Vec<String>) {
 /// `user:secret` as a block builds it for Basic authentication (`username:password`, `apiKey:apiSecret`,
 /// `clientId:clientSecret`), so the pair is redacted whole, the name with it. A pair whose secret is too
 /// short to redact is left out: redacting the pair would point at the secret.
-fn credential_pairs(kind: &ConnectionKind, fields: &Map<String, Value>) -> Vec<String> {
-    let pair = |name: &str, secret: &str| {
-        let name = fields.get(name).and_then(Value::as_str)?;
-        let secret = fields.get(secret).and_then(Value::as_str)?;
-        (!name.is_empty() && !blocksmith_secrets::too_short_to_redact(secret))
-            .then(|| format!("{name}:{secret}"))
+/// Each is named by both inputs, `{{Acme.username:password}}`.
+fn credential_pairs(
+    connection: &str,
+    kind: &ConnectionKind,
+    fields: &Map<String, Value>,
+) -> Vec<SecretPlaceholder> {
+    let pair = |name_key: &str, secret_key: &str| {
+        let name = fields.get(name_key).and_then(Value::as_str)?;
+        let secret = fields.get(secret_key).and_then(Value::as_str)?;
+        (!name.is_empty() && !blocksmith_secrets::too_short_to_redact(secret)).then(|| {
+            placeholder(
+                &format!("{connection}.{name_key}:{secret_key}"),
+                &format!("{name}:{secret}"),
+            )
+        })
     };
     match kind.key {
         "basic" => pair("username", "password").into_iter().collect(),

@@ -183,6 +183,8 @@ impl From<&WorkspaceError> for ErrorCode {
     fn from(err: &WorkspaceError) -> Self {
         match err {
             WorkspaceError::ManifestInvalid { .. } => ErrorCode::ManifestInvalid,
+            // A case file a person edited badly: fixed by editing it, as any other invalid input.
+            WorkspaceError::TestCaseInvalid { .. } => ErrorCode::InvalidInput,
             WorkspaceError::UnsafeBlockId { .. } => ErrorCode::ManifestUnsafeBlockId,
             WorkspaceError::OutsideWorkspace { .. } => ErrorCode::OutsideWorkspace,
             WorkspaceError::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,

@@ -4,6 +4,7 @@
 //! and imports. The app and the `blocksmith` CLI both call [`Session`] and depend on no other Blocksmith crate,
 //! so a run is the same from either; the types of the lower crates that cross this API are re-exported below.
 
+pub mod block_tests;
 mod connections;
 mod error;
 mod error_code;
@@ -20,9 +21,9 @@ mod workspace_view;
 
 pub use blocksmith_engine::debugger::resolve_breakpoint_line;
 pub use connections::{
-    config_vars, config_vars_for_run, list_connections, no_secrets_here_notice, remove_connection,
-    reveal_secret, save_connection, save_connection_confirming_host_change, ConnectionDraft,
-    ConnectionView,
+    config_vars, config_vars_and_secrets, config_vars_and_secrets_for_run, config_vars_for_run,
+    list_connections, no_secrets_here_notice, remove_connection, reveal_secret, save_connection,
+    save_connection_confirming_host_change, ConnectionDraft, ConnectionView,
 };
 pub use error::{ConsentVia, Error, Result};
 pub use error_code::ErrorCode;
@@ -38,13 +39,15 @@ pub use runs::{
 pub use session::{
     BlockRunRequest, BrowserConsent, ConsentRequest, DebugListener, DebugNotice, ExportOutcome,
     FileDebugRequest, FileRunRequest, FlowRunRequest, LimitOverrides, ListenOn, Listening,
-    LiveLogLine, QuietHost, Ran, Session, SessionHost, WebhookRequest, WebhookStatus, Workers,
+    LiveLogLine, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef, TestRunMode,
+    TestSelection, WebhookRequest, WebhookStatus, Workers,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};
 
 /// The lower crates' types that cross the session's API, so front ends need no other Blocksmith crate.
 pub mod types {
+    pub use blocksmith_cassette::{Cassette, HttpLog, HttpMode, NoMatch, SecretPlaceholder};
     pub use blocksmith_engine::debugger::{
         Answer, BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters, StopReason,
     };

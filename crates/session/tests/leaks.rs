@@ -1,21 +1,27 @@
 //! No secret leaks: every connection kind with distinct secret values (and an OAuth token), a block that
 //! logs and returns all of them, its run recorded, the workspace exported in every format — and then no
 //! secret value is found in the workspace folder, the run history database, the exports or the outcome
-//! shown to the person. Runs against the real OS keyring (`scripts/with-keyring.sh`).
+//! shown to the person; and a test case recorded from a block that sends every secret to a local server holds
+//! none of them either. Runs against the real OS keyring (`scripts/with-keyring.sh`).
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use blocksmith_engine::{run_block, EngineOptions};
+use blocksmith_cassette::{HttpMode, HttpPlan, HttpTape};
+use blocksmith_engine::{run_block, EngineOptions, FrozenInputs};
 use blocksmith_secrets::{Backend, SecretId, SecretStore, Sensitive};
+use blocksmith_session::block_tests::{CaseInputs, ExpectedOutcome, TestCase, CASE_FORMAT_VERSION};
 use blocksmith_session::{
-    config_vars, prepare_block_run, record_block_run, redact_outcome, save_connection,
-    ConnectionDraft, RunClock,
+    config_vars, config_vars_and_secrets, prepare_block_run, record_block_run, redact_outcome,
+    save_connection, ConnectionDraft, RunClock,
 };
 use blocksmith_workspace::history::RunHistory;
 use blocksmith_workspace::transfer::{export, ExportFormat, ExportRequest};
 use blocksmith_workspace::Workspace;
+use serde_json::Value;
 
 const LEAKY_BLOCK: &str = r#"module.exports = async ({ logger, configVars }) => {
   for (const [name, value] of Object.entries(configVars)) {
@@ -207,7 +213,129 @@ fn no_secret_reaches_files_history_exports_or_the_shown_outcome() {
         "the logged copies are shown redacted: {shown}"
     );
 
+    // A recorded test case: the block sends every secret out (headers, query, body, Basic credentials) to a
+    // local server that echoes each request back; the cassette and case hold none of them.
+    let (vars, placeholders) = config_vars_and_secrets(&ws, Some(&store), now).unwrap();
+    let server = echo_server();
+    let mut vars = vars;
+    vars["Echo"] = Value::String(server);
+    let run =
+        prepare_block_run(&ws, &step, Some(SENDING_BLOCK.into()), None, vars, &clock).unwrap();
+    let tape = HttpTape::new(HttpPlan {
+        secrets: placeholders,
+        mode: HttpMode::Record,
+    })
+    .unwrap();
+    let report = run_block(
+        &run.request,
+        &EngineOptions {
+            http_transport: Some(tape.transport()),
+            ..EngineOptions::default()
+        },
+    );
+    assert!(report.outcome.ok, "{:?}", report.outcome.error);
+    let case = TestCase {
+        format_version: CASE_FORMAT_VERSION,
+        name: "sends everything".into(),
+        inputs: CaseInputs {
+            input: run.request.input.clone(),
+            config_vars: ws.manifest().config_vars_json(),
+        },
+        frozen: FrozenInputs {
+            now_ms: 0,
+            random_seed: 1,
+        },
+        cassette: tape.log().recorded,
+        expected: ExpectedOutcome {
+            ok: true,
+            result: redact_outcome(report.outcome.clone(), &secrets).result,
+            response: Value::Null,
+            logs: Vec::new(),
+            error_name: None,
+        },
+        ignore: Vec::new(),
+    };
+    let case_text = serde_json::to_string_pretty(&case).unwrap();
+    assert_eq!(
+        case.cassette.exchanges.len(),
+        6,
+        "one request per connection"
+    );
+    for placeholder in [
+        "{{Key.apiKey}}",
+        "{{Basic.password}}",
+        "{{Auth.token.access_token}}",
+    ] {
+        assert!(
+            case_text.contains(placeholder),
+            "{placeholder} names a secret: {case_text}"
+        );
+    }
+    let mut every_secret: Vec<&str> = s.values().map(String::as_str).collect();
+    every_secret.push(pem.trim());
+    for secret in every_secret {
+        assert!(
+            !case_text.contains(secret),
+            "{secret} leaked into a test case"
+        );
+    }
+
     for name in ["Key", "Pair", "Basic", "Auth", "Machine", "Deploy"] {
         blocksmith_session::remove_connection(&mut ws, &store, name).unwrap();
     }
+}
+
+/// Sends each connection's secrets out the ways blocks do: a header, the query, a JSON body, Basic credentials.
+const SENDING_BLOCK: &str = r#"module.exports = async ({ configVars: c }) => {
+  const echo = c.Echo;
+  const sent = [];
+  const send = async (path, init) => sent.push(await (await fetch(echo + path, init)).text());
+  await send("/key?api_key=" + encodeURIComponent(c.Key.fields.apiKey), {});
+  await send("/pair", { headers: { Authorization: "Basic " + btoa(c.Pair.fields.apiKey + ":" + c.Pair.fields.apiSecret) } });
+  await send("/basic", { method: "POST", body: JSON.stringify({ password: c.Basic.fields.password }) });
+  await send("/auth", { headers: { Authorization: "Bearer " + c.Auth.token.access_token, ...c.Auth.fields.headers },
+                        method: "POST", body: "secret=" + c.Auth.fields.clientSecret + "&refresh=" + c.Auth.token.refresh_token });
+  await send("/machine", { headers: c.Machine.fields.headers, method: "PUT", body: c.Machine.fields.clientSecret });
+  await send("/deploy", { method: "POST", body: JSON.stringify({ key: c.Deploy.fields.privateKey }) });
+  return { data: sent.length };
+};
+"#;
+
+/// A server on 127.0.0.1 that answers each request with its own request line, headers and body.
+fn echo_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || echo(stream));
+        }
+    });
+    format!("http://{address}")
+}
+
+fn echo(stream: TcpStream) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut head = String::new();
+    let mut content_length = 0;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap() == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                content_length = value.trim().parse().unwrap();
+            }
+        }
+        head.push_str(&line);
+    }
+    let mut body = vec![0; content_length];
+    reader.read_exact(&mut body).unwrap();
+    let answer = format!("{head}\n{}", String::from_utf8_lossy(&body));
+    let mut stream = stream;
+    let _ = write!(
+        stream,
+        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+        answer.len()
+    );
 }

@@ -48,6 +48,9 @@ pub enum Error {
     #[error("The file of block \"{block}\" ({path}) is missing: it was deleted or moved outside Blocksmith. Save the block to write it again, or delete the block.")]
     BlockFileMissing { block: String, path: PathBuf },
 
+    #[error("The test case file {path} is not valid: {reason}. Fix or restore it, or record the case again.")]
+    TestCaseInvalid { path: PathBuf, reason: String },
+
     #[error("There is no block with id \"{0}\" in this workspace.")]
     UnknownBlock(String),
 

@@ -31,7 +31,8 @@ impl RedirectMode {
     }
 }
 
-#[derive(Debug)]
+/// One request a block's `fetch` makes, as it goes out.
+#[derive(Debug, Clone)]
 pub struct FetchRequest {
     pub method: String,
     pub url: String,
@@ -41,7 +42,8 @@ pub struct FetchRequest {
     pub timeout: Duration,
 }
 
-#[derive(Debug)]
+/// The answer to a request, its body read whole.
+#[derive(Debug, Clone)]
 pub struct FetchedResponse {
     pub status: u16,
     pub status_text: String,
@@ -52,13 +54,14 @@ pub struct FetchedResponse {
 }
 
 /// Why a request got no HTTP answer; the prelude turns it into `TypeError: fetch failed` with this as
-/// the `cause`. Never holds the URL (it may carry a key in its query).
+/// the `cause`. Never holds the URL as sent (it may carry a key in its query); a replay's missing-request
+/// message names it with each secret as its placeholder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchFailure {
     pub cause: String,
 }
 
-/// Sends the request and reads the whole body. Blocks the calling (I/O) thread.
+/// Sends the request over the network and reads the whole body. Blocks the calling (I/O) thread.
 pub fn perform(request: FetchRequest) -> Result<FetchedResponse, FetchFailure> {
     let policy = match request.redirect {
         RedirectMode::Follow => Policy::limited(MAX_REDIRECTS),

@@ -5,7 +5,7 @@
 
 mod bytes;
 mod crypto;
-mod fetch;
+pub(crate) mod fetch;
 mod node_crypto;
 mod node_error;
 mod url;
@@ -24,9 +24,10 @@ use boa_engine::{
 };
 
 use crate::event_loop::EventLoop;
+use crate::frozen::RandomSource;
 use crate::logs::{level_named, LogCollector};
 use crate::nesting::MAX_JSON_DEPTH;
-use crate::options::MemoryProbe;
+use crate::options::{HttpTransport, MemoryProbe};
 use crate::preludes::Internals;
 
 pub use self::bytes::{bytes_of, uint8_array};
@@ -39,6 +40,10 @@ pub struct HostState {
     pub fetch_timeout: Duration,
     /// Measures memory for `context.debug.memoryUsage`; `None` outside a worker.
     pub memory_probe: Option<MemoryProbe>,
+    /// Answers `fetch` in place of the network (recording or replaying a test case); `None` to go out live.
+    pub http_transport: Option<HttpTransport>,
+    /// Where `crypto`'s random values (and, in a frozen run, `Math.random`) come from.
+    pub random: RandomSource,
 }
 
 fn state(context: &Context) -> &HostState {
@@ -291,10 +296,14 @@ fn start_fetch(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         timeout: state(context).fetch_timeout,
     };
 
+    let transport = state(context).http_transport.clone();
     let (promise, resolvers) = JsPromise::new_pending(context);
     let (id, completion) = state(context).event_loop.start_io(resolvers);
     std::thread::spawn(move || {
-        let outcome = fetch::perform(request);
+        let outcome = match transport {
+            Some(transport) => (transport.0)(request),
+            None => fetch::perform(request),
+        };
         completion.complete(Box::new(move |context| match outcome {
             Ok(response) => fetched_to_js(response, context),
             Err(failure) => Err(JsNativeError::typ()
@@ -382,10 +391,20 @@ fn random_bytes(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
     let length = arg(args, 0).to_length(context)?;
     let length =
         usize::try_from(length).map_err(|_| type_error("too many random bytes asked for"))?;
-    let bytes = crypto::random_bytes(length).map_err(|error| {
+    let bytes = state(context).random.bytes(length).map_err(|error| {
         JsNativeError::error().with_message(format!("the system's random source failed: {error}"))
     })?;
     uint8_array(&bytes, context)
+}
+
+/// `length` bytes from the operating system's random source.
+pub(crate) fn system_random_bytes(length: usize) -> Result<Vec<u8>, getrandom::Error> {
+    crypto::random_bytes(length)
+}
+
+/// The run's source of random values.
+pub(crate) fn random_source(context: &Context) -> &RandomSource {
+    &state(context).random
 }
 
 /// `utf8Encode(string)` → Uint8Array; lone surrogates become U+FFFD as in `TextEncoder`.

@@ -43,7 +43,8 @@ impl Session {
         listener: DebugListener,
     ) -> Result<Ran<JsonRunOutcome>> {
         let run_id = request.run.run_id.clone();
-        let (run, limits, redactor) = self.prepare_file_run(request.run)?;
+        let prepared = self.prepare_file_run(request.run)?;
+        let (run, limits, redactor) = (prepared.run, prepared.limits, prepared.redactor);
         let supervisor = &self.shared.supervisor;
         let logs = listener.clone();
         let events = listener;

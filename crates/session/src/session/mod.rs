@@ -10,6 +10,7 @@
 //! The methods block (keyring calls go over D-Bus, runs wait for a worker): the app calls them off its main
 //! thread.
 
+mod block_tests;
 mod connections;
 mod debug;
 mod export;
@@ -32,6 +33,7 @@ use blocksmith_workspace::Workspace;
 use crate::error::{Error, Result};
 use crate::webhook::ServedCall;
 
+pub use block_tests::{NewTestCase, TestCaseRef, TestRunMode, TestSelection};
 pub use debug::{DebugListener, DebugNotice, FileDebugRequest};
 pub use export::ExportOutcome;
 pub use listener::{Listening, WebhookRequest, WebhookStatus};

@@ -7,20 +7,21 @@
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
+use blocksmith_cassette::{HttpLog, HttpMode, HttpPlan, SecretPlaceholder};
 use blocksmith_engine::{
     json_text, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunRequest, JsonText,
     LiveLogs, LogLevel, LogLine, RunOutcome,
 };
 use blocksmith_runner::{
-    default_trigger_payload, fresh_state, run_context, FlowOutcome, RunIdentity, RunLimits,
-    DEFAULT_MEMORY_LIMIT_MB, DEFAULT_WEBHOOK_BASE_URL,
+    default_trigger_payload, fresh_state, run_context, FlowOutcome, RunConditions, RunIdentity,
+    RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_WEBHOOK_BASE_URL,
 };
 use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{lock, Session};
-use crate::connections::config_vars_for_run;
+use crate::connections::{config_vars_and_secrets_for_run, config_vars_for_run, redactor_for};
 use crate::error::Result;
 use crate::redaction::{redact_outcome, Redactor};
 use crate::runs::{
@@ -125,6 +126,15 @@ pub struct Ran<O> {
     pub failure: Option<FailureKind>,
 }
 
+/// A block file's run, ready for a worker (see [`Session::prepare_file_run`]).
+pub(super) struct PreparedFileRun {
+    pub run: JsonRunRequest,
+    pub limits: RunLimits,
+    pub redactor: Redactor,
+    /// The connections' secrets, by what a cassette writes in their place.
+    pub secrets: Vec<SecretPlaceholder>,
+}
+
 impl Session {
     /// Runs one block of the workspace in a worker, records it in the history and the state, and answers with
     /// its outcome. Expired OAuth tokens are refreshed first.
@@ -185,33 +195,54 @@ impl Session {
 
     /// Runs a block file on its own (see [`FileRunRequest`]); nothing is recorded.
     pub fn run_file(&self, request: FileRunRequest) -> Result<Ran<JsonRunOutcome>> {
-        let run_id = request.run_id.clone();
-        let (run, limits, redactor) = self.prepare_file_run(request)?;
-        let supervisor = &self.shared.supervisor;
-        let report = self.tracked(&run_id, &redactor, |run_id| {
-            supervisor.run_json(run_id, run, limits)
-        })?;
-        Ok(Ran {
-            outcome: redact_outcome(report.outcome, &redactor),
-            failure: report.failure,
-        })
+        Ok(self.run_file_with_http(request, None)?.0)
     }
 
-    /// The worker's request, the limits and the redactor of a block file's run.
-    pub(super) fn prepare_file_run(
+    /// [`Session::run_file`] with its `fetch` recorded into a cassette ([`HttpMode::Record`]) or answered from
+    /// one ([`HttpMode::Replay`]); also answers with what was recorded or found missing (`None` when the
+    /// worker ended before it could say, e.g. at the time limit). The open workspace's secrets become
+    /// placeholders in what is recorded.
+    pub fn run_file_with_http(
         &self,
         request: FileRunRequest,
-    ) -> Result<(JsonRunRequest, RunLimits, Redactor)> {
+        http: Option<HttpMode>,
+    ) -> Result<(Ran<JsonRunOutcome>, Option<HttpLog>)> {
+        let run_id = request.run_id.clone();
+        let prepared = self.prepare_file_run(request)?;
+        let conditions = RunConditions {
+            http: http.map(|mode| HttpPlan {
+                secrets: prepared.secrets,
+                mode,
+            }),
+            frozen: None,
+        };
+        let supervisor = &self.shared.supervisor;
+        let redactor = prepared.redactor;
+        let (report, http_log) = self.tracked(&run_id, &redactor, |run_id| {
+            supervisor.run_json_under(run_id, prepared.run, prepared.limits, conditions)
+        })?;
+        let ran = Ran {
+            outcome: redact_outcome(report.outcome, &redactor),
+            failure: report.failure,
+        };
+        Ok((ran, http_log))
+    }
+
+    /// The worker's request, the limits, the redactor and the secrets (for a cassette's placeholders) of a
+    /// block file's run.
+    pub(super) fn prepare_file_run(&self, request: FileRunRequest) -> Result<PreparedFileRun> {
         let workspace = self.snapshot_if_open();
         let started_at = SystemTime::now();
-        let (config_vars, redactor) = match (request.config_vars, &workspace) {
-            (Some(config_vars), _) => (config_vars, Redactor::none()),
+        let (config_vars, secrets) = match (request.config_vars, &workspace) {
+            (Some(config_vars), _) => (config_vars, Vec::new()),
             (None, Some(workspace)) => {
-                let (config_vars, redactor) = self.config_vars_for_run(workspace, started_at)?;
-                (json_text(&config_vars), redactor)
+                let (config_vars, secrets) =
+                    config_vars_and_secrets_for_run(workspace, || self.keyring(), started_at)?;
+                (json_text(&config_vars), secrets)
             }
-            (None, None) => (json_text(&json!({})), Redactor::none()),
+            (None, None) => (json_text(&json!({})), Vec::new()),
         };
+        let redactor = redactor_for(&secrets)?;
         let manifest = workspace.as_ref().map(Workspace::manifest);
         let identity = RunIdentity {
             execution_id: request.run_id.clone(),
@@ -247,7 +278,12 @@ impl Session {
             debug_mode: request.debug_mode,
         };
         let limits = request.limits.apply(RunLimits::default());
-        Ok((run, limits, redactor))
+        Ok(PreparedFileRun {
+            run,
+            limits,
+            redactor,
+            secrets,
+        })
     }
 
     /// Stops the run `run_id` at once; answers whether it was still running.
@@ -268,7 +304,7 @@ impl Session {
 
     /// Runs `work` under a fresh supervisor run id that [`Session::stop_run`] finds by `run_id` meanwhile; the
     /// host hears each line the run logs as it arrives, with `redactor`'s secrets redacted.
-    fn tracked<T>(
+    pub(super) fn tracked<T>(
         &self,
         run_id: &str,
         redactor: &Redactor,

@@ -15,6 +15,7 @@ mod config_vars;
 mod flows;
 mod open;
 mod run_state;
+mod test_cases;
 
 pub(crate) use open::new_workspace_id;
 
