@@ -4,7 +4,8 @@
 
 use aes_kw::{KekAes128, KekAes192, KekAes256};
 use rand_core::OsRng;
-use rsa::{Oaep, Pkcs1v15Encrypt, RsaPublicKey};
+use rsa::traits::PublicKeyParts;
+use rsa::{BigUint, Oaep, Pkcs1v15Encrypt, RsaPublicKey};
 
 use super::hash::{with_digest, Digest};
 use super::keys::AsymmetricKey;
@@ -76,6 +77,10 @@ pub fn rsa_decrypt(
     let AsymmetricKey::RsaPrivate(private) = key else {
         return Err(CryptoError::NotAPrivateKey);
     };
+    // OpenSSL checks this first, and blocks see its code (e.g. a ciphertext made for another, larger key).
+    if BigUint::from_bytes_be(data) >= *private.n() {
+        return Err(CryptoError::DataTooLargeForModulus);
+    }
     match padding {
         EncryptionPadding::Pkcs1v15 => private
             .decrypt(Pkcs1v15Encrypt, data)
@@ -134,6 +139,24 @@ pub fn aes_unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, CryptoError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ciphertext_not_below_the_modulus_is_refused_as_openssl_refuses_it() {
+        let private = rsa::RsaPrivateKey::new(&mut OsRng, 512).unwrap();
+        let key = AsymmetricKey::RsaPrivate(Box::new(private));
+        let oaep = EncryptionPadding::Oaep {
+            digest: Digest::Sha1,
+            label: None,
+        };
+        assert!(matches!(
+            rsa_decrypt(&key, &[0xff; 64], &oaep),
+            Err(CryptoError::DataTooLargeForModulus)
+        ));
+        assert!(matches!(
+            rsa_decrypt(&key, &[0x01; 64], &oaep),
+            Err(CryptoError::OaepDecoding)
+        ));
+    }
 
     #[test]
     fn rfc_3394_wraps_its_first_example() {

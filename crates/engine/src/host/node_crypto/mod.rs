@@ -91,6 +91,8 @@ pub enum CryptoError {
     NotAnRsaKey,
     #[error("error:0200006E:rsa routines::data too large for key size")]
     DataTooLargeForKey,
+    #[error("error:0200006C:rsa routines::data too large for modulus")]
+    DataTooLargeForModulus,
     #[error("error:0200009F:rsa routines::pkcs decoding error")]
     Pkcs1Decoding,
     #[error("error:02000079:rsa routines::oaep decoding error")]
@@ -141,6 +143,7 @@ impl NodeCoded for CryptoError {
             Self::UnsupportedPadding => "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE",
             Self::NotAnRsaKey => "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE",
             Self::DataTooLargeForKey => "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
+            Self::DataTooLargeForModulus => "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_MODULUS",
             Self::Pkcs1Decoding => "ERR_OSSL_RSA_PKCS_DECODING_ERROR",
             Self::OaepDecoding => "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
             Self::KeyAgreementMismatch => "ERR_CRYPTO_INCOMPATIBLE_KEY",
