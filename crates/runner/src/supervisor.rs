@@ -192,24 +192,8 @@ impl Supervisor {
         // A limit too large to add to the clock means no deadline at all.
         let deadline = started.checked_add(limits.time_limit);
         let state_before = request.state.clone();
-        let request = WorkerRequest {
-            id: 0,
-            run: request,
-            memory_limit_bytes: limits.memory_limit_bytes,
-            max_reply_bytes: self.shared.options.max_reply_bytes,
-            time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
-            debug: None,
-            http: conditions.http,
-            frozen: conditions.frozen,
-        };
-        let listener = self
-            .shared
-            .log_listeners
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&run_id)
-            .cloned();
-        let (worker, request_id) = self.start_on_worker(request, listener)?;
+        let request = self.worker_request(request, &limits, None, conditions);
+        let (worker, request_id) = self.start_on_worker(request, self.log_listener(run_id))?;
         let registration = ActiveRun::register(&self.shared, run_id, worker.stopper());
         let event = loop {
             match worker.next_event(deadline) {
@@ -243,23 +227,9 @@ impl Supervisor {
     ) -> Result<JsonRunReport> {
         let started = Instant::now();
         let state_before = request.state.clone();
-        let mut request = WorkerRequest {
-            id: 0,
-            run: request,
-            memory_limit_bytes: limits.memory_limit_bytes,
-            max_reply_bytes: self.shared.options.max_reply_bytes,
-            time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
-            debug: Some(launch),
-            http: None,
-            frozen: None,
-        };
-        let log_listener = self
-            .shared
-            .log_listeners
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&run_id)
-            .cloned();
+        let mut request =
+            self.worker_request(request, &limits, Some(launch), RunConditions::default());
+        let log_listener = self.log_listener(run_id);
         // Never a pooled worker: a debug run's worker hands its stdin to the debugger and exits afterwards.
         let mut worker =
             WorkerProcess::spawn(&self.shared.command, self.shared.options.max_reply_bytes)?;
@@ -303,6 +273,36 @@ impl Supervisor {
             false,
         )
         .map(|(report, _)| report)
+    }
+
+    /// What a worker is sent for one run (its `id` is set when it is sent).
+    fn worker_request(
+        &self,
+        run: JsonRunRequest,
+        limits: &RunLimits,
+        debug: Option<DebugLaunch>,
+        conditions: RunConditions,
+    ) -> WorkerRequest {
+        WorkerRequest {
+            id: 0,
+            run,
+            memory_limit_bytes: limits.memory_limit_bytes,
+            max_reply_bytes: self.shared.options.max_reply_bytes,
+            time_limit_ms: u64::try_from(limits.time_limit.as_millis()).unwrap_or(u64::MAX),
+            debug,
+            http: conditions.http,
+            frozen: conditions.frozen,
+        }
+    }
+
+    /// Who hears the run's log lines as they are logged, if anyone listens (`listen_to_logs`).
+    fn log_listener(&self, run_id: RunId) -> Option<LiveLogs> {
+        self.shared
+            .log_listeners
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&run_id)
+            .cloned()
     }
 
     /// Passes `command` on to the debug run `run_id`; answers whether such a run was in progress.
