@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { blockFile, freshFolders, repoFile, selectBlock, testIdText, turnOnWebhookListener, withApp } from './harness.mjs';
-import { replaceEditorText, waitForEditor } from './monaco.mjs';
+import { replaceEditorText, waitForEditor, waitForEditorValue } from './monaco.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
 const ECHOES_REQUEST = repoFile('tests/e2e/fixtures/echoes-request.js');
+const TRIGGER_TEMPLATE = repoFile('crates/workspace/templates/code-block-trigger.js');
 const TRIGGER = 'Code Block Trigger';
 
 /** The request both paths send: a mixed-case custom header, a query value with a space, a JSON body, a path. */
@@ -51,6 +52,8 @@ test('the payload editor gives a trigger the payload a real webhook call gives i
   await withApp(t, folders, async ({ session }) => {
     await selectBlock(session, TRIGGER);
     await waitForEditor(session);
+    // The editor shows the trigger (not still the block selected before) before its text is replaced.
+    await waitForEditorValue(session, TRIGGER_TEMPLATE);
     await replaceEditorText(session, ECHOES_REQUEST);
     // The listener runs the saved file, so the edit must reach the disk first.
     await waitFor(() => readFileSync(blockFile(folders.workspace, TRIGGER), 'utf8').includes('REQUEST '), {
