@@ -30,14 +30,19 @@ interface WorkspaceState {
 
 const WorkspaceContext = createContext<WorkspaceState | null>(null);
 
-/** The block last selected in `workspace` at an earlier start, if it still exists. */
-async function rememberedBlock(workspace: WorkspaceView): Promise<string | null> {
+/** The block last selected in each workspace at earlier starts, by workspace path; none when unreadable. */
+async function rememberedBlocks(): Promise<Partial<Record<string, string>>> {
   try {
-    const remembered = (await api.preferencesRead()).lastBlocks[workspace.path] ?? null;
-    return findBlock(workspace, remembered) ? remembered : null;
+    return (await api.preferencesRead()).lastBlocks;
   } catch {
-    return null;
+    return {};
   }
+}
+
+/** The block last selected in `workspace`, if it still exists. */
+function rememberedBlock(workspace: WorkspaceView, remembered: Partial<Record<string, string>>): string | null {
+  const blockId = remembered[workspace.path] ?? null;
+  return findBlock(workspace, blockId) ? blockId : null;
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
@@ -59,12 +64,14 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       setLoading(true);
       try {
         await flushPending();
-        const opened = await api.workspaceOpen(path);
+        // Both asked at once, and the workspace shown with its block already selected: a start pays one round
+        // trip, and the list never shows with nothing selected.
+        const [opened, remembered] = await Promise.all([api.workspaceOpen(path), rememberedBlocks()]);
         setWorkspace(opened);
         setLoadError(null);
         setLastResults({});
         setLastInputs({});
-        setSelectedBlockId((await rememberedBlock(opened)) ?? defaultSelection(opened));
+        setSelectedBlockId(rememberedBlock(opened, remembered) ?? defaultSelection(opened));
       } catch (error) {
         const failure = asBackendError(error);
         if (workspace) reportError('The workspace could not be opened.', failure);
