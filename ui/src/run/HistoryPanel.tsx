@@ -76,11 +76,11 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
   if (historyMissing) return null;
 
   return (
-    <details className="history run-output" data-testid="history">
-      <summary>
+    <section className="history run-output" data-testid="history" aria-label="History">
+      <div className="section-toolbar">
         <h4>History</h4>
         <span className="muted">{runs.length === 1 ? '1 run' : `${runs.length} runs`}</span>
-      </summary>
+      </div>
       {runs.length === 0 ? (
         <p className="muted">No runs of this block yet.</p>
       ) : (
@@ -111,6 +111,6 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
         </>
       )}
       {comparison && <RunComparison older={comparison[0]} newer={comparison[1]} onClose={() => setComparison(null)} />}
-    </details>
+    </section>
   );
 }
