@@ -231,7 +231,14 @@ export function RunPanel() {
     {
       id: 'history',
       label: 'History',
-      content: <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />,
+      content: (
+        <HistoryPanel
+          blockId={block.id}
+          refreshKey={outcome ?? flowRun.state}
+          shown={selectedTab === 'history'}
+          onOpen={openRecorded}
+        />
+      ),
     },
     ...(flow
       ? [
@@ -244,6 +251,7 @@ export function RunPanel() {
         ]
       : []),
   ];
+  // A remembered tab this block has not (State and Webhook belong to a flow) gives way to Result.
   const shownTab = tabs.some((tab) => tab.id === selectedTab) ? selectedTab : RESULT_TAB;
 
   return (
