@@ -46,10 +46,19 @@ fn stack_frames_read_as_nodes_for_anonymous_functions_and_built_ins() {
     let stack = error.stack.unwrap();
     let frames: Vec<&str> = stack.lines().skip(1).map(str::trim).collect();
     assert_eq!(frames.len(), 3, "{stack}");
-    assert!(frames[0].starts_with("at ") && frames[0].ends_with(":3:53"), "{stack}");
-    assert!(!frames[0].contains('('), "an anonymous function is its location alone: {stack}");
+    assert!(
+        frames[0].starts_with("at ") && frames[0].ends_with(":3:53"),
+        "{stack}"
+    );
+    assert!(
+        !frames[0].contains('('),
+        "an anonymous function is its location alone: {stack}"
+    );
     assert_eq!(frames[1], "at map (<anonymous>)");
-    assert!(!stack.contains("<main>") && !stack.contains("native"), "{stack}");
+    assert!(
+        !stack.contains("<main>") && !stack.contains("native"),
+        "{stack}"
+    );
 }
 
 #[test]
