@@ -237,6 +237,7 @@ test('a block returning 20,000 objects paints its result at once, and the window
     const summary = await waitFor(
       async () => {
         const [shown] = await session.findAllByXPath('//*[@data-testid="step-results-input-summary"]');
+        if (shown) await session.showTabOf(shown); // It is on the Input tab.
         return shown && (await session.text(shown));
       },
       { timeoutMs: 30_000, message: 'the next step’s stepResults summary' },

@@ -29,6 +29,8 @@ export const Keys = Object.freeze({
   ESCAPE: '\uE00C',
   END: '\uE010',
   HOME: '\uE011',
+  ARROW_LEFT: '\uE012',
+  ARROW_RIGHT: '\uE014',
   DELETE: '\uE017',
 });
 
@@ -163,10 +165,16 @@ export class Session {
     return request(method, `${this.base}${path}`, body);
   }
 
-  /** The first element matching a CSS selector; fails with "no such element" when there is none. */
+  /**
+   * The first element matching a CSS selector; fails with "no such element" when there is none. An element on a
+   * tab that is not selected (inside a hidden `role="tabpanel"`) is brought into view by clicking its tab, as a
+   * person would before using it.
+   */
   async find(css) {
     const value = await this.command('POST', '/element', { using: 'css selector', value: css });
-    return value[ELEMENT_KEY];
+    const element = value[ELEMENT_KEY];
+    await this.showTabOf(element);
+    return element;
   }
 
   /** Every element matching a CSS selector, in document order. */
@@ -191,6 +199,16 @@ export class Session {
 
   waitForElement(css, { timeoutMs = 10_000 } = {}) {
     return waitFor(() => this.find(css), { timeoutMs, message: `an element matching ${css}` });
+  }
+
+  /** Clicks the tab of the hidden tab panel that holds `element`, if any. */
+  async showTabOf(element) {
+    const tab = await this.executeScript(
+      `const panel = arguments[0].closest('[role="tabpanel"][hidden]');
+       return panel && document.getElementById(panel.getAttribute('aria-labelledby'));`,
+      [elementArgument(element)],
+    );
+    if (tab) await this.click(tab[ELEMENT_KEY]);
   }
 
   async click(element) {

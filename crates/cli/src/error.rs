@@ -50,6 +50,11 @@ pub enum Error {
 
     #[error("Could not find the blocksmith program to start a worker process: {0}.")]
     OwnExecutable(#[source] std::io::Error),
+
+    #[error(
+        "Could not listen for Ctrl+C, so a run could not be stopped cleanly: {0}. Nothing was run."
+    )]
+    SignalHandler(#[source] ctrlc::Error),
 }
 
 impl Error {
@@ -58,7 +63,7 @@ impl Error {
     pub fn is_bad_input(&self) -> bool {
         match self {
             Error::Session(err) => err.code().is_bad_input(),
-            Error::OwnExecutable(_) => false,
+            Error::OwnExecutable(_) | Error::SignalHandler(_) => false,
             _ => true,
         }
     }

@@ -11,6 +11,7 @@ mod examples;
 mod export;
 mod host;
 mod inputs;
+mod interrupt;
 mod run;
 mod serve;
 
@@ -26,6 +27,8 @@ mod exit {
     pub const BLOCK_FAILED: u8 = 1;
     pub const BAD_INVOCATION: u8 = 2;
     pub const LIMIT: u8 = 3;
+    /// Stopped by Ctrl+C (SIGINT): 128 + 2, as shells report a command that signal ended.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Debug, Parser)]
@@ -44,7 +47,7 @@ enum Command {
     /// Run a block (or a workspace's flow) in a worker process and print the outcome as one line of JSON.
     ///
     /// Exit status: 0 the run succeeded, 1 the block failed, 2 bad invocation or unreadable input,
-    /// 3 a time or memory limit was hit.
+    /// 3 a time or memory limit was hit, 130 stopped by Ctrl+C (the line still prints, with what was logged).
     #[command(after_help = examples::RUN)]
     Run(RunArgs),
 

@@ -1,5 +1,5 @@
 //! `blocksmith run`: one block (`FILE`) or one workspace flow (`--flow`), always in a worker process,
-//! printed as one JSON line.
+//! printed as one JSON line — also when Ctrl+C stops it (see `interrupt`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,6 +17,7 @@ use crate::host::{session, session_in, Warm};
 use crate::inputs::{
     read_cassette, read_json, read_json_object_text, read_json_text, read_source, write_cassette,
 };
+use crate::interrupt::{stop_run_on_interrupt, Interrupted};
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("called_as_trigger").args(["trigger", "flow"])))]
@@ -93,6 +94,7 @@ pub fn run(args: &RunArgs) -> Result<u8> {
         time_limit_ms: args.timeout_ms,
         memory_mb: Some(args.memory_mb),
     };
+    let interrupted = stop_run_on_interrupt(&session, &run_id)?;
     match (&args.flow, &args.file) {
         (Some(flow), _) => {
             prepare_connections(&session, args.allow_host_change)?;
@@ -112,7 +114,7 @@ pub fn run(args: &RunArgs) -> Result<u8> {
                 limits,
                 debug_mode: args.debug_mode,
             })?;
-            Ok(print_outcome(ran.outcome.ok, &ran))
+            Ok(print_outcome(ran.outcome.ok, &ran, &interrupted))
         }
         (None, Some(file)) => {
             let config_vars = match &args.config_vars {
@@ -161,7 +163,7 @@ pub fn run(args: &RunArgs) -> Result<u8> {
             for missing in &http_log.unmatched {
                 eprintln!("blocksmith run: {missing}");
             }
-            Ok(print_outcome(ran.outcome.ok, &ran))
+            Ok(print_outcome(ran.outcome.ok, &ran, &interrupted))
         }
         // clap requires FILE unless --flow, and --workspace with --flow.
         (None, None) => Err(Error::Invocation(
@@ -185,9 +187,14 @@ fn prepare_connections(session: &Session, allow_host_change: bool) -> Result<()>
     Ok(())
 }
 
-/// Prints the outcome line and answers with the exit status (`ok` is the outcome's own).
-fn print_outcome<O: Serialize>(ok: bool, ran: &Ran<O>) -> u8 {
+/// Prints the outcome line and answers with the exit status (`ok` is the outcome's own). After Ctrl+C, the line
+/// holds what the run logged before it was stopped, and stderr says it was stopped.
+fn print_outcome<O: Serialize>(ok: bool, ran: &Ran<O>, interrupted: &Interrupted) -> u8 {
     print_line(&ran.outcome);
+    if interrupted.happened() {
+        eprintln!("blocksmith run: stopped by Ctrl+C; the line above holds what the run logged until then.");
+        return exit::INTERRUPTED;
+    }
     exit_status(ok, ran.failure)
 }
 

@@ -31,6 +31,36 @@ fn microtasks_run_before_timers_in_node_order() {
     );
 }
 
+/// Node's frames for the same block: `at <file>:3:53` (the anonymous callback, its location alone), `at
+/// Array.map (<anonymous>)` (a built-in), `at module.exports (<file>:3:22)`. Boa names neither the built-in's receiver
+/// nor the exported arrow function, so those two read `at map (<anonymous>)` and `at <file>:3:25`; no frame
+/// reads Boa's `<main>` or `(native)`.
+#[test]
+fn stack_frames_read_as_nodes_for_anonymous_functions_and_built_ins() {
+    let report = run_action("error-in-a-callback.js");
+    let error = report.outcome.error.unwrap();
+    assert_eq!(
+        error.message,
+        "Cannot read properties of undefined (reading 'id')"
+    );
+    let stack = error.stack.unwrap();
+    let frames: Vec<&str> = stack.lines().skip(1).map(str::trim).collect();
+    assert_eq!(frames.len(), 3, "{stack}");
+    assert!(
+        frames[0].starts_with("at ") && frames[0].ends_with(":3:53"),
+        "{stack}"
+    );
+    assert!(
+        !frames[0].contains('('),
+        "an anonymous function is its location alone: {stack}"
+    );
+    assert_eq!(frames[1], "at map (<anonymous>)");
+    assert!(
+        !stack.contains("<main>") && !stack.contains("native"),
+        "{stack}"
+    );
+}
+
 #[test]
 fn a_thrown_error_reports_name_message_and_the_users_line() {
     let report = run_action("thrown-error.js");

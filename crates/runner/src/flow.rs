@@ -74,6 +74,10 @@ pub struct FlowReport {
     pub state: BlockState,
     /// Why the flow stopped early, if it did.
     pub failure: Option<FailureKind>,
+    /// What each step that ran was given, in the order of `outcome.steps`: the trigger's `payload`, then each
+    /// action's `stepResults` (kept in the run history with the step's outcome).
+    #[serde(default)]
+    pub inputs: Vec<Value>,
 }
 
 /// Runs the flow's blocks one after another under `run_id` (so `Supervisor::stop(run_id)` stops the
@@ -95,7 +99,9 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
     };
     let mut step_results = Map::new();
     let mut outcomes = Vec::with_capacity(steps.len() + 1);
+    let mut inputs = Vec::with_capacity(steps.len() + 1);
 
+    inputs.push(payload.clone());
     let trigger_report = run_step(
         supervisor,
         run_id,
@@ -113,12 +119,14 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         if failure.is_some() {
             break;
         }
+        let input = Value::Object(step_results.clone());
+        inputs.push(input.clone());
         let report = run_step(
             supervisor,
             run_id,
             step,
             BlockKind::Action,
-            Value::Object(step_results.clone()),
+            input,
             &settings,
             state.clone(),
         )?;
@@ -134,6 +142,7 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         },
         state,
         failure,
+        inputs,
     })
 }
 

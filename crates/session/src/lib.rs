@@ -34,7 +34,8 @@ pub use redaction::{
     REDACTION_MARKER, WITHHELD,
 };
 pub use runs::{
-    prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
+    prepare_block_run, prepare_flow_run, record_block_run, record_flow_history, record_flow_run,
+    BlockRun, FlowRunRecord, RunClock,
 };
 pub use session::{
     BlockRunRequest, BrowserConsent, ConsentRequest, DebugListener, DebugNotice, ExportOutcome,
@@ -59,7 +60,7 @@ pub mod types {
         worker_main, FlowOutcome, StepOutcome, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
     };
     pub use blocksmith_secrets::{Sensitive, MIN_REDACTED_CHARS};
-    pub use blocksmith_workspace::history::{RunEntry, RunSummary};
+    pub use blocksmith_workspace::history::{FlowRunOf, RunEntry, RunOrigin, RunSummary};
     pub use blocksmith_workspace::transfer::{
         ExportFormat, ExportRequest, Exported, ImportFormat, ImportReport,
     };

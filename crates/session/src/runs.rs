@@ -1,5 +1,6 @@
 //! Preparing runs from the workspace (source, input, context, state, limits) and recording what they left
-//! behind (persisted state, run history with secrets redacted).
+//! behind (persisted state, run history with secrets redacted). Every run is kept in its block's history with its
+//! code, input, outcome and logs: a block's own run, and each step of a flow run (Run flow or a webhook call).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -8,7 +9,7 @@ use blocksmith_runner::{
     default_trigger_payload, flow_slug, run_context, FlowBlock, FlowReport, FlowRun, RunIdentity,
     RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
 };
-use blocksmith_workspace::history::{NewRun, RunHistory};
+use blocksmith_workspace::history::{FlowRunOf, NewRun, RunHistory, RunOrigin};
 use blocksmith_workspace::{completed_schemas, Block, Manifest, Workspace};
 use serde_json::{json, Value};
 
@@ -80,7 +81,7 @@ pub fn prepare_block_run(
         block_id: block_id.to_string(),
         request: RunRequest {
             source,
-            file_name: format!("{block_id}.js"),
+            file_name: stack_name(&block),
             kind,
             config_vars,
             input,
@@ -116,9 +117,97 @@ pub fn record_block_run(
                 "source": run.request.source,
             }),
             outcome: redacted_json(&report.outcome, redactor),
+            origin: RunOrigin::Block,
+            flow_run: None,
         },
         redactor,
     )?;
+    Ok(())
+}
+
+/// What the history needs of a flow run besides its report: what started it, when, and each block's id and
+/// code in run order (the trigger first). Taken before the run, which consumes the prepared [`FlowRun`].
+#[derive(Debug, Clone)]
+pub struct FlowRunRecord {
+    pub flow: String,
+    pub origin: RunOrigin,
+    pub execution_id: String,
+    pub started_at_ms: i64,
+    /// `(block id, source)` of the trigger, then of each step.
+    pub blocks: Vec<(String, String)>,
+}
+
+impl FlowRunRecord {
+    /// The record of `flow_name`'s run `prepared`, started at `clock`.
+    pub fn of(
+        workspace: &Workspace,
+        flow_name: &str,
+        prepared: &FlowRun,
+        origin: RunOrigin,
+        clock: &RunClock,
+    ) -> Result<FlowRunRecord> {
+        let flow = workspace
+            .manifest()
+            .flow(flow_name)
+            .ok_or_else(|| blocksmith_workspace::Error::UnknownFlow(flow_name.to_string()))?;
+        let ids = std::iter::once(&flow.trigger).chain(flow.steps.iter());
+        let sources = std::iter::once(&prepared.trigger).chain(prepared.steps.iter());
+        Ok(FlowRunRecord {
+            flow: flow_name.to_string(),
+            origin,
+            execution_id: clock.execution_id.clone(),
+            started_at_ms: millis_since_epoch(clock.now),
+            blocks: ids
+                .zip(sources)
+                .map(|(id, block)| (id.clone(), block.source.clone()))
+                .collect(),
+        })
+    }
+}
+
+/// Keeps each step that ran in its block's history: its code, what it was given, its outcome and logs (the
+/// trigger's with the flow's `response`), every secret `redactor` knows redacted. A step starts, for the
+/// history's order, when the steps before it ended.
+pub fn record_flow_history(
+    history: &RunHistory,
+    record: &FlowRunRecord,
+    report: &FlowReport,
+    redactor: &Redactor,
+) -> Result<()> {
+    let mut started_at_ms = record.started_at_ms;
+    let steps = report.outcome.steps.iter().zip(&report.inputs);
+    for (index, ((step, input), (block_id, source))) in steps.zip(&record.blocks).enumerate() {
+        let kind = if index == 0 {
+            BlockKind::Trigger
+        } else {
+            BlockKind::Action
+        };
+        let mut outcome =
+            serde_json::to_value(step).map_err(|error| Error::Internal(error.to_string()))?;
+        if let Value::Object(fields) = &mut outcome {
+            let response = if index == 0 {
+                report.outcome.response.clone()
+            } else {
+                Value::Null
+            };
+            fields.insert("response".into(), response);
+        }
+        history.record(
+            &NewRun {
+                block_id: block_id.clone(),
+                started_at_ms,
+                inputs: json!({ "kind": kind, "input": input, "source": source }),
+                outcome,
+                origin: record.origin,
+                flow_run: Some(FlowRunOf {
+                    flow: record.flow.clone(),
+                    execution_id: record.execution_id.clone(),
+                }),
+            },
+            redactor,
+        )?;
+        started_at_ms += step.duration_ms.round() as i64;
+    }
     Ok(())
 }
 
@@ -140,7 +229,7 @@ pub fn prepare_flow_run(
         let block = workspace.block(id)?;
         Ok(FlowBlock {
             name: block.name.clone(),
-            file_name: format!("{id}.js"),
+            file_name: stack_name(block),
             source: workspace.read_block_source(id)?,
             limits: limits_of(block),
         })
@@ -229,6 +318,13 @@ pub fn flow_schemas(manifest: &Manifest) -> Value {
             })
             .collect(),
     )
+}
+
+/// The name a block's code carries in stack frames and errors: the step's display name, as the person knows it
+/// (`at module.exports (Get Orders:4:11)`), not the id of its file. A parenthesis would make a frame's location
+/// ambiguous (`at f (Get (v2):4:11)`), so it reads as a bracket there.
+fn stack_name(block: &Block) -> String {
+    block.name.replace('(', "[").replace(')', "]")
 }
 
 fn engine_kind(block: &Block) -> BlockKind {

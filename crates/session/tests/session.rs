@@ -17,8 +17,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use blocksmith_secrets::Sensitive;
-use blocksmith_session::types::LogLevel;
 use blocksmith_session::types::{ExportFormat, ExportRequest};
+use blocksmith_session::types::{LogLevel, RunOrigin};
 use blocksmith_session::webhook::ServedCall;
 use blocksmith_session::{
     BlockRunRequest, ConnectionDraft, ErrorCode, FlowRunRequest, LiveLogLine, QuietHost, Session,
@@ -41,6 +41,10 @@ fn main() -> ExitCode {
         (
             "block_and_flow_runs_are_recorded",
             block_and_flow_runs_are_recorded,
+        ),
+        (
+            "an_error_names_the_step_where_node_names_the_file",
+            an_error_names_the_step_where_node_names_the_file,
         ),
         ("stop_ends_a_run_in_progress", stop_ends_a_run_in_progress),
         (
@@ -104,6 +108,11 @@ fn trigger_id(session: &Session) -> String {
     session.workspace_view().unwrap().flows[0].trigger.clone()
 }
 
+/// The flow's first action step (the seed's "Code Block").
+fn first_step_id(session: &Session) -> String {
+    session.workspace_view().unwrap().flows[0].steps[0].clone()
+}
+
 fn nothing_is_there_until_a_workspace_is_open() {
     let session = Session::new(QuietHost, workers());
     assert!(!session.is_open());
@@ -116,7 +125,7 @@ fn nothing_is_there_until_a_workspace_is_open() {
 }
 
 fn block_and_flow_runs_are_recorded() {
-    let (_dir, session) = session_in_new_workspace(QuietHost);
+    let (dir, session) = session_in_new_workspace(QuietHost);
     let trigger = trigger_id(&session);
     let ran = session
         .run_block(BlockRunRequest {
@@ -147,6 +156,66 @@ fn block_and_flow_runs_are_recorded() {
         .unwrap();
     assert!(flow.outcome.ok, "{:?}", flow.outcome);
     assert_eq!(flow.outcome.steps.len(), 2);
+
+    // Each step of the flow run is kept in its block's history, with its code, its input and its outcome.
+    let history = session.history(&trigger).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].origin, RunOrigin::Flow);
+    assert_eq!(history[1].origin, RunOrigin::Block);
+    let flow_run = history[0]
+        .flow_run
+        .clone()
+        .expect("a flow step names its flow");
+    assert_eq!(
+        (flow_run.flow.as_str(), flow_run.execution_id.as_str()),
+        (FLOW, "run-2")
+    );
+    let step = first_step_id(&session);
+    let step_runs = session.history(&step).unwrap();
+    assert_eq!(step_runs.len(), 1);
+    assert_eq!(step_runs[0].flow_run, Some(flow_run));
+    let entry = session.history_entry(step_runs[0].id).unwrap();
+    let source =
+        std::fs::read_to_string(dir.path().join("blocks").join(format!("{step}.js"))).unwrap();
+    assert_eq!(entry.inputs["source"], source.as_str());
+    assert_eq!(entry.inputs["kind"], "action");
+    assert_eq!(
+        entry.inputs["input"],
+        json!({ "codeBlockTrigger": { "results": flow.outcome.steps[0].result } }),
+        "the step's stepResults"
+    );
+    assert_eq!(entry.outcome["result"], flow.outcome.steps[1].result);
+    assert_eq!(entry.outcome["logs"], json!(flow.outcome.steps[1].logs));
+}
+
+fn an_error_names_the_step_where_node_names_the_file() {
+    let (_dir, session) = session_in_new_workspace(QuietHost);
+    let step = first_step_id(&session);
+    let ran = session
+        .run_block(BlockRunRequest {
+            run_id: "run-error".into(),
+            block_id: step,
+            source: Some(
+                "module.exports = async (context, stepResults) => {\n  \
+                 return { data: stepResults.missing.id };\n};\n"
+                    .into(),
+            ),
+            input: Some(json!({})),
+            debug_mode: false,
+        })
+        .unwrap();
+    let error = ran.outcome.error.expect("the run failed");
+    assert_eq!(
+        format!("{}: {}", error.name, error.message),
+        "TypeError: Cannot read properties of undefined (reading 'id')"
+    );
+    assert_eq!(error.line, Some(2));
+    let stack = error.stack.unwrap();
+    assert!(stack.contains("Code Block:2:"), "{stack}");
+    assert!(
+        !stack.contains("<main>") && !stack.contains(".js:"),
+        "{stack}"
+    );
 }
 
 fn stop_ends_a_run_in_progress() {
@@ -351,6 +420,13 @@ fn the_listener_runs_calls_through_the_session_and_tells_the_host() {
     let outcome = call.outcome.expect("the flow ran");
     assert!(outcome.ok, "{outcome:?}");
     assert_eq!(outcome.steps[0].result["body"]["data"]["order"], 7);
+    // The call is kept in the trigger's history as a webhook call's, with the payload it brought.
+    let history = session.history(&trigger_id(&session)).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].origin, RunOrigin::Webhook);
+    let entry = session.history_entry(history[0].id).unwrap();
+    assert_eq!(entry.inputs["input"]["body"]["data"]["order"], 7);
+    assert_eq!(entry.flow_run.map(|of| of.execution_id), call.execution_id);
 
     session.stop_webhooks();
     assert!(!session.webhook_status().running);

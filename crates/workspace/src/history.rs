@@ -4,12 +4,18 @@
 //! `blocksmith_secrets::Redactor`) before anything is stored.
 //!
 //! The outcome is stored as the JSON the run printed, so this crate needs no engine types.
+//!
+//! A run is a block's own run, or one step of a flow run started with "Run flow" or by a webhook call: each step
+//! is kept in its block's history, with the flow's name and the execution id its steps share.
+//!
+//! The schema is versioned with SQLite's `user_version` and moved forward one step at a time by [`MIGRATIONS`],
+//! so a history written by an older Blocksmith opens and stays readable.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use blocksmith_secrets::Redactor;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -23,7 +29,67 @@ pub const DEFAULT_RUNS_PER_BLOCK: usize = 100;
 /// What a secret value is replaced with.
 pub const REDACTED: &str = blocksmith_secrets::REDACTION_MARKER;
 
-const SCHEMA_VERSION: i64 = 1;
+/// The schema's steps in order: step `n` (1-based) takes a database at `user_version` `n - 1` to `n`. A new
+/// column is a new step at the end; a step never changes once released.
+const MIGRATIONS: &[&str] = &[
+    // 1: the runs of blocks.
+    "CREATE TABLE IF NOT EXISTS runs (
+         id            INTEGER PRIMARY KEY AUTOINCREMENT,
+         block_id      TEXT    NOT NULL,
+         started_at_ms INTEGER NOT NULL,
+         ok            INTEGER NOT NULL,
+         duration_ms   REAL    NOT NULL,
+         error         TEXT,
+         inputs        TEXT    NOT NULL,
+         outcome       TEXT    NOT NULL
+     );
+     CREATE INDEX IF NOT EXISTS runs_by_block ON runs (block_id, started_at_ms DESC, id DESC);",
+    // 2: what started the run (a block's own run before this step), and for a flow's step its flow and execution.
+    "ALTER TABLE runs ADD COLUMN origin TEXT NOT NULL DEFAULT 'block';
+     ALTER TABLE runs ADD COLUMN flow TEXT;
+     ALTER TABLE runs ADD COLUMN execution_id TEXT;",
+];
+
+/// What started a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum RunOrigin {
+    /// Run on its own (the run panel's Run, or a test).
+    Block,
+    /// A step of "Run flow" (or `blocksmith run --flow`).
+    Flow,
+    /// A step of a flow run by a call to the local webhook listener.
+    Webhook,
+}
+
+impl RunOrigin {
+    fn as_sql(self) -> &'static str {
+        match self {
+            RunOrigin::Block => "block",
+            RunOrigin::Flow => "flow",
+            RunOrigin::Webhook => "webhook",
+        }
+    }
+
+    /// The origin stored as `text`; an origin a newer Blocksmith wrote reads as a block's own run.
+    fn from_sql(text: &str) -> RunOrigin {
+        match text {
+            "flow" => RunOrigin::Flow,
+            "webhook" => RunOrigin::Webhook,
+            _ => RunOrigin::Block,
+        }
+    }
+}
+
+/// For a step of a flow run: the flow, and the execution id the flow's steps share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct FlowRunOf {
+    pub flow: String,
+    pub execution_id: String,
+}
 
 /// A run to record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +105,9 @@ pub struct NewRun {
     /// The run's outcome line: `{ ok, returned, result, response, logs, error, durationMs }`.
     #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
     pub outcome: Value,
+    pub origin: RunOrigin,
+    /// Set for a step of a flow run.
+    pub flow_run: Option<FlowRunOf>,
 }
 
 /// One line of a block's history list.
@@ -53,6 +122,9 @@ pub struct RunSummary {
     pub duration_ms: f64,
     /// `TypeError: x is not a function`, for a failed run.
     pub error: Option<String>,
+    pub origin: RunOrigin,
+    /// Set for a step of a flow run.
+    pub flow_run: Option<FlowRunOf>,
 }
 
 /// A whole recorded run, to re-open, re-run or compare.
@@ -67,6 +139,9 @@ pub struct RunEntry {
     pub inputs: Value,
     #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
     pub outcome: Value,
+    pub origin: RunOrigin,
+    /// Set for a step of a flow run.
+    pub flow_run: Option<FlowRunOf>,
 }
 
 /// An open history database. Not `Sync`: share it behind a `Mutex`.
@@ -103,30 +178,15 @@ impl RunHistory {
             path: path.to_path_buf(),
             source,
         };
-        let connection = Connection::open(path).map_err(history_error)?;
+        let mut connection = Connection::open(path).map_err(history_error)?;
         // The app and the CLI may use one workspace at the same time: wait for each other's writes.
         connection
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(history_error)?;
         connection
-            .execute_batch(
-                "PRAGMA journal_mode = WAL;
-                 CREATE TABLE IF NOT EXISTS runs (
-                     id            INTEGER PRIMARY KEY AUTOINCREMENT,
-                     block_id      TEXT    NOT NULL,
-                     started_at_ms INTEGER NOT NULL,
-                     ok            INTEGER NOT NULL,
-                     duration_ms   REAL    NOT NULL,
-                     error         TEXT,
-                     inputs        TEXT    NOT NULL,
-                     outcome       TEXT    NOT NULL
-                 );
-                 CREATE INDEX IF NOT EXISTS runs_by_block ON runs (block_id, started_at_ms DESC, id DESC);",
-            )
+            .pragma_update(None, "journal_mode", "WAL")
             .map_err(history_error)?;
-        connection
-            .pragma_update(None, "user_version", SCHEMA_VERSION)
-            .map_err(history_error)?;
+        migrate(&mut connection).map_err(history_error)?;
         Ok(RunHistory {
             connection,
             path: path.to_path_buf(),
@@ -153,10 +213,12 @@ impl RunHistory {
             .and_then(Value::as_f64)
             .unwrap_or(0.0);
         let error = outcome.get("error").and_then(error_line);
+        let flow_run = run.flow_run.as_ref();
         self.connection
             .execute(
-                "INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome,
+                                   origin, flow, execution_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     run.block_id,
                     run.started_at_ms,
@@ -164,7 +226,10 @@ impl RunHistory {
                     duration_ms,
                     error,
                     inputs.to_string(),
-                    outcome.to_string()
+                    outcome.to_string(),
+                    run.origin.as_sql(),
+                    flow_run.map(|of| &of.flow),
+                    flow_run.map(|of| &of.execution_id),
                 ],
             )
             .map_err(|source| self.error(source))?;
@@ -178,8 +243,8 @@ impl RunHistory {
         let mut statement = self
             .connection
             .prepare_cached(
-                "SELECT id, block_id, started_at_ms, ok, duration_ms, error FROM runs
-                 WHERE block_id = ?1 ORDER BY started_at_ms DESC, id DESC",
+                "SELECT id, block_id, started_at_ms, ok, duration_ms, error, origin, flow, execution_id
+                 FROM runs WHERE block_id = ?1 ORDER BY started_at_ms DESC, id DESC",
             )
             .map_err(|source| self.error(source))?;
         let rows = statement
@@ -191,6 +256,8 @@ impl RunHistory {
                     ok: row.get(3)?,
                     duration_ms: row.get(4)?,
                     error: row.get(5)?,
+                    origin: RunOrigin::from_sql(&row.get::<_, String>(6)?),
+                    flow_run: flow_run_of(row.get(7)?, row.get(8)?),
                 })
             })
             .map_err(|source| self.error(source))?;
@@ -203,13 +270,20 @@ impl RunHistory {
         let row = self
             .connection
             .query_row(
-                "SELECT id, block_id, started_at_ms, inputs, outcome FROM runs WHERE id = ?1",
+                "SELECT id, block_id, started_at_ms, inputs, outcome, origin, flow, execution_id
+                 FROM runs WHERE id = ?1",
                 params![id],
                 |row| {
                     Ok((
-                        row.get::<_, i64>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, i64>(2)?,
+                        RunEntry {
+                            id: row.get(0)?,
+                            block_id: row.get(1)?,
+                            started_at_ms: row.get(2)?,
+                            inputs: Value::Null,
+                            outcome: Value::Null,
+                            origin: RunOrigin::from_sql(&row.get::<_, String>(5)?),
+                            flow_run: flow_run_of(row.get(6)?, row.get(7)?),
+                        },
                         row.get::<_, String>(3)?,
                         row.get::<_, String>(4)?,
                     ))
@@ -217,15 +291,13 @@ impl RunHistory {
             )
             .optional()
             .map_err(|source| self.error(source))?;
-        let Some((id, block_id, started_at_ms, inputs, outcome)) = row else {
+        let Some((entry, inputs, outcome)) = row else {
             return Ok(None);
         };
         Ok(Some(RunEntry {
-            id,
-            block_id,
-            started_at_ms,
             inputs: self.stored_json(&inputs)?,
             outcome: self.stored_json(&outcome)?,
+            ..entry
         }))
     }
 
@@ -264,6 +336,31 @@ impl RunHistory {
     }
 }
 
+/// Brings the database up to the newest schema, one step per transaction together with its new `user_version`,
+/// so a step is either whole or not begun. The version is read inside each (write-locked) transaction: the app
+/// and the CLI opening one old history at once apply each step once.
+fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
+    loop {
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 =
+            transaction.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let next = usize::try_from(version).unwrap_or(usize::MAX);
+        let Some(step) = MIGRATIONS.get(next) else {
+            return transaction.commit();
+        };
+        transaction.execute_batch(step)?;
+        transaction.pragma_update(None, "user_version", version + 1)?;
+        transaction.commit()?;
+    }
+}
+
+fn flow_run_of(flow: Option<String>, execution_id: Option<String>) -> Option<FlowRunOf> {
+    Some(FlowRunOf {
+        flow: flow?,
+        execution_id: execution_id.unwrap_or_default(),
+    })
+}
+
 /// `Name: message` of an outcome's error.
 fn error_line(error: &Value) -> Option<String> {
     let name = error.get("name").and_then(Value::as_str)?;
@@ -288,6 +385,8 @@ mod tests {
                 "error": if ok { Value::Null } else { json!({ "name": "TypeError", "message": "x is not a function" }) },
                 "durationMs": 2.5
             }),
+            origin: RunOrigin::Block,
+            flow_run: None,
         }
     }
 
@@ -381,6 +480,8 @@ mod tests {
                         "error": { "name": "Error", "message": "bad key s3cr3t-token" },
                         "durationMs": 1
                     }),
+                    origin: RunOrigin::Block,
+                    flow_run: None,
                 },
                 &redactor,
             )

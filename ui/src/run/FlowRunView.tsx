@@ -56,7 +56,7 @@ function StepRow({ name, step }: { name: string; step: FlowStepOutcome | undefin
         <details open>
           <summary className="flow-step-header">{header}</summary>
           <div className="flow-step-body">
-            {step.error && <ErrorView error={step.error} />}
+            {step.error && <ErrorView error={step.error} stepName={name} />}
             {step.ok && <ResultView result={step.result} response={null} />}
             <LogsView logs={step.logs} />
             <DebugResultsView results={step.debugResults} />

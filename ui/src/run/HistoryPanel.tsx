@@ -1,14 +1,19 @@
-// A block's past runs: re-open one (its input and outcome), or compare two side by side.
+// A block's past runs (its own, and its steps in flow runs and webhook calls): re-open one (its input and outcome),
+// or compare two side by side.
 import { useEffect, useState } from 'react';
 import { api, asBackendError, COMMAND_MISSING, type RunEntry, type RunSummary } from '../common/backend';
 import { useNotices } from '../common/notices';
+import { originLabel } from './comparedText';
 import { RunComparison } from './RunComparison';
 import { formatDuration } from './status';
 
 interface Props {
   blockId: string;
-  /** Changes whenever a run of this block finishes, so the list is read again. */
+  /** Changes whenever a run of this block (or of its flow) finishes, so the list is read again. */
   refreshKey: unknown;
+  /** Whether the list is showing: it is read again each time it comes into view, so a webhook call answered
+   * meanwhile is there. */
+  shown: boolean;
   onOpen: (entry: RunEntry) => void;
 }
 
@@ -18,7 +23,7 @@ function formatTime(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 }
 
-export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
+export function HistoryPanel({ blockId, refreshKey, shown, onOpen }: Props) {
   const { reportError } = useNotices();
   const [runs, setRuns] = useState<RunSummary[]>([]);
   // A build without run history hides the panel rather than reporting a failure on every block.
@@ -27,6 +32,7 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
   const [comparison, setComparison] = useState<[RunEntry, RunEntry] | null>(null);
 
   useEffect(() => {
+    if (!shown) return;
     let cancelled = false;
     api
       .historyList(blockId)
@@ -39,7 +45,7 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [blockId, refreshKey, reportError]);
+  }, [blockId, refreshKey, shown, reportError]);
 
   useEffect(() => {
     setCompared([]);
@@ -76,11 +82,11 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
   if (historyMissing) return null;
 
   return (
-    <details className="history run-output" data-testid="history">
-      <summary>
+    <section className="history run-output" data-testid="history" aria-label="History">
+      <div className="section-toolbar">
         <h4>History</h4>
         <span className="muted">{runs.length === 1 ? '1 run' : `${runs.length} runs`}</span>
-      </summary>
+      </div>
       {runs.length === 0 ? (
         <p className="muted">No runs of this block yet.</p>
       ) : (
@@ -100,17 +106,27 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
                   </span>
                   <span>{formatTime(run.startedAtMs)}</span>
                   <span className="muted">{formatDuration(run.durationMs)}</span>
+                  {run.origin !== 'block' && (
+                    <span className="history-origin" data-testid="history-origin">
+                      {originLabel(run)}
+                    </span>
+                  )}
                 </button>
                 {run.error && <span className="history-error">{run.error}</span>}
               </li>
             ))}
           </ol>
-          <button type="button" onClick={() => void compare()} disabled={compared.length !== MAX_COMPARED}>
+          <button
+            type="button"
+            data-testid="history-compare"
+            onClick={() => void compare()}
+            disabled={compared.length !== MAX_COMPARED}
+          >
             Compare the two selected runs
           </button>
         </>
       )}
       {comparison && <RunComparison older={comparison[0]} newer={comparison[1]} onClose={() => setComparison(null)} />}
-    </details>
+    </section>
   );
 }

@@ -19,13 +19,20 @@ import { lastRecordedRun, recordedInput, recordedOutcome } from './recordedRun';
 import { ResultView } from './ResultView';
 import { RunStatus } from './RunStatus';
 import { StepResultsInput } from './StepResultsInput';
+import { errorBadge, logCountBadge, tabForRun } from './runTabs';
+import { TabbedPanels, type TabbedPanel } from './TabbedPanels';
 import { TimeLimitField } from './TimeLimitField';
 import { useBlockRun } from './useBlockRun';
 import { useFlowRun } from './useFlowRun';
+import { useRememberedTab } from './useRememberedTab';
 import { useRunInput } from './useRunInput';
 import { WebhookPanel } from '../webhook/WebhookPanel';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+const RESULT_TAB = 'result';
+const LOGS_TAB = 'logs';
+/** The tabs showing a run's output: a Run keeps the panel on these, and moves it there from the others. */
+const OUTPUT_TABS = [RESULT_TAB, LOGS_TAB];
 
 export function RunPanel() {
   const { workspace, selectedBlockId, lastResults, lastInputs, recordRun } = useWorkspace();
@@ -37,6 +44,7 @@ export function RunPanel() {
   const isTrigger = block?.kind === 'trigger';
   // Debug mode: runs give `context.debug.enabled` true, and what it records shows under the logs.
   const [debugMode, setDebugMode] = useState(false);
+  const [selectedTab, selectTab] = useRememberedTab(RESULT_TAB);
   // Parsed only when the person edited the text, and then once per edit, not on every render: earlier steps'
   // results can make it megabytes.
   const { stepResultsText, stepResultsValue } = input;
@@ -102,11 +110,12 @@ export function RunPanel() {
     // The block's own run shows in the block's view: a finished flow run's view gives way to it.
     dismissFlowRun();
     setRecordedAtMs(null);
+    selectTab(tabForRun(selectedTab, OUTPUT_TABS, RESULT_TAB));
     const finished = await start(block.id, model.getValue(), parsed.value, debugMode);
     recordRun(block.id, parsed.value, finished?.ok ? finished.result : undefined);
     // Mark the failing line only if the block that failed is still the one in the editor.
     if (finished?.error && session.editor?.getModel() === model) session.errorMarks?.show(finished.error);
-  }, [block, isTrigger, session, input, start, recordRun, reportError, dismissFlowRun, debugMode]);
+  }, [block, isTrigger, session, input, start, recordRun, reportError, dismissFlowRun, debugMode, selectTab, selectedTab]);
 
   // Ctrl/Cmd+Enter in the editor runs the latest version of this handler.
   const { runShortcut } = session;
@@ -128,6 +137,15 @@ export function RunPanel() {
     // The block's own last run would contradict the flow's run of it: it goes, and the flow run shows instead.
     reset();
     await flowRun.start(flow.name, block.id, payload, debugMode);
+  };
+
+  /** Puts the editor's cursor on the failing line and column, and gives it focus. */
+  const revealInEditor = (line: number, column: number) => {
+    const editor = session.editor;
+    if (!editor) return;
+    editor.setPosition({ lineNumber: line, column });
+    editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+    editor.focus();
   };
 
   const stopAll = () => {
@@ -161,6 +179,80 @@ export function RunPanel() {
   // A stopped run's answer says so (and keeps the lines it logged); until it comes, the panel says it stopped.
   const failure = phase.phase === 'failed' ? phase.error : phase.phase === 'stopped' ? (outcome?.error ?? null) : null;
   const inputProblem = typedInput && !typedInput.ok ? typedInput.message : null;
+  const failed = failure !== null;
+
+  // The panel's tabs, in order: adding a tab is one entry here.
+  const tabs: TabbedPanel[] = [
+    {
+      id: RESULT_TAB,
+      label: 'Result',
+      badge: errorBadge(failed),
+      content: (
+        <section className="run-output" data-testid="result" aria-label="Result">
+          {failure && <ErrorView error={failure} stepName={block.name} onReveal={revealInEditor} />}
+          {outcome && (outcome.ok || outcome.result !== null) ? (
+            <ResultView result={outcome.result} response={isTrigger ? outcome.response : null} />
+          ) : (
+            !failure && (
+              <p className="muted">
+                {phase.phase === 'stopped' ? 'Stopped before it returned.' : 'Run the block to see what it returns.'}
+              </p>
+            )
+          )}
+          <DebugResultsView results={outcome?.debugResults} />
+        </section>
+      ),
+    },
+    {
+      id: LOGS_TAB,
+      label: 'Logs',
+      badge: logCountBadge(logs.length),
+      content: (
+        <section className="run-output" data-testid="logs" aria-label="Logs">
+          <LogsView logs={logs} running={running} />
+        </section>
+      ),
+    },
+    {
+      id: 'input',
+      label: 'Input',
+      content: isTrigger ? (
+        <PayloadEditor form={input.payloadForm} onChange={input.setPayloadForm} />
+      ) : (
+        <StepResultsInput
+          text={input.stepResultsText}
+          value={typedInput?.ok ? typedInput.value : undefined}
+          problem={inputProblem}
+          onChange={input.setStepResultsText}
+          onFillFromEarlierSteps={input.fillFromEarlierSteps}
+        />
+      ),
+    },
+    {
+      id: 'history',
+      label: 'History',
+      content: (
+        <HistoryPanel
+          blockId={block.id}
+          refreshKey={outcome ?? flowRun.state}
+          shown={selectedTab === 'history'}
+          onOpen={openRecorded}
+        />
+      ),
+    },
+    ...(flow
+      ? [
+          {
+            id: 'state',
+            label: 'State',
+            content: <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />,
+          },
+          { id: 'webhook', label: 'Webhook', content: <WebhookPanel flow={flow.name} /> },
+        ]
+      : []),
+  ];
+  // A remembered tab this block has not (State and Webhook belong to a flow) gives way to Result.
+  const shownTab = tabs.some((tab) => tab.id === selectedTab) ? selectedTab : RESULT_TAB;
 
   return (
     <aside className="run-panel" aria-label="Run">
@@ -208,7 +300,7 @@ export function RunPanel() {
           onClose={flowRun.dismiss}
         />
       )}
-      {/* Hidden, not unmounted, under the flow run view: the webhook panel keeps its calls, history its place. */}
+      {/* Hidden, not unmounted, under the flow run view: each tab keeps its state (history, webhook calls). */}
       <div className="block-run-view" hidden={flowRunShown !== null}>
         <RunStatus state={phase} />
         {recordedAtMs !== null && (
@@ -216,39 +308,7 @@ export function RunPanel() {
             The run of {new Date(recordedAtMs).toLocaleString()}, from the history.
           </p>
         )}
-
-        {isTrigger ? (
-          <PayloadEditor form={input.payloadForm} onChange={input.setPayloadForm} />
-        ) : (
-          <StepResultsInput
-            text={input.stepResultsText}
-            value={typedInput?.ok ? typedInput.value : undefined}
-            problem={inputProblem}
-            onChange={input.setStepResultsText}
-            onFillFromEarlierSteps={input.fillFromEarlierSteps}
-          />
-        )}
-
-        <section className="run-output" data-testid="result" aria-label="Result">
-          {failure && <ErrorView error={failure} />}
-          {outcome && (outcome.ok || outcome.result !== null) ? (
-            <ResultView result={outcome.result} response={isTrigger ? outcome.response : null} />
-          ) : (
-            !failure && (
-              <p className="muted">
-                {phase.phase === 'stopped' ? 'Stopped before it returned.' : 'Run the block to see what it returns.'}
-              </p>
-            )
-          )}
-        </section>
-        <section className="run-output" data-testid="logs" aria-label="Logs">
-          <LogsView logs={logs} running={running} />
-        </section>
-        <DebugResultsView results={outcome?.debugResults} />
-
-        <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
-        {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}
-        {flow && <WebhookPanel flow={flow.name} />}
+        <TabbedPanels label="Run" idPrefix="run" panels={tabs} selected={shownTab} onSelect={selectTab} />
       </div>
     </aside>
   );

@@ -108,10 +108,12 @@
     };
   }
 
-  // A frame as V8 prints it after "    at ".
+  // A frame as V8 prints it after "    at ": a built-in has no source, which V8 writes `<anonymous>`
+  // (`at map (<anonymous>)`, where V8 also names the receiver: `Array.map`); a function without a name is its
+  // location alone (`at block.js:3:53`), never Boa's `<main>`.
   function describeFrame(frame) {
     if (frame.text !== undefined) return frame.text;
-    if (frame.native && frame.fileName === undefined) return frame.functionName ? `${frame.functionName} (native)` : "native";
+    if (frame.native && frame.fileName === undefined) return frame.functionName ? `${frame.functionName} (<anonymous>)` : "<anonymous>";
     const location = frame.line === null ? frame.fileName : `${frame.fileName}:${frame.line}:${frame.column}`;
     return frame.functionName ? `${frame.functionName} (${location})` : location;
   }

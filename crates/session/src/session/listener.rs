@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Weak};
 
 use blocksmith_runner::FlowOutcome;
+use blocksmith_workspace::history::RunOrigin;
 use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -14,7 +15,7 @@ use serde_json::{Map, Value};
 use super::{lock, Session, Shared};
 use crate::error::{Error, Result};
 use crate::redaction::redact_outcome;
-use crate::runs::record_flow_run;
+use crate::runs::{record_flow_history, record_flow_run, FlowRunRecord, RunClock};
 use crate::webhook::{
     prepare_webhook_flow_run, ListenerSettings, ServedCall, WebhookCall, WebhookHandler,
     WebhookServer,
@@ -129,11 +130,20 @@ impl Session {
         let (config_vars, secrets) = self.config_vars_for_run(&workspace, call.started_at)?;
         let redacted = |err: Error| Error::Internal(redact_outcome(err.to_string(), &secrets));
         let flow = prepare_webhook_flow_run(&workspace, call, config_vars).map_err(redacted)?;
+        let clock = RunClock {
+            now: call.started_at,
+            execution_id: call.execution_id.clone(),
+        };
+        let record = FlowRunRecord::of(&workspace, &call.flow, &flow, RunOrigin::Webhook, &clock)?;
         let supervisor = &self.shared.supervisor;
         let report = blocksmith_runner::run_flow(supervisor, supervisor.next_run_id(), flow)
             .map_err(|err| redacted(err.into()))?;
-        // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
+        // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform, and each step
+        // is kept in its block's history as a webhook call's.
         record_flow_run(&workspace, &call.flow, &report)?;
+        self.with_history(&workspace, |history| {
+            record_flow_history(history, &record, &report, &secrets)
+        })?;
         Ok(redact_outcome(report.outcome, &secrets))
     }
 }

@@ -16,6 +16,7 @@ use blocksmith_runner::{
     default_trigger_payload, fresh_state, run_context, FlowOutcome, RunConditions, RunIdentity,
     RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_WEBHOOK_BASE_URL,
 };
+use blocksmith_workspace::history::RunOrigin;
 use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -25,7 +26,8 @@ use crate::connections::{config_vars_and_secrets_for_run, config_vars_for_run, r
 use crate::error::Result;
 use crate::redaction::{redact_outcome, Redactor};
 use crate::runs::{
-    flow_schemas, prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, RunClock,
+    flow_schemas, prepare_block_run, prepare_flow_run, record_block_run, record_flow_history,
+    record_flow_run, FlowRunRecord, RunClock,
 };
 
 /// A run of one block of the open workspace.
@@ -181,12 +183,16 @@ impl Session {
             block.limits = request.limits.apply(block.limits);
         }
         flow.debug_mode = request.debug_mode;
+        let record = FlowRunRecord::of(&workspace, &request.flow, &flow, RunOrigin::Flow, &clock)?;
         let supervisor = &self.shared.supervisor;
         let report = self.tracked(&request.run_id, &redactor, |run_id| {
             blocksmith_runner::run_flow(supervisor, run_id, flow)
         })?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
         record_flow_run(&workspace, &request.flow, &report)?;
+        self.with_history(&workspace, |history| {
+            record_flow_history(history, &record, &report, &redactor)
+        })?;
         Ok(Ran {
             outcome: redact_outcome(report.outcome, &redactor),
             failure: report.failure,
