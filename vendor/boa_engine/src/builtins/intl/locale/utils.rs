@@ -38,7 +38,8 @@ pub(crate) fn default_locale(canonicalizer: &LocaleCanonicalizer) -> Locale {
         .tap_some_mut(|loc| {
             canonicalizer.canonicalize(loc);
         })
-        .unwrap_or(Locale::UNKNOWN)
+        // Where the environment names no locale (or only "C"/"POSIX"), ICU, and so Node, uses en-US.
+        .unwrap_or_else(|| Locale::try_from_str("en-US").expect("en-US is a valid locale"))
 }
 
 /// Gets the `Locale` struct from a `JsValue`.
