@@ -9,12 +9,13 @@ module.exports = async () => {
         hour12: false, timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit",
         hour: "2-digit", minute: "2-digit", second: "2-digit", era: "short",
       }),
-      zoneName: parts("en-US", { timeZone: "America/Chicago", timeZoneName: "short" }),
+      zoneName: parts("en-US", { timeZone: "America/Chicago", timeZoneName: "short", hour: "numeric", minute: "2-digit" }),
       longOffset: parts("en-US", { timeZone: "Australia/Sydney", timeZoneName: "longOffset", hour: "numeric" }),
-      fractional: parts("de-DE", { timeZone: "UTC", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 2 }),
+      fractional: parts("de-DE", { timeZone: "UTC", hour: "numeric", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 2 }),
       dateStyle: parts("fr-FR", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Paris" }),
-      japanese: parts("ja-JP", { year: "numeric", month: "long", day: "numeric", weekday: "short", timeZone: "Asia/Tokyo" }),
-      joinedEqualsFormat: ["en-US", "pt-BR", "es-ES"].every((locale) => {
+      japanese: parts("ja-JP", { year: "numeric", month: "long", day: "numeric", weekday: "long", timeZone: "Asia/Tokyo" }),
+      // V8 prints a plain space before AM/PM in format() but keeps CLDR's U+202F in the parts.
+      joinedEqualsFormat: ["en-US", "pt-BR", "es-ES"].map((locale) => {
         const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
         return format.formatToParts(instant).map((p) => p.value).join("") === format.format(instant);
       }),

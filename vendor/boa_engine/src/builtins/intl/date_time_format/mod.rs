@@ -91,6 +91,8 @@ pub(crate) struct DateTimeFormat {
     calendar_algorithm: Option<CalendarAlgorithm>, // TODO: Potentially remove ?
     numbering_system: Option<NumberingSystem>,
     hour_cycle: Option<IcuHourCycle>,
+    /// The h24 cycle (V8's `hour12: false` in a 12-hour locale), printed as h23 with the hour 0 as 24.
+    midnight_as_24: bool,
     date_style: Option<DateStyle>,
     time_style: Option<TimeStyle>,
     fractional_second_digits: Option<SubsecondDigits>,
@@ -441,6 +443,7 @@ impl DateTimeFormat {
                 'k' => Some("h24"),
                 _ => None,
             });
+            let hour_cycle = hour_cycle.map(|hc| if dtf.midnight_as_24 { "h24" } else { hc });
             if let Some(hc) = hour_cycle {
                 options.property(js_string!("hourCycle"), js_string!(hc), Attribute::all());
                 let hour12 = matches!(hc, "h11" | "h12");
@@ -889,9 +892,30 @@ pub(crate) fn create_date_time_format(
     // 34. Return dateTimeFormat.
     let mut preferences = DateTimeFormatterPreferences::from(&resolved_locale);
     preferences.hour_cycle = hour_cycle;
+    let sample = zoned_date_time(&time_zone, 0.0, context)?;
+    // `hour12` picks the locale's own 12- or 24-hour cycle as V8 does: `true` is h12 where the locale counts
+    // 1-12 and h11 elsewhere, `false` is h24 (`24:05`) where the locale counts 1-12 and h23 elsewhere. ICU4X has
+    // no h24, so those hours print as h23 with the midnight hour written as 24 (`midnight_as_24`).
+    let mut midnight_as_24 = false;
+    if let Some(hour12) = hour_12 {
+        let locale_pattern = pattern_for(
+            fieldset,
+            DateTimeFormatterPreferences::from(&resolved_locale),
+            &sample,
+            context,
+        )?;
+        let locale_counts_to_12 = pattern::fields(&locale_pattern)
+            .iter()
+            .any(|&(symbol, _)| matches!(symbol, 'h' | 'K'));
+        preferences.hour_cycle = Some(match (hour12, locale_counts_to_12) {
+            (true, true) => IcuHourCycle::H12,
+            (true, false) => IcuHourCycle::H11,
+            (false, _) => IcuHourCycle::H23,
+        });
+        midnight_as_24 = !hour12 && locale_counts_to_12;
+    }
     // ICU4X chooses the pattern for the field set; it is the same for every date of the Gregorian calendar, so
     // one sample gives it. Component options then set each field's width (a style prints as the locale has it).
-    let sample = zoned_date_time(&time_zone, 0.0, context)?;
     let mut chosen = pattern_for(fieldset, preferences, &sample, context)?;
     // Some locales' medium dates are all numbers (German `15.01.2024`); a month asked for in words then takes
     // the long pattern, whose month the widths step can shorten (`15. Jan. 2024`).
@@ -927,7 +951,8 @@ pub(crate) fn create_date_time_format(
         locale: resolved_locale,
         calendar_algorithm: intl_options.preferences.calendar_algorithm,
         numbering_system: intl_options.preferences.numbering_system,
-        hour_cycle,
+        hour_cycle: preferences.hour_cycle,
+        midnight_as_24,
         date_style,
         time_style,
         fractional_second_digits: format_options.fractional_second_digits(),
@@ -1005,20 +1030,17 @@ fn zoned_date_time(
     })
 }
 
-/// Formats a timestamp (epoch milliseconds) with a [`DateTimeFormat`]: `FormatDateTime ( dtf, x )`.
+/// Formats a timestamp (epoch milliseconds) with a [`DateTimeFormat`]: `FormatDateTime ( dtf, x )`, the parts
+/// joined, with a plain space where CLDR has U+202F (as V8's `format` prints it).
 pub(crate) fn format_timestamp_with_dtf(
     dtf: &DateTimeFormat,
     timestamp: f64,
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let zoned = zoned_date_time(&dtf.time_zone, timestamp, context)?;
-    let PatternFormatter { pattern, names } = &*dtf.formatter;
-    let formatter = names.with_pattern_unchecked(pattern);
-    let text = formatter
-        .format(&zoned)
-        .try_write_to_string()
-        .map_err(|(e, _)| js_error!(RangeError: "cannot format the date: {}", e))?
-        .into_owned();
+    let text: String = partition_date_time_pattern(dtf, timestamp, context)?
+        .into_iter()
+        .map(|(_, value)| value)
+        .collect();
     Ok(JsString::from(pattern::with_plain_spaces(&text)).into())
 }
 
@@ -1028,17 +1050,7 @@ fn format_timestamp_to_parts(
     timestamp: f64,
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let zoned = zoned_date_time(&dtf.time_zone, timestamp, context)?;
-    let PatternFormatter { pattern, names } = &*dtf.formatter;
-    let mut parts = pattern::DateTimeParts::default();
-    let formatter = names.with_pattern_unchecked(pattern);
-    formatter
-        .format(&zoned)
-        .try_write_to_parts(&mut parts)
-        .map_err(|_| js_error!(RangeError: "cannot format the date"))?
-        .map_err(|e| js_error!(RangeError: "cannot format the date: {}", e))?;
-    let parts = parts
-        .into_parts()
+    let parts = partition_date_time_pattern(dtf, timestamp, context)?
         .into_iter()
         .map(|(kind, value)| {
             let mut part = ObjectInitializer::new(context);
@@ -1048,6 +1060,32 @@ fn format_timestamp_to_parts(
         })
         .collect::<Vec<JsValue>>();
     Ok(crate::builtins::Array::create_array_from_list(parts, context).into())
+}
+
+/// `PartitionDateTimePattern ( dtf, x )`: the formatted date as `(type, value)` parts.
+fn partition_date_time_pattern(
+    dtf: &DateTimeFormat,
+    timestamp: f64,
+    context: &mut Context,
+) -> JsResult<Vec<(&'static str, String)>> {
+    let zoned = zoned_date_time(&dtf.time_zone, timestamp, context)?;
+    let PatternFormatter { pattern, names } = &*dtf.formatter;
+    let mut parts = pattern::DateTimeParts::default();
+    let formatter = names.with_pattern_unchecked(pattern);
+    formatter
+        .format(&zoned)
+        .try_write_to_parts(&mut parts)
+        .map_err(|_| js_error!(RangeError: "cannot format the date"))?
+        .map_err(|e| js_error!(RangeError: "cannot format the date: {}", e))?;
+    let mut parts = parts.into_parts();
+    if dtf.midnight_as_24 {
+        for (kind, value) in &mut parts {
+            if *kind == "hour" && value.bytes().all(|b| b == b'0') {
+                *value = String::from("24");
+            }
+        }
+    }
+    Ok(parts)
 }
 
 fn date_time_style_format(

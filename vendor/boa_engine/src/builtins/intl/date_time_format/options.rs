@@ -167,6 +167,9 @@ pub(super) struct FormatOptions {
     pub(super) second: Option<Second>,        // Maps to TimePrecision
     pub(super) fractional_second_digits: Option<SubsecondDigits>, // Maps to TimePrecision
     pub(super) time_zone_name: Option<TimeZoneName>, // Maps to ZoneStyle
+    /// Whether the time fields are the defaults (`toLocaleTimeString()`), not asked for: V8 then keeps the
+    /// locale's hour width (German `06:05:03`), where an explicit `hour: "numeric"` prints `6:05`.
+    pub(super) time_defaulted: bool,
 }
 
 impl FormatOptions {
@@ -204,6 +207,7 @@ impl FormatOptions {
             second,
             fractional_second_digits,
             time_zone_name,
+            time_defaulted: false,
         })
     }
 
@@ -221,6 +225,7 @@ impl FormatOptions {
         self.hour = Some(Hour::Numeric);
         self.minute = Some(Minute::Numeric);
         self.second = Some(Second::Numeric);
+        self.time_defaulted = true;
     }
 
     pub(super) fn has_explicit_format_components(&self) -> bool {

@@ -80,7 +80,12 @@ fn requested_width(symbol: char, width: usize, options: &FormatOptions) -> usize
             Some(Era::Narrow) => 5,
             None => width,
         },
-        'h' | 'H' | 'K' | 'k' => widen_to_two_digits(matches!(options.hour, Some(Hour::TwoDigit))),
+        // V8 asks ICU4C to match the hour's width too: an explicit numeric hour drops the locale's padding.
+        'h' | 'H' | 'K' | 'k' => match options.hour {
+            Some(Hour::TwoDigit) => 2,
+            Some(Hour::Numeric) if !options.time_defaulted => 1,
+            _ => width,
+        },
         'm' => widen_to_two_digits(matches!(options.minute, Some(Minute::TwoDigit))),
         's' => widen_to_two_digits(matches!(options.second, Some(Second::TwoDigit))),
         _ => width,
