@@ -139,7 +139,10 @@ fn component_widths_are_those_asked_for() {
     assert_eq!(format("ja-JP", "month: 'long', day: 'numeric'"), "1月15日");
     assert_eq!(format("es-ES", "month: 'narrow'"), "E");
     assert_eq!(
-        format("en-US", "hour: '2-digit', minute: '2-digit', second: '2-digit'"),
+        format(
+            "en-US",
+            "hour: '2-digit', minute: '2-digit', second: '2-digit'"
+        ),
         "03:05:09 PM"
     );
 }
