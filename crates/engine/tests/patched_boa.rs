@@ -114,3 +114,112 @@ fn a_regex_rebuilt_from_its_source_behaves_the_same() {
     "#;
     assert!(eval_bool(round_trips));
 }
+
+// The DateTimeFormat patch (third in vendor/boa_engine/README.md). Expected strings are Node 20's, as the
+// differential blocks intl-datetime-options.js and intl-datetime-parts.js check against Node itself.
+
+const JAN_15: &str = "new Date(Date.UTC(2024, 0, 15, 15, 5, 9, 123))";
+
+#[test]
+fn component_widths_are_those_asked_for() {
+    let format = |locale: &str, options: &str| {
+        eval_string(&format!(
+            "new Intl.DateTimeFormat({locale:?}, {{ timeZone: 'UTC', {options} }}).format({JAN_15})"
+        ))
+    };
+    assert_eq!(format("en-US", ""), "1/15/2024");
+    assert_eq!(
+        format("en-US", "year: '2-digit', month: '2-digit', day: '2-digit'"),
+        "01/15/24"
+    );
+    assert_eq!(
+        format("de-DE", "year: 'numeric', month: 'short', day: 'numeric'"),
+        "15. Jan. 2024"
+    );
+    assert_eq!(format("ja-JP", "month: 'long', day: 'numeric'"), "1月15日");
+    assert_eq!(format("es-ES", "month: 'narrow'"), "E");
+    assert_eq!(
+        format(
+            "en-US",
+            "hour: '2-digit', minute: '2-digit', second: '2-digit'"
+        ),
+        "03:05:09 PM"
+    );
+}
+
+#[test]
+fn hour12_follows_the_locale_cycle_as_v8_does() {
+    let midnight = "new Date(Date.UTC(2024, 0, 15, 0, 5))";
+    let format = |locale: &str, hour12: bool| {
+        eval_string(&format!(
+            "new Intl.DateTimeFormat({locale:?}, {{ timeZone: 'UTC', hour: 'numeric', minute: '2-digit', \
+             hour12: {hour12} }}).format({midnight})"
+        ))
+    };
+    assert_eq!(format("en-US", false), "24:05");
+    assert_eq!(format("en-GB", true), "0:05 am");
+    assert_eq!(format("en-US", true), "12:05 AM");
+}
+
+#[test]
+fn zones_print_their_names_and_resolve_to_iana_names() {
+    assert_eq!(
+        eval_string(&format!(
+            "new Intl.DateTimeFormat('en-US', {{ timeZone: 'America/New_York', timeZoneName: 'short', \
+             hour: 'numeric', minute: '2-digit' }}).format({JAN_15})"
+        )),
+        "10:05 AM EST"
+    );
+    assert_eq!(
+        eval_string("new Intl.DateTimeFormat('en-US', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone"),
+        "America/New_York"
+    );
+    assert_eq!(
+        eval_string("new Intl.DateTimeFormat('de-DE').resolvedOptions().locale"),
+        "de-DE"
+    );
+}
+
+#[test]
+fn format_to_parts_splits_fields_and_keeps_the_narrow_space() {
+    let parts = evaluate(&format!(
+        "new Intl.DateTimeFormat('en-US', {{ timeZone: 'UTC', hour: 'numeric', minute: '2-digit', second: \
+         '2-digit', fractionalSecondDigits: 2 }}).formatToParts({JAN_15})"
+    ));
+    let kinds: Vec<(&str, &str)> = parts
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|part| {
+            (
+                part["type"].as_str().expect("a type"),
+                part["value"].as_str().expect("a value"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("hour", "3"),
+            ("literal", ":"),
+            ("minute", "05"),
+            ("literal", ":"),
+            ("second", "09"),
+            ("literal", "."),
+            ("fractionalSecond", "12"),
+            ("literal", "\u{202F}"),
+            ("dayPeriod", "PM"),
+        ]
+    );
+}
+
+#[test]
+fn date_parse_reads_the_en_us_locale_string() {
+    assert!(eval_bool(
+        "Date.parse('3/10/2024, 1:59:59 AM') === new Date(2024, 2, 10, 1, 59, 59).getTime()"
+    ));
+    assert!(eval_bool(
+        "Date.parse('12/31/2023, 12:30:00 PM') === new Date(2023, 11, 31, 12, 30).getTime()"
+    ));
+    assert!(eval_bool("Number.isNaN(Date.parse('13/40/2024'))"));
+}

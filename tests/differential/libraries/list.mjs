@@ -15,4 +15,6 @@ export const LIBRARIES = [
   "validator",
   "jsonata",
   "libphonenumber-js",
+  "luxon",
+  "dayjs-timezone",
 ];

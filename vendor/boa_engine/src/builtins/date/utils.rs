@@ -797,7 +797,63 @@ pub(super) fn parse_date(date: &JsString, hooks: &dyn HostHooks) -> Option<i64> 
         return Some(t.unix_timestamp() * 1000 + i64::from(t.millisecond()));
     }
 
-    None
+    // `toLocaleString("en-US")` format: `3/10/2024, 1:59:59 AM`
+    parse_en_us_locale_string(&date, hooks)
+}
+
+/// Reads the dates `toLocaleString("en-US")` writes (`3/10/2024, 1:59:59 AM`, or the date alone) as local time,
+/// as V8 does: libraries rely on it (dayjs's time-zone plugin reads a zone's wall clock by parsing
+/// `date.toLocaleString("en-US", { timeZone })`).
+fn parse_en_us_locale_string(date: &str, hooks: &dyn HostHooks) -> Option<i64> {
+    let (calendar_date, clock) = match date.split_once(", ") {
+        Some((calendar_date, clock)) => (calendar_date, Some(clock)),
+        None => (date, None),
+    };
+    let number = |text: Option<&str>| -> Option<u32> {
+        let text = text?;
+        (!text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse().ok())
+            .flatten()
+    };
+    let mut fields = calendar_date.split('/');
+    let (month, day, year) = (
+        number(fields.next())?,
+        number(fields.next())?,
+        number(fields.next())?,
+    );
+    if fields.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let (mut hour, mut minute, mut second) = (0, 0, 0);
+    if let Some(clock) = clock {
+        let (time, meridiem) = match clock.rsplit_once(' ') {
+            Some((time, meridiem)) => (time, Some(meridiem)),
+            None => (clock, None),
+        };
+        let mut fields = time.split(':');
+        hour = number(fields.next())?;
+        minute = number(fields.next())?;
+        second = match fields.next() {
+            Some(text) => number(Some(text))?,
+            None => 0,
+        };
+        if fields.next().is_some() || minute > 59 || second > 59 {
+            return None;
+        }
+        hour = match meridiem {
+            None if hour <= 23 => hour,
+            Some("AM") if (1..=12).contains(&hour) => hour % 12,
+            Some("PM") if (1..=12).contains(&hour) => hour % 12 + 12,
+            _ => return None,
+        };
+    }
+    let date = make_date(
+        make_day(year.into(), (month - 1).into(), day.into()),
+        make_time(hour.into(), minute.into(), second.into(), 0.0),
+    );
+    let t = time_clip(utc_t(date, hooks));
+    #[allow(clippy::as_conversions)]
+    t.is_finite().then_some(t as i64)
 }
 
 /// Parses a date string according to the [`Date Time String Format`][spec].

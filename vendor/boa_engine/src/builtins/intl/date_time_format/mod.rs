@@ -18,7 +18,7 @@ use crate::{
         intl::{
             Service,
             date_time_format::options::{
-                DateStyle, FormatMatcher, FormatOptions, SubsecondDigits, TimeStyle,
+                DateStyle, FormatMatcher, FormatOptions, Month, SubsecondDigits, TimeStyle, Year,
             },
             locale::{canonicalize_locale_list, filter_locales, resolve_locale},
             options::{IntlOptions, coerce_options_to_object},
@@ -37,16 +37,19 @@ use crate::{
     string::StaticJsStrings,
 };
 
+use std::rc::Rc;
+
 use boa_gc::{Finalize, Trace};
-use icu_calendar::{Iso, preferences::CalendarAlgorithm};
+use icu_calendar::{Gregorian, Iso, preferences::CalendarAlgorithm};
 use icu_datetime::{
     DateTimeFormatter, DateTimeFormatterPreferences,
     fieldsets::{
-        builder::{DateFields, FieldSetBuilder},
+        builder::{DateFields, FieldSetBuilder, ZoneStyle},
         enums::CompositeFieldSet,
     },
     input::{Date, DateTime, Time, TimeZone, UtcOffset},
-    options::{Length, TimePrecision},
+    options::{Length, TimePrecision, YearStyle},
+    pattern::{DateTimePattern, FixedCalendarDateTimeNames},
     preferences::HourCycle as IcuHourCycle,
 };
 use icu_decimal::preferences::NumberingSystem;
@@ -54,11 +57,13 @@ use icu_decimal::provider::DecimalSymbolsV1;
 use icu_locale::{Locale, extensions::unicode::Value};
 use icu_time::{
     TimeZoneInfo, ZonedDateTime,
-    zone::{IanaParser, models::Base},
+    zone::{iana::IanaParserExtended, models::AtTime},
 };
 use timezone_provider::provider::TimeZoneId;
+use writeable::TryWriteable;
 
 mod options;
+mod pattern;
 
 #[cfg(all(test, feature = "intl_bundled"))]
 mod tests;
@@ -69,13 +74,12 @@ pub(crate) enum FormatTimeZone {
     Identifier((TimeZone, TimeZoneId)),
 }
 
-impl FormatTimeZone {
-    pub(crate) fn to_time_zone_info(&self) -> TimeZoneInfo<Base> {
-        match self {
-            Self::Identifier((tz, _)) => tz.without_offset(),
-            Self::UtcOffset(utc_offset) => TimeZone::UNKNOWN.with_offset(Some(*utc_offset)),
-        }
-    }
+/// The pattern a `DateTimeFormat` prints with (ICU4X's choice for its fields, at the requested widths) and the
+/// names (months, weekdays, day periods, zones) that pattern needs, loaded once when the format is created.
+#[derive(Debug)]
+pub(crate) struct PatternFormatter {
+    pattern: DateTimePattern,
+    names: FixedCalendarDateTimeNames<Gregorian, CompositeFieldSet>,
 }
 
 /// JavaScript `Intl.DateTimeFormat` object.
@@ -87,12 +91,18 @@ pub(crate) struct DateTimeFormat {
     calendar_algorithm: Option<CalendarAlgorithm>, // TODO: Potentially remove ?
     numbering_system: Option<NumberingSystem>,
     hour_cycle: Option<IcuHourCycle>,
+    /// The h24 cycle (V8's `hour12: false` in a 12-hour locale), printed as h23 with the hour 0 as 24.
+    midnight_as_24: bool,
     date_style: Option<DateStyle>,
     time_style: Option<TimeStyle>,
     fractional_second_digits: Option<SubsecondDigits>,
     time_zone: FormatTimeZone,
+    /// The zone's IANA name as `resolvedOptions().timeZone` reports it.
+    time_zone_name: String,
+    /// The `timeZoneName` option, which `resolvedOptions()` reports as given.
+    time_zone_name_option: Option<options::TimeZoneName>,
     fieldset: CompositeFieldSet,
-    formatter: DateTimeFormatter<CompositeFieldSet>,
+    formatter: Rc<PatternFormatter>,
     bound_format: Option<JsFunction>,
     resolved_options: Option<JsObject>,
 }
@@ -123,6 +133,7 @@ impl IntrinsicObject for DateTimeFormat {
                 Attribute::CONFIGURABLE,
             )
             .method(Self::resolved_options, js_string!("resolvedOptions"), 0)
+            .method(Self::format_to_parts, js_string!("formatToParts"), 1)
             .property(
                 JsSymbol::to_string_tag(),
                 js_string!("Intl.DateTimeFormat"),
@@ -142,7 +153,7 @@ impl BuiltInObject for DateTimeFormat {
 
 impl BuiltInConstructor for DateTimeFormat {
     const CONSTRUCTOR_ARGUMENTS: usize = 0;
-    const PROTOTYPE_STORAGE_SLOTS: usize = 4;
+    const PROTOTYPE_STORAGE_SLOTS: usize = 5;
     const CONSTRUCTOR_STORAGE_SLOTS: usize = 1;
 
     const STANDARD_CONSTRUCTOR: fn(&StandardConstructors) -> &StandardConstructor =
@@ -296,6 +307,36 @@ impl DateTimeFormat {
         }
     }
 
+    /// [`Intl.DateTimeFormat.prototype.formatToParts ( date )`][spec]
+    ///
+    /// [spec]: https://tc39.es/ecma402/#sec-Intl.DateTimeFormat.prototype.formatToParts
+    fn format_to_parts(
+        this: &JsValue,
+        args: &[JsValue],
+        context: &mut Context,
+    ) -> JsResult<JsValue> {
+        // 1. Let dtf be the this value.
+        // 2. Perform ? RequireInternalSlot(dtf, [[InitializedDateTimeFormat]]).
+        let dtf = this
+            .as_object()
+            .and_then(|o| o.downcast::<DateTimeFormat>().ok())
+            .ok_or_else(|| {
+                JsNativeError::typ().with_message(
+                    "Method Intl.DateTimeFormat.prototype.formatToParts called on incompatible receiver",
+                )
+            })?;
+        // 3. If date is undefined, let x be ! Call(%Date.now%, undefined).
+        // 4. Else, let x be ? ToNumber(date).
+        let date = args.get_or_undefined(0);
+        let x = if date.is_undefined() {
+            context.clock().system_time_millis() as f64
+        } else {
+            date.to_number(context)?
+        };
+        // 5. Return ? FormatDateTimeToParts(dtf, x).
+        format_timestamp_to_parts(dtf.borrow().data(), x, context)
+    }
+
     /// [`Intl.DateTimeFormat.supportedLocalesOf ( locales [ , options ] )`][spec]
     ///
     /// Returns an array containing those of the provided locales that are
@@ -386,30 +427,47 @@ impl DateTimeFormat {
                 );
             }
 
-            let time_zone_str = match &dtf.time_zone {
-                FormatTimeZone::UtcOffset(offset) => {
-                    let seconds = offset.to_seconds();
-                    let hours = seconds / 3600;
-                    let minutes = (seconds.abs() % 3600) / 60;
-                    format!("{hours:+03}:{minutes:02}")
-                }
-                FormatTimeZone::Identifier((tz, _id)) => tz.to_string(),
-            };
             options.property(
                 js_string!("timeZone"),
-                js_string!(time_zone_str),
+                js_string!(dtf.time_zone_name.as_str()),
                 Attribute::all(),
             );
 
-            if let Some(hc) = &dtf.hour_cycle {
-                options.property(
-                    js_string!("hourCycle"),
-                    js_string!(hc.as_str()),
-                    Attribute::all(),
-                );
-                //h11/h12 -> true, h23/h24 -> false , because its h12 conversion time
-                let hour12 = matches!(hc, IcuHourCycle::H11 | IcuHourCycle::H12);
+            // The hour cycle and the components are those of the pattern that prints (as V8 reports them), so
+            // `hour: "numeric"` with a locale's `HH` reads back as "2-digit".
+            let fields = pattern::fields(&dtf.formatter.pattern.to_string());
+            let hour_cycle = fields.iter().find_map(|(symbol, _)| match symbol {
+                'K' => Some("h11"),
+                'h' => Some("h12"),
+                'H' => Some("h23"),
+                'k' => Some("h24"),
+                _ => None,
+            });
+            let hour_cycle = hour_cycle.map(|hc| if dtf.midnight_as_24 { "h24" } else { hc });
+            if let Some(hc) = hour_cycle {
+                options.property(js_string!("hourCycle"), js_string!(hc), Attribute::all());
+                let hour12 = matches!(hc, "h11" | "h12");
                 options.property(js_string!("hour12"), hour12, Attribute::all());
+            }
+            let styled = dtf.date_style.is_some() || dtf.time_style.is_some();
+            let components: [(&str, &[char]); 8] = [
+                ("weekday", &['E', 'c', 'e']),
+                ("era", &['G']),
+                ("year", &['y', 'Y', 'u']),
+                ("month", &['M', 'L']),
+                ("day", &['d']),
+                ("hour", &['h', 'H', 'K', 'k']),
+                ("minute", &['m']),
+                ("second", &['s']),
+            ];
+            for (name, symbols) in components.into_iter().filter(|_| !styled) {
+                if let Some(&(symbol, width)) = fields.iter().find(|(s, _)| symbols.contains(s)) {
+                    options.property(
+                        JsString::from(name),
+                        js_string!(pattern::resolved_width(symbol, width)),
+                        Attribute::all(),
+                    );
+                }
             }
 
             // Per Table 15, fractionalSecondDigits is only reported when neither
@@ -420,6 +478,14 @@ impl DateTimeFormat {
                 options.property(
                     js_string!("fractionalSecondDigits"),
                     fsd.digits(),
+                    Attribute::all(),
+                );
+            }
+
+            if let Some(name) = dtf.time_zone_name_option.filter(|_| !styled) {
+                options.property(
+                    js_string!("timeZoneName"),
+                    js_string!(name.as_str()),
                     Attribute::all(),
                 );
             }
@@ -647,12 +713,13 @@ pub(crate) fn create_date_time_format(
         .ok();
     }
 
-    if intl_options.preferences.hour_cycle.is_none() {
-        intl_options.preferences.hour_cycle = IcuHourCycle::try_from(
-            &Value::try_from_str("h12").expect("'h12' is a valid BCP 47 value"),
-        )
-        .ok();
-    }
+    // 12.-14. `hour12` wins over `hourCycle` and the locale's `-u-hc`; without either, the locale's own cycle
+    // (ICU4X's default for the locale) applies.
+    let hour_cycle = match hour_12 {
+        Some(true) => Some(IcuHourCycle::H12),
+        Some(false) => Some(IcuHourCycle::H23),
+        None => intl_options.preferences.hour_cycle,
+    };
     // 5. Set options to optionsResolution.[[Options]].
     // 6. Let r be optionsResolution.[[ResolvedLocale]].
     // 7. Set (deferred) dateTimeFormat.[[Locale]] to r.[[Locale]].
@@ -678,7 +745,7 @@ pub(crate) fn create_date_time_format(
     let time_zone = if time_zone.is_undefined() {
         // TODO (nekevss): Resolve system time zone
         // a. Set timeZone to SystemTimeZoneIdentifier().
-        JsString::from("Etc/UTC")
+        JsString::from("UTC")
     // 17. Else,
     } else {
         // a. Set timeZone to ? ToString(timeZone).
@@ -687,6 +754,7 @@ pub(crate) fn create_date_time_format(
     // 18. If IsTimeZoneOffsetString(timeZone) is true, then
     let time_zone_string = time_zone.to_std_string_escaped();
     // Note: Should a timezone enum be part of temporal_rs, icu_time, or an ECMA402 wrapper lib
+    let mut resolved_time_zone_name = time_zone_string.clone();
     let time_zone = if let Ok(utc_offset) = UtcOffset::try_from_str(&time_zone_string) {
         //  a. Let parseResult be ParseText(StringToCodePoints(timeZone), UTCOffset).
         //  b. Assert: parseResult is a Parse Node.
@@ -702,11 +770,17 @@ pub(crate) fn create_date_time_format(
         //  b. If timeZoneIdentifierRecord is empty, throw a RangeError exception.
         //  c. Set timeZone to timeZoneIdentifierRecord.[[PrimaryIdentifier]].
         let parser =
-            IanaParser::try_new_with_buffer_provider(context.intl_provider().erased_provider())
-                .map_err(|_| {
-                    JsNativeError::error().with_message("Failed to init time zone data provider")
-                })?;
-        let time_zone = parser.as_borrowed().parse(&time_zone_string);
+            IanaParserExtended::try_new_unstable(context.intl_provider()).map_err(|_| {
+                JsNativeError::error().with_message("Failed to init time zone data provider")
+            })?;
+        let parsed = parser.as_borrowed().parse(&time_zone_string);
+        let time_zone = parsed.time_zone;
+        // ICU reports UTC and its aliases (Etc/UTC, GMT) as "UTC", and any other zone by its canonical name.
+        resolved_time_zone_name = if matches!(parsed.canonical, "Etc/UTC" | "Etc/GMT" | "GMT") {
+            String::from("UTC")
+        } else {
+            parsed.canonical.to_owned()
+        };
         let time_zone_id = context
             .timezone_provider()
             .get(time_zone_string.as_bytes())
@@ -816,102 +890,202 @@ pub(crate) fn create_date_time_format(
     // 33. If bestFormat has a field [[hour]], then
     // a. Set dateTimeFormat.[[HourCycle]] to hc.
     // 34. Return dateTimeFormat.
-    let formatter = DateTimeFormatter::try_new_with_buffer_provider(
-        context.intl_provider().erased_provider(),
-        resolved_locale.clone().into(),
-        fieldset,
+    let mut preferences = DateTimeFormatterPreferences::from(&resolved_locale);
+    preferences.hour_cycle = hour_cycle;
+    let sample = zoned_date_time(&time_zone, 0.0, context)?;
+    // `hour12` picks the locale's own 12- or 24-hour cycle as V8 does: `true` is h12 where the locale counts
+    // 1-12 and h11 elsewhere, `false` is h24 (`24:05`) where the locale counts 1-12 and h23 elsewhere. ICU4X has
+    // no h24, so those hours print as h23 with the midnight hour written as 24 (`midnight_as_24`).
+    let mut midnight_as_24 = false;
+    if let Some(hour12) = hour_12 {
+        let locale_pattern = pattern_for(
+            fieldset,
+            DateTimeFormatterPreferences::from(&resolved_locale),
+            &sample,
+            context,
+        )?;
+        let locale_counts_to_12 = pattern::fields(&locale_pattern)
+            .iter()
+            .any(|&(symbol, _)| matches!(symbol, 'h' | 'K'));
+        preferences.hour_cycle = Some(match (hour12, locale_counts_to_12) {
+            (true, true) => IcuHourCycle::H12,
+            (true, false) => IcuHourCycle::H11,
+            (false, _) => IcuHourCycle::H23,
+        });
+        midnight_as_24 = !hour12 && locale_counts_to_12;
+    }
+    // ICU4X chooses the pattern for the field set; it is the same for every date of the Gregorian calendar, so
+    // one sample gives it. Component options then set each field's width (a style prints as the locale has it).
+    let mut chosen = pattern_for(fieldset, preferences, &sample, context)?;
+    // Some locales' medium dates are all numbers (German `15.01.2024`); a month asked for in words then takes
+    // the long pattern, whose month the widths step can shorten (`15. Jan. 2024`).
+    if matches!(format_options.month, Some(Month::Short | Month::Narrow))
+        && pattern::has_numeric_month(&chosen)
+    {
+        let mut long = best_fit_builder(&format_options);
+        long.length = Some(Length::Long);
+        let long = long
+            .build_composite()
+            .map_err(|e| JsNativeError::range().with_message(e.to_string()))?;
+        chosen = pattern_for(long, preferences, &sample, context)?;
+    }
+    let pattern = if date_style.is_some() || time_style.is_some() {
+        chosen
+    } else {
+        pattern::adjust_field_widths(&chosen, &format_options)
+    };
+    let pattern = DateTimePattern::try_from_pattern_str(&pattern)
+        .map_err(|e| js_error!(RangeError: "invalid date pattern {}: {}", pattern, e))?;
+    let mut names = FixedCalendarDateTimeNames::<Gregorian, CompositeFieldSet>::try_new_unstable(
+        context.intl_provider(),
+        preferences,
     )
-    .map_err(|e| JsNativeError::range().with_message(format!("failed to load formatter: {e}")))?;
+    .map_err(|e| JsNativeError::range().with_message(format!("failed to load date names: {e}")))?;
+    names
+        .load_for_pattern(context.intl_provider(), &pattern)
+        .map_err(|e| {
+            JsNativeError::range().with_message(format!("failed to load date names: {e}"))
+        })?;
 
     Ok(DateTimeFormat {
         locale: resolved_locale,
         calendar_algorithm: intl_options.preferences.calendar_algorithm,
         numbering_system: intl_options.preferences.numbering_system,
-        hour_cycle: intl_options.preferences.hour_cycle,
+        hour_cycle: preferences.hour_cycle,
+        midnight_as_24,
         date_style,
         time_style,
         fractional_second_digits: format_options.fractional_second_digits(),
         time_zone,
+        time_zone_name: resolved_time_zone_name,
+        time_zone_name_option: format_options.time_zone_name,
         fieldset,
-        formatter,
+        formatter: Rc::new(PatternFormatter { pattern, names }),
         bound_format: None,
         resolved_options: None,
     })
 }
 
-/// Formats a timestamp (epoch milliseconds) using the given [`DateTimeFormat`] internals.
-///
-/// It corresponds the logic from [`PartitionDateTimePattern`][11.5.6] and [`ToLocalTime`][11.5.12].
+/// The pattern ICU4X formats `fieldset` with for `preferences`, in UTS 35 syntax.
+fn pattern_for(
+    fieldset: CompositeFieldSet,
+    preferences: DateTimeFormatterPreferences,
+    sample: &ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>,
+    context: &Context,
+) -> JsResult<String> {
+    let formatter = DateTimeFormatter::try_new_with_buffer_provider(
+        context.intl_provider().erased_provider(),
+        preferences,
+        fieldset,
+    )
+    .map_err(|e| JsNativeError::range().with_message(format!("failed to load formatter: {e}")))?;
+    Ok(formatter.format(sample).pattern().to_string())
+}
+
+/// The local date, time and zone of the instant `timestamp` (epoch milliseconds) in `time_zone`: the steps of
+/// [`PartitionDateTimePattern`][11.5.6] and [`ToLocalTime`][11.5.12] up to formatting.
 ///
 /// [11.5.6]: https://tc39.es/ecma402/#sec-partitiondatetimepattern
 /// [11.5.12]: https://tc39.es/ecma402/#sec-tolocaltime
 ///
-/// This helper implements:
-///
-/// 11.5.6 `PartitionDateTimePattern` ( dtf, x )
 /// 1. Let x be TimeClip(x).
 /// 2. If x is `NaN`, throw a `RangeError` exception.
 /// 3. Let epochNanoseconds be ℤ(ℝ(x) × 10^6).
 /// 4. Let timeZone be dtf.[[`TimeZone`]].
 /// 5. Let offsetNs be GetOffsetNanosecondsFor(timeZone, epochNanoseconds).
 /// 6. Let tz be 𝔽(ℝ(x) + ℝ(offsetNs) / 10^6).
-///
-/// Then calls `ToLocalTime::from_local_epoch_milliseconds` to obtain calendar fields,
-/// and formats the resulting `ZonedDateTime` with ICU4X.
-pub(crate) fn format_timestamp_with_dtf(
-    dtf: &DateTimeFormat,
+fn zoned_date_time(
+    time_zone: &FormatTimeZone,
     timestamp: f64,
     context: &mut Context,
-) -> JsResult<JsValue> {
-    // PartitionDateTimePattern ( dtf, x ) step 1:
-    // 1. Let x be TimeClip(x).
+) -> JsResult<ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>> {
     let x = time_clip(timestamp);
-
-    // PartitionDateTimePattern ( dtf, x ) step 2:
-    // 2. If x is `NaN`, throw a `RangeError` exception.
     if x.is_nan() {
-        return Err(js_error!(RangeError: "formatted date cannot be NaN"));
+        return Err(js_error!(RangeError: "Invalid time value"));
     }
-    // PartitionDateTimePattern ( dtf, x ) step 3:
-    // Let epochNanoseconds be ℤ(ℝ(x) × 10^6).
     let epoch_ns = x as i128 * 1_000_000;
-
-    // PartitionDateTimePattern ( dtf, x ) step 4:
-    // Let timeZone be dtf.[[`TimeZone`]].
-    let time_zone = &dtf.time_zone;
-
-    // PartitionDateTimePattern ( dtf, x ) step 5:
-    // Let offsetNs be GetOffsetNanosecondsFor(timeZone, epochNanoseconds).
-    //
-    // NOTE: the spec describes the offset in *nanoseconds*. Internally, we obtain/normalize it to
-    // seconds (and then milliseconds) for use with `ToLocalTime::from_local_epoch_milliseconds`.
-    let time_zone_offset_seconds = match time_zone {
-        FormatTimeZone::UtcOffset(offset) => offset.to_seconds(),
-        FormatTimeZone::Identifier((_, time_zone_id)) => {
+    let (zone, offset_seconds) = match time_zone {
+        FormatTimeZone::UtcOffset(offset) => (TimeZone::UNKNOWN, offset.to_seconds()),
+        FormatTimeZone::Identifier((zone, time_zone_id)) => {
             let offset_seconds = context
                 .timezone_provider()
                 .transition_nanoseconds_for_utc_epoch_nanoseconds(*time_zone_id, epoch_ns)
                 .map_err(
                     |_e| js_error!(RangeError: "unable to determine transition nanoseconds"),
                 )?;
-            offset_seconds.0 as i32
+            (*zone, offset_seconds.0 as i32)
         }
     };
+    let local = x + f64::from(offset_seconds * 1_000);
+    let fields = ToLocalTime::from_local_epoch_milliseconds(local)?;
+    let date_time = fields.to_formattable_datetime()?;
+    // The offset in effect at that instant, so that a zone's name can tell standard time from summer time.
+    let zone = zone
+        .with_offset(Some(UtcOffset::from_seconds_unchecked(offset_seconds)))
+        .at_date_time(date_time);
+    Ok(ZonedDateTime {
+        date: date_time.date.to_calendar(Gregorian),
+        time: date_time.time,
+        zone,
+    })
+}
 
-    // PartitionDateTimePattern ( dtf, x ) step 6:
-    // Let tz be 𝔽(ℝ(x) + ℝ(offsetNs) / 10^6).
-    let tz = x + f64::from(time_zone_offset_seconds * 1_000);
-    let fields = ToLocalTime::from_local_epoch_milliseconds(tz)?;
-    let dt = fields.to_formattable_datetime()?;
-    let tz_info = time_zone.to_time_zone_info();
-    let tz_info_at_time = tz_info.at_date_time(dt);
-    let zdt = ZonedDateTime {
-        date: dt.date,
-        time: dt.time,
-        zone: tz_info_at_time,
-    };
-    let result = dtf.formatter.format(&zdt).to_string();
-    Ok(JsString::from(result).into())
+/// Formats a timestamp (epoch milliseconds) with a [`DateTimeFormat`]: `FormatDateTime ( dtf, x )`, the parts
+/// joined, with a plain space where CLDR has U+202F (as V8's `format` prints it).
+pub(crate) fn format_timestamp_with_dtf(
+    dtf: &DateTimeFormat,
+    timestamp: f64,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let text: String = partition_date_time_pattern(dtf, timestamp, context)?
+        .into_iter()
+        .map(|(_, value)| value)
+        .collect();
+    Ok(JsString::from(pattern::with_plain_spaces(&text)).into())
+}
+
+/// `FormatDateTimeToParts ( dtf, x )`: the formatted date as an array of `{ type, value }` objects.
+fn format_timestamp_to_parts(
+    dtf: &DateTimeFormat,
+    timestamp: f64,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let parts = partition_date_time_pattern(dtf, timestamp, context)?
+        .into_iter()
+        .map(|(kind, value)| {
+            let mut part = ObjectInitializer::new(context);
+            part.property(js_string!("type"), js_string!(kind), Attribute::all());
+            part.property(js_string!("value"), JsString::from(value), Attribute::all());
+            part.build().into()
+        })
+        .collect::<Vec<JsValue>>();
+    Ok(crate::builtins::Array::create_array_from_list(parts, context).into())
+}
+
+/// `PartitionDateTimePattern ( dtf, x )`: the formatted date as `(type, value)` parts.
+fn partition_date_time_pattern(
+    dtf: &DateTimeFormat,
+    timestamp: f64,
+    context: &mut Context,
+) -> JsResult<Vec<(&'static str, String)>> {
+    let zoned = zoned_date_time(&dtf.time_zone, timestamp, context)?;
+    let PatternFormatter { pattern, names } = &*dtf.formatter;
+    let mut parts = pattern::DateTimeParts::default();
+    let formatter = names.with_pattern_unchecked(pattern);
+    formatter
+        .format(&zoned)
+        .try_write_to_parts(&mut parts)
+        .map_err(|_| js_error!(RangeError: "cannot format the date"))?
+        .map_err(|e| js_error!(RangeError: "cannot format the date: {}", e))?;
+    let mut parts = parts.into_parts();
+    if dtf.midnight_as_24 {
+        for (kind, value) in &mut parts {
+            if *kind == "hour" && value.bytes().all(|b| b == b'0') {
+                *value = String::from("24");
+            }
+        }
+    }
+    Ok(parts)
 }
 
 fn date_time_style_format(
@@ -940,20 +1114,39 @@ fn date_time_style_format(
         Some(TimeStyle::Short) => Some(TimePrecision::Minute),
         None => None, // NOTE: dateStyle being undefined is checked when setting length
     };
+    // CLDR's long and full time formats end with the zone: its short name (`z`), or its long one (`zzzz`).
+    builder.zone_style = match time_style {
+        Some(TimeStyle::Full) => Some(ZoneStyle::SpecificLong),
+        Some(TimeStyle::Long) => Some(ZoneStyle::SpecificShort),
+        _ => None,
+    };
     builder
         .build_composite()
         .map_err(|e| JsNativeError::range().with_message(e.to_string()).into())
 }
 
 fn best_fit_date_time_format(format_options: &FormatOptions) -> JsResult<CompositeFieldSet> {
+    best_fit_builder(format_options)
+        .build_composite()
+        .map_err(|e| JsNativeError::range().with_message(e.to_string()).into())
+}
+
+/// The ICU4X field set builder closest to the requested components.
+fn best_fit_builder(format_options: &FormatOptions) -> FieldSetBuilder {
     let mut builder = FieldSetBuilder::default();
     builder.length = format_options.to_length();
     builder.date_fields = format_options.to_date_fields();
     builder.time_precision = format_options.to_time_fields();
     builder.zone_style = format_options.to_zone_style();
+    builder.year_style = match (format_options.era, format_options.year) {
+        // An era is a year style in ICU4X: asked for, every year prints with it (`2024 AD`).
+        (Some(_), Some(_)) => Some(YearStyle::WithEra),
+        // A numeric year is the full year, and ICU4X's full-year patterns are CLDR's for the fields
+        // (German `d.M.y`), where its short ones are the locale's short date (`dd.MM.yy`).
+        (None, Some(Year::Numeric)) => Some(YearStyle::Full),
+        _ => None,
+    };
     builder
-        .build_composite()
-        .map_err(|e| JsNativeError::range().with_message(e.to_string()).into())
 }
 
 /// Identifies a specific category of date-time components.

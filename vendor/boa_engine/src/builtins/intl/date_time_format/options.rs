@@ -155,18 +155,21 @@ impl OptionType for IcuHourCycle {
 // user space and ICU4X's datetimeformat composite fields.
 
 pub(super) struct FormatOptions {
-    _hour_cycle: Option<IcuHourCycle>,                 // -> ???
-    week_day: Option<WeekDay>,                         // e -> Maps to DateField
-    era: Option<Era>,                                  // G -> Maps to YearStyle
-    year: Option<Year>,                                // Y -> Maps to DateField
-    month: Option<Month>,                              // M -> Maps to DateField
-    day: Option<Day>,                                  // D -> Maps to DateField
-    day_period: Option<DayPeriod>,                     // a -> ???
-    hour: Option<Hour>,                                // Maps to TimePrecision
-    minute: Option<Minute>,                            // Maps to TimePrecision
-    second: Option<Second>,                            // Maps to TimePrecision
-    fractional_second_digits: Option<SubsecondDigits>, // Maps to TimePrecision
-    time_zone_name: Option<TimeZoneName>,              // Maps to ZoneStyle
+    _hour_cycle: Option<IcuHourCycle>,        // -> ???
+    pub(super) week_day: Option<WeekDay>,     // e -> Maps to DateField
+    pub(super) era: Option<Era>,              // G -> Maps to YearStyle
+    pub(super) year: Option<Year>,            // Y -> Maps to DateField
+    pub(super) month: Option<Month>,          // M -> Maps to DateField
+    pub(super) day: Option<Day>,              // D -> Maps to DateField
+    pub(super) day_period: Option<DayPeriod>, // a -> ???
+    pub(super) hour: Option<Hour>,            // Maps to TimePrecision
+    pub(super) minute: Option<Minute>,        // Maps to TimePrecision
+    pub(super) second: Option<Second>,        // Maps to TimePrecision
+    pub(super) fractional_second_digits: Option<SubsecondDigits>, // Maps to TimePrecision
+    pub(super) time_zone_name: Option<TimeZoneName>, // Maps to ZoneStyle
+    /// Whether the time fields are the defaults (`toLocaleTimeString()`), not asked for: V8 then keeps the
+    /// locale's hour width (German `06:05:03`), where an explicit `hour: "numeric"` prints `6:05`.
+    pub(super) time_defaulted: bool,
 }
 
 impl FormatOptions {
@@ -204,6 +207,7 @@ impl FormatOptions {
             second,
             fractional_second_digits,
             time_zone_name,
+            time_defaulted: false,
         })
     }
 
@@ -221,6 +225,7 @@ impl FormatOptions {
         self.hour = Some(Hour::Numeric);
         self.minute = Some(Minute::Numeric);
         self.second = Some(Second::Numeric);
+        self.time_defaulted = true;
     }
 
     pub(super) fn has_explicit_format_components(&self) -> bool {
@@ -275,6 +280,9 @@ impl FormatOptions {
             || self.fractional_second_digits.is_some()
     }
 
+    /// The ICU4X length whose patterns come closest to the requested fields: the month's width decides (a
+    /// numeric month is a short date, an abbreviated one medium, a full one long), then the weekday's. The exact
+    /// widths are set on the pattern afterwards (`pattern::adjust_field_widths`).
     pub(super) fn to_length(&self) -> Option<Length> {
         match (self.month, self.week_day, self.day_period, self.era) {
             (Some(month), _, _, _) => Some(month.to_length()),
@@ -348,8 +356,7 @@ impl WeekDay {
     pub(crate) fn to_length(self) -> Length {
         match self {
             Self::Long => Length::Long,
-            Self::Short => Length::Medium,
-            Self::Narrow => Length::Short,
+            Self::Short | Self::Narrow => Length::Medium,
         }
     }
 }
@@ -413,8 +420,8 @@ impl Month {
         // currently supported by ICU4X ... TBD
         match self {
             Self::Long => Length::Long,
-            Self::Short => Length::Medium,
-            _ => Length::Short,
+            Self::Short | Self::Narrow => Length::Medium,
+            Self::Numeric | Self::TwoDigit => Length::Short,
         }
     }
 }
@@ -585,6 +592,18 @@ impl OptionType for TimeZoneName {
 }
 
 impl TimeZoneName {
+    /// The option's value, as `resolvedOptions()` reports it.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Short => "short",
+            Self::Long => "long",
+            Self::ShortOffset => "shortOffset",
+            Self::LongOffset => "longOffset",
+            Self::ShortGeneric => "shortGeneric",
+            Self::LongGeneric => "longGeneric",
+        }
+    }
+
     fn to_zone_style(self) -> ZoneStyle {
         match self {
             TimeZoneName::LongGeneric => ZoneStyle::GenericLong,

@@ -38,7 +38,8 @@ pub(crate) fn default_locale(canonicalizer: &LocaleCanonicalizer) -> Locale {
         .tap_some_mut(|loc| {
             canonicalizer.canonicalize(loc);
         })
-        .unwrap_or(Locale::UNKNOWN)
+        // Where the environment names no locale (or only "C"/"POSIX"), ICU, and so Node, uses en-US.
+        .unwrap_or_else(|| Locale::try_from_str("en-US").expect("en-US is a valid locale"))
 }
 
 /// Gets the `Locale` struct from a `JsValue`.
@@ -309,17 +310,43 @@ where
             return Some(locale);
         }
 
-        if let Some(id) = response
+        if let Some(found) = response
             .locale
             .map(|dl| dl.into_locale().id)
-            .or(Some(id))
+            .or(Some(id.clone()))
             .filter(|loc| loc != &LanguageIdentifier::UNKNOWN)
         {
-            locale.id = id;
+            locale.id = if is_default_region_of(&id, &found, provider) {
+                id
+            } else {
+                found
+            };
             return Some(locale);
         }
     }
     None
+}
+
+/// Whether `requested` is `found` (the locale whose data serves it) in the region `found` is spoken in by
+/// default: `de-DE` served by `de`, `ja-JP` by `ja`. ICU lists such locales as available (its `de_DE`), so V8
+/// resolves `de-DE` to itself, where another region without data of its own (`de-XX`) resolves to `de`.
+fn is_default_region_of(
+    requested: &LanguageIdentifier,
+    found: &LanguageIdentifier,
+    provider: &IntlProvider,
+) -> bool {
+    let (Some(region), Ok(expander)) = (requested.region, provider.locale_expander()) else {
+        return false;
+    };
+    if requested.language != found.language || requested.variants != found.variants {
+        return false;
+    }
+    let mut likely = found.clone();
+    expander.maximize(&mut likely);
+    likely.region == Some(region)
+        && requested
+            .script
+            .is_none_or(|script| likely.script == Some(script))
 }
 
 /// Abstract operation `ResolveLocale ( availableLocales, requestedLocales, options, relevantExtensionKeys, localeData )`
