@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, asBackendError, COMMAND_MISSING, type RunEntry, type RunSummary } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { RunComparison } from './RunComparison';
+import { SaveAsTest } from '../tests/SaveAsTest';
 import { formatDuration } from './status';
 
 interface Props {
@@ -102,6 +103,7 @@ export function HistoryPanel({ blockId, refreshKey, onOpen }: Props) {
                   <span className="muted">{formatDuration(run.durationMs)}</span>
                 </button>
                 {run.error && <span className="history-error">{run.error}</span>}
+                <SaveAsTest blockId={blockId} runId={run.id} />
               </li>
             ))}
           </ol>

@@ -24,6 +24,7 @@ import { useBlockRun } from './useBlockRun';
 import { useFlowRun } from './useFlowRun';
 import { useRunInput } from './useRunInput';
 import { WebhookPanel } from '../webhook/WebhookPanel';
+import { TestsPanel } from '../tests/TestsPanel';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -247,6 +248,7 @@ export function RunPanel() {
         <DebugResultsView results={outcome?.debugResults} />
 
         <HistoryPanel blockId={block.id} refreshKey={outcome} onOpen={openRecorded} />
+        <TestsPanel blockId={block.id} flow={flow?.name ?? null} />
         {flow && <StatePanel flow={flow.name} refreshKey={outcome ?? flowRun.state} />}
         {flow && <WebhookPanel flow={flow.name} />}
       </div>
