@@ -45,8 +45,9 @@ async function openSection(session, testId) {
 async function caseStatus(session, expected) {
   return waitFor(
     async () => {
-      const [row] = await session.findAll('[data-testid="test-case"]');
-      const status = row && (await session.executeScript('return arguments[0].dataset.status;', [row]));
+      const status = await session.executeScript(
+        'return document.querySelector(\'[data-testid="test-case"]\')?.dataset.status ?? null;',
+      );
       return status === expected && status;
     },
     { timeoutMs: 30_000, message: `the test case to be ${expected}` },
@@ -60,7 +61,7 @@ async function runAllCases(session) {
 test('a run saved as a test replays green offline, fails with a diff when the block changes, and Accept makes it green', async (t) => {
   const server = await startOrdersServer(t);
   const { port } = server.address();
-  const source = SUMS_FETCHED_ORDERS.replace('ORDERS_URL', `http://127.0.0.1:${port}/orders`);
+  const source = SUMS_FETCHED_ORDERS.replaceAll('ORDERS_URL', `http://127.0.0.1:${port}/orders`);
   const folders = freshFolders(t);
   await withApp(t, folders, async ({ session }) => {
     await selectBlock(session, 'Code Block');
@@ -70,15 +71,27 @@ test('a run saved as a test replays green offline, fails with a diff when the bl
     await waitFor(() => readFileSync(file, 'utf8') === source, { message: 'the block to be saved' });
 
     await session.click(await session.findByTestId('run'));
-    await waitFor(async () => /"?total"?\W+7/.test(await testIdText(session, 'result')), {
-      timeoutMs: 30_000,
-      message: 'the run to show total 7',
+    let shown = '';
+    await waitFor(
+      async () => {
+        shown = await testIdText(session, 'result');
+        return /total\W+7/.test(shown);
+      },
+      { timeoutMs: 60_000, message: 'the run to show total 7' },
+    ).catch((error) => {
+      throw new Error(`${error.message}; the result panel showed: ${shown}`);
     });
     assert.equal(server.answered, 1);
 
     // Save as test: the History's run, recorded again live.
     await openSection(session, 'history');
-    await session.click(await session.findByTestId('save-as-test'));
+    const saveAsTest = await session.findByTestId('save-as-test').catch(async (error) => {
+      const history = await session.executeScript(
+        "return document.querySelector('[data-testid=\"history\"]')?.outerHTML.slice(0, 2000);",
+      );
+      throw new Error(`${error.message}; the History showed: ${history}`);
+    });
+    await session.click(saveAsTest);
     await session.click(await session.findByTestId('save-as-test-name'));
     await session.typeText('Open orders');
     await session.click(await session.findByTestId('save-as-test-confirm'));
