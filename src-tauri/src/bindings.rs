@@ -6,7 +6,7 @@ use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
-    connections, export, oauth, persisted_state, preferences, runs, webhook, workspace,
+    block_tests, connections, export, oauth, persisted_state, preferences, runs, webhook, workspace,
 };
 
 pub fn builder() -> Builder<tauri::Wry> {
@@ -48,6 +48,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         runs::payload_from_request,
         runs::history_list,
         runs::history_get,
+        block_tests::test_case_list,
+        block_tests::test_case_run,
+        block_tests::test_case_accept,
+        block_tests::test_case_remove,
+        block_tests::test_case_from_run,
         persisted_state::state_read,
         persisted_state::state_reset_instance,
         persisted_state::state_reset_cross_flow,

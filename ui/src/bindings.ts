@@ -201,6 +201,65 @@ async historyGet(id: number) : Promise<Result<RunEntry, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The cases of the block `block_id`, or, when `block_id` is null, of every block of `flow` and of the flow's
+ * whole runs; block by block in the workspace's order, each block's sorted by id.
+ */
+async testCaseList(blockId: string | null, flow: string | null) : Promise<Result<TestCaseRef[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_case_list", { blockId, flow }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Replays every listed case offline from its cassettes and compares each outcome with the expected one;
+ * nothing is saved.
+ */
+async testCaseRun(blockId: string | null, flow: string | null) : Promise<Result<TestRunReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_case_run", { blockId, flow }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * "Accept new result": replays the case offline once more and keeps its outcome as the expected one (a case
+ * whose requests the cassette cannot answer is not accepted and stays failed).
+ */
+async testCaseAccept(blockId: string, caseId: string, flow: string | null) : Promise<Result<CaseRun, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_case_accept", { blockId, caseId, flow }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes the case's file; answers whether there was one.
+ */
+async testCaseRemove(blockId: string, caseId: string, flow: string | null) : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_case_remove", { blockId, caseId, flow }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * "Save as test" on a run of the history: runs the block once more, live, with that run's input, recording
+ * what it fetches (see `Session::record_test_case_from_run`), and saves it as the case `name`.
+ */
+async testCaseFromRun(runId: number, name: string) : Promise<Result<CaseRun, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_case_from_run", { runId, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async stateRead() : Promise<Result<StateView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("state_read") };
@@ -585,6 +644,44 @@ timeoutMs?: number | null }) & {
  */
 stepKey: string }
 /**
+ * One case's run.
+ */
+export type CaseRun = { 
+/**
+ * The block's display name and id (the case's folder under `tests/`); for a whole flow's case, see `flow`.
+ */
+block: string; blockId: string; 
+/**
+ * The case's display name and id (its file name).
+ */
+case: string; caseId: string; status: CaseStatus; durationMs: number; 
+/**
+ * Where the outcome differs from the expected one (secrets redacted).
+ */
+differences: Difference[]; 
+/**
+ * Requests the block made that the cassette holds no answer for, each naming the closest recorded one.
+ */
+unmatchedRequests: string[]; 
+/**
+ * For a failed case, the two outcomes compared (ignored paths blanked), for a front end that draws the
+ * diff itself; `None` otherwise, so a long passing run's report stays small.
+ */
+compared?: ComparedOutcomes | null; 
+/**
+ * Set for a case of a whole flow run: the flow's name (`block` is then the flow's name too, and `block_id`
+ * its folder under `tests/`, `_flows/<flow slug>`).
+ */
+flow?: string | null }
+/**
+ * How one case came out.
+ */
+export type CaseStatus = "passed" | "failed" | 
+/**
+ * The run's outcome (and, when recorded live again, its cassette) became the case's expected one.
+ */
+"updated"
+/**
  * What kind of thing an incoming name clashes with.
  */
 export type ClashKind = "flow" | 
@@ -606,6 +703,11 @@ export type ClientAuthentication =
  * `client_secret_post`: `client_id` and `client_secret` in the form body. Setting `body`.
  */
 "body"
+/**
+ * A failed case's expected outcome beside the run's, each `{ ok, result, response, logs, errorName }`, secrets
+ * redacted and the case's `ignore` paths reading `"(ignored)"` on both sides.
+ */
+export type ComparedOutcomes = { expected: JsonValue; actual: JsonValue }
 export type ConfigVar = { name: string; value: string }
 /**
  * A connection's definition: its kind and non-secret inputs. Secret inputs are in the OS keyring.
@@ -668,6 +770,22 @@ header: Partial<{ [key in string]: JsonValue }>;
  */
 claims: Partial<{ [key in string]: JsonValue }> }
 /**
+ * One place where the run's outcome differs from the expected one.
+ */
+export type Difference = { 
+/**
+ * Where, as a JSON path: `$.result.items[0].name`.
+ */
+path: string; 
+/**
+ * The expected value; `None` when the expected outcome has nothing there.
+ */
+expected: JsonValue | null; 
+/**
+ * The run's value; `None` when the run has nothing there.
+ */
+actual: JsonValue | null }
+/**
  * What discovery found for an issuer: the settings a connection needs.
  */
 export type DiscoveredProvider = { 
@@ -708,7 +826,7 @@ scopesSupported: string[] }
 /**
  * What went wrong, as a stable machine-readable name. Keyring failures all start with `keyring_`.
  */
-export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outside_workspace" | "not_a_workspace" | "io" | "not_writable" | "block_file_missing" | "unknown_block" | "unknown_flow" | "duplicate_name" | "invalid_name" | "trigger_not_removable" | "history" | "no_workspace" | "block_without_flow" | "unknown_export_format" | "export_block_required" | "export_block_not_allowed" | "export_block_not_found" | "export_block_ambiguous" | "import_read_failed" | "import_not_a_known_format" | "import_truncated" | "import_unsupported_version" | "import_invalid_content" | "import_name_clash" | "worker_spawn" | "worker_protocol" | "worker_unreachable" | "unknown_run" | "redaction" | "invalid_input" | "unknown_connection_kind" | "unknown_connection" | "secret_outside_keyring" | "not_o_auth" | "not_connected" | "needs_consent" | "host_changed" | "unknown_preset" | "preset_parameter_invalid" | "preset_file_invalid" | "keyring_no_dbus_session" | "keyring_no_secret_service" | "keyring_locked" | "keyring_no_default_collection" | "keyring_no_session_keyring" | "keyring_untrustworthy" | "keyring_failed" | "keyring_entry_not_text" | "keyring_entry_ambiguous" | "keyring_entry_name_empty" | "keyring_token_not_json" | "keyring_unknown_backend" | "missing_field" | "invalid_url" | "insecure_endpoint" | "invalid_headers" | "reserved_header" | "invalid_pkce_verifier" | "not_loopback_redirect_uri" | "redirect_uri_mismatch" | "state_mismatch" | "issuer_mismatch" | "issuer_missing" | "metadata_issuer_mismatch" | "no_provider_metadata" | "provider_metadata_unreadable" | "authorization_denied" | "missing_code" | "provider_unreachable" | "token_request_not_sent" | "token_response_unreadable" | "invalid_client" | "code_rejected" | "token_request_refused" | "token_response_not_json" | "token_response_unexpected_status" | "token_response_missing_field" | "token_response_invalid_field" | "no_refresh_token" | "no_authorize_url" | "revocation_refused" | "stored_token_unreadable" | "http_client" | "loopback_bind" | "loopback" | "consent_timeout" | "consent_cancelled" | "consent_window" | "browser_not_opened" | "webhook_port_unavailable" | "webhook_failed" | 
+export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outside_workspace" | "not_a_workspace" | "io" | "not_writable" | "block_file_missing" | "unknown_block" | "unknown_flow" | "duplicate_name" | "invalid_name" | "trigger_not_removable" | "history" | "no_workspace" | "block_without_flow" | "unknown_export_format" | "export_block_required" | "export_block_not_allowed" | "export_tests_not_allowed" | "export_block_not_found" | "export_block_ambiguous" | "import_read_failed" | "import_not_a_known_format" | "import_truncated" | "import_unsupported_version" | "import_invalid_content" | "import_name_clash" | "worker_spawn" | "worker_protocol" | "worker_unreachable" | "unknown_run" | "redaction" | "invalid_input" | "unknown_connection_kind" | "unknown_connection" | "secret_outside_keyring" | "not_o_auth" | "not_connected" | "needs_consent" | "host_changed" | "test_case_invalid" | "unknown_test_case" | "unknown_preset" | "preset_parameter_invalid" | "preset_file_invalid" | "keyring_no_dbus_session" | "keyring_no_secret_service" | "keyring_locked" | "keyring_no_default_collection" | "keyring_no_session_keyring" | "keyring_untrustworthy" | "keyring_failed" | "keyring_entry_not_text" | "keyring_entry_ambiguous" | "keyring_entry_name_empty" | "keyring_token_not_json" | "keyring_unknown_backend" | "missing_field" | "invalid_url" | "insecure_endpoint" | "invalid_headers" | "reserved_header" | "invalid_pkce_verifier" | "not_loopback_redirect_uri" | "redirect_uri_mismatch" | "state_mismatch" | "issuer_mismatch" | "issuer_missing" | "metadata_issuer_mismatch" | "no_provider_metadata" | "provider_metadata_unreadable" | "authorization_denied" | "missing_code" | "provider_unreachable" | "token_request_not_sent" | "token_response_unreadable" | "invalid_client" | "code_rejected" | "token_request_refused" | "token_response_not_json" | "token_response_unexpected_status" | "token_response_missing_field" | "token_response_invalid_field" | "no_refresh_token" | "no_authorize_url" | "revocation_refused" | "stored_token_unreadable" | "http_client" | "loopback_bind" | "loopback" | "consent_timeout" | "consent_cancelled" | "consent_window" | "browser_not_opened" | "webhook_port_unavailable" | "webhook_failed" | 
 /**
  * A fault of Blocksmith itself, not of the input.
  */
@@ -738,7 +856,12 @@ export type ExportFormat =
  * What to export: a block (JavaScript, by its display name, within `flow` when names repeat across flows),
  * or a flow or the whole workspace (YAML and bundle; `flow: None` is the whole workspace).
  */
-export type ExportRequest = { format: ExportFormat; flow: string | null; block: string | null }
+export type ExportRequest = { format: ExportFormat; flow: string | null; block: string | null; 
+/**
+ * Bundle only: carry each block's test cases (with their cassettes, which never hold a secret). The
+ * platform's YAML never carries them.
+ */
+includeTests?: boolean }
 /**
  * An export's text and the file name a save dialog or `-o` default should offer.
  */
@@ -1035,6 +1158,26 @@ export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: 
  * In debug mode, what the step's `context.debug` recorded.
  */
 debugResults?: JsonValue | null }
+/**
+ * A case as listed: where it is and what it is called.
+ */
+export type TestCaseRef = { 
+/**
+ * The block's display name; for a whole flow's case, the flow's.
+ */
+block: string; 
+/**
+ * The case's folder under `tests/`: the block's id, or `_flows/<flow slug>` for a whole flow's case.
+ */
+blockId: string; case: string; caseId: string; 
+/**
+ * Set for a case of a whole flow run: the flow's name.
+ */
+flow?: string | null }
+/**
+ * Every case run, in the order they ran.
+ */
+export type TestRunReport = { cases: CaseRun[] }
 /**
  * The colour theme: the system's, or one chosen in the app.
  */

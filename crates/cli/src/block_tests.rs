@@ -1,13 +1,13 @@
-//! `blocksmith test`: replay a workspace's block test cases offline and say which pass (`--update` accepts new
-//! outcomes, `--junit` writes a report for CI), and `blocksmith test add`, which records a new case from one
-//! live run. Each is a few lines over the session's test calls.
+//! `blocksmith test`: replay a workspace's test cases (of blocks and of whole flows) offline and say which pass
+//! (`--update` accepts new outcomes, `--junit` writes a report for CI), and `blocksmith test add`, which records
+//! a new case from one live run of a block or a flow. Each is a few lines over the session's test calls.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use blocksmith_session::block_tests::{CaseRun, CaseStatus, TestRunReport};
 use blocksmith_session::types::write_atomic;
-use blocksmith_session::{NewTestCase, Session, TestRunMode, TestSelection};
+use blocksmith_session::{NewFlowTestCase, NewTestCase, Session, TestRunMode, TestSelection};
 use clap::{ArgGroup, Args, Subcommand};
 
 use crate::error::{Error, Result};
@@ -26,7 +26,7 @@ pub struct TestArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TestCommand {
-    /// Run a block once, live, recording what it fetches, and save the run as a test case.
+    /// Run a block or a whole flow once, live, recording what it fetches, and save the run as a test case.
     #[command(after_help = crate::examples::TEST_ADD)]
     Add(AddCaseArgs),
 }
@@ -41,7 +41,7 @@ pub struct RunCasesArgs {
     #[arg(long, value_name = "NAME")]
     pub block: Option<String>,
 
-    /// Only the cases of this flow's blocks.
+    /// Only the cases of this flow: its blocks' and its own (whole flow runs).
     #[arg(long, value_name = "NAME")]
     pub flow: Option<String>,
 
@@ -76,11 +76,12 @@ pub struct AddCaseArgs {
     #[arg(long, value_name = "NAME")]
     pub block: Option<String>,
 
-    /// A whole flow (not supported yet: record its blocks one by one with --block).
+    /// A whole flow: the trigger, then every step, each step's fetches recorded.
     #[arg(long, value_name = "NAME")]
     pub flow: Option<String>,
 
-    /// The case's name; its file is tests/<block id>/<name as a slug>.json.
+    /// The case's name; its file is tests/<block id>/<name as a slug>.json, or
+    /// tests/_flows/<flow as a slug>/<name as a slug>.json for a flow.
     #[arg(long, value_name = "CASE")]
     pub name: String,
 
@@ -88,8 +89,9 @@ pub struct AddCaseArgs {
     #[arg(long, value_name = "FILE")]
     pub payload: Option<PathBuf>,
 
-    /// The action's `stepResults` as JSON [default: the block's saved sample].
-    #[arg(long, value_name = "FILE", conflicts_with = "payload")]
+    /// The action's `stepResults` as JSON [default: the block's saved sample]; not with --flow, whose
+    /// steps get the results of the steps before them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["payload", "flow"])]
     pub step_results: Option<PathBuf>,
 
     /// Config variables (a JSON object of name → value) to use instead of the workspace's.
@@ -106,13 +108,6 @@ pub fn test(args: TestArgs) -> Result<u8> {
 }
 
 fn add_case(args: &AddCaseArgs) -> Result<u8> {
-    let Some(block) = &args.block else {
-        return Err(Error::Invocation(
-            "Recording a whole flow as one case is not supported yet: record each of its blocks with \
-             --block NAME."
-                .into(),
-        ));
-    };
     let session = session_in(&args.workspace, false, Warm::None)?;
     let input = match (&args.payload, &args.step_results) {
         (Some(path), _) => Some(read_json("payload file", path)?),
@@ -131,13 +126,24 @@ fn add_case(args: &AddCaseArgs) -> Result<u8> {
         },
         None => None,
     };
-    let block_id = session.block_id_named(block, None)?;
-    let recorded = session.record_test_case(NewTestCase {
-        block_id,
-        name: args.name.clone(),
-        input,
-        config_vars,
-    })?;
+    let recorded = match (&args.block, &args.flow) {
+        (Some(block), _) => session.record_test_case(NewTestCase {
+            block_id: session.block_id_named(block, None)?,
+            name: args.name.clone(),
+            input,
+            config_vars,
+        })?,
+        (None, flow) => session.record_flow_test_case(NewFlowTestCase {
+            flow: flow.clone().ok_or_else(|| {
+                Error::Invocation(
+                    "Name the block (--block NAME) or the flow (--flow NAME) to record.".into(),
+                )
+            })?,
+            name: args.name.clone(),
+            payload: input,
+            config_vars,
+        })?,
+    };
     print_text(&format!(
         "recorded  {} › {}  ({})  tests/{}/{}.json\n",
         recorded.block,

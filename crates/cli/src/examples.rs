@@ -15,6 +15,7 @@ pub const TEST: &str = "\
 Examples:
   blocksmith test --workspace ~/Blocksmith/Shop                     # every case, offline
   blocksmith test --workspace ~/Blocksmith/Shop --block \"Get Orders\" --case \"empty page\"
+  blocksmith test --workspace ~/Blocksmith/Shop --flow \"Flow 1\"     # its blocks' cases and its own
   blocksmith test --workspace ~/Blocksmith/Shop --update            # accept the new outcomes
   blocksmith test --workspace ~/Blocksmith/Shop --update --live     # record the cassettes again
   blocksmith test --workspace ~/Blocksmith/Shop --junit test-results.xml";
@@ -22,7 +23,8 @@ Examples:
 pub const TEST_ADD: &str = "\
 Examples:
   blocksmith test add --workspace ~/Blocksmith/Shop --block \"Get Orders\" --name \"two open orders\"
-  blocksmith test add --workspace ~/Blocksmith/Shop --block \"On Order\" --name \"new order\" --payload order.json";
+  blocksmith test add --workspace ~/Blocksmith/Shop --block \"On Order\" --name \"new order\" --payload order.json
+  blocksmith test add --workspace ~/Blocksmith/Shop --flow \"Flow 1\" --name \"new order\" --payload order.json";
 
 pub const DEBUG: &str = "\
 Examples:
@@ -88,6 +90,7 @@ Examples:
   blocksmith export --workspace ~/Blocksmith/Shop --format yaml -o shop.yml
   blocksmith export --workspace ~/Blocksmith/Shop --format js --block \"Get Orders\"
   blocksmith export --workspace ~/Blocksmith/Shop --format bundle --flow \"Flow 1\" -o flow.blocksmith.json
+  blocksmith export --workspace ~/Blocksmith/Shop --format bundle --include-tests -o shop.blocksmith.json
   blocksmith export --workspace ~/Blocksmith/Shop --format dts -o blocksmith-context.d.ts";
 
 pub const IMPORT: &str = "\

@@ -25,6 +25,9 @@ pub struct ExportArgs {
     /// The block to export as JavaScript, by its display name.
     #[arg(long)]
     block: Option<String>,
+    /// Bundle only: carry each block's test cases and their cassettes (which never hold a secret).
+    #[arg(long)]
+    include_tests: bool,
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -48,6 +51,7 @@ pub fn export(args: ExportArgs) -> Result<()> {
         format: args.format,
         flow: args.flow,
         block: args.block,
+        include_tests: args.include_tests,
     })?;
     if outcome.secrets_redacted {
         eprintln!(

@@ -83,6 +83,17 @@ pub struct FlowReport {
 /// Runs the flow's blocks one after another under `run_id` (so `Supervisor::stop(run_id)` stops the
 /// step in progress, which ends the flow).
 pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result<FlowReport> {
+    run_flow_with(flow, |block, request| {
+        supervisor.run(run_id, request, block.limits)
+    })
+}
+
+/// Runs the flow as [`run_flow`] does, with each step's request carried out by `run_block`: a block test
+/// runs every step under its own recorded HTTP this way, one cassette per step.
+pub fn run_flow_with(
+    flow: FlowRun,
+    mut run_block: impl FnMut(&FlowBlock, RunRequest) -> Result<RunReport>,
+) -> Result<FlowReport> {
     let FlowRun {
         trigger,
         steps,
@@ -103,8 +114,7 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
 
     inputs.push(payload.clone());
     let trigger_report = run_step(
-        supervisor,
-        run_id,
+        &mut run_block,
         &trigger,
         BlockKind::Trigger,
         payload,
@@ -122,8 +132,7 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         let input = Value::Object(step_results.clone());
         inputs.push(input.clone());
         let report = run_step(
-            supervisor,
-            run_id,
+            &mut run_block,
             step,
             BlockKind::Action,
             input,
@@ -155,8 +164,7 @@ struct StepSettings<'a> {
 }
 
 fn run_step(
-    supervisor: &Supervisor,
-    run_id: RunId,
+    run_block: &mut impl FnMut(&FlowBlock, RunRequest) -> Result<RunReport>,
     block: &FlowBlock,
     kind: BlockKind,
     input: Value,
@@ -175,7 +183,7 @@ fn run_step(
         state,
         debug_mode: settings.debug_mode,
     };
-    supervisor.run(run_id, request, block.limits)
+    run_block(block, request)
 }
 
 /// Adds the step's outcome and, when it succeeded, its `{ results }` for the steps after it. Returns the

@@ -29,6 +29,14 @@ pub enum Error {
     #[error("{0}")]
     InvalidInput(String),
 
+    /// A block test case that cannot be used as it is: no name, an unreadable file, an `ignore` path that is not
+    /// a JSON path. The message names the case and what to fix.
+    #[error("{0}")]
+    TestCaseInvalid(String),
+
+    #[error("There is no test case named \"{0}\" among the selected blocks; `blocksmith test` without --case lists them all.")]
+    UnknownTestCase(String),
+
     #[error(transparent)]
     OAuth(#[from] blocksmith_oauth::Error),
 

@@ -39,6 +39,7 @@ pub enum ErrorCode {
     UnknownExportFormat,
     ExportBlockRequired,
     ExportBlockNotAllowed,
+    ExportTestsNotAllowed,
     ExportBlockNotFound,
     ExportBlockAmbiguous,
     ImportReadFailed,
@@ -62,6 +63,9 @@ pub enum ErrorCode {
     NotConnected,
     NeedsConsent,
     HostChanged,
+    // Block tests.
+    TestCaseInvalid,
+    UnknownTestCase,
     // Provider presets.
     UnknownPreset,
     PresetParameterInvalid,
@@ -133,6 +137,8 @@ impl ErrorCode {
         matches!(
             self,
             InvalidInput
+                | TestCaseInvalid
+                | UnknownTestCase
                 | SecretOutsideKeyring
                 | DuplicateName
                 | InvalidName
@@ -146,6 +152,7 @@ impl ErrorCode {
                 | UnknownExportFormat
                 | ExportBlockRequired
                 | ExportBlockNotAllowed
+                | ExportTestsNotAllowed
                 | ExportBlockNotFound
                 | ExportBlockAmbiguous
                 | ImportReadFailed
@@ -183,8 +190,8 @@ impl From<&WorkspaceError> for ErrorCode {
     fn from(err: &WorkspaceError) -> Self {
         match err {
             WorkspaceError::ManifestInvalid { .. } => ErrorCode::ManifestInvalid,
-            // A case file a person edited badly: fixed by editing it, as any other invalid input.
-            WorkspaceError::TestCaseInvalid { .. } => ErrorCode::InvalidInput,
+            // A case file a person edited badly: fixed by editing it.
+            WorkspaceError::TestCaseInvalid { .. } => ErrorCode::TestCaseInvalid,
             WorkspaceError::UnsafeBlockId { .. } => ErrorCode::ManifestUnsafeBlockId,
             WorkspaceError::OutsideWorkspace { .. } => ErrorCode::OutsideWorkspace,
             WorkspaceError::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
@@ -208,6 +215,7 @@ impl From<&ExportError> for ErrorCode {
             ExportError::UnknownFormat(_) => ErrorCode::UnknownExportFormat,
             ExportError::BlockRequired => ErrorCode::ExportBlockRequired,
             ExportError::BlockNotAllowed(_) => ErrorCode::ExportBlockNotAllowed,
+            ExportError::TestsNotAllowed(_) => ErrorCode::ExportTestsNotAllowed,
             ExportError::BlockNotFound(_) => ErrorCode::ExportBlockNotFound,
             ExportError::AmbiguousBlock { .. } => ErrorCode::ExportBlockAmbiguous,
             ExportError::ReadFile { .. } => ErrorCode::ImportReadFailed,
@@ -332,6 +340,8 @@ impl From<&Error> for ErrorCode {
             Error::UnknownConnectionKind(_) => ErrorCode::UnknownConnectionKind,
             Error::UnknownConnection(_) => ErrorCode::UnknownConnection,
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::TestCaseInvalid(_) => ErrorCode::TestCaseInvalid,
+            Error::UnknownTestCase(_) => ErrorCode::UnknownTestCase,
             Error::OAuth(err) => err.into(),
             Error::NeedsConsent(_) => ErrorCode::NeedsConsent,
             Error::NotConnected(_) => ErrorCode::NotConnected,

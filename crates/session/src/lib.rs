@@ -40,8 +40,8 @@ pub use runs::{
 pub use session::{
     BlockRunRequest, BrowserConsent, ConsentRequest, DebugListener, DebugNotice, ExportOutcome,
     FileDebugRequest, FileRunRequest, FlowRunRequest, LimitOverrides, ListenOn, Listening,
-    LiveLogLine, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef, TestRunMode,
-    TestSelection, WebhookRequest, WebhookStatus, Workers,
+    LiveLogLine, NewFlowTestCase, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef,
+    TestRunMode, TestSelection, WebhookRequest, WebhookStatus, Workers,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};
@@ -65,7 +65,7 @@ pub mod types {
         ExportFormat, ExportRequest, Exported, ImportFormat, ImportReport,
     };
     pub use blocksmith_workspace::{
-        connection_kind, connection_kinds, write_atomic, ConfigVar, ConnectionKind,
+        connection_kind, connection_kinds, write_atomic, CaseOwner, ConfigVar, ConnectionKind,
         DEFAULT_REDIRECT_URI,
     };
 }

@@ -185,6 +185,7 @@ fn no_secret_reaches_files_history_exports_or_the_shown_outcome() {
                     format,
                     flow: None,
                     block: None,
+                    include_tests: false,
                 },
             )
             .unwrap()
@@ -277,6 +278,37 @@ fn no_secret_reaches_files_history_exports_or_the_shown_outcome() {
         assert!(
             !case_text.contains(secret),
             "{secret} leaked into a test case"
+        );
+    }
+
+    // The case saved in the workspace travels in a bundle exported with its tests, still without a secret.
+    ws.save_test_case(
+        blocksmith_workspace::CaseOwner::Block(&step),
+        "sends-everything",
+        &serde_json::to_value(&case).unwrap(),
+    )
+    .unwrap();
+    let bundle = export(
+        &ws,
+        &ExportRequest {
+            format: ExportFormat::Bundle,
+            flow: None,
+            block: None,
+            include_tests: true,
+        },
+    )
+    .unwrap()
+    .contents;
+    assert!(
+        bundle.contains("\"sends-everything\"") && bundle.contains("{{Key.apiKey}}"),
+        "the bundle carries the case: {bundle}"
+    );
+    let mut every_secret: Vec<&str> = s.values().map(String::as_str).collect();
+    every_secret.push(pem.trim());
+    for secret in every_secret {
+        assert!(
+            !bundle.contains(secret),
+            "{secret} leaked into a bundle carrying tests"
         );
     }
 

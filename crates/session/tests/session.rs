@@ -480,6 +480,7 @@ fn an_export_says_when_it_held_a_secret() {
         format: ExportFormat::JavaScript,
         flow: None,
         block: Some(step_name),
+        include_tests: false,
     };
     let clean = session.export(&request).unwrap();
     assert!(!clean.secrets_redacted);

@@ -249,6 +249,7 @@ fn the_context_types_export_is_the_generated_declaration_file() {
             format: ExportFormat::ContextTypes,
             flow: None,
             block: None,
+            include_tests: false,
         },
     )
     .unwrap();
@@ -426,6 +427,7 @@ fn a_block_exports_as_its_source_exactly() {
         format: ExportFormat::JavaScript,
         flow: None,
         block: Some("Fetch Orders".to_string()),
+        include_tests: false,
     };
     let exported = export(&ws, &request).unwrap();
     assert_eq!(exported.contents, FETCH_SOURCE);
@@ -439,6 +441,7 @@ fn a_block_exports_as_its_source_exactly() {
     // Both flows have a "Code Block Trigger": the flow must be named.
     let ambiguous = ExportRequest {
         block: Some("Code Block Trigger".to_string()),
+        include_tests: false,
         ..request.clone()
     };
     let err = export(&ws, &ambiguous).unwrap_err();
@@ -467,6 +470,7 @@ fn a_block_exports_as_its_source_exactly() {
         format: ExportFormat::IntegrationYaml,
         flow: None,
         block: None,
+        include_tests: false,
     };
     assert_eq!(export(&ws, &yaml).unwrap().file_name, "demo.yml");
 }

@@ -2,6 +2,7 @@
 //! arguments, call the session on a blocking thread, map the error. Their TypeScript bindings are generated (see
 //! `crate::bindings`).
 
+pub mod block_tests;
 pub mod connections;
 pub mod export;
 pub mod oauth;

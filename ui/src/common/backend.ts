@@ -22,6 +22,9 @@ import {
   type RunOutcome as WireRunOutcome,
   type StateView as WireStateView,
   type StepOutcome as WireStepOutcome,
+  type CaseRun as WireCaseRun,
+  type TestCaseRef,
+  type TestRunReport as WireTestRunReport,
   type TypedRequest,
   type WorkspaceView as WireWorkspaceView,
   type PresetParameter as WirePresetParameter,
@@ -38,6 +41,8 @@ export type { JsonValue } from './json';
 export type {
   BlockError as RunError,
   BlockKind,
+  CaseStatus,
+  TestCaseRef,
   ConfigVar,
   ConnectionHostChange,
   ConnectionKind,
@@ -99,6 +104,9 @@ export type FlowStepOutcome = Omit<WireStepOutcome, 'result' | 'debugResults'> &
   debugResults?: JsonValue;
 };
 export type FlowOutcome = { ok: boolean; steps: FlowStepOutcome[]; response: JsonValue };
+/** One test case's run; a failed case carries its expected and actual outcomes for the diff view. */
+export type CaseRun = Omit<WireCaseRun, 'compared'> & { compared?: { expected: JsonValue; actual: JsonValue } };
+export type TestRunReport = { cases: CaseRun[] };
 /** What an import brought in (`report`), and the workspace as it now is. */
 export type ImportOutcome = Omit<WireImportOutcome, 'workspace'> & { workspace: WorkspaceView };
 /** What the app remembers between starts: the theme, the recent workspaces, the block last selected in each. */
@@ -213,6 +221,16 @@ function outcomeFromWire(outcome: WireRunOutcome): RunOutcome {
 
 function debugResultsFromWire(results: WireRunOutcome['debugResults']): JsonValue | undefined {
   return results === undefined || results === null ? undefined : jsonFromWire(results);
+}
+
+function caseRunFromWire(run: WireCaseRun): CaseRun {
+  const { compared, ...rest } = run;
+  if (!compared) return rest;
+  return { ...rest, compared: { expected: jsonFromWire(compared.expected), actual: jsonFromWire(compared.actual) } };
+}
+
+function reportFromWire(report: WireTestRunReport): TestRunReport {
+  return { cases: report.cases.map(caseRunFromWire) };
 }
 
 function entryFromWire(entry: WireRunEntry): RunEntry {
@@ -355,6 +373,25 @@ export const api = {
 
   historyList: (blockId: string) => unwrap('history_list', () => commands.historyList(blockId)),
   historyGet: async (id: number) => entryFromWire(await unwrap('history_get', () => commands.historyGet(id))),
+
+  /** The test cases of the block, or (with `blockId` null) of every block of the flow and of its whole runs. */
+  testCaseList: (blockId: string | null, flow: string | null) =>
+    unwrap('test_case_list', () => commands.testCaseList(blockId, flow)),
+  /** Replays the listed cases offline and compares each with its expected outcome. */
+  testCaseRun: async (blockId: string | null, flow: string | null) =>
+    reportFromWire(await unwrap('test_case_run', () => commands.testCaseRun(blockId, flow))),
+  /** "Accept new result": the case's new outcome becomes the expected one. */
+  testCaseAccept: async (listed: TestCaseRef) =>
+    caseRunFromWire(
+      await unwrap('test_case_accept', () =>
+        commands.testCaseAccept(listed.blockId, listed.caseId, listed.flow ?? null),
+      ),
+    ),
+  testCaseRemove: (listed: TestCaseRef) =>
+    unwrap('test_case_remove', () => commands.testCaseRemove(listed.blockId, listed.caseId, listed.flow ?? null)),
+  /** "Save as test": runs the block once more, live, with the recorded run's input, and saves that run as a case. */
+  testCaseFromRun: async (runId: number, name: string) =>
+    caseRunFromWire(await unwrap('test_case_from_run', () => commands.testCaseFromRun(runId, name))),
 
   connectionKinds: () => plain('connection_kinds', () => commands.connectionKinds()),
   connectionList: () => connections('connection_list', () => commands.connectionList()),

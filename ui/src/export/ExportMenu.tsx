@@ -24,6 +24,8 @@ export function ExportMenu() {
   /** The selected block's source, read when the menu opens, for Copy to clipboard. */
   const [blockCopy, setBlockCopy] = useState<BlockCopy | null>(null);
   const menuOpening = useRef(0);
+  /** The bundle carries the blocks' test cases and their cassettes (the menu's checkbox). */
+  const [includeTests, setIncludeTests] = useState(false);
 
   if (!workspace) return null;
 
@@ -32,7 +34,7 @@ export function ExportMenu() {
     setOpen(false);
     const current = await update('Pending edits could not be saved before exporting.', () => api.workspaceCurrent());
     if (!current) return null;
-    const plan = planExport(choice, current, selectedBlockId);
+    const plan = planExport(choice, current, selectedBlockId, { includeTests });
     if (isUnavailable(plan)) {
       reportError('There is nothing to export.', new Error(plan.unavailable));
       return null;
@@ -97,7 +99,7 @@ export function ExportMenu() {
       {open && (
         <div className="dropdown-menu-items" role="menu">
           {EXPORT_MENU.map(({ choice, label, testId }) => {
-            const plan = planExport(choice, workspace, selectedBlockId);
+            const plan = planExport(choice, workspace, selectedBlockId, { includeTests });
             return (
               <button
                 key={choice}
@@ -112,6 +114,17 @@ export function ExportMenu() {
               </button>
             );
           })}
+          <label className="menu-option" title="Test cases and their recorded HTTP, which never hold a secret">
+            <input
+              type="checkbox"
+              role="menuitemcheckbox"
+              aria-checked={includeTests}
+              checked={includeTests}
+              onChange={(event) => setIncludeTests(event.target.checked)}
+              data-testid="export-include-tests"
+            />
+            Include tests in the bundle
+          </label>
           <button
             type="button"
             role="menuitem"

@@ -23,7 +23,7 @@ describe('planExport', () => {
   it('exports the selected block as JavaScript by its name and its flow’s name', () => {
     const plan = planExport('blockJavaScript', WORKSPACE, 'orders-step');
     expect(plan).toEqual({
-      request: { format: 'javaScript', flow: 'Orders', block: 'Code Block' },
+      request: { format: 'javaScript', flow: 'Orders', block: 'Code Block', includeTests: false },
       description: 'Code Block as JavaScript',
       filter: { name: 'JavaScript', extensions: ['js'] },
     });
@@ -31,7 +31,12 @@ describe('planExport', () => {
 
   it('names no flow for a block that is in none', () => {
     const plan = planExport('blockJavaScript', WORKSPACE, 'loose');
-    expect(isUnavailable(plan) ? null : plan.request).toEqual({ format: 'javaScript', flow: null, block: 'Scratch' });
+    expect(isUnavailable(plan) ? null : plan.request).toEqual({
+      format: 'javaScript',
+      flow: null,
+      block: 'Scratch',
+      includeTests: false,
+    });
   });
 
   it('exports the flow of the selected block, trigger or step, as integration YAML', () => {
@@ -40,6 +45,7 @@ describe('planExport', () => {
       format: 'integrationYaml',
       flow: 'Refunds',
       block: null,
+      includeTests: false,
     });
     const fromStep = planExport('flowYaml', WORKSPACE, 'orders-step');
     expect(isUnavailable(fromStep) ? null : fromStep.description).toBe('Orders as integration YAML');
@@ -59,10 +65,29 @@ describe('planExport', () => {
     for (const selected of [null, 'orders-step']) {
       const yaml = planExport('workspaceYaml', WORKSPACE, selected);
       const bundle = planExport('workspaceBundle', WORKSPACE, selected);
-      expect(isUnavailable(yaml) ? null : yaml.request).toEqual({ format: 'integrationYaml', flow: null, block: null });
-      expect(isUnavailable(bundle) ? null : bundle.request).toEqual({ format: 'bundle', flow: null, block: null });
+      expect(isUnavailable(yaml) ? null : yaml.request).toEqual({
+        format: 'integrationYaml',
+        flow: null,
+        block: null,
+        includeTests: false,
+      });
+      expect(isUnavailable(bundle) ? null : bundle.request).toEqual({
+        format: 'bundle',
+        flow: null,
+        block: null,
+        includeTests: false,
+      });
       expect(isUnavailable(bundle) ? null : bundle.filter.extensions).toEqual(['json']);
     }
+  });
+
+  it('asks for the tests only for the bundle, and says so', () => {
+    const options = { includeTests: true };
+    const bundle = planExport('workspaceBundle', WORKSPACE, null, options);
+    expect(isUnavailable(bundle) ? null : bundle.request.includeTests).toBe(true);
+    expect(isUnavailable(bundle) ? null : bundle.description).toBe('Shop as a bundle with its tests');
+    const yaml = planExport('workspaceYaml', WORKSPACE, null, options);
+    expect(isUnavailable(yaml) ? null : yaml.request.includeTests).toBe(false);
   });
 
   it('has a plan for every menu item', () => {

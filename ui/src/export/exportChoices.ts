@@ -40,8 +40,20 @@ export const EXPORT_MENU: readonly { choice: ExportChoice; label: string; testId
   { choice: 'contextTypes', label: 'Context types (.d.ts)…', testId: 'export-context-types' },
 ];
 
-function planned(format: ExportFormat, flow: string | null, block: string | null, description: string): PlannedExport {
-  return { request: { format, flow, block }, description, filter: FILTERS[format] };
+/** What the menu's options add to its choices. */
+export interface ExportOptions {
+  /** The bundle carries each block's test cases and cassettes (never the YAML). */
+  includeTests: boolean;
+}
+
+function planned(
+  format: ExportFormat,
+  flow: string | null,
+  block: string | null,
+  description: string,
+  includeTests = false,
+): PlannedExport {
+  return { request: { format, flow, block, includeTests }, description, filter: FILTERS[format] };
 }
 
 /**
@@ -52,6 +64,7 @@ export function planExport(
   choice: ExportChoice,
   workspace: WorkspaceView,
   selectedBlockId: string | null,
+  options: ExportOptions = { includeTests: false },
 ): PlannedExport | UnavailableExport {
   const block = findBlock(workspace, selectedBlockId);
   const flow = block ? flowOfBlock(workspace, block.id) : null;
@@ -65,7 +78,9 @@ export function planExport(
     case 'workspaceYaml':
       return planned('integrationYaml', null, null, `${workspace.name} as integration YAML`);
     case 'workspaceBundle':
-      return planned('bundle', null, null, `${workspace.name} as a bundle`);
+      return options.includeTests
+        ? planned('bundle', null, null, `${workspace.name} as a bundle with its tests`, true)
+        : planned('bundle', null, null, `${workspace.name} as a bundle`);
     case 'contextTypes':
       return planned('contextTypes', null, null, 'The types of a block’s context');
   }

@@ -27,6 +27,7 @@ import { useFlowRun } from './useFlowRun';
 import { useRememberedTab } from './useRememberedTab';
 import { useRunInput } from './useRunInput';
 import { WebhookPanel } from '../webhook/WebhookPanel';
+import { TestsPanel } from '../tests/TestsPanel';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const RESULT_TAB = 'result';
@@ -239,6 +240,11 @@ export function RunPanel() {
           onOpen={openRecorded}
         />
       ),
+    },
+    {
+      id: 'tests',
+      label: 'Tests',
+      content: <TestsPanel blockId={block.id} flow={flow?.name ?? null} />,
     },
     ...(flow
       ? [

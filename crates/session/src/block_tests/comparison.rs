@@ -13,13 +13,16 @@ const IGNORED: &str = "(ignored)";
 
 /// One place where the run's outcome differs from the expected one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Difference {
     /// Where, as a JSON path: `$.result.items[0].name`.
     pub path: String,
     /// The expected value; `None` when the expected outcome has nothing there.
+    #[cfg_attr(feature = "specta", specta(type = Option<serde_json::Value>))]
     pub expected: Option<Value>,
     /// The run's value; `None` when the run has nothing there.
+    #[cfg_attr(feature = "specta", specta(type = Option<serde_json::Value>))]
     pub actual: Option<Value>,
 }
 
@@ -29,7 +32,7 @@ pub fn ignore_paths(case_name: &str, paths: &[String]) -> Result<Vec<JsonPath>> 
         .iter()
         .map(|path| {
             JsonPath::parse(path).map_err(|error| {
-                Error::InvalidInput(format!(
+                Error::TestCaseInvalid(format!(
                     "The test case \"{case_name}\" ignores \"{path}\", which is not a JSON path ({error}). \
                      Write paths like `$.result.fetchedAt` or `$.logs[*].message`."
                 ))
@@ -47,8 +50,9 @@ pub fn differences(expected: &Value, actual: &Value, ignore: &[JsonPath]) -> Vec
     found
 }
 
-/// `value` with every node an ignore path selects replaced by [`IGNORED`].
-fn blank(value: &Value, ignore: &[JsonPath]) -> Value {
+/// `value` with every node an ignore path selects replaced by `"(ignored)"`: what the comparison compares, and
+/// what a front end that draws its own diff of the two outcomes is given.
+pub fn blank(value: &Value, ignore: &[JsonPath]) -> Value {
     let mut blanked = value.clone();
     for path in ignore {
         let pointers: Vec<String> = path

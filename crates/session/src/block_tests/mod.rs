@@ -7,6 +7,9 @@ pub mod case;
 pub mod comparison;
 pub mod report;
 
-pub use case::{CaseInputs, ExpectedOutcome, TestCase, CASE_FORMAT_VERSION};
+pub use case::{
+    CaseInputs, ExpectedFlowOutcome, ExpectedOutcome, ExpectedStep, FlowCaseInputs, FlowTestCase,
+    StepCassette, TestCase, CASE_FORMAT_VERSION,
+};
 pub use comparison::Difference;
-pub use report::{CaseRun, CaseStatus, TestRunReport};
+pub use report::{CaseRun, CaseStatus, ComparedOutcomes, TestRunReport};

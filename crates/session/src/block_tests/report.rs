@@ -5,11 +5,13 @@ use std::io::Cursor;
 use quick_xml::events::{BytesCData, BytesDecl, BytesEnd, BytesStart, Event};
 use quick_xml::Writer;
 use serde::Serialize;
+use serde_json::Value;
 
 use super::comparison::{describe, Difference};
 
 /// How one case came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum CaseStatus {
     Passed,
@@ -20,9 +22,10 @@ pub enum CaseStatus {
 
 /// One case's run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CaseRun {
-    /// The block's display name and id (the case's folder under `tests/`).
+    /// The block's display name and id (the case's folder under `tests/`); for a whole flow's case, see `flow`.
     pub block: String,
     pub block_id: String,
     /// The case's display name and id (its file name).
@@ -34,6 +37,25 @@ pub struct CaseRun {
     pub differences: Vec<Difference>,
     /// Requests the block made that the cassette holds no answer for, each naming the closest recorded one.
     pub unmatched_requests: Vec<String>,
+    /// For a failed case, the two outcomes compared (ignored paths blanked), for a front end that draws the
+    /// diff itself; `None` otherwise, so a long passing run's report stays small.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared: Option<ComparedOutcomes>,
+    /// Set for a case of a whole flow run: the flow's name (`block` is then the flow's name too, and `block_id`
+    /// its folder under `tests/`, `_flows/<flow slug>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow: Option<String>,
+}
+
+/// A failed case's expected outcome beside the run's, each `{ ok, result, response, logs, errorName }`, secrets
+/// redacted and the case's `ignore` paths reading `"(ignored)"` on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ComparedOutcomes {
+    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
+    pub expected: Value,
+    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
+    pub actual: Value,
 }
 
 impl CaseRun {
@@ -50,6 +72,7 @@ impl CaseRun {
 
 /// Every case run, in the order they ran.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct TestRunReport {
     pub cases: Vec<CaseRun>,
@@ -161,6 +184,8 @@ mod tests {
                 _ => Vec::new(),
             },
             unmatched_requests: Vec::new(),
+            compared: None,
+            flow: None,
         }
     }
 

@@ -1,7 +1,8 @@
 //! The Blocksmith bundle: one pretty-printed JSON file holding a workspace (or one flow) for a colleague to
 //! import: config variables, connection definitions (non-secret inputs only), execution settings, blocks
-//! with their sources and sample inputs, and flows. Keys come in a fixed order so two exports of the same
-//! workspace are the same file.
+//! with their sources and sample inputs, and flows; on request, each block's test cases (their recorded HTTP
+//! included, which never holds a secret: see the session's block tests). Keys come in a fixed order so two
+//! exports of the same workspace are the same file.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -11,7 +12,7 @@ use super::incoming::{ImportFormat, Incoming, IncomingBlock, IncomingFlow};
 use super::scope::{flow_block_ids, non_secret_inputs, selected_flows};
 use crate::manifest::{BlockKind, ConfigVar, ConnectionDefinition, Flow};
 use crate::names::{check_block_id, quoted_id};
-use crate::workspace::Workspace;
+use crate::workspace::{CaseOwner, Workspace};
 
 /// The bundle format version this Blocksmith writes and reads.
 pub const BUNDLE_VERSION: u32 = 1;
@@ -27,6 +28,17 @@ struct Bundle {
     execution: serde_json::Map<String, Value>,
     blocks: Vec<BundleBlock>,
     flows: Vec<Flow>,
+    /// The test cases of whole flow runs, by flow, when the export asked for tests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    flow_tests: Vec<BundleFlowTests>,
+}
+
+/// A flow's own test cases (`tests/_flows/<flow slug>/`).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BundleFlowTests {
+    flow: String,
+    tests: Vec<BundleTestCase>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -40,11 +52,36 @@ struct BundleBlock {
     source: String,
     /// The block's saved run input: a trigger's `payload`, an action's `stepResults`.
     sample: Value,
+    /// The block's test cases (`tests/<block id>/<case id>.json`), when the export asked for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tests: Vec<BundleTestCase>,
+}
+
+/// One test case file, carried as it is on disk.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BundleTestCase {
+    /// The case's file name without `.json`.
+    id: String,
+    case: Value,
 }
 
 /// The workspace, or only `flow` (with every config variable and connection, which its blocks may read), as
 /// a bundle.
 pub fn export_bundle(workspace: &Workspace, flow: Option<&str>) -> ExportResult<String> {
+    write_bundle(workspace, flow, false)
+}
+
+/// [`export_bundle`] with each block's test cases riding along (their cassettes hold no secret).
+pub fn export_bundle_with_tests(workspace: &Workspace, flow: Option<&str>) -> ExportResult<String> {
+    write_bundle(workspace, flow, true)
+}
+
+fn write_bundle(
+    workspace: &Workspace,
+    flow: Option<&str>,
+    include_tests: bool,
+) -> ExportResult<String> {
     let manifest = workspace.manifest();
     let flows = selected_flows(manifest, flow)?;
     let mut blocks = Vec::new();
@@ -58,7 +95,24 @@ pub fn export_bundle(workspace: &Workspace, flow: Option<&str>) -> ExportResult<
                 timeout_ms: block.timeout_ms,
                 source: workspace.read_block_source(id)?,
                 sample: workspace.read_sample(id)?,
+                tests: if include_tests {
+                    bundle_tests(workspace, CaseOwner::Block(id))?
+                } else {
+                    Vec::new()
+                },
             });
+        }
+    }
+    let mut flow_tests = Vec::new();
+    if include_tests {
+        for flow in &flows {
+            let tests = bundle_tests(workspace, CaseOwner::Flow(&flow.name))?;
+            if !tests.is_empty() {
+                flow_tests.push(BundleFlowTests {
+                    flow: flow.name.clone(),
+                    tests,
+                });
+            }
         }
     }
     let bundle = Bundle {
@@ -76,10 +130,21 @@ pub fn export_bundle(workspace: &Workspace, flow: Option<&str>) -> ExportResult<
         execution: manifest.execution.as_object().cloned().unwrap_or_default(),
         blocks,
         flows: flows.into_iter().cloned().collect(),
+        flow_tests,
     };
     let mut text = serde_json::to_string_pretty(&bundle).expect("a bundle always serialises");
     text.push('\n');
     Ok(text)
+}
+
+/// The test case files of a block or a flow, in id order.
+fn bundle_tests(workspace: &Workspace, owner: CaseOwner<'_>) -> ExportResult<Vec<BundleTestCase>> {
+    let mut tests = Vec::new();
+    for id in workspace.test_case_ids(owner)? {
+        let case = workspace.read_test_case(owner, &id)?;
+        tests.push(BundleTestCase { id, case });
+    }
+    Ok(tests)
 }
 
 /// The file as JSON; a file cut off part way is told apart from one that is not JSON at all.
@@ -124,6 +189,44 @@ pub(crate) fn parse_bundle(file: &str, json: Value, text: &str) -> ExportResult<
         )
     })?;
     incoming_from_bundle(file, bundle)
+}
+
+/// A block's test cases from the bundle: each id must be a file name inside the workspace (a hostile one is
+/// refused, as a block's is) and each case a JSON object.
+fn incoming_tests(
+    file: &str,
+    owner: &str,
+    tests: Vec<BundleTestCase>,
+) -> ExportResult<Vec<(String, Value)>> {
+    let mut checked: Vec<(String, Value)> = Vec::with_capacity(tests.len());
+    for test in tests {
+        if let Err(problem) = check_block_id(&test.id) {
+            return Err(ExportError::invalid(
+                file,
+                format!(
+                    "{owner} carries a test case with id {}, which is not a file name inside the workspace: {problem}",
+                    quoted_id(&test.id)
+                ),
+            ));
+        }
+        if !test.case.is_object() {
+            return Err(ExportError::invalid(
+                file,
+                format!(
+                    "the test case \"{}\" of {owner} is not a JSON object",
+                    test.id
+                ),
+            ));
+        }
+        if checked.iter().any(|(id, _)| *id == test.id) {
+            return Err(ExportError::invalid(
+                file,
+                format!("{owner} carries two test cases with the id \"{}\"", test.id),
+            ));
+        }
+        checked.push((test.id, test.case));
+    }
+    Ok(checked)
 }
 
 /// Resolves the flows' block ids against the bundle's blocks: every flow names a trigger block then action
@@ -172,6 +275,7 @@ fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
                 ),
             ));
         }
+        let tests = incoming_tests(file, &format!("the block \"{}\"", block.name), block.tests)?;
         Ok(IncomingBlock {
             original_id: Some(block.id),
             name: block.name,
@@ -179,10 +283,20 @@ fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
             timeout_ms: block.timeout_ms,
             source: block.source,
             sample: Some(block.sample),
+            tests,
         })
     };
+    let mut flow_tests = bundle.flow_tests;
     let mut flows = Vec::new();
     for flow in bundle.flows {
+        let tests = match flow_tests.iter().position(|tests| tests.flow == flow.name) {
+            Some(index) => incoming_tests(
+                file,
+                &format!("the flow \"{}\"", flow.name),
+                flow_tests.swap_remove(index).tests,
+            )?,
+            None => Vec::new(),
+        };
         let trigger = take(&flow.name, &flow.trigger, BlockKind::Trigger)?;
         let steps = flow
             .steps
@@ -194,7 +308,17 @@ fn incoming_from_bundle(file: &str, bundle: Bundle) -> ExportResult<Incoming> {
             trigger,
             steps,
             schemas: flow.schemas,
+            tests,
         });
+    }
+    if let Some(orphan) = flow_tests.first() {
+        return Err(ExportError::invalid(
+            file,
+            format!(
+                "it carries test cases of a flow \"{}\" that the bundle does not hold",
+                orphan.flow
+            ),
+        ));
     }
     if let Some(unused) = blocks.into_iter().flatten().next() {
         return Err(ExportError::invalid(

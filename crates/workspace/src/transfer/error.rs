@@ -21,6 +21,11 @@ pub enum ExportError {
     )]
     BlockNotAllowed(&'static str),
 
+    #[error(
+        "Test cases travel only in a bundle (--format bundle); the {0} format never carries them."
+    )]
+    TestsNotAllowed(&'static str),
+
     #[error("There is no block named \"{0}\" in this workspace.")]
     BlockNotFound(String),
 

@@ -33,6 +33,8 @@ pub(crate) struct IncomingFlow {
     pub trigger: IncomingBlock,
     pub steps: Vec<IncomingBlock>,
     pub schemas: BTreeMap<String, FlowSchema>,
+    /// The flow's own test case files (id, contents); only a bundle carries them.
+    pub tests: Vec<(String, Value)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,4 +46,6 @@ pub(crate) struct IncomingBlock {
     pub timeout_ms: Option<u32>,
     pub source: String,
     pub sample: Option<Value>,
+    /// Test case files (id, contents) to write under `tests/<the block's new id>/`; only a bundle carries them.
+    pub tests: Vec<(String, Value)>,
 }

@@ -19,7 +19,7 @@ mod incoming;
 mod scope;
 mod yaml;
 
-pub use bundle::{export_bundle, BUNDLE_VERSION};
+pub use bundle::{export_bundle, export_bundle_with_tests, BUNDLE_VERSION};
 pub use error::{Clash, ClashKind, ExportError, ExportResult};
 pub use export::{export, export_block_source, find_block, ExportFormat, ExportRequest, Exported};
 pub use import::{

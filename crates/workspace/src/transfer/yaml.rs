@@ -347,6 +347,7 @@ fn incoming_from_integration(file: &str, integration: Integration) -> ExportResu
             trigger,
             steps,
             schemas: flow.schemas,
+            tests: Vec::new(),
         });
     }
     Ok(Incoming {
@@ -437,6 +438,7 @@ fn block_from(file: &str, flow: &str, step: Step, kind: BlockKind) -> ExportResu
         timeout_ms: None,
         source,
         sample: None,
+        tests: Vec::new(),
     })
 }
 

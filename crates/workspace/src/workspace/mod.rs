@@ -1,7 +1,7 @@
 //! A workspace folder: the [`Workspace`] handle, its accessors and its one door to the folder's files. The
 //! rest is split by concern: `open` (opening and creating, with the seed templates), `block_files` (block
 //! sources and samples), `run_state` (state persisted between runs), `flows` (flow and step edits) and
-//! `config_vars` (config variable and connection edits). Each change is saved at once with atomic writes;
+//! `config_vars` (config variable and connection edits), `test_cases` (block and flow test case files). Each change is saved at once with atomic writes;
 //! block files are written before the manifest names them and removed only after the manifest no longer
 //! does, so a crash between the two steps leaves at worst an orphan file, never a manifest naming a missing
 //! block.
@@ -18,6 +18,7 @@ mod run_state;
 mod test_cases;
 
 pub(crate) use open::new_workspace_id;
+pub use test_cases::{flow_slug_folder, CaseOwner};
 
 use std::fs;
 use std::path::{Path, PathBuf};

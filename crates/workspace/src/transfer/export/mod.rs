@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::manifest::{Block, Flow, Manifest};
 use crate::names::slug;
-use crate::transfer::bundle::export_bundle;
+use crate::transfer::bundle::{export_bundle, export_bundle_with_tests};
 use crate::transfer::error::{ExportError, ExportResult};
 use crate::transfer::scope::{flow_block_ids, selected_flows};
 use crate::transfer::yaml::export_integration_yaml;
@@ -69,6 +69,10 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     pub flow: Option<String>,
     pub block: Option<String>,
+    /// Bundle only: carry each block's test cases (with their cassettes, which never hold a secret). The
+    /// platform's YAML never carries them.
+    #[serde(default)]
+    pub include_tests: bool,
 }
 
 /// An export's text and the file name a save dialog or `-o` default should offer.
@@ -95,12 +99,19 @@ pub fn export(workspace: &Workspace, request: &ExportRequest) -> ExportResult<Ex
         ExportFormat::IntegrationYaml | ExportFormat::Bundle if request.block.is_some() => {
             Err(ExportError::BlockNotAllowed(request.format.cli_name()))
         }
+        format if request.include_tests && format != ExportFormat::Bundle => {
+            Err(ExportError::TestsNotAllowed(format.cli_name()))
+        }
         ExportFormat::IntegrationYaml => Ok(Exported {
             contents: export_integration_yaml(workspace, flow)?,
             file_name: format!("{}.yml", export_stem(workspace, flow)),
         }),
         ExportFormat::Bundle => Ok(Exported {
-            contents: export_bundle(workspace, flow)?,
+            contents: if request.include_tests {
+                export_bundle_with_tests(workspace, flow)?
+            } else {
+                export_bundle(workspace, flow)?
+            },
             file_name: format!("{}.blocksmith.json", export_stem(workspace, flow)),
         }),
         ExportFormat::ContextTypes => Ok(Exported {

@@ -1,11 +1,11 @@
 //! Writing a checked import plan: the new block files first (none of them existed, so a failure part way
 //! removes them and leaves the workspace as it was), then the manifest naming them, then the samples, which
-//! the workspace only accepts for blocks its manifest names.
+//! the workspace only accepts for blocks its manifest names, and the test cases a bundle carried.
 
 use super::plan::ImportPlan;
 use super::report::ImportReport;
 use crate::transfer::error::ExportResult;
-use crate::workspace::Workspace;
+use crate::workspace::{CaseOwner, Workspace};
 
 pub(crate) fn apply_import(
     workspace: &mut Workspace,
@@ -15,6 +15,8 @@ pub(crate) fn apply_import(
         manifest,
         block_files,
         samples,
+        tests,
+        flow_tests,
         report,
     } = plan;
     let written = (|| {
@@ -32,6 +34,12 @@ pub(crate) fn apply_import(
     }
     for (id, sample) in &samples {
         workspace.save_sample(id, sample)?;
+    }
+    for (block_id, case_id, case) in &tests {
+        workspace.save_test_case(CaseOwner::Block(block_id), case_id, case)?;
+    }
+    for (flow, case_id, case) in &flow_tests {
+        workspace.save_test_case(CaseOwner::Flow(flow), case_id, case)?;
     }
     Ok(report)
 }

@@ -105,6 +105,7 @@ pub(crate) fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
         let mut step_names = BTreeSet::new();
         let mut blocks = Vec::new();
         let schemas = flow.schemas;
+        let tests = flow.tests;
         for block in std::iter::once(flow.trigger).chain(flow.steps) {
             let block_name = usable("step", &block.name)?;
             if !step_names.insert(block_name.clone()) {
@@ -125,6 +126,7 @@ pub(crate) fn checked(file: &str, incoming: Incoming) -> ExportResult<Checked> {
             trigger,
             steps: blocks.collect(),
             schemas,
+            tests,
         });
     }
     Ok(Checked {

@@ -20,6 +20,10 @@ pub(crate) struct ImportPlan {
     /// New block ids with their sources; none of these files exists yet.
     pub block_files: Vec<(String, String)>,
     pub samples: Vec<(String, Value)>,
+    /// Test case files of blocks as (block id, case id, contents).
+    pub tests: Vec<(String, String, Value)>,
+    /// Test case files of whole flows as (the flow's name here, case id, contents).
+    pub flow_tests: Vec<(String, String, Value)>,
     pub report: ImportReport,
 }
 
@@ -105,12 +109,17 @@ pub(crate) fn plan_import(
 
     let mut block_files = Vec::new();
     let mut samples = Vec::new();
+    let mut tests = Vec::new();
+    let mut flow_tests = Vec::new();
     for (flow, landing) in incoming.flows.into_iter().zip(flow_landings) {
         let name = match landing {
             Landing::Clash => renamer.rename(ClashKind::Flow, flow.name)?,
             Landing::New | Landing::AlreadyPresent => flow.name,
         };
         report.flows.push(name.clone());
+        for (case_id, case) in flow.tests {
+            flow_tests.push((name.clone(), case_id, case));
+        }
         let schemas = flow.schemas;
         let mut ids = Vec::new();
         for block in std::iter::once(flow.trigger).chain(flow.steps) {
@@ -123,6 +132,9 @@ pub(crate) fn plan_import(
             });
             if let Some(sample) = block.sample {
                 samples.push((id.clone(), sample));
+            }
+            for (case_id, case) in block.tests {
+                tests.push((id.clone(), case_id, case));
             }
             block_files.push((id.clone(), block.source));
             ids.push(id);
@@ -141,6 +153,8 @@ pub(crate) fn plan_import(
         manifest,
         block_files,
         samples,
+        tests,
+        flow_tests,
         report,
     })
 }

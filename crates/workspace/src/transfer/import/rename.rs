@@ -93,9 +93,11 @@ mod tests {
                 timeout_ms: None,
                 source: String::new(),
                 sample: None,
+                tests: Vec::new(),
             },
             steps: Vec::new(),
             schemas: Default::default(),
+            tests: Vec::new(),
         }
     }
 
