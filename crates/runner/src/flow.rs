@@ -2,6 +2,7 @@
 //! `stepResults` holding the results so far under the steps' camelCased names. The state objects carry
 //! from step to step (`executionState` lives for this one flow run); the first failure ends the flow.
 
+use blocksmith_cassette::HttpLog;
 use blocksmith_engine::{
     BlockError, BlockKind, BlockState, FailureKind, LogLine, RunReport, RunRequest,
 };
@@ -11,7 +12,7 @@ use serde_json::{json, Map, Value};
 use crate::context::set_step;
 use crate::derived_names::camel_case;
 use crate::error::Result;
-use crate::supervisor::{RunId, RunLimits, Supervisor};
+use crate::supervisor::{RunConditions, RunId, RunLimits, Supervisor};
 
 /// One block of a flow, with its display name (the source of its `stepResults` key).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +80,17 @@ pub struct FlowReport {
 /// Runs the flow's blocks one after another under `run_id` (so `Supervisor::stop(run_id)` stops the
 /// step in progress, which ends the flow).
 pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result<FlowReport> {
+    run_flow_under(supervisor, run_id, flow, &RunConditions::default()).map(|(report, _)| report)
+}
+
+/// [`run_flow`] with every step under `conditions` (a test case's HTTP, the flows `context.invokeFlow` may
+/// run), answering also with what the steps' `fetch` recorded or missed, step after step.
+pub fn run_flow_under(
+    supervisor: &Supervisor,
+    run_id: RunId,
+    flow: FlowRun,
+    conditions: &RunConditions,
+) -> Result<(FlowReport, HttpLog)> {
     let FlowRun {
         trigger,
         steps,
@@ -92,9 +104,11 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         config_vars: &config_vars,
         context: &context,
         debug_mode,
+        conditions,
     };
     let mut step_results = Map::new();
     let mut outcomes = Vec::with_capacity(steps.len() + 1);
+    let mut http_log = HttpLog::default();
 
     let trigger_report = run_step(
         supervisor,
@@ -104,6 +118,7 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         payload,
         &settings,
         state,
+        &mut http_log,
     )?;
     let response = trigger_report.outcome.response.clone();
     state = trigger_report.state.clone();
@@ -121,12 +136,13 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
             Value::Object(step_results.clone()),
             &settings,
             state.clone(),
+            &mut http_log,
         )?;
         state = report.state.clone();
         failure = record_step(step, report, &mut outcomes, &mut step_results);
     }
 
-    Ok(FlowReport {
+    let report = FlowReport {
         outcome: FlowOutcome {
             ok: failure.is_none(),
             steps: outcomes,
@@ -134,7 +150,8 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         },
         state,
         failure,
-    })
+    };
+    Ok((report, http_log))
 }
 
 /// What every step of one flow run shares.
@@ -143,6 +160,7 @@ struct StepSettings<'a> {
     /// The `context` members; each step sets its own `stepId` and `executionFrame` step.
     context: &'a Value,
     debug_mode: bool,
+    conditions: &'a RunConditions,
 }
 
 fn run_step(
@@ -153,6 +171,7 @@ fn run_step(
     input: Value,
     settings: &StepSettings,
     state: BlockState,
+    http_log: &mut HttpLog,
 ) -> Result<RunReport> {
     let mut context = settings.context.clone();
     set_step(&mut context, &block.name, kind);
@@ -166,7 +185,16 @@ fn run_step(
         state,
         debug_mode: settings.debug_mode,
     };
-    supervisor.run(run_id, request, block.limits)
+    let (report, step_log) =
+        supervisor.run_under(run_id, request, block.limits, settings.conditions.clone())?;
+    if let Some(step_log) = step_log {
+        http_log
+            .recorded
+            .exchanges
+            .extend(step_log.recorded.exchanges);
+        http_log.unmatched.extend(step_log.unmatched);
+    }
+    Ok(report)
 }
 
 /// Adds the step's outcome and, when it succeeded, its `{ results }` for the steps after it. Returns the

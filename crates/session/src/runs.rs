@@ -95,18 +95,18 @@ pub fn prepare_block_run(
 }
 
 /// Keeps what a block's run left behind: its flow's persisted state, and a history entry with every secret
-/// `redactor` knows redacted from inputs, results, logs and errors.
+/// `redactor` knows redacted from inputs, results, logs and errors. Answers with the entry's id.
 pub fn record_block_run(
     workspace: &Workspace,
     history: &RunHistory,
     run: &BlockRun,
     report: &RunReport,
     redactor: &Redactor,
-) -> Result<()> {
+) -> Result<i64> {
     let mut state = PersistedState::load(workspace)?;
     state.absorb(&run.flow, &report.state);
     state.save(workspace)?;
-    history.record(
+    let id = history.record(
         &NewRun {
             block_id: run.block_id.clone(),
             started_at_ms: run.started_at_ms,
@@ -116,10 +116,11 @@ pub fn record_block_run(
                 "source": run.request.source,
             }),
             outcome: redacted_json(&report.outcome, redactor),
+            parent_run_id: None,
         },
         redactor,
     )?;
-    Ok(())
+    Ok(id)
 }
 
 /// Prepares a run of the whole flow `flow_name`: the trigger with `payload` (else its saved sample), then
@@ -246,7 +247,7 @@ fn limits_of(block: &Block) -> RunLimits {
     RunLimits::new(time_limit_ms, DEFAULT_MEMORY_LIMIT_MB)
 }
 
-fn millis_since_epoch(time: SystemTime) -> i64 {
+pub(crate) fn millis_since_epoch(time: SystemTime) -> i64 {
     time.duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)

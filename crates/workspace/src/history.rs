@@ -4,6 +4,10 @@
 //! `blocksmith_secrets::Redactor`) before anything is stored.
 //!
 //! The outcome is stored as the JSON the run printed, so this crate needs no engine types.
+//!
+//! A flow run started by another run's `context.invokeFlow` is recorded as that run's child
+//! (`parent_run_id`), so either can be reached from the other. Schema 2 added the column; a database of
+//! schema 1 gains it (empty) when opened, and its runs read as they did.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,7 +27,8 @@ pub const DEFAULT_RUNS_PER_BLOCK: usize = 100;
 /// What a secret value is replaced with.
 pub const REDACTED: &str = blocksmith_secrets::REDACTION_MARKER;
 
-const SCHEMA_VERSION: i64 = 1;
+/// 1: the runs table. 2: `parent_run_id`, the run that invoked this one.
+const SCHEMA_VERSION: i64 = 2;
 
 /// A run to record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +44,9 @@ pub struct NewRun {
     /// The run's outcome line: `{ ok, returned, result, response, logs, error, durationMs }`.
     #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
     pub outcome: Value,
+    /// The recorded run whose `context.invokeFlow` started this one, if any.
+    #[serde(default)]
+    pub parent_run_id: Option<i64>,
 }
 
 /// One line of a block's history list.
@@ -53,6 +61,8 @@ pub struct RunSummary {
     pub duration_ms: f64,
     /// `TypeError: x is not a function`, for a failed run.
     pub error: Option<String>,
+    /// The recorded run whose `context.invokeFlow` started this one, if any.
+    pub parent_run_id: Option<i64>,
 }
 
 /// A whole recorded run, to re-open, re-run or compare.
@@ -67,6 +77,10 @@ pub struct RunEntry {
     pub inputs: Value,
     #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
     pub outcome: Value,
+    /// The recorded run whose `context.invokeFlow` started this one, if any.
+    pub parent_run_id: Option<i64>,
+    /// The runs this one started with `context.invokeFlow`, in the order they were recorded.
+    pub child_run_ids: Vec<i64>,
 }
 
 /// An open history database. Not `Sync`: share it behind a `Mutex`.
@@ -124,6 +138,7 @@ impl RunHistory {
                  CREATE INDEX IF NOT EXISTS runs_by_block ON runs (block_id, started_at_ms DESC, id DESC);",
             )
             .map_err(history_error)?;
+        add_parent_column(&connection).map_err(history_error)?;
         connection
             .pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(history_error)?;
@@ -155,8 +170,8 @@ impl RunHistory {
         let error = outcome.get("error").and_then(error_line);
         self.connection
             .execute(
-                "INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome, parent_run_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     run.block_id,
                     run.started_at_ms,
@@ -164,7 +179,8 @@ impl RunHistory {
                     duration_ms,
                     error,
                     inputs.to_string(),
-                    outcome.to_string()
+                    outcome.to_string(),
+                    run.parent_run_id
                 ],
             )
             .map_err(|source| self.error(source))?;
@@ -178,7 +194,7 @@ impl RunHistory {
         let mut statement = self
             .connection
             .prepare_cached(
-                "SELECT id, block_id, started_at_ms, ok, duration_ms, error FROM runs
+                "SELECT id, block_id, started_at_ms, ok, duration_ms, error, parent_run_id FROM runs
                  WHERE block_id = ?1 ORDER BY started_at_ms DESC, id DESC",
             )
             .map_err(|source| self.error(source))?;
@@ -191,6 +207,7 @@ impl RunHistory {
                     ok: row.get(3)?,
                     duration_ms: row.get(4)?,
                     error: row.get(5)?,
+                    parent_run_id: row.get(6)?,
                 })
             })
             .map_err(|source| self.error(source))?;
@@ -203,7 +220,7 @@ impl RunHistory {
         let row = self
             .connection
             .query_row(
-                "SELECT id, block_id, started_at_ms, inputs, outcome FROM runs WHERE id = ?1",
+                "SELECT id, block_id, started_at_ms, inputs, outcome, parent_run_id FROM runs WHERE id = ?1",
                 params![id],
                 |row| {
                     Ok((
@@ -212,12 +229,13 @@ impl RunHistory {
                         row.get::<_, i64>(2)?,
                         row.get::<_, String>(3)?,
                         row.get::<_, String>(4)?,
+                        row.get::<_, Option<i64>>(5)?,
                     ))
                 },
             )
             .optional()
             .map_err(|source| self.error(source))?;
-        let Some((id, block_id, started_at_ms, inputs, outcome)) = row else {
+        let Some((id, block_id, started_at_ms, inputs, outcome, parent_run_id)) = row else {
             return Ok(None);
         };
         Ok(Some(RunEntry {
@@ -226,7 +244,22 @@ impl RunHistory {
             started_at_ms,
             inputs: self.stored_json(&inputs)?,
             outcome: self.stored_json(&outcome)?,
+            parent_run_id,
+            child_run_ids: self.child_run_ids(id)?,
         }))
+    }
+
+    /// The runs `id` started with `context.invokeFlow`, oldest first.
+    pub fn child_run_ids(&self, id: i64) -> Result<Vec<i64>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT id FROM runs WHERE parent_run_id = ?1 ORDER BY id")
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map(params![id], |row| row.get(0))
+            .map_err(|source| self.error(source))?;
+        rows.collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(|source| self.error(source))
     }
 
     /// Deletes the block's runs beyond the newest `keep`; returns how many were deleted.
@@ -264,6 +297,20 @@ impl RunHistory {
     }
 }
 
+/// Schema 1 → 2: adds `parent_run_id` (empty for every run recorded before) unless the table has it.
+fn add_parent_column(connection: &Connection) -> rusqlite::Result<()> {
+    let has_column = connection
+        .prepare("SELECT 1 FROM pragma_table_info('runs') WHERE name = 'parent_run_id'")?
+        .exists([])?;
+    if !has_column {
+        connection.execute_batch(
+            "ALTER TABLE runs ADD COLUMN parent_run_id INTEGER;
+             CREATE INDEX IF NOT EXISTS runs_by_parent ON runs (parent_run_id);",
+        )?;
+    }
+    Ok(())
+}
+
 /// `Name: message` of an outcome's error.
 fn error_line(error: &Value) -> Option<String> {
     let name = error.get("name").and_then(Value::as_str)?;
@@ -288,6 +335,7 @@ mod tests {
                 "error": if ok { Value::Null } else { json!({ "name": "TypeError", "message": "x is not a function" }) },
                 "durationMs": 2.5
             }),
+            parent_run_id: None,
         }
     }
 
@@ -337,6 +385,78 @@ mod tests {
     }
 
     #[test]
+    fn an_invoked_run_links_to_its_parent_and_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap();
+        let parent = history
+            .record(&run("a", 1_000, true), &Redactor::none())
+            .unwrap();
+        let child = history
+            .record(
+                &NewRun {
+                    parent_run_id: Some(parent),
+                    ..run("b", 1_001, true)
+                },
+                &Redactor::none(),
+            )
+            .unwrap();
+        let parent_entry = history.get(parent).unwrap().unwrap();
+        assert_eq!(parent_entry.parent_run_id, None);
+        assert_eq!(parent_entry.child_run_ids, [child]);
+        assert_eq!(
+            history.get(child).unwrap().unwrap().parent_run_id,
+            Some(parent)
+        );
+        assert_eq!(history.list("b").unwrap()[0].parent_run_id, Some(parent));
+    }
+
+    #[test]
+    fn a_schema_1_database_gains_the_parent_column_and_keeps_its_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(HISTORY_FILE);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        {
+            // The table exactly as schema 1 created it, with one run in it.
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(
+                "CREATE TABLE runs (
+                     id INTEGER PRIMARY KEY AUTOINCREMENT, block_id TEXT NOT NULL,
+                     started_at_ms INTEGER NOT NULL, ok INTEGER NOT NULL, duration_ms REAL NOT NULL,
+                     error TEXT, inputs TEXT NOT NULL, outcome TEXT NOT NULL);
+                 INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome)
+                 VALUES ('a', 5, 1, 2.5, NULL, '{\"kind\":\"action\"}', '{\"ok\":true}');
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let history = RunHistory::open(dir.path()).unwrap();
+        let listed = history.list("a").unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].parent_run_id, None);
+        let entry = history.get(listed[0].id).unwrap().unwrap();
+        assert_eq!(entry.inputs, serde_json::json!({ "kind": "action" }));
+        assert!(entry.child_run_ids.is_empty());
+        let child = history
+            .record(
+                &NewRun {
+                    parent_run_id: Some(entry.id),
+                    ..run("b", 6, true)
+                },
+                &Redactor::none(),
+            )
+            .unwrap();
+        assert_eq!(
+            history.get(entry.id).unwrap().unwrap().child_run_ids,
+            [child]
+        );
+        let version: i64 = history
+            .connection
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
     fn old_runs_are_pruned_beyond_the_bound_per_block() {
         let dir = tempfile::tempdir().unwrap();
         let history = RunHistory::open(dir.path()).unwrap().with_runs_per_block(3);
@@ -381,6 +501,7 @@ mod tests {
                         "error": { "name": "Error", "message": "bad key s3cr3t-token" },
                         "durationMs": 1
                     }),
+                    parent_run_id: None,
                 },
                 &redactor,
             )

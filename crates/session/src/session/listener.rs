@@ -11,6 +11,7 @@ use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::invocations::Invoker;
 use super::{lock, Session, Shared};
 use crate::error::{Error, Result};
 use crate::redaction::redact_outcome;
@@ -129,11 +130,23 @@ impl Session {
         let (config_vars, secrets) = self.config_vars_for_run(&workspace, call.started_at)?;
         let redacted = |err: Error| Error::Internal(redact_outcome(err.to_string(), &secrets));
         let flow = prepare_webhook_flow_run(&workspace, call, config_vars).map_err(redacted)?;
+        let invoker = Invoker::outermost(
+            workspace.root(),
+            Some(&call.flow),
+            &call.execution_id,
+            call.started_at,
+        );
         let supervisor = &self.shared.supervisor;
-        let report = blocksmith_runner::run_flow(supervisor, supervisor.next_run_id(), flow)
-            .map_err(|err| redacted(err.into()))?;
+        let (report, _) = blocksmith_runner::run_flow_under(
+            supervisor,
+            supervisor.next_run_id(),
+            flow,
+            &self.conditions_for(&invoker),
+        )
+        .map_err(|err| redacted(err.into()))?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
         record_flow_run(&workspace, &call.flow, &report)?;
+        self.record_invoked_without_parent(&workspace, &invoker)?;
         Ok(redact_outcome(report.outcome, &secrets))
     }
 }
