@@ -287,7 +287,7 @@ pub const CONTEXT_TYPES: &[TypeDeclaration] = &[
         name: "FlowInvoker",
         doc: "Runs the flow `flowName` of this workspace with `data` as the JSON body and `config.headers` as the \
 headers. Blocksmith's own refusals reject with a `code`: ERR_BLOCKSMITH_UNKNOWN_FLOW, ERR_BLOCKSMITH_FLOW_CYCLE, \
-ERR_BLOCKSMITH_FLOW_DEPTH, ERR_BLOCKSMITH_INVOKE_UNAVAILABLE.",
+ERR_BLOCKSMITH_FLOW_DEPTH, ERR_BLOCKSMITH_INVOKE_FAILED, ERR_BLOCKSMITH_INVOKE_UNAVAILABLE.",
         definition: "(
   flowName: string,
   data?: Record<string, unknown>,

@@ -38,8 +38,8 @@ pub struct InvokedFlowAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvokeFlowFailure {
-    /// `ERR_BLOCKSMITH_UNKNOWN_FLOW`, `ERR_BLOCKSMITH_FLOW_CYCLE`, `ERR_BLOCKSMITH_FLOW_DEPTH` or
-    /// `ERR_BLOCKSMITH_INVOKE_UNAVAILABLE`.
+    /// `ERR_BLOCKSMITH_UNKNOWN_FLOW`, `ERR_BLOCKSMITH_FLOW_CYCLE`, `ERR_BLOCKSMITH_FLOW_DEPTH`,
+    /// `ERR_BLOCKSMITH_INVOKE_FAILED` (the flow could not be started) or `ERR_BLOCKSMITH_INVOKE_UNAVAILABLE`.
     pub code: String,
     /// One sentence naming the flow and what to do.
     pub message: String,
