@@ -8,7 +8,7 @@
 //   BLOCKSMITH_BIN=path/to/blocksmith node --test tests/differential/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -71,13 +71,21 @@ test("the block typechecks against Spectral's ActionContext and Blocksmith's exp
   writeFileSync(join(dir, "context-type.ts"), `export type { BlocksmithContext as Context } from "./blocksmith-context";\n`);
   typecheck(dir, ["block.ts"]);
 
-  // Blocksmith's context can stand wherever Spectral's is expected, except for the one member it lacks.
+  // Blocksmith's context can stand wherever Spectral's is expected. `invokeFlow` is checked on its own: Spectral
+  // types its answer as Axios's whole `AxiosResponse` (with the request's `config`, an `AxiosHeaders` instance),
+  // of which Blocksmith gives the fields a block reads, and takes any flow name Spectral's does.
   writeFileSync(
     join(dir, "assignable.ts"),
     `import type { ActionContext } from "${SPECTRAL_CONTEXT}";\n` +
+      `import type { AxiosResponse } from "axios";\n` +
       `import type { BlocksmithContext } from "./blocksmith-context";\n` +
       `declare const blocksmith: BlocksmithContext;\n` +
-      `export const asSpectral: Omit<ActionContext, "invokeFlow"> = blocksmith;\n`,
+      `export const asSpectral: Omit<ActionContext, "invokeFlow"> = blocksmith;\n` +
+      `type Answer = Awaited<ReturnType<BlocksmithContext["invokeFlow"]>>;\n` +
+      `declare const answer: Answer;\n` +
+      `export const asAxios: Pick<AxiosResponse, "data" | "status" | "statusText" | "headers"> = answer;\n` +
+      `declare const spectralName: Parameters<ActionContext["invokeFlow"]>[0];\n` +
+      `export const name: Parameters<BlocksmithContext["invokeFlow"]>[0] = spectralName;\n`,
   );
   typecheck(dir, ["assignable.ts"]);
 });
@@ -96,8 +104,6 @@ test("each member has Spectral's runtime shape, and debug mode records", { skip 
   const { invoke } = require("@prismatic-io/spectral/dist/testing");
   const spectral = (await invoke({ perform: require(compiled) }, {}, {})).result.data;
   const expected = structuredClone(spectral.shape);
-  // Not in Blocksmith yet (issue 22, item 1).
-  delete expected.invokeFlow;
   // Spectral's harness gives the logger of code-native integrations; a code step's `ActionLogger` has no sections.
   delete expected.logger.section;
   delete expected.logger.sectionEnd;
@@ -143,4 +149,78 @@ test("without debug mode, context.debug records nothing", { skip }, (t) => {
     results: { timeElapsed: { marks: {}, measurements: {} }, memoryUsage: [], allowedMemory: 512 },
   });
   assert.equal("debugResults" in outcome, false);
+});
+
+/** A workspace (made by the CLI) with one flow per `[name, trigger file under context/]`. */
+function workspaceWithFlows(t, flows) {
+  const dir = mkdtempSync(join(tmpdir(), "blocksmith-invoke-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  execFileSync(binary, ["config-vars", "list", "--workspace", dir]);
+  const manifest = JSON.parse(readFileSync(join(dir, "blocksmith.json"), "utf8"));
+  for (const [name, file] of flows) {
+    const id = name.toLowerCase();
+    manifest.blocks.push({ id, name: `${name} Trigger`, kind: "trigger" });
+    manifest.flows.push({ name, trigger: id, steps: [] });
+    copyFileSync(join(here, "context", file), join(dir, "blocks", `${id}.js`));
+  }
+  writeFileSync(join(dir, "blocksmith.json"), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/** `blocksmith serve` on a free port, until the test ends: its flows' URLs by name. */
+async function serve(t, workspace) {
+  const child = spawn(binary, ["serve", "--workspace", workspace, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  t.after(() => child.kill());
+  const first = await new Promise((resolveLine, reject) => {
+    let buffered = "";
+    child.stdout.on("data", (chunk) => {
+      buffered += chunk;
+      if (buffered.includes("\n")) resolveLine(buffered.split("\n")[0]);
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return JSON.parse(first).flows;
+}
+
+/** An axios response as the blocks return it; the date (the clock's) is checked for its form only. */
+function answered(response) {
+  const headers = { ...response.headers };
+  assert.match(headers.date, / GMT$/);
+  delete headers.date;
+  return { status: response.status, statusText: response.statusText, data: response.data, headers };
+}
+
+test("invokeFlow answers what axios gets from the flow's webhook", { skip }, async (t) => {
+  const workspace = workspaceWithFlows(t, [
+    ["Orders", "invoke-orders.js"],
+    ["Broken", "invoke-broken.js"],
+    ["Caller", "invoke-caller.js"],
+  ]);
+  const line = execFileSync(binary, ["run", "--workspace", workspace, "--flow", "Caller"], { encoding: "utf8" });
+  const outcome = JSON.parse(line);
+  assert.equal(outcome.ok, true, JSON.stringify(outcome.steps));
+  const ours = outcome.steps[0].result;
+
+  const axios = require("axios");
+  const urls = await serve(t, workspace);
+  const orders = await axios.post(urls.Orders, { id: 7 }, { headers: { "X-Source": "caller" } });
+  const error = await axios.post(urls.Broken, {}).then(
+    () => assert.fail("axios resolved a 500"),
+    (rejected) => rejected,
+  );
+
+  assert.deepEqual(answered(ours.orders), answered(orders));
+  assert.equal(ours.broken.name, error.name);
+  assert.equal(ours.broken.code, error.code);
+  assert.equal(ours.broken.status, error.status);
+  const theirs = answered(error.response);
+  const mine = answered(ours.broken.response);
+  // The execution ids differ (two executions); the rest of the failure answer is the same.
+  assert.match(mine.data.executionId, /^local-/);
+  delete mine.data.executionId;
+  delete theirs.data.executionId;
+  assert.equal(mine.headers["content-length"] !== undefined, true);
+  delete mine.headers["content-length"];
+  delete theirs.headers["content-length"];
+  assert.deepEqual(mine, theirs);
 });

@@ -18,6 +18,8 @@ pub enum Provider {
     Debug,
     /// The engine's empty `components` object, which says why when a block reaches into it.
     Components,
+    /// The engine's `invokeFlow`, which asks the worker's host to run another flow of the workspace.
+    InvokeFlow,
 }
 
 /// One member of `context`.
@@ -167,6 +169,12 @@ pub const CONTEXT_MEMBERS: &[ContextMember] = &[
         Provider::RunValue,
     ),
     member(
+        "invokeFlow",
+        "FlowInvoker",
+        "Runs another flow of the workspace, as its webhook would be called, and resolves to the answer.",
+        Provider::InvokeFlow,
+    ),
+    member(
         "executionFrame",
         "ExecutionFrame",
         "This execution and step: componentActionKey, executionId, executionStartedAt, stepName, loopPath.",
@@ -255,6 +263,37 @@ pub const CONTEXT_TYPES: &[TypeDeclaration] = &[
   name: string;
   stableId: string;
 }",
+    },
+    TypeDeclaration {
+        name: "InvokeFlowConfig",
+        doc: "What `invokeFlow` takes of an Axios request configuration: the headers sent with the data.",
+        definition: "{
+  headers?: Record<string, string | number | boolean>;
+  [option: string]: unknown;
+}",
+    },
+    TypeDeclaration {
+        name: "InvokeFlowResponse",
+        doc: "The invoked flow's answer, shaped as an Axios response: what its webhook caller would receive \
+(the trigger's `response`, or `{ executionId }`). A status outside 2xx rejects with an `AxiosError` carrying it.",
+        definition: "{
+  data: any;
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+}",
+    },
+    TypeDeclaration {
+        name: "FlowInvoker",
+        doc: "Runs the flow `flowName` of this workspace with `data` as the JSON body and `config.headers` as the \
+headers. Blocksmith's own refusals reject with a `code`: ERR_BLOCKSMITH_UNKNOWN_FLOW, ERR_BLOCKSMITH_FLOW_CYCLE, \
+ERR_BLOCKSMITH_FLOW_DEPTH, ERR_BLOCKSMITH_INVOKE_FAILED, ERR_BLOCKSMITH_INVOKE_UNAVAILABLE.",
+        definition: "(
+  flowName: string,
+  data?: Record<string, unknown>,
+  config?: InvokeFlowConfig,
+  source?: string,
+) => Promise<InvokeFlowResponse>",
     },
     TypeDeclaration {
         name: "ExecutionFrame",

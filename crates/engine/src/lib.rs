@@ -11,6 +11,7 @@ mod event_loop;
 mod frozen;
 mod host;
 mod intl_data;
+mod invoke_flow;
 mod json_in;
 mod legacy_regexp;
 mod logs;
@@ -26,6 +27,9 @@ pub use error::{Error, Result};
 pub use frozen::FrozenInputs;
 pub use host::fetch::{
     perform as send_over_network, FetchFailure, FetchRequest, FetchedResponse, RedirectMode,
+};
+pub use invoke_flow::{
+    FlowInvocation, FlowInvoker, InvocationResult, InvokeFlowFailure, InvokedFlowAnswer,
 };
 pub use nesting::{json_depth, TooDeep, MAX_JSON_DEPTH};
 pub use options::{EngineOptions, HttpTransport, LiveLogs, MemoryProbe, MemorySample};

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::contract::LogLine;
 use crate::frozen::FrozenInputs;
 use crate::host::fetch::{FetchFailure, FetchRequest, FetchedResponse};
+use crate::invoke_flow::FlowInvoker;
 
 /// Called with each log line the run keeps, as it is logged: the worker passes the lines on at once, so a run
 /// that is stopped or killed by a limit still shows what it logged.
@@ -103,6 +104,8 @@ pub struct EngineOptions {
     pub http_transport: Option<HttpTransport>,
     /// Pins `Date` and the random values (a test case's run); `None` for the real ones.
     pub frozen: Option<FrozenInputs>,
+    /// Runs the flows `context.invokeFlow` names; `None`, and each call rejects saying no host runs flows.
+    pub flow_invoker: Option<FlowInvoker>,
 }
 
 impl Default for EngineOptions {
@@ -118,6 +121,7 @@ impl Default for EngineOptions {
             memory_probe: None,
             http_transport: None,
             frozen: None,
+            flow_invoker: None,
         }
     }
 }

@@ -79,6 +79,7 @@ pub fn run(
         memory_probe: options.memory_probe.clone(),
         http_transport: options.http_transport.clone(),
         random: RandomSource::for_run(options.frozen.as_ref()),
+        flow_invoker: options.flow_invoker.clone(),
     });
     if options.frozen.is_some() {
         if let Err(error) = freeze_math_random(&mut context) {
@@ -426,6 +427,10 @@ impl Block<'_> {
             Provider::Components => self
                 .internals
                 .call("makeComponents", &[], self.context)
+                .map_err(|error| self.js_error(error))?,
+            Provider::InvokeFlow => self
+                .internals
+                .call("makeInvokeFlow", &[], self.context)
                 .map_err(|error| self.js_error(error))?,
         };
         Ok(Some(value))

@@ -2,6 +2,7 @@
 //! `stepResults` holding the results so far under the steps' camelCased names. The state objects carry
 //! from step to step (`executionState` lives for this one flow run); the first failure ends the flow.
 
+use blocksmith_cassette::HttpLog;
 use blocksmith_engine::{
     BlockError, BlockKind, BlockState, FailureKind, LogLine, RunReport, RunRequest,
 };
@@ -11,7 +12,7 @@ use serde_json::{json, Map, Value};
 use crate::context::set_step;
 use crate::derived_names::camel_case;
 use crate::error::Result;
-use crate::supervisor::{RunId, RunLimits, Supervisor};
+use crate::supervisor::{RunConditions, RunId, RunLimits, Supervisor};
 
 /// One block of a flow, with its display name (the source of its `stepResults` key).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,9 +84,31 @@ pub struct FlowReport {
 /// Runs the flow's blocks one after another under `run_id` (so `Supervisor::stop(run_id)` stops the
 /// step in progress, which ends the flow).
 pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result<FlowReport> {
-    run_flow_with(flow, |block, request| {
-        supervisor.run(run_id, request, block.limits)
-    })
+    run_flow_under(supervisor, run_id, flow, &RunConditions::default()).map(|(report, _)| report)
+}
+
+/// [`run_flow`] with every step under `conditions` (a test case's HTTP, the flows `context.invokeFlow` may
+/// run), answering also with what the steps' `fetch` recorded or missed, step after step.
+pub fn run_flow_under(
+    supervisor: &Supervisor,
+    run_id: RunId,
+    flow: FlowRun,
+    conditions: &RunConditions,
+) -> Result<(FlowReport, HttpLog)> {
+    let mut http_log = HttpLog::default();
+    let report = run_flow_with(flow, |block, request| {
+        let (report, step_log) =
+            supervisor.run_under(run_id, request, block.limits, conditions.clone())?;
+        if let Some(step_log) = step_log {
+            http_log
+                .recorded
+                .exchanges
+                .extend(step_log.recorded.exchanges);
+            http_log.unmatched.extend(step_log.unmatched);
+        }
+        Ok(report)
+    })?;
+    Ok((report, http_log))
 }
 
 /// Runs the flow as [`run_flow`] does, with each step's request carried out by `run_block`: a block test

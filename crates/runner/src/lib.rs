@@ -20,10 +20,12 @@ pub use context::{
 };
 pub use derived_names::{camel_case, flow_slug};
 pub use error::{Error, Result};
-pub use flow::{run_flow, run_flow_with, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
+pub use flow::{
+    run_flow, run_flow_under, run_flow_with, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome,
+};
 pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
 pub use supervisor::{
-    LogListening, RunConditions, RunId, RunLimits, Supervisor, SupervisorOptions,
+    FlowInvocations, LogListening, RunConditions, RunId, RunLimits, Supervisor, SupervisorOptions,
     DEFAULT_MAX_REPLY_BYTES, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
 };
 pub use worker::worker_main;

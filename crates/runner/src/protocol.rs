@@ -1,12 +1,18 @@
 //! The worker protocol: the host writes one JSON line per request to a worker's stdin, the worker writes
 //! one JSON line per reply to its stdout. Replies are read with a size cap, so a block that returns a huge
 //! value cannot make the host buffer it.
+//!
+//! While a run goes on, the worker may also ask its host for something only the host can do (run another
+//! flow, for `context.invokeFlow`): a `{"hostCall": …}` line on stdout, answered by a `{"hostAnswer": …}`
+//! line on stdin with the same `callId`. The run waits for its answer; nothing else on either channel does.
 
 use std::io::{self, BufRead};
 
 use blocksmith_cassette::{HttpLog, HttpPlan};
 use blocksmith_engine::debugger::{DebugEvent, DebugLaunch};
-use blocksmith_engine::{FrozenInputs, JsonRunReport, JsonRunRequest, LogLine};
+use blocksmith_engine::{
+    FlowInvocation, FrozenInputs, InvocationResult, JsonRunReport, JsonRunRequest, LogLine,
+};
 use serde::{Deserialize, Serialize};
 
 /// One run for a worker.
@@ -55,6 +61,83 @@ pub enum ReplyOutcome {
     Report(Box<JsonRunReport>),
     /// The request line was not a valid request; why.
     Rejected(String),
+}
+
+/// A worker's call on its host during a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HostCall {
+    /// Names the call in its answer; unique within the worker.
+    pub call_id: u64,
+    /// `context.invokeFlow`: run this flow and answer with what its webhook caller would receive.
+    pub invoke_flow: FlowInvocation,
+}
+
+/// The host's answer to a [`HostCall`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HostAnswer {
+    pub call_id: u64,
+    pub invoked: InvocationResult,
+}
+
+/// How a host call's line starts; a reply line always starts `{"id":`, so the two are told apart without
+/// parsing a (possibly huge) reply.
+const HOST_CALL_START: &[u8] = br#"{"hostCall":"#;
+/// How a host answer's line starts; a request line always starts `{"id":`.
+const HOST_ANSWER_START: &[u8] = br#"{"hostAnswer":"#;
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HostCallLine {
+    host_call: HostCall,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HostAnswerLine {
+    host_answer: HostAnswer,
+}
+
+/// A host call as the worker writes it on its reply channel, `\n` included.
+pub fn encode_host_call(call: &HostCall) -> Vec<u8> {
+    let line = HostCallLine {
+        host_call: call.clone(),
+    };
+    let mut bytes = serde_json::to_vec(&line).expect("a host call always serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The host call in one stdout line, or `None` for a reply (or a host call that is not valid JSON, which the
+/// host then treats as a broken reply).
+pub fn decode_host_call(line: &[u8]) -> Option<HostCall> {
+    if !line.starts_with(HOST_CALL_START) {
+        return None;
+    }
+    serde_json::from_slice::<HostCallLine>(line)
+        .ok()
+        .map(|line| line.host_call)
+}
+
+/// A host answer as the host writes it on the worker's stdin, `\n` included.
+pub fn encode_host_answer(answer: &HostAnswer) -> Vec<u8> {
+    let line = HostAnswerLine {
+        host_answer: answer.clone(),
+    };
+    let mut bytes = serde_json::to_vec(&line).expect("a host answer always serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The host answer in one stdin line, or `None` for any other line (a request, a debugger command).
+pub fn decode_host_answer(line: &[u8]) -> Option<HostAnswer> {
+    if !line.starts_with(HOST_ANSWER_START) {
+        return None;
+    }
+    serde_json::from_slice::<HostAnswerLine>(line.trim_ascii_end())
+        .ok()
+        .map(|line| line.host_answer)
 }
 
 /// Marks a log line the worker passes on as the block logs it, on its stderr (the reply channel carries only
@@ -162,6 +245,37 @@ mod tests {
             message: "x".into(),
         });
         assert_eq!(decode_debug_event(log.as_bytes()), None);
+    }
+
+    #[test]
+    fn host_calls_and_answers_round_trip_and_are_told_from_replies_and_requests() {
+        let call = HostCall {
+            call_id: 4,
+            invoke_flow: FlowInvocation {
+                flow_name: "Orders".into(),
+                body: r#"{"id":7}"#.into(),
+                headers: vec![("Content-Type".into(), "application/json".into())],
+                source: None,
+            },
+        };
+        let line = encode_host_call(&call);
+        assert_eq!(line.iter().filter(|&&byte| byte == b'\n').count(), 1);
+        assert_eq!(decode_host_call(line.trim_ascii_end()), Some(call));
+        let reply = serde_json::to_vec(&WorkerReply {
+            id: 1,
+            outcome: ReplyOutcome::Rejected("x".into()),
+            http: None,
+        })
+        .unwrap();
+        assert_eq!(decode_host_call(&reply), None);
+
+        let answer = HostAnswer {
+            call_id: 4,
+            invoked: Err(blocksmith_engine::InvokeFlowFailure::unavailable("no host")),
+        };
+        let line = encode_host_answer(&answer);
+        assert_eq!(decode_host_answer(&line), Some(answer));
+        assert_eq!(decode_host_answer(br#"{"id":1,"run":{}}"#), None);
     }
 
     #[test]

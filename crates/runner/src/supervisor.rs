@@ -5,8 +5,14 @@
 //! `run` blocks its thread until the run ends; `stop` can be called from any other thread, and a listener
 //! registered with `listen_to_logs` hears each log line while the run goes on. The handle is cheap to clone
 //! and `Send + Sync`, so an async app calls `run` from a blocking task.
+//!
+//! A run's `context.invokeFlow` reaches its waiting loop as a host call: the run's `FlowInvocations` runs the
+//! flow on a thread of its own (in other workers of this pool, under a run id of its own) while the loop keeps
+//! watching the invoking run's time limit and Stop; when the invoking run ends, however it ends, the flows it
+//! invoked that are still running are stopped (`InvokedRuns`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -16,8 +22,8 @@ use std::time::{Duration, Instant};
 use blocksmith_cassette::{HttpLog, HttpPlan};
 use blocksmith_engine::debugger::{DebugCommand, DebugEvent, DebugEvents, DebugLaunch};
 use blocksmith_engine::{
-    json_text, BlockKind, FrozenInputs, JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs,
-    RunReport, RunRequest,
+    json_text, BlockKind, FlowInvocation, FrozenInputs, InvocationResult, InvokeFlowFailure,
+    JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs, RunReport, RunRequest,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -25,7 +31,7 @@ use serde_json::json;
 use crate::context::fresh_state;
 use crate::ended_run::RunEnd;
 use crate::error::{Error, Result};
-use crate::protocol::{ReplyOutcome, WorkerReply, WorkerRequest};
+use crate::protocol::{HostAnswer, HostCall, ReplyOutcome, WorkerReply, WorkerRequest};
 use crate::worker_process::{WorkerCommand, WorkerEvent, WorkerProcess};
 
 pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -80,11 +86,27 @@ impl Default for SupervisorOptions {
     }
 }
 
-/// What a test case pins on a run: how its `fetch` goes (recorded or replayed) and its time and randomness.
+/// What a run may rely on beyond its request: how its `fetch` goes (recorded or replayed), its time and
+/// randomness (both pinned by a test case), and who runs the flows its `context.invokeFlow` names.
 #[derive(Debug, Clone, Default)]
 pub struct RunConditions {
     pub http: Option<HttpPlan>,
     pub frozen: Option<FrozenInputs>,
+    /// `None`: each `context.invokeFlow` call rejects, saying the run has no workspace to take flows from.
+    pub invocations: Option<FlowInvocations>,
+}
+
+/// Runs one flow a run's `context.invokeFlow` names, to its end, under the given run id (the supervisor stops
+/// that id when the invoking run ends first). Called on a thread of its own; it may take as long as the flow.
+#[derive(Clone)]
+pub struct FlowInvocations(
+    pub Arc<dyn Fn(FlowInvocation, RunId) -> InvocationResult + Send + Sync>,
+);
+
+impl fmt::Debug for FlowInvocations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FlowInvocations(..)")
+    }
 }
 
 /// Names a run so it can be stopped. Unique among the runs in progress (`Supervisor::next_run_id`).
@@ -106,6 +128,8 @@ struct Shared {
     log_listeners: Mutex<HashMap<RunId, LiveLogs>>,
     refilling: AtomicBool,
     next_run_id: AtomicU64,
+    /// Invoked flows whose invoking run ended: each of their steps is stopped as it starts (`cancel`).
+    cancelled: Mutex<HashSet<RunId>>,
 }
 
 impl Supervisor {
@@ -120,6 +144,7 @@ impl Supervisor {
                 log_listeners: Mutex::new(HashMap::new()),
                 refilling: AtomicBool::new(false),
                 next_run_id: AtomicU64::new(1),
+                cancelled: Mutex::new(HashSet::new()),
             }),
         };
         supervisor.refill_in_background();
@@ -167,6 +192,22 @@ impl Supervisor {
         })
     }
 
+    /// `run` under `conditions`, answering also with what its `fetch` recorded or missed.
+    pub fn run_under(
+        &self,
+        run_id: RunId,
+        request: RunRequest,
+        limits: RunLimits,
+        conditions: RunConditions,
+    ) -> Result<(RunReport, Option<HttpLog>)> {
+        let (report, http) =
+            self.run_json_under(run_id, JsonRunRequest::from(&request), limits, conditions)?;
+        let report = report.parse().map_err(|error| {
+            Error::WorkerProtocol(format!("its report holds text that is not JSON: {error}"))
+        })?;
+        Ok((report, http))
+    }
+
     /// `run` with the request's and the report's JSON kept as text, for a caller that only passes it on
     /// (the CLI prints it): a large payload or result is then never parsed into a tree on this side.
     pub fn run_json(
@@ -192,17 +233,28 @@ impl Supervisor {
         // A limit too large to add to the clock means no deadline at all.
         let deadline = started.checked_add(limits.time_limit);
         let state_before = request.state.clone();
+        let mut invoked = InvokedRuns::new(self, conditions.invocations.clone());
         let request = self.worker_request(request, &limits, None, conditions);
-        let (worker, request_id) = self.start_on_worker(request, self.log_listener(run_id))?;
+        let (mut worker, request_id) = self.start_on_worker(request, self.log_listener(run_id))?;
         let registration = ActiveRun::register(&self.shared, run_id, worker.stopper());
+        if self.shared.is_cancelled(run_id) {
+            // Its invoking run ended between the flow's steps: this step does not run either.
+            let _ = worker.stopper().send(WorkerEvent::Stop);
+        }
         let event = loop {
             match worker.next_event(deadline) {
+                Some(WorkerEvent::HostCall(call)) => invoked.start(call, worker.stopper()),
+                Some(WorkerEvent::HostAnswer(answer)) => {
+                    // A worker that cannot take it is dead; its closed stdout ends the run just after.
+                    let _ = worker.send_host_answer(&answer);
+                }
                 // Only a debug run's worker has debugger events, and only a debug run takes commands.
                 Some(WorkerEvent::Debug(_) | WorkerEvent::Command(_)) => {}
                 event => break event,
             }
         };
         drop(registration);
+        drop(invoked);
         self.conclude(
             worker,
             event,
@@ -253,6 +305,17 @@ impl Supervisor {
                     // A worker that cannot take it is dead; its closed stdout ends the run just after.
                     let _ = worker.send_command(&command);
                 }
+                Some(WorkerEvent::HostCall(call)) => {
+                    let answer = HostAnswer {
+                        call_id: call.call_id,
+                        invoked: Err(InvokeFlowFailure::unavailable(
+                            "the debugger runs one block, not the flows it invokes. Run the block without \
+                             the debugger (or run its flow) to invoke a flow.",
+                        )),
+                    };
+                    let _ = worker.send_host_answer(&answer);
+                }
+                Some(WorkerEvent::HostAnswer(_)) => {}
                 Some(WorkerEvent::Reply(line)) => {
                     for event in worker.late_debug_events() {
                         (listener.0)(&event);
@@ -355,9 +418,14 @@ impl Supervisor {
                 },
                 worker.end_keeping_logs(),
             ),
-            Some(WorkerEvent::Debug(_) | WorkerEvent::Command(_)) => {
+            Some(
+                WorkerEvent::Debug(_)
+                | WorkerEvent::Command(_)
+                | WorkerEvent::HostCall(_)
+                | WorkerEvent::HostAnswer(_),
+            ) => {
                 unreachable!(
-                    "the waiting loops pass debugger traffic on and never conclude with it"
+                    "the waiting loops pass debugger traffic and host calls on and never conclude with them"
                 )
             }
         };
@@ -400,6 +468,17 @@ impl Supervisor {
                 "it rejected the request: {reason}"
             ))),
         }
+    }
+
+    /// Stops the run `run_id` now and every later run under that id as it starts (an invoked flow whose
+    /// invoking run ended: its next step must not start either). For ids that are never reused.
+    fn cancel(&self, run_id: RunId) {
+        self.shared
+            .cancelled
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(run_id);
+        self.stop(run_id);
     }
 
     /// Ends a run at once: its worker is killed and the run reports `StoppedError`. Returns whether a run
@@ -537,9 +616,94 @@ impl Shared {
         }
     }
 
+    fn is_cancelled(&self, run_id: RunId) -> bool {
+        self.cancelled
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&run_id)
+    }
+
     fn lock_idle(&self) -> std::sync::MutexGuard<'_, Vec<WorkerProcess>> {
         self.idle.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// The flows one run invoked: each runs on a thread of its own under a fresh run id, and its answer goes back
+/// to the invoking run's waiting loop. Dropped when the invoking run ends: the flows still running are
+/// stopped, so none outlives the run that asked for it (its time limit, Stop, or its worker's death).
+struct InvokedRuns<'a> {
+    supervisor: &'a Supervisor,
+    invocations: Option<FlowInvocations>,
+    /// The invoked flows still running.
+    running: Arc<Mutex<HashSet<RunId>>>,
+}
+
+impl<'a> InvokedRuns<'a> {
+    fn new(supervisor: &'a Supervisor, invocations: Option<FlowInvocations>) -> Self {
+        InvokedRuns {
+            supervisor,
+            invocations,
+            running: Arc::default(),
+        }
+    }
+
+    /// Runs the call's flow in the background; its answer reaches the waiting loop through `answers`.
+    fn start(&mut self, call: HostCall, answers: Sender<WorkerEvent>) {
+        let HostCall {
+            call_id,
+            invoke_flow,
+        } = call;
+        let Some(invocations) = self.invocations.clone() else {
+            let refused = Err(InvokeFlowFailure::unavailable(
+                "this run has no workspace to take flows from. Run the block of a workspace (in the app, or \
+                 with `blocksmith run --workspace DIR`).",
+            ));
+            let _ = answers.send(WorkerEvent::HostAnswer(HostAnswer {
+                call_id,
+                invoked: refused,
+            }));
+            return;
+        };
+        let child = self.supervisor.next_run_id();
+        lock(&self.running).insert(child);
+        let running = Arc::clone(&self.running);
+        let shared = Arc::clone(&self.supervisor.shared);
+        let refusals = answers.clone();
+        let spawned = thread::Builder::new()
+            .name("invoked-flow".into())
+            .spawn(move || {
+                let invoked = (invocations.0)(invoke_flow, child);
+                // Under the lock `InvokedRuns::drop` takes, so a cancel either happened before (and is
+                // forgotten here) or never happens.
+                let mut still_running = lock(&running);
+                still_running.remove(&child);
+                lock(&shared.cancelled).remove(&child);
+                drop(still_running);
+                let _ = answers.send(WorkerEvent::HostAnswer(HostAnswer { call_id, invoked }));
+            });
+        if let Err(error) = spawned {
+            lock(&self.running).remove(&child);
+            let refused = Err(InvokeFlowFailure::unavailable(&format!(
+                "Blocksmith could not start a thread to run the flow ({error})."
+            )));
+            let _ = refusals.send(WorkerEvent::HostAnswer(HostAnswer {
+                call_id,
+                invoked: refused,
+            }));
+        }
+    }
+}
+
+impl Drop for InvokedRuns<'_> {
+    fn drop(&mut self) {
+        for &child in lock(&self.running).iter() {
+            self.supervisor.cancel(child);
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// A debug run's time limit: it runs down only while the block runs, not while it is paused.

@@ -4,28 +4,31 @@
 //! Before it reads a request it turns core dumps off and makes itself non-dumpable (`hardening`), and says so
 //! on stderr; a worker that cannot do that exits instead of running blocks.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::os::fd::FromRawFd;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use blocksmith_cassette::{HttpLog, HttpTape};
 use blocksmith_engine::debugger::{DebugCommand, DebugEvents, DebugLaunch, Debugger};
 use blocksmith_engine::{
-    debug_block_json, run_block_json, BlockError, EngineOptions, FailureKind, FrozenInputs,
-    JsonBlockState, JsonRunReport, JsonRunRequest, LiveLogs,
+    debug_block_json, run_block_json, BlockError, EngineOptions, FailureKind, FlowInvoker,
+    FrozenInputs, InvocationResult, InvokeFlowFailure, JsonBlockState, JsonRunReport,
+    JsonRunRequest, LiveLogs,
 };
 
 use crate::ended_run::RunEnd;
 use crate::hardening::{encode_status, harden_this_process};
 use crate::memory_probe::worker_memory_probe;
 use crate::protocol::{
-    encode_debug_event, encode_live_log, ReplyOutcome, WorkerReply, WorkerRequest,
+    decode_host_answer, encode_debug_event, encode_host_call, encode_live_log, HostCall,
+    ReplyOutcome, WorkerReply, WorkerRequest,
 };
 
 /// The engine thread's stack. Boa recurses natively in its parser, `JSON.stringify` and callbacks such as
@@ -60,25 +63,35 @@ pub fn worker_main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut replies = BufWriter::new(replies);
+    let host = HostLink {
+        replies: Arc::new(Mutex::new(BufWriter::new(replies))),
+        pending: PendingCalls::default(),
+        next_call_id: Arc::new(AtomicU64::new(1)),
+    };
+    let mut lines = match read_stdin_in_background(host.pending.clone()) {
+        Ok(lines) => Some(lines),
+        Err(error) => {
+            eprintln!("blocksmith worker: could not start reading its requests: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let footprint = own_address_space_bytes();
-    let mut line = String::new();
     loop {
-        line.clear();
-        // Locked per line, not for the worker's life: a debug run's command reader takes stdin over.
-        match io::stdin().lock().read_line(&mut line) {
-            Ok(0) => return ExitCode::SUCCESS,
-            Ok(_) => {}
-            Err(error) => {
+        let line = match lines.as_ref().map(Receiver::recv) {
+            Some(Ok(Ok(line))) => line,
+            Some(Err(_)) | None => return ExitCode::SUCCESS,
+            Some(Ok(Err(error))) => {
                 eprintln!("blocksmith worker: could not read a request: {error}");
                 return ExitCode::FAILURE;
             }
-        }
+        };
         let mut debug_run = false;
         let reply = match serde_json::from_str::<WorkerRequest>(&line) {
             Ok(request) => {
                 debug_run = request.debug.is_some();
-                serve(request, footprint)
+                // A debug run's commands arrive on the lines that follow; the worker serves nothing after it.
+                let commands = if debug_run { lines.take() } else { None };
+                serve(request, footprint, &host, commands)
             }
             Err(error) => Reply {
                 id: 0,
@@ -92,11 +105,7 @@ pub fn worker_main() -> ExitCode {
                 engine: None,
             },
         };
-        let written = replies
-            .write_all(&reply.bytes)
-            .and_then(|()| replies.write_all(b"\n"))
-            .and_then(|()| replies.flush());
-        if let Err(error) = written {
+        if let Err(error) = host.write_line(&reply.bytes) {
             eprintln!(
                 "blocksmith worker: could not send the reply to request {}: {error}",
                 reply.id
@@ -108,11 +117,118 @@ pub fn worker_main() -> ExitCode {
         if let Some(engine) = reply.engine {
             let _ = engine.join();
         }
-        // The debug run's command reader still holds stdin: this worker's work is done.
+        // The debug run's command reader took the rest of stdin: this worker's work is done.
         if debug_run {
             return ExitCode::SUCCESS;
         }
     }
+}
+
+/// The runs' calls on the host that wait for an answer, by call id.
+type PendingCalls = Arc<Mutex<HashMap<u64, mpsc::Sender<InvocationResult>>>>;
+
+/// A stdin line, or why it could not be read.
+type StdinLine = io::Result<String>;
+
+/// The worker's two channels to its host, shared by the request loop (replies) and the runs' I/O threads
+/// (host calls): each line is written whole under the lock, so the two never interleave.
+#[derive(Clone)]
+struct HostLink {
+    replies: Arc<Mutex<BufWriter<File>>>,
+    pending: PendingCalls,
+    next_call_id: Arc<AtomicU64>,
+}
+
+impl HostLink {
+    /// Writes one line (a reply, or a host call already ending in `\n`) and flushes it.
+    fn write_line(&self, bytes: &[u8]) -> io::Result<()> {
+        let mut replies = self.replies.lock().unwrap_or_else(PoisonError::into_inner);
+        replies.write_all(bytes)?;
+        if !bytes.ends_with(b"\n") {
+            replies.write_all(b"\n")?;
+        }
+        replies.flush()
+    }
+
+    /// `context.invokeFlow` for this worker's runs: the call goes to the host, and the calling I/O thread
+    /// waits for its answer (the run's time limit still runs: the host ends the run when it passes).
+    fn flow_invoker(&self) -> FlowInvoker {
+        let link = self.clone();
+        FlowInvoker(Arc::new(move |invocation| {
+            let call_id = link.next_call_id.fetch_add(1, Ordering::Relaxed);
+            let (answered, answer) = mpsc::channel();
+            link.pending
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(call_id, answered);
+            let call = HostCall {
+                call_id,
+                invoke_flow: invocation,
+            };
+            let unanswered = |why: &str| {
+                Err(InvokeFlowFailure::unavailable(&format!(
+                    "the worker lost its host ({why})."
+                )))
+            };
+            if let Err(error) = link.write_line(&encode_host_call(&call)) {
+                link.forget(call_id);
+                return unanswered(&error.to_string());
+            }
+            answer
+                .recv()
+                .unwrap_or_else(|_| unanswered("its input closed before the answer came"))
+        }))
+    }
+
+    fn forget(&self, call_id: u64) {
+        self.pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&call_id);
+    }
+}
+
+/// Reads stdin line by line on a thread of its own: a host answer goes to the run waiting for it, every other
+/// line (a request, a debug run's command) to the returned channel. Stdin closing closes the channel and
+/// leaves any waiting host call without an answer.
+fn read_stdin_in_background(pending: PendingCalls) -> io::Result<Receiver<StdinLine>> {
+    let (lines, received) = mpsc::channel();
+    thread::Builder::new()
+        .name("worker-stdin".into())
+        .spawn(move || {
+            let stdin = io::stdin();
+            let mut line = String::new();
+            loop {
+                line.clear();
+                match stdin.lock().read_line(&mut line) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(error) => {
+                        let _ = lines.send(Err(error));
+                        break;
+                    }
+                }
+                if let Some(answer) = decode_host_answer(line.as_bytes()) {
+                    let waiting = pending
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .remove(&answer.call_id);
+                    if let Some(waiting) = waiting {
+                        let _ = waiting.send(answer.invoked);
+                    }
+                    continue;
+                }
+                if lines.send(Ok(line.clone())).is_err() {
+                    break;
+                }
+            }
+            // Dropping the senders tells each waiting call that no answer will come.
+            pending
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
+        })?;
+    Ok(received)
 }
 
 struct Reply {
@@ -150,7 +266,12 @@ fn take_stdout_for_replies() -> io::Result<File> {
 
 /// The memory limit is a budget for the block on top of the worker's own idle footprint, which differs a
 /// lot between worker binaries (the small CLI versus the app, which maps GTK and WebKit at start).
-fn serve(request: WorkerRequest, footprint: u64) -> Reply {
+fn serve(
+    request: WorkerRequest,
+    footprint: u64,
+    host: &HostLink,
+    debug_commands: Option<Receiver<StdinLine>>,
+) -> Reply {
     let WorkerRequest {
         id,
         run,
@@ -186,10 +307,14 @@ fn serve(request: WorkerRequest, footprint: u64) -> Reply {
         Some(_) => None,
         None => Some(Duration::from_millis(time_limit_ms).saturating_add(ORPHAN_GRACE)),
     };
-    let debugger = debug.map(debugger_on_stdin);
+    let debugger = match (debug, debug_commands) {
+        (Some(launch), Some(commands)) => Some(debugger_on_lines(launch, commands)),
+        _ => None,
+    };
     let conditions = RunConditions {
         tape: tape.clone(),
         frozen,
+        flow_invoker: host.flow_invoker(),
     };
     let (report, engine) =
         match run_on_engine_thread(run, memory_limit_bytes, backstop, debugger, conditions) {
@@ -222,6 +347,8 @@ fn serve(request: WorkerRequest, footprint: u64) -> Reply {
 struct RunConditions {
     tape: Option<Arc<HttpTape>>,
     frozen: Option<FrozenInputs>,
+    /// Passes `context.invokeFlow`'s calls on to the host.
+    flow_invoker: FlowInvoker,
 }
 
 /// Runs the block in a fresh thread with a large stack, and returns its report with the thread, which may
@@ -250,6 +377,7 @@ fn run_on_engine_thread(
                 memory_probe: Some(worker_memory_probe()),
                 http_transport: conditions.tape.as_ref().map(HttpTape::transport),
                 frozen: conditions.frozen,
+                flow_invoker: Some(conditions.flow_invoker),
                 ..EngineOptions::default()
             };
             let report = match debugger {
@@ -305,36 +433,31 @@ fn engine_panic_report(reason: &str, elapsed: Duration, state: JsonBlockState) -
     report
 }
 
-/// The debugger of a debug run, driven from the rest of stdin: a thread reads one `DebugCommand` per line and
-/// passes it on (flagging a pause request at once, since the engine thread is busy running the block), and
-/// events go to stderr. When stdin closes the host is gone, and so is this worker.
-fn debugger_on_stdin(launch: DebugLaunch) -> Debugger {
+/// The debugger of a debug run, driven from the rest of stdin's lines: a thread takes one `DebugCommand` per
+/// line and passes it on (flagging a pause request at once, since the engine thread is busy running the
+/// block), and events go to stderr. When stdin closes the host is gone, and so is this worker.
+fn debugger_on_lines(launch: DebugLaunch, lines: Receiver<StdinLine>) -> Debugger {
     let (commands, received) = mpsc::channel();
     let pause_requested = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&pause_requested);
     let reader = thread::Builder::new()
         .name("debug-commands".into())
-        .spawn(move || {
-            let mut line = String::new();
-            loop {
-                line.clear();
-                match io::stdin().lock().read_line(&mut line) {
-                    Ok(0) | Err(_) => std::process::exit(EXIT_ORPHANED),
-                    Ok(_) => {}
-                }
-                match serde_json::from_str::<DebugCommand>(&line) {
-                    Ok(command) => {
-                        if command == DebugCommand::Pause {
-                            flag.store(true, Ordering::Release);
-                        }
-                        if commands.send(command).is_err() {
-                            return;
-                        }
+        .spawn(move || loop {
+            let Ok(Ok(line)) = lines.recv() else {
+                std::process::exit(EXIT_ORPHANED);
+            };
+            match serde_json::from_str::<DebugCommand>(&line) {
+                Ok(command) => {
+                    if command == DebugCommand::Pause {
+                        flag.store(true, Ordering::Release);
                     }
-                    Err(error) => eprintln!(
-                        "blocksmith worker: a debugger command that is not valid JSON was ignored: {error}"
-                    ),
+                    if commands.send(command).is_err() {
+                        return;
+                    }
                 }
+                Err(error) => eprintln!(
+                    "blocksmith worker: a debugger command that is not valid JSON was ignored: {error}"
+                ),
             }
         });
     if let Err(error) = reader {

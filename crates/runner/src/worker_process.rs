@@ -20,7 +20,8 @@ use crate::hardening::{decode_status, worker_environment};
 use blocksmith_engine::{EngineOptions, LiveLogs, LogLine};
 
 use crate::protocol::{
-    decode_debug_event, decode_live_log, read_capped_line, CappedLine, WorkerRequest,
+    decode_debug_event, decode_host_call, decode_live_log, encode_host_answer, read_capped_line,
+    CappedLine, HostAnswer, HostCall, WorkerRequest,
 };
 use blocksmith_engine::debugger::{DebugCommand, DebugEvent};
 
@@ -55,6 +56,10 @@ pub(crate) enum WorkerEvent {
     Debug(DebugEvent),
     /// A command for a debug run's worker, from the front end (`Supervisor::send_debug_command`).
     Command(DebugCommand),
+    /// The run asks its host for something (`context.invokeFlow`), read from the worker's stdout.
+    HostCall(HostCall),
+    /// The host's answer to a `HostCall`, ready to be written to the worker's stdin.
+    HostAnswer(HostAnswer),
 }
 
 /// How much of a worker's stderr is kept: enough for Rust's abort messages.
@@ -142,11 +147,14 @@ impl WorkerProcess {
                 let mut reader = BufReader::with_capacity(256 * 1024, stdout);
                 loop {
                     let event = match read_capped_line(&mut reader, max_line) {
-                        Ok(CappedLine::Complete(line)) => WorkerEvent::Reply(line),
+                        Ok(CappedLine::Complete(line)) => match decode_host_call(&line) {
+                            Some(call) => WorkerEvent::HostCall(call),
+                            None => WorkerEvent::Reply(line),
+                        },
                         Ok(CappedLine::TooLong) => WorkerEvent::ReplyTooLarge,
                         Ok(CappedLine::Closed) | Err(_) => WorkerEvent::Closed,
                     };
-                    let last = !matches!(event, WorkerEvent::Reply(_));
+                    let last = !matches!(event, WorkerEvent::Reply(_) | WorkerEvent::HostCall(_));
                     if replies.send(event).is_err() || last {
                         return;
                     }
@@ -255,6 +263,12 @@ impl WorkerProcess {
             }
         }
         late
+    }
+
+    /// Answers a host call of the run in progress (one JSON line on its stdin).
+    pub(crate) fn send_host_answer(&mut self, answer: &HostAnswer) -> io::Result<()> {
+        self.stdin.write_all(&encode_host_answer(answer))?;
+        self.stdin.flush()
     }
 
     /// Passes a command on to a debug run's worker (one JSON line on its stdin).

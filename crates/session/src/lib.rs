@@ -39,9 +39,10 @@ pub use runs::{
 };
 pub use session::{
     BlockRunRequest, BrowserConsent, ConsentRequest, DebugListener, DebugNotice, ExportOutcome,
-    FileDebugRequest, FileRunRequest, FlowRunRequest, LimitOverrides, ListenOn, Listening,
-    LiveLogLine, NewFlowTestCase, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef,
-    TestRunMode, TestSelection, WebhookRequest, WebhookStatus, Workers,
+    FileDebugRequest, FileRunRequest, FlowRunRequest, InvokeRefusal, LimitOverrides, ListenOn,
+    Listening, LiveLogLine, NewFlowTestCase, NewTestCase, QuietHost, Ran, Session, SessionHost,
+    TestCaseRef, TestRunMode, TestSelection, WebhookRequest, WebhookStatus, Workers,
+    MAX_INVOKED_DEPTH,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};

@@ -96,18 +96,18 @@ pub fn prepare_block_run(
 }
 
 /// Keeps what a block's run left behind: its flow's persisted state, and a history entry with every secret
-/// `redactor` knows redacted from inputs, results, logs and errors.
+/// `redactor` knows redacted from inputs, results, logs and errors. Answers with the entry's id.
 pub fn record_block_run(
     workspace: &Workspace,
     history: &RunHistory,
     run: &BlockRun,
     report: &RunReport,
     redactor: &Redactor,
-) -> Result<()> {
+) -> Result<i64> {
     let mut state = PersistedState::load(workspace)?;
     state.absorb(&run.flow, &report.state);
     state.save(workspace)?;
-    history.record(
+    let id = history.record(
         &NewRun {
             block_id: run.block_id.clone(),
             started_at_ms: run.started_at_ms,
@@ -119,10 +119,11 @@ pub fn record_block_run(
             outcome: redacted_json(&report.outcome, redactor),
             origin: RunOrigin::Block,
             flow_run: None,
+            parent_run_id: None,
         },
         redactor,
     )?;
-    Ok(())
+    Ok(id)
 }
 
 /// What the history needs of a flow run besides its report: what started it, when, and each block's id and
@@ -203,6 +204,7 @@ pub fn record_flow_history(
                     flow: record.flow.clone(),
                     execution_id: record.execution_id.clone(),
                 }),
+                parent_run_id: None,
             },
             redactor,
         )?;
@@ -342,7 +344,7 @@ fn limits_of(block: &Block) -> RunLimits {
     RunLimits::new(time_limit_ms, DEFAULT_MEMORY_LIMIT_MB)
 }
 
-fn millis_since_epoch(time: SystemTime) -> i64 {
+pub(crate) fn millis_since_epoch(time: SystemTime) -> i64 {
     time.duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)

@@ -10,6 +10,10 @@
 //!
 //! The schema is versioned with SQLite's `user_version` and moved forward one step at a time by [`MIGRATIONS`],
 //! so a history written by an older Blocksmith opens and stays readable.
+//!
+//! A flow run started by another run's `context.invokeFlow` is recorded as that run's child
+//! (`parent_run_id`), so either can be reached from the other. Migration step 3 added the column; runs
+//! recorded before have none.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -48,6 +52,9 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE runs ADD COLUMN origin TEXT NOT NULL DEFAULT 'block';
      ALTER TABLE runs ADD COLUMN flow TEXT;
      ALTER TABLE runs ADD COLUMN execution_id TEXT;",
+    // 3: the run whose `context.invokeFlow` started this one.
+    "ALTER TABLE runs ADD COLUMN parent_run_id INTEGER;
+     CREATE INDEX IF NOT EXISTS runs_by_parent ON runs (parent_run_id);",
 ];
 
 /// What started a run.
@@ -108,6 +115,8 @@ pub struct NewRun {
     pub origin: RunOrigin,
     /// Set for a step of a flow run.
     pub flow_run: Option<FlowRunOf>,
+    /// The recorded run whose `context.invokeFlow` started this one, if any.
+    pub parent_run_id: Option<i64>,
 }
 
 /// One line of a block's history list.
@@ -125,6 +134,8 @@ pub struct RunSummary {
     pub origin: RunOrigin,
     /// Set for a step of a flow run.
     pub flow_run: Option<FlowRunOf>,
+    /// The recorded run whose `context.invokeFlow` started this one, if any.
+    pub parent_run_id: Option<i64>,
 }
 
 /// A whole recorded run, to re-open, re-run or compare.
@@ -142,6 +153,10 @@ pub struct RunEntry {
     pub origin: RunOrigin,
     /// Set for a step of a flow run.
     pub flow_run: Option<FlowRunOf>,
+    /// The recorded run whose `context.invokeFlow` started this one, if any.
+    pub parent_run_id: Option<i64>,
+    /// The runs this one started with `context.invokeFlow`, in the order they were recorded.
+    pub child_run_ids: Vec<i64>,
 }
 
 /// An open history database. Not `Sync`: share it behind a `Mutex`.
@@ -217,8 +232,8 @@ impl RunHistory {
         self.connection
             .execute(
                 "INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome,
-                                   origin, flow, execution_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                   origin, flow, execution_id, parent_run_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     run.block_id,
                     run.started_at_ms,
@@ -230,6 +245,7 @@ impl RunHistory {
                     run.origin.as_sql(),
                     flow_run.map(|of| &of.flow),
                     flow_run.map(|of| &of.execution_id),
+                    run.parent_run_id,
                 ],
             )
             .map_err(|source| self.error(source))?;
@@ -243,7 +259,8 @@ impl RunHistory {
         let mut statement = self
             .connection
             .prepare_cached(
-                "SELECT id, block_id, started_at_ms, ok, duration_ms, error, origin, flow, execution_id
+                "SELECT id, block_id, started_at_ms, ok, duration_ms, error, origin, flow, execution_id,
+                        parent_run_id
                  FROM runs WHERE block_id = ?1 ORDER BY started_at_ms DESC, id DESC",
             )
             .map_err(|source| self.error(source))?;
@@ -258,6 +275,7 @@ impl RunHistory {
                     error: row.get(5)?,
                     origin: RunOrigin::from_sql(&row.get::<_, String>(6)?),
                     flow_run: flow_run_of(row.get(7)?, row.get(8)?),
+                    parent_run_id: row.get(9)?,
                 })
             })
             .map_err(|source| self.error(source))?;
@@ -270,7 +288,7 @@ impl RunHistory {
         let row = self
             .connection
             .query_row(
-                "SELECT id, block_id, started_at_ms, inputs, outcome, origin, flow, execution_id
+                "SELECT id, block_id, started_at_ms, inputs, outcome, origin, flow, execution_id, parent_run_id
                  FROM runs WHERE id = ?1",
                 params![id],
                 |row| {
@@ -283,6 +301,8 @@ impl RunHistory {
                             outcome: Value::Null,
                             origin: RunOrigin::from_sql(&row.get::<_, String>(5)?),
                             flow_run: flow_run_of(row.get(6)?, row.get(7)?),
+                            parent_run_id: row.get(8)?,
+                            child_run_ids: Vec::new(),
                         },
                         row.get::<_, String>(3)?,
                         row.get::<_, String>(4)?,
@@ -297,8 +317,22 @@ impl RunHistory {
         Ok(Some(RunEntry {
             inputs: self.stored_json(&inputs)?,
             outcome: self.stored_json(&outcome)?,
+            child_run_ids: self.child_run_ids(entry.id)?,
             ..entry
         }))
+    }
+
+    /// The runs `id` started with `context.invokeFlow`, oldest first.
+    pub fn child_run_ids(&self, id: i64) -> Result<Vec<i64>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT id FROM runs WHERE parent_run_id = ?1 ORDER BY id")
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map(params![id], |row| row.get(0))
+            .map_err(|source| self.error(source))?;
+        rows.collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(|source| self.error(source))
     }
 
     /// Deletes the block's runs beyond the newest `keep`; returns how many were deleted.
@@ -387,6 +421,7 @@ mod tests {
             }),
             origin: RunOrigin::Block,
             flow_run: None,
+            parent_run_id: None,
         }
     }
 
@@ -436,6 +471,78 @@ mod tests {
     }
 
     #[test]
+    fn an_invoked_run_links_to_its_parent_and_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap();
+        let parent = history
+            .record(&run("a", 1_000, true), &Redactor::none())
+            .unwrap();
+        let child = history
+            .record(
+                &NewRun {
+                    parent_run_id: Some(parent),
+                    ..run("b", 1_001, true)
+                },
+                &Redactor::none(),
+            )
+            .unwrap();
+        let parent_entry = history.get(parent).unwrap().unwrap();
+        assert_eq!(parent_entry.parent_run_id, None);
+        assert_eq!(parent_entry.child_run_ids, [child]);
+        assert_eq!(
+            history.get(child).unwrap().unwrap().parent_run_id,
+            Some(parent)
+        );
+        assert_eq!(history.list("b").unwrap()[0].parent_run_id, Some(parent));
+    }
+
+    #[test]
+    fn a_schema_1_database_gains_the_later_columns_and_keeps_its_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(HISTORY_FILE);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        {
+            // The table exactly as schema 1 created it, with one run in it.
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(
+                "CREATE TABLE runs (
+                     id INTEGER PRIMARY KEY AUTOINCREMENT, block_id TEXT NOT NULL,
+                     started_at_ms INTEGER NOT NULL, ok INTEGER NOT NULL, duration_ms REAL NOT NULL,
+                     error TEXT, inputs TEXT NOT NULL, outcome TEXT NOT NULL);
+                 INSERT INTO runs (block_id, started_at_ms, ok, duration_ms, error, inputs, outcome)
+                 VALUES ('a', 5, 1, 2.5, NULL, '{\"kind\":\"action\"}', '{\"ok\":true}');
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let history = RunHistory::open(dir.path()).unwrap();
+        let listed = history.list("a").unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].parent_run_id, None);
+        let entry = history.get(listed[0].id).unwrap().unwrap();
+        assert_eq!(entry.inputs, serde_json::json!({ "kind": "action" }));
+        assert!(entry.child_run_ids.is_empty());
+        let child = history
+            .record(
+                &NewRun {
+                    parent_run_id: Some(entry.id),
+                    ..run("b", 6, true)
+                },
+                &Redactor::none(),
+            )
+            .unwrap();
+        assert_eq!(
+            history.get(entry.id).unwrap().unwrap().child_run_ids,
+            [child]
+        );
+        let version: i64 = history
+            .connection
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
     fn old_runs_are_pruned_beyond_the_bound_per_block() {
         let dir = tempfile::tempdir().unwrap();
         let history = RunHistory::open(dir.path()).unwrap().with_runs_per_block(3);
@@ -482,6 +589,7 @@ mod tests {
                     }),
                     origin: RunOrigin::Block,
                     flow_run: None,
+                    parent_run_id: None,
                 },
                 &redactor,
             )

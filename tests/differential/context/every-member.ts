@@ -34,6 +34,15 @@ function shapeOf(value: unknown, key: string): Shape {
   return shape;
 }
 
+// Typechecked against both context types, not called here: Spectral's harness has no flows to invoke
+// (context.test.mjs runs a real invocation against `blocksmith serve` and axios instead).
+async function invokeOrders(context: Context) {
+  const response = await context.invokeFlow("Orders", { id: 7 }, { headers: { "X-Source": "block" } }, "every-member");
+  const status: number = response.status;
+  const statusText: string = response.statusText;
+  return { status, statusText, data: response.data, headers: response.headers };
+}
+
 export = async (context: Context, stepResults: unknown) => {
   const debug = context.debug;
   debug.timeElapsed.mark(context, "start");
@@ -60,6 +69,7 @@ export = async (context: Context, stepResults: unknown) => {
     integration: context.integration.versionSequenceId,
     flow: context.flow.stableId,
     startedAt: context.startedAt,
+    invokeFlow: typeof context.invokeFlow,
     executionFrame: "componentActionKey" in frame ? frame.componentActionKey : null,
     flowSchemas: Object.keys(context.flowSchemas),
   };
@@ -78,6 +88,7 @@ export = async (context: Context, stepResults: unknown) => {
   debug.memoryUsage(context, "end");
   return {
     data: {
+      invokeOrders: typeof invokeOrders,
       shape: shapeOf(context, ""),
       uses,
       frame,

@@ -27,6 +27,7 @@ export const CONTEXT_MEMBERS: readonly ContextMemberInfo[] = [
   { name: "integration", type: "IntegrationAttributes", doc: "The integration: id, name, versionSequenceId, externalVersion." },
   { name: "flow", type: "FlowAttributes", doc: "The flow: id, name, stableId." },
   { name: "startedAt", type: "string", doc: "When the execution started (ISO 8601, UTC)." },
+  { name: "invokeFlow", type: "FlowInvoker", doc: "Runs another flow of the workspace, as its webhook would be called, and resolves to the answer." },
   { name: "executionFrame", type: "ExecutionFrame", doc: "This execution and step: componentActionKey, executionId, executionStartedAt, stepName, loopPath." },
   { name: "debug", type: "DebugContext", doc: "Debug mode: enabled, timeElapsed.mark/measure, memoryUsage and their results." },
   { name: "flowSchemas", type: "FlowSchemas", doc: "The JSON schemas of the workspace's flows that declare one, by flow name." },

@@ -6,6 +6,7 @@
 mod bytes;
 mod crypto;
 pub(crate) mod fetch;
+mod invoke_flow;
 mod node_crypto;
 mod node_error;
 mod url;
@@ -25,6 +26,7 @@ use boa_engine::{
 
 use crate::event_loop::EventLoop;
 use crate::frozen::RandomSource;
+use crate::invoke_flow::FlowInvoker;
 use crate::logs::{level_named, LogCollector};
 use crate::nesting::MAX_JSON_DEPTH;
 use crate::options::{HttpTransport, MemoryProbe};
@@ -44,6 +46,8 @@ pub struct HostState {
     pub http_transport: Option<HttpTransport>,
     /// Where `crypto`'s random values (and, in a frozen run, `Math.random`) come from.
     pub random: RandomSource,
+    /// Runs the flows `context.invokeFlow` names; `None` outside a worker.
+    pub flow_invoker: Option<FlowInvoker>,
 }
 
 fn state(context: &Context) -> &HostState {
@@ -57,7 +61,7 @@ type HostFunction = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, HostFunction); 18] = [
+    let functions: [(&str, usize, HostFunction); 19] = [
         ("log", 2, log),
         ("countDroppedLog", 0, count_dropped_log),
         ("now", 0, now),
@@ -68,6 +72,7 @@ pub fn host_object(context: &mut Context) -> JsObject {
         ("queueMicrotask", 1, queue_microtask),
         ("fetch", 5, start_fetch),
         ("forgetIo", 1, forget_io),
+        ("invokeFlow", 4, invoke_flow::invoke_flow),
         ("digest", 2, digest),
         ("hmac", 3, hmac),
         ("randomBytes", 1, random_bytes),

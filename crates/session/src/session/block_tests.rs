@@ -7,12 +7,13 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use blocksmith_cassette::{Cassette, HttpMode, HttpPlan, SecretPlaceholder};
 use blocksmith_engine::{FrozenInputs, JsonRunRequest, RunOutcome};
-use blocksmith_runner::{fresh_state, RunConditions};
+use blocksmith_runner::fresh_state;
 use blocksmith_workspace::transfer::find_block;
 use blocksmith_workspace::{connection_kind, CaseOwner, Workspace};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::invocations::Invoker;
 use super::Session;
 use crate::block_tests::case::{CaseInputs, ExpectedOutcome, TestCase, CASE_FORMAT_VERSION};
 use crate::block_tests::comparison::{blank, differences, ignore_paths};
@@ -267,13 +268,22 @@ impl Session {
             TestRunMode::UpdateLive => HttpMode::Record,
             TestRunMode::Replay | TestRunMode::Update => HttpMode::Replay(case.cassette.clone()),
         };
-        let conditions = RunConditions {
+        // The flows the block invokes run locally too, from the same cassette and frozen inputs.
+        let invoker = Invoker {
             http: Some(HttpPlan {
                 secrets: secrets.clone(),
                 mode: http_mode,
             }),
             frozen: Some(case.frozen),
+            isolated_state: true,
+            ..Invoker::outermost(
+                workspace.root(),
+                Some(&run.flow),
+                &clock.execution_id,
+                frozen_at,
+            )
         };
+        let conditions = self.conditions_for(&invoker);
         let supervisor = &self.shared.supervisor;
         let (report, http_log) = self.tracked(&clock.execution_id, &redactor, |run_id| {
             supervisor.run_json_under(
@@ -289,7 +299,13 @@ impl Session {
             ))
         })?;
         let actual = expected_from(redact_outcome(outcome.outcome, &redactor));
-        let http_log = http_log.unwrap_or_default();
+        let mut http_log = http_log.unwrap_or_default();
+        let invoked_http = invoker.take_http_logs();
+        http_log
+            .recorded
+            .exchanges
+            .extend(invoked_http.recorded.exchanges);
+        http_log.unmatched.extend(invoked_http.unmatched);
         let unmatched_requests: Vec<String> =
             http_log.unmatched.iter().map(ToString::to_string).collect();
         let (expected_json, actual_json) = (case.expected.to_json(), actual.to_json());

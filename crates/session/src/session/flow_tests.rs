@@ -8,7 +8,7 @@ use std::time::{Instant, SystemTime};
 
 use blocksmith_cassette::{Cassette, HttpMode, HttpPlan};
 use blocksmith_engine::JsonRunRequest;
-use blocksmith_runner::{fresh_state, run_flow_with, FlowOutcome, RunConditions};
+use blocksmith_runner::{fresh_state, run_flow_with, FlowOutcome};
 use blocksmith_workspace::{flow_slug_folder, CaseOwner, Workspace};
 use serde_json::{Map, Value};
 
@@ -16,6 +16,7 @@ use super::block_tests::{
     case_config_vars, compared_if_failed, frozen_instant, frozen_now, read_case, save_case,
     verdict, CaseSecrets,
 };
+use super::invocations::Invoker;
 use super::{Session, TestCaseRef, TestRunMode, TestSelection};
 use crate::block_tests::case::{
     ExpectedFlowOutcome, ExpectedStep, FlowCaseInputs, FlowTestCase, StepCassette,
@@ -156,13 +157,17 @@ impl Session {
                             .unwrap_or_default(),
                     ),
                 };
-                let conditions = RunConditions {
+                // The flows a step invokes run locally too, from that step's cassette and the case's frozen inputs.
+                let invoker = Invoker {
                     http: Some(HttpPlan {
                         secrets: secrets.clone(),
                         mode,
                     }),
                     frozen: Some(case.frozen),
+                    isolated_state: true,
+                    ..Invoker::outermost(workspace.root(), Some(flow_name), &clock.execution_id, clock.now)
                 };
+                let conditions = self.conditions_for(&invoker);
                 let (report, http_log) = supervisor.run_json_under(
                     run_id,
                     JsonRunRequest::from(&request),

@@ -12,6 +12,7 @@ use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::invocations::Invoker;
 use super::{lock, Session, Shared};
 use crate::error::{Error, Result};
 use crate::redaction::redact_outcome;
@@ -135,15 +136,27 @@ impl Session {
             execution_id: call.execution_id.clone(),
         };
         let record = FlowRunRecord::of(&workspace, &call.flow, &flow, RunOrigin::Webhook, &clock)?;
+        let invoker = Invoker::outermost(
+            workspace.root(),
+            Some(&call.flow),
+            &call.execution_id,
+            call.started_at,
+        );
         let supervisor = &self.shared.supervisor;
-        let report = blocksmith_runner::run_flow(supervisor, supervisor.next_run_id(), flow)
-            .map_err(|err| redacted(err.into()))?;
+        let (report, _) = blocksmith_runner::run_flow_under(
+            supervisor,
+            supervisor.next_run_id(),
+            flow,
+            &self.conditions_for(&invoker),
+        )
+        .map_err(|err| redacted(err.into()))?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform, and each step
         // is kept in its block's history as a webhook call's.
         record_flow_run(&workspace, &call.flow, &report)?;
         self.with_history(&workspace, |history| {
             record_flow_history(history, &record, &report, &secrets)
         })?;
+        self.record_invoked_without_parent(&workspace, &invoker)?;
         Ok(redact_outcome(report.outcome, &secrets))
     }
 }

@@ -21,6 +21,7 @@ use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::invocations::{record_invoked_runs, Invoker};
 use super::{lock, Session};
 use crate::connections::{config_vars_and_secrets_for_run, config_vars_for_run, redactor_for};
 use crate::error::Result;
@@ -153,12 +154,20 @@ impl Session {
             &clock,
         )?;
         run.request.debug_mode = request.debug_mode;
+        let invoker = Invoker::outermost(
+            workspace.root(),
+            Some(&run.flow),
+            &clock.execution_id,
+            clock.now,
+        );
+        let conditions = self.conditions_for(&invoker);
         let supervisor = &self.shared.supervisor;
-        let report = self.tracked(&request.run_id, &redactor, |run_id| {
-            supervisor.run(run_id, run.request.clone(), run.limits)
+        let (report, _) = self.tracked(&request.run_id, &redactor, |run_id| {
+            supervisor.run_under(run_id, run.request.clone(), run.limits, conditions)
         })?;
         self.with_history(&workspace, |history| {
-            record_block_run(&workspace, history, &run, &report, &redactor)
+            let id = record_block_run(&workspace, history, &run, &report, &redactor)?;
+            record_invoked_runs(history, Some(id), invoker.take_invoked())
         })?;
         Ok(Ran {
             outcome: redact_outcome(report.outcome, &redactor),
@@ -184,15 +193,23 @@ impl Session {
         }
         flow.debug_mode = request.debug_mode;
         let record = FlowRunRecord::of(&workspace, &request.flow, &flow, RunOrigin::Flow, &clock)?;
+        let invoker = Invoker::outermost(
+            workspace.root(),
+            Some(&request.flow),
+            &clock.execution_id,
+            clock.now,
+        );
+        let conditions = self.conditions_for(&invoker);
         let supervisor = &self.shared.supervisor;
-        let report = self.tracked(&request.run_id, &redactor, |run_id| {
-            blocksmith_runner::run_flow(supervisor, run_id, flow)
+        let (report, _) = self.tracked(&request.run_id, &redactor, |run_id| {
+            blocksmith_runner::run_flow_under(supervisor, run_id, flow, &conditions)
         })?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
         record_flow_run(&workspace, &request.flow, &report)?;
         self.with_history(&workspace, |history| {
             record_flow_history(history, &record, &report, &redactor)
         })?;
+        self.record_invoked_without_parent(&workspace, &invoker)?;
         Ok(Ran {
             outcome: redact_outcome(report.outcome, &redactor),
             failure: report.failure,
@@ -215,18 +232,36 @@ impl Session {
     ) -> Result<(Ran<JsonRunOutcome>, Option<HttpLog>)> {
         let run_id = request.run_id.clone();
         let prepared = self.prepare_file_run(request)?;
-        let conditions = RunConditions {
-            http: http.map(|mode| HttpPlan {
-                secrets: prepared.secrets,
-                mode,
-            }),
-            frozen: None,
+        let http = http.map(|mode| HttpPlan {
+            secrets: prepared.secrets,
+            mode,
+        });
+        // A block file runs outside any flow; with a workspace open, it may invoke the workspace's flows.
+        let workspace = self.snapshot_if_open();
+        let invoker = workspace.as_ref().map(|workspace| Invoker {
+            http: http.clone(),
+            ..Invoker::outermost(workspace.root(), None, &run_id, SystemTime::now())
+        });
+        let conditions = match &invoker {
+            Some(invoker) => self.conditions_for(invoker),
+            None => RunConditions {
+                http,
+                ..RunConditions::default()
+            },
         };
         let supervisor = &self.shared.supervisor;
         let redactor = prepared.redactor;
-        let (report, http_log) = self.tracked(&run_id, &redactor, |run_id| {
+        let (report, mut http_log) = self.tracked(&run_id, &redactor, |run_id| {
             supervisor.run_json_under(run_id, prepared.run, prepared.limits, conditions)
         })?;
+        if let (Some(workspace), Some(invoker)) = (&workspace, &invoker) {
+            self.record_invoked_without_parent(workspace, invoker)?;
+            if let Some(log) = &mut http_log {
+                let invoked = invoker.take_http_logs();
+                log.recorded.exchanges.extend(invoked.recorded.exchanges);
+                log.unmatched.extend(invoked.unmatched);
+            }
+        }
         let ran = Ran {
             outcome: redact_outcome(report.outcome, &redactor),
             failure: report.failure,
@@ -289,6 +324,22 @@ impl Session {
             limits,
             redactor,
             secrets,
+        })
+    }
+
+    /// Records the flows `invoker`'s run invoked, for a run the history does not keep itself (a flow run, a
+    /// block file's run): each names its invoker in `inputs.invokedBy`.
+    pub(super) fn record_invoked_without_parent(
+        &self,
+        workspace: &Workspace,
+        invoker: &Invoker,
+    ) -> Result<()> {
+        let invoked = invoker.take_invoked();
+        if invoked.is_empty() {
+            return Ok(());
+        }
+        self.with_history(workspace, |history| {
+            record_invoked_runs(history, None, invoked)
         })
     }
 

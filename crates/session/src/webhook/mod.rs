@@ -35,7 +35,7 @@ pub use routes::{
     MIN_TOKEN_CHARS,
 };
 pub use server::{ListenerSettings, ServedCall, WebhookCall, WebhookHandler, WebhookServer};
-pub use wire::{RequestLimits, MAX_BODY_BYTES};
+pub use wire::{answer_headers, RequestLimits, MAX_BODY_BYTES};
 
 use crate::runs::{prepare_flow_run, RunClock};
 

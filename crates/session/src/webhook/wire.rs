@@ -527,35 +527,44 @@ fn is_listeners_own(name: &str) -> bool {
     ) || lower.starts_with("access-control-")
 }
 
+/// The header fields of `answer` as the listener sends them (sent at `date`), in order: its own framing, then
+/// the trigger's headers it may carry. `context.invokeFlow` answers a block with the same fields.
+pub fn answer_headers(answer: &HttpAnswer, date: SystemTime) -> Vec<(String, String)> {
+    let mut headers = vec![
+        ("Date".to_owned(), httpdate::fmt_http_date(date)),
+        ("Connection".to_owned(), "close".to_owned()),
+    ];
+    // 204 and 304 carry no body, so no length either (RFC 9110 §8.6).
+    if !matches!(answer.status, 204 | 304) {
+        if is_header_value(&answer.content_type) {
+            headers.push(("Content-Type".to_owned(), answer.content_type.clone()));
+        }
+        headers.push(("Content-Length".to_owned(), answer.body.len().to_string()));
+    }
+    for (name, value) in &answer.headers {
+        // A name or value HTTP cannot carry (a newline, a space in a name) is left out rather than failing the
+        // call.
+        if !is_listeners_own(name) && is_header_name(name) && is_header_value(value) {
+            headers.push((name.clone(), value.clone()));
+        }
+    }
+    headers
+}
+
 /// Writes `answer` with `Connection: close`. A HEAD request gets the head alone.
 pub(super) fn write_answer(
     stream: &mut TcpStream,
     answer: &HttpAnswer,
     head_only: bool,
 ) -> io::Result<()> {
-    // 204 and 304 carry no body, so no length either (RFC 9110 §8.6).
     let bodiless = matches!(answer.status, 204 | 304);
     let reason = http::StatusCode::from_u16(answer.status)
         .ok()
         .and_then(|status| status.canonical_reason())
         .unwrap_or("");
-    let mut head = format!(
-        "HTTP/1.1 {} {reason}\r\nDate: {}\r\nConnection: close\r\n",
-        answer.status,
-        httpdate::fmt_http_date(SystemTime::now()),
-    );
-    if !bodiless {
-        if is_header_value(&answer.content_type) {
-            head.push_str(&format!("Content-Type: {}\r\n", answer.content_type));
-        }
-        head.push_str(&format!("Content-Length: {}\r\n", answer.body.len()));
-    }
-    for (name, value) in &answer.headers {
-        // A name or value HTTP cannot carry (a newline, a space in a name) is left out rather than failing the
-        // call.
-        if !is_listeners_own(name) && is_header_name(name) && is_header_value(value) {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
+    let mut head = format!("HTTP/1.1 {} {reason}\r\n", answer.status);
+    for (name, value) in answer_headers(answer, SystemTime::now()) {
+        head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
     let mut message = head.into_bytes();
