@@ -106,7 +106,7 @@ const LAZY: [LazyPrelude; 14] = [
     LazyPrelude {
         file: "crypto.js",
         source: include_str!("builtins/crypto.js"),
-        globals: &["crypto", "CryptoKey"],
+        globals: &["crypto", "Crypto", "CryptoKey", "SubtleCrypto"],
         needs: &["encoding.js"],
     },
     LazyPrelude {

@@ -263,6 +263,7 @@
   };
 
   internals.Blob = Blob;
+  internals.File = File;
   internals.defineGlobal("Blob", Blob);
   internals.defineGlobal("File", File);
   internals.defineGlobal("FormData", FormData);

@@ -69,6 +69,7 @@
       return { run: (callback) => callback() };
     },
   };
+  Object.defineProperty(console, Symbol.toStringTag, { value: "console", configurable: true });
   internals.defineGlobal("console", console);
 
   // The run's start, whenever this prelude happens to load.

@@ -294,6 +294,9 @@
       }
       return signal;
     }
+    get [Symbol.toStringTag]() {
+      return "AbortSignal";
+    }
   }
   internals.defineGlobal("AbortSignal", AbortSignal);
 
@@ -304,6 +307,9 @@
     }
     abort(reason) {
       this.#signal[abortSignal](reason);
+    }
+    get [Symbol.toStringTag]() {
+      return "AbortController";
     }
   }
   internals.defineGlobal("AbortController", AbortController);
