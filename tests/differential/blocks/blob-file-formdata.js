@@ -27,6 +27,17 @@ module.exports = async () => {
     headers: { "content-type": "application/x-www-form-urlencoded" },
   }).formData();
 
+  // A part without its own Content-Type, a quoted boundary, and a body that is not multipart at all.
+  const handWritten = await new Response(
+    '--X\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nhello\r\n--X\r\nContent-Disposition: form-data; name="t"\r\n\r\nplain\r\n--X--\r\n',
+    { headers: { "content-type": 'multipart/form-data; boundary="X"' } },
+  ).formData();
+  let garbage;
+  try {
+    await new Response("garbage", { headers: { "content-type": "multipart/form-data; boundary=X" } }).formData();
+  } catch (error) {
+    garbage = `${error.name}: ${error.message}`;
+  }
   let badFormData;
   try {
     await new Response("plain").formData();
@@ -58,6 +69,8 @@ module.exports = async () => {
       parsedFileText: await parsedFile.text(),
       urlEncoded: [...urlEncoded],
       badFormData,
+      handWritten: [...handWritten].map(([key, value]) => [key, describe(value)]),
+      garbage,
       blobBodyType: blobBody.headers.get("content-type"),
       blobBodyText: await blobBody.text(),
       responseBlob: { type: responseBlob.type, size: responseBlob.size },

@@ -15,4 +15,7 @@ export const LIBRARIES = [
   "validator",
   "jsonata",
   "libphonenumber-js",
+  "xlsx",
+  "mathjs",
+  "zod",
 ];
