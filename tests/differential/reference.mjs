@@ -161,7 +161,7 @@ function fail(error) {
   finish({ ok: false, error });
 }
 
-for (const [method, level] of [["log", "info"], ["info", "info"], ["debug", "debug"], ["warn", "warn"], ["error", "error"], ["trace", "trace"]]) {
+for (const [method, level] of [["log", "info"], ["info", "info"], ["debug", "debug"], ["warn", "warn"], ["error", "error"], ["trace", "trace"], ["dirxml", "info"]]) {
   console[method] = (...args) => log(level, args);
 }
 

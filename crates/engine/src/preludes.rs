@@ -33,7 +33,7 @@ pub struct LazyPrelude {
     pub needs: &'static [&'static str],
 }
 
-const LAZY: [LazyPrelude; 13] = [
+const LAZY: [LazyPrelude; 14] = [
     LazyPrelude {
         file: "format.js",
         source: include_str!("builtins/format.js"),
@@ -78,6 +78,7 @@ const LAZY: [LazyPrelude; 13] = [
         globals: &[
             "DOMException",
             "Event",
+            "CustomEvent",
             "EventTarget",
             "AbortSignal",
             "AbortController",
@@ -105,7 +106,7 @@ const LAZY: [LazyPrelude; 13] = [
     LazyPrelude {
         file: "crypto.js",
         source: include_str!("builtins/crypto.js"),
-        globals: &["crypto", "CryptoKey"],
+        globals: &["crypto", "Crypto", "CryptoKey", "SubtleCrypto"],
         needs: &["encoding.js"],
     },
     LazyPrelude {
@@ -119,6 +120,12 @@ const LAZY: [LazyPrelude; 13] = [
         source: include_str!("builtins/process.js"),
         globals: &["process"],
         needs: &[],
+    },
+    LazyPrelude {
+        file: "blob.js",
+        source: include_str!("builtins/blob.js"),
+        globals: &["Blob", "File", "FormData"],
+        needs: &["encoding.js"],
     },
     LazyPrelude {
         file: "fetch.js",

@@ -17,4 +17,7 @@ export const LIBRARIES = [
   "libphonenumber-js",
   "luxon",
   "dayjs-timezone",
+  "xlsx",
+  "mathjs",
+  "zod",
 ];

@@ -1,7 +1,8 @@
-// Node's `Buffer`, the subset blocks reach for: a `Uint8Array` subclass with from/alloc/concat/
-// byteLength/isBuffer/compare and toString/write/equals/slice, the fixed-width readers and writers (8 to 64-bit
-// integers, BigInt, float and double, both byte orders), the variable-width ones (1 to 6 bytes) and swap16/32/64,
-// in utf8, utf16le (ucs2), base64, base64url, hex, latin1 (binary) and ascii.
+// Node's `Buffer`: a `Uint8Array` subclass with from/of/alloc/concat/byteLength/isBuffer/compare/copyBytesFrom
+// and toString/write/equals/slice/indexOf/lastIndexOf, the fixed-width readers and writers (8 to 64-bit
+// integers, BigInt, float and double, both byte orders) and the variable-width ones (1 to 6 bytes) with Node's
+// range checks and coded errors, swap16/32/64 and the per-encoding `…Slice`/`…Write`, in utf8, utf16le (ucs2),
+// base64, base64url, hex, latin1 (binary) and ascii.
 (function (host, internals) {
   "use strict";
 
@@ -137,6 +138,28 @@
     static allocUnsafe(size) {
       return new Buffer(size);
     }
+    static allocUnsafeSlow(size) {
+      return new Buffer(size);
+    }
+    static of(...items) {
+      const buffer = new Buffer(items.length);
+      for (let i = 0; i < items.length; i++) buffer[i] = items[i];
+      return buffer;
+    }
+    // A copy of `length` elements of a typed array from element `offset`, as bytes.
+    static copyBytesFrom(view, offset = 0, length = view.length - offset) {
+      if (!ArrayBuffer.isView(view) || view instanceof DataView) {
+        internals.loadPrelude("node/require.js");
+        throw internals.invalidArgType("view", "an instance of TypedArray", view);
+      }
+      const size = view.BYTES_PER_ELEMENT;
+      const start = Math.min(offset, view.length) * size;
+      const end = Math.min(offset + length, view.length) * size;
+      return Buffer.from(new Uint8Array(view.buffer, view.byteOffset + start, Math.max(end - start, 0)));
+    }
+    static get [Symbol.species]() {
+      return Buffer;
+    }
     static byteLength(value, encoding) {
       if (typeof value === "string") return encode(value, encoding).length;
       if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value.byteLength;
@@ -154,6 +177,7 @@
       }
       return out;
     }
+    static poolSize = 8192;
     static isBuffer(value) {
       return value instanceof Buffer;
     }
@@ -176,8 +200,27 @@
     toString(encoding, start = 0, end = this.length) {
       return decode(this.subarray(start, end), encoding);
     }
+    toLocaleString(encoding, start, end) {
+      return this.toString(encoding, start, end);
+    }
     toJSON() {
       return { type: "Buffer", data: Array.from(this) };
+    }
+    // As `util.inspect` shows a Buffer: at most INSPECT_MAX_BYTES (50) bytes in hex.
+    inspect() {
+      const shown = Array.from(this.subarray(0, 50), (byte) => byte.toString(16).padStart(2, "0")).join(" ");
+      const more = this.length > 50 ? ` ... ${this.length - 50} more byte${this.length - 50 > 1 ? "s" : ""}` : "";
+      return `<Buffer ${shown}${more}>`;
+    }
+    // Node's deprecated names for the memory a buffer views.
+    get parent() {
+      return this.buffer;
+    }
+    get offset() {
+      return this.byteOffset;
+    }
+    subarray(start, end) {
+      return Uint8Array.prototype.subarray.call(this, start, end);
     }
     equals(other) {
       return Buffer.compare(this, other) === 0;
@@ -230,49 +273,24 @@
       }
       return -1;
     }
+    // The last match at or before `byteOffset` (from the end when negative; the whole buffer by default).
+    lastIndexOf(value, byteOffset, encoding) {
+      if (typeof byteOffset === "string") {
+        encoding = byteOffset;
+        byteOffset = undefined;
+      }
+      const needle = typeof value === "number" ? Uint8Array.of(value & 255) : typeof value === "string" ? encode(value, encoding) : value;
+      let from = byteOffset === undefined || Number.isNaN(Number(byteOffset)) ? this.length : Math.trunc(Number(byteOffset));
+      if (from < 0) from += this.length;
+      outer: for (let i = Math.min(from, this.length - needle.length); i >= 0; i--) {
+        for (let j = 0; j < needle.length; j++) if (this[i + j] !== needle[j]) continue outer;
+        return i;
+      }
+      return -1;
+    }
     includes(value, byteOffset, encoding) {
       return this.indexOf(value, byteOffset, encoding) !== -1;
     }
-    #view() {
-      return new DataView(this.buffer, this.byteOffset, this.byteLength);
-    }
-    readUInt8(offset = 0) { return this.#view().getUint8(offset); }
-    readUInt16BE(offset = 0) { return this.#view().getUint16(offset); }
-    readUInt16LE(offset = 0) { return this.#view().getUint16(offset, true); }
-    readUInt32BE(offset = 0) { return this.#view().getUint32(offset); }
-    readUInt32LE(offset = 0) { return this.#view().getUint32(offset, true); }
-    readInt8(offset = 0) { return this.#view().getInt8(offset); }
-    readInt16BE(offset = 0) { return this.#view().getInt16(offset); }
-    readInt16LE(offset = 0) { return this.#view().getInt16(offset, true); }
-    readInt32BE(offset = 0) { return this.#view().getInt32(offset); }
-    readInt32LE(offset = 0) { return this.#view().getInt32(offset, true); }
-    writeUInt8(value, offset = 0) { this.#view().setUint8(offset, value); return offset + 1; }
-    writeUInt16BE(value, offset = 0) { this.#view().setUint16(offset, value); return offset + 2; }
-    writeUInt16LE(value, offset = 0) { this.#view().setUint16(offset, value, true); return offset + 2; }
-    writeUInt32BE(value, offset = 0) { this.#view().setUint32(offset, value); return offset + 4; }
-    writeUInt32LE(value, offset = 0) { this.#view().setUint32(offset, value, true); return offset + 4; }
-    writeInt32BE(value, offset = 0) { this.#view().setInt32(offset, value); return offset + 4; }
-    writeInt32LE(value, offset = 0) { this.#view().setInt32(offset, value, true); return offset + 4; }
-    writeInt8(value, offset = 0) { this.#view().setInt8(offset, value); return offset + 1; }
-    writeInt16BE(value, offset = 0) { this.#view().setInt16(offset, value); return offset + 2; }
-    writeInt16LE(value, offset = 0) { this.#view().setInt16(offset, value, true); return offset + 2; }
-    readBigInt64BE(offset = 0) { return this.#view().getBigInt64(offset); }
-    readBigInt64LE(offset = 0) { return this.#view().getBigInt64(offset, true); }
-    readBigUInt64BE(offset = 0) { return this.#view().getBigUint64(offset); }
-    readBigUInt64LE(offset = 0) { return this.#view().getBigUint64(offset, true); }
-    writeBigInt64BE(value, offset = 0) { this.#view().setBigInt64(offset, value); return offset + 8; }
-    writeBigInt64LE(value, offset = 0) { this.#view().setBigInt64(offset, value, true); return offset + 8; }
-    writeBigUInt64BE(value, offset = 0) { this.#view().setBigUint64(offset, value); return offset + 8; }
-    writeBigUInt64LE(value, offset = 0) { this.#view().setBigUint64(offset, value, true); return offset + 8; }
-    readFloatBE(offset = 0) { return this.#view().getFloat32(offset); }
-    readFloatLE(offset = 0) { return this.#view().getFloat32(offset, true); }
-    readDoubleBE(offset = 0) { return this.#view().getFloat64(offset); }
-    readDoubleLE(offset = 0) { return this.#view().getFloat64(offset, true); }
-    writeFloatBE(value, offset = 0) { this.#view().setFloat32(offset, value); return offset + 4; }
-    writeFloatLE(value, offset = 0) { this.#view().setFloat32(offset, value, true); return offset + 4; }
-    writeDoubleBE(value, offset = 0) { this.#view().setFloat64(offset, value); return offset + 8; }
-    writeDoubleLE(value, offset = 0) { this.#view().setFloat64(offset, value, true); return offset + 8; }
-
     // Variable-width integers of 1 to 6 bytes, as Node reads and writes them (48 bits fit a Number exactly).
     readUIntBE(offset, byteLength) {
       this.#checkSpan(offset, byteLength);
@@ -293,39 +311,35 @@
       return toSigned(this.readUIntLE(offset, byteLength), byteLength);
     }
     writeUIntBE(value, offset, byteLength) {
+      checkByteLength(byteLength);
+      checkIntegerValue(value, 0, 2 ** (8 * byteLength) - 1, byteLength);
       this.#checkSpan(offset, byteLength);
       let rest = fromSigned(value, byteLength);
       for (let i = byteLength - 1; i >= 0; i--, rest = Math.floor(rest / 256)) this[offset + i] = rest % 256;
       return offset + byteLength;
     }
     writeUIntLE(value, offset, byteLength) {
+      checkByteLength(byteLength);
+      checkIntegerValue(value, 0, 2 ** (8 * byteLength) - 1, byteLength);
       this.#checkSpan(offset, byteLength);
       let rest = fromSigned(value, byteLength);
       for (let i = 0; i < byteLength; i++, rest = Math.floor(rest / 256)) this[offset + i] = rest % 256;
       return offset + byteLength;
     }
     writeIntBE(value, offset, byteLength) {
-      return this.writeUIntBE(value, offset, byteLength);
+      checkByteLength(byteLength);
+      checkIntegerValue(value, -(2 ** (8 * byteLength - 1)), 2 ** (8 * byteLength - 1) - 1, byteLength);
+      return this.writeUIntBE(fromSigned(value, byteLength), offset, byteLength);
     }
     writeIntLE(value, offset, byteLength) {
-      return this.writeUIntLE(value, offset, byteLength);
+      checkByteLength(byteLength);
+      checkIntegerValue(value, -(2 ** (8 * byteLength - 1)), 2 ** (8 * byteLength - 1) - 1, byteLength);
+      return this.writeUIntLE(fromSigned(value, byteLength), offset, byteLength);
     }
     // Node's checks, in its order and words: the width, a buffer too short for it, then the offset.
     #checkSpan(offset, byteLength) {
       checkByteLength(byteLength);
-      const last = this.length - byteLength;
-      if (last < 0) {
-        const error = new RangeError("Attempt to access memory outside buffer bounds");
-        error.code = "ERR_BUFFER_OUT_OF_BOUNDS";
-        throw error;
-      }
-      if (!Number.isInteger(offset) || offset < 0 || offset > last) {
-        const error = new RangeError(
-          `The value of "offset" is out of range. It must be ${Number.isInteger(offset) ? `>= 0 and <= ${last}` : "an integer"}. Received ${offset}`,
-        );
-        error.code = "ERR_OUT_OF_RANGE";
-        throw error;
-      }
+      checkOffset(this, offset, byteLength);
     }
 
     // Byte order swaps in place, for UTF-16 BE text and network-order words.
@@ -363,6 +377,82 @@
       error.code = "ERR_OUT_OF_RANGE";
       throw error;
     }
+  }
+
+  // Node's coded errors live with `require` (node/require.js), loaded only when a check fails.
+  function nodeErrors() {
+    internals.loadPrelude("node/require.js");
+    return internals;
+  }
+
+  // Node's offset check for a read or write of `byteLength` bytes: a number, then an integer in the buffer.
+  function checkOffset(buffer, offset, byteLength) {
+    if (typeof offset !== "number") throw nodeErrors().invalidArgType("offset", "of type number", offset);
+    const last = buffer.length - byteLength;
+    if (!Number.isInteger(offset)) throw nodeErrors().outOfRange("offset", "an integer", offset);
+    if (last < 0) throw nodeErrors().nodeError(RangeError, "ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
+    if (offset < 0 || offset > last) throw nodeErrors().outOfRange("offset", `>= 0 and <= ${last}`, offset);
+  }
+
+  // Node's range check for an integer written in `byteLength` bytes, worded as Node words it: exact bounds up
+  // to 3 bytes, powers of two above.
+  function checkIntegerValue(value, min, max, byteLength) {
+    if (typeof min === "bigint" && typeof value !== "bigint") {
+      throw new TypeError("Cannot mix BigInt and other types, use explicit conversions");
+    }
+    if (!(value > max || value < min)) return;
+    const n = typeof min === "bigint" ? "n" : "";
+    const bits = 8 * byteLength;
+    let range;
+    if (byteLength <= 4 && !n) range = `>= ${min} and <= ${max}`;
+    else if (min === 0 || min === 0n) range = `>= 0${n} and < 2${n} ** ${bits}${n}`;
+    else range = `>= -(2${n} ** ${bits - 1}${n}) and < 2${n} ** ${bits - 1}${n}`;
+    throw nodeErrors().outOfRange("value", range, value);
+  }
+
+  // The fixed-width readers and writers, made from one table: Node's name, width, the DataView accessor and
+  // the integer range (none for floats). `readUInt8`, `readInt16BE`, `writeBigUInt64LE`, `readDoubleBE`, …
+  const fixedWidth = [
+    ["UInt8", 1, "Uint8", 0, 0xff],
+    ["Int8", 1, "Int8", -0x80, 0x7f],
+    ["UInt16", 2, "Uint16", 0, 0xffff],
+    ["Int16", 2, "Int16", -0x8000, 0x7fff],
+    ["UInt32", 4, "Uint32", 0, 0xffffffff],
+    ["Int32", 4, "Int32", -0x80000000, 0x7fffffff],
+    ["BigUInt64", 8, "BigUint64", 0n, 2n ** 64n - 1n],
+    ["BigInt64", 8, "BigInt64", -(2n ** 63n), 2n ** 63n - 1n],
+    ["Float", 4, "Float32", null, null],
+    ["Double", 8, "Float64", null, null],
+  ];
+  function defineMethod(name, method) {
+    Object.defineProperty(method, "name", { value: name });
+    Object.defineProperty(Buffer.prototype, name, { value: method, writable: true, configurable: true });
+  }
+  for (const [type, width, accessor, min, max] of fixedWidth) {
+    const orders = width === 1 ? [["", false]] : [["BE", false], ["LE", true]];
+    for (const [order, littleEndian] of orders) {
+      defineMethod(`read${type}${order}`, function (offset = 0) {
+        checkOffset(this, offset, width);
+        return new DataView(this.buffer, this.byteOffset, this.byteLength)[`get${accessor}`](offset, littleEndian);
+      });
+      defineMethod(`write${type}${order}`, function (value, offset = 0) {
+        if (min !== null) checkIntegerValue(value, min, max, width);
+        checkOffset(this, offset, width);
+        const number = min === null || typeof min === "bigint" ? value : Math.trunc(Number(value));
+        new DataView(this.buffer, this.byteOffset, this.byteLength)[`set${accessor}`](offset, number, littleEndian);
+        return offset + width;
+      });
+    }
+  }
+
+  // Node's per-encoding `<encoding>Slice(start, end)` and `<encoding>Write(text, offset, length)`.
+  for (const encoding of ["ascii", "base64", "base64url", "hex", "latin1", "ucs2", "utf8"]) {
+    defineMethod(`${encoding}Slice`, function (start = 0, end = this.length) {
+      return this.toString(encoding, start, end);
+    });
+    defineMethod(`${encoding}Write`, function (text, offset = 0, length = this.length - offset) {
+      return this.write(text, offset, length, encoding);
+    });
   }
 
   // The unsigned `value` of `byteLength` bytes read as two's complement.

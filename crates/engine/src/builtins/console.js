@@ -1,5 +1,7 @@
 // `console` and `performance`: every log call becomes one line in the run's log, at the level the
-// platform uses (`log` → info). The context's `logger` is in core.js.
+// platform uses (`log` → info). The context's `logger` is in core.js. Node's inspector-only methods
+// (`profile`, `profileEnd`, `timeStamp`) do nothing, as they do in Node without an inspector attached, and
+// `clear` does nothing, as in Node when its output is not a terminal.
 (function (host, internals) {
   "use strict";
   const logLine = internals.logLine;
@@ -12,6 +14,7 @@
 
   const counts = new Map();
   const timers = new Map();
+  const doNothing = () => {};
   const console = {
     log: logAt("info"),
     info: logAt("info"),
@@ -20,6 +23,7 @@
     error: logAt("error"),
     trace: logAt("trace"),
     dir: (value) => logLine("info", [value]),
+    dirxml: logAt("info"),
     table: (value) => logLine("info", [value]),
     assert(condition, ...args) {
       if (!condition) {
@@ -50,7 +54,22 @@
     group: logAt("info"),
     groupCollapsed: logAt("info"),
     groupEnd() {},
+    clear: doNothing,
+    profile: doNothing,
+    profileEnd: doNothing,
+    timeStamp: doNothing,
+    // Another console writing to the same run log (its counts and timers are shared, where Node keeps them
+    // per context).
+    context() {
+      return { ...console };
+    },
+    // Async stack tagging for DevTools: in Node without an inspector, `run` just calls the function.
+    createTask(name) {
+      if (typeof name !== "string" || name === "") throw new Error("First argument must be a non-empty string.");
+      return { run: (callback) => callback() };
+    },
   };
+  Object.defineProperty(console, Symbol.toStringTag, { value: "console", configurable: true });
   internals.defineGlobal("console", console);
 
   // The run's start, whenever this prelude happens to load.

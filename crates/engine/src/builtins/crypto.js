@@ -27,13 +27,33 @@
   const keyMaterials = new WeakMap();
   const createKey = Symbol("createKey");
 
+  // `type`, `extractable`, `algorithm` and `usages` are read-only accessors on the prototype, as in Node.
   class CryptoKey {
+    #type;
+    #extractable;
+    #algorithm;
+    #usages;
     constructor(token, type, algorithm, extractable, usages) {
       if (token !== createKey) throw new TypeError("Illegal constructor");
-      this.type = type;
-      this.extractable = extractable;
-      this.algorithm = algorithm;
-      this.usages = usages;
+      this.#type = type;
+      this.#extractable = extractable;
+      this.#algorithm = algorithm;
+      this.#usages = usages;
+    }
+    get type() {
+      return this.#type;
+    }
+    get extractable() {
+      return this.#extractable;
+    }
+    get algorithm() {
+      return this.#algorithm;
+    }
+    get usages() {
+      return this.#usages;
+    }
+    get [Symbol.toStringTag]() {
+      return "CryptoKey";
     }
   }
   internals.defineGlobal("CryptoKey", CryptoKey);
@@ -102,7 +122,7 @@
   internals.webcryptoKeys = { makeKey, keyMaterial, bufferSource, toArrayBuffer, hashName, importKey, exportKey };
 
   // Each method is async so that a thrown error becomes a rejection, as in Web Crypto.
-  const subtle = {
+  const subtleMethods = {
     async digest(algorithm, data) {
       const name = hashName(algorithm);
       return toArrayBuffer(host.digest(name, bufferSource(data, "digest")));
@@ -154,17 +174,39 @@
     },
   };
 
+  // `crypto.subtle` and `crypto` are the only instances of SubtleCrypto and Crypto, whose constructors are
+  // globals that refuse to be called, as in Node.
+  const createInstance = Symbol("createInstance");
+  class SubtleCrypto {
+    constructor(token) {
+      if (token !== createInstance) throw new TypeError("Illegal constructor");
+    }
+    get [Symbol.toStringTag]() {
+      return "SubtleCrypto";
+    }
+  }
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(subtleMethods))) {
+    Object.defineProperty(SubtleCrypto.prototype, name, { ...descriptor, enumerable: false });
+  }
+  const subtle = new SubtleCrypto(createInstance);
+  internals.defineGlobal("SubtleCrypto", SubtleCrypto);
+
   const integerArrays = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, BigInt64Array, BigUint64Array];
 
-  const crypto = {
-    subtle,
+  class Crypto {
+    constructor(token) {
+      if (token !== createInstance) throw new TypeError("Illegal constructor");
+    }
+    get subtle() {
+      return subtle;
+    }
     randomUUID() {
       const bytes = host.randomBytes(16);
       bytes[6] = (bytes[6] & 0x0f) | 0x40;
       bytes[8] = (bytes[8] & 0x3f) | 0x80;
       const hex = internals.hexEncode(bytes);
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    },
+    }
     getRandomValues(array) {
       if (!integerArrays.some((type) => array instanceof type)) {
         throw new DOMException("The data argument must be an integer-type TypedArray", "TypeMismatchError");
@@ -177,8 +219,13 @@
       }
       new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(host.randomBytes(array.byteLength));
       return array;
-    },
-  };
+    }
+    get [Symbol.toStringTag]() {
+      return "Crypto";
+    }
+  }
+  const crypto = new Crypto(createInstance);
+  internals.defineGlobal("Crypto", Crypto);
   internals.webcrypto = crypto;
   internals.defineGlobal("crypto", crypto);
 });

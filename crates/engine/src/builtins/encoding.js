@@ -90,6 +90,9 @@
       const read = host.utf8Decode(bytes.subarray(0, written), false, true).length;
       return { read, written };
     }
+    get [Symbol.toStringTag]() {
+      return "TextEncoder";
+    }
   }
   internals.defineGlobal("TextEncoder", TextEncoder);
 
@@ -123,6 +126,9 @@
         );
       }
       return host.utf8Decode(bytes, this.#fatal, this.#ignoreBOM);
+    }
+    get [Symbol.toStringTag]() {
+      return "TextDecoder";
     }
   }
   internals.defineGlobal("TextDecoder", TextDecoder);

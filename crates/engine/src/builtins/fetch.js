@@ -96,13 +96,16 @@
   }
   internals.defineGlobal("Headers", Headers);
 
-  // A body given to Request/Response: its bytes and the content type it implies.
+  // A body given to Request/Response: its bytes and the content type it implies. A Blob or FormData body can
+  // only come from blob.js, loaded when the block first named one of them.
   function extractBody(body) {
     if (body == null) return { bytes: null, type: null };
     if (typeof body === "string") return { bytes: internals.utf8Encode(body), type: "text/plain;charset=UTF-8" };
     if (body instanceof URLSearchParams) {
       return { bytes: internals.utf8Encode(body.toString()), type: "application/x-www-form-urlencoded;charset=UTF-8" };
     }
+    const blobOrForm = internals.blobOrFormBody ? internals.blobOrFormBody(body) : null;
+    if (blobOrForm !== null) return blobOrForm;
     const bytes = internals.toBytes(body);
     if (bytes !== null) return { bytes: bytes.slice(), type: null };
     return { bytes: internals.utf8Encode(String(body)), type: "text/plain;charset=UTF-8" };
@@ -110,45 +113,69 @@
 
   const bodyState = Symbol("bodyState");
 
-  class Body {
-    [bodyState] = { bytes: null, used: false };
-    get bodyUsed() {
-      return this[bodyState].used;
-    }
+  function consume(message) {
+    const state = message[bodyState];
+    if (state.used) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+    state.used = true;
+    return Promise.resolve(state.bytes ?? new Uint8Array(0));
+  }
+
+  // The body methods, each the prototype's own as in undici (Request.prototype.json, Response.prototype.json).
+  const bodyMethods = {
     get body() {
       return null;
-    }
-    #consume() {
-      const state = this[bodyState];
-      if (state.used) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
-      state.used = true;
-      return Promise.resolve(state.bytes ?? new Uint8Array(0));
-    }
+    },
+    get bodyUsed() {
+      return this[bodyState].used;
+    },
     async arrayBuffer() {
-      const bytes = await this.#consume();
+      const bytes = await consume(this);
       return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    }
+    },
+    async blob() {
+      const bytes = await consume(this);
+      internals.loadPrelude("blob.js");
+      return internals.bytesToBlob(bytes, this.headers.get("content-type") ?? "");
+    },
     async bytes() {
-      return (await this.#consume()).slice();
-    }
-    async text() {
-      return internals.utf8Decode(await this.#consume());
-    }
+      return (await consume(this)).slice();
+    },
+    async formData() {
+      const bytes = await consume(this);
+      internals.loadPrelude("blob.js");
+      return internals.parseFormData(bytes, this.headers.get("content-type"));
+    },
     async json() {
       return JSON.parse(await this.text());
+    },
+    async text() {
+      return internals.utf8Decode(await consume(this));
+    },
+  };
+  function installBodyMethods(prototype) {
+    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(bodyMethods))) {
+      Object.defineProperty(prototype, name, { ...descriptor, enumerable: false });
     }
   }
 
   const methods = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH"];
 
-  class Request extends Body {
+  // What a Request records but fetch does not act on (no cache, cookies, CORS or referrer in a block), with
+  // undici's defaults.
+  const requestOptionDefaults = {
+    cache: "default", credentials: "same-origin", integrity: "", keepalive: false, mode: "cors",
+    referrer: "about:client", referrerPolicy: "",
+  };
+
+  class Request {
+    [bodyState] = { bytes: null, used: false };
+    #options;
     #url;
     #method;
     #headers;
     #signal;
     #redirect;
     constructor(input, init = {}) {
-      super();
       const source = input instanceof Request ? input : null;
       let url;
       try {
@@ -162,6 +189,11 @@
       this.#headers = new Headers(init.headers ?? (source ? source.headers : undefined));
       this.#signal = init.signal ?? (source ? source.signal : null);
       this.#redirect = init.redirect ?? (source ? source.redirect : "follow");
+      this.#options = {};
+      for (const [option, fallback] of Object.entries(requestOptionDefaults)) {
+        this.#options[option] = init[option] ?? (source ? source.#options[option] : fallback);
+      }
+      this.#options.keepalive = Boolean(this.#options.keepalive);
       if (!["follow", "manual", "error"].includes(this.#redirect)) {
         throw new TypeError(`Request constructor: ${this.#redirect} is not an accepted type. Expected one of follow, manual, error.`);
       }
@@ -181,6 +213,17 @@
     get headers() { return this.#headers; }
     get signal() { return this.#signal; }
     get redirect() { return this.#redirect; }
+    get cache() { return this.#options.cache; }
+    get credentials() { return this.#options.credentials; }
+    get destination() { return ""; }
+    get duplex() { return "half"; }
+    get integrity() { return this.#options.integrity; }
+    get isHistoryNavigation() { return false; }
+    get isReloadNavigation() { return false; }
+    get keepalive() { return this.#options.keepalive; }
+    get mode() { return this.#options.mode; }
+    get referrer() { return this.#options.referrer; }
+    get referrerPolicy() { return this.#options.referrerPolicy; }
     clone() {
       return new Request(this);
     }
@@ -188,11 +231,13 @@
       return "Request";
     }
   }
+  installBodyMethods(Request.prototype);
   internals.defineGlobal("Request", Request);
 
   const fromHost = Symbol("fromHost");
 
-  class Response extends Body {
+  class Response {
+    [bodyState] = { bytes: null, used: false };
     #status;
     #statusText;
     #headers;
@@ -200,7 +245,6 @@
     #redirected = false;
     #type = "default";
     constructor(body = null, init = {}) {
-      super();
       const status = init.status ?? 200;
       if (!Number.isInteger(status) || status < 200 || status > 599) {
         throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`);
@@ -270,6 +314,7 @@
       return "Response";
     }
   }
+  installBodyMethods(Response.prototype);
   internals.defineGlobal("Response", Response);
 
   internals.defineGlobal("fetch", function fetch(input, init = undefined) {

@@ -100,6 +100,17 @@
     nextTick,
     hrtime,
     emitWarning,
+    // A built-in module by name, as `require` gives it, or undefined for a name that is none of Node's (one
+    // that Blocksmith does not provide throws `require`'s error saying what to use instead).
+    getBuiltinModule: function getBuiltinModule(id) {
+      internals.loadPrelude("node/require.js");
+      try {
+        return internals.requireBuiltin(String(id).startsWith("node:") ? String(id) : `node:${id}`);
+      } catch (error) {
+        if (error && error.code === "ERR_UNKNOWN_BUILTIN_MODULE") return undefined;
+        throw error;
+      }
+    },
     exit: unavailable("exit", "return a value (or throw an error) to end the run"),
     abort: unavailable("abort", "throw an error to end the run"),
     kill: unavailable("kill", "a block cannot signal processes"),
@@ -107,6 +118,25 @@
     binding: unavailable("binding", "a block cannot load Node's internal modules"),
     dlopen: unavailable("dlopen", "a block cannot load native code"),
   };
+  // Node's process is an EventEmitter. A block's emits only the events the block itself emits (never Node's own
+  // `exit` or `uncaughtException`), so these methods serve libraries that listen or emit; the first call loads
+  // `events` (node/events.js) and hands the call to an emitter of the block's own.
+  let emitter = null;
+  const emitterMethods = ["addListener", "emit", "eventNames", "getMaxListeners", "listenerCount", "listeners", "off", "on",
+    "once", "prependListener", "prependOnceListener", "rawListeners", "removeAllListeners", "removeListener", "setMaxListeners"];
+  for (const name of emitterMethods) {
+    process[name] = {
+      [name](...args) {
+        if (emitter === null) {
+          internals.loadPrelude("node/require.js");
+          const EventEmitter = internals.requireBuiltin("events");
+          emitter = new EventEmitter();
+        }
+        const result = emitter[name](...args);
+        return result === emitter ? process : result;
+      },
+    }[name];
+  }
   Object.defineProperty(process, Symbol.toStringTag, { value: "process", configurable: true });
   internals.defineGlobal("process", process);
 });

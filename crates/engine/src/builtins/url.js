@@ -153,6 +153,9 @@
   }
   internals.defineGlobal("URLSearchParams", URLSearchParams);
 
+  const objectUrls = new Map();
+  internals.resolveObjectURL = (url) => objectUrls.get(String(url));
+
   class URL {
     #parts;
     #searchParams = null;
@@ -171,6 +174,26 @@
 
     static canParse(url, base) {
       return host.parseUrl(usv(url), base === undefined ? undefined : usv(base)) !== null;
+    }
+
+    // `new URL` that answers `null` rather than throwing for what does not parse.
+    static parse(url, base) {
+      return URL.canParse(url, base) ? new URL(url, base) : null;
+    }
+
+    // `blob:nodedata:<uuid>` URLs for blobs, kept for the run (`require("buffer").resolveObjectURL` reads them).
+    static createObjectURL(blob) {
+      if (!(internals.Blob && blob instanceof internals.Blob)) {
+        internals.loadPrelude("node/require.js");
+        throw internals.invalidArgType("obj", "an instance of Blob", blob);
+      }
+      const url = `blob:nodedata:${crypto.randomUUID()}`;
+      objectUrls.set(url, blob);
+      return url;
+    }
+
+    static revokeObjectURL(url) {
+      objectUrls.delete(String(url));
     }
 
     #set(setter, value) {

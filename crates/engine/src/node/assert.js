@@ -19,6 +19,9 @@
     get name() {
       return "AssertionError";
     }
+    toString() {
+      return `${this.name} [${this.code}]: ${this.message}`;
+    }
   }
 
   const headers = {

@@ -727,6 +727,10 @@
     hkdf,
     hkdfSync,
     randomBytes,
+    // Node's deprecated aliases of randomBytes.
+    pseudoRandomBytes: randomBytes,
+    prng: randomBytes,
+    rng: randomBytes,
     randomFill,
     randomFillSync,
     randomInt,

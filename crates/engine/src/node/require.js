@@ -87,9 +87,11 @@
   };
 
   internals.outOfRange = function outOfRange(name, range, value) {
-    // Node separates the thousands of integers beyond 2^32 with underscores.
+    // Node separates the thousands of integers beyond 2^32 with underscores, and marks a BigInt with `n`.
     let received = String(value);
-    if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) received = received.replace(/\B(?=(\d{3})+(?!\d))/g, "_");
+    const large = typeof value === "bigint" ? value > 2n ** 32n || value < -(2n ** 32n) : Number.isInteger(value) && Math.abs(value) > 2 ** 32;
+    if (large) received = received.replace(/\B(?=(\d{3})+(?!\d))/g, "_");
+    if (typeof value === "bigint") received += "n";
     return internals.nodeError(RangeError, "ERR_OUT_OF_RANGE", `The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
   };
 

@@ -6,7 +6,8 @@
   // Read now: the block may replace the globals later, and the module keeps Node's own.
   const { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate } = globalThis;
 
-  internals.defineModule("timers", { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate });
+  const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate };
+  internals.defineModule("timers", timers);
 
   // Node rejects with its own AbortError (an Error named "AbortError" with code ABORT_ERR).
   function aborted(signal) {
@@ -80,7 +81,7 @@
     };
   }
 
-  internals.defineModule("timers/promises", {
+  const promises = {
     setTimeout: promiseTimeout,
     setImmediate: promiseImmediate,
     setInterval: promiseInterval,
@@ -88,5 +89,8 @@
       wait: (delay, options) => promiseTimeout(delay, undefined, options),
       yield: () => promiseImmediate(),
     },
-  });
+  };
+  internals.defineModule("timers/promises", promises);
+  // `require("timers").promises` is `require("timers/promises")`, as in Node.
+  timers.promises = promises;
 });

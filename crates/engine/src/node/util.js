@@ -1,5 +1,6 @@
 // `require("util")` and `require("util/types")`: `format`, `inspect` (node/inspect.js), `promisify`,
-// `callbackify`, `inherits`, `isDeepStrictEqual`, `types`, `deprecate` and the encoders.
+// `callbackify`, `inherits`, `isDeepStrictEqual`, `types`, `deprecate`, `aborted`, the encoders and the
+// deprecated `is…` checks.
 (function (host, internals) {
   "use strict";
   const { invalidArgType, nodeError, inspect } = internals;
@@ -156,6 +157,7 @@
   }
 
   const types = {
+    isArgumentsObject: (value) => tagOf(value) === "Arguments",
     isAnyArrayBuffer: (value) => value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer),
     isArrayBuffer: (value) => value instanceof ArrayBuffer,
     isArrayBufferView: (value) => ArrayBuffer.isView(value),
@@ -291,7 +293,38 @@
     toUSVString: (text) => String(text).toWellFormed(),
     TextEncoder: globalThis.TextEncoder,
     TextDecoder: globalThis.TextDecoder,
+    // Resolves once `signal` aborts (Node also ties it to `resource`'s lifetime, which a block need not).
+    aborted(signal, resource) {
+      if (!(signal instanceof AbortSignal)) return Promise.reject(invalidArgType("signal", "an instance of AbortSignal", signal));
+      if (resource === null || (typeof resource !== "object" && typeof resource !== "function")) {
+        return Promise.reject(invalidArgType("resource", "of type object", resource));
+      }
+      if (signal.aborted) return Promise.resolve();
+      return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+    },
+    // A block runs in one context, so a "transferable" controller or signal is the plain one.
+    transferableAbortController: () => new AbortController(),
+    transferableAbortSignal: (signal) => signal,
   };
+  util.debug = util.debuglog;
+  // Node's deprecated type checks (util.isString, …), still exported.
+  const deprecatedChecks = {
+    isBoolean: (value) => typeof value === "boolean",
+    isBuffer: (value) => internals.Buffer !== undefined && value instanceof internals.Buffer,
+    isDate: (value) => types.isDate(value),
+    isError: (value) => value instanceof Error,
+    isFunction: (value) => typeof value === "function",
+    isNull: (value) => value === null,
+    isNullOrUndefined: (value) => value === null || value === undefined,
+    isNumber: (value) => typeof value === "number",
+    isObject: (value) => value !== null && typeof value === "object",
+    isPrimitive: (value) => value === null || (typeof value !== "object" && typeof value !== "function"),
+    isRegExp: (value) => types.isRegExp(value),
+    isString: (value) => typeof value === "string",
+    isSymbol: (value) => typeof value === "symbol",
+    isUndefined: (value) => value === undefined,
+  };
+  Object.assign(util, deprecatedChecks);
   internals.defineModule("util", util);
   internals.defineModule("util/types", types);
 });

@@ -61,7 +61,10 @@
     brotliDecompress: ["brotli", false],
   };
 
-  const zlib = { constants, codes: { Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6 } };
+  // zlib's return codes by name and, as in Node, by number.
+  const codes = { Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6 };
+  for (const [name, code] of Object.entries(codes)) codes[code] = name;
+  const zlib = { constants, codes };
   for (const [name, [format, compressing, level]] of Object.entries(operations)) {
     const sync = function (buffer, options) {
       const bytes = inputBytes(buffer);

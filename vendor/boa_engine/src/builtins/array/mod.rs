@@ -42,6 +42,7 @@ pub(crate) use array_iterator::ArrayIterator;
 
 #[cfg(feature = "experimental")]
 mod from_async;
+mod stable_sort;
 
 #[cfg(test)]
 mod tests;
@@ -2667,8 +2668,9 @@ impl Array {
             // e. Set k to k + 1.
         }
         // 4. Sort items using an implementation-defined sequence of calls to SortCompare. If any such call returns an abrupt completion, stop before performing any further calls to SortCompare and return that Completion Record.
+        // Not `sort_by`, which panics when the comparison function is not a total order (stable_sort.rs).
         let mut sort_err = Ok(());
-        items.sort_by(|x, y| {
+        let items = stable_sort::merge_sort_by(items, |x, y| {
             if sort_err.is_ok() {
                 sort_compare(x, y, context).unwrap_or_else(|err| {
                     sort_err = Err(err);
