@@ -79,6 +79,16 @@ pub struct FlowReport {
 /// Runs the flow's blocks one after another under `run_id` (so `Supervisor::stop(run_id)` stops the
 /// step in progress, which ends the flow).
 pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result<FlowReport> {
+    run_flow_with(flow, |block, request| {
+        supervisor.run(run_id, request, block.limits)
+    })
+}
+
+/// `run_flow` with each step's request run by `run_step` (a debug run runs each under the debugger).
+pub fn run_flow_with(
+    flow: FlowRun,
+    mut run_step: impl FnMut(&FlowBlock, RunRequest) -> Result<RunReport>,
+) -> Result<FlowReport> {
     let FlowRun {
         trigger,
         steps,
@@ -97,13 +107,8 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
     let mut outcomes = Vec::with_capacity(steps.len() + 1);
 
     let trigger_report = run_step(
-        supervisor,
-        run_id,
         &trigger,
-        BlockKind::Trigger,
-        payload,
-        &settings,
-        state,
+        step_request(&trigger, BlockKind::Trigger, payload, &settings, state),
     )?;
     let response = trigger_report.outcome.response.clone();
     state = trigger_report.state.clone();
@@ -113,15 +118,14 @@ pub fn run_flow(supervisor: &Supervisor, run_id: RunId, flow: FlowRun) -> Result
         if failure.is_some() {
             break;
         }
-        let report = run_step(
-            supervisor,
-            run_id,
+        let request = step_request(
             step,
             BlockKind::Action,
             Value::Object(step_results.clone()),
             &settings,
             state.clone(),
-        )?;
+        );
+        let report = run_step(step, request)?;
         state = report.state.clone();
         failure = record_step(step, report, &mut outcomes, &mut step_results);
     }
@@ -145,18 +149,16 @@ struct StepSettings<'a> {
     debug_mode: bool,
 }
 
-fn run_step(
-    supervisor: &Supervisor,
-    run_id: RunId,
+fn step_request(
     block: &FlowBlock,
     kind: BlockKind,
     input: Value,
     settings: &StepSettings,
     state: BlockState,
-) -> Result<RunReport> {
+) -> RunRequest {
     let mut context = settings.context.clone();
     set_step(&mut context, &block.name, kind);
-    let request = RunRequest {
+    RunRequest {
         source: block.source.clone(),
         file_name: block.file_name.clone(),
         kind,
@@ -165,8 +167,7 @@ fn run_step(
         context,
         state,
         debug_mode: settings.debug_mode,
-    };
-    supervisor.run(run_id, request, block.limits)
+    }
 }
 
 /// Adds the step's outcome and, when it succeeded, its `{ results }` for the steps after it. Returns the

@@ -20,7 +20,7 @@ pub use context::{
 };
 pub use derived_names::{camel_case, flow_slug};
 pub use error::{Error, Result};
-pub use flow::{run_flow, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
+pub use flow::{run_flow, run_flow_with, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome};
 pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
 pub use supervisor::{
     LogListening, RunConditions, RunId, RunLimits, Supervisor, SupervisorOptions,

@@ -37,10 +37,11 @@ pub use runs::{
     prepare_block_run, prepare_flow_run, record_block_run, record_flow_run, BlockRun, RunClock,
 };
 pub use session::{
-    BlockRunRequest, BrowserConsent, ConsentRequest, DebugListener, DebugNotice, ExportOutcome,
-    FileDebugRequest, FileRunRequest, FlowRunRequest, LimitOverrides, ListenOn, Listening,
-    LiveLogLine, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef, TestRunMode,
-    TestSelection, WebhookRequest, WebhookStatus, Workers,
+    breakpoint_spec, BlockDebugRequest, BlockRunRequest, BrowserConsent, ConsentRequest,
+    DebugListener, DebugNotice, ExportOutcome, FileDebugRequest, FileRunRequest, FlowDebugRequest,
+    FlowRunRequest, LimitOverrides, ListenOn, Listening, LiveLogLine, NewTestCase, QuietHost, Ran,
+    Session, SessionHost, TestCaseRef, TestRunMode, TestSelection, WebhookRequest, WebhookStatus,
+    Workers,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};
@@ -49,7 +50,8 @@ pub use workspace_view::{BlockView, WorkspaceView};
 pub mod types {
     pub use blocksmith_cassette::{Cassette, HttpLog, HttpMode, NoMatch, SecretPlaceholder};
     pub use blocksmith_engine::debugger::{
-        Answer, BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters, StopReason,
+        Answer, BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters, ScopeInfo,
+        StackFrame, StopReason, VariableInfo,
     };
     pub use blocksmith_engine::{
         json_text, BlockError, FailureKind, JsonRunOutcome, JsonText, LogLevel, LogLine, RunOutcome,
@@ -65,6 +67,6 @@ pub mod types {
     };
     pub use blocksmith_workspace::{
         connection_kind, connection_kinds, write_atomic, ConfigVar, ConnectionKind,
-        DEFAULT_REDIRECT_URI,
+        SavedBreakpoint, DEFAULT_REDIRECT_URI,
     };
 }
