@@ -3,6 +3,7 @@
 //! `crate::bindings`).
 
 pub mod connections;
+pub mod debug;
 pub mod export;
 pub mod oauth;
 pub mod persisted_state;

@@ -24,6 +24,7 @@ import { useBlockRun } from './useBlockRun';
 import { useFlowRun } from './useFlowRun';
 import { useRunInput } from './useRunInput';
 import { WebhookPanel } from '../webhook/WebhookPanel';
+import { DebugPanel } from '../debug/DebugPanel';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -199,6 +200,7 @@ export function RunPanel() {
         <span className="spacer" />
         <TimeLimitField key={`${block.id}:${block.timeoutMs ?? ''}`} block={block} />
       </div>
+      <DebugPanel key={block.id} blockId={block.id} readInput={input.current} />
       {flowRunShown && (
         <FlowRunView
           state={flowRunShown}
