@@ -82,7 +82,7 @@ test('a gutter breakpoint pauses Debug on its line; stepping and continuing reac
   await withApp(t, freshFolders(t), async ({ session, workspace }) => {
     await selectBlock(session, 'Code Block');
     await waitForEditor(session);
-    await replaceEditorText(session, readFileSync(DEBUG_STEPS, 'utf8'));
+    await replaceEditorText(session, DEBUG_STEPS);
 
     await clickGutter(session, 8);
     await waitFor(async () => (await session.findAll('[data-testid="debug-breakpoint"][data-line="8"]')).length === 1, {
