@@ -793,7 +793,7 @@ mod tests {
             [
                 (1, &SiteKind::Statement),
                 (2, &SiteKind::DebuggerStatement),
-                (3, &SiteKind::Statement),
+                // `try` itself is not a stop; the statements in its block are.
                 (4, &SiteKind::Statement),
                 (5, &catch_entry),
                 (6, &SiteKind::Statement),
