@@ -6,14 +6,16 @@ use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
-    block_tests, connections, export, oauth, persisted_state, preferences, runs, webhook, workspace,
+    block_tests, connections, debug, export, oauth, persisted_state, preferences, runs, webhook,
+    workspace,
 };
 
 pub fn builder() -> Builder<tauri::Wry> {
     let builder = Builder::<tauri::Wry>::new()
         .events(collect_events![
             webhook::WebhookCallEvent,
-            runs::RunLogEvent
+            runs::RunLogEvent,
+            debug::DebugNoticeEvent
         ])
         // The failures the connections panel shows as an unreachable keyring, with a way to retry.
         .constant(
@@ -43,6 +45,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         workspace::sample_read,
         workspace::sample_save,
         runs::run_block,
+        debug::debug_block,
+        debug::debug_flow,
+        debug::debug_command,
+        debug::breakpoints_get,
+        debug::breakpoints_save,
         runs::run_flow,
         runs::run_stop,
         runs::payload_from_request,

@@ -1,6 +1,7 @@
 //! `blocksmith debug`: a Debug Adapter Protocol adapter on stdin/stdout, so VS Code or any DAP client debugs a
 //! block. It translates the protocol's requests into the session's debug run (`Session::debug_file`) and its
-//! commands, and the run's notices into the protocol's events. One block, one thread (id 1).
+//! commands, and the run's notices into the protocol's events. One block, or a workspace's whole flow (each
+//! step's lines its own file's, `source.path` naming it), on one thread (id 1).
 
 use std::collections::HashMap;
 use std::io::{self, BufReader};
@@ -14,7 +15,8 @@ use blocksmith_session::types::{
     BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters,
 };
 use blocksmith_session::{
-    DebugListener, DebugNotice, FileDebugRequest, FileRunRequest, LimitOverrides, Session,
+    DebugListener, DebugNotice, FileDebugRequest, FileRunRequest, FlowDebugRequest, FlowRunRequest,
+    LimitOverrides, Session,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -32,7 +34,8 @@ const THREAD_ID: u64 = 1;
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct LaunchArguments {
-    program: PathBuf,
+    /// The block's file; not needed with `workspace` and `flow`.
+    program: Option<PathBuf>,
     #[serde(default)]
     trigger: bool,
     config_vars: Option<PathBuf>,
@@ -46,13 +49,20 @@ struct LaunchArguments {
     timeout_ms: Option<u64>,
 }
 
-/// A block ready to be debugged once the client has sent its breakpoints.
+/// A block or a flow ready to be debugged once the client has sent its breakpoints.
 struct Launched {
     session: Session,
-    run: FileRunRequest,
-    program: PathBuf,
+    target: Target,
     stop_on_entry: bool,
-    breakable_lines: Vec<u32>,
+}
+
+enum Target {
+    Block {
+        run: FileRunRequest,
+        program: PathBuf,
+        breakable_lines: Vec<u32>,
+    },
+    Flow(FlowRunRequest),
 }
 
 /// What the reader of the run's notices shares with the request loop.
@@ -61,6 +71,8 @@ struct Shared {
     paused: AtomicBool,
     /// Requests forwarded to the run and not yet answered, by their `seq`: the command's name.
     waiting: Mutex<HashMap<u64, String>>,
+    /// The protocol's `source` of the file running now (a flow's current step), for stack frames.
+    source: Mutex<Value>,
 }
 
 struct Adapter {
@@ -69,7 +81,13 @@ struct Adapter {
     launched: Option<Launched>,
     /// The launch's session, which drives the run while the run's thread waits in it.
     session: Option<Session>,
-    breakpoints: Vec<BreakpointSpec>,
+    /// Debugging a flow (breakpoints then belong to step files).
+    flow: bool,
+    /// By file name (`get-data.js`); a single block's are under its own file's name whatever path the client
+    /// named.
+    breakpoints: HashMap<String, Vec<BreakpointSpec>>,
+    /// The program's file name, for a single block.
+    program_name: Option<String>,
     exceptions: ExceptionFilters,
     /// The debug run's id while it goes on (set at `configurationDone`).
     run_id: Option<String>,
@@ -83,7 +101,9 @@ pub fn debug() -> Result<()> {
         shared: Arc::new(Shared::default()),
         launched: None,
         session: None,
-        breakpoints: Vec::new(),
+        flow: false,
+        breakpoints: HashMap::new(),
+        program_name: None,
         exceptions: ExceptionFilters::default(),
         run_id: None,
         run: None,
@@ -195,10 +215,11 @@ impl Adapter {
     fn launch(&mut self, seq: u64, arguments: &Value) -> std::result::Result<(), String> {
         let arguments: LaunchArguments = serde_json::from_value(arguments.clone())
             .map_err(|error| format!("The launch arguments are not what `blocksmith debug` takes: {error}. Give at least `program`, the block's file."))?;
-        if arguments.flow.is_some() {
-            return Err("Debugging a whole flow is not supported yet; debug its blocks one at a time with `program`.".to_owned());
-        }
         let launched = prepare(arguments).map_err(|error| error.to_string())?;
+        match &launched.target {
+            Target::Block { program, .. } => self.program_name = Some(file_name_of(program)),
+            Target::Flow(_) => self.flow = true,
+        }
         self.session = Some(launched.session.clone());
         self.launched = Some(launched);
         self.out.respond(seq, "launch", json!({}));
@@ -221,11 +242,28 @@ impl Adapter {
                     .collect()
             })
             .unwrap_or_default();
-        let breakable = self
-            .launched
-            .as_ref()
-            .map(|launched| launched.breakable_lines.clone())
-            .unwrap_or_default();
+        let path = arguments["source"]["path"].as_str().map(PathBuf::from);
+        let file_name = match (&self.program_name, &path) {
+            (Some(program), _) => program.clone(),
+            (None, Some(path)) => file_name_of(path),
+            (None, None) => return Err("Name the step's file in `source.path`.".to_owned()),
+        };
+        let breakable = match (&self.launched, &path) {
+            (
+                Some(Launched {
+                    target:
+                        Target::Block {
+                            breakable_lines, ..
+                        },
+                    ..
+                }),
+                _,
+            ) => breakable_lines.clone(),
+            (_, Some(path)) => std::fs::read_to_string(path)
+                .map(|source| Session::breakable_lines(&source))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         let answered: Vec<Value> = asked
             .iter()
             .map(|breakpoint| {
@@ -239,8 +277,15 @@ impl Adapter {
                 }
             })
             .collect();
-        self.breakpoints = asked.clone();
-        self.command_run(DebugCommand::SetBreakpoints { breakpoints: asked });
+        self.breakpoints.insert(file_name.clone(), asked.clone());
+        match (&self.run_id, &self.session) {
+            (Some(run_id), Some(session)) if self.flow => {
+                session.set_flow_breakpoints(run_id, &file_name, asked);
+            }
+            _ => {
+                self.command_run(DebugCommand::SetBreakpoints { breakpoints: asked });
+            }
+        }
         self.out
             .respond(seq, "setBreakpoints", json!({"breakpoints": answered}));
         Ok(())
@@ -276,25 +321,57 @@ impl Adapter {
         if self.run.is_some() {
             return Err("The block is already running.".to_owned());
         }
-        let run_id = launched.run.run_id.clone();
-        let request = FileDebugRequest {
-            run: launched.run,
-            launch: DebugLaunch {
-                breakpoints: self.breakpoints.clone(),
-                exceptions: self.exceptions,
-                stop_on_entry: launched.stop_on_entry,
-            },
-        };
-        let listener =
-            notices_to_client(self.out.clone(), Arc::clone(&self.shared), launched.program);
+        let listener = notices_to_client(self.out.clone(), Arc::clone(&self.shared));
         let out = self.out.clone();
         let session = launched.session;
+        let (run_id, work): (String, Box<dyn FnOnce() + Send>) = match launched.target {
+            Target::Block { run, program, .. } => {
+                *self
+                    .shared
+                    .source
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner) = source_of(&program);
+                let request = FileDebugRequest {
+                    launch: DebugLaunch {
+                        breakpoints: self
+                            .breakpoints
+                            .get(&file_name_of(&program))
+                            .cloned()
+                            .unwrap_or_default(),
+                        exceptions: self.exceptions,
+                        stop_on_entry: launched.stop_on_entry,
+                    },
+                    run,
+                };
+                let run_id = request.run.run_id.clone();
+                (
+                    run_id,
+                    Box::new(move || {
+                        let ran = session.debug_file(request, listener);
+                        report_end(&out, ran.map(|ran| (ran.outcome.ok, ran.failure, ran)));
+                    }),
+                )
+            }
+            Target::Flow(run) => {
+                let request = FlowDebugRequest {
+                    run,
+                    breakpoints: self.breakpoints.clone(),
+                    exceptions: self.exceptions,
+                    stop_on_entry: launched.stop_on_entry,
+                };
+                let run_id = request.run.run_id.clone();
+                (
+                    run_id,
+                    Box::new(move || {
+                        let ran = session.debug_flow(request, listener);
+                        report_end(&out, ran.map(|ran| (ran.outcome.ok, ran.failure, ran)));
+                    }),
+                )
+            }
+        };
         let run = thread::Builder::new()
             .name("debug-run".into())
-            .spawn(move || {
-                let ran = session.debug_file(request, listener);
-                report_end(&out, ran);
-            })
+            .spawn(work)
             .map_err(|error| format!("The debug run could not be started: {error}."))?;
         self.run = Some(run);
         self.run_id = Some(run_id);
@@ -388,9 +465,41 @@ fn prepare(arguments: LaunchArguments) -> Result<Launched> {
         (false, _, Some(path)) => Some(read_json_object_text("step results file", path)?),
         _ => None,
     };
-    let source = read_source(&arguments.program)?;
+    let limits = LimitOverrides {
+        time_limit_ms: arguments.timeout_ms,
+        memory_mb: None,
+    };
+    if let Some(flow) = arguments.flow {
+        if arguments.workspace.is_none() {
+            return Err(Error::Invocation(
+                "Give `workspace`, the folder that holds the flow, with `flow`.".to_owned(),
+            ));
+        }
+        let payload = match &arguments.payload {
+            Some(path) => Some(crate::inputs::read_json("payload file", path)?),
+            None => None,
+        };
+        return Ok(Launched {
+            session,
+            target: Target::Flow(FlowRunRequest {
+                run_id: debug_execution_id(),
+                flow,
+                payload,
+                limits,
+                debug_mode: false,
+            }),
+            stop_on_entry: arguments.stop_on_entry,
+        });
+    }
+    let Some(program) = arguments.program else {
+        return Err(Error::Invocation(
+            "Give `program`, the block's file (or `workspace` and `flow` to debug a flow)."
+                .to_owned(),
+        ));
+    };
+    let source = read_source(&program)?;
     let breakable_lines = Session::breakable_lines(&source);
-    let program = &arguments.program;
+    let program = &program;
     let run = FileRunRequest {
         run_id: debug_execution_id(),
         source,
@@ -405,18 +514,17 @@ fn prepare(arguments: LaunchArguments) -> Result<Launched> {
         trigger: arguments.trigger,
         config_vars,
         input,
-        limits: LimitOverrides {
-            time_limit_ms: arguments.timeout_ms,
-            memory_mb: None,
-        },
+        limits,
         debug_mode: false,
     };
     Ok(Launched {
         session,
-        run,
-        program: std::fs::canonicalize(program).unwrap_or_else(|_| program.clone()),
+        target: Target::Block {
+            run,
+            program: std::fs::canonicalize(program).unwrap_or_else(|_| program.clone()),
+            breakable_lines,
+        },
         stop_on_entry: arguments.stop_on_entry,
-        breakable_lines,
     })
 }
 
@@ -428,14 +536,29 @@ fn debug_execution_id() -> String {
     format!("debug-{millis}-{}", std::process::id())
 }
 
+fn file_name_of(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The protocol's `source` for a file.
+fn source_of(path: &std::path::Path) -> Value {
+    json!({"name": file_name_of(path), "path": path.to_string_lossy()})
+}
+
 /// Turns the run's notices into the protocol's events and the answers into responses.
-fn notices_to_client(out: DapOut, shared: Arc<Shared>, program: PathBuf) -> DebugListener {
-    let source = json!({
-        "name": program.file_name().map(|name| name.to_string_lossy().into_owned()),
-        "path": program.to_string_lossy(),
-    });
+fn notices_to_client(out: DapOut, shared: Arc<Shared>) -> DebugListener {
     DebugListener(Arc::new(move |notice: &DebugNotice| {
+        let source = shared
+            .source
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
         match notice {
+        DebugNotice::StepStarted { path, .. } => {
+            *shared.source.lock().unwrap_or_else(PoisonError::into_inner) = source_of(path);
+        }
         DebugNotice::Logged(line) => out.event(
             "output",
             json!({"category": "console", "output": format!("{}\n", line.message)}),
@@ -501,20 +624,22 @@ fn take_waiting(shared: &Shared, request: u64) -> Option<String> {
 
 /// The run's end: the line `blocksmith run` would print (as `stdout` output), then `terminated` and `exited`
 /// with `blocksmith run`'s exit status.
-fn report_end(
+fn report_end<O: serde::Serialize>(
     out: &DapOut,
-    ran: blocksmith_session::Result<
-        blocksmith_session::Ran<blocksmith_session::types::JsonRunOutcome>,
-    >,
+    ran: blocksmith_session::Result<(
+        bool,
+        Option<blocksmith_session::types::FailureKind>,
+        blocksmith_session::Ran<O>,
+    )>,
 ) {
     let exit_code = match ran {
-        Ok(ran) => {
+        Ok((ok, failure, ran)) => {
             let line = serde_json::to_string(&ran.outcome).unwrap_or_default();
             out.event(
                 "output",
                 json!({"category": "stdout", "output": format!("{line}\n")}),
             );
-            exit_status(ran.outcome.ok, ran.failure)
+            exit_status(ok, failure)
         }
         Err(error) => {
             out.event(

@@ -439,3 +439,180 @@ fn pause_stops_a_busy_loop_and_terminate_ends_the_run_within_200_ms() {
         "stopped, as `blocksmith run` reports a stopped run"
     );
 }
+
+/// The variables of the paused frame's scope called `name`, as `name → value` text.
+fn scope_variables(client: &mut Client, name: &str) -> Vec<(String, String)> {
+    let frame = client.top_frame();
+    let scopes = client.request("scopes", json!({"frameId": frame["id"]}));
+    let scope = scopes["scopes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|scope| scope["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} scope in {scopes}"))
+        .clone();
+    let variables = client.request(
+        "variables",
+        json!({"variablesReference": scope["variablesReference"]}),
+    );
+    variables["variables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|variable| {
+            (
+                variable["name"].as_str().unwrap().to_owned(),
+                variable["value"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_debugger_statement_pauses_and_the_global_scope_lists_the_blocks_globals() {
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("debugger_statement.js")}),
+        json!([]),
+        &[],
+    );
+    let stopped = client.event("stopped");
+    assert_eq!(stopped["reason"], "breakpoint", "{stopped}");
+    assert_eq!(stopped["description"], "Paused on a `debugger` statement.");
+    assert_eq!(client.top_frame()["line"], 4);
+    assert_eq!(client.evaluate("answer"), "42");
+    let globals = scope_variables(&mut client, "Global");
+    assert!(
+        globals.contains(&("lastAnswer".to_owned(), "41".to_owned())),
+        "{globals:?}"
+    );
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["result"], 42);
+    assert_eq!(exit_code, 0);
+}
+
+#[test]
+fn an_error_the_engine_raises_pauses_where_it_was_raised_for_all_and_uncaught() {
+    // `all`: the caught TypeError first, then the one that ends the run.
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("type_error.js")}),
+        json!([]),
+        &["all"],
+    );
+    assert_eq!(client.stopped("exception"), 3);
+    assert_eq!(client.evaluate("order.id"), "1");
+    assert_eq!(client.evaluate("JSON.stringify(customer)"), "\"{}\"");
+    client.request("continue", json!({"threadId": 1}));
+    assert_eq!(client.stopped("exception"), 3);
+    assert_eq!(client.evaluate("order.id"), "2");
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["ok"], false);
+    assert_eq!(outcome["error"]["name"], "TypeError");
+    assert_eq!(outcome["error"]["line"], 3);
+    assert_eq!(exit_code, 1);
+
+    // `uncaught`: only the one nothing caught, with its frame's values and the error as the reason's text.
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("type_error.js")}),
+        json!([]),
+        &["uncaught"],
+    );
+    let stopped = client.event("stopped");
+    assert_eq!(stopped["reason"], "exception", "{stopped}");
+    assert!(
+        stopped["text"].as_str().unwrap().starts_with("TypeError"),
+        "{stopped}"
+    );
+    assert_eq!(client.top_frame()["line"], 3);
+    assert_eq!(client.evaluate("order.id"), "2");
+    assert!(client
+        .locals()
+        .contains(&("customer".to_owned(), "undefined".to_owned())));
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, _) = client.finish();
+    assert_eq!(outcome["error"]["name"], "TypeError");
+}
+
+/// A new workspace whose flow runs `flow_trigger.js` then `flow_step.js`; answers the folder and the two
+/// block files' paths.
+fn two_step_workspace() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = blocksmith_workspace::Workspace::open_or_create(dir.path()).unwrap();
+    let flow = workspace.manifest().flows[0].clone();
+    let step = flow.steps[0].clone();
+    for (id, fixture_name) in [(&flow.trigger, "flow_trigger.js"), (&step, "flow_step.js")] {
+        let source = std::fs::read_to_string(fixture(fixture_name)).unwrap();
+        workspace.save_block_source(id, &source).unwrap();
+    }
+    let trigger_path = workspace.block_path(&flow.trigger);
+    let step_path = workspace.block_path(&step);
+    (
+        dir,
+        trigger_path.to_string_lossy().into_owned(),
+        step_path.to_string_lossy().into_owned(),
+    )
+}
+
+#[test]
+fn a_flow_with_breakpoints_in_two_steps() {
+    let (dir, trigger_path, step_path) = two_step_workspace();
+    let mut client = Client::start();
+    client.request("initialize", json!({"adapterID": "blocksmith"}));
+    client.event("initialized");
+    client.request("launch", json!({"workspace": dir.path(), "flow": "Flow 1"}));
+    for (path, line) in [(&trigger_path, 3), (&step_path, 3)] {
+        let verified = client.request(
+            "setBreakpoints",
+            json!({"source": {"path": path}, "breakpoints": [{"line": line}]}),
+        );
+        assert_eq!(verified["breakpoints"][0]["verified"], true, "{verified}");
+    }
+    client.request("setExceptionBreakpoints", json!({"filters": []}));
+    client.request("configurationDone", json!({}));
+
+    // The trigger's breakpoint, in the trigger's file.
+    assert_eq!(client.stopped("breakpoint"), 3);
+    assert_eq!(client.top_frame()["source"]["path"], json!(trigger_path));
+    assert_eq!(client.evaluate("orderId"), "17");
+    client.request("continue", json!({"threadId": 1}));
+
+    // The step's breakpoint, in the step's own file and lines, with the trigger's result in `stepResults`.
+    assert_eq!(client.stopped("breakpoint"), 3);
+    assert_eq!(client.top_frame()["source"]["path"], json!(step_path));
+    assert_eq!(client.evaluate("order.orderId"), "17");
+    client.request("next", json!({"threadId": 1}));
+    assert_eq!(client.stopped("step"), 4);
+    assert_eq!(client.evaluate("doubled"), "34");
+    client.request("continue", json!({"threadId": 1}));
+
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["ok"], true, "{outcome}");
+    assert_eq!(outcome["steps"][1]["result"], 34);
+    assert_eq!(exit_code, 0);
+}
+
+#[test]
+fn stepping_off_the_end_of_a_step_goes_on_into_the_next_step() {
+    let (dir, trigger_path, step_path) = two_step_workspace();
+    let mut client = Client::start();
+    client.request("initialize", json!({"adapterID": "blocksmith"}));
+    client.event("initialized");
+    client.request("launch", json!({"workspace": dir.path(), "flow": "Flow 1"}));
+    client.request(
+        "setBreakpoints",
+        json!({"source": {"path": trigger_path}, "breakpoints": [{"line": 4}]}),
+    );
+    client.request("configurationDone", json!({}));
+    assert_eq!(client.stopped("breakpoint"), 4);
+    client.request("next", json!({"threadId": 1}));
+    // The trigger returns; the next stop is the step's first statement.
+    assert_eq!(client.stopped("entry"), 1);
+    assert_eq!(client.top_frame()["source"]["path"], json!(step_path));
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, _) = client.finish();
+    assert_eq!(outcome["ok"], true, "{outcome}");
+}

@@ -327,6 +327,25 @@ impl Block<'_> {
         block_error::describe(error, &self.request.file_name, self.internals, self.context)
     }
 
+    /// An error that escaped the block's code and ends the run; a debugged run pauses on it first when
+    /// asked to.
+    fn uncaught(&mut self, error: boa_engine::JsError) -> BlockError {
+        if error.as_engine().is_some() {
+            return self.js_error(error);
+        }
+        match error.into_opaque(self.context) {
+            Ok(value) => self.uncaught_value(&value),
+            Err(error) => self.js_error(error),
+        }
+    }
+
+    /// A value the block threw or rejected with, ending the run (see `uncaught`).
+    fn uncaught_value(&mut self, value: &JsValue) -> BlockError {
+        // A debugger that cannot pause (its front end is gone) leaves the run to end as it would.
+        let _ = debugger::pause_on_uncaught(value, self.context);
+        block_error::describe_value(value, &self.request.file_name, self.internals, self.context)
+    }
+
     fn json_to_js(&mut self, text: &RawValue) -> Result<JsValue, BlockError> {
         json_in::to_js(text.get(), self.context)
             .map_err(|error| internal_error(&crate::error::Error::InputJson(error)))
@@ -479,7 +498,7 @@ impl Block<'_> {
                 &[module.clone().into(), exports.into()],
                 self.context,
             )
-            .map_err(|error| self.js_error(error))?;
+            .map_err(|error| self.uncaught(error))?;
         let exported = module
             .get(js_string!("exports"), self.context)
             .map_err(|error| self.js_error(error))?;
@@ -493,22 +512,17 @@ impl Block<'_> {
                 &[context_object.clone().into(), input],
                 self.context,
             )
-            .map_err(|error| self.js_error(error))?;
+            .map_err(|error| self.uncaught(error))?;
         let promise =
             JsPromise::resolve(value, self.context).map_err(|error| self.js_error(error))?;
         match self.event_loop.run_until_settled(&promise, self.context) {
             Ok(()) => {}
             Err(LoopStop::NeverSettles) => return Err(never_settled()),
-            Err(LoopStop::Uncaught(error)) => return Err(self.js_error(error)),
+            Err(LoopStop::Uncaught(error)) => return Err(self.uncaught(error)),
         }
         match promise.state() {
             PromiseState::Fulfilled(value) => Ok(value),
-            PromiseState::Rejected(reason) => Err(block_error::describe_value(
-                &reason,
-                &self.request.file_name,
-                self.internals,
-                self.context,
-            )),
+            PromiseState::Rejected(reason) => Err(self.uncaught_value(&reason)),
             PromiseState::Pending => Err(never_settled()),
         }
     }

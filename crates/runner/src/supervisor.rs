@@ -338,6 +338,28 @@ impl Supervisor {
         .map(|(report, _)| report)
     }
 
+    /// `debug_json` for a request given as values, as `run` is to `run_json`: a flow's steps under the
+    /// debugger.
+    pub fn debug(
+        &self,
+        run_id: RunId,
+        request: RunRequest,
+        limits: RunLimits,
+        launch: DebugLaunch,
+        listener: DebugEvents,
+    ) -> Result<RunReport> {
+        let report = self.debug_json(
+            run_id,
+            JsonRunRequest::from(&request),
+            limits,
+            launch,
+            listener,
+        )?;
+        report.parse().map_err(|error| {
+            Error::WorkerProtocol(format!("its report holds text that is not JSON: {error}"))
+        })
+    }
+
     /// What a worker is sent for one run (its `id` is set when it is sent).
     fn worker_request(
         &self,

@@ -38,11 +38,11 @@ pub use runs::{
     BlockRun, FlowRunRecord, RunClock,
 };
 pub use session::{
-    BlockRunRequest, BrowserConsent, ConsentRequest, DebugListener, DebugNotice, ExportOutcome,
-    FileDebugRequest, FileRunRequest, FlowRunRequest, InvokeRefusal, LimitOverrides, ListenOn,
-    Listening, LiveLogLine, NewFlowTestCase, NewTestCase, QuietHost, Ran, Session, SessionHost,
-    TestCaseRef, TestRunMode, TestSelection, WebhookRequest, WebhookStatus, Workers,
-    MAX_INVOKED_DEPTH,
+    breakpoint_spec, BlockDebugRequest, BlockRunRequest, BrowserConsent, ConsentRequest,
+    DebugListener, DebugNotice, ExportOutcome, FileDebugRequest, FileRunRequest, FlowDebugRequest,
+    FlowRunRequest, InvokeRefusal, LimitOverrides, ListenOn, Listening, LiveLogLine,
+    NewFlowTestCase, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef, TestRunMode,
+    TestSelection, WebhookRequest, WebhookStatus, Workers, MAX_INVOKED_DEPTH,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};
@@ -51,7 +51,8 @@ pub use workspace_view::{BlockView, WorkspaceView};
 pub mod types {
     pub use blocksmith_cassette::{Cassette, HttpLog, HttpMode, NoMatch, SecretPlaceholder};
     pub use blocksmith_engine::debugger::{
-        Answer, BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters, StopReason,
+        Answer, BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters, ScopeInfo,
+        StackFrame, StopReason, VariableInfo,
     };
     pub use blocksmith_engine::{
         json_text, BlockError, FailureKind, JsonRunOutcome, JsonText, LogLevel, LogLine, RunOutcome,
@@ -67,6 +68,6 @@ pub mod types {
     };
     pub use blocksmith_workspace::{
         connection_kind, connection_kinds, write_atomic, CaseOwner, ConfigVar, ConnectionKind,
-        DEFAULT_REDIRECT_URI,
+        SavedBreakpoint, DEFAULT_REDIRECT_URI,
     };
 }

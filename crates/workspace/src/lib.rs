@@ -31,4 +31,4 @@ pub use manifest::{
 };
 pub use names::{check_block_id, clean_name, slug, BlockIdProblem, MAX_BLOCK_ID_CHARS};
 pub use templates::{ACTION_TEMPLATE, TRIGGER_TEMPLATE};
-pub use workspace::{flow_slug_folder, CaseOwner, Workspace};
+pub use workspace::{flow_slug_folder, CaseOwner, SavedBreakpoint, Workspace};

@@ -4,6 +4,7 @@
 
 pub mod block_tests;
 pub mod connections;
+pub mod debug;
 pub mod export;
 pub mod oauth;
 pub mod persisted_state;

@@ -12,6 +12,7 @@ import { completionScopeFor } from './completionScope';
 import { useEditorSession } from './EditorSession';
 import { monaco } from './monaco';
 import { RunErrorMarks } from './runErrorMarks';
+import { useBreakpointGutter } from '../debug/useBreakpointGutter';
 
 const AUTOSAVE_DELAY_MS = 400;
 /** The workspace's error code for a block whose `.js` file is gone from the folder. */
@@ -40,6 +41,7 @@ export function CodeEditor() {
   const [readFailure, setReadFailure] = useState<BackendError | null>(null);
   const [reloadCount, setReloadCount] = useState(0);
   const modelBlockIds = useRef(new WeakMap<monaco.editor.ITextModel, string>());
+  useBreakpointGutter(editor, selectedBlockId);
 
   // Completion asks for the scope on every request; the ref always holds the latest workspace and runs.
   const scopeInputs = useRef(workspaceState);

@@ -27,6 +27,7 @@ import { useFlowRun } from './useFlowRun';
 import { useRememberedTab } from './useRememberedTab';
 import { useRunInput } from './useRunInput';
 import { WebhookPanel } from '../webhook/WebhookPanel';
+import { DebugPanel } from '../debug/DebugPanel';
 import { TestsPanel } from '../tests/TestsPanel';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -297,6 +298,7 @@ export function RunPanel() {
         <span className="spacer" />
         <TimeLimitField key={`${block.id}:${block.timeoutMs ?? ''}`} block={block} />
       </div>
+      <DebugPanel key={block.id} blockId={block.id} readInput={input.current} />
       {flowRunShown && (
         <FlowRunView
           state={flowRunShown}

@@ -5,6 +5,12 @@
 //! until one resumes the run: so timers, `fetch` callbacks and promise jobs pause just as the block does,
 //! and the paused frame's variables are read through the `evaluator` closure the hook passed (a direct
 //! `eval` in that frame).
+//!
+//! Exceptions the engine raises itself (a `TypeError` from `undefined.x`) have no statement to stop before.
+//! While an exception filter is on, every hook reports in, so the debugger knows the statement that ran
+//! last and keeps its evaluator: a `catch` block's first hook (`SiteKind::CatchEntry`) then pauses there
+//! for the `all` filter, and an exception that ends the run pauses there, the frame's values still
+//! readable through that evaluator, for `uncaught` (`pause_on_uncaught`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -20,7 +26,7 @@ use boa_engine::{
 };
 
 use super::inspect::{self, References};
-use super::instrument::{HookSite, Instrumented, ThrowSite, HOOK_OBJECT};
+use super::instrument::{HookSite, Instrumented, SiteKind, ThrowSite, HOOK_OBJECT};
 use super::protocol::{
     Answer, BreakpointSpec, DebugCommand, DebugEvent, ExceptionFilters, ScopeInfo, StackFrame,
     StopReason, VariableInfo,
@@ -34,6 +40,7 @@ const POLL_INTERVAL: i32 = 10_000;
 /// The paused frame's scopes, by reference (objects get references from `inspect::FIRST_OBJECT_REFERENCE`).
 const LOCAL_SCOPE: u64 = 1;
 const CLOSURE_SCOPE: u64 = 2;
+const GLOBAL_SCOPE: u64 = 3;
 
 /// Where a step stops.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +80,12 @@ struct Control {
     /// The front end went away: the run goes on without the debugger.
     detached: bool,
     references: References,
+    /// The hook that ran last and its evaluator, kept while an exception filter is on: where an exception
+    /// the engine raised came from.
+    last_hit: Option<(usize, JsObject)>,
+    /// The `throw` statement the run last paused before, so the exception it throws is not paused on
+    /// again where it is caught or where it ends the run.
+    paused_before_throw: Option<usize>,
 }
 
 /// The debugger of one run, kept in the context's host data.
@@ -132,6 +145,8 @@ pub(crate) fn install(
             paused: false,
             detached: false,
             references: References::default(),
+            last_hit: None,
+            paused_before_throw: None,
         }),
     });
     state.set_breakpoints(launch.breakpoints, context)?;
@@ -168,14 +183,97 @@ impl DebugState {
         };
         self.apply_pending_commands(context)?;
         let depth = frame_depth(context);
+        if let SiteKind::CatchEntry { parameter } = &site.kind {
+            self.pause_where_caught(parameter.as_deref(), depth, evaluator, context)?;
+        }
+        if self.watches_exceptions() {
+            self.control.borrow_mut().last_hit = Some((id, evaluator.clone()));
+        }
         let reason = self.reason_to_stop(id, &site, depth, evaluator, context)?;
         match reason {
-            Some(reason) => self.pause(reason, &site, depth, evaluator, context),
+            Some(reason) => {
+                let text = match (reason, &site.kind) {
+                    (StopReason::Exception, _) => {
+                        self.control.borrow_mut().paused_before_throw = Some(id);
+                        Some("Paused on the `throw` statement about to run.".to_owned())
+                    }
+                    (_, SiteKind::DebuggerStatement) => {
+                        Some("Paused on a `debugger` statement.".to_owned())
+                    }
+                    _ => None,
+                };
+                self.pause(reason, &site, text, depth, evaluator, context)
+            }
             None => {
                 let stepping = self.control.borrow().step.is_some();
                 self.set_poll_count(if stepping { 0 } else { POLL_INTERVAL }, context)
             }
         }
+    }
+
+    fn watches_exceptions(&self) -> bool {
+        let filters = self.control.borrow().exceptions;
+        filters.all || filters.uncaught
+    }
+
+    /// The statement that raised the exception being handled now, and its evaluator; `None` when the run
+    /// already paused before that exception's `throw`, or no filter asked for it.
+    fn unreported_exception(&self) -> Option<(HookSite, JsObject)> {
+        let control = self.control.borrow();
+        let (id, evaluator) = control.last_hit.clone()?;
+        if control.paused_before_throw == Some(id) {
+            return None;
+        }
+        let site = self.instrumented.hooks.get(id)?.clone();
+        Some((site, evaluator))
+    }
+
+    /// At a `catch` block's start, for the `all` filter: pauses at the statement that raised what was
+    /// caught, in its frame.
+    fn pause_where_caught(
+        &self,
+        parameter: Option<&str>,
+        depth: usize,
+        evaluator: &JsObject,
+        context: &mut Context,
+    ) -> JsResult<()> {
+        if !self.control.borrow().exceptions.all {
+            return Ok(());
+        }
+        let Some((thrower, thrower_evaluator)) = self.unreported_exception() else {
+            return Ok(());
+        };
+        let caught = parameter.and_then(|name| self.evaluate(name, evaluator, context).ok());
+        let text = caught.map(|value| exception_text(&value, context));
+        self.pause(
+            StopReason::Exception,
+            &thrower,
+            text,
+            depth,
+            &thrower_evaluator,
+            context,
+        )
+    }
+
+    /// The run is about to end with `exception`, which nothing caught: for the `uncaught` (or `all`) filter,
+    /// pauses at the statement that raised it, whose values its evaluator still reads. Nothing of the block
+    /// runs after this pause, so stepping ends the run as continuing does.
+    fn pause_on_uncaught(&self, exception: &JsValue, context: &mut Context) -> JsResult<()> {
+        if !self.watches_exceptions() || self.control.borrow().detached {
+            return Ok(());
+        }
+        let Some((thrower, evaluator)) = self.unreported_exception() else {
+            return Ok(());
+        };
+        let text = Some(exception_text(exception, context));
+        self.pause(
+            StopReason::Exception,
+            &thrower,
+            text,
+            0,
+            &evaluator,
+            context,
+        )
     }
 
     fn reason_to_stop(
@@ -201,6 +299,9 @@ impl DebugState {
         };
         if entry {
             return Ok(Some(StopReason::Entry));
+        }
+        if site.kind == SiteKind::DebuggerStatement {
+            return Ok(Some(StopReason::Breakpoint));
         }
         if step.is_some_and(|step| step.lands(depth, site.line)) {
             return Ok(Some(StopReason::Step));
@@ -235,6 +336,7 @@ impl DebugState {
         &self,
         reason: StopReason,
         site: &HookSite,
+        text: Option<String>,
         depth: usize,
         evaluator: &JsObject,
         context: &mut Context,
@@ -244,8 +346,6 @@ impl DebugState {
             control.paused = true;
             control.step = None;
         }
-        let text = (reason == StopReason::Exception)
-            .then(|| "Paused on the `throw` statement about to run.".to_owned());
         self.emit(&DebugEvent::Stopped {
             reason,
             line: site.line,
@@ -342,10 +442,16 @@ impl DebugState {
                 );
             }
             DebugCommand::Scopes { request, frame_id } => {
+                // Only the paused frame has an evaluator (the hook's `eval` closure); a caller's frame has
+                // none to read its names with, so it lists the globals alone.
                 let scopes = if frame_id == 0 {
-                    vec![scope("Local", LOCAL_SCOPE), scope("Closure", CLOSURE_SCOPE)]
+                    vec![
+                        scope("Local", LOCAL_SCOPE),
+                        scope("Closure", CLOSURE_SCOPE),
+                        scope("Global", GLOBAL_SCOPE),
+                    ]
                 } else {
-                    Vec::new()
+                    vec![scope("Global", GLOBAL_SCOPE)]
                 };
                 self.answer(request, Answer::Scopes { scopes });
             }
@@ -440,6 +546,15 @@ impl DebugState {
                 column,
             });
         }
+        if frames.is_empty() {
+            // Paused as the run ends on an uncaught exception: the frames are gone, the statement is known.
+            frames.push(StackFrame {
+                id: 0,
+                name: "(uncaught exception)".to_owned(),
+                line: site.line,
+                column: site.column,
+            });
+        }
         frames
     }
 
@@ -456,7 +571,11 @@ impl DebugState {
             LOCAL_SCOPE => self.local_names(site),
             CLOSURE_SCOPE => self.closure_names(site),
             _ => {
-                let object = self.control.borrow().references.object(reference)?;
+                let object = if reference == GLOBAL_SCOPE {
+                    context.global_object()
+                } else {
+                    self.control.borrow().references.object(reference)?
+                };
                 let mut references = std::mem::take(&mut self.control.borrow_mut().references);
                 let members = inspect::members(&object, start, count, &mut references, context);
                 self.control.borrow_mut().references = references;
@@ -578,8 +697,8 @@ impl DebugState {
         self.refresh_flags(context)
     }
 
-    /// Flags the hooks that must call the debugger: the first of each line with a breakpoint, and the
-    /// `throw` statements the exception filters pause on.
+    /// Flags the hooks that must call the debugger: the first of each line with a breakpoint, the
+    /// `debugger;` statements, and every hook while an exception filter is on.
     fn refresh_flags(&self, context: &mut Context) -> JsResult<()> {
         let (lines, exceptions): (Vec<u32>, ExceptionFilters) = {
             let control = self.control.borrow();
@@ -588,12 +707,15 @@ impl DebugState {
                 control.exceptions,
             )
         };
+        // While an exception filter is on, every hook reports in: an exception the engine raises is then
+        // known by the statement that ran last.
+        let every_hook = exceptions.all || exceptions.uncaught;
         for (id, hook) in self.instrumented.hooks.iter().enumerate() {
             let breakpoint = self.first_of_line[id] && lines.contains(&hook.line);
-            let throw = hook.throw.is_some_and(|throw| pauses_on(exceptions, throw));
+            let debugger_statement = hook.kind == SiteKind::DebuggerStatement;
             self.breakpoint_flags.set(
                 u32::try_from(id).unwrap_or(u32::MAX),
-                breakpoint || throw,
+                every_hook || breakpoint || debugger_statement,
                 true,
                 context,
             )?;
@@ -613,6 +735,20 @@ impl DebugState {
 
     fn emit(&self, event: &DebugEvent) {
         (self.debugger.events.0)(event);
+    }
+}
+
+/// `exception` as the `stopped` event's text: `Name: message` for an error, else its value.
+fn exception_text(exception: &JsValue, context: &mut Context) -> String {
+    inspect::describe(exception, context).0
+}
+
+/// Called as a run is about to end with `exception` that nothing caught: pauses there when the run is
+/// debugged and an exception filter asks for it.
+pub(crate) fn pause_on_uncaught(exception: &JsValue, context: &mut Context) -> JsResult<()> {
+    match context.get_data::<Rc<DebugState>>().cloned() {
+        Some(state) => state.pause_on_uncaught(exception, context),
+        None => Ok(()),
     }
 }
 

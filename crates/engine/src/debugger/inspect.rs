@@ -122,7 +122,11 @@ pub fn describe(value: &JsValue, context: &mut Context) -> (String, String) {
             object
                 .get(js_string!(key), context)
                 .ok()
-                .map(|value| value.display().to_string())
+                .map(|value| match value.as_string() {
+                    // A string as it reads, not quoted as `display` shows it.
+                    Some(text) => text.to_std_string_lossy(),
+                    None => value.display().to_string(),
+                })
                 .unwrap_or_default()
         };
         let name = text("name");

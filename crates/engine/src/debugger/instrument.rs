@@ -42,6 +42,19 @@ pub struct HookSite {
     pub function: usize,
     /// What the statement throws, if it is a `throw`.
     pub throw: Option<ThrowSite>,
+    pub kind: SiteKind,
+}
+
+/// What stands at a hook besides "a statement starts here".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SiteKind {
+    #[default]
+    Statement,
+    /// A `debugger;` statement: the run pauses here whenever a front end is attached.
+    DebuggerStatement,
+    /// The start of a `catch` block: an exception was just caught. `parameter` names the caught value when
+    /// the clause binds it to a plain name.
+    CatchEntry { parameter: Option<String> },
 }
 
 /// A `throw` statement, and whether a `try` around it in the same function catches what it throws.
@@ -126,11 +139,18 @@ pub fn wrap(source: &str) -> String {
     format!("{WRAPPER_PREFIX}{source}\n}})")
 }
 
+/// Stands in for each whole word `debugger` in the text that is parsed to find the sites: Boa's AST keeps no
+/// position for a `debugger` statement, but it does for an identifier, and this one has the same length, so
+/// every position in the parsed text is the block's. Where the word was not a statement (in a string, a
+/// property name) the stand-in changes nothing that matters.
+const DEBUGGER_STAND_IN: &str = "_$bsDbg_";
+
 /// Parses the block and inserts a hook before each statement it can stop at.
 pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
     let wrapped = wrap(source);
     let mut interner = Interner::default();
-    let script = parse(&wrapped, &mut interner).map_err(InstrumentError::Parse)?;
+    let script = parse(&debugger_statements_marked(&wrapped), &mut interner)
+        .map_err(InstrumentError::Parse)?;
     let mut finder = SiteFinder {
         text: SourceText::new(&wrapped),
         interner: &interner,
@@ -152,7 +172,7 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
     let mut hooks = Vec::with_capacity(sites.len());
     let mut columns = ColumnMap::default();
     let mut copied = 0;
-    for (id, site) in sites.iter().enumerate() {
+    for (id, site) in sites.into_iter().enumerate() {
         instrumented.push_str(&wrapped[copied..site.offset]);
         copied = site.offset;
         let hook = format!(
@@ -173,6 +193,7 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
             column,
             function: site.function,
             throw: site.throw,
+            kind: site.kind,
         });
     }
     instrumented.push_str(&wrapped[copied..]);
@@ -184,6 +205,26 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
         functions,
         columns,
     })
+}
+
+/// `wrapped` with each whole word `debugger` replaced by [`DEBUGGER_STAND_IN`].
+fn debugger_statements_marked(wrapped: &str) -> String {
+    const WORD: &str = "debugger";
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut marked = String::with_capacity(wrapped.len());
+    let mut copied = 0;
+    for (at, _) in wrapped.match_indices(WORD) {
+        let before = wrapped[..at].chars().next_back();
+        let after = wrapped[at + WORD.len()..].chars().next();
+        if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+            continue;
+        }
+        marked.push_str(&wrapped[copied..at]);
+        marked.push_str(DEBUGGER_STAND_IN);
+        copied = at + WORD.len();
+    }
+    marked.push_str(&wrapped[copied..]);
+    marked
 }
 
 fn parse(text: &str, interner: &mut Interner) -> Result<boa_ast::Script, String> {
@@ -319,6 +360,7 @@ struct Site {
     position: Position,
     function: usize,
     throw: Option<ThrowSite>,
+    kind: SiteKind,
 }
 
 /// The leftmost start position among the nodes it visits.
@@ -422,6 +464,38 @@ impl SiteFinder<'_> {
         self.declaration_start(first, &["let", "const"])
     }
 
+    /// Whether `item` is a `debugger;` statement (its stand-in, in the parsed text).
+    fn is_debugger_statement(&self, item: &StatementListItem) -> bool {
+        matches!(item, StatementListItem::Statement(statement)
+            if matches!(statement.as_ref(), Statement::Expression(Expression::Identifier(identifier))
+                if self.interner.resolve_expect(identifier.sym()).to_string() == DEBUGGER_STAND_IN))
+    }
+
+    /// Where the block of a `catch (name) {` clause starts, just after its `{`; `None` when something other
+    /// than white space stands between the binding and the brace (a comment), which is left without a hook.
+    fn catch_block_start(&self, parameter: &Binding) -> Option<usize> {
+        let end = match parameter {
+            Binding::Identifier(identifier) => self.text.offset(identifier.span().end())?,
+            Binding::Pattern(pattern) => self.text.offset(pattern.span().end())?,
+        };
+        let rest = self.text.text[end..].trim_start();
+        let rest = rest.strip_prefix(')')?.trim_start();
+        rest.strip_prefix('{')?;
+        Some(self.text.text.len() - rest.len() + 1)
+    }
+
+    fn push_site(&mut self, offset: usize, throw: Option<ThrowSite>, kind: SiteKind) {
+        if let Some(function) = self.current {
+            self.sites.push(Site {
+                offset,
+                position: self.text.position(offset),
+                function,
+                throw,
+                kind,
+            });
+        }
+    }
+
     /// The byte offset where `item` starts, if it is a statement the debugger can stop before.
     fn statement_start(&self, item: &StatementListItem) -> Option<usize> {
         let statement = match item {
@@ -435,6 +509,11 @@ impl SiteFinder<'_> {
             StatementListItem::Statement(statement) => statement.as_ref(),
         };
         match statement {
+            Statement::Expression(Expression::Identifier(identifier))
+                if self.is_debugger_statement(item) =>
+            {
+                self.offset_of(identifier.span())
+            }
             Statement::Expression(expression) => {
                 // A directive ("use strict") must stay first to mean anything.
                 if matches!(expression, Expression::Literal(literal) if matches!(literal.kind(), LiteralKind::String(_)))
@@ -509,21 +588,19 @@ impl<'ast> Visitor<'ast> for SiteFinder<'_> {
     type BreakTy = ();
 
     fn visit_statement_list_item(&mut self, item: &'ast StatementListItem) -> ControlFlow<()> {
-        if let Some(function) = self.current {
-            if let Some(offset) = self.statement_start(item) {
-                let throws = matches!(item, StatementListItem::Statement(statement) if matches!(statement.as_ref(), Statement::Throw(_)));
-                let throw = throws.then_some(if self.try_depth > 0 {
-                    ThrowSite::CaughtHere
-                } else {
-                    ThrowSite::NotCaughtHere
-                });
-                self.sites.push(Site {
-                    offset,
-                    position: self.text.position(offset),
-                    function,
-                    throw,
-                });
-            }
+        if let Some(offset) = self.statement_start(item) {
+            let throws = matches!(item, StatementListItem::Statement(statement) if matches!(statement.as_ref(), Statement::Throw(_)));
+            let throw = throws.then_some(if self.try_depth > 0 {
+                ThrowSite::CaughtHere
+            } else {
+                ThrowSite::NotCaughtHere
+            });
+            let kind = if self.is_debugger_statement(item) {
+                SiteKind::DebuggerStatement
+            } else {
+                SiteKind::Statement
+            };
+            self.push_site(offset, throw, kind);
         }
         item.visit_with(self)
     }
@@ -534,6 +611,15 @@ impl<'ast> Visitor<'ast> for SiteFinder<'_> {
         let _ = self.visit_block(node.block());
         self.try_depth -= usize::from(catches);
         if let Some(catch) = node.catch() {
+            if let Some(parameter) = catch.parameter() {
+                if let Some(offset) = self.catch_block_start(parameter) {
+                    let parameter = match parameter {
+                        Binding::Identifier(identifier) => Some(self.name(identifier.sym())),
+                        Binding::Pattern(_) => None,
+                    };
+                    self.push_site(offset, None, SiteKind::CatchEntry { parameter });
+                }
+            }
             let _ = self.visit_catch(catch);
         }
         if let Some(finally) = node.finally() {
@@ -688,6 +774,35 @@ mod tests {
             lines[2]
         );
         assert!(lines[3].ends_with(";resolve();"), "{}", lines[3]);
+    }
+
+    #[test]
+    fn debugger_statements_and_catch_blocks_get_hooks_of_their_kind() {
+        let source = "const label = \"debugger\";\ndebugger;\ntry {\n  run();\n} catch (error) {\n  log(error.debugger);\n}";
+        let instrumented = instrument(source).unwrap();
+        let kinds: Vec<(u32, &SiteKind)> = instrumented
+            .hooks
+            .iter()
+            .map(|hook| (hook.line, &hook.kind))
+            .collect();
+        let catch_entry = SiteKind::CatchEntry {
+            parameter: Some("error".to_owned()),
+        };
+        assert_eq!(
+            kinds,
+            [
+                (1, &SiteKind::Statement),
+                (2, &SiteKind::DebuggerStatement),
+                // `try` itself is not a stop; the statements in its block are.
+                (4, &SiteKind::Statement),
+                (5, &catch_entry),
+                (6, &SiteKind::Statement),
+            ]
+        );
+        let lines: Vec<&str> = instrumented.wrapped_source.lines().collect();
+        assert!(lines[1].ends_with(";debugger;"), "{}", lines[1]);
+        assert!(lines[4].starts_with("} catch (error) {("), "{}", lines[4]);
+        assert!(lines[0].contains("\"debugger\""), "strings keep their text");
     }
 
     #[test]

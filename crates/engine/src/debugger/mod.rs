@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
 
-pub(crate) use controller::install;
+pub(crate) use controller::{install, pause_on_uncaught};
 pub use instrument::{instrument, InstrumentError, Instrumented};
 pub use protocol::{
     Answer, BreakpointSpec, DebugCommand, DebugEvent, DebugLaunch, ExceptionFilters, ScopeInfo,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A breakpoint on a line of the block's own file (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct BreakpointSpec {
     pub line: u32,
@@ -20,6 +21,7 @@ pub struct BreakpointSpec {
 
 /// When to pause on an exception.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExceptionFilters {
     /// An exception no block code catches (it leaves the outermost block function on the stack).
@@ -30,6 +32,7 @@ pub struct ExceptionFilters {
 
 /// How a debug run starts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct DebugLaunch {
     pub breakpoints: Vec<BreakpointSpec>,
@@ -41,6 +44,7 @@ pub struct DebugLaunch {
 /// A command for a debugged run. Those with a `request` are answered by an [`DebugEvent::Answer`] or a
 /// [`DebugEvent::Refused`] carrying the same number; they are served only while the run is paused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "command", rename_all = "camelCase")]
 pub enum DebugCommand {
     /// Replaces every breakpoint.
@@ -88,6 +92,7 @@ pub enum DebugCommand {
 
 /// Why a run paused; the Debug Adapter Protocol's `stopped` reasons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum StopReason {
     Breakpoint,
@@ -99,6 +104,7 @@ pub enum StopReason {
 
 /// What a debugged run tells its front end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "event", rename_all = "camelCase")]
 pub enum DebugEvent {
     /// The run paused before the statement at `line`:`column` of the block's own file.
@@ -124,6 +130,7 @@ pub enum DebugEvent {
 
 /// The answer to a command with a `request` number: the Debug Adapter Protocol's response body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(untagged)]
 pub enum Answer {
     #[serde(rename_all = "camelCase")]
@@ -147,6 +154,7 @@ pub enum Answer {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StackFrame {
     /// 0 is the paused frame; its callers count up from there.
@@ -157,6 +165,7 @@ pub struct StackFrame {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeInfo {
     pub name: String,
@@ -165,6 +174,7 @@ pub struct ScopeInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct VariableInfo {
     pub name: String,

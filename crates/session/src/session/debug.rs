@@ -3,20 +3,32 @@
 //! run is prepared exactly as [`Session::run_file`] prepares a run (same inputs, same context, same
 //! redaction), and its outcome is the same outcome; only its worker runs the block under the debugger.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use blocksmith_engine::debugger::{DebugCommand, DebugEvent, DebugEvents, DebugLaunch};
-use blocksmith_engine::JsonRunOutcome;
+use blocksmith_engine::debugger::{
+    BreakpointSpec, DebugCommand, DebugEvent, DebugEvents, DebugLaunch,
+};
+use blocksmith_engine::{JsonRunOutcome, RunOutcome};
+use blocksmith_workspace::SavedBreakpoint;
 
-use super::FileRunRequest;
-use super::{LiveLogLine, Ran, Session};
+use super::{lock, BlockRunRequest, FileRunRequest, LiveLogLine, Ran, Session};
 use crate::error::Result;
 use crate::redaction::{redact_outcome, redacted_json, Redactor};
+use crate::runs::{prepare_block_run, record_block_run, RunClock};
 
 /// A debug run of a block file: the run as [`Session::run_file`] takes it, and how the debugger starts.
 #[derive(Debug, Clone)]
 pub struct FileDebugRequest {
     pub run: FileRunRequest,
+    pub launch: DebugLaunch,
+}
+
+/// A debug run of a block of the open workspace: the run as [`Session::run_block`] takes it (the editor's
+/// text and input), and how the debugger starts.
+#[derive(Debug, Clone)]
+pub struct BlockDebugRequest {
+    pub run: BlockRunRequest,
     pub launch: DebugLaunch,
 }
 
@@ -27,6 +39,9 @@ pub enum DebugNotice {
     Logged(LiveLogLine),
     /// The debugger paused, resumed, printed a logpoint or answered a command.
     Debugger(DebugEvent),
+    /// In a flow's debug run: the step `name`, whose file is `path`, starts; the debugger's lines are that
+    /// file's until the next step starts.
+    StepStarted { name: String, path: PathBuf },
 }
 
 /// Hears a debug run's notices, from the threads that read its worker, as they arrive.
@@ -47,11 +62,7 @@ impl Session {
         let (run, limits, redactor) = (prepared.run, prepared.limits, prepared.redactor);
         let supervisor = &self.shared.supervisor;
         let logs = listener.clone();
-        let events = listener;
-        let event_redactor = redactor.clone();
-        let debugger_events = DebugEvents(Arc::new(move |event: &DebugEvent| {
-            (events.0)(&DebugNotice::Debugger(redact_event(event, &event_redactor)));
-        }));
+        let debugger_events = debugger_events_to(listener, redactor.clone());
         let report = self.tracked_telling(
             &run_id,
             &redactor,
@@ -64,8 +75,73 @@ impl Session {
         })
     }
 
-    /// Passes `command` on to the debug run `run_id`; answers whether that run was in progress.
+    /// Runs a block of the workspace under the debugger, as [`Session::run_block`] runs it (same inputs, same
+    /// history record), and waits for its outcome; meanwhile `listener` hears what it logs and what the
+    /// debugger says, and [`Session::send_debug_command`] drives it.
+    pub fn debug_block(
+        &self,
+        request: BlockDebugRequest,
+        listener: DebugListener,
+    ) -> Result<Ran<RunOutcome>> {
+        let BlockDebugRequest { run, launch } = request;
+        let workspace = self.snapshot()?;
+        let clock = RunClock::now(&run.run_id);
+        let (config_vars, redactor) = self.config_vars_for_run(&workspace, clock.now)?;
+        let mut block_run = prepare_block_run(
+            &workspace,
+            &run.block_id,
+            run.source,
+            run.input,
+            config_vars,
+            &clock,
+        )?;
+        block_run.request.debug_mode = run.debug_mode;
+        let supervisor = &self.shared.supervisor;
+        let logs = listener.clone();
+        let events = debugger_events_to(listener, redactor.clone());
+        let report = self.tracked_telling(
+            &run.run_id,
+            &redactor,
+            move |line| (logs.0)(&DebugNotice::Logged(line.clone())),
+            |id| {
+                supervisor.debug(
+                    id,
+                    block_run.request.clone(),
+                    block_run.limits,
+                    launch,
+                    events,
+                )
+            },
+        )?;
+        self.with_history(&workspace, |history| {
+            record_block_run(&workspace, history, &block_run, &report, &redactor)
+        })?;
+        Ok(Ran {
+            outcome: redact_outcome(report.outcome, &redactor),
+            failure: report.failure,
+        })
+    }
+
+    /// The breakpoints saved for block `block_id` (this machine's, in `.blocksmith/`).
+    pub fn breakpoints(&self, block_id: &str) -> Result<Vec<SavedBreakpoint>> {
+        self.with_workspace(|ws| Ok(ws.breakpoints(block_id)?))
+    }
+
+    /// Replaces the breakpoints saved for block `block_id`.
+    pub fn save_breakpoints(
+        &self,
+        block_id: &str,
+        breakpoints: Vec<SavedBreakpoint>,
+    ) -> Result<()> {
+        self.with_workspace(|ws| Ok(ws.save_breakpoints(block_id, breakpoints)?))
+    }
+
+    /// Passes `command` on to the debug run `run_id`; answers whether that run was in progress. In a flow's
+    /// debug run, a step (rather than Continue) also carries on into the next step's first statement.
     pub fn send_debug_command(&self, run_id: &str, command: DebugCommand) -> bool {
+        if let Some(plan) = self.flow_debug_plan(run_id) {
+            lock(&plan).note(&command);
+        }
         self.supervisor_run_id(run_id)
             .is_some_and(|id| self.shared.supervisor.send_debug_command(id, command))
     }
@@ -74,6 +150,22 @@ impl Session {
     pub fn breakable_lines(source: &str) -> Vec<u32> {
         blocksmith_engine::debugger::breakable_lines(source)
     }
+}
+
+/// A saved breakpoint as the debugger takes it.
+pub fn breakpoint_spec(saved: SavedBreakpoint) -> BreakpointSpec {
+    BreakpointSpec {
+        line: saved.line,
+        condition: saved.condition,
+        log_message: saved.log_message,
+    }
+}
+
+/// The debugger's events of a run as `listener` hears them, with the run's secrets redacted.
+pub(super) fn debugger_events_to(listener: DebugListener, redactor: Redactor) -> DebugEvents {
+    DebugEvents(Arc::new(move |event: &DebugEvent| {
+        (listener.0)(&DebugNotice::Debugger(redact_event(event, &redactor)));
+    }))
 }
 
 /// What the debugger shows of the block's values, with the run's secrets redacted as in its logs. An event

@@ -13,6 +13,7 @@
 mod block_tests;
 mod connections;
 mod debug;
+mod debug_flow;
 mod export;
 mod flow_tests;
 mod invocations;
@@ -36,7 +37,8 @@ use crate::error::{Error, Result};
 use crate::webhook::ServedCall;
 
 pub use block_tests::{NewTestCase, TestCaseRef, TestRunMode, TestSelection};
-pub use debug::{DebugListener, DebugNotice, FileDebugRequest};
+pub use debug::{breakpoint_spec, BlockDebugRequest, DebugListener, DebugNotice, FileDebugRequest};
+pub use debug_flow::FlowDebugRequest;
 pub use export::ExportOutcome;
 pub use flow_tests::NewFlowTestCase;
 pub use invocations::{InvokeRefusal, MAX_INVOKED_DEPTH};
@@ -109,6 +111,8 @@ struct Shared {
     listener: Mutex<Option<listener::RunningListener>>,
     /// The flag of the system-browser consent being waited for, which Cancel sets.
     browser_wait: Mutex<Option<Arc<AtomicBool>>>,
+    /// The flows being debugged, by the front end's run id: what each next step starts with.
+    flow_debug_plans: Mutex<HashMap<String, Arc<Mutex<debug_flow::FlowDebugPlan>>>>,
 }
 
 impl Session {
@@ -131,6 +135,7 @@ impl Session {
                 exchanges: Mutex::new(HashMap::new()),
                 listener: Mutex::new(None),
                 browser_wait: Mutex::new(None),
+                flow_debug_plans: Mutex::new(HashMap::new()),
             }),
         }
     }

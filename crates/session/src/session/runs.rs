@@ -66,7 +66,7 @@ pub struct LimitOverrides {
 }
 
 impl LimitOverrides {
-    fn apply(&self, limits: RunLimits) -> RunLimits {
+    pub(super) fn apply(&self, limits: RunLimits) -> RunLimits {
         let given = RunLimits::new(
             self.time_limit_ms
                 .unwrap_or(limits.time_limit.as_millis() as u64),

@@ -11,12 +11,14 @@
 //! the workspace read, write or delete a file outside its folder.
 
 mod block_files;
+mod breakpoints;
 mod config_vars;
 mod flows;
 mod open;
 mod run_state;
 mod test_cases;
 
+pub use breakpoints::SavedBreakpoint;
 pub(crate) use open::new_workspace_id;
 pub use test_cases::{flow_slug_folder, CaseOwner};
 
