@@ -21,7 +21,8 @@ pub use context::{
 pub use derived_names::{camel_case, flow_slug};
 pub use error::{Error, Result};
 pub use flow::{
-    run_flow, run_flow_under, run_flow_with, FlowBlock, FlowOutcome, FlowReport, FlowRun, StepOutcome,
+    run_flow, run_flow_under, run_flow_with, FlowBlock, FlowOutcome, FlowReport, FlowRun,
+    StepOutcome,
 };
 pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
 pub use supervisor::{

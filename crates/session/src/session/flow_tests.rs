@@ -165,7 +165,12 @@ impl Session {
                     }),
                     frozen: Some(case.frozen),
                     isolated_state: true,
-                    ..Invoker::outermost(workspace.root(), Some(flow_name), &clock.execution_id, clock.now)
+                    ..Invoker::outermost(
+                        workspace.root(),
+                        Some(flow_name),
+                        &clock.execution_id,
+                        clock.now,
+                    )
                 };
                 let conditions = self.conditions_for(&invoker);
                 let (report, http_log) = supervisor.run_json_under(
