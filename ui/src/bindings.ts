@@ -153,6 +153,59 @@ async runBlock(runId: string, blockId: string, source: string, input: JsonValue,
 }
 },
 /**
+ * Runs `source` (the editor's text) as block `block_id` with `input`, as `run_block` does, under the
+ * debugger with the block's saved breakpoints; answers with its outcome when it ends. `debug_command` drives
+ * it and `run_stop` ends it.
+ */
+async debugBlock(runId: string, blockId: string, source: string, input: JsonValue, options: DebugOptions) : Promise<Result<RunOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("debug_block", { runId, blockId, source, input, options }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Runs the whole flow under the debugger, as `run_flow` does, each step with its saved breakpoints.
+ */
+async debugFlow(runId: string, flow: string, payload: JsonValue | null, options: DebugOptions) : Promise<Result<FlowOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("debug_flow", { runId, flow, payload, options }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Passes `command` to the debug run `run_id` (its answer comes as a `DebugNoticeEvent`); answers whether
+ * that run was in progress.
+ */
+async debugCommand(runId: string, command: DebugCommand) : Promise<boolean> {
+    return await TAURI_INVOKE("debug_command", { runId, command });
+},
+/**
+ * The breakpoints saved for a block.
+ */
+async breakpointsGet(blockId: string) : Promise<Result<SavedBreakpoint[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("breakpoints_get", { blockId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Replaces the breakpoints saved for a block.
+ */
+async breakpointsSave(blockId: string, breakpoints: SavedBreakpoint[]) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("breakpoints_save", { blockId, breakpoints }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order
  * with `stepResults` built from the results so far; stops at the first failure. `run_stop(run_id)` stops it.
  * In `debug_mode`, each step's outcome carries what its `context.debug` recorded.
@@ -606,9 +659,11 @@ async paneWidthsRemember(widths: PaneWidths) : Promise<Result<null, AppError>> {
 
 
 export const events = __makeEvents__<{
+debugNoticeEvent: DebugNoticeEvent,
 runLogEvent: RunLogEvent,
 webhookCallEvent: WebhookCallEvent
 }>({
+debugNoticeEvent: "debug-notice-event",
 runLogEvent: "run-log-event",
 webhookCallEvent: "webhook-call-event"
 })
@@ -620,6 +675,10 @@ export const MIN_REDACTED_SECRET_CHARS = 6 as const;
 
 /** user-defined types **/
 
+/**
+ * The answer to a command with a `request` number: the Debug Adapter Protocol's response body.
+ */
+export type Answer = { stackFrames: StackFrame[]; totalFrames: number } | { scopes: ScopeInfo[] } | { variables: VariableInfo[] } | { result: string; type: string; variablesReference: number }
 export type AppError = { code: ErrorCode; message: string }
 /**
  * A failure as the person sees it: the JavaScript error's name and message, and where in *their* file
@@ -643,6 +702,18 @@ timeoutMs?: number | null }) & {
  * The block's display name camelCased as the platform does it ("Bob's Step" → `bobsStep`).
  */
 stepKey: string }
+/**
+ * A breakpoint on a line of the block's own file (1-based).
+ */
+export type BreakpointSpec = { line: number; 
+/**
+ * Pause only when this expression, evaluated in the paused frame, is truthy.
+ */
+condition?: string | null; 
+/**
+ * A logpoint: instead of pausing, print this text, with each `{expression}` replaced by its value.
+ */
+logMessage?: string | null }
 /**
  * One case's run.
  */
@@ -758,6 +829,56 @@ needsConsent: boolean;
  */
 noSecretsHere: boolean }
 /**
+ * A command for a debugged run. Those with a `request` are answered by an [`DebugEvent::Answer`] or a
+ * [`DebugEvent::Refused`] carrying the same number; they are served only while the run is paused.
+ */
+export type DebugCommand = 
+/**
+ * Replaces every breakpoint.
+ */
+{ command: "setBreakpoints"; breakpoints: BreakpointSpec[] } | { command: "setExceptionFilters"; filters: ExceptionFilters } | { command: "continue" } | 
+/**
+ * Step over: the next statement of this function (or of its caller, once it returns).
+ */
+{ command: "next" } | { command: "stepIn" } | { command: "stepOut" } | 
+/**
+ * Pause as soon as the block runs its next statement.
+ */
+{ command: "pause" } | { command: "stackTrace"; request: number } | { command: "scopes"; request: number; frameId: number } | { command: "variables"; request: number; variablesReference: number; start?: number | null; count?: number | null } | { command: "evaluate"; request: number; expression: string; frameId?: number | null }
+/**
+ * What a debugged run tells its front end.
+ */
+export type DebugEvent = 
+/**
+ * The run paused before the statement at `line`:`column` of the block's own file.
+ */
+{ event: "stopped"; reason: StopReason; line: number; column: number; text?: string | null } | 
+/**
+ * The run goes on after a pause.
+ */
+{ event: "continued" } | 
+/**
+ * A logpoint's message.
+ */
+{ event: "logPoint"; line: number; message: string } | { event: "answer"; request: number; body: Answer } | { event: "refused"; request: number; message: string }
+/**
+ * Sent to the window for what the debug run `run_id` says: the debugger paused, resumed, printed a logpoint
+ * or answered a command; or (in a flow) the next step started.
+ */
+export type DebugNoticeEvent = { runId: string; 
+/**
+ * Set when the debugger spoke.
+ */
+event: DebugEvent | null; 
+/**
+ * Set when a flow's step started: its display name and its file.
+ */
+stepStarted: StepStarted | null }
+/**
+ * How the window starts a debug run.
+ */
+export type DebugOptions = { exceptions: ExceptionFilters; stopOnEntry: boolean }
+/**
  * A JWT's readable parts. The signature is not among them.
  */
 export type DecodedJwt = { 
@@ -832,6 +953,18 @@ export type ErrorCode = "manifest_invalid" | "manifest_unsafe_block_id" | "outsi
  */
 "internal"
 /**
+ * When to pause on an exception.
+ */
+export type ExceptionFilters = { 
+/**
+ * An exception no block code catches (it leaves the outermost block function on the stack).
+ */
+uncaught: boolean; 
+/**
+ * Every exception, caught or not.
+ */
+all: boolean }
+/**
  * The export formats.
  */
 export type ExportFormat = 
@@ -895,6 +1028,10 @@ steps: StepOutcome[];
  * The trigger's `response`, or `null`.
  */
 response: JsonValue }
+/**
+ * For a step of a flow run: the flow, and the execution id the flow's steps share.
+ */
+export type FlowRunOf = { flow: string; executionId: string }
 /**
  * One of a flow's schemas, as written: only `properties` is required; the rest is completed on use.
  */
@@ -1105,7 +1242,19 @@ export type Renamed = { kind: ClashKind; from: string; to: string }
 /**
  * A whole recorded run, to re-open, re-run or compare.
  */
-export type RunEntry = { id: number; blockId: string; startedAtMs: number; inputs: JsonValue; outcome: JsonValue }
+export type RunEntry = { id: number; blockId: string; startedAtMs: number; inputs: JsonValue; outcome: JsonValue; origin: RunOrigin; 
+/**
+ * Set for a step of a flow run.
+ */
+flowRun: FlowRunOf | null; 
+/**
+ * The recorded run whose `context.invokeFlow` started this one, if any.
+ */
+parentRunId: number | null; 
+/**
+ * The runs this one started with `context.invokeFlow`, in the order they were recorded.
+ */
+childRunIds: number[] }
 /**
  * Sent to the window for each line a run in progress logs, secrets redacted. A flow's steps share the flow
  * run's `run_id`.
@@ -1115,6 +1264,22 @@ export type RunLogEvent = { runId: string;
  * Milliseconds since the run started.
  */
 atMs: number; level: LogLevel; message: string }
+/**
+ * What started a run.
+ */
+export type RunOrigin = 
+/**
+ * Run on its own (the run panel's Run, or a test).
+ */
+"block" | 
+/**
+ * A step of "Run flow" (or `blocksmith run --flow`).
+ */
+"flow" | 
+/**
+ * A step of a flow run by a call to the local webhook listener.
+ */
+"webhook"
 /**
  * The outcome of one run, field for field the JSON line `blocksmith run` prints.
  */
@@ -1144,7 +1309,33 @@ export type RunSummary = { id: number; blockId: string; startedAtMs: number; ok:
 /**
  * `TypeError: x is not a function`, for a failed run.
  */
-error: string | null }
+error: string | null; origin: RunOrigin; 
+/**
+ * Set for a step of a flow run.
+ */
+flowRun: FlowRunOf | null; 
+/**
+ * The recorded run whose `context.invokeFlow` started this one, if any.
+ */
+parentRunId: number | null }
+/**
+ * A breakpoint the person set on a line of a block's file (1-based).
+ */
+export type SavedBreakpoint = { line: number; 
+/**
+ * Pause only when this expression is truthy.
+ */
+condition?: string | null; 
+/**
+ * A logpoint: print this text (with `{expression}`s filled in) instead of pausing.
+ */
+logMessage?: string | null }
+export type ScopeInfo = { name: string; variablesReference: number; expensive: boolean }
+export type StackFrame = { 
+/**
+ * 0 is the paused frame; its callers count up from there.
+ */
+id: number; name: string; line: number; column: number }
 export type StateView = { 
 /**
  * `instanceState` by flow name.
@@ -1158,6 +1349,11 @@ export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: 
  * In debug mode, what the step's `context.debug` recorded.
  */
 debugResults?: JsonValue | null }
+export type StepStarted = { name: string; path: string }
+/**
+ * Why a run paused; the Debug Adapter Protocol's `stopped` reasons.
+ */
+export type StopReason = "breakpoint" | "step" | "exception" | "entry" | "pause"
 /**
  * A case as listed: where it is and what it is called.
  */
@@ -1220,6 +1416,15 @@ headers: ([string, string])[]; queryParameters: ([string, string])[];
  * Sent as the `Content-Type` header unless the headers give one; none when empty.
  */
 contentType: string; body: string; pathFragment: string }
+export type VariableInfo = { name: string; value: string; type: string; 
+/**
+ * Non-zero when the value has members to expand (`variables` with this reference lists them).
+ */
+variablesReference: number; 
+/**
+ * For an array: how many elements, so a front end can page through them.
+ */
+indexedVariables?: number | null }
 /**
  * Sent to the window after each call to the listener is answered.
  */

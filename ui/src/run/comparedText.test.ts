@@ -18,6 +18,8 @@ function entry(overrides: Partial<RunEntry>): RunEntry {
     },
     origin: 'block',
     flowRun: null,
+    parentRunId: null,
+    childRunIds: [],
     ...overrides,
   };
 }

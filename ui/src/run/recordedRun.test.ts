@@ -3,7 +3,17 @@ import type { RunEntry } from '../common/backend';
 import { recordedInput, recordedOutcome } from './recordedRun';
 
 function entry(inputs: RunEntry['inputs'], outcome: RunEntry['outcome']): RunEntry {
-  return { id: 1, blockId: 'code-block', startedAtMs: 0, inputs, outcome };
+  return {
+    id: 1,
+    blockId: 'code-block',
+    startedAtMs: 0,
+    inputs,
+    outcome,
+    origin: 'block',
+    flowRun: null,
+    parentRunId: null,
+    childRunIds: [],
+  };
 }
 
 describe('recorded runs', () => {

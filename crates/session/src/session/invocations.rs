@@ -23,7 +23,7 @@ use blocksmith_engine::{
     FlowInvocation, FrozenInputs, InvocationResult, InvokeFlowFailure, InvokedFlowAnswer,
 };
 use blocksmith_runner::{format_timestamp, fresh_state, FlowInvocations, RunConditions, RunId};
-use blocksmith_workspace::history::{NewRun, RunHistory};
+use blocksmith_workspace::history::{FlowRunOf, NewRun, RunHistory, RunOrigin};
 use blocksmith_workspace::Workspace;
 use serde_json::{json, Value};
 
@@ -91,6 +91,8 @@ pub(crate) struct InvokedRun {
     pub inputs: Value,
     /// The flow's outcome line with `durationMs`, secrets redacted.
     pub outcome: Value,
+    /// The invoked flow, and the execution id its run had.
+    pub flow_run: FlowRunOf,
     /// The flows this one invoked in turn.
     pub children: Vec<InvokedRun>,
 }
@@ -304,6 +306,10 @@ impl Session {
                 &redactor,
             ),
             outcome: recorded_outcome,
+            flow_run: FlowRunOf {
+                flow: name.clone(),
+                execution_id: execution_id.clone(),
+            },
             children: child.take_invoked(),
         });
         Ok(InvokedFlowAnswer {
@@ -372,6 +378,8 @@ pub(crate) fn record_invoked_runs(
                 started_at_ms: run.started_at_ms,
                 inputs: run.inputs,
                 outcome: run.outcome,
+                origin: RunOrigin::Flow,
+                flow_run: Some(run.flow_run),
                 parent_run_id: parent,
             },
             // Redacted by the invoked run's own redactor already.
