@@ -55,13 +55,14 @@ fn a_version_1_history_stays_readable_and_takes_flow_and_webhook_runs() {
             flow: "Flow 1".into(),
             execution_id: "webhook-1".into(),
         }),
+        parent_run_id: None,
     };
     let id = history.record(&webhook_step, &Redactor::none()).unwrap();
     drop(history);
 
     // Opened again (as the next start of the app does), nothing is migrated twice and every run is there.
     let history = RunHistory::open(dir.path()).unwrap();
-    assert_eq!(user_version(&database), 2);
+    assert_eq!(user_version(&database), 3);
     let listed = history.list("code-block-2").unwrap();
     assert_eq!(listed.len(), 3);
     assert_eq!(listed[0].id, id);

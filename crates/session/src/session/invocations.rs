@@ -186,7 +186,7 @@ impl Session {
     pub(super) fn conditions_for(&self, invoker: &Invoker) -> RunConditions {
         RunConditions {
             http: invoker.http.clone(),
-            frozen: invoker.frozen.clone(),
+            frozen: invoker.frozen,
             invocations: Some(invocations(Arc::downgrade(&self.shared), invoker.clone())),
         }
     }
