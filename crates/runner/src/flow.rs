@@ -18,6 +18,9 @@ use crate::supervisor::{RunConditions, RunId, RunLimits, Supervisor};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlowBlock {
     pub name: String,
+    /// The workspace block it is (`get-data`, whose file is `get-data.js`): the debugger finds its breakpoints by
+    /// it. Empty for a flow put together outside a workspace.
+    pub block_id: String,
     /// Shown in stack traces, e.g. `get-data.js`.
     pub file_name: String,
     pub source: String,

@@ -20,6 +20,7 @@ use serde_json::json;
 fn block(name: &str, fixture: &str) -> FlowBlock {
     FlowBlock {
         name: name.to_owned(),
+        block_id: String::new(),
         file_name: fixture.to_owned(),
         source: common::fixture(fixture),
         limits: RunLimits::default(),

@@ -231,6 +231,7 @@ pub fn prepare_flow_run(
         let block = workspace.block(id)?;
         Ok(FlowBlock {
             name: block.name.clone(),
+            block_id: id.to_owned(),
             file_name: stack_name(block),
             source: workspace.read_block_source(id)?,
             limits: limits_of(block),

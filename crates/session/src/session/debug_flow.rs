@@ -100,8 +100,9 @@ impl Session {
             move |line| (logs.0)(&DebugNotice::Logged(line.clone())),
             |id| {
                 blocksmith_runner::run_flow_with(flow, |block, request| {
-                    let launch = lock(&plan).launch_for(&block.file_name);
-                    let block_id = block.file_name.trim_end_matches(".js");
+                    let file_name = format!("{}.js", block.block_id);
+                    let launch = lock(&plan).launch_for(&file_name);
+                    let block_id = block.block_id.as_str();
                     (listener.0)(&DebugNotice::StepStarted {
                         name: block.name.clone(),
                         path: workspace.block_path(block_id),
