@@ -10,7 +10,7 @@ import { STARTUP_MARKS, markStartup } from '../startup';
 import { registerBlockCompletions } from './completionProvider';
 import { completionScopeFor } from './completionScope';
 import { useEditorSession } from './EditorSession';
-import { monaco } from './monaco';
+import { BLOCK_EDITOR_OPTIONS, monaco } from './monaco';
 import { RunErrorMarks } from './runErrorMarks';
 import { useBreakpointGutter } from '../debug/useBreakpointGutter';
 
@@ -57,20 +57,7 @@ export function CodeEditor() {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const instance = monaco.editor.create(host, {
-      model: null,
-      language: 'javascript',
-      automaticLayout: true,
-      lineNumbers: 'on',
-      glyphMargin: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      tabSize: 2,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-      // Suggestions come from the block's names (completionProvider.ts), never from plain words of the file.
-      wordBasedSuggestions: 'off',
-    });
+    const instance = monaco.editor.create(host, { ...BLOCK_EDITOR_OPTIONS, model: null });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runShortcut.current?.());
     const marks = new RunErrorMarks(instance);
     const saver = new Autosaver(

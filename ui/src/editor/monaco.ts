@@ -97,4 +97,19 @@ watchSyntax(monaco);
 // by WebDriver (`navigator.webdriver`), which is how the tests run the real app whatever its UI build.
 if (import.meta.env.DEV || __BLOCKSMITH_DEBUG__ || navigator.webdriver) window.monaco = monaco;
 
+/** The block editor's options (the app's one editor, and the memory bench's page of Monaco alone). */
+export const BLOCK_EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  language: 'javascript',
+  automaticLayout: true,
+  lineNumbers: 'on',
+  glyphMargin: true,
+  minimap: { enabled: false },
+  fontSize: 13,
+  tabSize: 2,
+  scrollBeyondLastLine: false,
+  fixedOverflowWidgets: true,
+  // Suggestions come from the block's names (completionProvider.ts), never from plain words of the file.
+  wordBasedSuggestions: 'off',
+};
+
 export { monaco };
