@@ -33,11 +33,12 @@ function stopServer(server) {
   return new Promise((resolve) => server.close(resolve));
 }
 
-/** Opens a collapsed section (`<details>`) by its summary, unless it is open already. */
-async function openSection(session, testId) {
-  const section = await session.findByTestId(testId);
-  if (!(await session.property(section, 'open'))) {
-    await session.click(await session.find(`[data-testid="${testId}"] > summary`));
+/** Shows the run panel's tab `id` (History, Tests), then opens its collapsed section (`<details>`) if it is not. */
+async function openSection(session, id) {
+  await session.click(await session.findByTestId(`run-tab-${id}`));
+  const section = await session.findByTestId(id);
+  if ((await session.property(section, 'tagName')) === 'DETAILS' && !(await session.property(section, 'open'))) {
+    await session.click(await session.find(`[data-testid="${id}"] > summary`));
   }
 }
 
@@ -55,6 +56,7 @@ async function caseStatus(session, expected) {
 }
 
 async function runAllCases(session) {
+  await openSection(session, 'tests');
   await session.click(await session.findByTestId('tests-run-all'));
 }
 

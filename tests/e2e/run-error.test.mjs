@@ -16,14 +16,18 @@ test('an error names the step and its line, in Node’s words, and the line is a
     await replaceEditorText(session, READS_A_MISSING_STEP);
     await session.click(await session.findByTestId('run'));
 
-    const error = await waitFor(
-      async () => {
-        const [shown] = await session.findAll('[data-testid="run-error"]');
-        return shown && session.text(shown);
-      },
+    // Each part read on its own: the view's paragraphs are laid out on one line, so its text has no line breaks.
+    const parts = await waitFor(
+      () =>
+        session.executeScript(`
+          const view = document.querySelector('[data-testid="run-error"]');
+          if (!view) return null;
+          const text = (selector) => view.querySelector(selector)?.textContent?.trim() ?? '';
+          return [text('.error-title'), text('[data-testid="run-error-where"]'), text('.error-stack')];`),
       { timeoutMs: 30_000, message: 'the run to fail with its error' },
     );
-    const [title, where, ...stack] = error.split('\n');
+    const [title, where, stackText] = parts;
+    const stack = stackText.split('\n');
     assert.equal(title, "TypeError: Cannot read properties of undefined (reading 'id')");
     assert.match(where, /^In Code Block, line 3, column \d+$/);
     const frames = stack.join('\n');

@@ -8,7 +8,7 @@ import { replaceEditorText, waitForEditor } from './monaco.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
 const RETURNS_DATA_AND_LOGS = repoFile('tests/e2e/fixtures/returns-data-and-logs.js');
-const TAB_IDS = ['result', 'logs', 'input', 'history', 'state', 'webhook'];
+const TAB_IDS = ['result', 'logs', 'input', 'history', 'tests', 'state', 'webhook'];
 
 /** The ids of the tabs (`run-tab-<id>`), and which one is selected and which panel shows, read from the page. */
 function tabState(session) {

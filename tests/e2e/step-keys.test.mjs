@@ -63,8 +63,9 @@ test('"Fill from earlier steps" and a run use the platform\'s keys for accented 
       message: 'the block to read the filled keys',
     });
 
-    // Emptied and run again, so that only the flow run can bring the keys back into the result.
-    await session.click(box);
+    // Emptied and run again, so that only the flow run can bring the keys back into the result. The run moved the
+    // panel to its Result tab, so the box is found again (which opens the Input tab).
+    await session.click(await session.findByTestId('step-results-input'));
     await session.pressChord(Keys.CONTROL, 'a');
     await session.typeText('{}');
     await session.click(await session.findByTestId('run'));
