@@ -60,6 +60,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         block_tests::test_case_accept,
         block_tests::test_case_remove,
         block_tests::test_case_from_run,
+        block_tests::test_case_from_flow_run,
         persisted_state::state_read,
         persisted_state::state_reset_instance,
         persisted_state::state_reset_cross_flow,

@@ -313,6 +313,19 @@ async testCaseFromRun(runId: number, name: string) : Promise<Result<CaseRun, App
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * "Save as test" on a flow run (the flow run view, or a History row of a flow run or a webhook call): runs the
+ * whole flow once more, live, with that run's trigger input, recording what each step fetches (see
+ * `Session::record_flow_test_case_from_run`), and saves it as the flow's case `name`.
+ */
+async testCaseFromFlowRun(flowRun: FlowRunOf, name: string) : Promise<Result<CaseRun, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_case_from_flow_run", { flowRun, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async stateRead() : Promise<Result<StateView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("state_read") };

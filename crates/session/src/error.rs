@@ -73,6 +73,12 @@ pub enum Error {
     #[error("There is no recorded run with id {0}; it may have been pruned.")]
     UnknownRun(i64),
 
+    #[error(
+        "The run {execution_id} of the flow \"{flow}\" is no longer in its trigger's history (it may have \
+         been pruned); run the flow again and save that run."
+    )]
+    UnknownFlowRun { flow: String, execution_id: String },
+
     #[error("{}", match .0 {
         ConsentVia::Window => "Connecting was cancelled: the consent window was closed; nothing was stored.",
         ConsentVia::SystemBrowser => "Connecting in the system browser was cancelled; nothing was stored.",

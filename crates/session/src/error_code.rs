@@ -352,7 +352,7 @@ impl From<&Error> for ErrorCode {
             Error::Webhook(err) => err.into(),
             Error::Preset(err) => err.into(),
             Error::NoWorkspace => ErrorCode::NoWorkspace,
-            Error::UnknownRun(_) => ErrorCode::UnknownRun,
+            Error::UnknownRun(_) | Error::UnknownFlowRun { .. } => ErrorCode::UnknownRun,
             Error::ConsentCancelled(_) => ErrorCode::ConsentCancelled,
             Error::ConsentTimeout(_) => ErrorCode::ConsentTimeout,
             Error::ConsentWindow(_) | Error::NoConsentWindow => ErrorCode::ConsentWindow,

@@ -1,9 +1,9 @@
 //! The Tests panel's commands: list a block's (or a flow's) test cases, replay them offline, accept a failed
-//! case's new outcome, delete a case, and save a run of the history as a new case. A case is named by its
-//! `block_id` and `case_id` as listed, with `flow` set for a whole flow's case.
+//! case's new outcome, delete a case, and save a run of the history (a block's, or a whole flow's) as a new
+//! case. A case is named by its `block_id` and `case_id` as listed, with `flow` set for a whole flow's case.
 
 use blocksmith_session::block_tests::{CaseRun, TestRunReport};
-use blocksmith_session::types::CaseOwner;
+use blocksmith_session::types::{CaseOwner, FlowRunOf};
 use blocksmith_session::{Session, TestCaseRef, TestRunMode, TestSelection};
 use tauri::State;
 
@@ -92,6 +92,22 @@ pub async fn test_case_from_run(
     name: String,
 ) -> AppResult<CaseRun> {
     blocking(session, move |s| s.record_test_case_from_run(run_id, &name)).await
+}
+
+/// "Save as test" on a flow run (the flow run view, or a History row of a flow run or a webhook call): runs the
+/// whole flow once more, live, with that run's trigger input, recording what each step fetches (see
+/// `Session::record_flow_test_case_from_run`), and saves it as the flow's case `name`.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_case_from_flow_run(
+    session: State<'_, Session>,
+    flow_run: FlowRunOf,
+    name: String,
+) -> AppResult<CaseRun> {
+    blocking(session, move |s| {
+        s.record_flow_test_case_from_run(&flow_run, &name)
+    })
+    .await
 }
 
 /// A listed case's owner: the flow when set, else the block.

@@ -16,6 +16,7 @@ import {
   type ExportRequest,
   type Flow,
   type FlowOutcome as WireFlowOutcome,
+  type FlowRunOf,
   type ImportOutcome as WireImportOutcome,
   type Result,
   type RunEntry as WireRunEntry,
@@ -52,6 +53,7 @@ export type {
   ExportFormat,
   ExportRequest,
   Exported,
+  FlowRunOf,
   ImportReport,
   InputDefinition as ConnectionInput,
   IssuedToken,
@@ -392,6 +394,12 @@ export const api = {
   /** "Save as test": runs the block once more, live, with the recorded run's input, and saves that run as a case. */
   testCaseFromRun: async (runId: number, name: string) =>
     caseRunFromWire(await unwrap('test_case_from_run', () => commands.testCaseFromRun(runId, name))),
+  /** "Save as test" on a flow run: runs the whole flow once more, live, with that run's trigger input, and saves
+   * that run as a case of the flow. */
+  testCaseFromFlowRun: async (flowRun: FlowRunOf, name: string) =>
+    caseRunFromWire(
+      await unwrap('test_case_from_flow_run', () => commands.testCaseFromFlowRun(flowRun, name)),
+    ),
 
   connectionKinds: () => plain('connection_kinds', () => commands.connectionKinds()),
   connectionList: () => connections('connection_list', () => commands.connectionList()),

@@ -3,6 +3,7 @@
 import type { FlowOutcome, FlowStepOutcome } from '../common/backend';
 import { CloseIcon } from '../common/icons';
 import { isJsonObject } from '../common/json';
+import { SaveAsTest } from '../tests/SaveAsTest';
 import { ErrorView } from './ErrorView';
 import type { TimedLogLine } from './liveLogs';
 import { DebugResultsView } from './DebugResultsView';
@@ -94,6 +95,9 @@ export function FlowRunView({ state, blockNames, liveLogs, onStop, onClose }: Pr
     <section className="flow-run" aria-label="Flow run" data-testid="flow-run">
       <div className="section-toolbar">
         <h3>Flow “{state.flow}”</h3>
+        {state.phase === 'done' && (
+          <SaveAsTest target={{ kind: 'flow', flowRun: { flow: state.flow, executionId: state.runId } }} />
+        )}
         <button
           type="button"
           className="icon-button"

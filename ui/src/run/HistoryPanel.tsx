@@ -5,7 +5,7 @@ import { api, asBackendError, COMMAND_MISSING, type RunEntry, type RunSummary } 
 import { useNotices } from '../common/notices';
 import { originLabel } from './comparedText';
 import { RunComparison } from './RunComparison';
-import { SaveAsTest } from '../tests/SaveAsTest';
+import { SaveRunAsTest } from '../tests/SaveAsTest';
 import { formatDuration } from './status';
 
 interface Props {
@@ -114,7 +114,7 @@ export function HistoryPanel({ blockId, refreshKey, shown, onOpen }: Props) {
                   )}
                 </button>
                 {run.error && <span className="history-error">{run.error}</span>}
-                <SaveAsTest blockId={blockId} runId={run.id} />
+                <SaveRunAsTest run={run} />
               </li>
             ))}
           </ol>

@@ -1,6 +1,6 @@
 // The Tests panel of the selected block, or of its whole flow: the saved test cases with how each last ran, Run
 // all (offline, from the cassettes), and for a failed case the diff with "Accept new result"; Delete removes a
-// case's file. Cases are made by "Save as test" in the History (or `blocksmith test add`).
+// case's file. Cases are made by "Save as test" in the History or on a flow run (or `blocksmith test add`).
 import { useCallback, useEffect, useState } from 'react';
 import { api, type CaseRun, type TestCaseRef } from '../common/backend';
 import { useNotices } from '../common/notices';
@@ -59,12 +59,14 @@ export function TestsPanel({ blockId, flow }: Props) {
     setConfirmingDelete(null);
   }, [load]);
 
+  // A whole run of this block's flow saved as a test shows among the flow's cases: the panel turns to them.
   useEffect(
     () =>
       onCasesChanged((changed) => {
-        if (flowScope || changed === blockId) void load();
+        if (changed.flow !== undefined && changed.flow === flow && !flowScope) setScope('flow');
+        else if (flowScope || changed.blockId === blockId) void load();
       }),
-    [blockId, flowScope, load],
+    [blockId, flow, flowScope, load],
   );
 
   const runAll = async () => {
@@ -132,8 +134,8 @@ export function TestsPanel({ blockId, flow }: Props) {
       </div>
       {cases.length === 0 ? (
         <p className="muted">
-          No test cases yet. Save a run as a test from the History (it runs the block once more, live, recording
-          what it fetches), or use <code>blocksmith test add</code>.
+          No test cases yet. Save a run as a test from the History or the flow run view (it runs the block, or the
+          whole flow, once more, live, recording what it fetches), or use <code>blocksmith test add</code>.
         </p>
       ) : (
         <ol className="test-cases">

@@ -9,6 +9,7 @@ use std::time::{Instant, SystemTime};
 use blocksmith_cassette::{Cassette, HttpMode, HttpPlan};
 use blocksmith_engine::JsonRunRequest;
 use blocksmith_runner::{fresh_state, run_flow_with, FlowOutcome};
+use blocksmith_workspace::history::FlowRunOf;
 use blocksmith_workspace::{flow_slug_folder, CaseOwner, Workspace};
 use serde_json::{Map, Value};
 
@@ -78,6 +79,50 @@ impl Session {
             ));
         }
         self.run_flow_case(&workspace, &flow.name, case, TestRunMode::UpdateLive)
+    }
+
+    /// Saves the flow run `flow_run` of the history ("Save as test" on a flow run or a webhook call) as the case
+    /// `name` of its flow. As for a block's run, the history keeps what the trigger was given but not what the
+    /// steps fetched, so the flow (as saved now) runs once more, live, with that trigger input, exactly as
+    /// `blocksmith test add --flow` does, and that run becomes the case.
+    pub fn record_flow_test_case_from_run(
+        &self,
+        flow_run: &FlowRunOf,
+        name: &str,
+    ) -> Result<CaseRun> {
+        let payload = self.recorded_trigger_input(flow_run)?;
+        self.record_flow_test_case(NewFlowTestCase {
+            flow: flow_run.flow.clone(),
+            name: name.to_owned(),
+            payload: Some(payload),
+            config_vars: None,
+        })
+    }
+
+    /// What the flow's trigger was given in the run `flow_run`: the input of the trigger's history entry that
+    /// shares the run's execution id.
+    fn recorded_trigger_input(&self, flow_run: &FlowRunOf) -> Result<Value> {
+        let workspace = self.snapshot()?;
+        let flow = workspace
+            .manifest()
+            .flow(&flow_run.flow)
+            .ok_or_else(|| blocksmith_workspace::Error::UnknownFlow(flow_run.flow.clone()))?;
+        let entry = self.with_history(&workspace, |history| {
+            let Some(trigger_run) = history
+                .list(&flow.trigger)?
+                .into_iter()
+                .find(|run| run.flow_run.as_ref() == Some(flow_run))
+            else {
+                return Ok(None);
+            };
+            Ok(history.get(trigger_run.id)?)
+        })?;
+        entry
+            .and_then(|entry| entry.inputs.get("input").cloned())
+            .ok_or_else(|| Error::UnknownFlowRun {
+                flow: flow_run.flow.clone(),
+                execution_id: flow_run.execution_id.clone(),
+            })
     }
 
     /// The whole-flow cases `selection` picks, flow by flow in the workspace's order.
