@@ -3,62 +3,13 @@
 // the block changes, and green again after "Accept new result".
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { blockFile, freshFolders, readManifest, repoFile, selectBlock, testIdText, withApp } from './harness.mjs';
 import { replaceEditorText, waitForEditor } from './monaco.mjs';
+import { caseStatus, openSection, runAllCases, startOrdersServer, stopServer } from './saved-cases.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const SUMS_FETCHED_ORDERS = repoFile('tests/e2e/fixtures/sums-fetched-orders.js');
-const ORDERS = [
-  { id: 'o-17', total: 3 },
-  { id: 'o-18', total: 4 },
-];
-
-/** A local HTTP server answering `GET /orders` with ORDERS, counting the requests it answered. */
-async function startOrdersServer(t) {
-  const server = createServer((request, response) => {
-    server.answered += 1;
-    const found = request.url.startsWith('/orders');
-    response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-    response.end(found ? JSON.stringify(ORDERS) : '{}');
-  });
-  server.answered = 0;
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => server.close());
-  return server;
-}
-
-function stopServer(server) {
-  return new Promise((resolve) => server.close(resolve));
-}
-
-/** Shows the run panel's tab `id` (History, Tests), then opens its collapsed section (`<details>`) if it is not. */
-async function openSection(session, id) {
-  await session.click(await session.findByTestId(`run-tab-${id}`));
-  const section = await session.findByTestId(id);
-  if ((await session.property(section, 'tagName')) === 'DETAILS' && !(await session.property(section, 'open'))) {
-    await session.click(await session.find(`[data-testid="${id}"] > summary`));
-  }
-}
-
-/** The listed case's status once it is no longer running: `passed`, `failed` or `updated`. */
-async function caseStatus(session, expected) {
-  return waitFor(
-    async () => {
-      const status = await session.executeScript(
-        'return document.querySelector(\'[data-testid="test-case"]\')?.dataset.status ?? null;',
-      );
-      return status === expected && status;
-    },
-    { timeoutMs: 30_000, message: `the test case to be ${expected}` },
-  );
-}
-
-async function runAllCases(session) {
-  await openSection(session, 'tests');
-  await session.click(await session.findByTestId('tests-run-all'));
-}
 
 test('a run saved as a test replays green offline, fails with a diff when the block changes, and Accept makes it green', async (t) => {
   const server = await startOrdersServer(t);
