@@ -1,5 +1,6 @@
 //! Encryption with asymmetric keys and key agreement: RSA for `publicEncrypt`/`privateDecrypt` (PKCS#1 v1.5 and
-//! OAEP padding; Web Crypto's RSA-OAEP), ECDH on P-256 and P-384 for `diffieHellman` (Web Crypto's ECDH), and
+//! OAEP padding; Web Crypto's RSA-OAEP), ECDH on P-256, P-384 and P-521 and X25519 for `diffieHellman` (Web
+//! Crypto's ECDH and X25519), and
 //! AES key wrap (RFC 3394) for Web Crypto's AES-KW.
 
 use aes_kw::{KekAes128, KekAes192, KekAes256};
@@ -102,11 +103,25 @@ pub fn ecdh(private: &AsymmetricKey, public: &AsymmetricKey) -> Result<Vec<u8>, 
             let shared = p384::ecdh::diffie_hellman(secret.to_nonzero_scalar(), other.as_affine());
             Ok(shared.raw_secret_bytes().to_vec())
         }
-        (
-            AsymmetricKey::P256Private(_) | AsymmetricKey::P384Private(_),
-            AsymmetricKey::P256Public(_) | AsymmetricKey::P384Public(_),
-        ) => Err(CryptoError::CurveMismatch),
-        _ => Err(CryptoError::KeyAgreementMismatch),
+        (AsymmetricKey::P521Private(secret), AsymmetricKey::P521Public(other)) => {
+            let shared = p521::ecdh::diffie_hellman(secret.to_nonzero_scalar(), other.as_affine());
+            Ok(shared.raw_secret_bytes().to_vec())
+        }
+        (AsymmetricKey::X25519Private(secret), AsymmetricKey::X25519Public(other)) => {
+            let shared = secret.diffie_hellman(other);
+            // A low-order public key gives an all-zero secret, which OpenSSL refuses (RFC 7748 §6.1).
+            if !shared.was_contributory() {
+                return Err(CryptoError::DerivationFailed);
+            }
+            Ok(shared.as_bytes().to_vec())
+        }
+        (private, public) if private.kind() == "ec" && public.kind() == "ec" => {
+            Err(CryptoError::CurveMismatch)
+        }
+        (private, public) => Err(CryptoError::KeyAgreementMismatch {
+            private: private.kind(),
+            public: public.kind(),
+        }),
     }
 }
 
