@@ -436,9 +436,11 @@ impl AsymmetricKey {
                     Self::Ed25519Public(key)
                 }
             }
-            Some(kty) => return Err(CryptoError::InvalidJwk(format!(
+            Some(kty) => {
+                return Err(CryptoError::InvalidJwk(format!(
                 "its key type \"{kty}\" is not supported (RSA, EC and OKP Ed25519 or X25519 are)"
-            ))),
+            )))
+            }
             None => return Err(CryptoError::InvalidJwk("it has no \"kty\"".to_owned())),
         };
         Ok(match wanted {
@@ -690,6 +692,56 @@ mod tests {
                 .len(),
             48
         );
+    }
+
+    #[test]
+    fn x25519_keys_are_written_as_openssl_writes_them_and_read_back() {
+        // RFC 7748 §6.1's Alice: PKCS#8 version 1 without the public key, and SPKI, in RFC 8410's layout.
+        let secret: [u8; 32] = *b"\x77\x07\x6d\x0a\x73\x18\xa5\x7d\x3c\x16\xc1\x72\x51\xb2\x66\x45\
+                                  \xdf\x4c\x2f\x87\xeb\xc0\x99\x2a\xb1\x77\xfb\xa5\x1d\xb9\x2c\x2a";
+        let key = AsymmetricKey::X25519Private(Box::new(x25519_dalek::StaticSecret::from(secret)));
+        let pkcs8 = key.export(KeyFormat::Der, KeyStructure::Pkcs8).unwrap();
+        let mut expected =
+            b"\x30\x2e\x02\x01\x00\x30\x05\x06\x03\x2b\x65\x6e\x04\x22\x04\x20".to_vec();
+        expected.extend_from_slice(&secret);
+        assert_eq!(pkcs8, expected);
+        let spki = key
+            .public()
+            .export(KeyFormat::Der, KeyStructure::Spki)
+            .unwrap();
+        assert_eq!(
+            &spki[..12],
+            b"\x30\x2a\x30\x05\x06\x03\x2b\x65\x6e\x03\x21\x00"
+        );
+        let back = AsymmetricKey::import(
+            &pkcs8,
+            KeyFormat::Der,
+            Some(KeyStructure::Pkcs8),
+            Wanted::Public,
+        )
+        .unwrap();
+        assert_eq!(back.to_jwk(), key.public().to_jwk());
+        assert_eq!(key.kind(), "x25519");
+        // An Ed25519 key's bytes are not taken for an X25519 key.
+        let ed = AsymmetricKey::generate("ed25519", 0, 0, "").unwrap();
+        let ed_pkcs8 = ed.export(KeyFormat::Der, KeyStructure::Pkcs8).unwrap();
+        let read = AsymmetricKey::import(
+            &ed_pkcs8,
+            KeyFormat::Der,
+            Some(KeyStructure::Pkcs8),
+            Wanted::Private,
+        );
+        assert_eq!(read.unwrap().kind(), "ed25519");
+    }
+
+    #[test]
+    fn p521_keys_survive_sec1_and_jwk_and_name_their_curve() {
+        let key = AsymmetricKey::generate("ec", 0, 0, "secp521r1").unwrap();
+        let sec1 = key.export(KeyFormat::Pem, KeyStructure::Sec1).unwrap();
+        let back = AsymmetricKey::import(&sec1, KeyFormat::Pem, None, Wanted::Private).unwrap();
+        assert_eq!(back.to_jwk(), key.to_jwk());
+        assert_eq!(key.details(), json!({ "namedCurve": "secp521r1" }));
+        assert_eq!(key.to_jwk()["crv"], "P-521");
     }
 
     #[test]
