@@ -1,6 +1,6 @@
 // What Blocksmith makes that cannot equal Node's bytes (randomised ECDSA and PSS signatures, fresh key
 // pairs, GCM with a random key, compressed data) must still be read by Node: a block makes each in
-// `blocksmith run`, and Node verifies, decrypts and decompresses it. (The other direction, Blocksmith
+// `blocksmith run`, and Node verifies, decrypts, agrees on a shared secret with and decompresses it. (The other direction, Blocksmith
 // checking what Node made, is in blocks/crypto-node-jwt.js and blocks/zlib-node.js.)
 //
 //   BLOCKSMITH_BIN=path/to/blocksmith node --test tests/differential/
@@ -34,6 +34,13 @@ test("Node reads what Blocksmith signs, encrypts and compresses", { skip: !exist
     assert.ok(fromJwk.equals(publicKey), `${label}: its JWK is the same key`);
     const privateKey = crypto.createPrivateKey(entry.privateKey);
     assert.equal(crypto.createPublicKey(privateKey).export({ type: "spki", format: "pem" }), entry.publicKey, `${label}: its PKCS#8 private key is read`);
+  }
+
+  for (const entry of made.agreements) {
+    const ours = crypto.createPrivateKey(entry.privateKey);
+    const theirs = crypto.createPrivateKey(entry.otherPrivateKey);
+    const secret = crypto.diffieHellman({ privateKey: theirs, publicKey: crypto.createPublicKey(ours) });
+    assert.equal(secret.toString("hex"), entry.secret, `${entry.type}: Node reaches the same shared secret`);
   }
 
   const decipher = crypto.createDecipheriv("aes-256-gcm", Buffer.from(made.gcm.key, "hex"), Buffer.from(made.gcm.iv, "hex"));

@@ -8,6 +8,8 @@ module.exports = async () => {
   const pairs = [
     ["ec", { namedCurve: "P-256" }, "sha256", {}],
     ["ec", { namedCurve: "P-384" }, "sha384", { dsaEncoding: "ieee-p1363" }],
+    ["ec", { namedCurve: "P-521" }, "sha512", {}],
+    ["ec", { namedCurve: "secp521r1" }, "sha256", { dsaEncoding: "ieee-p1363" }],
     ["rsa", { modulusLength: 2048 }, "sha256", { padding: crypto.constants.RSA_PKCS1_PSS_PADDING }],
     ["rsa", { modulusLength: 2048 }, "sha512", { padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 }],
     ["rsa", { modulusLength: 2048 }, "sha1", {}],
@@ -25,6 +27,18 @@ module.exports = async () => {
       signature: crypto.sign(digest, Buffer.from(message), { key: privateKey, ...signOptions }).toString("base64"),
     });
   }
+  // Key agreement on fresh pairs: Node reads both private keys and must reach the same secret.
+  const agreements = [];
+  for (const [type, options] of [["x25519", {}], ["ec", { namedCurve: "P-521" }]]) {
+    const ours = crypto.generateKeyPairSync(type, options);
+    const theirs = crypto.generateKeyPairSync(type, options);
+    agreements.push({
+      type,
+      privateKey: ours.privateKey.export({ type: "pkcs8", format: "pem" }),
+      otherPrivateKey: theirs.privateKey.export({ type: "pkcs8", format: "pem" }),
+      secret: crypto.diffieHellman({ privateKey: ours.privateKey, publicKey: theirs.publicKey }).toString("hex"),
+    });
+  }
   const key = crypto.randomBytes(32);
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
@@ -34,6 +48,7 @@ module.exports = async () => {
     data: {
       message,
       signatures,
+      agreements,
       gcm: { key: key.toString("hex"), iv: iv.toString("hex"), sealed: sealed.toString("base64"), tag: cipher.getAuthTag().toString("hex") },
       sample,
       compressed: {

@@ -257,11 +257,11 @@
     return keyObjectOf(asymmetricKey(key, false));
   }
 
-  const curveAliases = { "P-256": "prime256v1", "P-384": "secp384r1", secp256r1: "prime256v1" };
+  const curveAliases = { "P-256": "prime256v1", "P-384": "secp384r1", "P-521": "secp521r1", secp256r1: "prime256v1" };
 
   function generateKeyPairSync(type, options = {}) {
     validateString(type, "type");
-    if (!["rsa", "ec", "ed25519"].includes(type)) {
+    if (!["rsa", "ec", "ed25519", "x25519"].includes(type)) {
       throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The argument 'type' must be a supported key type. Received '${type}'`);
     }
     const { modulusLength = 0, publicExponent = 0x10001, namedCurve = "" } = options ?? {};
@@ -437,7 +437,7 @@
     return decryptWithPrivateKey(key, buffer);
   }
 
-  // `diffieHellman({ privateKey, publicKey })`: the ECDH shared secret of two EC KeyObjects.
+  // `diffieHellman({ privateKey, publicKey })`: the shared secret of two EC (ECDH) or two X25519 KeyObjects.
   function diffieHellman(options) {
     if (options === null || typeof options !== "object") throw invalidArgType("options", "of type object", options);
     const { privateKey, publicKey } = options;

@@ -1,5 +1,5 @@
 // Web Crypto's asymmetric keys, AES and key derivation, built on `require("crypto")` (whose primitives are
-// RustCrypto's, in the host): RSASSA-PKCS1-v1_5, RSA-PSS, RSA-OAEP, ECDSA and ECDH (P-256, P-384), Ed25519,
+// RustCrypto's, in the host): RSASSA-PKCS1-v1_5, RSA-PSS, RSA-OAEP, ECDSA and ECDH (P-256, P-384, P-521), Ed25519, X25519,
 // AES-GCM/CBC/CTR/KW, PBKDF2 and HKDF, with importKey/exportKey in raw, pkcs8, spki and jwk, and wrapKey/unwrapKey. `crypto.subtle` (builtins/crypto.js)
 // keeps digest and HMAC to itself and loads this prelude on the first use of anything else, so that the common
 // webhook-signature check does not pay for it. Errors are DOMExceptions with the names and messages Node gives.
@@ -19,7 +19,7 @@
   const EC = ["ECDSA", "ECDH"];
   const AES = ["AES-GCM", "AES-CBC", "AES-CTR", "AES-KW"];
   const KDF = ["PBKDF2", "HKDF"];
-  const known = [...RSA, ...EC, "Ed25519", ...AES, ...KDF];
+  const known = [...RSA, ...EC, "Ed25519", "X25519", ...AES, ...KDF];
   const canonical = new Map(known.map((name) => [name.toUpperCase(), name]));
 
   // `algorithm` as an object with its canonical `name`.
@@ -34,9 +34,11 @@
   // Node's digest names for Web Crypto's ("SHA-256" → "sha256").
   const nodeHash = (hash) => hashName(hash).replace("-", "").toLowerCase();
 
-  const curves = { "P-256": "prime256v1", "P-384": "secp384r1" };
-  const curveByNode = { prime256v1: "P-256", secp384r1: "P-384" };
-  const coordinateBytes = { "P-256": 32, "P-384": 48 };
+  const curves = { "P-256": "prime256v1", "P-384": "secp384r1", "P-521": "secp521r1" };
+  const curveByNode = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
+  const coordinateBytes = { "P-256": 32, "P-384": 48, "P-521": 66 };
+  // The key types of the algorithms on Curve25519, as `KeyObject.asymmetricKeyType` names them.
+  const okpKeyType = { Ed25519: "ed25519", X25519: "x25519" };
 
   // The usages each kind of key may have, by algorithm family.
   const usagesFor = {
@@ -52,14 +54,15 @@
     if (AES.includes(name)) return "cipher";
     if (KDF.includes(name)) return "derive";
     if (name === "RSA-OAEP") return "asymmetricCipher";
-    if (name === "ECDH") return "agreement";
+    if (name === "ECDH" || name === "X25519") return "agreement";
     return "sign";
   }
 
-  function checkUsages(name, type, usages) {
+  // Node words the article by the algorithm's initial, except that generating an Ed25519 or X25519 key says "an".
+  function checkUsages(name, type, usages, article = /^[AE]/.test(name) ? "an" : "a") {
     const allowed = usagesFor[familyOf(name)][type] ?? [];
     for (const usage of usages) {
-      if (!allowed.includes(usage)) throw fail(`Unsupported key usage for a${/^[AE]/.test(name) ? "n" : ""} ${name} key`, "SyntaxError");
+      if (!allowed.includes(usage)) throw fail(`Unsupported key usage for ${article} ${name} key`, "SyntaxError");
     }
   }
 
@@ -120,8 +123,8 @@
       }
       return { name: algorithm.name, namedCurve };
     }
-    if (keyObject.asymmetricKeyType !== "ed25519") throw fail("Invalid key type", "DataError");
-    return { name: "Ed25519" };
+    if (keyObject.asymmetricKeyType !== okpKeyType[algorithm.name]) throw fail("Invalid key type", "DataError");
+    return { name: algorithm.name };
   }
 
   function importAsymmetric(format, keyData, algorithm, extractable, usages) {
@@ -130,7 +133,10 @@
     if (format === "raw") {
       const bytes = bufferSource(keyData, "importKey");
       if (EC.includes(algorithm.name)) data = ecPointToJwk(bytes, algorithm.namedCurve);
-      else if (algorithm.name === "Ed25519") data = { kty: "OKP", crv: "Ed25519", x: base64url(bytes) };
+      else if (algorithm.name === "X25519") {
+        if (bytes.length !== 32) throw fail("X25519 raw keys must be exactly 32-bytes", "DataError");
+        data = { kty: "OKP", crv: "X25519", x: base64url(bytes) };
+      } else if (algorithm.name === "Ed25519") data = { kty: "OKP", crv: "Ed25519", x: base64url(bytes) };
       else throw fail(`Unable to import ${algorithm.name} key with format raw`, "NotSupportedError");
       format = "jwk";
     } else if (format !== "jwk") {
@@ -170,7 +176,6 @@
     "RSASSA-PKCS1-v1_5": (hash) => `RS${hash.slice(4)}`,
     "RSA-PSS": (hash) => `PS${hash.slice(4)}`,
     "RSA-OAEP": (hash) => (hash === "SHA-1" ? "RSA-OAEP" : `RSA-OAEP-${hash.slice(4)}`),
-    ECDSA: (_, curve) => `ES${curve.slice(2)}`,
     Ed25519: () => "Ed25519",
   };
 
@@ -308,22 +313,29 @@
     return nodeCrypto.hkdfSync(nodeHash(normal.hash), material, salt, bufferSource(normal.info, "deriveBits"), length / 8);
   }
 
-  // ECDH: the shared secret with `algorithm.public`, cut to `length` bits (all of it when null).
+  // ECDH and X25519: the shared secret with `algorithm.public`, cut to `length` bits (all of it when null).
   function agreedBits(normal, baseKey, length) {
     const other = normal.public;
-    if (!(other instanceof CryptoKey) || other.type !== "public" || other.algorithm.name !== "ECDH") {
-      throw fail("algorithm.public must be an ECDH public key", "InvalidAccessError");
-    }
+    if (!(other instanceof CryptoKey)) throw new TypeError("algorithm.public must be a CryptoKey");
+    if (other.type !== "public") throw fail("algorithm.public must be a public key", "InvalidAccessError");
+    if (familyOf(other.algorithm.name) !== "agreement") throw fail("Keys must be ECDH, X25519, or X448 keys", "InvalidAccessError");
+    if (other.algorithm.name !== baseKey.algorithm.name) throw fail("The public and private keys must be of the same type", "InvalidAccessError");
     if (other.algorithm.namedCurve !== baseKey.algorithm.namedCurve) throw fail("Named curve mismatch", "InvalidAccessError");
-    const secret = nodeCrypto.diffieHellman({ privateKey: keyMaterial(baseKey), publicKey: keyMaterial(other) });
+    let secret;
+    try {
+      secret = nodeCrypto.diffieHellman({ privateKey: keyMaterial(baseKey), publicKey: keyMaterial(other) });
+    } catch (_) {
+      throw operationFailed();
+    }
     if (length === null || length === undefined) return toArrayBuffer(secret);
-    if (length > secret.length * 8) throw fail("derived bit length is too long", "OperationError");
+    // Node 20's words, though the length asked for is too large.
+    if (length > secret.length * 8) throw fail("derived bit length is too small", "OperationError");
     return toArrayBuffer(secret.subarray(0, Math.ceil(length / 8)));
   }
 
   function deriveBits(algorithm, baseKey, length) {
     const normal = checkedFor(algorithm, baseKey, "deriveBits");
-    if (normal.name === "ECDH") return agreedBits(normal, baseKey, length);
+    if (familyOf(normal.name) === "agreement") return agreedBits(normal, baseKey, length);
     return bitsFrom(normal, keyMaterial(baseKey), length);
   }
 
@@ -338,7 +350,7 @@
   function deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages) {
     const normal = checkedFor(algorithm, baseKey, "deriveKey");
     const length = derivedLength(derivedKeyAlgorithm);
-    const bits = normal.name === "ECDH" ? agreedBits(normal, baseKey, length) : bitsFrom(normal, keyMaterial(baseKey), length);
+    const bits = familyOf(normal.name) === "agreement" ? agreedBits(normal, baseKey, length) : bitsFrom(normal, keyMaterial(baseKey), length);
     return internals.webcryptoKeys.importKey("raw", bits, derivedKeyAlgorithm, extractable, usages);
   }
 
@@ -356,17 +368,17 @@
       const exponent = Buffer.from(bufferSource(normal.publicExponent, "generateKey")).readUIntBE(0, normal.publicExponent.length);
       pair = nodeCrypto.generateKeyPairSync("rsa", { modulusLength: normal.modulusLength, publicExponent: exponent });
     } else if (EC.includes(normal.name)) {
-      if (curves[normal.namedCurve] === undefined) throw notSupported();
+      if (curves[normal.namedCurve] === undefined) throw fail("Unrecognized namedCurve", "NotSupportedError");
       pair = nodeCrypto.generateKeyPairSync("ec", { namedCurve: curves[normal.namedCurve] });
-    } else if (normal.name === "Ed25519") {
-      pair = nodeCrypto.generateKeyPairSync("ed25519");
+    } else if (okpKeyType[normal.name] !== undefined) {
+      pair = nodeCrypto.generateKeyPairSync(okpKeyType[normal.name]);
     } else {
       throw notSupported();
     }
     // Each half of the pair takes the usages that belong to its kind, in Node's order for that kind.
     const { private: privateUsages, public: publicUsages } = usagesFor[familyOf(normal.name)];
     const unknown = wanted.filter((usage) => !privateUsages.includes(usage) && !publicUsages.includes(usage));
-    if (unknown.length > 0) checkUsages(normal.name, "private", unknown);
+    if (unknown.length > 0) checkUsages(normal.name, "private", unknown, okpKeyType[normal.name] ? "an" : undefined);
     const keyAlgorithm = asymmetricAlgorithm(normal, pair.publicKey);
     return {
       publicKey: makeKey("public", keyAlgorithm, true, publicUsages.filter((usage) => wanted.includes(usage)), pair.publicKey),

@@ -1,5 +1,6 @@
 //! Encryption with asymmetric keys and key agreement: RSA for `publicEncrypt`/`privateDecrypt` (PKCS#1 v1.5 and
-//! OAEP padding; Web Crypto's RSA-OAEP), ECDH on P-256 and P-384 for `diffieHellman` (Web Crypto's ECDH), and
+//! OAEP padding; Web Crypto's RSA-OAEP), ECDH on P-256, P-384 and P-521 and X25519 for `diffieHellman` (Web
+//! Crypto's ECDH and X25519), and
 //! AES key wrap (RFC 3394) for Web Crypto's AES-KW.
 
 use aes_kw::{KekAes128, KekAes192, KekAes256};
@@ -102,11 +103,25 @@ pub fn ecdh(private: &AsymmetricKey, public: &AsymmetricKey) -> Result<Vec<u8>, 
             let shared = p384::ecdh::diffie_hellman(secret.to_nonzero_scalar(), other.as_affine());
             Ok(shared.raw_secret_bytes().to_vec())
         }
-        (
-            AsymmetricKey::P256Private(_) | AsymmetricKey::P384Private(_),
-            AsymmetricKey::P256Public(_) | AsymmetricKey::P384Public(_),
-        ) => Err(CryptoError::CurveMismatch),
-        _ => Err(CryptoError::KeyAgreementMismatch),
+        (AsymmetricKey::P521Private(secret), AsymmetricKey::P521Public(other)) => {
+            let shared = p521::ecdh::diffie_hellman(secret.to_nonzero_scalar(), other.as_affine());
+            Ok(shared.raw_secret_bytes().to_vec())
+        }
+        (AsymmetricKey::X25519Private(secret), AsymmetricKey::X25519Public(other)) => {
+            let shared = secret.diffie_hellman(other);
+            // A low-order public key gives an all-zero secret, which OpenSSL refuses (RFC 7748 §6.1).
+            if !shared.was_contributory() {
+                return Err(CryptoError::DerivationFailed);
+            }
+            Ok(shared.as_bytes().to_vec())
+        }
+        (private, public) if private.kind() == "ec" && public.kind() == "ec" => {
+            Err(CryptoError::CurveMismatch)
+        }
+        (private, public) => Err(CryptoError::KeyAgreementMismatch {
+            private: private.kind(),
+            public: public.kind(),
+        }),
     }
 }
 
@@ -156,6 +171,40 @@ mod tests {
             rsa_decrypt(&key, &[0x01; 64], &oaep),
             Err(CryptoError::OaepDecoding)
         ));
+    }
+
+    #[test]
+    fn x25519_agrees_on_rfc_7748s_secret_and_refuses_a_low_order_point() {
+        let alice = [
+            0x77, 0x07, 0x6d, 0x0a, 0x73, 0x18, 0xa5, 0x7d, 0x3c, 0x16, 0xc1, 0x72, 0x51, 0xb2,
+            0x66, 0x45, 0xdf, 0x4c, 0x2f, 0x87, 0xeb, 0xc0, 0x99, 0x2a, 0xb1, 0x77, 0xfb, 0xa5,
+            0x1d, 0xb9, 0x2c, 0x2a,
+        ];
+        let bob_public = [
+            0xde, 0x9e, 0xdb, 0x7d, 0x7b, 0x7d, 0xc1, 0xb4, 0xd3, 0x5b, 0x61, 0xc2, 0xec, 0xe4,
+            0x35, 0x37, 0x3f, 0x83, 0x43, 0xc8, 0x5b, 0x78, 0x67, 0x4d, 0xad, 0xfc, 0x7e, 0x14,
+            0x6f, 0x88, 0x2b, 0x4f,
+        ];
+        let shared = [
+            0x4a, 0x5d, 0x9d, 0x5b, 0xa4, 0xce, 0x2d, 0xe1, 0x72, 0x8e, 0x3b, 0xf4, 0x80, 0x35,
+            0x0f, 0x25, 0xe0, 0x7e, 0x21, 0xc9, 0x47, 0xd1, 0x9e, 0x33, 0x76, 0xf0, 0x9b, 0x3c,
+            0x1e, 0x16, 0x17, 0x42,
+        ];
+        let private =
+            AsymmetricKey::X25519Private(Box::new(x25519_dalek::StaticSecret::from(alice)));
+        let public = AsymmetricKey::X25519Public(x25519_dalek::PublicKey::from(bob_public));
+        assert_eq!(ecdh(&private, &public).unwrap(), shared);
+        let low_order = AsymmetricKey::X25519Public(x25519_dalek::PublicKey::from([0; 32]));
+        assert!(matches!(
+            ecdh(&private, &low_order),
+            Err(CryptoError::DerivationFailed)
+        ));
+        let ec = AsymmetricKey::generate("ec", 0, 0, "P-521").unwrap();
+        let mismatch = ecdh(&private, &ec.public()).unwrap_err();
+        assert_eq!(
+            mismatch.to_string(),
+            "Incompatible key types for Diffie-Hellman: x25519 and ec"
+        );
     }
 
     #[test]

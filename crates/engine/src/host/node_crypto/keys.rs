@@ -1,6 +1,6 @@
 //! The asymmetric keys behind Node's `KeyObject`: reading them from PEM, DER (PKCS#8, SPKI, PKCS#1, SEC1)
-//! and JWK, writing them back in those forms, deriving a public key, and generating key pairs. RSA, ECDSA
-//! on P-256 and P-384, and Ed25519, all on RustCrypto.
+//! and JWK, writing them back in those forms, deriving a public key, and generating key pairs. RSA, EC keys
+//! on P-256, P-384 and P-521, Ed25519 and X25519, all on RustCrypto (and its curve25519-dalek).
 
 use std::cell::RefCell;
 
@@ -15,7 +15,8 @@ use rsa::pkcs1::{
 };
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::{BigUint, RsaPrivateKey, RsaPublicKey};
-use sec1::der::Encode;
+use sec1::der::asn1::{BitStringRef, OctetStringRef};
+use sec1::der::{Decode, Encode};
 use serde_json::{json, Map, Value};
 use spki::{DecodePublicKey, EncodePublicKey};
 
@@ -30,9 +31,16 @@ pub enum AsymmetricKey {
     P256Public(p256::PublicKey),
     P384Private(p384::SecretKey),
     P384Public(p384::PublicKey),
+    P521Private(p521::SecretKey),
+    P521Public(p521::PublicKey),
     Ed25519Private(Box<ed25519_dalek::SigningKey>),
     Ed25519Public(ed25519_dalek::VerifyingKey),
+    X25519Private(Box<x25519_dalek::StaticSecret>),
+    X25519Public(x25519_dalek::PublicKey),
 }
+
+/// The object identifier of X25519 keys in PKCS#8 and SPKI (RFC 8410).
+const X25519_OID: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.3.101.110");
 
 /// The opaque object a `KeyObject` holds.
 #[derive(Trace, Finalize, JsData)]
@@ -102,7 +110,9 @@ impl AsymmetricKey {
             Self::RsaPrivate(_)
                 | Self::P256Private(_)
                 | Self::P384Private(_)
+                | Self::P521Private(_)
                 | Self::Ed25519Private(_)
+                | Self::X25519Private(_)
         )
     }
 
@@ -113,13 +123,16 @@ impl AsymmetricKey {
             Self::P256Private(_)
             | Self::P256Public(_)
             | Self::P384Private(_)
-            | Self::P384Public(_) => "ec",
+            | Self::P384Public(_)
+            | Self::P521Private(_)
+            | Self::P521Public(_) => "ec",
             Self::Ed25519Private(_) | Self::Ed25519Public(_) => "ed25519",
+            Self::X25519Private(_) | Self::X25519Public(_) => "x25519",
         }
     }
 
     /// Node's `asymmetricKeyDetails`: `modulusLength` and `publicExponent` for RSA, `namedCurve` (OpenSSL's
-    /// name) for EC, nothing for Ed25519.
+    /// name) for EC, nothing for Ed25519 and X25519.
     pub fn details(&self) -> Value {
         match self.public() {
             Self::RsaPublic(key) => json!({
@@ -129,6 +142,7 @@ impl AsymmetricKey {
             }),
             Self::P256Public(_) => json!({ "namedCurve": "prime256v1" }),
             Self::P384Public(_) => json!({ "namedCurve": "secp384r1" }),
+            Self::P521Public(_) => json!({ "namedCurve": "secp521r1" }),
             _ => json!({}),
         }
     }
@@ -139,7 +153,9 @@ impl AsymmetricKey {
             Self::RsaPrivate(key) => Self::RsaPublic(Box::new(key.to_public_key())),
             Self::P256Private(key) => Self::P256Public(key.public_key()),
             Self::P384Private(key) => Self::P384Public(key.public_key()),
+            Self::P521Private(key) => Self::P521Public(key.public_key()),
             Self::Ed25519Private(key) => Self::Ed25519Public(key.verifying_key()),
+            Self::X25519Private(key) => Self::X25519Public(x25519_dalek::PublicKey::from(&**key)),
             public => public.clone(),
         }
     }
@@ -236,6 +252,19 @@ impl AsymmetricKey {
             (Self::P384Public(key), KeyStructure::Spki) => {
                 encoded(key.to_public_key_der().map(|d| d.into_vec()))
             }
+            (Self::P521Private(key), KeyStructure::Pkcs8) => {
+                encoded(key.to_pkcs8_der().map(|d| d.as_bytes().to_vec()))
+            }
+            (Self::P521Private(key), KeyStructure::Sec1) => sec1_with_curve(
+                &key.to_bytes(),
+                key.public_key().to_encoded_point(false).as_bytes(),
+                p521::NistP521::OID,
+            ),
+            (Self::P521Public(key), KeyStructure::Spki) => {
+                encoded(key.to_public_key_der().map(|d| d.into_vec()))
+            }
+            (Self::X25519Private(key), KeyStructure::Pkcs8) => x25519_pkcs8(&key.to_bytes()),
+            (Self::X25519Public(key), KeyStructure::Spki) => x25519_spki(key.as_bytes()),
             // OpenSSL writes version 1 of PKCS#8 (without the public key): Node's bytes are matched.
             (Self::Ed25519Private(key), KeyStructure::Pkcs8) => {
                 let pair = KeypairBytes {
@@ -280,11 +309,20 @@ impl AsymmetricKey {
             Self::P256Public(key) => ec_jwk(&key.to_jwk_string()),
             Self::P384Private(key) => ec_jwk(&key.to_jwk_string()),
             Self::P384Public(key) => ec_jwk(&key.to_jwk_string()),
+            Self::P521Private(key) => ec_jwk(&key.to_jwk_string()),
+            Self::P521Public(key) => ec_jwk(&key.to_jwk_string()),
             Self::Ed25519Private(key) => json!({
                 "crv": "Ed25519", "d": b64(&key.to_bytes()), "x": b64(key.verifying_key().as_bytes()), "kty": "OKP",
             }),
             Self::Ed25519Public(key) => {
                 json!({ "crv": "Ed25519", "x": b64(key.as_bytes()), "kty": "OKP" })
+            }
+            Self::X25519Private(key) => json!({
+                "crv": "X25519", "d": b64(key.as_bytes()),
+                "x": b64(x25519_dalek::PublicKey::from(&**key).as_bytes()), "kty": "OKP",
+            }),
+            Self::X25519Public(key) => {
+                json!({ "crv": "X25519", "x": b64(key.as_bytes()), "kty": "OKP" })
             }
         }
     }
@@ -352,12 +390,32 @@ impl AsymmetricKey {
                     (Some("P-384"), false) => {
                         Self::P384Public(p384::PublicKey::from_jwk_str(&text).map_err(bad)?)
                     }
+                    (Some("P-521"), true) => {
+                        Self::P521Private(p521::SecretKey::from_jwk_str(&text).map_err(bad)?)
+                    }
+                    (Some("P-521"), false) => {
+                        Self::P521Public(p521::PublicKey::from_jwk_str(&text).map_err(bad)?)
+                    }
                     (curve, _) => {
                         return Err(CryptoError::InvalidJwk(format!(
-                            "its curve {} is not supported (P-256 and P-384 are)",
+                            "its curve {} is not supported (P-256, P-384 and P-521 are)",
                             curve.unwrap_or("(none)")
                         )))
                     }
+                }
+            }
+            Some("OKP") if jwk.get("crv").and_then(Value::as_str) == Some("X25519") => {
+                let length = |bytes: Vec<u8>| -> Result<[u8; 32], CryptoError> {
+                    bytes.try_into().map_err(|_| {
+                        CryptoError::InvalidJwk("an X25519 key is 32 bytes".to_owned())
+                    })
+                };
+                if private {
+                    Self::X25519Private(Box::new(x25519_dalek::StaticSecret::from(length(
+                        required("d")?,
+                    )?)))
+                } else {
+                    Self::X25519Public(x25519_dalek::PublicKey::from(length(required("x")?)?))
                 }
             }
             Some("OKP") if jwk.get("crv").and_then(Value::as_str) == Some("Ed25519") => {
@@ -380,8 +438,8 @@ impl AsymmetricKey {
             }
             Some(kty) => {
                 return Err(CryptoError::InvalidJwk(format!(
-                    "its key type \"{kty}\" is not supported (RSA, EC and OKP Ed25519 are)"
-                )))
+                "its key type \"{kty}\" is not supported (RSA, EC and OKP Ed25519 or X25519 are)"
+            )))
             }
             None => return Err(CryptoError::InvalidJwk("it has no \"kty\"".to_owned())),
         };
@@ -392,7 +450,7 @@ impl AsymmetricKey {
     }
 
     /// A new key pair's private key: `rsa` (with `modulus_bits` and `public_exponent`), `ec` on `curve`,
-    /// or `ed25519`.
+    /// `ed25519` or `x25519`.
     pub fn generate(
         kind: &str,
         modulus_bits: usize,
@@ -412,10 +470,14 @@ impl AsymmetricKey {
             "ec" => match curve_named(curve) {
                 Some(Curve::P256) => Self::P256Private(p256::SecretKey::random(&mut OsRng)),
                 Some(Curve::P384) => Self::P384Private(p384::SecretKey::random(&mut OsRng)),
+                Some(Curve::P521) => Self::P521Private(p521::SecretKey::random(&mut OsRng)),
                 None => return Err(CryptoError::InvalidCurve(curve.to_owned())),
             },
             "ed25519" => {
                 Self::Ed25519Private(Box::new(ed25519_dalek::SigningKey::generate(&mut OsRng)))
+            }
+            "x25519" => {
+                Self::X25519Private(Box::new(x25519_dalek::StaticSecret::random_from_rng(OsRng)))
             }
             other => return Err(CryptoError::KeyTypeUnsupported(other.to_owned())),
         })
@@ -439,6 +501,7 @@ fn sec1_with_curve(
 enum Curve {
     P256,
     P384,
+    P521,
 }
 
 /// The curves by the names Node accepts for `namedCurve`.
@@ -446,8 +509,57 @@ fn curve_named(name: &str) -> Option<Curve> {
     match name {
         "P-256" | "prime256v1" | "secp256r1" => Some(Curve::P256),
         "P-384" | "secp384r1" => Some(Curve::P384),
+        "P-521" | "secp521r1" => Some(Curve::P521),
         _ => None,
     }
+}
+
+/// An X25519 private key in PKCS#8 as OpenSSL writes it: version 1, the key as an OCTET STRING inside the
+/// `privateKey` OCTET STRING (RFC 8410 §7), no public key. x25519-dalek has no PKCS#8 of its own.
+fn x25519_pkcs8(secret: &[u8; 32]) -> Result<Vec<u8>, CryptoError> {
+    let inner = OctetStringRef::new(secret)
+        .and_then(|octets| octets.to_der())
+        .map_err(|_| CryptoError::Encode)?;
+    let algorithm = spki::AlgorithmIdentifierRef {
+        oid: X25519_OID,
+        parameters: None,
+    };
+    pkcs8::PrivateKeyInfo::new(algorithm, &inner)
+        .to_der()
+        .map_err(|_| CryptoError::Encode)
+}
+
+/// An X25519 public key in SPKI: the algorithm without parameters and the 32 bytes (RFC 8410 §4).
+fn x25519_spki(public: &[u8; 32]) -> Result<Vec<u8>, CryptoError> {
+    let info = spki::SubjectPublicKeyInfoRef {
+        algorithm: spki::AlgorithmIdentifierRef {
+            oid: X25519_OID,
+            parameters: None,
+        },
+        subject_public_key: BitStringRef::from_bytes(public).map_err(|_| CryptoError::Encode)?,
+    };
+    info.to_der().map_err(|_| CryptoError::Encode)
+}
+
+/// The X25519 private key in PKCS#8 bytes, if that is what they hold.
+fn x25519_from_pkcs8(der: &[u8]) -> Option<x25519_dalek::StaticSecret> {
+    let info = pkcs8::PrivateKeyInfo::try_from(der).ok()?;
+    if info.algorithm.oid != X25519_OID {
+        return None;
+    }
+    let inner = OctetStringRef::from_der(info.private_key).ok()?;
+    let bytes: [u8; 32] = inner.as_bytes().try_into().ok()?;
+    Some(x25519_dalek::StaticSecret::from(bytes))
+}
+
+/// The X25519 public key in SPKI bytes, if that is what they hold.
+fn x25519_from_spki(der: &[u8]) -> Option<x25519_dalek::PublicKey> {
+    let info = spki::SubjectPublicKeyInfoRef::try_from(der).ok()?;
+    if info.algorithm.oid != X25519_OID {
+        return None;
+    }
+    let bytes: [u8; 32] = info.subject_public_key.as_bytes()?.try_into().ok()?;
+    Some(x25519_dalek::PublicKey::from(bytes))
 }
 
 /// An EC JWK as the curve crate writes it, as a JSON object.
@@ -491,6 +603,12 @@ fn decode_private(der: &[u8], structure: KeyStructure) -> Result<AsymmetricKey, 
             if let Ok(key) = p384::SecretKey::from_pkcs8_der(der) {
                 return Ok(AsymmetricKey::P384Private(key));
             }
+            if let Ok(key) = p521::SecretKey::from_pkcs8_der(der) {
+                return Ok(AsymmetricKey::P521Private(key));
+            }
+            if let Some(secret) = x25519_from_pkcs8(der) {
+                return Ok(AsymmetricKey::X25519Private(Box::new(secret)));
+            }
             ed25519_dalek::SigningKey::from_pkcs8_der(der)
                 .map(|key| AsymmetricKey::Ed25519Private(Box::new(key)))
                 .map_err(unsupported)
@@ -502,8 +620,11 @@ fn decode_private(der: &[u8], structure: KeyStructure) -> Result<AsymmetricKey, 
             if let Ok(key) = p256::SecretKey::from_sec1_der(der) {
                 return Ok(AsymmetricKey::P256Private(key));
             }
-            p384::SecretKey::from_sec1_der(der)
-                .map(AsymmetricKey::P384Private)
+            if let Ok(key) = p384::SecretKey::from_sec1_der(der) {
+                return Ok(AsymmetricKey::P384Private(key));
+            }
+            p521::SecretKey::from_sec1_der(der)
+                .map(AsymmetricKey::P521Private)
                 .map_err(unsupported)
         }
         KeyStructure::Spki => Err(CryptoError::UnsupportedKey),
@@ -521,6 +642,12 @@ fn decode_public(der: &[u8], structure: KeyStructure) -> Result<AsymmetricKey, C
             }
             if let Ok(key) = p384::PublicKey::from_public_key_der(der) {
                 return Ok(AsymmetricKey::P384Public(key));
+            }
+            if let Ok(key) = p521::PublicKey::from_public_key_der(der) {
+                return Ok(AsymmetricKey::P521Public(key));
+            }
+            if let Some(key) = x25519_from_spki(der) {
+                return Ok(AsymmetricKey::X25519Public(key));
             }
             ed25519_dalek::VerifyingKey::from_public_key_der(der)
                 .map(AsymmetricKey::Ed25519Public)
@@ -565,6 +692,56 @@ mod tests {
                 .len(),
             48
         );
+    }
+
+    #[test]
+    fn x25519_keys_are_written_as_openssl_writes_them_and_read_back() {
+        // RFC 7748 §6.1's Alice: PKCS#8 version 1 without the public key, and SPKI, in RFC 8410's layout.
+        let secret: [u8; 32] = *b"\x77\x07\x6d\x0a\x73\x18\xa5\x7d\x3c\x16\xc1\x72\x51\xb2\x66\x45\
+                                  \xdf\x4c\x2f\x87\xeb\xc0\x99\x2a\xb1\x77\xfb\xa5\x1d\xb9\x2c\x2a";
+        let key = AsymmetricKey::X25519Private(Box::new(x25519_dalek::StaticSecret::from(secret)));
+        let pkcs8 = key.export(KeyFormat::Der, KeyStructure::Pkcs8).unwrap();
+        let mut expected =
+            b"\x30\x2e\x02\x01\x00\x30\x05\x06\x03\x2b\x65\x6e\x04\x22\x04\x20".to_vec();
+        expected.extend_from_slice(&secret);
+        assert_eq!(pkcs8, expected);
+        let spki = key
+            .public()
+            .export(KeyFormat::Der, KeyStructure::Spki)
+            .unwrap();
+        assert_eq!(
+            &spki[..12],
+            b"\x30\x2a\x30\x05\x06\x03\x2b\x65\x6e\x03\x21\x00"
+        );
+        let back = AsymmetricKey::import(
+            &pkcs8,
+            KeyFormat::Der,
+            Some(KeyStructure::Pkcs8),
+            Wanted::Public,
+        )
+        .unwrap();
+        assert_eq!(back.to_jwk(), key.public().to_jwk());
+        assert_eq!(key.kind(), "x25519");
+        // An Ed25519 key's bytes are not taken for an X25519 key.
+        let ed = AsymmetricKey::generate("ed25519", 0, 0, "").unwrap();
+        let ed_pkcs8 = ed.export(KeyFormat::Der, KeyStructure::Pkcs8).unwrap();
+        let read = AsymmetricKey::import(
+            &ed_pkcs8,
+            KeyFormat::Der,
+            Some(KeyStructure::Pkcs8),
+            Wanted::Private,
+        );
+        assert_eq!(read.unwrap().kind(), "ed25519");
+    }
+
+    #[test]
+    fn p521_keys_survive_sec1_and_jwk_and_name_their_curve() {
+        let key = AsymmetricKey::generate("ec", 0, 0, "secp521r1").unwrap();
+        let sec1 = key.export(KeyFormat::Pem, KeyStructure::Sec1).unwrap();
+        let back = AsymmetricKey::import(&sec1, KeyFormat::Pem, None, Wanted::Private).unwrap();
+        assert_eq!(back.to_jwk(), key.to_jwk());
+        assert_eq!(key.details(), json!({ "namedCurve": "secp521r1" }));
+        assert_eq!(key.to_jwk()["crv"], "P-521");
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub enum CryptoError {
     DigestAlreadyCalled,
     #[error("A digest algorithm is needed to sign or verify with an RSA or EC key")]
     DigestRequired,
-    #[error("Unsupported key: it is not a PEM or DER RSA, EC (P-256, P-384) or Ed25519 key")]
+    #[error("Unsupported key: it is not a PEM or DER RSA, EC (P-256, P-384, P-521), Ed25519 or X25519 key")]
     UnsupportedKey,
     #[error("Encrypted private keys are not supported: decrypt the key before using it")]
     EncryptedKey,
@@ -52,9 +52,9 @@ pub enum CryptoError {
         kind: &'static str,
         private: bool,
     },
-    #[error("Invalid EC curve name {0}: P-256 (prime256v1) and P-384 (secp384r1) are supported")]
+    #[error("Invalid EC curve name {0}: P-256 (prime256v1), P-384 (secp384r1) and P-521 (secp521r1) are supported")]
     InvalidCurve(String),
-    #[error("The key type \"{0}\" is not supported: rsa, ec and ed25519 are")]
+    #[error("The key type \"{0}\" is not supported: rsa, ec, ed25519 and x25519 are")]
     KeyTypeUnsupported(String),
     #[error("The key pair could not be generated: {0}")]
     KeyGeneration(String),
@@ -97,10 +97,17 @@ pub enum CryptoError {
     Pkcs1Decoding,
     #[error("error:02000079:rsa routines::oaep decoding error")]
     OaepDecoding,
-    #[error(
-        "Incompatible key types for Diffie-Hellman: both keys must be EC keys (P-256 or P-384)"
-    )]
-    KeyAgreementMismatch,
+    #[error("Incompatible key types for Diffie-Hellman: {private} and {public}")]
+    KeyAgreementMismatch {
+        private: &'static str,
+        public: &'static str,
+    },
+    /// X25519 with a low-order public key, whose shared secret would be all zeros.
+    #[error("error:1C8000A4:Provider routines::failed during derivation")]
+    DerivationFailed,
+    /// Signing or verifying with a key-agreement (X25519) key.
+    #[error("error:03000096:digital envelope routines::operation not supported for this keytype")]
+    OperationNotSupportedForKey,
     #[error("error:1C8000CB:Provider routines::mismatching domain parameters")]
     CurveMismatch,
 }
@@ -146,7 +153,11 @@ impl NodeCoded for CryptoError {
             Self::DataTooLargeForModulus => "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_MODULUS",
             Self::Pkcs1Decoding => "ERR_OSSL_RSA_PKCS_DECODING_ERROR",
             Self::OaepDecoding => "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
-            Self::KeyAgreementMismatch => "ERR_CRYPTO_INCOMPATIBLE_KEY",
+            Self::KeyAgreementMismatch { .. } => "ERR_CRYPTO_INCOMPATIBLE_KEY",
+            Self::DerivationFailed => "ERR_OSSL_FAILED_DURING_DERIVATION",
+            Self::OperationNotSupportedForKey => {
+                "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE"
+            }
             Self::CurveMismatch => "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
             Self::DigestNotSupported
             | Self::Encode

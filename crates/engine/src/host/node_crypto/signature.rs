@@ -1,5 +1,5 @@
 //! Signing and verifying for `crypto.sign`/`verify` and `createSign`/`createVerify`: RSA PKCS#1 v1.5 and
-//! PSS, ECDSA (DER or IEEE P1363 signatures) and Ed25519.
+//! PSS, ECDSA on P-256, P-384 and P-521 (DER or IEEE P1363 signatures) and Ed25519.
 
 use ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
 use ed25519_dalek::{Signer, Verifier};
@@ -60,6 +60,16 @@ fn required_digest(options: &SignatureOptions) -> Result<Digest, CryptoError> {
     options.digest.ok_or(CryptoError::DigestRequired)
 }
 
+/// A digest as ECDSA on P-521 takes it. The curve crate wants at least half its 66-byte field, while
+/// OpenSSL signs any digest (SHA-256 with P-521 is legal, if unusual); zeros on the left keep the number
+/// the digest stands for, which is all ECDSA reads from it (FIPS 186-5 §6.4.1).
+fn p521_prehash(hashed: &[u8]) -> Vec<u8> {
+    const FIELD_BYTES: usize = 66;
+    let mut padded = vec![0; FIELD_BYTES.saturating_sub(hashed.len())];
+    padded.extend_from_slice(hashed);
+    padded
+}
+
 /// The longest PSS salt a key of `modulus_bits` holds with a digest of `digest_len` bytes.
 fn max_salt_len(public: &RsaPublicKey, digest_len: usize) -> usize {
     let em_len = (public.n().bits() - 1).div_ceil(8);
@@ -109,7 +119,19 @@ pub fn sign(
                 DsaEncoding::IeeeP1363 => signature.to_bytes().to_vec(),
             })
         }
+        AsymmetricKey::P521Private(private) => {
+            let hashed = p521_prehash(&required_digest(options)?.digest(data));
+            let signature: p521::ecdsa::Signature =
+                p521::ecdsa::SigningKey::from_bytes(&private.to_bytes())
+                    .and_then(|key| key.sign_prehash(&hashed))
+                    .map_err(|error| failed(&error))?;
+            Ok(match options.dsa_encoding {
+                DsaEncoding::Der => signature.to_der().as_bytes().to_vec(),
+                DsaEncoding::IeeeP1363 => signature.to_bytes().to_vec(),
+            })
+        }
         AsymmetricKey::Ed25519Private(private) => Ok(private.sign(data).to_bytes().to_vec()),
+        AsymmetricKey::X25519Private(_) => Err(CryptoError::OperationNotSupportedForKey),
         _ => Err(CryptoError::NotAPrivateKey),
     }
 }
@@ -168,8 +190,20 @@ pub fn verify(
                     .is_ok()
             })
         }
+        AsymmetricKey::P521Public(public) => {
+            let hashed = p521_prehash(&required_digest(options)?.digest(data));
+            let signature = match options.dsa_encoding {
+                DsaEncoding::Der => p521::ecdsa::Signature::from_der(signature),
+                DsaEncoding::IeeeP1363 => p521::ecdsa::Signature::from_slice(signature),
+            };
+            // Any point a `PublicKey` holds is a valid verifying key; the check is the curve crate's.
+            let key = p521::ecdsa::VerifyingKey::from_affine(*public.as_affine())
+                .map_err(|_| CryptoError::UnsupportedKey)?;
+            signature.is_ok_and(|signature| key.verify_prehash(&hashed, &signature).is_ok())
+        }
         AsymmetricKey::Ed25519Public(public) => ed25519_dalek::Signature::from_slice(signature)
             .is_ok_and(|signature| public.verify(data, &signature).is_ok()),
+        AsymmetricKey::X25519Public(_) => return Err(CryptoError::OperationNotSupportedForKey),
         _ => unreachable!("`public()` gives a public key"),
     })
 }
@@ -213,6 +247,19 @@ mod tests {
             (
                 AsymmetricKey::generate("ec", 0, 0, "P-384").unwrap(),
                 options(Some(Digest::Sha384), RsaPadding::Pkcs1v15, DsaEncoding::Der),
+            ),
+            (
+                AsymmetricKey::generate("ec", 0, 0, "P-521").unwrap(),
+                options(Some(Digest::Sha512), RsaPadding::Pkcs1v15, DsaEncoding::Der),
+            ),
+            // A digest shorter than half of P-521's field, which the curve crate alone refuses.
+            (
+                AsymmetricKey::generate("ec", 0, 0, "secp521r1").unwrap(),
+                options(
+                    Some(Digest::Sha1),
+                    RsaPadding::Pkcs1v15,
+                    DsaEncoding::IeeeP1363,
+                ),
             ),
             (
                 AsymmetricKey::generate("ed25519", 0, 0, "").unwrap(),
