@@ -1,12 +1,14 @@
 // A block that returns 20,000 small objects (about 11 MB of JSON) must not freeze the window: the result paints
-// soon after the run's reply, only the rows in view are in the DOM, the window keeps answering, the web process
-// stays small, search finds a node deep in a collapsed part, Copy path copies it, Raw JSON opens, and the next
-// step's stepResults shows a summary rather than megabytes of text. The figures are printed for the README.
+// soon after the block ends (and after the run's reply), only the rows in view are in the DOM, the window keeps
+// answering, the web process stays small, search finds a node deep in a collapsed part, Copy path copies it, Raw
+// JSON opens, and the next step's stepResults shows a summary rather than megabytes of text. The figures are
+// printed for the README.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
+  appBinary,
   blockFile,
   findBlockItem,
   freshFolders,
@@ -27,6 +29,17 @@ const NEXT_STEP = 'Next Step';
 
 /** From the run's reply arriving in the window to the result's first paint. */
 const REPLY_TO_PAINT_MAX_MS = 500;
+/** The app under test is a release build (the suite's own is the debug build). */
+const RELEASE_APP = /[/\\]release[/\\]/.test(appBinary());
+/**
+ * From the block's end to the result's first paint: the Run click to the paint, less the block's own duration as
+ * the run reports it. So it also counts the run's start (the request's way to the worker), and bounds from above the
+ * way back: the worker's reply, the session, the IPC and the window. The goal is 500 ms. The debug build does not
+ * reach it (1–2.4 s: serde_json decodes the 11 MB reply at opt-level 0, and the IPC and the page's JSON.parse take
+ * most of a second; README, "Large results"), so there the bound guards against the result crossing twice or being
+ * parsed on its way again (5.5 s and more).
+ */
+const BLOCK_END_TO_PAINT_MAX_MS = RELEASE_APP ? 500 : 4000;
 /** Growth of the window's web process while the result arrives and is shown. */
 const MEMORY_GROWTH_MAX_MB = 200;
 /** The longest the window may go without painting a frame from Run to the painted result: it keeps answering. */
@@ -150,6 +163,10 @@ test('a block returning 20,000 objects paints its result at once, and the window
     assert.ok(
       figures.replyToPaintMs <= REPLY_TO_PAINT_MAX_MS,
       `the result paints within ${REPLY_TO_PAINT_MAX_MS} ms of the reply: ${JSON.stringify(figures)}`,
+    );
+    assert.ok(
+      figures.blockEndToPaintMs <= BLOCK_END_TO_PAINT_MAX_MS,
+      `the result paints within ${BLOCK_END_TO_PAINT_MAX_MS} ms of the block's end: ${JSON.stringify(figures)}`,
     );
     assert.ok(
       figures.maxFrameGapMs <= FRAME_GAP_MAX_MS,

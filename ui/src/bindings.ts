@@ -140,11 +140,11 @@ async sampleSave(blockId: string, sample: JsonValue) : Promise<Result<null, AppE
 },
 /**
  * Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
- * worker process, records it in the history, and answers with its outcome (`returned` left null). `run_id` is chosen by the UI so
- * that `run_stop` can name the run while it is in progress. In `debug_mode`, `context.debug` records and the
- * outcome carries its results.
+ * worker process, records it in the history, and answers with its outcome, the result as the worker's JSON text
+ * (see `BlockOutcome`). `run_id` is chosen by the UI so that `run_stop` can name the run while it is in
+ * progress. In `debug_mode`, `context.debug` records and the outcome carries its results.
  */
-async runBlock(runId: string, blockId: string, source: string, input: JsonValue, debugMode: boolean) : Promise<Result<RunOutcome, AppError>> {
+async runBlock(runId: string, blockId: string, source: string, input: JsonValue, debugMode: boolean) : Promise<Result<BlockOutcome, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("run_block", { runId, blockId, source, input, debugMode }) };
 } catch (e) {
@@ -699,6 +699,27 @@ export type AppError = { code: ErrorCode; message: string }
  */
 export type BlockError = { name: string; message: string; line: number | null; column: number | null; stack: string | null }
 export type BlockKind = "action" | "trigger"
+/**
+ * A workspace block's run as the editor shows it: the run's outcome without `returned` (what the function
+ * resolved to: for an action `{ data: result }`, for a trigger `{ payload: result, response }`, so it holds the
+ * result a second time and nothing shows it), with its JSON as the text the worker wrote. A large result is
+ * thus never parsed into a tree on its way from the worker to the window, nor carried twice; the window parses
+ * it once.
+ */
+export type BlockOutcome = { ok: boolean; 
+/**
+ * An action's `returned.data`, a trigger's `returned.payload`, or what the block returned when it is not an
+ * object with that field.
+ */
+result: JsonValue; 
+/**
+ * A trigger's `returned.response`, else `null`.
+ */
+response: JsonValue; logs: LogLine[]; error: BlockError | null; durationMs: number; 
+/**
+ * In debug mode, `context.debug.results` as the run left it; absent otherwise.
+ */
+debugResults?: JsonValue | null }
 /**
  * A block, with the key a flow run gives its result in later steps' `stepResults`.
  */

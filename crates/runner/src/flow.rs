@@ -99,9 +99,14 @@ pub fn run_flow_under(
     conditions: &RunConditions,
 ) -> Result<(FlowReport, HttpLog)> {
     let mut http_log = HttpLog::default();
+    // A step's `returned` is neither shown nor passed on: only its result and response are.
+    let step_conditions = RunConditions {
+        leave_out_returned: true,
+        ..conditions.clone()
+    };
     let report = run_flow_with(flow, |block, request| {
         let (report, step_log) =
-            supervisor.run_under(run_id, request, block.limits, conditions.clone())?;
+            supervisor.run_under(run_id, request, block.limits, step_conditions.clone())?;
         if let Some(step_log) = step_log {
             http_log
                 .recorded

@@ -94,6 +94,9 @@ pub struct RunConditions {
     pub frozen: Option<FrozenInputs>,
     /// `None`: each `context.invokeFlow` call rejects, saying the run has no workspace to take flows from.
     pub invocations: Option<FlowInvocations>,
+    /// The caller has no use for the report's `returned` (see [`WorkerRequest::leave_out_returned`]): it comes
+    /// back `null`, and a large result crosses from the worker once.
+    pub leave_out_returned: bool,
 }
 
 /// Runs one flow a run's `context.invokeFlow` names, to its end, under the given run id (the supervisor stops
@@ -377,6 +380,7 @@ impl Supervisor {
             debug,
             http: conditions.http,
             frozen: conditions.frozen,
+            leave_out_returned: conditions.leave_out_returned,
         }
     }
 
@@ -616,6 +620,7 @@ impl Shared {
             debug: None,
             http: None,
             frozen: None,
+            leave_out_returned: true,
         };
         let id = worker
             .send(&mut request)

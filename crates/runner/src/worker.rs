@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 use blocksmith_cassette::{HttpLog, HttpTape};
 use blocksmith_engine::debugger::{DebugCommand, DebugEvents, DebugLaunch, Debugger};
 use blocksmith_engine::{
-    debug_block_json, run_block_json, BlockError, EngineOptions, FailureKind, FlowInvoker,
-    FrozenInputs, InvocationResult, InvokeFlowFailure, JsonBlockState, JsonRunReport,
+    debug_block_json, null_text, run_block_json, BlockError, EngineOptions, FailureKind,
+    FlowInvoker, FrozenInputs, InvocationResult, InvokeFlowFailure, JsonBlockState, JsonRunReport,
     JsonRunRequest, LiveLogs,
 };
 
@@ -281,6 +281,7 @@ fn serve(
         debug,
         http,
         frozen,
+        leave_out_returned,
     } = request;
     let state_before = run.state.clone();
     let started = Instant::now();
@@ -316,7 +317,7 @@ fn serve(
         frozen,
         flow_invoker: host.flow_invoker(),
     };
-    let (report, engine) =
+    let (mut report, engine) =
         match run_on_engine_thread(run, memory_limit_bytes, backstop, debugger, conditions) {
             Some((report, engine)) => (report, engine),
             None => (
@@ -327,6 +328,9 @@ fn serve(
                 None,
             ),
         };
+    if leave_out_returned {
+        report.outcome.returned = null_text();
+    }
     let duration = Duration::from_secs_f64(report.outcome.duration_ms.max(0.0) / 1000.0);
     let http_log = tape.map(|tape| tape.log());
     let bytes = match encode_capped(id, report, http_log, max_reply_bytes) {

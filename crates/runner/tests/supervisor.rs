@@ -8,7 +8,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use blocksmith_engine::{BlockKind, FailureKind, LiveLogs, LogLevel, LogLine};
-use blocksmith_runner::{Error, RunLimits, Supervisor, SupervisorOptions, WorkerCommand};
+use blocksmith_runner::{
+    Error, RunConditions, RunLimits, Supervisor, SupervisorOptions, WorkerCommand,
+};
 use serde_json::json;
 
 #[test]
@@ -25,6 +27,35 @@ fn the_action_template_runs_and_returns_its_data() {
     assert_eq!(report.outcome.returned, json!({ "data": null }));
     assert_eq!(report.outcome.result, json!(null));
     assert_eq!(report.failure, None);
+}
+
+#[test]
+fn a_caller_without_use_for_returned_gets_the_result_alone() {
+    let supervisor = common::supervisor();
+    let request = common::request(
+        "greet.js",
+        BlockKind::Action,
+        json!({ "codeBlock": { "results": 2 } }),
+        json!({ "Name": "Ada" }),
+    );
+    let conditions = RunConditions {
+        leave_out_returned: true,
+        ..RunConditions::default()
+    };
+    let (report, _) = supervisor
+        .run_under(
+            supervisor.next_run_id(),
+            request,
+            RunLimits::default(),
+            conditions,
+        )
+        .unwrap();
+    assert!(report.outcome.ok, "{:?}", report.outcome.error);
+    assert_eq!(report.outcome.returned, json!(null));
+    assert_eq!(
+        report.outcome.result,
+        json!({ "greeting": "Hello, Ada!", "steps": ["codeBlock"] })
+    );
 }
 
 #[test]

@@ -287,6 +287,20 @@ impl Redactor {
         }
     }
 
+    /// JSON `text` with every string redacted as [`Redactor::redact_json`] redacts it. A text that holds no
+    /// form of a secret and no `\u` escape (which could spell one the search cannot see) is answered as it is,
+    /// searched once and never parsed: a large result without secrets costs one pass. Otherwise it is read
+    /// value by value, redacted and printed again; that fails when it is not JSON or nests deeper than the
+    /// JSON reader allows, and then it cannot be checked.
+    pub fn redact_json_text<'t>(&self, text: &'t str) -> serde_json::Result<Cow<'t, str>> {
+        if self.is_empty() || (!text.contains("\\u") && !self.finds_in(text)) {
+            return Ok(Cow::Borrowed(text));
+        }
+        let mut value: Value = serde_json::from_str(text)?;
+        self.redact_json(&mut value);
+        Ok(Cow::Owned(value.to_string()))
+    }
+
     /// Whether `text` holds some form of a secret.
     pub fn finds_in(&self, text: &str) -> bool {
         self.search
@@ -727,6 +741,33 @@ mod tests {
             unlabelled.label_str("key-8f3a2c19"),
             REDACTION_MARKER,
             "without labels a secret is only marked"
+        );
+    }
+
+    #[test]
+    fn json_text_is_redacted_and_passed_on_untouched_when_it_cannot_hold_a_secret() {
+        let redactor = redactor(&["hunter2-hunter2"]);
+        let plain = r#"{ "plain" : [1, 2] }"#;
+        assert!(
+            matches!(redactor.redact_json_text(plain), Ok(Cow::Borrowed(text)) if text == plain)
+        );
+        assert_eq!(
+            redactor
+                .redact_json_text(r#"{"key":"hunter2-hunter2","n":1}"#)
+                .unwrap(),
+            format!(r#"{{"key":"{REDACTION_MARKER}","n":1}}"#)
+        );
+        // A \u escape may spell a secret the search cannot see in the text: it is read, and redacted.
+        assert_eq!(
+            redactor
+                .redact_json_text(r#""\u0068unter2-hunter2""#)
+                .unwrap(),
+            format!(r#""{REDACTION_MARKER}""#)
+        );
+        let deep = format!("{}\"hunter2-hunter2\"{}", "[".repeat(200), "]".repeat(200));
+        assert!(
+            redactor.redact_json_text(&deep).is_err(),
+            "too deep to be checked"
         );
     }
 }

@@ -203,7 +203,9 @@ impl From<&WorkspaceError> for ErrorCode {
             WorkspaceError::DuplicateName { .. } => ErrorCode::DuplicateName,
             WorkspaceError::InvalidName(_) => ErrorCode::InvalidName,
             WorkspaceError::TriggerNotRemovable(_) => ErrorCode::TriggerNotRemovable,
-            WorkspaceError::History { .. } => ErrorCode::History,
+            WorkspaceError::History { .. } | WorkspaceError::HistoryOutcomeUnchecked(_) => {
+                ErrorCode::History
+            }
         }
     }
 }

@@ -38,11 +38,11 @@ pub use runs::{
     BlockRun, FlowRunRecord, RunClock,
 };
 pub use session::{
-    breakpoint_spec, BlockDebugRequest, BlockRunRequest, BrowserConsent, ConsentRequest,
-    DebugListener, DebugNotice, ExportOutcome, FileDebugRequest, FileRunRequest, FlowDebugRequest,
-    FlowRunRequest, InvokeRefusal, LimitOverrides, ListenOn, Listening, LiveLogLine,
-    NewFlowTestCase, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef, TestRunMode,
-    TestSelection, WebhookRequest, WebhookStatus, Workers, MAX_INVOKED_DEPTH,
+    breakpoint_spec, BlockDebugRequest, BlockOutcome, BlockRunRequest, BrowserConsent,
+    ConsentRequest, DebugListener, DebugNotice, ExportOutcome, FileDebugRequest, FileRunRequest,
+    FlowDebugRequest, FlowRunRequest, InvokeRefusal, LimitOverrides, ListenOn, Listening,
+    LiveLogLine, NewFlowTestCase, NewTestCase, QuietHost, Ran, Session, SessionHost, TestCaseRef,
+    TestRunMode, TestSelection, WebhookRequest, WebhookStatus, Workers, MAX_INVOKED_DEPTH,
 };
 pub use validation::private_key_kind;
 pub use workspace_view::{BlockView, WorkspaceView};

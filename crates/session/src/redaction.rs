@@ -8,6 +8,7 @@
 //!
 //! [`config_vars`]: crate::config_vars
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
@@ -173,20 +174,17 @@ macro_rules! redact_run_outcome {
 
 redact_run_outcome!(RunOutcome, JsonRunOutcome);
 
-/// JSON kept as text (a result on its way from the worker to stdout): searched as text first, since a JSON
-/// text without `\u` escapes holds each secret in a form the redactor knows (as is or JSON-escaped); read
-/// and redacted value by value when it may hold one; [`WITHHELD`] when it cannot be read (not JSON, or
-/// nested deeper than the JSON reader allows), because then it cannot be checked.
+/// JSON kept as text (a result on its way from the worker to the window or stdout): searched as text, and read
+/// and redacted value by value only when it may hold a secret (see [`Redactor::redact_json_text`]);
+/// [`WITHHELD`] when it cannot be read (not JSON, or nested deeper than the JSON reader allows), because then
+/// it cannot be checked.
 impl Redact for JsonText {
     fn redact(&mut self, redactor: &Redactor) {
-        let text = self.get();
-        if redactor.is_empty() || (!text.contains("\\u") && !redactor.finds_in(text)) {
-            return;
-        }
-        let redacted = serde_json::from_str::<Value>(text).and_then(|mut value| {
-            redactor.redact_json(&mut value);
-            serde_json::value::to_raw_value(&value)
-        });
+        let redacted = match redactor.redact_json_text(self.get()) {
+            Ok(Cow::Borrowed(_)) => return,
+            Ok(Cow::Owned(text)) => serde_json::value::RawValue::from_string(text),
+            Err(error) => Err(error),
+        };
         *self = redacted.unwrap_or_else(|_| {
             serde_json::value::to_raw_value(WITHHELD).expect("a text always prints as JSON")
         });

@@ -4,18 +4,18 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use blocksmith_engine::{BlockKind, RunReport, RunRequest};
+use blocksmith_engine::{BlockKind, JsonRunReport, RunRequest};
 use blocksmith_runner::{
     default_trigger_payload, flow_slug, run_context, FlowBlock, FlowReport, FlowRun, RunIdentity,
     RunLimits, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, DEFAULT_WEBHOOK_BASE_URL,
 };
-use blocksmith_workspace::history::{FlowRunOf, NewRun, RunHistory, RunOrigin};
+use blocksmith_workspace::history::{FlowRunOf, NewRun, RecordedOutcome, RunHistory, RunOrigin};
 use blocksmith_workspace::{completed_schemas, Block, Manifest, Workspace};
 use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
 use crate::persisted_state::PersistedState;
-use crate::redaction::{redacted_json, Redactor};
+use crate::redaction::Redactor;
 
 /// The run's time and id, passed in so tests can pin them.
 #[derive(Debug, Clone)]
@@ -96,17 +96,27 @@ pub fn prepare_block_run(
 }
 
 /// Keeps what a block's run left behind: its flow's persisted state, and a history entry with every secret
-/// `redactor` knows redacted from inputs, results, logs and errors. Answers with the entry's id.
+/// `redactor` knows redacted from inputs, results, logs and errors. The outcome is kept as the worker's JSON
+/// text, never parsed here. Answers with the entry's id.
 pub fn record_block_run(
     workspace: &Workspace,
     history: &RunHistory,
     run: &BlockRun,
-    report: &RunReport,
+    report: &JsonRunReport,
     redactor: &Redactor,
 ) -> Result<i64> {
+    let state_after = report.state.parse().map_err(|error| {
+        Error::Internal(format!(
+            "the worker's report holds a state that is not JSON: {error}"
+        ))
+    })?;
     let mut state = PersistedState::load(workspace)?;
-    state.absorb(&run.flow, &report.state);
+    state.absorb(&run.flow, &state_after);
     state.save(workspace)?;
+    let outcome = &report.outcome;
+    let text = serde_json::value::to_raw_value(outcome).map_err(|error| {
+        Error::Internal(format!("a run's outcome did not print as JSON: {error}"))
+    })?;
     let id = history.record(
         &NewRun {
             block_id: run.block_id.clone(),
@@ -116,7 +126,15 @@ pub fn record_block_run(
                 "input": run.request.input,
                 "source": run.request.source,
             }),
-            outcome: redacted_json(&report.outcome, redactor),
+            outcome: RecordedOutcome::Text {
+                text,
+                ok: outcome.ok,
+                duration_ms: outcome.duration_ms,
+                error: outcome
+                    .error
+                    .as_ref()
+                    .map(|error| format!("{}: {}", error.name, error.message)),
+            },
             origin: RunOrigin::Block,
             flow_run: None,
             parent_run_id: None,
@@ -198,7 +216,7 @@ pub fn record_flow_history(
                 block_id: block_id.clone(),
                 started_at_ms,
                 inputs: json!({ "kind": kind, "input": input, "source": source }),
-                outcome,
+                outcome: outcome.into(),
                 origin: record.origin,
                 flow_run: Some(FlowRunOf {
                     flow: record.flow.clone(),

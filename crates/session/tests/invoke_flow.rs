@@ -96,8 +96,9 @@ fn a_block_run_records_the_flow_it_invoked_as_its_child() {
         })
         .unwrap();
     assert!(ran.outcome.ok, "{:?}", ran.outcome.error);
-    assert_eq!(ran.outcome.result["body"], json!({ "asked": "echo" }));
-    let invoked_by = ran.outcome.result["invokedBy"].as_str().unwrap();
+    let result: Value = serde_json::from_str(ran.outcome.result.get()).unwrap();
+    assert_eq!(result["body"], json!({ "asked": "echo" }));
+    let invoked_by = result["invokedBy"].as_str().unwrap();
     assert!(invoked_by.starts_with("local-unsigned."), "{invoked_by}");
 
     let parent = &session.history(&caller).unwrap()[0];

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use blocksmith_cassette::{HttpMode, HttpPlan, HttpTape};
-use blocksmith_engine::{run_block, EngineOptions, FrozenInputs};
+use blocksmith_engine::{run_block, EngineOptions, FrozenInputs, JsonRunReport};
 use blocksmith_secrets::{Backend, SecretId, SecretStore, Sensitive};
 use blocksmith_session::block_tests::{CaseInputs, ExpectedOutcome, TestCase, CASE_FORMAT_VERSION};
 use blocksmith_session::{
@@ -174,7 +174,7 @@ fn no_secret_reaches_files_history_exports_or_the_shown_outcome() {
     );
 
     let history = RunHistory::open(ws.root()).unwrap();
-    record_block_run(&ws, &history, &run, &report, &secrets).unwrap();
+    record_block_run(&ws, &history, &run, &JsonRunReport::from(&report), &secrets).unwrap();
     let shown = serde_json::to_string(&redact_outcome(report.outcome.clone(), &secrets)).unwrap();
     let exports: Vec<String> = [ExportFormat::IntegrationYaml, ExportFormat::Bundle]
         .into_iter()

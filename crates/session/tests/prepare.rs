@@ -2,7 +2,7 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
-use blocksmith_engine::{BlockKind, RunOutcome, RunReport};
+use blocksmith_engine::{BlockKind, JsonRunReport, RunOutcome, RunReport};
 use blocksmith_session::{
     prepare_block_run, prepare_flow_run, record_block_run, Redactor, RunClock,
 };
@@ -90,7 +90,7 @@ fn recording_a_run_persists_instance_state_and_redacted_history() {
         &ws,
         &history,
         &run,
-        &report,
+        &JsonRunReport::from(&report),
         &Redactor::new(["hunter2"]).unwrap(),
     )
     .unwrap();

@@ -6,7 +6,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use blocksmith_engine::{run_block, EngineOptions};
+use blocksmith_engine::{run_block, EngineOptions, JsonRunReport};
 use blocksmith_secrets::{Backend, SecretId, SecretStore, Sensitive};
 use blocksmith_session::{
     config_vars, prepare_block_run, record_block_run, redact_outcome, save_connection,
@@ -117,7 +117,14 @@ fn the_history_and_the_shown_outcome_hold_no_form_of_any_secret() {
     assert_eq!(printed.len(), 2 + 7 * 9, "the block printed every form");
 
     let history = RunHistory::open(ws.root()).unwrap();
-    record_block_run(&ws, &history, &run, &report, &redactor).unwrap();
+    record_block_run(
+        &ws,
+        &history,
+        &run,
+        &JsonRunReport::from(&report),
+        &redactor,
+    )
+    .unwrap();
     let shown = serde_json::to_string(&redact_outcome(report.outcome.clone(), &redactor)).unwrap();
     drop(history);
     let mut stored = String::new();

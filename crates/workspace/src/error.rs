@@ -66,6 +66,9 @@ pub enum Error {
     #[error("A flow's trigger cannot be {0}; delete the whole flow instead.")]
     TriggerNotRemovable(&'static str),
 
+    #[error("A run's outcome was not kept in the history: it is not JSON that can be checked for secrets ({0}).")]
+    HistoryOutcomeUnchecked(String),
+
     #[error("The run history database {path} could not be used: {source}.")]
     History {
         path: PathBuf,

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use blocksmith_secrets::Redactor;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
@@ -99,24 +100,76 @@ pub struct FlowRunOf {
 }
 
 /// A run to record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct NewRun {
     pub block_id: String,
     /// When the run started, in milliseconds since the Unix epoch (passed in so tests can pin it).
     pub started_at_ms: i64,
     /// What the run was given: `{ kind, input, configVars, … }` as the caller chooses to keep it.
-    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
     pub inputs: Value,
     /// The run's outcome line: `{ ok, returned, result, response, logs, error, durationMs }`.
-    #[cfg_attr(feature = "specta", specta(type = serde_json::Value))]
-    pub outcome: Value,
+    pub outcome: RecordedOutcome,
     pub origin: RunOrigin,
     /// Set for a step of a flow run.
     pub flow_run: Option<FlowRunOf>,
     /// The recorded run whose `context.invokeFlow` started this one, if any.
     pub parent_run_id: Option<i64>,
+}
+
+/// A run's outcome line as the history takes it.
+#[derive(Debug, Clone)]
+pub enum RecordedOutcome {
+    /// As a JSON value.
+    Value(Value),
+    /// As the JSON text it was printed to, with the parts the history lists: a large result is then stored as
+    /// it came from its worker, never parsed into a tree here only to be printed again.
+    Text {
+        text: Box<RawValue>,
+        ok: bool,
+        duration_ms: f64,
+        /// `TypeError: x is not a function`, for a failed run.
+        error: Option<String>,
+    },
+}
+
+impl From<Value> for RecordedOutcome {
+    fn from(outcome: Value) -> Self {
+        RecordedOutcome::Value(outcome)
+    }
+}
+
+impl RecordedOutcome {
+    /// The outcome's text with every secret `redactor` knows redacted, and whether it succeeded, how long it
+    /// took and its error line.
+    fn redacted(&self, redactor: &Redactor) -> Result<(String, bool, f64, Option<String>)> {
+        match self {
+            RecordedOutcome::Value(outcome) => {
+                let mut outcome = outcome.clone();
+                redactor.redact_json(&mut outcome);
+                let ok = outcome.get("ok").and_then(Value::as_bool).unwrap_or(false);
+                let duration_ms = outcome
+                    .get("durationMs")
+                    .and_then(Value::as_f64)
+                    .unwrap_or(0.0);
+                let error = outcome.get("error").and_then(error_line);
+                Ok((outcome.to_string(), ok, duration_ms, error))
+            }
+            RecordedOutcome::Text {
+                text,
+                ok,
+                duration_ms,
+                error,
+            } => {
+                let text = redactor
+                    .redact_json_text(text.get())
+                    .map_err(|error| Error::HistoryOutcomeUnchecked(error.to_string()))?;
+                let error = error
+                    .as_deref()
+                    .map(|line| redactor.redact_str(line).into_owned());
+                Ok((text.into_owned(), *ok, *duration_ms, error))
+            }
+        }
+    }
 }
 
 /// One line of a block's history list.
@@ -219,15 +272,8 @@ impl RunHistory {
     /// bound, and returns the new run's id.
     pub fn record(&self, run: &NewRun, redactor: &Redactor) -> Result<i64> {
         let mut inputs = run.inputs.clone();
-        let mut outcome = run.outcome.clone();
         redactor.redact_json(&mut inputs);
-        redactor.redact_json(&mut outcome);
-        let ok = outcome.get("ok").and_then(Value::as_bool).unwrap_or(false);
-        let duration_ms = outcome
-            .get("durationMs")
-            .and_then(Value::as_f64)
-            .unwrap_or(0.0);
-        let error = outcome.get("error").and_then(error_line);
+        let (outcome, ok, duration_ms, error) = run.outcome.redacted(redactor)?;
         let flow_run = run.flow_run.as_ref();
         self.connection
             .execute(
@@ -241,7 +287,7 @@ impl RunHistory {
                     duration_ms,
                     error,
                     inputs.to_string(),
-                    outcome.to_string(),
+                    outcome,
                     run.origin.as_sql(),
                     flow_run.map(|of| &of.flow),
                     flow_run.map(|of| &of.execution_id),
@@ -418,7 +464,7 @@ mod tests {
                 "logs": [],
                 "error": if ok { Value::Null } else { json!({ "name": "TypeError", "message": "x is not a function" }) },
                 "durationMs": 2.5
-            }),
+            }).into(),
             origin: RunOrigin::Block,
             flow_run: None,
             parent_run_id: None,
@@ -466,7 +512,10 @@ mod tests {
         let entry = history.get(id).unwrap().unwrap();
         assert_eq!(entry.block_id, "a");
         assert_eq!(entry.inputs, recorded.inputs);
-        assert_eq!(entry.outcome, recorded.outcome);
+        let RecordedOutcome::Value(outcome) = &recorded.outcome else {
+            unreachable!("the test's runs give their outcome as a value")
+        };
+        assert_eq!(&entry.outcome, outcome);
         assert_eq!(history.get(id + 1).unwrap(), None);
     }
 
@@ -586,7 +635,7 @@ mod tests {
                         ],
                         "error": { "name": "Error", "message": "bad key s3cr3t-token" },
                         "durationMs": 1
-                    }),
+                    }).into(),
                     origin: RunOrigin::Block,
                     flow_run: None,
                     parent_run_id: None,
@@ -615,5 +664,44 @@ mod tests {
             entry.outcome["logs"][0]["message"],
             "calling with Bearer «redacted»"
         );
+    }
+
+    #[test]
+    fn an_outcome_given_as_text_is_kept_as_it_is_unless_it_holds_a_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap();
+        let redactor = Redactor::new(["s3cr3t-token"]).unwrap();
+        let text_outcome = |text: &str, error: Option<&str>| RecordedOutcome::Text {
+            text: RawValue::from_string(text.to_owned()).unwrap(),
+            ok: error.is_none(),
+            duration_ms: 4.5,
+            error: error.map(str::to_owned),
+        };
+        let record = |outcome| {
+            let run = NewRun {
+                outcome,
+                ..run("a", 1, true)
+            };
+            history.record(&run, &redactor).unwrap()
+        };
+        let plain = r#"{"ok":true, "result":[1,2], "durationMs":4.5}"#;
+        let id = record(text_outcome(plain, None));
+        let stored: String = history
+            .connection
+            .query_row("SELECT outcome FROM runs WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(stored, plain, "stored as it came");
+
+        let leaky = r#"{"ok":false,"result":{"key":"s3cr3t-token"},"durationMs":4.5}"#;
+        let id = record(text_outcome(leaky, Some("Error: bad key s3cr3t-token")));
+        let entry = history.get(id).unwrap().unwrap();
+        assert_eq!(entry.outcome["result"]["key"], REDACTED);
+        let listed = &history.list("a").unwrap()[0];
+        assert_eq!(listed.id, id);
+        assert!(!listed.ok);
+        assert_eq!(listed.duration_ms, 4.5);
+        assert_eq!(listed.error.as_deref(), Some("Error: bad key «redacted»"));
     }
 }

@@ -49,7 +49,8 @@ fn a_version_1_history_stays_readable_and_takes_flow_and_webhook_runs() {
         block_id: "code-block-2".into(),
         started_at_ms: 1_764_770_010_000,
         inputs: json!({ "kind": "action", "input": { "codeBlockTrigger": { "results": 1 } }, "source": "x" }),
-        outcome: json!({ "ok": true, "result": 2, "logs": [], "error": null, "durationMs": 1 }),
+        outcome: json!({ "ok": true, "result": 2, "logs": [], "error": null, "durationMs": 1 })
+            .into(),
         origin: RunOrigin::Webhook,
         flow_run: Some(FlowRunOf {
             flow: "Flow 1".into(),

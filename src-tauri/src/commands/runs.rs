@@ -1,9 +1,9 @@
 //! Running a block or a flow from the editor, stopping it, and its run history; each line a run logs reaches
 //! the window as it is logged (`RunLogEvent`).
 
-use blocksmith_session::types::{FlowOutcome, LogLevel, RunEntry, RunOutcome, RunSummary};
+use blocksmith_session::types::{FlowOutcome, LogLevel, RunEntry, RunSummary};
 use blocksmith_session::webhook::TypedRequest;
-use blocksmith_session::{BlockRunRequest, FlowRunRequest, LiveLogLine, Session};
+use blocksmith_session::{BlockOutcome, BlockRunRequest, FlowRunRequest, LiveLogLine, Session};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tauri::State;
@@ -35,9 +35,9 @@ impl From<&LiveLogLine> for RunLogEvent {
 }
 
 /// Runs `source` (the editor's text) as block `block_id` with `input` (its `stepResults` or `payload`) in a
-/// worker process, records it in the history, and answers with its outcome (`returned` left null). `run_id` is chosen by the UI so
-/// that `run_stop` can name the run while it is in progress. In `debug_mode`, `context.debug` records and the
-/// outcome carries its results.
+/// worker process, records it in the history, and answers with its outcome, the result as the worker's JSON text
+/// (see `BlockOutcome`). `run_id` is chosen by the UI so that `run_stop` can name the run while it is in
+/// progress. In `debug_mode`, `context.debug` records and the outcome carries its results.
 #[tauri::command]
 #[specta::specta]
 pub async fn run_block(
@@ -47,7 +47,7 @@ pub async fn run_block(
     source: String,
     input: Value,
     debug_mode: bool,
-) -> AppResult<RunOutcome> {
+) -> AppResult<BlockOutcome> {
     let request = BlockRunRequest {
         run_id,
         block_id,
@@ -55,14 +55,7 @@ pub async fn run_block(
         input: Some(input),
         debug_mode,
     };
-    blocking(session, move |s| {
-        let mut outcome = s.run_block(request)?.outcome;
-        // The window never shows `returned`, and for an action it holds `result` again: sent, a large result
-        // would cross to the window (and be parsed there) twice. The history keeps the whole outcome.
-        outcome.returned = Value::Null;
-        Ok(outcome)
-    })
-    .await
+    blocking(session, move |s| Ok(s.run_block(request)?.outcome)).await
 }
 
 /// Runs the whole flow: the trigger with `payload` (its saved sample when null), then each step in order

@@ -20,7 +20,7 @@ import {
   type ImportOutcome as WireImportOutcome,
   type Result,
   type RunEntry as WireRunEntry,
-  type RunOutcome as WireRunOutcome,
+  type BlockOutcome as WireBlockOutcome,
   type StateView as WireStateView,
   type StepOutcome as WireStepOutcome,
   type CaseRun as WireCaseRun,
@@ -92,9 +92,10 @@ export type ProviderPreset = Omit<WireProviderPreset, 'parameters'> & { paramete
 export type ProviderPresets = Omit<WireProviderPresets, 'presets'> & { presets: ProviderPreset[] };
 /** A preset filled in: the connection's kind and the values it decides. */
 export type PresetValues = Omit<WirePresetValues, 'values'> & { values: Record<string, string> };
-/** A run's outcome as the window keeps it: without `returned`, which nothing shows and which holds an action's whole
- * result a second time (`{ data: result }`). */
-export type RunOutcome = Omit<WireRunOutcome, 'returned' | 'result' | 'response' | 'debugResults'> & {
+/** A run's outcome as the window keeps it. The app sends it without `returned` (which nothing shows and which holds
+ * an action's whole result a second time, `{ data: result }`), the result as the worker wrote it: the IPC reply is
+ * parsed once, here. */
+export type RunOutcome = Omit<WireBlockOutcome, 'result' | 'response' | 'debugResults'> & {
   result: JsonValue;
   response: JsonValue;
   /** In debug mode, what the block's `context.debug` recorded (`context.debug.results`). */
@@ -208,8 +209,7 @@ function jsonFromWire(value: unknown): JsonValue {
   return value as JsonValue;
 }
 
-function outcomeFromWire(outcome: WireRunOutcome): RunOutcome {
-  // Field by field, leaving `returned` behind: kept, a large result would stay in memory twice.
+function outcomeFromWire(outcome: WireBlockOutcome): RunOutcome {
   return {
     ok: outcome.ok,
     logs: outcome.logs,
@@ -221,7 +221,7 @@ function outcomeFromWire(outcome: WireRunOutcome): RunOutcome {
   };
 }
 
-function debugResultsFromWire(results: WireRunOutcome['debugResults']): JsonValue | undefined {
+function debugResultsFromWire(results: WireBlockOutcome['debugResults']): JsonValue | undefined {
   return results === undefined || results === null ? undefined : jsonFromWire(results);
 }
 

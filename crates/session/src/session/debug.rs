@@ -9,7 +9,7 @@ use std::sync::Arc;
 use blocksmith_engine::debugger::{
     BreakpointSpec, DebugCommand, DebugEvent, DebugEvents, DebugLaunch,
 };
-use blocksmith_engine::{JsonRunOutcome, RunOutcome};
+use blocksmith_engine::{JsonRunOutcome, JsonRunReport, RunOutcome};
 use blocksmith_workspace::SavedBreakpoint;
 
 use super::{lock, BlockRunRequest, FileRunRequest, LiveLogLine, Ran, Session};
@@ -114,7 +114,13 @@ impl Session {
             },
         )?;
         self.with_history(&workspace, |history| {
-            record_block_run(&workspace, history, &block_run, &report, &redactor)
+            record_block_run(
+                &workspace,
+                history,
+                &block_run,
+                &JsonRunReport::from(&report),
+                &redactor,
+            )
         })?;
         Ok(Ran {
             outcome: redact_outcome(report.outcome, &redactor),

@@ -188,6 +188,7 @@ impl Session {
             http: invoker.http.clone(),
             frozen: invoker.frozen,
             invocations: Some(invocations(Arc::downgrade(&self.shared), invoker.clone())),
+            leave_out_returned: false,
         }
     }
 
@@ -377,7 +378,7 @@ pub(crate) fn record_invoked_runs(
                 block_id: run.block_id,
                 started_at_ms: run.started_at_ms,
                 inputs: run.inputs,
-                outcome: run.outcome,
+                outcome: run.outcome.into(),
                 origin: RunOrigin::Flow,
                 flow_run: Some(run.flow_run),
                 parent_run_id: parent,

@@ -44,7 +44,9 @@ pub use flow_tests::NewFlowTestCase;
 pub use invocations::{InvokeRefusal, MAX_INVOKED_DEPTH};
 pub use listener::{Listening, WebhookRequest, WebhookStatus};
 pub use oauth::{BrowserConsent, ConsentRequest, ListenOn};
-pub use runs::{BlockRunRequest, FileRunRequest, FlowRunRequest, LimitOverrides, LiveLogLine, Ran};
+pub use runs::{
+    BlockOutcome, BlockRunRequest, FileRunRequest, FlowRunRequest, LimitOverrides, LiveLogLine, Ran,
+};
 
 /// What a front end does for the session that the session cannot do itself. Every method has a default, so a
 /// front end implements only what it has.

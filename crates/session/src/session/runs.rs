@@ -9,8 +9,8 @@ use std::time::{Instant, SystemTime};
 
 use blocksmith_cassette::{HttpLog, HttpMode, HttpPlan, SecretPlaceholder};
 use blocksmith_engine::{
-    json_text, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunRequest, JsonText,
-    LiveLogs, LogLevel, LogLine, RunOutcome,
+    json_text, BlockError, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunRequest,
+    JsonText, LiveLogs, LogLevel, LogLine,
 };
 use blocksmith_runner::{
     default_trigger_payload, fresh_state, run_context, FlowOutcome, RunConditions, RunIdentity,
@@ -129,6 +129,46 @@ pub struct Ran<O> {
     pub failure: Option<FailureKind>,
 }
 
+/// A workspace block's run as the editor shows it: the run's outcome without `returned` (what the function
+/// resolved to: for an action `{ data: result }`, for a trigger `{ payload: result, response }`, so it holds the
+/// result a second time and nothing shows it), with its JSON as the text the worker wrote. A large result is
+/// thus never parsed into a tree on its way from the worker to the window, nor carried twice; the window parses
+/// it once.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct BlockOutcome {
+    pub ok: bool,
+    /// An action's `returned.data`, a trigger's `returned.payload`, or what the block returned when it is not an
+    /// object with that field.
+    #[cfg_attr(feature = "specta", specta(type = Value))]
+    pub result: JsonText,
+    /// A trigger's `returned.response`, else `null`.
+    #[cfg_attr(feature = "specta", specta(type = Value))]
+    pub response: JsonText,
+    pub logs: Vec<LogLine>,
+    pub error: Option<BlockError>,
+    pub duration_ms: f64,
+    /// In debug mode, `context.debug.results` as the run left it; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<Value>))]
+    pub debug_results: Option<JsonText>,
+}
+
+impl From<JsonRunOutcome> for BlockOutcome {
+    fn from(outcome: JsonRunOutcome) -> Self {
+        BlockOutcome {
+            ok: outcome.ok,
+            result: outcome.result,
+            response: outcome.response,
+            logs: outcome.logs,
+            error: outcome.error,
+            duration_ms: outcome.duration_ms,
+            debug_results: outcome.debug_results,
+        }
+    }
+}
+
 /// A block file's run, ready for a worker (see [`Session::prepare_file_run`]).
 pub(super) struct PreparedFileRun {
     pub run: JsonRunRequest,
@@ -140,8 +180,9 @@ pub(super) struct PreparedFileRun {
 
 impl Session {
     /// Runs one block of the workspace in a worker, records it in the history and the state, and answers with
-    /// its outcome. Expired OAuth tokens are refreshed first.
-    pub fn run_block(&self, request: BlockRunRequest) -> Result<Ran<RunOutcome>> {
+    /// its outcome. Expired OAuth tokens are refreshed first. The result stays the worker's JSON text all the way
+    /// (see [`BlockOutcome`]).
+    pub fn run_block(&self, request: BlockRunRequest) -> Result<Ran<BlockOutcome>> {
         let workspace = self.snapshot()?;
         let clock = RunClock::now(&request.run_id);
         let (config_vars, redactor) = self.config_vars_for_run(&workspace, clock.now)?;
@@ -160,17 +201,25 @@ impl Session {
             &clock.execution_id,
             clock.now,
         );
-        let conditions = self.conditions_for(&invoker);
+        let conditions = RunConditions {
+            leave_out_returned: true,
+            ..self.conditions_for(&invoker)
+        };
         let supervisor = &self.shared.supervisor;
         let (report, _) = self.tracked(&request.run_id, &redactor, |run_id| {
-            supervisor.run_under(run_id, run.request.clone(), run.limits, conditions)
+            supervisor.run_json_under(
+                run_id,
+                JsonRunRequest::from(&run.request),
+                run.limits,
+                conditions,
+            )
         })?;
         self.with_history(&workspace, |history| {
             let id = record_block_run(&workspace, history, &run, &report, &redactor)?;
             record_invoked_runs(history, Some(id), invoker.take_invoked())
         })?;
         Ok(Ran {
-            outcome: redact_outcome(report.outcome, &redactor),
+            outcome: BlockOutcome::from(redact_outcome(report.outcome, &redactor)),
             failure: report.failure,
         })
     }
