@@ -12,7 +12,8 @@ export type FlowRunState =
   | { phase: 'running'; flow: string; blockId: string }
   /** Stop was pressed; the steps that ran are on their way. */
   | { phase: 'stopped'; flow: string; blockId: string }
-  | { phase: 'done'; flow: string; blockId: string; outcome: FlowOutcome; stopped: boolean }
+  /** `runId` is also the run's execution id, by which the history finds the steps it recorded. */
+  | { phase: 'done'; flow: string; blockId: string; runId: string; outcome: FlowOutcome; stopped: boolean }
   | { phase: 'failed'; flow: string; blockId: string; message: string };
 
 export function useFlowRun(onFinished: (flow: string, outcome: FlowOutcome) => void) {
@@ -37,7 +38,7 @@ export function useFlowRun(onFinished: (flow: string, outcome: FlowOutcome) => v
         const outcome = await api.runFlow(runId, flow, payload, debugMode);
         if (activeRunId.current !== runId) return;
         activeRunId.current = null;
-        setState({ phase: 'done', flow, blockId, outcome, stopped: stoppedRunId.current === runId });
+        setState({ phase: 'done', flow, blockId, runId, outcome, stopped: stoppedRunId.current === runId });
         onFinished(flow, outcome);
       } catch (error) {
         if (activeRunId.current !== runId) return;
