@@ -55,6 +55,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         runs::payload_from_request,
         runs::history_list,
         runs::history_get,
+        runs::history_flow_run,
         block_tests::test_case_list,
         block_tests::test_case_run,
         block_tests::test_case_accept,

@@ -255,6 +255,17 @@ async historyGet(id: number) : Promise<Result<RunEntry, AppError>> {
 }
 },
 /**
+ * The steps a flow run recorded (its `run_id` is their execution id), each with the runs it invoked.
+ */
+async historyFlowRun(runId: string) : Promise<Result<RunSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("history_flow_run", { runId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The cases of the block `block_id`, or, when `block_id` is null, of every block of `flow` and of the flow's
  * whole runs; block by block in the workspace's order, each block's sorted by id.
  */
@@ -1176,6 +1187,19 @@ accessToken: DecodedJwt | null;
  */
 idToken: DecodedJwt | null }
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
+/**
+ * A run linked to another through `context.invokeFlow`: enough to name it and to open it in the history of
+ * its block.
+ */
+export type LinkedRun = { id: number; 
+/**
+ * The block whose history holds it (an invoked flow's run is kept under the flow's trigger).
+ */
+blockId: string; 
+/**
+ * The flow it ran in, when it was a flow's run.
+ */
+flow: string | null; ok: boolean }
 export type LogLevel = "debug" | "info" | "warn" | "error" | "trace" | "metric"
 export type LogLine = { level: LogLevel; message: string }
 export type NameValue = { name: string; value: string }
@@ -1351,7 +1375,15 @@ flowRun: FlowRunOf | null;
 /**
  * The recorded run whose `context.invokeFlow` started this one, if any.
  */
-parentRunId: number | null }
+parentRunId: number | null; 
+/**
+ * That run, while the history still holds it.
+ */
+invokedBy: LinkedRun | null; 
+/**
+ * The runs this one started with `context.invokeFlow`, in the order they were recorded.
+ */
+invoked: LinkedRun[] }
 /**
  * A breakpoint the person set on a line of a block's file (1-based).
  */

@@ -186,13 +186,14 @@ impl FlowRunRecord {
 
 /// Keeps each step that ran in its block's history: its code, what it was given, its outcome and logs (the
 /// trigger's with the flow's `response`), every secret `redactor` knows redacted. A step starts, for the
-/// history's order, when the steps before it ended.
+/// history's order, when the steps before it ended. Answers the recorded steps' ids, in run order.
 pub fn record_flow_history(
     history: &RunHistory,
     record: &FlowRunRecord,
     report: &FlowReport,
     redactor: &Redactor,
-) -> Result<()> {
+) -> Result<Vec<i64>> {
+    let mut step_ids = Vec::with_capacity(report.outcome.steps.len());
     let mut started_at_ms = record.started_at_ms;
     let steps = report.outcome.steps.iter().zip(&report.inputs);
     for (index, ((step, input), (block_id, source))) in steps.zip(&record.blocks).enumerate() {
@@ -211,7 +212,7 @@ pub fn record_flow_history(
             };
             fields.insert("response".into(), response);
         }
-        history.record(
+        let id = history.record(
             &NewRun {
                 block_id: block_id.clone(),
                 started_at_ms,
@@ -226,9 +227,10 @@ pub fn record_flow_history(
             },
             redactor,
         )?;
+        step_ids.push(id);
         started_at_ms += step.duration_ms.round() as i64;
     }
-    Ok(())
+    Ok(step_ids)
 }
 
 /// Prepares a run of the whole flow `flow_name`: the trigger with `payload` (else its saved sample), then

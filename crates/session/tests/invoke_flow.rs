@@ -1,6 +1,6 @@
 //! `context.invokeFlow` through `Session`, with real worker processes: the invoked flow is recorded in the
-//! history as the child of the block run that invoked it (and the parent lists it), and it runs with the
-//! `configVars` the session resolves for it, never the invoking run's own object.
+//! history as the child of the block run (or the flow run's step) that invoked it, and the parent lists it; and
+//! it runs with the `configVars` the session resolves for it, never the invoking run's own object.
 //!
 //! This test binary is its own block worker (started with `__worker`), so it has its own `main`.
 
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use blocksmith_session::{
-    BlockRunRequest, FileRunRequest, LimitOverrides, QuietHost, Session, Workers,
+    BlockRunRequest, FileRunRequest, FlowRunRequest, LimitOverrides, QuietHost, Session, Workers,
 };
 use serde_json::{json, Value};
 
@@ -24,6 +24,10 @@ fn main() -> ExitCode {
         (
             "a_block_run_records_the_flow_it_invoked_as_its_child",
             a_block_run_records_the_flow_it_invoked_as_its_child,
+        ),
+        (
+            "a_flow_runs_step_is_the_parent_of_the_flow_it_invoked",
+            a_flow_runs_step_is_the_parent_of_the_flow_it_invoked,
         ),
         (
             "the_invoked_flow_never_sees_the_invoking_runs_config_vars",
@@ -115,6 +119,42 @@ fn a_block_run_records_the_flow_it_invoked_as_its_child() {
     assert_eq!(child.inputs["invokedBy"]["executionId"], "run-caller");
     assert_eq!(child.outcome["ok"], true);
     assert!(child.outcome["durationMs"].as_f64().unwrap() > 0.0);
+}
+
+fn a_flow_runs_step_is_the_parent_of_the_flow_it_invoked() {
+    let (_dir, session) = session_with_flows();
+    let ran = session
+        .run_flow(FlowRunRequest {
+            run_id: "run-flow-caller".into(),
+            flow: "Caller".into(),
+            payload: None,
+            limits: LimitOverrides::default(),
+            debug_mode: false,
+        })
+        .unwrap();
+    assert!(ran.outcome.ok, "{:?}", ran.outcome.steps);
+
+    // The flow run's one step (its trigger) found by the run's id, linked to the run it invoked.
+    let steps = session.flow_run_history("run-flow-caller").unwrap();
+    let caller = trigger_of(&session, "Caller");
+    let echo = trigger_of(&session, "Echo");
+    assert_eq!(steps.len(), 1, "{steps:?}");
+    assert_eq!(steps[0].block_id, caller);
+    assert_eq!(steps[0].invoked.len(), 1, "{steps:?}");
+    let invoked = &steps[0].invoked[0];
+    assert_eq!(invoked.block_id, echo);
+    assert_eq!(invoked.flow.as_deref(), Some("Echo"));
+    assert!(invoked.ok);
+
+    let child = &session.history(&echo).unwrap()[0];
+    assert_eq!(child.id, invoked.id);
+    assert_eq!(child.parent_run_id, Some(steps[0].id));
+    let invoker = child.invoked_by.as_ref().unwrap();
+    assert_eq!(
+        (invoker.id, invoker.block_id.as_str()),
+        (steps[0].id, caller.as_str())
+    );
+    assert!(session.flow_run_history("no-such-run").unwrap().is_empty());
 }
 
 fn the_invoked_flow_never_sees_the_invoking_runs_config_vars() {

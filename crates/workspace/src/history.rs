@@ -12,8 +12,9 @@
 //! so a history written by an older Blocksmith opens and stays readable.
 //!
 //! A flow run started by another run's `context.invokeFlow` is recorded as that run's child
-//! (`parent_run_id`), so either can be reached from the other. Migration step 3 added the column; runs
-//! recorded before have none.
+//! (`parent_run_id`), so either can be reached from the other: a listed run names the run that invoked it
+//! and the runs it invoked ([`LinkedRun`]), with the block whose history holds each. Migration step 3 added
+//! the column; runs recorded before have none.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -189,6 +190,24 @@ pub struct RunSummary {
     pub flow_run: Option<FlowRunOf>,
     /// The recorded run whose `context.invokeFlow` started this one, if any.
     pub parent_run_id: Option<i64>,
+    /// That run, while the history still holds it.
+    pub invoked_by: Option<LinkedRun>,
+    /// The runs this one started with `context.invokeFlow`, in the order they were recorded.
+    pub invoked: Vec<LinkedRun>,
+}
+
+/// A run linked to another through `context.invokeFlow`: enough to name it and to open it in the history of
+/// its block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct LinkedRun {
+    pub id: i64,
+    /// The block whose history holds it (an invoked flow's run is kept under the flow's trigger).
+    pub block_id: String,
+    /// The flow it ran in, when it was a flow's run.
+    pub flow: Option<String>,
+    pub ok: bool,
 }
 
 /// A whole recorded run, to re-open, re-run or compare.
@@ -302,16 +321,37 @@ impl RunHistory {
 
     /// The block's runs, newest first.
     pub fn list(&self, block_id: &str) -> Result<Vec<RunSummary>> {
+        self.summaries(
+            "r.block_id = ?1 ORDER BY r.started_at_ms DESC, r.id DESC",
+            block_id,
+        )
+    }
+
+    /// The steps one flow run recorded (the trigger first), by the execution id its steps share: what the
+    /// flow run view links to the runs its steps invoked.
+    pub fn flow_run_steps(&self, execution_id: &str) -> Result<Vec<RunSummary>> {
+        self.summaries(
+            "r.execution_id = ?1 ORDER BY r.started_at_ms, r.id",
+            execution_id,
+        )
+    }
+
+    /// The runs matching `condition` (which orders them and takes `key` as `?1`), each with the runs it is
+    /// linked to.
+    fn summaries(&self, condition: &str, key: &str) -> Result<Vec<RunSummary>> {
         let mut statement = self
             .connection
-            .prepare_cached(
-                "SELECT id, block_id, started_at_ms, ok, duration_ms, error, origin, flow, execution_id,
-                        parent_run_id
-                 FROM runs WHERE block_id = ?1 ORDER BY started_at_ms DESC, id DESC",
-            )
+            .prepare_cached(&format!(
+                "SELECT r.id, r.block_id, r.started_at_ms, r.ok, r.duration_ms, r.error, r.origin, r.flow,
+                        r.execution_id, r.parent_run_id, parent.block_id, parent.flow, parent.ok
+                 FROM runs r LEFT JOIN runs parent ON parent.id = r.parent_run_id
+                 WHERE {condition}"
+            ))
             .map_err(|source| self.error(source))?;
         let rows = statement
-            .query_map(params![block_id], |row| {
+            .query_map(params![key], |row| {
+                let parent_run_id: Option<i64> = row.get(9)?;
+                let parent_block_id: Option<String> = row.get(10)?;
                 Ok(RunSummary {
                     id: row.get(0)?,
                     block_id: row.get(1)?,
@@ -321,12 +361,32 @@ impl RunHistory {
                     error: row.get(5)?,
                     origin: RunOrigin::from_sql(&row.get::<_, String>(6)?),
                     flow_run: flow_run_of(row.get(7)?, row.get(8)?),
-                    parent_run_id: row.get(9)?,
+                    parent_run_id,
+                    invoked_by: match (parent_run_id, parent_block_id) {
+                        (Some(id), Some(block_id)) => Some(LinkedRun {
+                            id,
+                            block_id,
+                            flow: row.get(11)?,
+                            ok: row.get(12)?,
+                        }),
+                        _ => None,
+                    },
+                    invoked: Vec::new(),
                 })
             })
             .map_err(|source| self.error(source))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|source| self.error(source))
+        let summaries = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|source| self.error(source))?;
+        summaries
+            .into_iter()
+            .map(|summary| {
+                Ok(RunSummary {
+                    invoked: self.invoked_runs(summary.id)?,
+                    ..summary
+                })
+            })
+            .collect()
     }
 
     /// One run in full, or `None` if there is no run with that id (any more).
@@ -369,6 +429,28 @@ impl RunHistory {
     }
 
     /// The runs `id` started with `context.invokeFlow`, oldest first.
+    pub fn invoked_runs(&self, id: i64) -> Result<Vec<LinkedRun>> {
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT id, block_id, flow, ok FROM runs WHERE parent_run_id = ?1 ORDER BY id",
+            )
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map(params![id], |row| {
+                Ok(LinkedRun {
+                    id: row.get(0)?,
+                    block_id: row.get(1)?,
+                    flow: row.get(2)?,
+                    ok: row.get(3)?,
+                })
+            })
+            .map_err(|source| self.error(source))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|source| self.error(source))
+    }
+
+    /// The ids of the runs `id` started with `context.invokeFlow`, oldest first.
     pub fn child_run_ids(&self, id: i64) -> Result<Vec<i64>> {
         let mut statement = self
             .connection
@@ -543,6 +625,107 @@ mod tests {
             Some(parent)
         );
         assert_eq!(history.list("b").unwrap()[0].parent_run_id, Some(parent));
+    }
+
+    #[test]
+    fn a_listed_run_names_the_runs_it_is_linked_to_and_their_blocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap();
+        let parent = history
+            .record(&run("caller", 1_000, true), &Redactor::none())
+            .unwrap();
+        let invoked = |started_at_ms, ok| NewRun {
+            parent_run_id: Some(parent),
+            flow_run: Some(FlowRunOf {
+                flow: "Echo".into(),
+                execution_id: format!("run-1-invoked-{started_at_ms}"),
+            }),
+            origin: RunOrigin::Flow,
+            ..run("echo-trigger", started_at_ms, ok)
+        };
+        let first = history
+            .record(&invoked(1_001, true), &Redactor::none())
+            .unwrap();
+        let second = history
+            .record(&invoked(1_002, false), &Redactor::none())
+            .unwrap();
+
+        let listed_parent = &history.list("caller").unwrap()[0];
+        assert_eq!(listed_parent.invoked_by, None);
+        let echo = |id, ok| LinkedRun {
+            id,
+            block_id: "echo-trigger".into(),
+            flow: Some("Echo".into()),
+            ok,
+        };
+        assert_eq!(
+            listed_parent.invoked,
+            [echo(first, true), echo(second, false)]
+        );
+        let listed_children = history.list("echo-trigger").unwrap();
+        for child in &listed_children {
+            assert_eq!(
+                child.invoked_by,
+                Some(LinkedRun {
+                    id: parent,
+                    block_id: "caller".into(),
+                    flow: None,
+                    ok: true,
+                })
+            );
+            assert!(child.invoked.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_run_whose_invoker_was_pruned_keeps_its_id_but_names_no_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap().with_runs_per_block(1);
+        let parent = history
+            .record(&run("caller", 1_000, true), &Redactor::none())
+            .unwrap();
+        history
+            .record(
+                &NewRun {
+                    parent_run_id: Some(parent),
+                    ..run("echo-trigger", 1_001, true)
+                },
+                &Redactor::none(),
+            )
+            .unwrap();
+        history
+            .record(&run("caller", 2_000, true), &Redactor::none())
+            .unwrap();
+        let child = &history.list("echo-trigger").unwrap()[0];
+        assert_eq!(child.parent_run_id, Some(parent));
+        assert_eq!(child.invoked_by, None);
+    }
+
+    #[test]
+    fn a_flow_runs_steps_are_found_by_its_execution_id_in_run_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = RunHistory::open(dir.path()).unwrap();
+        let step = |block_id: &str, started_at_ms, execution_id: &str| NewRun {
+            origin: RunOrigin::Flow,
+            flow_run: Some(FlowRunOf {
+                flow: "Orders".into(),
+                execution_id: execution_id.into(),
+            }),
+            ..run(block_id, started_at_ms, true)
+        };
+        let trigger = history
+            .record(&step("trigger", 1_000, "run-1"), &Redactor::none())
+            .unwrap();
+        history
+            .record(&step("trigger", 3_000, "run-2"), &Redactor::none())
+            .unwrap();
+        let action = history
+            .record(&step("action", 1_500, "run-1"), &Redactor::none())
+            .unwrap();
+        let steps = history.flow_run_steps("run-1").unwrap();
+        let ids: Vec<i64> = steps.iter().map(|summary| summary.id).collect();
+        assert_eq!(ids, [trigger, action]);
+        assert!(history.flow_run_steps("run-3").unwrap().is_empty());
     }
 
     #[test]

@@ -106,6 +106,16 @@ pub async fn history_list(
     blocking(session, move |s| s.history(&block_id)).await
 }
 
+/// The steps a flow run recorded (its `run_id` is their execution id), each with the runs it invoked.
+#[tauri::command]
+#[specta::specta]
+pub async fn history_flow_run(
+    session: State<'_, Session>,
+    run_id: String,
+) -> AppResult<Vec<RunSummary>> {
+    blocking(session, move |s| s.flow_run_history(&run_id)).await
+}
+
 /// One recorded run, to re-open, re-run or compare.
 #[tauri::command]
 #[specta::specta]

@@ -62,6 +62,7 @@ export type {
   LogLine,
   NameValue,
   RunSummary,
+  LinkedRun,
   TokenStatusView as TokenStatus,
   TokenExchange,
   TypedRequest,
@@ -375,6 +376,8 @@ export const api = {
 
   historyList: (blockId: string) => unwrap('history_list', () => commands.historyList(blockId)),
   historyGet: async (id: number) => entryFromWire(await unwrap('history_get', () => commands.historyGet(id))),
+  /** The steps a flow run recorded (`runId` as given to `runFlow`), each with the runs it invoked. */
+  historyFlowRun: (runId: string) => unwrap('history_flow_run', () => commands.historyFlowRun(runId)),
 
   /** The test cases of the block, or (with `blockId` null) of every block of the flow and of its whole runs. */
   testCaseList: (blockId: string | null, flow: string | null) =>

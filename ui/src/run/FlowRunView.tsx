@@ -1,7 +1,17 @@
 // A flow run as its own view: every block of the flow in order, each with its status, duration, result, logs and
-// error, then the trigger's `response`. While the flow runs, the lines its steps log show as they arrive.
-import type { FlowOutcome, FlowStepOutcome } from '../common/backend';
+// error, then the trigger's `response`. While the flow runs, the lines its steps log show as they arrive. Once it
+// ended, a step that ran `context.invokeFlow` links to each run it invoked in the history.
+import { useEffect, useState } from 'react';
+import {
+  api,
+  asBackendError,
+  COMMAND_MISSING,
+  type FlowOutcome,
+  type FlowStepOutcome,
+  type RunSummary,
+} from '../common/backend';
 import { CloseIcon } from '../common/icons';
+import { useNotices } from '../common/notices';
 import { isJsonObject } from '../common/json';
 import { SaveAsTest } from '../tests/SaveAsTest';
 import { ErrorView } from './ErrorView';
@@ -9,6 +19,8 @@ import type { TimedLogLine } from './liveLogs';
 import { DebugResultsView } from './DebugResultsView';
 import { LogsView } from './LogsView';
 import { ResultView, WebhookResponse } from './ResultView';
+import { RunLinks } from './RunLinks';
+import type { HistoryTarget } from './runLinks';
 import { errorTitle, formatDuration } from './status';
 import type { FlowRunState } from './useFlowRun';
 
@@ -35,7 +47,15 @@ function statusLabel(status: StepStatus, step: FlowStepOutcome | undefined): str
   }
 }
 
-function StepRow({ name, step }: { name: string; step: FlowStepOutcome | undefined }) {
+interface StepRowProps {
+  name: string;
+  step: FlowStepOutcome | undefined;
+  /** The step's run as the history recorded it, with the runs it invoked; absent until read. */
+  recorded: RunSummary | undefined;
+  onShowRun: (target: HistoryTarget) => void;
+}
+
+function StepRow({ name, step, recorded, onShowRun }: StepRowProps) {
   const status = stepStatus(step);
   const header = (
     <>
@@ -57,6 +77,7 @@ function StepRow({ name, step }: { name: string; step: FlowStepOutcome | undefin
         <details open>
           <summary className="flow-step-header">{header}</summary>
           <div className="flow-step-body">
+            {recorded && <RunLinks run={recorded} testIdPrefix="flow-step" onShowRun={onShowRun} />}
             {step.error && <ErrorView error={step.error} stepName={name} />}
             {step.ok && <ResultView result={step.result} response={null} />}
             <LogsView logs={step.logs} />
@@ -76,6 +97,30 @@ function summaryText(outcome: FlowOutcome, stopped: boolean): string {
   return 'The flow stopped at the first failing step.';
 }
 
+/** The steps the history recorded for the finished flow run `runId` (the trigger first), or none yet. */
+function useRecordedSteps(runId: string | null): RunSummary[] {
+  const { reportError } = useNotices();
+  const [steps, setSteps] = useState<RunSummary[]>([]);
+  useEffect(() => {
+    setSteps([]);
+    if (runId === null) return;
+    let cancelled = false;
+    api
+      .historyFlowRun(runId)
+      .then((recorded) => !cancelled && setSteps(recorded))
+      .catch((error: unknown) => {
+        // A build without run history simply shows no links.
+        if (!cancelled && asBackendError(error).code !== COMMAND_MISSING) {
+          reportError('The flow run’s steps could not be read from the history.', error);
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [runId, reportError]);
+  return steps;
+}
+
 interface Props {
   state: Exclude<FlowRunState, { phase: 'idle' }>;
   /** The names of the flow's blocks in run order (the trigger first), as the workspace lists them. */
@@ -84,11 +129,14 @@ interface Props {
   liveLogs: TimedLogLine[];
   onStop: () => void;
   onClose: () => void;
+  /** Shows a run a step's link leads to, in the history of its block. */
+  onShowRun: (target: HistoryTarget) => void;
 }
 
-export function FlowRunView({ state, blockNames, liveLogs, onStop, onClose }: Props) {
+export function FlowRunView({ state, blockNames, liveLogs, onStop, onClose, onShowRun }: Props) {
   const busy = state.phase === 'running' || state.phase === 'stopped';
   const outcome = state.phase === 'done' ? state.outcome : null;
+  const recordedSteps = useRecordedSteps(state.phase === 'done' ? state.runId : null);
   // The outcome names the steps that ran; the flow as it is now names those that did not.
   const rows = Math.max(blockNames.length, outcome?.steps.length ?? 0);
   return (
@@ -141,7 +189,15 @@ export function FlowRunView({ state, blockNames, liveLogs, onStop, onClose }: Pr
             {Array.from({ length: rows }, (_, index) => {
               const step = outcome.steps[index];
               const name = step?.name ?? blockNames[index] ?? `Step ${index + 1}`;
-              return <StepRow key={`${index}-${name}`} name={name} step={step} />;
+              return (
+                <StepRow
+                  key={`${index}-${name}`}
+                  name={name}
+                  step={step}
+                  recorded={step ? recordedSteps[index] : undefined}
+                  onShowRun={onShowRun}
+                />
+              );
             })}
           </ol>
           <div className="flow-response" data-testid="flow-response">

@@ -16,6 +16,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { LogsView } from './LogsView';
 import { PayloadEditor } from './PayloadEditor';
 import { lastRecordedRun, recordedInput, recordedOutcome } from './recordedRun';
+import type { HistoryTarget } from './runLinks';
 import { ResultView } from './ResultView';
 import { RunStatus } from './RunStatus';
 import { StepResultsInput } from './StepResultsInput';
@@ -33,11 +34,12 @@ import { TestsPanel } from '../tests/TestsPanel';
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const RESULT_TAB = 'result';
 const LOGS_TAB = 'logs';
+const HISTORY_TAB = 'history';
 /** The tabs showing a run's output: a Run keeps the panel on these, and moves it there from the others. */
 const OUTPUT_TABS = [RESULT_TAB, LOGS_TAB];
 
 export function RunPanel() {
-  const { workspace, selectedBlockId, lastResults, lastInputs, recordRun } = useWorkspace();
+  const { workspace, selectedBlockId, select, lastResults, lastInputs, recordRun } = useWorkspace();
   const { reportError, notify } = useNotices();
   const session = useEditorSession();
   const { phase, outcome, logs, start, stop, reset, showRecorded } = useBlockRun();
@@ -47,6 +49,8 @@ export function RunPanel() {
   // Debug mode: runs give `context.debug.enabled` true, and what it records shows under the logs.
   const [debugMode, setDebugMode] = useState(false);
   const [selectedTab, selectTab] = useRememberedTab(RESULT_TAB);
+  /** The run a link asked to show in History; `request` counts the clicks, so the same link scrolls again. */
+  const [historyFocus, setHistoryFocus] = useState<(HistoryTarget & { request: number }) | null>(null);
   // Parsed only when the person edited the text, and then once per edit, not on every render: earlier steps'
   // results can make it megabytes.
   const { stepResultsText, stepResultsValue } = input;
@@ -155,6 +159,15 @@ export function RunPanel() {
     flowRun.stop();
   };
 
+  /** Shows a linked run (the run that invoked this one, or one it invoked) in the History tab of its block. */
+  const showRun = (target: HistoryTarget) => {
+    setHistoryFocus((current) => ({ ...target, request: (current?.request ?? 0) + 1 }));
+    selectTab(HISTORY_TAB);
+    // Another block's run: selecting it closes the flow run view; this block's: the view gives way to History.
+    if (target.blockId !== selectedBlockId) select(target.blockId);
+    else dismissFlowRun();
+  };
+
   /** Re-opens a recorded run: its input goes back into the input editor and its outcome is shown. */
   const openRecorded = (entry: RunEntry) => {
     input.restore(recordedInput(entry));
@@ -231,14 +244,16 @@ export function RunPanel() {
       ),
     },
     {
-      id: 'history',
+      id: HISTORY_TAB,
       label: 'History',
       content: (
         <HistoryPanel
           blockId={block.id}
           refreshKey={outcome ?? flowRun.state}
-          shown={selectedTab === 'history'}
+          shown={selectedTab === HISTORY_TAB}
           onOpen={openRecorded}
+          focused={historyFocus?.blockId === block.id ? historyFocus : null}
+          onShowRun={showRun}
         />
       ),
     },
@@ -306,6 +321,7 @@ export function RunPanel() {
           liveLogs={flowRun.liveLogs}
           onStop={flowRun.stop}
           onClose={flowRun.dismiss}
+          onShowRun={showRun}
         />
       )}
       {/* Hidden, not unmounted, under the flow run view: each tab keeps its state (history, webhook calls). */}

@@ -12,7 +12,8 @@ export type FlowRunState =
   | { phase: 'running'; flow: string; blockId: string }
   /** Stop was pressed; the steps that ran are on their way. */
   | { phase: 'stopped'; flow: string; blockId: string }
-  /** `runId` is the run's execution id, which its steps' History rows carry ("Save as test" finds them by it). */
+  /** `runId` is the run's execution id: its steps' History rows carry it ("Save as test" finds them by it), and
+   * the history finds the steps it recorded by it. */
   | { phase: 'done'; flow: string; blockId: string; runId: string; outcome: FlowOutcome; stopped: boolean }
   | { phase: 'failed'; flow: string; blockId: string; message: string };
 

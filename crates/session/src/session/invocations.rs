@@ -12,7 +12,7 @@
 //! - A test case's conditions carry over: the invoked flow's `fetch` replays from (or records into) the same
 //!   cassette, and its time and randomness are the case's.
 //! - Each invoked run is kept in memory ([`InvokedRun`]) until the run that started it is recorded, then
-//!   recorded in the history as its child.
+//!   recorded in the history as its child: a block's run, or in a flow run the step that invoked it.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
@@ -22,7 +22,9 @@ use blocksmith_cassette::{HttpLog, HttpPlan};
 use blocksmith_engine::{
     FlowInvocation, FrozenInputs, InvocationResult, InvokeFlowFailure, InvokedFlowAnswer,
 };
-use blocksmith_runner::{format_timestamp, fresh_state, FlowInvocations, RunConditions, RunId};
+use blocksmith_runner::{
+    format_timestamp, fresh_state, FlowInvocations, FlowReport, FlowRun, RunConditions, RunId,
+};
 use blocksmith_workspace::history::{FlowRunOf, NewRun, RunHistory, RunOrigin};
 use blocksmith_workspace::Workspace;
 use serde_json::{json, Value};
@@ -190,6 +192,27 @@ impl Session {
             invocations: Some(invocations(Arc::downgrade(&self.shared), invoker.clone())),
             leave_out_returned: false,
         }
+    }
+
+    /// Runs `flow` as [`blocksmith_runner::run_flow_under`] does, for a flow run `invoker` stands for (Run
+    /// flow, a webhook call), taking after each step the flows that step invoked: the history records them under
+    /// the step's own run ([`record_invoked_by_steps`]). Such a run has no test case's HTTP plan, so there is
+    /// no `fetch` log to keep.
+    pub(super) fn run_flow_by_step(
+        &self,
+        run_id: RunId,
+        flow: FlowRun,
+        invoker: &Invoker,
+    ) -> blocksmith_runner::Result<(FlowReport, Vec<Vec<InvokedRun>>)> {
+        let conditions = self.conditions_for(invoker);
+        let supervisor = &self.shared.supervisor;
+        let mut invoked_by_step = Vec::new();
+        let report = blocksmith_runner::run_flow_with(flow, |block, request| {
+            let ran = supervisor.run_under(run_id, request, block.limits, conditions.clone());
+            invoked_by_step.push(invoker.take_invoked());
+            Ok(ran?.0)
+        })?;
+        Ok((report, invoked_by_step))
     }
 
     /// Runs the flow `invocation` names for `invoker`, under `run_id`, and answers as the listener would.
@@ -363,6 +386,19 @@ fn join_http_log(into: &Mutex<HttpLog>, log: HttpLog) {
     let mut joined = lock(into);
     joined.recorded.exchanges.extend(log.recorded.exchanges);
     joined.unmatched.extend(log.unmatched);
+}
+
+/// Records what each step of a flow run invoked (`invoked_by_step`, in run order) as children of that step's
+/// recorded run (`step_ids`, in the same order).
+pub(crate) fn record_invoked_by_steps(
+    history: &RunHistory,
+    step_ids: &[i64],
+    invoked_by_step: Vec<Vec<InvokedRun>>,
+) -> crate::Result<()> {
+    for (index, runs) in invoked_by_step.into_iter().enumerate() {
+        record_invoked_runs(history, step_ids.get(index).copied(), runs)?;
+    }
+    Ok(())
 }
 
 /// Records `runs` (and the runs they invoked) as children of `parent`: the recorded run that invoked them, or

@@ -12,7 +12,7 @@ use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::invocations::Invoker;
+use super::invocations::{record_invoked_by_steps, Invoker};
 use super::{lock, Session, Shared};
 use crate::error::{Error, Result};
 use crate::redaction::redact_outcome;
@@ -142,21 +142,16 @@ impl Session {
             &call.execution_id,
             call.started_at,
         );
-        let supervisor = &self.shared.supervisor;
-        let (report, _) = blocksmith_runner::run_flow_under(
-            supervisor,
-            supervisor.next_run_id(),
-            flow,
-            &self.conditions_for(&invoker),
-        )
-        .map_err(|err| redacted(err.into()))?;
+        let (report, invoked_by_step) = self
+            .run_flow_by_step(self.shared.supervisor.next_run_id(), flow, &invoker)
+            .map_err(|err| redacted(err.into()))?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform, and each step
         // is kept in its block's history as a webhook call's.
         record_flow_run(&workspace, &call.flow, &report)?;
         self.with_history(&workspace, |history| {
-            record_flow_history(history, &record, &report, &secrets)
+            let step_ids = record_flow_history(history, &record, &report, &secrets)?;
+            record_invoked_by_steps(history, &step_ids, invoked_by_step)
         })?;
-        self.record_invoked_without_parent(&workspace, &invoker)?;
         Ok(redact_outcome(report.outcome, &secrets))
     }
 }

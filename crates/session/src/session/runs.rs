@@ -21,7 +21,7 @@ use blocksmith_workspace::Workspace;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::invocations::{record_invoked_runs, Invoker};
+use super::invocations::{record_invoked_by_steps, record_invoked_runs, Invoker};
 use super::{lock, Session};
 use crate::connections::{config_vars_and_secrets_for_run, config_vars_for_run, redactor_for};
 use crate::error::Result;
@@ -248,17 +248,15 @@ impl Session {
             &clock.execution_id,
             clock.now,
         );
-        let conditions = self.conditions_for(&invoker);
-        let supervisor = &self.shared.supervisor;
-        let (report, _) = self.tracked(&request.run_id, &redactor, |run_id| {
-            blocksmith_runner::run_flow_under(supervisor, run_id, flow, &conditions)
+        let (report, invoked_by_step) = self.tracked(&request.run_id, &redactor, |run_id| {
+            self.run_flow_by_step(run_id, flow, &invoker)
         })?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
         record_flow_run(&workspace, &request.flow, &report)?;
         self.with_history(&workspace, |history| {
-            record_flow_history(history, &record, &report, &redactor)
+            let step_ids = record_flow_history(history, &record, &report, &redactor)?;
+            record_invoked_by_steps(history, &step_ids, invoked_by_step)
         })?;
-        self.record_invoked_without_parent(&workspace, &invoker)?;
         Ok(Ran {
             outcome: redact_outcome(report.outcome, &redactor),
             failure: report.failure,
@@ -376,8 +374,8 @@ impl Session {
         })
     }
 
-    /// Records the flows `invoker`'s run invoked, for a run the history does not keep itself (a flow run, a
-    /// block file's run): each names its invoker in `inputs.invokedBy`.
+    /// Records the flows `invoker`'s run invoked, for a run the history does not keep itself (a block file's
+    /// run): each names its invoker in `inputs.invokedBy`.
     pub(super) fn record_invoked_without_parent(
         &self,
         workspace: &Workspace,

@@ -118,6 +118,14 @@ impl Session {
         self.with_workspace(|ws| self.with_history(ws, |history| Ok(history.list(block_id)?)))
     }
 
+    /// The steps a flow run recorded, the trigger first, each with the runs it invoked: the flow run view
+    /// links them. `execution_id` is the flow run's (the `run_id` the front end gave "Run flow").
+    pub fn flow_run_history(&self, execution_id: &str) -> Result<Vec<RunSummary>> {
+        self.with_workspace(|ws| {
+            self.with_history(ws, |history| Ok(history.flow_run_steps(execution_id)?))
+        })
+    }
+
     /// One recorded run, to re-open, re-run or compare.
     pub fn history_entry(&self, id: i64) -> Result<RunEntry> {
         self.with_workspace(|ws| {
