@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn an_expression_reads_the_frames_variables_and_a_local_hides_a_closure_variable() {
-        let mut context = Context::default();
+        let mut context = crate::intl_data::test_context();
         let frame = FrameVariables {
             local: vec![
                 ("total".to_owned(), JsValue::from(3)),
