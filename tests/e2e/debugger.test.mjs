@@ -1,6 +1,7 @@
 // The debugger in the real app: a click in the editor's gutter sets a breakpoint (saved for the block in
 // `.blocksmith/`, not in its file), Debug runs the block and pauses there with the line highlighted and the
-// locals readable, the steps and Continue move it on, and the result shows when it ends.
+// locals readable (a caller's too, chosen in the call stack), the steps and Continue move it on, and the result
+// shows when it ends.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,6 +111,16 @@ test('a gutter breakpoint pauses Debug on its line; stepping and continuing reac
     await session.click(await session.findByTestId('debug-step-over'));
     await waitForPauseOn(session, 3);
     assert.equal((await locals(session)).twice, '8');
+    // The caller's frame, chosen in the call stack, shows its own variables.
+    const frames = await waitFor(
+      async () => {
+        const found = await session.findAll('[data-testid="debug-frame"]');
+        return found.length === 2 && found;
+      },
+      { message: 'the call stack with the callee and its caller' },
+    );
+    await session.click(frames[1]);
+    await waitFor(async () => (await locals(session)).base === '4', { message: "the caller's Local variables" });
 
     await session.click(await session.findByTestId('debug-step-out'));
     await waitForPauseOn(session, 9);

@@ -1,6 +1,6 @@
 // The Debug view: runs the open block under the debugger with the same input as Run, and while it is paused
 // shows where (the editor highlights the line), the call stack, the variables by scope, watch expressions and a
-// console that evaluates in the paused frame. Keys as in the editors people know: F5 starts or continues,
+// console that evaluate in the frame chosen in the call stack (the paused one until another is clicked). Keys as in the editors people know: F5 starts or continues,
 // F10 steps over, F11 steps into, Shift+F11 steps out.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ParsedJson } from '../common/json';
@@ -42,6 +42,7 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
     phase: 'idle',
     paused: null,
     frames: [],
+    selectedFrame: 0,
     scopes: [],
     logpoints: [],
     outcome: null,
@@ -209,8 +210,10 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
             <h3>Call stack</h3>
             <ol className="debug-stack">
               {state.frames.map((frame) => (
-                <li key={frame.id}>
-                  {frame.name} <span className="muted">line {frame.line}</span>
+                <li key={frame.id} aria-current={frame.id === state.selectedFrame ? 'true' : undefined}>
+                  <button type="button" data-testid="debug-frame" onClick={() => void session.selectFrame(frame.id)} title="Show this frame's variables">
+                    {frame.name} <span className="muted">line {frame.line}</span>
+                  </button>
                 </li>
               ))}
             </ol>
@@ -218,7 +221,7 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
           <section className="debug-section" data-testid="debug-variables" aria-label="Variables">
             <h3>Variables</h3>
             {state.scopes.map((scope) => (
-              <details key={`${state.paused?.line}:${scope.name}`} open={scope.name === 'Local'} data-testid="debug-scope" data-scope={scope.name}>
+              <details key={`${state.paused?.line}:${state.selectedFrame}:${scope.name}`} open={scope.name === 'Local'} data-testid="debug-scope" data-scope={scope.name}>
                 <summary>{scope.name}</summary>
                 <VariablesTree variablesReference={scope.variablesReference} load={loadMembers} />
               </details>
@@ -229,7 +232,7 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
             <ul className="debug-watches">
               {watches.map((expression, index) => (
                 <WatchRow
-                  key={`${index}:${expression}:${state.paused?.line}`}
+                  key={`${index}:${expression}:${state.paused?.line}:${state.selectedFrame}`}
                   expression={expression}
                   evaluate={evaluateText}
                   onRemove={() => setWatches((list) => list.filter((_, at) => at !== index))}

@@ -29,6 +29,8 @@ export interface DebugSnapshot {
   phase: DebugPhase;
   paused: PausedAt | null;
   frames: StackFrame[];
+  /** The frame the scopes, watches, console and hovers read: 0 (the paused one) until another is chosen. */
+  selectedFrame: number;
   scopes: ScopeInfo[];
   /** What the logpoints printed, in order. */
   logpoints: string[];
@@ -47,6 +49,7 @@ const IDLE: DebugSnapshot = {
   phase: 'idle',
   paused: null,
   frames: [],
+  selectedFrame: 0,
   scopes: [],
   logpoints: [],
   outcome: null,
@@ -109,9 +112,21 @@ export class DebugSession {
     return 'variables' in answer ? answer.variables : [];
   }
 
-  /** Evaluates `expression` in the paused frame; rejects with the error it threw. */
+  /** Shows frame `frameId` of the call stack: its scopes, and the frame expressions evaluate in. */
+  async selectFrame(frameId: number): Promise<void> {
+    try {
+      const scopes = await this.ask((request) => ({ command: 'scopes', request, frameId }));
+      if (this.state.phase !== 'paused') return;
+      this.update({ ...this.state, selectedFrame: frameId, scopes: 'scopes' in scopes ? scopes.scopes : [] });
+    } catch {
+      // The run went on before it answered: there is no frame to show.
+    }
+  }
+
+  /** Evaluates `expression` in the selected frame; rejects with the error it threw. */
   async evaluate(expression: string): Promise<Evaluated> {
-    const answer = await this.ask((request) => ({ command: 'evaluate', request, expression, frameId: 0 }));
+    const frameId = this.state.selectedFrame;
+    const answer = await this.ask((request) => ({ command: 'evaluate', request, expression, frameId }));
     if ('result' in answer) return { result: answer.result, type: answer.type, variablesReference: answer.variablesReference };
     throw new Error('The debugger gave no value.');
   }
@@ -144,6 +159,7 @@ export class DebugSession {
           phase: 'paused',
           paused: { reason: event.reason, line: event.line, column: event.column, text: event.text ?? null },
           frames: [],
+          selectedFrame: 0,
           scopes: [],
         });
         void this.describePause();

@@ -1,16 +1,15 @@
-//! The debugger's state machine, on the engine thread. The instrumented block calls `__bsDebug.hit(id,
-//! evaluator)` at a statement when that statement carries a breakpoint or the poll count ran out; `hit`
-//! then decides whether to pause (a breakpoint whose condition holds, a step that lands, a pause request,
-//! the entry). Pausing blocks right there, inside the host function, serving the front end's commands
-//! until one resumes the run: so timers, `fetch` callbacks and promise jobs pause just as the block does,
-//! and the paused frame's variables are read through the `evaluator` closure the hook passed (a direct
-//! `eval` in that frame).
+//! The debugger's state machine, on the engine thread. The instrumented block calls `__bsDebug.hit(id)` at
+//! a statement when that statement carries a breakpoint or the poll count ran out; `hit` then decides
+//! whether to pause (a breakpoint whose condition holds, a step that lands, a pause request, the entry).
+//! Pausing blocks right there, inside the host function, serving the front end's commands until one
+//! resumes the run: so timers, `fetch` callbacks and promise jobs pause just as the block does, and every
+//! frame of the block on the stack can be inspected, its variables read from the VM (`frames`).
 //!
 //! Exceptions the engine raises itself (a `TypeError` from `undefined.x`) have no statement to stop before.
 //! While an exception filter is on, every hook reports in, so the debugger knows the statement that ran
-//! last and keeps its evaluator: a `catch` block's first hook (`SiteKind::CatchEntry`) then pauses there
-//! for the `all` filter, and an exception that ends the run pauses there, the frame's values still
-//! readable through that evaluator, for `uncaught` (`pause_on_uncaught`).
+//! last and keeps its frame's variables: a `catch` block's first hook (`SiteKind::CatchEntry`) then pauses
+//! there for the `all` filter, and an exception that ends the run pauses there, with the variables that
+//! frame had, for `uncaught` (`pause_on_uncaught`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -21,10 +20,9 @@ use boa_engine::object::builtins::JsArray;
 use boa_engine::object::ObjectInitializer;
 use boa_engine::property::Attribute;
 use boa_engine::vm::SourcePath;
-use boa_engine::{
-    js_string, Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-};
+use boa_engine::{js_string, Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
 
+use super::frames::{Evaluators, FrameVariables};
 use super::inspect::{self, References};
 use super::instrument::{HookSite, Instrumented, SiteKind, ThrowSite, HOOK_OBJECT};
 use super::protocol::{
@@ -37,10 +35,59 @@ use super::Debugger;
 /// a pause request lands within this many statements.
 const POLL_INTERVAL: i32 = 10_000;
 
-/// The paused frame's scopes, by reference (objects get references from `inspect::FIRST_OBJECT_REFERENCE`).
-const LOCAL_SCOPE: u64 = 1;
-const CLOSURE_SCOPE: u64 = 2;
-const GLOBAL_SCOPE: u64 = 3;
+/// The scopes of a pause, by reference: the globals, then each frame's Local and Closure scopes in turn
+/// (frame `k`'s at `FIRST_FRAME_SCOPE + 2k` and the next), below the first object reference
+/// (`inspect::FIRST_OBJECT_REFERENCE`).
+const GLOBAL_SCOPE: u64 = 1;
+const FIRST_FRAME_SCOPE: u64 = 2;
+
+/// A scope of one frame, as a variables reference names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrameScope {
+    Local(usize),
+    Closure(usize),
+}
+
+impl FrameScope {
+    fn reference(self) -> Option<u64> {
+        let (frame, offset) = match self {
+            FrameScope::Local(frame) => (frame, 0),
+            FrameScope::Closure(frame) => (frame, 1),
+        };
+        let reference = FIRST_FRAME_SCOPE + u64::try_from(frame).ok()? * 2 + offset;
+        (reference < inspect::FIRST_OBJECT_REFERENCE).then_some(reference)
+    }
+
+    fn of_reference(reference: u64) -> Option<Self> {
+        if !(FIRST_FRAME_SCOPE..inspect::FIRST_OBJECT_REFERENCE).contains(&reference) {
+            return None;
+        }
+        let frame = usize::try_from((reference - FIRST_FRAME_SCOPE) / 2).ok()?;
+        Some(if (reference - FIRST_FRAME_SCOPE).is_multiple_of(2) {
+            FrameScope::Local(frame)
+        } else {
+            FrameScope::Closure(frame)
+        })
+    }
+}
+
+/// Where a pause reads its top frame's variables: from the VM, or kept from the statement that raised the
+/// exception the run pauses on (that frame may be gone by then).
+enum PausedFrame {
+    Live,
+    Kept(FrameVariables),
+}
+
+/// A frame of the block in a pause's call stack.
+#[derive(Debug, Clone, Copy)]
+enum FrameSource {
+    /// On the VM's stack, this many JavaScript frames below the innermost.
+    Stack(usize),
+    /// The top frame of a pause whose variables were kept.
+    Kept,
+    /// An async function suspended in an `await` of the frames above: its location only.
+    Suspended,
+}
 
 /// Where a step stops.
 #[derive(Debug, Clone, Copy)]
@@ -80,9 +127,10 @@ struct Control {
     /// The front end went away: the run goes on without the debugger.
     detached: bool,
     references: References,
-    /// The hook that ran last and its evaluator, kept while an exception filter is on: where an exception
-    /// the engine raised came from.
-    last_hit: Option<(usize, JsObject)>,
+    evaluators: Evaluators,
+    /// The hook that ran last and its frame's variables, kept while an exception filter is on: where an
+    /// exception the engine raised came from.
+    last_hit: Option<(usize, FrameVariables)>,
     /// The `throw` statement the run last paused before, so the exception it throws is not paused on
     /// again where it is caught or where it ends the run.
     paused_before_throw: Option<usize>,
@@ -112,7 +160,7 @@ pub(crate) fn install(
     let hook_object = ObjectInitializer::new(context)
         .property(js_string!("b"), breakpoint_flags.clone(), Attribute::all())
         .property(js_string!("n"), POLL_INTERVAL, Attribute::all())
-        .function(NativeFunction::from_fn_ptr(hit), js_string!("hit"), 2)
+        .function(NativeFunction::from_fn_ptr(hit), js_string!("hit"), 1)
         .build();
     context.register_global_property(
         JsString::from(HOOK_OBJECT),
@@ -145,6 +193,7 @@ pub(crate) fn install(
             paused: false,
             detached: false,
             references: References::default(),
+            evaluators: Evaluators::default(),
             last_hit: None,
             paused_before_throw: None,
         }),
@@ -157,7 +206,7 @@ pub(crate) fn install(
     Ok(())
 }
 
-/// `__bsDebug.hit(id, evaluator)`.
+/// `__bsDebug.hit(id)`.
 fn hit(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let Some(state) = context.get_data::<Rc<DebugState>>().cloned() else {
         return Ok(false.into());
@@ -166,15 +215,18 @@ fn hit(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue
         .first()
         .and_then(JsValue::as_number)
         .map_or(0, |id| id as usize);
-    let evaluator = args.get(1).and_then(JsValue::as_object).ok_or_else(|| {
-        JsNativeError::typ().with_message("a debugger hook without its evaluator")
-    })?;
-    state.on_hook(id, &evaluator, context)?;
+    state.on_hook(id, context)?;
     Ok(false.into())
 }
 
+/// The variables of the innermost frame: the block's statement that called its hook (host functions push
+/// no frame).
+fn hook_frame(context: &Context) -> FrameVariables {
+    FrameVariables::read(0, context).unwrap_or_default()
+}
+
 impl DebugState {
-    fn on_hook(&self, id: usize, evaluator: &JsObject, context: &mut Context) -> JsResult<()> {
+    fn on_hook(&self, id: usize, context: &mut Context) -> JsResult<()> {
         if self.control.borrow().paused || self.control.borrow().detached {
             return self.set_poll_count(POLL_INTERVAL, context);
         }
@@ -184,12 +236,12 @@ impl DebugState {
         self.apply_pending_commands(context)?;
         let depth = frame_depth(context);
         if let SiteKind::CatchEntry { parameter } = &site.kind {
-            self.pause_where_caught(parameter.as_deref(), depth, evaluator, context)?;
+            self.pause_where_caught(parameter.as_deref(), depth, context)?;
         }
         if self.watches_exceptions() {
-            self.control.borrow_mut().last_hit = Some((id, evaluator.clone()));
+            self.control.borrow_mut().last_hit = Some((id, hook_frame(context)));
         }
-        let reason = self.reason_to_stop(id, &site, depth, evaluator, context)?;
+        let reason = self.reason_to_stop(id, &site, depth, context)?;
         match reason {
             Some(reason) => {
                 let text = match (reason, &site.kind) {
@@ -202,7 +254,7 @@ impl DebugState {
                     }
                     _ => None,
                 };
-                self.pause(reason, &site, text, depth, evaluator, context)
+                self.pause(reason, &site, text, depth, PausedFrame::Live, context)
             }
             None => {
                 let stepping = self.control.borrow().step.is_some();
@@ -216,16 +268,16 @@ impl DebugState {
         filters.all || filters.uncaught
     }
 
-    /// The statement that raised the exception being handled now, and its evaluator; `None` when the run
-    /// already paused before that exception's `throw`, or no filter asked for it.
-    fn unreported_exception(&self) -> Option<(HookSite, JsObject)> {
+    /// The statement that raised the exception being handled now, and its frame's variables; `None` when
+    /// the run already paused before that exception's `throw`, or no filter asked for it.
+    fn unreported_exception(&self) -> Option<(HookSite, FrameVariables)> {
         let control = self.control.borrow();
-        let (id, evaluator) = control.last_hit.clone()?;
+        let (id, variables) = control.last_hit.clone()?;
         if control.paused_before_throw == Some(id) {
             return None;
         }
         let site = self.instrumented.hooks.get(id)?.clone();
-        Some((site, evaluator))
+        Some((site, variables))
     }
 
     /// At a `catch` block's start, for the `all` filter: pauses at the statement that raised what was
@@ -234,35 +286,40 @@ impl DebugState {
         &self,
         parameter: Option<&str>,
         depth: usize,
-        evaluator: &JsObject,
         context: &mut Context,
     ) -> JsResult<()> {
         if !self.control.borrow().exceptions.all {
             return Ok(());
         }
-        let Some((thrower, thrower_evaluator)) = self.unreported_exception() else {
+        let Some((thrower, thrower_variables)) = self.unreported_exception() else {
             return Ok(());
         };
-        let caught = parameter.and_then(|name| self.evaluate(name, evaluator, context).ok());
+        let caught = parameter.and_then(|name| {
+            hook_frame(context)
+                .local
+                .into_iter()
+                .find(|(local, _)| local == name)
+                .map(|(_, value)| value)
+        });
         let text = caught.map(|value| exception_text(&value, context));
         self.pause(
             StopReason::Exception,
             &thrower,
             text,
             depth,
-            &thrower_evaluator,
+            PausedFrame::Kept(thrower_variables),
             context,
         )
     }
 
     /// The run is about to end with `exception`, which nothing caught: for the `uncaught` (or `all`) filter,
-    /// pauses at the statement that raised it, whose values its evaluator still reads. Nothing of the block
+    /// pauses at the statement that raised it, with the variables its frame had then. Nothing of the block
     /// runs after this pause, so stepping ends the run as continuing does.
     fn pause_on_uncaught(&self, exception: &JsValue, context: &mut Context) -> JsResult<()> {
         if !self.watches_exceptions() || self.control.borrow().detached {
             return Ok(());
         }
-        let Some((thrower, evaluator)) = self.unreported_exception() else {
+        let Some((thrower, variables)) = self.unreported_exception() else {
             return Ok(());
         };
         let text = Some(exception_text(exception, context));
@@ -271,7 +328,7 @@ impl DebugState {
             &thrower,
             text,
             0,
-            &evaluator,
+            PausedFrame::Kept(variables),
             context,
         )
     }
@@ -281,7 +338,6 @@ impl DebugState {
         id: usize,
         site: &HookSite,
         depth: usize,
-        evaluator: &JsObject,
         context: &mut Context,
     ) -> JsResult<Option<StopReason>> {
         if self.debugger.pause_requested.swap(false, Ordering::AcqRel) {
@@ -312,16 +368,20 @@ impl DebugState {
         let Some(breakpoint) = breakpoint else {
             return Ok(None);
         };
+        if breakpoint.condition.is_none() && breakpoint.log_message.is_none() {
+            return Ok(Some(StopReason::Breakpoint));
+        }
+        let variables = hook_frame(context);
         if let Some(condition) = &breakpoint.condition {
             if !self
-                .evaluate_quietly(condition, evaluator, context)
+                .evaluate_quietly(condition, &variables, context)
                 .to_boolean()
             {
                 return Ok(None);
             }
         }
         if let Some(message) = &breakpoint.log_message {
-            let message = self.interpolate(message, evaluator, context);
+            let message = self.interpolate(message, &variables, context);
             (self.debugger.events.0)(&DebugEvent::LogPoint {
                 line: site.line,
                 message,
@@ -338,7 +398,7 @@ impl DebugState {
         site: &HookSite,
         text: Option<String>,
         depth: usize,
-        evaluator: &JsObject,
+        paused: PausedFrame,
         context: &mut Context,
     ) -> JsResult<()> {
         {
@@ -346,6 +406,11 @@ impl DebugState {
             control.paused = true;
             control.step = None;
         }
+        let (top, kept) = match paused {
+            PausedFrame::Live => (hook_frame(context), false),
+            PausedFrame::Kept(variables) => (variables, true),
+        };
+        let frames = self.frames(site, kept, context);
         self.emit(&DebugEvent::Stopped {
             reason,
             line: site.line,
@@ -372,7 +437,7 @@ impl DebugState {
                     })
                 }
                 DebugCommand::StepOut => break Some(Step::Out { depth }),
-                other => self.serve(other, site, evaluator, context)?,
+                other => self.serve(other, &frames, &top, context)?,
             }
         };
         self.debugger
@@ -420,8 +485,8 @@ impl DebugState {
     fn serve(
         &self,
         command: DebugCommand,
-        site: &HookSite,
-        evaluator: &JsObject,
+        frames: &[PauseFrame],
+        top: &FrameVariables,
         context: &mut Context,
     ) -> JsResult<()> {
         match command {
@@ -432,7 +497,8 @@ impl DebugState {
                 self.set_exception_filters(filters, context)?;
             }
             DebugCommand::StackTrace { request } => {
-                let stack_frames = self.stack_frames(site, context);
+                let stack_frames: Vec<StackFrame> =
+                    frames.iter().map(|frame| frame.info.clone()).collect();
                 self.answer(
                     request,
                     Answer::StackTrace {
@@ -442,17 +508,22 @@ impl DebugState {
                 );
             }
             DebugCommand::Scopes { request, frame_id } => {
-                // Only the paused frame has an evaluator (the hook's `eval` closure); a caller's frame has
-                // none to read its names with, so it lists the globals alone.
-                let scopes = if frame_id == 0 {
-                    vec![
-                        scope("Local", LOCAL_SCOPE),
-                        scope("Closure", CLOSURE_SCOPE),
-                        scope("Global", GLOBAL_SCOPE),
-                    ]
-                } else {
-                    vec![scope("Global", GLOBAL_SCOPE)]
-                };
+                let frame = usize::try_from(frame_id).unwrap_or(usize::MAX);
+                // A suspended caller's variables are not read (only where it waits is known); a frame too
+                // deep for a scope reference shows the globals alone.
+                let readable = frames
+                    .get(frame)
+                    .is_some_and(|frame| !matches!(frame.source, FrameSource::Suspended));
+                let mut scopes = Vec::new();
+                if let (true, Some(local), Some(closure)) = (
+                    readable,
+                    FrameScope::Local(frame).reference(),
+                    FrameScope::Closure(frame).reference(),
+                ) {
+                    scopes.push(scope("Local", local));
+                    scopes.push(scope("Closure", closure));
+                }
+                scopes.push(scope("Global", GLOBAL_SCOPE));
                 self.answer(request, Answer::Scopes { scopes });
             }
             DebugCommand::Variables {
@@ -462,7 +533,7 @@ impl DebugState {
                 count,
             } => {
                 let variables =
-                    self.variables(variables_reference, start, count, site, evaluator, context);
+                    self.variables(variables_reference, start, count, frames, top, context);
                 match variables {
                     Some(variables) => self.answer(request, Answer::Variables { variables }),
                     None => self.emit(&DebugEvent::Refused {
@@ -478,15 +549,18 @@ impl DebugState {
                 expression,
                 frame_id,
             } => {
-                if frame_id.is_some_and(|frame| frame != 0) {
+                let frame = frame_id.map_or(0, |id| usize::try_from(id).unwrap_or(usize::MAX));
+                let Some(variables) = frame_variables(frames, frame, top, context) else {
                     self.emit(&DebugEvent::Refused {
                         request,
-                        message: "Blocksmith evaluates in the paused (innermost) frame only."
-                            .to_owned(),
+                        message: format!(
+                            "Frame {frame} cannot be evaluated in: it is not a frame of the block \
+                             on the stack (a caller suspended in an `await` shows where it waits only)."
+                        ),
                     });
                     return Ok(());
-                }
-                match self.evaluate(&expression, evaluator, context) {
+                };
+                match self.evaluate(&expression, &variables, context) {
                     Ok(value) => {
                         // Describing a value may run the block's getters, whose hooks read the control.
                         let mut references =
@@ -515,47 +589,99 @@ impl DebugState {
         Ok(())
     }
 
-    fn stack_frames(&self, site: &HookSite, context: &Context) -> Vec<StackFrame> {
-        let mut frames = Vec::new();
-        for frame in context.stack_trace() {
+    /// The block's frames in this pause, innermost first: those on the VM's stack (the first at the paused
+    /// statement, with the kept variables when `kept`), then the async functions suspended in an `await`
+    /// of them, as far as the engine follows the promises.
+    fn frames(&self, site: &HookSite, kept: bool, context: &Context) -> Vec<PauseFrame> {
+        let mut frames: Vec<PauseFrame> = Vec::new();
+        for (depth, frame) in context.stack_trace().enumerate() {
             let location = frame.position();
-            let in_block = matches!(&location.path, SourcePath::Path(path) if path.to_string_lossy() == self.file_name);
-            if !in_block {
+            if !self.in_block(&location.path) {
                 continue;
             }
-            let name = location.function_name.to_std_string_lossy();
-            let name = if name.is_empty() {
-                "(anonymous)".to_owned()
-            } else {
-                name
-            };
             let (line, column) = if frames.is_empty() {
                 (site.line, site.column)
             } else {
-                match location.position {
-                    Some(position) => self
-                        .instrumented
-                        .block_position(position.line_number(), position.column_number()),
-                    None => (0, 0),
-                }
+                self.location_in_block(location.position)
             };
-            frames.push(StackFrame {
-                id: u64::try_from(frames.len()).unwrap_or(u64::MAX),
-                name,
+            let source = if frames.is_empty() && kept {
+                FrameSource::Kept
+            } else {
+                FrameSource::Stack(depth)
+            };
+            frames.push(self.pause_frame(
+                frames.len(),
+                &location.function_name,
                 line,
                 column,
-            });
+                source,
+            ));
         }
         if frames.is_empty() {
             // Paused as the run ends on an uncaught exception: the frames are gone, the statement is known.
-            frames.push(StackFrame {
-                id: 0,
-                name: "(uncaught exception)".to_owned(),
-                line: site.line,
-                column: site.column,
+            frames.push(PauseFrame {
+                info: StackFrame {
+                    id: 0,
+                    name: "(uncaught exception)".to_owned(),
+                    line: site.line,
+                    column: site.column,
+                },
+                source: FrameSource::Kept,
             });
+            return frames;
+        }
+        for caller in context.async_stack_trace() {
+            if !self.in_block(&caller.path) {
+                continue;
+            }
+            let (line, column) = self.location_in_block(caller.position);
+            frames.push(self.pause_frame(
+                frames.len(),
+                &caller.function_name,
+                line,
+                column,
+                FrameSource::Suspended,
+            ));
         }
         frames
+    }
+
+    fn in_block(&self, path: &SourcePath) -> bool {
+        matches!(path, SourcePath::Path(path) if path.to_string_lossy() == self.file_name)
+    }
+
+    /// A position the engine reports in the instrumented text, in the block's file; `(0, 0)` when unknown.
+    fn location_in_block(&self, position: Option<boa_ast::Position>) -> (u32, u32) {
+        match position {
+            Some(position) => self
+                .instrumented
+                .block_position(position.line_number(), position.column_number()),
+            None => (0, 0),
+        }
+    }
+
+    fn pause_frame(
+        &self,
+        id: usize,
+        function_name: &JsString,
+        line: u32,
+        column: u32,
+        source: FrameSource,
+    ) -> PauseFrame {
+        let name = function_name.to_std_string_lossy();
+        PauseFrame {
+            info: StackFrame {
+                id: u64::try_from(id).unwrap_or(u64::MAX),
+                name: if name.is_empty() {
+                    "(anonymous)".to_owned()
+                } else {
+                    name
+                },
+                line,
+                column,
+            },
+            source,
+        }
     }
 
     fn variables(
@@ -563,14 +689,16 @@ impl DebugState {
         reference: u64,
         start: Option<usize>,
         count: Option<usize>,
-        site: &HookSite,
-        evaluator: &JsObject,
+        frames: &[PauseFrame],
+        top: &FrameVariables,
         context: &mut Context,
     ) -> Option<Vec<VariableInfo>> {
-        let names = match reference {
-            LOCAL_SCOPE => self.local_names(site),
-            CLOSURE_SCOPE => self.closure_names(site),
-            _ => {
+        let named = match FrameScope::of_reference(reference) {
+            Some(FrameScope::Local(frame)) => frame_variables(frames, frame, top, context)?.local,
+            Some(FrameScope::Closure(frame)) => {
+                frame_variables(frames, frame, top, context)?.closure
+            }
+            None => {
                 let object = if reference == GLOBAL_SCOPE {
                     context.global_object()
                 } else {
@@ -583,53 +711,30 @@ impl DebugState {
             }
         };
         let mut references = std::mem::take(&mut self.control.borrow_mut().references);
-        let mut variables = Vec::new();
-        for name in names {
-            // A name not yet initialised here (`let` before its line) or not in scope is left out.
-            if let Ok(value) = self.evaluate(&name, evaluator, context) {
-                variables.push(inspect::variable(name, &value, &mut references, context));
-            }
-        }
+        let variables = named
+            .into_iter()
+            .map(|(name, value)| inspect::variable(name, &value, &mut references, context))
+            .collect();
         self.control.borrow_mut().references = references;
         Some(variables)
     }
 
-    fn local_names(&self, site: &HookSite) -> Vec<String> {
-        self.instrumented.functions[site.function].names.clone()
-    }
-
-    /// The names of the functions around this one, nearest first, without those a nearer scope hides.
-    fn closure_names(&self, site: &HookSite) -> Vec<String> {
-        let functions = &self.instrumented.functions;
-        let mut hidden = functions[site.function].names.clone();
-        let mut names = Vec::new();
-        let mut outer = functions[site.function].parent;
-        while let Some(index) = outer {
-            for name in &functions[index].names {
-                if !hidden.contains(name) {
-                    hidden.push(name.clone());
-                    names.push(name.clone());
-                }
-            }
-            outer = functions[index].parent;
-        }
-        names
-    }
-
-    /// Evaluates `expression` in the paused frame; a throw comes back as `Name: message`.
+    /// Evaluates `expression` with a frame's variables in scope; a throw comes back as `Name: message`.
     fn evaluate(
         &self,
         expression: &str,
-        evaluator: &JsObject,
+        variables: &FrameVariables,
         context: &mut Context,
     ) -> Result<JsValue, String> {
         let was_paused = std::mem::replace(&mut self.control.borrow_mut().paused, true);
-        let value = evaluator.call(
-            &JsValue::undefined(),
-            &[JsString::from(expression).into()],
-            context,
-        );
-        self.control.borrow_mut().paused = was_paused;
+        // The evaluators leave the control while they run: the expression may call the block's functions,
+        // whose hooks read it.
+        let mut evaluators = std::mem::take(&mut self.control.borrow_mut().evaluators);
+        let value = evaluators.evaluate(expression, variables, context);
+        let mut control = self.control.borrow_mut();
+        control.evaluators = evaluators;
+        control.paused = was_paused;
+        drop(control);
         value.map_err(|error| match error.try_native(context) {
             Ok(native) => format!("{}: {}", native.kind(), native.message()),
             Err(_) => error.to_string(),
@@ -640,15 +745,20 @@ impl DebugState {
     fn evaluate_quietly(
         &self,
         expression: &str,
-        evaluator: &JsObject,
+        variables: &FrameVariables,
         context: &mut Context,
     ) -> JsValue {
-        self.evaluate(expression, evaluator, context)
+        self.evaluate(expression, variables, context)
             .unwrap_or_default()
     }
 
     /// A logpoint's text with each `{expression}` replaced by its value (strings as they are).
-    fn interpolate(&self, message: &str, evaluator: &JsObject, context: &mut Context) -> String {
+    fn interpolate(
+        &self,
+        message: &str,
+        variables: &FrameVariables,
+        context: &mut Context,
+    ) -> String {
         let mut text = String::new();
         let mut rest = message;
         while let Some(open) = rest.find('{') {
@@ -657,7 +767,7 @@ impl DebugState {
             };
             text.push_str(&rest[..open]);
             let expression = &rest[open + 1..open + close];
-            let shown = match self.evaluate(expression, evaluator, context) {
+            let shown = match self.evaluate(expression, variables, context) {
                 Ok(value) => match value.as_string() {
                     Some(string) => string.to_std_string_lossy(),
                     None => inspect::describe(&value, context).0,
@@ -767,6 +877,27 @@ fn scope(name: &str, reference: u64) -> ScopeInfo {
         name: name.to_owned(),
         variables_reference: reference,
         expensive: false,
+    }
+}
+
+/// A frame of the block in a pause: what the stack trace shows of it, and where its variables come from.
+struct PauseFrame {
+    info: StackFrame,
+    source: FrameSource,
+}
+
+/// The variables of the pause's frame `id`; `None` for a frame whose variables cannot be read.
+fn frame_variables(
+    frames: &[PauseFrame],
+    id: usize,
+    top: &FrameVariables,
+    context: &Context,
+) -> Option<FrameVariables> {
+    match frames.get(id)?.source {
+        FrameSource::Kept => Some(top.clone()),
+        FrameSource::Stack(_) if id == 0 => Some(top.clone()),
+        FrameSource::Stack(depth) => FrameVariables::read(depth, context),
+        FrameSource::Suspended => None,
     }
 }
 

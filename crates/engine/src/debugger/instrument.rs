@@ -3,12 +3,13 @@
 //! line, so line numbers never move and a column map turns the instrumented text's columns back into the
 //! block's. Each hook is cheap while nothing is asked of the debugger:
 //!
-//! `(__bsDebug.b[ID] || --__bsDebug.n < 0) && __bsDebug.hit(ID, (e) => eval(e));`
+//! `(__bsDebug.b[ID] || --__bsDebug.n < 0) && __bsDebug.hit(ID);`
 //!
 //! `b` marks the hooks that carry a breakpoint and `n` counts statements down to the next poll of the
-//! debugger (a pause request, a step, new breakpoints); only then does the host function run, and only when
-//! it pauses is the direct-`eval` closure used, to read the paused frame's variables and evaluate watches.
-//! Normal runs never come here: they run the block's text as it is.
+//! debugger (a pause request, a step, new breakpoints); only then does the host function run. The hook
+//! hands the debugger nothing of the frame: a closure over it (a direct `eval`, say) would make Boa keep the
+//! function's variables in heap environments instead of registers; the debugger reads them from the VM
+//! instead. Normal runs never come here: they run the block's text as it is.
 
 use std::ops::ControlFlow;
 
@@ -38,8 +39,6 @@ pub const HOOK_OBJECT: &str = "__bsDebug";
 pub struct HookSite {
     pub line: u32,
     pub column: u32,
-    /// The function the statement belongs to (an index into `Instrumented::functions`).
-    pub function: usize,
     /// What the statement throws, if it is a `throw`.
     pub throw: Option<ThrowSite>,
     pub kind: SiteKind,
@@ -65,14 +64,6 @@ pub enum ThrowSite {
     NotCaughtHere,
 }
 
-/// The names one function declares (its parameters, `var`, `let`, `const`, and the functions it declares),
-/// and the function around it. Index 0 is the CommonJS wrapper: the block's module scope.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FunctionNames {
-    pub names: Vec<String>,
-    pub parent: Option<usize>,
-}
-
 /// The instrumented block, ready to evaluate, and what the debugger needs to know about it.
 #[derive(Debug, Clone)]
 pub struct Instrumented {
@@ -80,7 +71,6 @@ pub struct Instrumented {
     pub wrapped_source: String,
     /// By hook id.
     pub hooks: Vec<HookSite>,
-    pub functions: Vec<FunctionNames>,
     columns: ColumnMap,
 }
 
@@ -91,7 +81,6 @@ impl Instrumented {
         Instrumented {
             wrapped_source: wrap(source),
             hooks: Vec::new(),
-            functions: Vec::new(),
             columns: ColumnMap::default(),
         }
     }
@@ -154,17 +143,12 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
     let mut finder = SiteFinder {
         text: SourceText::new(&wrapped),
         interner: &interner,
-        functions: Vec::new(),
-        current: None,
+        function_depth: 0,
         try_depth: 0,
         sites: Vec::new(),
     };
     let _ = script.visit_with(&mut finder);
-    let SiteFinder {
-        functions,
-        mut sites,
-        ..
-    } = finder;
+    let mut sites = finder.sites;
     sites.sort_by_key(|site| site.offset);
     sites.dedup_by_key(|site| site.offset);
 
@@ -175,9 +159,8 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
     for (id, site) in sites.into_iter().enumerate() {
         instrumented.push_str(&wrapped[copied..site.offset]);
         copied = site.offset;
-        let hook = format!(
-            "({HOOK_OBJECT}.b[{id}] || --{HOOK_OBJECT}.n < 0) && {HOOK_OBJECT}.hit({id}, (e) => eval(e));"
-        );
+        let hook =
+            format!("({HOOK_OBJECT}.b[{id}] || --{HOOK_OBJECT}.n < 0) && {HOOK_OBJECT}.hit({id});");
         columns.insert(
             site.position.line_number(),
             site.position.column_number(),
@@ -191,7 +174,6 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
         hooks.push(HookSite {
             line,
             column,
-            function: site.function,
             throw: site.throw,
             kind: site.kind,
         });
@@ -202,7 +184,6 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
     Ok(Instrumented {
         wrapped_source: instrumented,
         hooks,
-        functions,
         columns,
     })
 }
@@ -358,7 +339,6 @@ impl<'a> SourceText<'a> {
 struct Site {
     offset: usize,
     position: Position,
-    function: usize,
     throw: Option<ThrowSite>,
     kind: SiteKind,
 }
@@ -389,13 +369,13 @@ impl<'ast> Visitor<'ast> for Leftmost {
     }
 }
 
-/// Walks the AST: records where each statement-list item starts and what each function declares.
+/// Walks the AST: records where each statement-list item starts.
 struct SiteFinder<'a> {
     text: SourceText<'a>,
     interner: &'a Interner,
-    functions: Vec<FunctionNames>,
-    /// The function being walked; `None` at the script's top level (outside the wrapper), where no hook goes.
-    current: Option<usize>,
+    /// How many functions enclose the walk; 0 at the script's top level (outside the wrapper), where no
+    /// hook goes.
+    function_depth: usize,
     /// How many `try` blocks with a `catch` enclose the walk, within the current function.
     try_depth: usize,
     sites: Vec<Site>,
@@ -406,31 +386,13 @@ impl SiteFinder<'_> {
         self.interner.resolve_expect(sym).to_string()
     }
 
-    fn declare(&mut self, names: Vec<Sym>) {
-        let Some(current) = self.current else {
-            return;
-        };
-        for sym in names {
-            let name = self.name(sym);
-            let declared = &mut self.functions[current].names;
-            if !declared.contains(&name) {
-                declared.push(name);
-            }
-        }
-    }
-
     /// Walks a function's parameters and body as a scope of its own.
     fn in_function(&mut self, walk: impl FnOnce(&mut Self)) -> ControlFlow<()> {
-        let parent = self.current;
-        self.functions.push(FunctionNames {
-            names: Vec::new(),
-            parent,
-        });
-        self.current = Some(self.functions.len() - 1);
+        self.function_depth += 1;
         let try_depth = std::mem::take(&mut self.try_depth);
         walk(self);
         self.try_depth = try_depth;
-        self.current = parent;
+        self.function_depth -= 1;
         ControlFlow::Continue(())
     }
 
@@ -485,11 +447,10 @@ impl SiteFinder<'_> {
     }
 
     fn push_site(&mut self, offset: usize, throw: Option<ThrowSite>, kind: SiteKind) {
-        if let Some(function) = self.current {
+        if self.function_depth > 0 {
             self.sites.push(Site {
                 offset,
                 position: self.text.position(offset),
-                function,
                 throw,
                 kind,
             });
@@ -628,13 +589,7 @@ impl<'ast> Visitor<'ast> for SiteFinder<'_> {
         ControlFlow::Continue(())
     }
 
-    fn visit_binding(&mut self, binding: &'ast Binding) -> ControlFlow<()> {
-        self.declare(boa_ast::operations::bound_names(binding));
-        binding.visit_with(self)
-    }
-
     fn visit_function_declaration(&mut self, node: &'ast FunctionDeclaration) -> ControlFlow<()> {
-        self.declare(vec![node.name().sym()]);
         self.in_function(|finder| {
             let _ = node.visit_with(finder);
         })
@@ -644,14 +599,12 @@ impl<'ast> Visitor<'ast> for SiteFinder<'_> {
         &mut self,
         node: &'ast AsyncFunctionDeclaration,
     ) -> ControlFlow<()> {
-        self.declare(vec![node.name().sym()]);
         self.in_function(|finder| {
             let _ = node.visit_with(finder);
         })
     }
 
     fn visit_generator_declaration(&mut self, node: &'ast GeneratorDeclaration) -> ControlFlow<()> {
-        self.declare(vec![node.name().sym()]);
         self.in_function(|finder| {
             let _ = node.visit_with(finder);
         })
@@ -661,7 +614,6 @@ impl<'ast> Visitor<'ast> for SiteFinder<'_> {
         &mut self,
         node: &'ast AsyncGeneratorDeclaration,
     ) -> ControlFlow<()> {
-        self.declare(vec![node.name().sym()]);
         self.in_function(|finder| {
             let _ = node.visit_with(finder);
         })
@@ -739,8 +691,6 @@ mod tests {
         assert!(lines[1].trim_start().starts_with('('));
         assert!(lines[1].ends_with("const a = 1;"));
         assert!(lines[6].ends_with("return { data: b };"));
-        let names = &instrumented.functions[instrumented.hooks[1].function].names;
-        assert_eq!(names, &["context", "a", "b"]);
     }
 
     #[test]

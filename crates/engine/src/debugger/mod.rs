@@ -1,11 +1,13 @@
 //! The debugger of a debug run: `blocksmith debug` and the app's Debug use it through the runner and the
 //! session. A debug run evaluates the block instrumented with a cheap hook before each statement
 //! (`instrument`); the hooks call the state machine on the engine thread (`controller`), which pauses by
-//! blocking inside its host function and serves the front end's commands (`protocol`) from there, showing
+//! blocking inside its host function and serves the front end's commands (`protocol`) from there, reading
+//! the paused frames' variables from the VM and evaluating expressions against them (`frames`), showing
 //! values as `inspect` describes them. A run without a debugger never loads any of this: it evaluates the
 //! block's own text.
 
 mod controller;
+mod frames;
 mod inspect;
 pub(crate) mod instrument;
 mod protocol;

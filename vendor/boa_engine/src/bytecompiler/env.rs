@@ -14,6 +14,7 @@ impl ByteCompiler<'_> {
         if scope.is_function() {
             self.variable_scope = scope.clone();
         }
+        self.scope_entered(scope);
 
         self.lexical_scope = scope.clone();
 
@@ -32,6 +33,7 @@ impl ByteCompiler<'_> {
             self.constants.push(Constant::Scope(scope.clone()));
             self.bytecode.emit_push_scope(index.into());
         }
+        self.scope_entered(&scope);
         std::mem::swap(&mut self.lexical_scope, &mut scope);
         Some(scope)
     }
@@ -39,12 +41,27 @@ impl ByteCompiler<'_> {
     /// Pop a declarative scope.
     pub(crate) fn pop_declarative_scope(&mut self, scope: Option<Scope>) {
         if let Some(mut scope) = scope {
+            self.scope_left(&self.lexical_scope.clone());
             std::mem::swap(&mut self.lexical_scope, &mut scope);
             if !scope.all_bindings_local() {
                 self.current_open_environments_count -= 1;
                 self.bytecode.emit_pop_environment();
             }
         }
+    }
+
+    /// Notes, for the debugger's table of where bindings live, that `scope` opens here.
+    pub(crate) fn scope_entered(&mut self, scope: &Scope) {
+        let address = self.bytecode.next_opcode_location().as_u32();
+        self.frame_binding_recorder
+            .scope_entered(scope.unique_id(), address);
+    }
+
+    /// Notes, for the debugger's table of where bindings live, that `scope` closes here.
+    pub(crate) fn scope_left(&mut self, scope: &Scope) {
+        let address = self.bytecode.next_opcode_location().as_u32();
+        self.frame_binding_recorder
+            .scope_left(scope.unique_id(), address);
     }
 
     /// Pops the top scope.

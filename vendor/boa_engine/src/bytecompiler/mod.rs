@@ -46,6 +46,7 @@ use crate::{
     vm::{
         CallFrame, CodeBlock, CodeBlockFlags, Constant, GeneratorResumeKind, GlobalFunctionBinding,
         Handler, InlineCache,
+        debug_frame::FrameBindingRecorder,
         opcode::{Address, BindingOpcode, BytecodeEmitter, RegisterOperand},
         source_info::{SourceInfo, SourceMap, SourceMapBuilder, SourcePath},
     },
@@ -535,6 +536,8 @@ pub struct ByteCompiler<'ctx> {
     pub(crate) ic: Vec<InlineCache>,
     /// See [`CodeBlock::written_operands`].
     written_operands: Vec<(u32, JsString)>,
+    /// The scopes entered and left, for the debugger's table of where bindings live (a Blocksmith patch).
+    pub(crate) frame_binding_recorder: FrameBindingRecorder,
     literals_map: FxHashMap<Literal, u32>,
     names_map: FxHashMap<Sym, u32>,
     bindings_map: FxHashMap<BindingLocator, u32>,
@@ -666,6 +669,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             handlers: ThinVec::default(),
             ic: Vec::default(),
             written_operands: Vec::default(),
+            frame_binding_recorder: FrameBindingRecorder::default(),
 
             literals_map: FxHashMap::default(),
             names_map: FxHashMap::default(),
@@ -2785,6 +2789,11 @@ impl<'ctx> ByteCompiler<'ctx> {
         let register_count = self.register_allocator.finish();
 
         let source_map_entries = self.source_map_builder.build(final_bytecode_len.as_u32());
+        let frame_bindings = std::mem::take(&mut self.frame_binding_recorder).finish(
+            &self.local_binding_registers,
+            &self.bindings,
+            final_bytecode_len.as_u32(),
+        );
 
         CodeBlock {
             length: self.length,
@@ -2799,6 +2808,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             flags: Cell::new(self.code_block_flags),
             ic: self.ic.into_boxed_slice(),
             written_operands: self.written_operands.into_boxed_slice(),
+            frame_bindings,
             source_info: SourceInfo::new(
                 SourceMap::new(source_map_entries, self.source_path),
                 self.function_name,

@@ -168,6 +168,11 @@ pub struct CodeBlock {
     #[unsafe_ignore_trace]
     pub(crate) written_operands: Box<[(u32, JsString)]>,
 
+    /// Where each binding the function declares or reads lives, for a debugger reading a paused frame's
+    /// variables by name (a Blocksmith patch, see `debug_frame`).
+    #[unsafe_ignore_trace]
+    pub(crate) frame_bindings: Box<[super::debug_frame::FrameBindingSlot]>,
+
     pub(crate) global_lexs: Box<[u32]>,
     pub(crate) global_fns: Box<[GlobalFunctionBinding]>,
     pub(crate) global_vars: Box<[u32]>,
@@ -212,6 +217,7 @@ impl CodeBlock {
             handlers: ThinVec::default(),
             ic: Box::default(),
             written_operands: Box::default(),
+            frame_bindings: Box::default(),
             source_info: SourceInfo::new(
                 SourceMap::new(Box::default(), SourcePath::None),
                 name,

@@ -36,8 +36,9 @@ pub(crate) use {
 
 pub use runtime_limits::RuntimeLimits;
 pub use {
-    call_frame::{CallFrame, GeneratorResumeKind},
+    call_frame::{CallFrame, CallFrameLocation, GeneratorResumeKind},
     code_block::CodeBlock,
+    debug_frame::FrameBinding,
     source_info::{NativeSourceInfo, SourcePath},
 };
 
@@ -46,6 +47,7 @@ pub(crate) use code_block::GlobalFunctionBinding;
 mod call_frame;
 mod code_block;
 mod completion_record;
+pub(crate) mod debug_frame;
 mod inline_cache;
 mod runtime_limits;
 

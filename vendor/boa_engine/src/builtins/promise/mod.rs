@@ -86,6 +86,9 @@ pub struct Promise {
     fulfill_reactions: Vec<ReactionRecord>,
     reject_reactions: Vec<ReactionRecord>,
     handled: bool,
+    /// The async function suspended in an `await` of this promise, for a debugger's async call stack (a
+    /// Blocksmith patch, see `vm::debug_frame`).
+    pub(crate) awaited_by: Option<crate::vm::debug_frame::AsyncAwaiter>,
 }
 
 /// The operation type of the [`HostPromiseRejectionTracker`][fn] abstract operation.
@@ -466,6 +469,7 @@ impl Promise {
             fulfill_reactions: Vec::default(),
             reject_reactions: Vec::default(),
             handled: false,
+            awaited_by: None,
         }
     }
 

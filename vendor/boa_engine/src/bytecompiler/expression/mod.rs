@@ -164,7 +164,11 @@ impl ByteCompiler<'_> {
             }
             Expression::Await(expr) => {
                 self.compile_expr(expr.target(), dst);
-                self.bytecode.emit_await(dst.variable());
+                // The `await` keeps its own position, so a debugger's async call stack can show where a
+                // suspended caller waits (a Blocksmith patch, see `vm::debug_frame`).
+                self.position_guard(expr)
+                    .bytecode
+                    .emit_await(dst.variable());
                 let resume_kind = self.register_allocator.alloc();
                 self.pop_into_register(&resume_kind);
                 self.pop_into_register(dst);

@@ -38,6 +38,7 @@ impl ByteCompiler<'_> {
                 ForLoopInitializer::Lexical(decl) => {
                     let scope_index = if decl.scope().all_bindings_local() {
                         outer_scope_local = Some(self.lexical_scope.clone());
+                        self.scope_entered(decl.scope());
                         self.lexical_scope = decl.scope().clone();
                         None
                     } else {
@@ -148,6 +149,7 @@ impl ByteCompiler<'_> {
         }
 
         if let Some(outer_scope_local) = outer_scope_local {
+            self.scope_left(&self.lexical_scope.clone());
             self.lexical_scope = outer_scope_local;
         }
         self.pop_declarative_scope(outer_scope);

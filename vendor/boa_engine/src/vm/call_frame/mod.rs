@@ -37,9 +37,13 @@ bitflags::bitflags! {
 }
 
 #[derive(Debug, Clone, Eq, PartialEq)]
+/// Where a frame is: its function's name, its script's path and its position there.
 pub struct CallFrameLocation {
+    /// The function's name; empty for an anonymous function.
     pub function_name: JsString,
+    /// The script or module the function is in.
     pub path: SourcePath,
+    /// The position of the instruction the frame is at, when the compiler recorded one.
     pub position: Option<Position>,
 }
 

@@ -40,6 +40,11 @@ impl FunctionEnvironment {
         &self.scope
     }
 
+    /// The binding values, for a debugger reading them without panicking (a Blocksmith patch).
+    pub(crate) const fn bindings(&self) -> &GcRefCell<Vec<Option<JsValue>>> {
+        &self.bindings
+    }
+
     /// Gets the binding value from the environment by it's index.
     ///
     /// # Panics

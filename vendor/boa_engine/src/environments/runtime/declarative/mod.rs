@@ -80,6 +80,19 @@ impl DeclarativeEnvironment {
         self.kind.get(index)
     }
 
+    /// The binding value at `index`, or `None` when it is not initialised or there is no such binding in
+    /// a lexical or function environment: for a debugger, which must not panic on a wrong guess.
+    pub(crate) fn try_get(&self, index: u32) -> Option<JsValue> {
+        let bindings = match &self.kind {
+            DeclarativeEnvironmentKind::Lexical(inner) => inner.bindings(),
+            DeclarativeEnvironmentKind::Function(inner) => inner.bindings(),
+            DeclarativeEnvironmentKind::Global(_) | DeclarativeEnvironmentKind::Module(_) => {
+                return None;
+            }
+        };
+        bindings.borrow().get(index as usize).cloned().flatten()
+    }
+
     /// Sets the binding value from the environment by index.
     ///
     /// # Panics

@@ -9,7 +9,7 @@ use crate::{
     js_string,
     native_function::NativeFunction,
     object::FunctionObjectBuilder,
-    vm::{CompletionRecord, GeneratorResumeKind, opcode::Operation},
+    vm::{CompletionRecord, GeneratorResumeKind, debug_frame::AsyncAwaiter, opcode::Operation},
 };
 use boa_gc::Gc;
 use std::{cell::Cell, ops::ControlFlow};
@@ -57,6 +57,7 @@ impl Await {
         let r#gen = GeneratorContext::from_current(context, None);
 
         let captures = Gc::new(Cell::new(Some(r#gen)));
+        promise.borrow_mut().data_mut().awaited_by = Some(AsyncAwaiter(captures.clone()));
 
         // 3. Let fulfilledClosure be a new Abstract Closure with parameters (value) that captures asyncContext and performs the following steps when called:
         // 4. Let onFulfilled be CreateBuiltinFunction(fulfilledClosure, 1, "", « »).
