@@ -271,7 +271,8 @@ impl Supervisor {
 
     /// Runs one block under the debugger in a worker of its own and waits for its report; meanwhile
     /// `listener` hears each debugger event, and `send_debug_command` drives the run. The time limit counts
-    /// only the time the block runs, not the time it is paused; Stop ends it at once as it ends any run.
+    /// only the time the block runs, not the time it is paused; Stop ends it at once as it ends any run. The
+    /// flows the block invokes run as in [`Supervisor::run_json_under`], not under the debugger.
     pub fn debug_json(
         &self,
         run_id: RunId,
@@ -279,11 +280,12 @@ impl Supervisor {
         limits: RunLimits,
         launch: DebugLaunch,
         listener: DebugEvents,
+        conditions: RunConditions,
     ) -> Result<JsonRunReport> {
         let started = Instant::now();
         let state_before = request.state.clone();
-        let mut request =
-            self.worker_request(request, &limits, Some(launch), RunConditions::default());
+        let mut invoked = InvokedRuns::new(self, conditions.invocations.clone());
+        let mut request = self.worker_request(request, &limits, Some(launch), conditions);
         let log_listener = self.log_listener(run_id);
         // Never a pooled worker: a debug run's worker hands its stdin to the debugger and exits afterwards.
         let mut worker =
@@ -308,17 +310,11 @@ impl Supervisor {
                     // A worker that cannot take it is dead; its closed stdout ends the run just after.
                     let _ = worker.send_command(&command);
                 }
-                Some(WorkerEvent::HostCall(call)) => {
-                    let answer = HostAnswer {
-                        call_id: call.call_id,
-                        invoked: Err(InvokeFlowFailure::unavailable(
-                            "the debugger runs one block, not the flows it invokes. Run the block without \
-                             the debugger (or run its flow) to invoke a flow.",
-                        )),
-                    };
+                Some(WorkerEvent::HostCall(call)) => invoked.start(call, worker.stopper()),
+                Some(WorkerEvent::HostAnswer(answer)) => {
+                    // A worker that cannot take it is dead; its closed stdout ends the run just after.
                     let _ = worker.send_host_answer(&answer);
                 }
-                Some(WorkerEvent::HostAnswer(_)) => {}
                 Some(WorkerEvent::Reply(line)) => {
                     for event in worker.late_debug_events() {
                         (listener.0)(&event);
@@ -329,6 +325,7 @@ impl Supervisor {
             }
         };
         drop(registration);
+        drop(invoked);
         self.conclude(
             worker,
             event,
@@ -350,6 +347,7 @@ impl Supervisor {
         limits: RunLimits,
         launch: DebugLaunch,
         listener: DebugEvents,
+        conditions: RunConditions,
     ) -> Result<RunReport> {
         let report = self.debug_json(
             run_id,
@@ -357,6 +355,7 @@ impl Supervisor {
             limits,
             launch,
             listener,
+            conditions,
         )?;
         report.parse().map_err(|error| {
             Error::WorkerProtocol(format!("its report holds text that is not JSON: {error}"))

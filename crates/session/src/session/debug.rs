@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use blocksmith_engine::debugger::{
     BreakpointSpec, DebugCommand, DebugEvent, DebugEvents, DebugLaunch,
@@ -12,6 +13,7 @@ use blocksmith_engine::debugger::{
 use blocksmith_engine::{JsonRunOutcome, JsonRunReport, RunOutcome};
 use blocksmith_workspace::SavedBreakpoint;
 
+use super::invocations::{record_invoked_runs, Invoker};
 use super::{lock, BlockRunRequest, FileRunRequest, LiveLogLine, Ran, Session};
 use crate::error::Result;
 use crate::redaction::{redact_outcome, redacted_json, Redactor};
@@ -60,6 +62,16 @@ impl Session {
         let run_id = request.run.run_id.clone();
         let prepared = self.prepare_file_run(request.run)?;
         let (run, limits, redactor) = (prepared.run, prepared.limits, prepared.redactor);
+        // As in a run: with a workspace open, the block may invoke the workspace's flows (they run without the
+        // debugger).
+        let workspace = self.snapshot_if_open();
+        let invoker = workspace.as_ref().map(|workspace| {
+            Invoker::outermost(workspace.root(), None, &run_id, SystemTime::now())
+        });
+        let conditions = invoker
+            .as_ref()
+            .map(|invoker| self.conditions_for(invoker))
+            .unwrap_or_default();
         let supervisor = &self.shared.supervisor;
         let logs = listener.clone();
         let debugger_events = debugger_events_to(listener, redactor.clone());
@@ -67,8 +79,13 @@ impl Session {
             &run_id,
             &redactor,
             move |line| (logs.0)(&DebugNotice::Logged(line.clone())),
-            |id| supervisor.debug_json(id, run, limits, request.launch, debugger_events),
+            |id| {
+                supervisor.debug_json(id, run, limits, request.launch, debugger_events, conditions)
+            },
         )?;
+        if let (Some(workspace), Some(invoker)) = (&workspace, &invoker) {
+            self.record_invoked_without_parent(workspace, invoker)?;
+        }
         Ok(Ran {
             outcome: redact_outcome(report.outcome, &redactor),
             failure: report.failure,
@@ -96,6 +113,13 @@ impl Session {
             &clock,
         )?;
         block_run.request.debug_mode = run.debug_mode;
+        let invoker = Invoker::outermost(
+            workspace.root(),
+            Some(&block_run.flow),
+            &clock.execution_id,
+            clock.now,
+        );
+        let conditions = self.conditions_for(&invoker);
         let supervisor = &self.shared.supervisor;
         let logs = listener.clone();
         let events = debugger_events_to(listener, redactor.clone());
@@ -110,17 +134,19 @@ impl Session {
                     block_run.limits,
                     launch,
                     events,
+                    conditions,
                 )
             },
         )?;
         self.with_history(&workspace, |history| {
-            record_block_run(
+            let id = record_block_run(
                 &workspace,
                 history,
                 &block_run,
                 &JsonRunReport::from(&report),
                 &redactor,
-            )
+            )?;
+            record_invoked_runs(history, Some(id), invoker.take_invoked())
         })?;
         Ok(Ran {
             outcome: redact_outcome(report.outcome, &redactor),

@@ -10,6 +10,7 @@ use blocksmith_engine::debugger::{BreakpointSpec, DebugCommand, DebugLaunch, Exc
 use blocksmith_runner::FlowOutcome;
 
 use super::debug::{debugger_events_to, DebugListener, DebugNotice};
+use super::invocations::Invoker;
 use super::{lock, FlowRunRequest, Ran, Session};
 use crate::error::Result;
 use crate::redaction::redact_outcome;
@@ -92,6 +93,14 @@ impl Session {
             running_file: None,
         }));
         lock(&self.shared.flow_debug_plans).insert(run.run_id.clone(), Arc::clone(&plan));
+        // The flows a step invokes run as in Run flow, without the debugger.
+        let invoker = Invoker::outermost(
+            workspace.root(),
+            Some(&run.flow),
+            &clock.execution_id,
+            clock.now,
+        );
+        let conditions = self.conditions_for(&invoker);
         let supervisor = &self.shared.supervisor;
         let logs = listener.clone();
         let report = self.tracked_telling(
@@ -108,12 +117,20 @@ impl Session {
                         path: workspace.block_path(block_id),
                     });
                     let events = debugger_events_to(listener.clone(), redactor.clone());
-                    supervisor.debug(id, request, block.limits, launch, events)
+                    supervisor.debug(
+                        id,
+                        request,
+                        block.limits,
+                        launch,
+                        events,
+                        conditions.clone(),
+                    )
                 })
             },
         );
         lock(&self.shared.flow_debug_plans).remove(&run.run_id);
         let report = report?;
+        self.record_invoked_without_parent(&workspace, &invoker)?;
         // `instanceState` (this flow's) and `crossFlowState` outlive the run, as on the platform.
         record_flow_run(&workspace, &run.flow, &report)?;
         Ok(Ran {
