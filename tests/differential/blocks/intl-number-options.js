@@ -53,6 +53,9 @@ module.exports = async () => {
       (0.075).toLocaleString(locale, { style: "percent", minimumFractionDigits: 1 }),
       (1234.5678).toLocaleString(locale, { maximumFractionDigits: 2 }),
     ]);
+    byCase.resolvedOptions = attempt(
+      () => new Intl.NumberFormat(locale, { style: "currency", currency: "JPY", roundingMode: "floor" }).resolvedOptions(),
+    );
     data[locale] = byCase;
   }
   return { data };

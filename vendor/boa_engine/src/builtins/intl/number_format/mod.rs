@@ -1,7 +1,9 @@
 use std::cell::Cell;
 
 use boa_gc::{Finalize, Trace, custom_trace};
-use fixed_decimal::{Decimal, FloatPrecision, SignDisplay};
+use fixed_decimal::{
+    Decimal, FloatPrecision, SignDisplay, SignedRoundingMode, UnsignedRoundingMode,
+};
 use icu_decimal::{
     CompactDecimalFormatter, DecimalFormatter, DecimalFormatterPreferences, FormattedDecimal,
     options::{DecimalFormatterOptions, GroupingStrategy},
@@ -1012,26 +1014,49 @@ impl NumberFormat {
             }
         };
 
+        // In ECMA-402's order (Table 15), which V8 follows.
         options
             .property(js_string!("signDisplay"), sign_display, Attribute::all())
+            .property(
+                js_string!("roundingMode"),
+                rounding_mode_name(nf.digit_options.rounding_mode),
+                Attribute::all(),
+            )
             .property(
                 js_string!("roundingIncrement"),
                 nf.digit_options.rounding_increment.to_u16(),
                 Attribute::all(),
             )
             .property(
-                js_string!("roundingPriority"),
-                nf.digit_options.rounding_priority.to_js_string(),
+                js_string!("trailingZeroDisplay"),
+                nf.digit_options.trailing_zero_display.to_js_string(),
                 Attribute::all(),
             )
             .property(
-                js_string!("trailingZeroDisplay"),
-                nf.digit_options.trailing_zero_display.to_js_string(),
+                js_string!("roundingPriority"),
+                nf.digit_options.rounding_priority.to_js_string(),
                 Attribute::all(),
             );
 
         // 6. Return options.
         Ok(options.build().into())
+    }
+}
+
+/// The `roundingMode` option's name for `mode`, as `resolvedOptions()` reports it.
+fn rounding_mode_name(mode: SignedRoundingMode) -> JsString {
+    match mode {
+        SignedRoundingMode::Ceil => js_string!("ceil"),
+        SignedRoundingMode::Floor => js_string!("floor"),
+        SignedRoundingMode::HalfCeil => js_string!("halfCeil"),
+        SignedRoundingMode::HalfFloor => js_string!("halfFloor"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::Expand) => js_string!("expand"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::Trunc) => js_string!("trunc"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfTrunc) => js_string!("halfTrunc"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfEven) => js_string!("halfEven"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand) => js_string!("halfExpand"),
+        // A mode a later `fixed_decimal` adds (the enums are non-exhaustive) cannot be asked for by name.
+        _ => js_string!("halfExpand"),
     }
 }
 
