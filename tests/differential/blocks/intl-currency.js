@@ -1,4 +1,4 @@
-// Currency and percent styles: Node formats them; Boa 0.22 does not implement them yet (see COMPAT.md).
+// Currency and percent styles, the commonest money formatting in blocks (the vendored Boa's NumberFormat patch, COMPAT.md).
 module.exports = async () => {
   const attempt = (format) => {
     try {

@@ -226,7 +226,6 @@ impl BigInt {
         {
             use crate::builtins::intl::NumberFormat;
             use fixed_decimal::Decimal;
-            use writeable::Writeable;
 
             // 1. Let x be ? ThisBigIntValue(this value).
             let x = Self::this_bigint_value(this)?;
@@ -235,11 +234,11 @@ impl BigInt {
 
             // 2. Let numberFormat be ? Construct(%Intl.NumberFormat%, « locales, options »).
             let number_format = NumberFormat::new(&locales, &options, context)?;
-            let x = &mut Decimal::try_from_str(&x.to_string())
+            let x = Decimal::try_from_str(&x.to_string())
                 .map_err(|err| JsNativeError::range().with_message(err.to_string()))?;
 
             // 3. Return FormatNumeric(numberFormat, ℝ(x)).
-            Ok(js_string!(number_format.format(x).write_to_string()).into())
+            Ok(js_string!(number_format.format(x)).into())
         }
 
         #[cfg(not(feature = "intl"))]

@@ -313,7 +313,6 @@ impl Number {
         #[cfg(feature = "intl")]
         {
             use fixed_decimal::{Decimal, FloatPrecision};
-            use writeable::Writeable;
 
             use crate::builtins::intl::NumberFormat;
 
@@ -326,11 +325,11 @@ impl Number {
 
             // 2. Let numberFormat be ? Construct(%Intl.NumberFormat%, « locales, options »).
             let number_format = NumberFormat::new(&locales, &options, context)?;
-            let mut x = Decimal::try_from_f64(x, FloatPrecision::RoundTrip)
+            let x = Decimal::try_from_f64(x, FloatPrecision::RoundTrip)
                 .map_err(|err| JsNativeError::range().with_message(err.to_string()))?;
 
             // 3. Return FormatNumeric(numberFormat, ! ToIntlMathematicalValue(x)).
-            Ok(js_string!(number_format.format(&mut x).write_to_string()).into())
+            Ok(js_string!(number_format.format(x)).into())
         }
 
         #[cfg(not(feature = "intl"))]

@@ -1,7 +1,9 @@
 use std::cell::Cell;
 
 use boa_gc::{Finalize, Trace, custom_trace};
-use fixed_decimal::{Decimal, FloatPrecision, SignDisplay};
+use fixed_decimal::{
+    Decimal, FloatPrecision, SignDisplay, SignedRoundingMode, UnsignedRoundingMode,
+};
 use icu_decimal::{
     CompactDecimalFormatter, DecimalFormatter, DecimalFormatterPreferences, FormattedDecimal,
     options::{DecimalFormatterOptions, GroupingStrategy},
@@ -41,7 +43,9 @@ use crate::{
 use crate::{js_error, value::JsVariant};
 
 mod options;
+mod style;
 pub(crate) use options::*;
+use style::{NumberPart, StyleFormatter, currency_digits};
 
 #[cfg(test)]
 mod tests;
@@ -96,6 +100,9 @@ enum Formatter {
     Compact {
         inner: CompactDecimalFormatter,
         display: CompactDisplay,
+        /// The locale's decimal separator: ICU4X's compact formatter writes no parts, so `formatToParts` finds
+        /// the digits' parts in its text.
+        decimal_separator: String,
     },
 }
 
@@ -117,6 +124,7 @@ pub(crate) struct NumberFormat {
     formatter: Formatter,
     numbering_system: NumberingSystem,
     unit_options: UnitFormatOptions,
+    style: StyleFormatter,
     digit_options: DigitFormatOptions,
     use_grouping: GroupingStrategy,
     sign_display: SignDisplay,
@@ -134,25 +142,185 @@ unsafe impl Trace for NumberFormat {
 }
 
 impl NumberFormat {
-    /// [`FormatNumeric ( numberFormat, x )`][full] and [`FormatNumericToParts ( numberFormat, x )`][parts].
-    ///
-    /// The returned struct implements `Writable`, allowing to either write the number as a full
-    /// string or by parts.
+    /// [`FormatNumeric ( numberFormat, x )`][full]: the parts of [`Self::partition`], joined.
     ///
     /// [full]: https://tc39.es/ecma402/#sec-formatnumber
-    /// [parts]: https://tc39.es/ecma402/#sec-formatnumbertoparts
-    pub(crate) fn format<'l>(
-        &'l self,
-        value: &'l mut Decimal,
-    ) -> FormattedNumber<'l, impl Writeable> {
-        // TODO: Missing support from ICU4X for Percent/Currency/Unit formatting.
-        // TODO: Missing support from ICU4X for Scientific/Engineering notation.
+    pub(crate) fn format(&self, value: Decimal) -> String {
+        self.partition(value)
+            .into_iter()
+            .map(|part| part.value)
+            .collect()
+    }
 
-        self.digit_options.format_fixed_decimal(value);
+    /// [`PartitionNumberPattern ( numberFormat, x )`][spec]: the value scaled (percent), rounded by the digit
+    /// options, signed by `signDisplay`, printed with the locale's digits and separators, then placed in the
+    /// style's pattern.
+    ///
+    /// [spec]: https://tc39.es/ecma402/#sec-partitionnumberpattern
+    pub(crate) fn partition(&self, mut value: Decimal) -> Vec<NumberPart> {
+        // TODO: Missing support from ICU4X for Unit formatting and Scientific/Engineering notation.
+        if self.style.is_percent() {
+            value.multiply_pow10(2);
+        }
+        self.digit_options.format_fixed_decimal(&mut value);
         value.apply_sign_display(self.sign_display);
 
-        self.formatter.format(value)
+        let mut collector = PartsCollector::default();
+        // Writing into a `Vec` cannot fail.
+        let _ = self.formatter.format(&value).write_to_parts(&mut collector);
+        let decimal_separator = match &self.formatter {
+            Formatter::Compact {
+                decimal_separator, ..
+            } => Some(decimal_separator.as_str()),
+            _ => None,
+        };
+        let mut parts = collector.finish(decimal_separator);
+        let digits_start = parts
+            .iter()
+            .position(|part| part.kind != "minusSign" && part.kind != "plusSign")
+            .unwrap_or(parts.len());
+        let number = parts.split_off(digits_start);
+        self.style.compose(parts, number, &value)
     }
+}
+
+/// Gathers what a `Writeable` writes as [`NumberPart`]s, named after ICU4X's parts (which use ECMA-402's names).
+#[derive(Default)]
+struct PartsCollector {
+    /// Finished runs: the part's name (`None` for text outside any part) and its text.
+    runs: Vec<(Option<&'static str>, String)>,
+    current: Option<&'static str>,
+}
+
+impl core::fmt::Write for PartsCollector {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        match self.runs.last_mut() {
+            Some((kind, run)) if *kind == self.current => run.push_str(text),
+            _ => self.runs.push((self.current, text.to_owned())),
+        }
+        Ok(())
+    }
+}
+
+impl writeable::PartsWrite for PartsCollector {
+    type SubPartsWrite = Self;
+
+    fn with_part(
+        &mut self,
+        part: writeable::Part,
+        mut f: impl FnMut(&mut Self) -> core::fmt::Result,
+    ) -> core::fmt::Result {
+        let outer = self.current.replace(part.value);
+        // Two parts of the same kind in a row (two groups of digits) stay apart.
+        self.runs.push((self.current, String::new()));
+        let result = f(self);
+        self.current = outer;
+        result
+    }
+}
+
+impl PartsCollector {
+    /// The parts; text outside any part is a `literal`, except the text of a compact number (which ICU4X writes
+    /// without parts), split as V8 splits it: the digits' parts, the `compact` affix and the spaces around it as
+    /// `literal`.
+    fn finish(self, compact_decimal_separator: Option<&str>) -> Vec<NumberPart> {
+        let mut parts = Vec::new();
+        for (kind, text) in self.runs {
+            if text.is_empty() {
+                continue;
+            }
+            match (kind, compact_decimal_separator) {
+                (Some(kind), _) => parts.push(NumberPart::new(kind, text)),
+                (None, Some(separator)) => split_compact(&mut parts, &text, separator),
+                (None, None) => parts.push(NumberPart::new("literal", text)),
+            }
+        }
+        parts
+    }
+}
+
+/// Splits a compact number's text (`1.2 million`, `-12 Mio.`) into parts. The digits are the run from the first to
+/// the last decimal digit; in it, `decimal_separator` starts the fraction and any other separator is a group.
+fn split_compact(parts: &mut Vec<NumberPart>, text: &str, decimal_separator: &str) {
+    let (Some(first), Some(last)) = (
+        text.find(|c: char| c.is_ascii_digit()),
+        text.rfind(|c: char| c.is_ascii_digit()),
+    ) else {
+        return push_affix(parts, text);
+    };
+    let (prefix, rest) = text.split_at(first);
+    let (digits, suffix) = rest.split_at(last + 1 - first);
+    push_affix(parts, prefix);
+    let mut in_fraction = false;
+    let mut remaining = digits;
+    while !remaining.is_empty() {
+        let run_end = remaining
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(remaining.len());
+        if run_end > 0 {
+            let kind = if in_fraction { "fraction" } else { "integer" };
+            parts.push(NumberPart::new(kind, &remaining[..run_end]));
+            remaining = &remaining[run_end..];
+            continue;
+        }
+        if !decimal_separator.is_empty() && remaining.starts_with(decimal_separator) {
+            parts.push(NumberPart::new("decimal", decimal_separator));
+            remaining = &remaining[decimal_separator.len()..];
+            in_fraction = true;
+            continue;
+        }
+        let separator_end = remaining
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(remaining.len());
+        parts.push(NumberPart::new("group", &remaining[..separator_end]));
+        remaining = &remaining[separator_end..];
+    }
+    push_affix(parts, suffix);
+}
+
+/// A compact affix: a sign, the `compact` word or letter, and the spaces around it as `literal`.
+fn push_affix(parts: &mut Vec<NumberPart>, text: &str) {
+    let unsigned = text.trim_start_matches(['-', '+', '\u{2212}']);
+    let sign = &text[..text.len() - unsigned.len()];
+    if !sign.is_empty() {
+        let kind = if sign == "+" { "plusSign" } else { "minusSign" };
+        parts.push(NumberPart::new(kind, sign));
+    }
+    let word = unsigned.trim_matches(char::is_whitespace);
+    if word.is_empty() {
+        if !unsigned.is_empty() {
+            parts.push(NumberPart::new("literal", unsigned));
+        }
+        return;
+    }
+    let start = unsigned.find(word).unwrap_or(0);
+    let (before, after) = (&unsigned[..start], &unsigned[start + word.len()..]);
+    for (kind, piece) in [("literal", before), ("compact", word), ("literal", after)] {
+        if !piece.is_empty() {
+            parts.push(NumberPart::new(kind, piece));
+        }
+    }
+}
+
+/// The locale's decimal separator, as its decimal formatter writes it.
+fn decimal_separator(
+    provider: &(impl DynamicDataProvider<BufferMarker> + ?Sized),
+    locale: &Locale,
+    options: DecimalFormatterOptions,
+) -> JsResult<String> {
+    let formatter =
+        DecimalFormatter::try_new_with_buffer_provider(provider, locale.into(), options)
+            .map_err(|err| js_error!(TypeError: "{}", err.to_string()))?;
+    let mut collector = PartsCollector::default();
+    let half = Decimal::try_from_str("0.5").map_err(|err| js_error!(RangeError: "{}", err))?;
+    // Writing into a `Vec` cannot fail.
+    let _ = formatter.format(&half).write_to_parts(&mut collector);
+    Ok(collector
+        .runs
+        .into_iter()
+        .find(|(kind, _)| *kind == Some("decimal"))
+        .map(|(_, text)| text)
+        .unwrap_or_default())
 }
 
 impl Service for NumberFormat {
@@ -184,6 +352,7 @@ impl IntrinsicObject for NumberFormat {
                 None,
                 Attribute::CONFIGURABLE,
             )
+            .method(Self::format_to_parts, js_string!("formatToParts"), 1)
             .method(Self::resolved_options, js_string!("resolvedOptions"), 0)
             .build();
     }
@@ -199,7 +368,7 @@ impl BuiltInObject for NumberFormat {
 
 impl BuiltInConstructor for NumberFormat {
     const CONSTRUCTOR_ARGUMENTS: usize = 0;
-    const PROTOTYPE_STORAGE_SLOTS: usize = 4;
+    const PROTOTYPE_STORAGE_SLOTS: usize = 5;
     const CONSTRUCTOR_STORAGE_SLOTS: usize = 1;
 
     const STANDARD_CONSTRUCTOR: fn(&StandardConstructors) -> &StandardConstructor =
@@ -354,29 +523,30 @@ impl NumberFormat {
 
         // 15. Let style be numberFormat.[[Style]].
         // 16. If style is "currency", then
-        let (min_fractional, max_fractional) = if unit_options.style() == Style::Currency {
-            // TODO: Missing support from ICU4X
-            // a. Let currency be numberFormat.[[Currency]].
-            // b. Let cDigits be CurrencyDigits(currency).
-            // c. Let mnfdDefault be cDigits.
-            // d. Let mxfdDefault be cDigits.
-            return Err(JsNativeError::typ().with_message("unimplemented").into());
-        } else {
-            // 17. Else,
-            (
-                // a. Let mnfdDefault be 0.
-                0,
-                // b. If style is "percent", then
-                if unit_options.style() == Style::Percent {
-                    // i. Let mxfdDefault be 0.
-                    0
-                } else {
-                    // c. Else,
-                    //    i. Let mxfdDefault be 3.
-                    3
-                },
-            )
-        };
+        let (min_fractional, max_fractional) =
+            if let UnitFormatOptions::Currency { currency, .. } = unit_options {
+                // a. Let currency be numberFormat.[[Currency]].
+                // b. Let cDigits be CurrencyDigits(currency).
+                let digits = currency_digits(currency, context.intl_provider())?;
+                // c. Let mnfdDefault be cDigits.
+                // d. Let mxfdDefault be cDigits.
+                (digits, digits)
+            } else {
+                // 17. Else,
+                (
+                    // a. Let mnfdDefault be 0.
+                    0,
+                    // b. If style is "percent", then
+                    if unit_options.style() == Style::Percent {
+                        // i. Let mxfdDefault be 0.
+                        0
+                    } else {
+                        // c. Else,
+                        //    i. Let mxfdDefault be 3.
+                        3
+                    },
+                )
+            };
 
         // 18. Let notation be ? GetOption(options, "notation", string, « "standard", "scientific", "engineering", "compact" », "standard").
         // 19. Set numberFormat.[[Notation]] to notation.
@@ -520,6 +690,7 @@ impl NumberFormat {
                     )
                     .map_err(|err| js_error!(TypeError: "{}", err.to_string()))?,
                     display: CompactDisplay::Long,
+                    decimal_separator: decimal_separator(&inspector, &locale, options)?,
                 },
                 (NotationKind::Compact, CompactDisplay::Short) => Formatter::Compact {
                     inner: CompactDecimalFormatter::try_new_short_with_buffer_provider(
@@ -529,6 +700,7 @@ impl NumberFormat {
                     )
                     .map_err(|err| js_error!(TypeError: "{}", err.to_string()))?,
                     display: CompactDisplay::Short,
+                    decimal_separator: decimal_separator(&inspector, &locale, options)?,
                 },
             };
 
@@ -546,10 +718,13 @@ impl NumberFormat {
             (formatter, nu)
         };
 
+        let style = StyleFormatter::try_new(&locale, &unit_options, context.intl_provider())?;
+
         Ok(NumberFormat {
             locale,
             numbering_system,
             formatter,
+            style,
             unit_options,
             digit_options,
             use_grouping,
@@ -616,10 +791,10 @@ impl NumberFormat {
                         let value = args.get_or_undefined(0);
 
                         // 4. Let x be ? ToIntlMathematicalValue(value).
-                        let mut x = to_intl_mathematical_value(value, context)?;
+                        let x = to_intl_mathematical_value(value, context)?;
 
                         // 5. Return FormatNumeric(nf, x).
-                        Ok(js_string!(nf.borrow().data().format(&mut x).write_to_string()).into())
+                        Ok(js_string!(nf.borrow().data().format(x)).into())
                     },
                     nf_clone,
                 ),
@@ -633,6 +808,44 @@ impl NumberFormat {
 
         // 5. Return nf.[[BoundFormat]].
         Ok(bound_format.into())
+    }
+
+    /// [`Intl.NumberFormat.prototype.formatToParts ( value )`][spec].
+    ///
+    /// [spec]: https://tc39.es/ecma402/#sec-intl.numberformat.prototype.formattoparts
+    fn format_to_parts(
+        this: &JsValue,
+        args: &[JsValue],
+        context: &mut Context,
+    ) -> JsResult<JsValue> {
+        // 1. Let nf be the this value.
+        // 2. Perform ? RequireInternalSlot(nf, [[InitializedNumberFormat]]).
+        let nf = this
+            .as_object()
+            .and_then(|o| o.downcast::<NumberFormat>().ok())
+            .ok_or_else(|| {
+                JsNativeError::typ().with_message(
+                    "Method Intl.NumberFormat.prototype.formatToParts called on incompatible receiver",
+                )
+            })?;
+        // 3. Let x be ? ToIntlMathematicalValue(value).
+        let x = to_intl_mathematical_value(args.get_or_undefined(0), context)?;
+        // 4. Return FormatNumericToParts(nf, x).
+        let parts = nf.borrow().data().partition(x);
+        let parts = parts
+            .into_iter()
+            .map(|part| {
+                let mut object = ObjectInitializer::new(context);
+                object.property(js_string!("type"), js_string!(part.kind), Attribute::all());
+                object.property(
+                    js_string!("value"),
+                    JsString::from(part.value.as_str()),
+                    Attribute::all(),
+                );
+                object.build().into()
+            })
+            .collect::<Vec<JsValue>>();
+        Ok(crate::builtins::Array::create_array_from_list(parts, context).into())
     }
 
     /// [`Intl.NumberFormat.prototype.resolvedOptions ( )`][spec].
@@ -801,26 +1014,49 @@ impl NumberFormat {
             }
         };
 
+        // In ECMA-402's order (Table 15), which V8 follows.
         options
             .property(js_string!("signDisplay"), sign_display, Attribute::all())
+            .property(
+                js_string!("roundingMode"),
+                rounding_mode_name(nf.digit_options.rounding_mode),
+                Attribute::all(),
+            )
             .property(
                 js_string!("roundingIncrement"),
                 nf.digit_options.rounding_increment.to_u16(),
                 Attribute::all(),
             )
             .property(
-                js_string!("roundingPriority"),
-                nf.digit_options.rounding_priority.to_js_string(),
+                js_string!("trailingZeroDisplay"),
+                nf.digit_options.trailing_zero_display.to_js_string(),
                 Attribute::all(),
             )
             .property(
-                js_string!("trailingZeroDisplay"),
-                nf.digit_options.trailing_zero_display.to_js_string(),
+                js_string!("roundingPriority"),
+                nf.digit_options.rounding_priority.to_js_string(),
                 Attribute::all(),
             );
 
         // 6. Return options.
         Ok(options.build().into())
+    }
+}
+
+/// The `roundingMode` option's name for `mode`, as `resolvedOptions()` reports it.
+fn rounding_mode_name(mode: SignedRoundingMode) -> JsString {
+    match mode {
+        SignedRoundingMode::Ceil => js_string!("ceil"),
+        SignedRoundingMode::Floor => js_string!("floor"),
+        SignedRoundingMode::HalfCeil => js_string!("halfCeil"),
+        SignedRoundingMode::HalfFloor => js_string!("halfFloor"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::Expand) => js_string!("expand"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::Trunc) => js_string!("trunc"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfTrunc) => js_string!("halfTrunc"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfEven) => js_string!("halfEven"),
+        SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand) => js_string!("halfExpand"),
+        // A mode a later `fixed_decimal` adds (the enums are non-exhaustive) cannot be asked for by name.
+        _ => js_string!("halfExpand"),
     }
 }
 

@@ -244,6 +244,11 @@ pub(crate) struct Currency {
 }
 
 impl Currency {
+    /// The ISO 4217 code, upper case.
+    pub(crate) fn code(self) -> TinyAsciiStr<3> {
+        self.inner
+    }
+
     pub(crate) fn to_js_string(self) -> JsString {
         let bytes = self.inner.as_bytes();
         js_string!(&[

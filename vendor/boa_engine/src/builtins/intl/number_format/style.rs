@@ -1,0 +1,336 @@
+//! The style a number is printed in (ECMA-402's `[[Style]]`): the percent and currency patterns placed around the
+//! formatted digits, as the parts `formatToParts` returns.
+//!
+//! ICU4X's experimental `CurrencyFormatter` and `PercentFormatter` round by themselves and write whole strings, so
+//! they cannot honour the digit options nor give parts; this module reads the same CLDR data (patterns, symbols,
+//! names) and places the parts itself, following the rules those formatters follow (UTS #35, Part 3).
+
+use fixed_decimal::{Decimal, Sign};
+use icu_experimental::dimension::currency::CurrencyType;
+use icu_experimental::dimension::provider::{
+    currency::{
+        essentials::CurrencyEssentialsV1, extended::CurrencyExtendedDataV1,
+        fractions::CurrencyFractionsV1, patterns::CurrencyPatternsDataV1,
+        symbols::CurrencySymbolsV1,
+    },
+    percent::PercentEssentialsV1,
+};
+use icu_locale::Locale;
+use icu_pattern::{DoublePlaceholderKey, DoublePlaceholderPattern, PatternItem};
+use icu_plurals::{PluralOperands, PluralRules, PluralRulesPreferences};
+use icu_provider::prelude::*;
+use tinystr::TinyAsciiStr;
+
+use super::options::{Currency, CurrencyDisplay, CurrencySign, UnitFormatOptions};
+use crate::{JsResult, context::icu::IntlProvider, js_error};
+
+/// One element of `formatToParts`' result: its `type` and its `value`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NumberPart {
+    pub(crate) kind: &'static str,
+    pub(crate) value: String,
+}
+
+impl NumberPart {
+    pub(crate) fn new(kind: &'static str, value: impl Into<String>) -> Self {
+        Self {
+            kind,
+            value: value.into(),
+        }
+    }
+}
+
+/// What a style needs beyond the digits, loaded once when the `NumberFormat` is made.
+#[derive(Debug)]
+pub(crate) enum StyleFormatter {
+    /// `decimal`, and `unit`, whose names ICU4X's data does not give this engine yet (see COMPAT.md).
+    Plain,
+    Percent(DataPayload<PercentEssentialsV1>),
+    /// `currency` with `currencyDisplay` `symbol`, `narrowSymbol` or `code`.
+    CurrencySymbol {
+        essentials: DataPayload<CurrencyEssentialsV1>,
+        symbol: String,
+        starts_with_letter: bool,
+        ends_with_letter: bool,
+        accounting: bool,
+    },
+    /// `currency` with `currencyDisplay: "name"`: the pattern and the name agree with the number's plural form.
+    CurrencyName {
+        names: Option<DataPayload<CurrencyExtendedDataV1>>,
+        iso_code: TinyAsciiStr<3>,
+        patterns: DataPayload<CurrencyPatternsDataV1>,
+        plural_rules: PluralRules,
+    },
+}
+
+impl StyleFormatter {
+    /// Loads the data `options`' style needs for `locale`.
+    pub(crate) fn try_new(
+        locale: &Locale,
+        options: &UnitFormatOptions,
+        provider: &IntlProvider,
+    ) -> JsResult<Self> {
+        let data_locale = DataLocale::from(locale);
+        let for_locale = |attributes: &'static DataMarkerAttributes| DataRequest {
+            id: DataIdentifierBorrowed::for_marker_attributes_and_locale(attributes, &data_locale),
+            ..Default::default()
+        };
+        let missing = |what: &str, error: DataError| js_error!(TypeError: "the number format data for {} is missing: {}", what, error);
+        Ok(match options {
+            UnitFormatOptions::Decimal | UnitFormatOptions::Unit { .. } => Self::Plain,
+            UnitFormatOptions::Percent => Self::Percent(
+                DataProvider::<PercentEssentialsV1>::load(
+                    provider,
+                    for_locale(DataMarkerAttributes::empty()),
+                )
+                .map_err(|e| missing("the percent style", e))?
+                .payload,
+            ),
+            UnitFormatOptions::Currency {
+                currency,
+                display: CurrencyDisplay::Name,
+                ..
+            } => {
+                let iso_code = currency.code();
+                let names = DataProvider::<CurrencyExtendedDataV1>::load(
+                    provider,
+                    DataRequest {
+                        id: DataIdentifierBorrowed::for_marker_attributes_and_locale(
+                            DataMarkerAttributes::try_from_str(iso_code.as_str())
+                                .map_err(|e| js_error!(RangeError: "invalid currency code {}: {:?}", iso_code, e))?,
+                            &data_locale,
+                        ),
+                        ..Default::default()
+                    },
+                )
+                .allow_identifier_not_found()
+                .map_err(|e| missing("currency names", e))?
+                .map(|response| response.payload);
+                // The locale's own patterns (`{0}{1}` in Japanese): ICU4X's `CurrencyFormatter` 0.6 reads the root's.
+                let patterns = DataProvider::<CurrencyPatternsDataV1>::load(
+                    provider,
+                    for_locale(DataMarkerAttributes::empty()),
+                )
+                .map_err(|e| missing("currency names", e))?
+                .payload;
+                let plural_rules = PluralRules::try_new_cardinal_with_buffer_provider(
+                    provider.erased_provider(),
+                    PluralRulesPreferences::from(locale),
+                )
+                .map_err(|e| js_error!(TypeError: "cannot load the plural rules: {}", e))?;
+                Self::CurrencyName {
+                    names,
+                    iso_code,
+                    patterns,
+                    plural_rules,
+                }
+            }
+            UnitFormatOptions::Currency {
+                currency,
+                display,
+                sign,
+            } => {
+                let essentials = DataProvider::<CurrencyEssentialsV1>::load(
+                    provider,
+                    for_locale(DataMarkerAttributes::empty()),
+                )
+                .map_err(|e| missing("the currency style", e))?
+                .payload;
+                let (symbol, starts_with_letter, ends_with_letter) =
+                    currency_symbol(*currency, *display, &data_locale, provider)?;
+                Self::CurrencySymbol {
+                    essentials,
+                    symbol,
+                    starts_with_letter,
+                    ends_with_letter,
+                    accounting: *sign == CurrencySign::Accounting,
+                }
+            }
+        })
+    }
+
+    /// Whether the value is scaled by 100 before it is rounded (ECMA-402's PartitionNumberPattern, step 5.c).
+    pub(crate) fn is_percent(&self) -> bool {
+        matches!(self, Self::Percent(_))
+    }
+
+    /// Places `sign` (the locale's minus or plus sign parts, if the value shows one) and `number` (the digits'
+    /// parts, unsigned) into the style's pattern; `rounded` is the value they print.
+    pub(crate) fn compose(
+        &self,
+        sign: Vec<NumberPart>,
+        number: Vec<NumberPart>,
+        rounded: &Decimal,
+    ) -> Vec<NumberPart> {
+        let is_negative = rounded.sign() == Sign::Negative;
+        match self {
+            Self::Plain => sign.into_iter().chain(number).collect(),
+            Self::Percent(essentials) => {
+                let essentials = essentials.get();
+                if sign.is_empty() {
+                    // The unsigned pattern has the one placeholder `{0}`.
+                    let mut parts = Vec::new();
+                    for item in essentials.unsigned_pattern.iter() {
+                        match item {
+                            PatternItem::Literal(text) => push_literal(&mut parts, text),
+                            PatternItem::Placeholder(_) => parts.extend(number.iter().cloned()),
+                        }
+                    }
+                    parts
+                } else {
+                    interpolate(&essentials.signed_pattern, number, sign)
+                }
+            }
+            Self::CurrencySymbol {
+                essentials,
+                symbol,
+                starts_with_letter,
+                ends_with_letter,
+                accounting,
+            } => {
+                let essentials = essentials.get();
+                let currency = vec![NumberPart::new("currency", symbol.clone())];
+                if is_negative {
+                    let negative = if *accounting {
+                        essentials.get_negative_accounting(*starts_with_letter, *ends_with_letter)
+                    } else {
+                        essentials.get_negative(*starts_with_letter, *ends_with_letter)
+                    };
+                    // An explicit negative pattern places the sign itself (or parentheses instead).
+                    if let Some(pattern) = negative {
+                        return interpolate(pattern, number, currency);
+                    }
+                }
+                let positive = if *accounting {
+                    essentials.get_positive_accounting(*starts_with_letter, *ends_with_letter)
+                } else {
+                    essentials.get_positive(*starts_with_letter, *ends_with_letter)
+                };
+                // Without one, the sign goes before the whole pattern (UTS #35, Part 3, 3.2.1).
+                sign.into_iter()
+                    .chain(interpolate(positive, number, currency))
+                    .collect()
+            }
+            Self::CurrencyName {
+                names,
+                iso_code,
+                patterns,
+                plural_rules,
+            } => {
+                // The operands of the value as printed, trailing zeros included (`1.00 euros`, as in V8).
+                let operands = PluralOperands::from(rounded);
+                let name = names.as_ref().map_or(iso_code.as_str(), |names| {
+                    names.get().get(operands, plural_rules)
+                });
+                let pattern = patterns.get().get(operands, plural_rules);
+                let signed_number = sign.into_iter().chain(number).collect();
+                interpolate(
+                    pattern,
+                    signed_number,
+                    vec![NumberPart::new("currency", name)],
+                )
+            }
+        }
+    }
+}
+
+/// The currency's default fraction digits (ECMA-402's CurrencyDigits: 2, JPY 0, …), from CLDR's supplemental data.
+pub(crate) fn currency_digits(currency: Currency, provider: &IntlProvider) -> JsResult<u8> {
+    let fractions = DataProvider::<CurrencyFractionsV1>::load(provider, DataRequest::default())
+        .map_err(|e| js_error!(TypeError: "the currency digits data is missing: {}", e))?
+        .payload;
+    let fractions = fractions.get();
+    Ok(fractions
+        .fractions
+        .get_copied(&currency.code().to_unvalidated())
+        .unwrap_or(fractions.default)
+        .digits)
+}
+
+/// The text `currencyDisplay` asks for, and whether it starts and ends with a letter (which picks CLDR's pattern
+/// with a space between a letter and the digits, `BRL 1,234.50`). A currency the locale has no symbol for shows
+/// its code, as in V8.
+fn currency_symbol(
+    currency: Currency,
+    display: CurrencyDisplay,
+    locale: &DataLocale,
+    provider: &IntlProvider,
+) -> JsResult<(String, bool, bool)> {
+    let code = currency.code();
+    let widths: &[TinyAsciiStr<1>] = match display {
+        CurrencyDisplay::Code | CurrencyDisplay::Name => &[],
+        CurrencyDisplay::Symbol => &[CurrencySymbolsV1::SHORT],
+        // CLDR's narrow symbol falls back to the symbol.
+        CurrencyDisplay::NarrowSymbol => &[CurrencySymbolsV1::NARROW, CurrencySymbolsV1::SHORT],
+    };
+    for width in widths {
+        let mut buffer = TinyAsciiStr::EMPTY;
+        let currency_type = CurrencyType::try_from_str(code.as_str())
+            .map_err(|e| js_error!(RangeError: "invalid currency code {}: {}", code, e))?;
+        let attributes = CurrencySymbolsV1::make_attributes(currency_type, *width, &mut buffer);
+        let response = DataProvider::<CurrencySymbolsV1>::load(
+            provider,
+            DataRequest {
+                id: DataIdentifierBorrowed::for_marker_attributes_and_locale(attributes, locale),
+                ..Default::default()
+            },
+        )
+        .allow_identifier_not_found()
+        .map_err(|e| js_error!(TypeError: "the currency symbol data is missing: {}", e))?;
+        if let Some(response) = response {
+            let symbol = response.payload.get();
+            return Ok((
+                symbol.as_str().to_owned(),
+                symbol.starts_with_letter(),
+                symbol.ends_with_letter(),
+            ));
+        }
+    }
+    Ok((code.as_str().to_owned(), true, true))
+}
+
+/// Writes `pattern` with `{0}` as `first` and `{1}` as `second`; its literals become `literal` parts, except the
+/// signs, percent signs and the like, which `formatToParts` names.
+fn interpolate(
+    pattern: &DoublePlaceholderPattern,
+    first: Vec<NumberPart>,
+    second: Vec<NumberPart>,
+) -> Vec<NumberPart> {
+    let mut parts = Vec::new();
+    for item in pattern.iter() {
+        match item {
+            PatternItem::Literal(text) => push_literal(&mut parts, text),
+            PatternItem::Placeholder(DoublePlaceholderKey::Place0) => {
+                parts.extend(first.iter().cloned());
+            }
+            PatternItem::Placeholder(DoublePlaceholderKey::Place1) => {
+                parts.extend(second.iter().cloned());
+            }
+        }
+    }
+    parts
+}
+
+/// Splits a pattern's literal text into the parts V8 reports: a sign or a percent sign on its own, the rest as
+/// `literal`.
+fn push_literal(parts: &mut Vec<NumberPart>, text: &str) {
+    let mut literal = String::new();
+    for character in text.chars() {
+        let kind = match character {
+            '-' | '\u{2212}' => "minusSign",
+            '+' => "plusSign",
+            '%' | '\u{066A}' => "percentSign",
+            _ => {
+                literal.push(character);
+                continue;
+            }
+        };
+        if !literal.is_empty() {
+            parts.push(NumberPart::new("literal", std::mem::take(&mut literal)));
+        }
+        parts.push(NumberPart::new(kind, character));
+    }
+    if !literal.is_empty() {
+        parts.push(NumberPart::new("literal", literal));
+    }
+}
