@@ -762,3 +762,44 @@ fn after_an_await_the_stack_goes_on_through_the_async_callers_that_wait() {
     let (outcome, _) = client.finish();
     assert_eq!(outcome["result"], 1);
 }
+
+#[test]
+fn a_block_under_the_debugger_invokes_a_flow_and_pauses_with_its_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = blocksmith_workspace::Workspace::open_or_create(dir.path()).unwrap();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invoke_flow");
+    for (name, trigger) in [("Orders", "orders.js"), ("Caller", "caller.js")] {
+        workspace.add_flow(name).unwrap();
+        let trigger_id = workspace.manifest().flow(name).unwrap().trigger.clone();
+        let source = std::fs::read_to_string(fixtures.join(trigger)).unwrap();
+        workspace.save_block_source(&trigger_id, &source).unwrap();
+    }
+    let caller_trigger = workspace.manifest().flow("Caller").unwrap().trigger.clone();
+    let caller_path = workspace.block_path(&caller_trigger);
+
+    let mut client = Client::start();
+    client.request("initialize", json!({"adapterID": "blocksmith"}));
+    client.event("initialized");
+    client.request("launch", json!({"workspace": dir.path(), "flow": "Caller"}));
+    // Line 4 runs once `invokeFlow("Orders", …)` has answered.
+    client.request(
+        "setBreakpoints",
+        json!({"source": {"path": caller_path}, "breakpoints": [{"line": 4}]}),
+    );
+    client.request("configurationDone", json!({}));
+    assert_eq!(client.stopped("breakpoint"), 4);
+    assert_eq!(client.evaluate("response.status"), "201");
+    assert_eq!(client.evaluate("response.data.received.id"), "7");
+    client.request("continue", json!({"threadId": 1}));
+
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["ok"], true, "{outcome}");
+    // A trigger's result is its `payload`: here, what the invoked flow answered.
+    assert_eq!(outcome["steps"][0]["result"]["status"], 201);
+    assert_eq!(outcome["steps"][0]["result"]["data"]["source"], "caller");
+    assert_eq!(exit_code, 0);
+    // The invoked flow's run is in the workspace's history.
+    let history = blocksmith_workspace::history::RunHistory::open(dir.path()).unwrap();
+    let orders_trigger = workspace.manifest().flow("Orders").unwrap().trigger.clone();
+    assert_eq!(history.list(&orders_trigger).unwrap().len(), 1);
+}
