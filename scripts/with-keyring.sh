@@ -4,6 +4,10 @@
 #   - a private D-Bus session bus (dbus-run-session) with gnome-keyring's Secret Service on it;
 #   - a brand-new "login" collection, created and unlocked with a generated password, whose files
 #     live in a temporary XDG_DATA_HOME that is removed afterwards.
+# gnome-keyring 42 aborts now and then when many short-lived clients arrive at once (an upstream
+# race in its client bookkeeping). A desktop restarts it; here D-Bus does: the
+# session's own activation file starts the daemon unlocked with the same password, on the same
+# keyring files, whenever a client asks for the Secret Service and nobody owns it.
 # Nothing touches the user's own keyring. The command's exit code is passed through.
 #
 # Usage: scripts/with-keyring.sh <command> [arguments…]
@@ -27,34 +31,33 @@ trap 'rm -rf "$session_dir"' EXIT
 mkdir -m 700 "$session_dir/data" "$session_dir/runtime"
 
 # gnome-keyring keeps its keyring files under XDG_DATA_HOME: a fresh one means a fresh login
-# collection, created by --unlock with this password.
+# collection, created by the first unlock with this password.
 export XDG_DATA_HOME="$session_dir/data"
-export BLOCKSMITH_KEYRING_PASSWORD
-BLOCKSMITH_KEYRING_PASSWORD="$(head -c 24 /dev/urandom | base64)"
-# The daemon's control socket goes to XDG_RUNTIME_DIR; give it the session's own, so nothing is left
-# behind, without changing XDG_RUNTIME_DIR for the command itself.
-export BLOCKSMITH_KEYRING_RUNTIME_DIR="$session_dir/runtime"
+head -c 24 /dev/urandom | base64 > "$session_dir/password"
+chmod 600 "$session_dir/password"
+
+# D-Bus prefers services in XDG_DATA_HOME over the system's, whose daemon would start locked. The
+# daemon's control socket goes to the session's own runtime directory, so nothing is left behind,
+# without changing XDG_RUNTIME_DIR for the command itself.
+mkdir -p "$XDG_DATA_HOME/dbus-1/services"
+cat > "$session_dir/start-keyring" <<START
+#!/usr/bin/env bash
+XDG_RUNTIME_DIR="$session_dir/runtime" \
+  exec gnome-keyring-daemon --foreground --unlock --components=secrets < "$session_dir/password" >/dev/null
+START
+chmod 700 "$session_dir/start-keyring"
+cat > "$XDG_DATA_HOME/dbus-1/services/org.freedesktop.secrets.service" <<SERVICE
+[D-BUS Service]
+Name=org.freedesktop.secrets
+Exec=$session_dir/start-keyring
+SERVICE
 
 inner='
 set -euo pipefail
-printf %s "$BLOCKSMITH_KEYRING_PASSWORD" \
-  | XDG_RUNTIME_DIR="$BLOCKSMITH_KEYRING_RUNTIME_DIR" \
-    gnome-keyring-daemon --unlock --components=secrets >/dev/null
-unset BLOCKSMITH_KEYRING_PASSWORD BLOCKSMITH_KEYRING_RUNTIME_DIR
-
-# The daemon forks before it owns its bus name; a client arriving earlier would make D-Bus start a
-# second, locked daemon. Wait for the name.
-secrets_owned() {
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
-    | grep -q "boolean true"
-}
-for _ in $(seq 100); do
-  secrets_owned && break
-  sleep 0.05
-done
-if ! secrets_owned; then
-  echo "with-keyring: gnome-keyring did not appear on the session bus within 5 seconds." >&2
+# Ask for the Secret Service by name, so D-Bus starts it from the activation file above.
+if ! dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+  org.freedesktop.DBus.StartServiceByName string:org.freedesktop.secrets uint32:0 >/dev/null; then
+  echo "with-keyring: D-Bus could not start the Secret Service (gnome-keyring)." >&2
   exit 70
 fi
 

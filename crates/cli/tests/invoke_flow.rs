@@ -1,6 +1,7 @@
 //! `context.invokeFlow` through the real `blocksmith` binary: a flow invokes another flow of its workspace and
 //! gets the answer the local webhook listener would give; the invoked run lands in the history naming its
-//! invoker; a cycle and too deep a chain fail with the chain of flow names; an unknown flow lists the flows.
+//! invoker; a cycle and too deep a chain fail with the chain of flow names; an unknown flow lists the flows; a
+//! recorded test case of an invoking flow replays the invoked flow too.
 
 mod common;
 
@@ -171,4 +172,44 @@ fn a_block_file_without_a_workspace_is_told_invoke_flow_needs_one() {
         message.contains("no workspace") && message.contains("--workspace"),
         "{message}"
     );
+}
+
+#[test]
+fn a_flow_case_that_invokes_a_flow_replays_it_and_fails_when_the_invoked_flow_changes() {
+    let (dir, workspace) = workspace_with(&[("Orders", "orders.js"), ("Caller", "caller.js")]);
+    let ws = path(dir.path());
+    let added = blocksmith(&[
+        "test",
+        "add",
+        "--workspace",
+        ws,
+        "--flow",
+        "Caller",
+        "--name",
+        "Order 7",
+    ]);
+    assert_eq!(
+        added.status.code(),
+        Some(0),
+        "{}",
+        common::text(&added.stderr)
+    );
+
+    let replayed = blocksmith(&["test", "--workspace", ws, "--flow", "Caller", "--json"]);
+    let report = line(&replayed);
+    assert_eq!(replayed.status.code(), Some(0), "{report}");
+    assert_eq!(report["cases"][0]["status"], "passed", "{report}");
+
+    // The invoked flow answers differently now: the case that recorded its answer fails.
+    let orders_trigger = workspace.manifest().flow("Orders").unwrap().trigger.clone();
+    let changed = std::fs::read_to_string(fixture("orders.js"))
+        .unwrap()
+        .replace("statusCode: 201", "statusCode: 200");
+    workspace
+        .save_block_source(&orders_trigger, &changed)
+        .unwrap();
+    let failed = blocksmith(&["test", "--workspace", ws, "--flow", "Caller"]);
+    let lines = common::text(&failed.stdout);
+    assert_eq!(failed.status.code(), Some(1), "{lines}");
+    assert!(lines.contains("status: expected 201, got 200"), "{lines}");
 }

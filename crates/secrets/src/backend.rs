@@ -96,13 +96,21 @@ pub(crate) struct FailureContext<'a> {
 
 /// Opens a handle on the chosen store. Opening the Secret Service connects to the session bus
 /// and opens an encrypted session with the provider; opening keyutils checks nothing yet.
+///
+/// A Secret Service daemon that stops while opening the session (gnome-keyring aborts on an upstream race
+/// when many clients open sessions at once) is started again by D-Bus: the session is opened once more.
 pub(crate) fn open_store(backend: Backend, bus: &BusEnvironment) -> Result<Arc<CredentialStore>> {
-    let opened: keyring_core::Result<Arc<CredentialStore>> = match backend {
-        Backend::SecretService => zbus_secret_service_keyring_store::Store::new()
-            .map(|store| store as Arc<CredentialStore>),
-        Backend::KernelKeyutils => {
-            linux_keyutils_keyring_store::Store::new().map(|store| store as Arc<CredentialStore>)
+    let open = || -> keyring_core::Result<Arc<CredentialStore>> {
+        match backend {
+            Backend::SecretService => zbus_secret_service_keyring_store::Store::new()
+                .map(|store| store as Arc<CredentialStore>),
+            Backend::KernelKeyutils => linux_keyutils_keyring_store::Store::new()
+                .map(|store| store as Arc<CredentialStore>),
         }
+    };
+    let opened = match open() {
+        Err(error) if connection_went_stale(&error) => open(),
+        opened => opened,
     };
     opened.map_err(|error| {
         classify(
@@ -190,6 +198,27 @@ fn classify_secret_service(
     }
 }
 
+/// Whether a failure means the Secret Service this connection opened its session with is gone:
+/// its daemon stopped while answering (`NoReply`), or a new one does not know the old session.
+/// Connecting again reaches the daemon that runs now.
+pub(crate) fn connection_went_stale(error: &keyring_core::Error) -> bool {
+    use keyring_core::Error as Core;
+    let (Core::PlatformFailure(platform) | Core::NoStorageAccess(platform)) = error else {
+        return false;
+    };
+    match platform.downcast_ref::<secret_service::Error>() {
+        Some(secret_service::Error::Zbus(zbus::Error::MethodError(name, _, _))) => matches!(
+            name.as_str(),
+            "org.freedesktop.Secret.Error.NoSession" | "org.freedesktop.DBus.Error.NoReply"
+        ),
+        Some(secret_service::Error::Zbus(zbus::Error::FDO(fdo_error))) => {
+            matches!(**fdo_error, zbus::fdo::Error::NoReply(_))
+        }
+        Some(secret_service::Error::ZbusFdo(zbus::fdo::Error::NoReply(_))) => true,
+        _ => false,
+    }
+}
+
 enum BusFailure {
     NoBus { tried: Option<String> },
     NoSecretService,
@@ -253,6 +282,19 @@ mod tests {
 
     fn platform(error: secret_service::Error) -> keyring_core::Error {
         keyring_core::Error::PlatformFailure(Box::new(error))
+    }
+
+    #[test]
+    fn a_vanished_session_or_daemon_is_a_stale_connection_and_a_locked_keyring_is_not() {
+        assert!(connection_went_stale(&platform(
+            secret_service::Error::ZbusFdo(zbus::fdo::Error::NoReply(
+                "recipient disconnected".into()
+            ))
+        )));
+        assert!(!connection_went_stale(&platform(
+            secret_service::Error::Locked
+        )));
+        assert!(!connection_went_stale(&keyring_core::Error::NoEntry));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `SecretStore`: reading and writing Blocksmith's secrets in the OS keyring, keeping a
-//! connection's entries together when it is renamed or removed, and the start-up probe.
+//! connection's entries together when it is renamed or removed, the start-up probe, and finding
+//! the keyring again after its daemon restarted.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use keyring_core::{CredentialStore, Entry};
 
@@ -21,7 +22,10 @@ const PROBE_VALUE: &str = "Blocksmith keyring probe: safe to delete";
 /// A handle on one keyring service namespace. Cheap to clone; all clones share one connection.
 #[derive(Clone)]
 pub struct SecretStore {
-    store: Arc<CredentialStore>,
+    /// The open connection; replaced when the keyring's daemon restarted under it.
+    store: Arc<RwLock<Arc<CredentialStore>>>,
+    /// Whether a connection that went stale may be opened again (not for unit tests' stores).
+    reconnects: bool,
     backend: Backend,
     service: String,
     bus: BusEnvironment,
@@ -57,7 +61,8 @@ impl SecretStore {
         let bus = BusEnvironment::from_process();
         let store = backend::open_store(backend, &bus)?;
         Ok(Self {
-            store,
+            store: Arc::new(RwLock::new(store)),
+            reconnects: true,
             backend,
             service: service.to_owned(),
             bus,
@@ -68,7 +73,8 @@ impl SecretStore {
     #[cfg(test)]
     pub(crate) fn over(store: Arc<CredentialStore>, service: &str) -> Self {
         Self {
-            store,
+            store: Arc::new(RwLock::new(store)),
+            reconnects: false,
             backend: Backend::SecretService,
             service: service.to_owned(),
             bus: BusEnvironment::default(),
@@ -211,29 +217,60 @@ impl SecretStore {
     }
 
     fn write(&self, account: &str, value: &Sensitive<String>) -> Result<()> {
-        self.entry(account, Operation::Store)?
-            .set_password(value.expose())
-            .map_err(|error| self.failure(error, Operation::Store, account))
+        self.on_entry(account, Operation::Store, |entry| {
+            entry.set_password(value.expose())
+        })
     }
 
     fn read(&self, account: &str) -> Result<Option<Sensitive<String>>> {
-        match self.entry(account, Operation::Read)?.get_password() {
-            Ok(value) => Ok(Some(Sensitive::new(value))),
-            Err(keyring_core::Error::NoEntry) => Ok(None),
-            Err(error) => Err(self.failure(error, Operation::Read, account)),
-        }
+        self.on_entry(account, Operation::Read, |entry| {
+            match entry.get_password() {
+                Ok(value) => Ok(Some(Sensitive::new(value))),
+                Err(keyring_core::Error::NoEntry) => Ok(None),
+                Err(error) => Err(error),
+            }
+        })
     }
 
     fn remove(&self, account: &str) -> Result<()> {
-        match self.entry(account, Operation::Delete)?.delete_credential() {
-            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
-            Err(error) => Err(self.failure(error, Operation::Delete, account)),
-        }
+        self.on_entry(account, Operation::Delete, |entry| {
+            match entry.delete_credential() {
+                Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
+                Err(error) => Err(error),
+            }
+        })
     }
 
-    fn entry(&self, account: &str, operation: Operation) -> Result<Entry> {
-        Entry::new_in_store(&self.store, &self.service, account)
-            .map_err(|error| self.failure(error, operation, account))
+    /// Does `act` on the entry for `account`. When the keyring's daemon restarted since the
+    /// connection was opened (the desktop restarts gnome-keyring after it aborts), the old session
+    /// is gone: the store connects again and does `act` once more, so a running app keeps working.
+    /// Every operation is idempotent, so doing it again after a call the daemon never answered is safe.
+    fn on_entry<T>(
+        &self,
+        account: &str,
+        operation: Operation,
+        act: impl Fn(&Entry) -> keyring_core::Result<T>,
+    ) -> Result<T> {
+        let current = Arc::clone(
+            &self
+                .store
+                .read()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
+        let attempt = |store: &Arc<CredentialStore>| {
+            Entry::new_in_store(store, &self.service, account).and_then(|entry| act(&entry))
+        };
+        match attempt(&current) {
+            Err(error) if self.reconnects && backend::connection_went_stale(&error) => {
+                let fresh = backend::open_store(self.backend, &self.bus)?;
+                *self
+                    .store
+                    .write()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::clone(&fresh);
+                attempt(&fresh).map_err(|error| self.failure(error, operation, account))
+            }
+            outcome => outcome.map_err(|error| self.failure(error, operation, account)),
+        }
     }
 
     fn failure(&self, error: keyring_core::Error, operation: Operation, account: &str) -> Error {
