@@ -6,78 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { clickGutter, locals, waitForPauseOn } from './debugging.mjs';
 import { blockFile, freshFolders, repoFile, selectBlock, testIdText, withApp } from './harness.mjs';
 import { replaceEditorText, waitForEditor } from './monaco.mjs';
-import { elementArgument, waitFor } from './webdriver.mjs';
+import { waitFor } from './webdriver.mjs';
 
 const DEBUG_STEPS = repoFile('tests/e2e/fixtures/debug-steps.js');
-
-/** Clicks the editor's glyph margin beside `lineNumber`, where a person clicks to set a breakpoint. */
-async function clickGutter(session, lineNumber) {
-  const host = await session.find('[data-testid="editor"]');
-  const offset = await session.executeScript(
-    `const host = arguments[0];
-     const editor = window.monaco.editor.getEditors().find((candidate) => host.contains(candidate.getContainerDomNode()));
-     const layout = editor.getLayoutInfo();
-     const top = editor.getTopForLineNumber(arguments[1]) - editor.getScrollTop();
-     const rect = host.getBoundingClientRect();
-     return {
-       x: Math.round(layout.glyphMarginLeft + layout.glyphMarginWidth / 2 - rect.width / 2),
-       y: Math.round(top + editor.getOption(window.monaco.editor.EditorOption.lineHeight) / 2 - rect.height / 2),
-     };`,
-    [elementArgument(host), lineNumber],
-  );
-  const origin = elementArgument(host);
-  await session.command('POST', '/actions', {
-    actions: [
-      {
-        type: 'pointer',
-        id: 'mouse',
-        parameters: { pointerType: 'mouse' },
-        actions: [
-          { type: 'pointerMove', duration: 0, origin, x: offset.x, y: offset.y },
-          { type: 'pointerDown', button: 0 },
-          { type: 'pointerUp', button: 0 },
-        ],
-      },
-    ],
-  });
-  await session.command('DELETE', '/actions');
-}
-
-/** The lines the editor marks as paused (the highlighted line's number), as Monaco holds its decorations. */
-function pausedLines(session) {
-  return session.executeScript(`
-    const host = document.querySelector('[data-testid="editor"]');
-    const editor = window.monaco.editor.getEditors().find((candidate) => host.contains(candidate.getContainerDomNode()));
-    return editor.getModel().getAllDecorations()
-      .filter((decoration) => decoration.options.className === 'debug-paused-line')
-      .map((decoration) => decoration.range.startLineNumber);`);
-}
-
-async function waitForPauseOn(session, line) {
-  await waitFor(
-    async () => (await testIdText(session, 'debug-status')).startsWith(`Paused on line ${line}`),
-    { timeoutMs: 30_000, message: `the debugger to pause on line ${line}` },
-  );
-  assert.deepEqual(await pausedLines(session), [line], 'the paused line is highlighted');
-}
-
-/** The Local scope's variables as `name → value` text, as the Variables section shows them. */
-async function locals(session) {
-  return waitFor(
-    async () => {
-      const shown = await session.executeScript(`
-        const rows = document.querySelectorAll('[data-scope="Local"] > .debug-tree > [data-testid="debug-variable"]');
-        return Object.fromEntries([...rows].map((row) => [
-          row.dataset.name,
-          row.querySelector('[data-testid="debug-variable-value"]').textContent,
-        ]));`);
-      return Object.keys(shown).length > 0 && shown;
-    },
-    { message: 'the Local variables' },
-  );
-}
 
 test('a gutter breakpoint pauses Debug on its line; stepping and continuing reach the result', async (t) => {
   await withApp(t, freshFolders(t), async ({ session, workspace }) => {

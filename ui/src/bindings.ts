@@ -916,7 +916,7 @@ export type DebugNoticeEvent = { runId: string;
  */
 event: DebugEvent | null; 
 /**
- * Set when a flow's step started: its display name and its file.
+ * Set when a flow's step started: its display name, its block and its file.
  */
 stepStarted: StepStarted | null }
 /**
@@ -1415,7 +1415,11 @@ export type StepOutcome = { name: string; ok: boolean; result: JsonValue; logs: 
  * In debug mode, what the step's `context.debug` recorded.
  */
 debugResults?: JsonValue | null }
-export type StepStarted = { name: string; path: string }
+export type StepStarted = { name: string; 
+/**
+ * The step's block: the window opens it in the editor when the debugger pauses there.
+ */
+blockId: string; path: string }
 /**
  * Why a run paused; the Debug Adapter Protocol's `stopped` reasons.
  */

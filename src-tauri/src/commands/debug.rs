@@ -30,7 +30,7 @@ pub struct DebugNoticeEvent {
     pub run_id: String,
     /// Set when the debugger spoke.
     pub event: Option<DebugEvent>,
-    /// Set when a flow's step started: its display name and its file.
+    /// Set when a flow's step started: its display name, its block and its file.
     pub step_started: Option<StepStarted>,
 }
 
@@ -38,6 +38,8 @@ pub struct DebugNoticeEvent {
 #[serde(rename_all = "camelCase")]
 pub struct StepStarted {
     pub name: String,
+    /// The step's block: the window opens it in the editor when the debugger pauses there.
+    pub block_id: String,
     pub path: PathBuf,
 }
 
@@ -61,11 +63,16 @@ fn notices_to_window(app: AppHandle, run_id: String) -> DebugListener {
                 step_started: None,
             }
             .emit(&app),
-            DebugNotice::StepStarted { name, path } => DebugNoticeEvent {
+            DebugNotice::StepStarted {
+                name,
+                block_id,
+                path,
+            } => DebugNoticeEvent {
                 run_id: run_id.clone(),
                 event: None,
                 step_started: Some(StepStarted {
                     name: name.clone(),
+                    block_id: block_id.clone(),
                     path: path.clone(),
                 }),
             }

@@ -266,7 +266,8 @@ function connectionsFromWire(views: WireConnectionView[]): ConnectionView[] {
   return views.map((view) => ({ ...view, inputs: definedEntries(view.inputs), secrets: definedEntries(view.secrets) }));
 }
 
-function flowOutcomeFromWire(outcome: WireFlowOutcome): FlowOutcome {
+/** A flow run's outcome as the app sends it, with the JSON its steps carry parsed. */
+export function flowOutcomeFromWire(outcome: WireFlowOutcome): FlowOutcome {
   return {
     ...outcome,
     response: jsonFromWire(outcome.response),

@@ -1,14 +1,16 @@
-// The Debug view: runs the open block under the debugger with the same input as Run, and while it is paused
-// shows where (the editor highlights the line), the call stack, the variables by scope, watch expressions and a
+// The Debug view: runs the open block (Debug) or its whole flow (Debug flow) under the debugger with the same
+// input as Run and Run flow, and while it is paused shows where (the editor opens the paused step's block and
+// highlights the line), the call stack, the variables by scope, watch expressions and a
 // console that evaluate in the frame chosen in the call stack (the paused one until another is clicked). Keys as in the editors people know: F5 starts or continues,
 // F10 steps over, F11 steps into, Shift+F11 steps out.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { FlowOutcome, JsonValue } from '../common/backend';
 import type { ParsedJson } from '../common/json';
 import { useNotices } from '../common/notices';
 import { useEditorSession } from '../editor/EditorSession';
 import { breakpointStore, useBreakpoints } from './breakpointStore';
 import type { ExceptionFilters } from './debugApi';
-import { DebugSession, type DebugSnapshot } from './debugSession';
+import { DebugSession, IDLE, type DebugSnapshot } from './debugSession';
 import { usePausedEditor } from './usePausedEditor';
 import { VariablesTree } from './VariablesTree';
 import './debug.css';
@@ -34,22 +36,29 @@ const REASON_TEXT: Record<string, string> = {
   pause: 'paused',
 };
 
-export function DebugPanel({ blockId, readInput }: { blockId: string; readInput: () => Promise<ParsedJson> }) {
+interface DebugPanelProps {
+  /** The block open in the editor. */
+  blockId: string;
+  /** The open block's run input, as Run reads it. */
+  readInput: () => Promise<ParsedJson>;
+  /** The flow the open block belongs to, which Debug flow runs. */
+  flow: string | null;
+  /** The trigger's payload for Debug flow, as Run flow chooses it (null: the trigger's saved sample). */
+  readFlowPayload: () => Promise<JsonValue | null>;
+  /** Opens a block in the editor: where a flow's debug run paused. */
+  showBlock: (blockId: string) => void;
+}
+
+export function DebugPanel({ blockId, readInput, flow, readFlowPayload, showBlock }: DebugPanelProps) {
   const { editor } = useEditorSession();
   const { reportError } = useNotices();
   const breakpoints = useBreakpoints();
-  const [state, setState] = useState<DebugSnapshot>(() => ({
-    phase: 'idle',
-    paused: null,
-    frames: [],
-    selectedFrame: 0,
-    scopes: [],
-    logpoints: [],
-    outcome: null,
-    failure: null,
-  }));
+  const [state, setState] = useState<DebugSnapshot>(IDLE);
+  // One session for the panel's life, not per block: a flow's debug run goes on while the editor opens each step.
   const session = useMemo(() => new DebugSession(setState), []);
   useEffect(() => () => session.dispose(), [session]);
+  // Another block opened after a run ended: its result was the other block's.
+  useEffect(() => session.clear(), [session, blockId]);
   useEffect(() => {
     breakpointStore.onSaveFailed = (error) => reportError('The breakpoint could not be saved.', error);
     return () => {
@@ -75,6 +84,21 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
     await session.start(blockId, source, input.value, { exceptions, stopOnEntry: false });
   }, [editor, readInput, reportError, session, blockId, exceptions]);
 
+  const startFlow = useCallback(async () => {
+    if (!flow) return;
+    const payload = await readFlowPayload();
+    setConsoleEntries([]);
+    await session.startFlow(flow, payload, { exceptions, stopOnEntry: false });
+  }, [flow, readFlowPayload, session, exceptions]);
+
+  // A flow's run paused in a step whose block is not open: open it, so the paused line shows.
+  const pausedBlockId = state.phase === 'paused' ? state.runningBlockId : null;
+  useEffect(() => {
+    if (pausedBlockId && pausedBlockId !== blockId) showBlock(pausedBlockId);
+    // On each pause only (`state.paused` is a new object each time), not when the person opens another block
+    // while the run is paused: `blockId` and `showBlock` are left out on purpose.
+  }, [pausedBlockId, state.paused]);
+
   // The keys work wherever the focus is, the editor included.
   const keys = useRef({ start, session, paused, going });
   keys.current = { start, session, paused, going };
@@ -97,7 +121,8 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
   }, []);
 
   const evaluateText = useCallback(async (expression: string) => (await session.evaluate(expression)).result, [session]);
-  usePausedEditor(editor, paused ? (state.paused?.line ?? null) : null, evaluateText);
+  const pausedHere = paused && state.runningBlockId === blockId;
+  usePausedEditor(editor, pausedHere ? (state.paused?.line ?? null) : null, evaluateText);
   const loadMembers = useCallback((reference: number) => session.variables(reference), [session]);
 
   const submitConsole = async (event: FormEvent<HTMLFormElement>) => {
@@ -123,10 +148,13 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
     field.value = '';
   };
 
+  const inStep = state.target?.kind === 'flow' && state.stepName ? ` in ${state.stepName}` : '';
   const status =
     state.phase === 'paused' && state.paused
-      ? `Paused on line ${state.paused.line} (${REASON_TEXT[state.paused.reason] ?? state.paused.reason})${state.paused.text ? `: ${state.paused.text}` : ''}`
-      : STATUS_TEXT[state.phase];
+      ? `Paused on line ${state.paused.line}${inStep} (${REASON_TEXT[state.paused.reason] ?? state.paused.reason})${state.paused.text ? `: ${state.paused.text}` : ''}`
+      : state.phase === 'running' && inStep
+        ? `Running${inStep}…`
+        : STATUS_TEXT[state.phase];
 
   return (
     <section className="debug-panel" data-testid="debug-panel" aria-label="Debug">
@@ -136,9 +164,16 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
             Continue
           </button>
         ) : (
-          <button type="button" className="primary" data-testid="debug" onClick={() => void start()} title="Debug this block (F5)">
-            Debug
-          </button>
+          <>
+            <button type="button" className="primary" data-testid="debug" onClick={() => void start()} title="Debug this block (F5)">
+              Debug
+            </button>
+            {flow && (
+              <button type="button" data-testid="debug-flow" onClick={() => void startFlow()} title={`Debug every step of ${flow}, each with its breakpoints`}>
+                Debug flow
+              </button>
+            )}
+          </>
         )}
         <button type="button" data-testid="debug-step-over" disabled={!paused} onClick={() => session.move({ command: 'next' })} title="Step over (F10)">
           Step over
@@ -278,7 +313,7 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
 
       {state.phase === 'ended' && (
         <section className="debug-section" data-testid="debug-result" aria-label="Debug run result">
-          <h3>{state.outcome?.ok ? 'Result' : 'Failed'}</h3>
+          <h3>{(state.outcome ?? state.flowOutcome)?.ok ? 'Result' : 'Failed'}</h3>
           {state.failure && <p role="alert">{state.failure}</p>}
           {state.outcome && (
             <pre className="debug-result-json">
@@ -287,9 +322,31 @@ export function DebugPanel({ blockId, readInput }: { blockId: string; readInput:
                 : `${state.outcome.error?.name ?? 'Error'}: ${state.outcome.error?.message ?? ''}`}
             </pre>
           )}
+          {state.flowOutcome && <FlowDebugResult outcome={state.flowOutcome} />}
         </section>
       )}
     </section>
+  );
+}
+
+/** A flow's debug run as it ended: each step that ran, and the last one's result or error. */
+function FlowDebugResult({ outcome }: { outcome: FlowOutcome }) {
+  const last = outcome.steps.at(-1);
+  return (
+    <>
+      <ol className="debug-flow-steps" data-testid="debug-flow-steps">
+        {outcome.steps.map((step, index) => (
+          <li key={index} data-ok={step.ok}>
+            {step.name} <span className="muted">{step.ok ? `${step.durationMs} ms` : 'failed'}</span>
+          </li>
+        ))}
+      </ol>
+      {last && (
+        <pre className="debug-result-json">
+          {last.ok ? JSON.stringify(last.result, null, 2) : `${last.error?.name ?? 'Error'}: ${last.error?.message ?? ''}`}
+        </pre>
+      )}
+    </>
   );
 }
 

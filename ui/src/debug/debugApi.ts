@@ -10,7 +10,7 @@ import {
   type Result,
   type SavedBreakpoint,
 } from '../bindings';
-import { BACKEND_UNAVAILABLE, BackendError, IPC_FAILED, type JsonValue } from '../common/backend';
+import { BACKEND_UNAVAILABLE, BackendError, IPC_FAILED, flowOutcomeFromWire, type JsonValue } from '../common/backend';
 
 export type {
   Answer,
@@ -50,6 +50,9 @@ export const debugApi = {
   /** Debugs the editor's text as block `blockId` with the run's `input`; resolves when the run ends. */
   debugBlock: (runId: string, blockId: string, source: string, input: JsonValue, options: DebugStartOptions) =>
     unwrap('debug_block', () => commands.debugBlock(runId, blockId, source, input, options)),
+  /** Debugs every step of `flow` (`payload` null: the trigger's saved sample); resolves when the run ends. */
+  debugFlow: (runId: string, flow: string, payload: JsonValue | null, options: DebugStartOptions) =>
+    unwrap('debug_flow', () => commands.debugFlow(runId, flow, payload, options)).then(flowOutcomeFromWire),
   /** Passes a command to the debug run; false when it is no longer running. */
   command: async (runId: string, command: DebugCommand) => {
     if (!insideTauri()) return false;

@@ -1,8 +1,9 @@
-// One debug run as the Debug view drives it: starts it, follows its notices (paused, resumed, logpoints, the
-// answers to its questions) and asks the paused frame for its stack, scopes, variables and expressions. Each
-// question carries a request number; its answer comes back as a notice with the same number.
+// One debug run as the Debug view drives it, of a block or of a whole flow: starts it, follows its notices
+// (paused, resumed, logpoints, a flow's next step, the answers to its questions) and asks the paused frame for its
+// stack, scopes, variables and expressions. Each question carries a request number; its answer comes back as a
+// notice with the same number.
 import type { RunOutcome } from '../bindings';
-import type { JsonValue } from '../common/backend';
+import type { FlowOutcome, JsonValue } from '../common/backend';
 import {
   debugApi,
   type Answer,
@@ -25,8 +26,16 @@ export interface PausedAt {
   text: string | null;
 }
 
+/** What a debug run runs: one block (the editor's text), or a flow's saved blocks in order. */
+export type DebugTarget = { kind: 'block'; blockId: string } | { kind: 'flow'; flow: string };
+
 export interface DebugSnapshot {
   phase: DebugPhase;
+  target: DebugTarget | null;
+  /** The block the debugger's lines belong to: the debugged block, or the flow's step running now. */
+  runningBlockId: string | null;
+  /** In a flow's run, the display name of the step running now. */
+  stepName: string | null;
   paused: PausedAt | null;
   frames: StackFrame[];
   /** The frame the scopes, watches, console and hovers read: 0 (the paused one) until another is chosen. */
@@ -35,6 +44,7 @@ export interface DebugSnapshot {
   /** What the logpoints printed, in order. */
   logpoints: string[];
   outcome: RunOutcome | null;
+  flowOutcome: FlowOutcome | null;
   /** Why the run could not be debugged (not why the block failed: that is in `outcome`). */
   failure: string | null;
 }
@@ -45,14 +55,18 @@ export interface Evaluated {
   variablesReference: number;
 }
 
-const IDLE: DebugSnapshot = {
+export const IDLE: DebugSnapshot = {
   phase: 'idle',
+  target: null,
+  runningBlockId: null,
+  stepName: null,
   paused: null,
   frames: [],
   selectedFrame: 0,
   scopes: [],
   logpoints: [],
   outcome: null,
+  flowOutcome: null,
   failure: null,
 };
 
@@ -78,16 +92,41 @@ export class DebugSession {
 
   /** Debugs block `blockId` (the editor's `source`, the run's `input`); resolves when the run has ended. */
   async start(blockId: string, source: string, input: JsonValue, options: DebugStartOptions): Promise<void> {
+    await this.run({ kind: 'block', blockId }, blockId, async (runId) => {
+      const outcome = await debugApi.debugBlock(runId, blockId, source, input, options);
+      return { outcome };
+    });
+  }
+
+  /** Debugs every step of `flow` as Run flow runs it (`payload` null: the trigger's saved sample), each step with
+   * its saved breakpoints; resolves when the run has ended. */
+  async startFlow(flow: string, payload: JsonValue | null, options: DebugStartOptions): Promise<void> {
+    await this.run({ kind: 'flow', flow }, null, async (runId) => {
+      const flowOutcome = await debugApi.debugFlow(runId, flow, payload, options);
+      return { flowOutcome };
+    });
+  }
+
+  /** Forgets an ended run, so the view is ready for the next. */
+  clear(): void {
+    if (this.state.phase === 'ended') this.update(IDLE);
+  }
+
+  private async run(
+    target: DebugTarget,
+    runningBlockId: string | null,
+    debug: (runId: string) => Promise<Pick<DebugSnapshot, 'outcome'> | Pick<DebugSnapshot, 'flowOutcome'>>,
+  ): Promise<void> {
     if (this.state.phase === 'running' || this.state.phase === 'paused') return;
     nextRunNumber += 1;
     const runId = `debug-${Date.now()}-${nextRunNumber}`;
     this.runId = runId;
     this.unlisten?.();
     this.unlisten = await debugApi.listen((notice) => this.heard(notice));
-    this.update({ ...IDLE, phase: 'running' });
+    this.update({ ...IDLE, phase: 'running', target, runningBlockId });
     try {
-      const outcome = await debugApi.debugBlock(runId, blockId, source, input, options);
-      if (this.runId === runId) this.update({ ...this.state, phase: 'ended', paused: null, outcome });
+      const ended = await debug(runId);
+      if (this.runId === runId) this.update({ ...this.state, ...ended, phase: 'ended', paused: null });
     } catch (error) {
       if (this.runId === runId) {
         this.update({ ...this.state, phase: 'ended', paused: null, failure: error instanceof Error ? error.message : String(error) });
@@ -150,7 +189,11 @@ export class DebugSession {
   }
 
   private heard(notice: DebugNoticeEvent): void {
-    if (notice.runId !== this.runId || !notice.event) return;
+    if (notice.runId !== this.runId) return;
+    if (notice.stepStarted) {
+      this.update({ ...this.state, runningBlockId: notice.stepStarted.blockId, stepName: notice.stepStarted.name });
+    }
+    if (!notice.event) return;
     const event = notice.event;
     switch (event.event) {
       case 'stopped':

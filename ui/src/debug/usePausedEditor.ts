@@ -13,27 +13,36 @@ export function usePausedEditor(
 ) {
   useEffect(() => {
     if (!editor || pausedLine === null) return;
-    const decorations = editor.createDecorationsCollection([
-      {
-        range: new monaco.Range(pausedLine, 1, pausedLine, 1),
-        options: {
-          isWholeLine: true,
-          className: 'debug-paused-line',
-          glyphMarginClassName: 'debug-glyph debug-glyph-paused',
+    const decorations = editor.createDecorationsCollection();
+    const mark = () => {
+      decorations.set([
+        {
+          range: new monaco.Range(pausedLine, 1, pausedLine, 1),
+          options: {
+            isWholeLine: true,
+            className: 'debug-paused-line',
+            glyphMarginClassName: 'debug-glyph debug-glyph-paused',
+          },
         },
-      },
-    ]);
-    editor.revealLineInCenterIfOutsideViewport(pausedLine);
-    return () => decorations.clear();
+      ]);
+      editor.revealLineInCenterIfOutsideViewport(pausedLine);
+    };
+    mark();
+    // A flow's debug run opens the paused step's block, whose text may reach the editor after the pause: mark the
+    // line again in it.
+    const modelChanged = editor.onDidChangeModel(mark);
+    return () => {
+      modelChanged.dispose();
+      decorations.clear();
+    };
   }, [editor, pausedLine]);
 
   useEffect(() => {
     if (!editor || pausedLine === null) return;
-    const model = editor.getModel();
-    if (!model) return;
     const hover = monaco.languages.registerHoverProvider('javascript', {
       provideHover: async (hovered, position) => {
-        if (hovered !== model) return null;
+        // The editor's model now: a flow's debug run may have opened another block since the pause.
+        if (hovered !== editor.getModel()) return null;
         const word = hovered.getWordAtPosition(position);
         if (!word) return null;
         try {

@@ -1,7 +1,7 @@
 // The run panel: the selected block's inputs, Run/Stop, and what the run produced — or, after Run flow, the flow
 // run as its own view in place of the block's.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, type FlowOutcome, type RunEntry } from '../common/backend';
+import { api, type FlowOutcome, type JsonValue, type RunEntry } from '../common/backend';
 import { PlayIcon, StopIcon } from '../common/icons';
 import { useNotices } from '../common/notices';
 import { parseJsonInput } from '../common/json';
@@ -132,17 +132,22 @@ export function RunPanel() {
     };
   }, [runShortcut, runBlock]);
 
+  const openFlow = workspace && block ? flowOfBlock(workspace, block.id) : null;
+  /** The trigger's payload for a run of the whole flow: the one in the editor when the trigger is the open block,
+   * else the one it last ran with in this session; null lets the app use the trigger's saved sample (the app
+   * completes platform fields). */
+  const flowPayload = useCallback(async (): Promise<JsonValue | null> => {
+    if (!openFlow || !block) return null;
+    const typed = openFlow.trigger === block.id ? await input.current() : null;
+    return typed?.ok ? typed.value : (lastInputs[openFlow.trigger] ?? null);
+  }, [openFlow, block, input, lastInputs]);
+
   const runFlow = async () => {
-    if (!workspace || !block) return;
-    const flow = flowOfBlock(workspace, block.id);
-    if (!flow) return;
-    // The trigger runs with the payload in the editor when it is the open block, else with the payload it last ran
-    // with in this session; null lets the app use the trigger's saved sample. The app completes platform fields.
-    const typed = flow.trigger === block.id ? await input.current() : null;
-    const payload = typed?.ok ? typed.value : (lastInputs[flow.trigger] ?? null);
+    if (!block || !openFlow) return;
+    const payload = await flowPayload();
     // The block's own last run would contradict the flow's run of it: it goes, and the flow run shows instead.
     reset();
-    await flowRun.start(flow.name, block.id, payload, debugMode);
+    await flowRun.start(openFlow.name, block.id, payload, debugMode);
   };
 
   /** Puts the editor's cursor on the failing line and column, and gives it focus. */
@@ -313,7 +318,13 @@ export function RunPanel() {
         <span className="spacer" />
         <TimeLimitField key={`${block.id}:${block.timeoutMs ?? ''}`} block={block} />
       </div>
-      <DebugPanel key={block.id} blockId={block.id} readInput={input.current} />
+      <DebugPanel
+        blockId={block.id}
+        readInput={input.current}
+        flow={openFlow?.name ?? null}
+        readFlowPayload={flowPayload}
+        showBlock={select}
+      />
       {flowRunShown && (
         <FlowRunView
           state={flowRunShown}

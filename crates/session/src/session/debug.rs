@@ -41,9 +41,13 @@ pub enum DebugNotice {
     Logged(LiveLogLine),
     /// The debugger paused, resumed, printed a logpoint or answered a command.
     Debugger(DebugEvent),
-    /// In a flow's debug run: the step `name`, whose file is `path`, starts; the debugger's lines are that
-    /// file's until the next step starts.
-    StepStarted { name: String, path: PathBuf },
+    /// In a flow's debug run: the step `name` (block `block_id`, whose file is `path`) starts; the debugger's
+    /// lines are that file's until the next step starts.
+    StepStarted {
+        name: String,
+        block_id: String,
+        path: PathBuf,
+    },
 }
 
 /// Hears a debug run's notices, from the threads that read its worker, as they arrive.

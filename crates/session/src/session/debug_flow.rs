@@ -114,6 +114,7 @@ impl Session {
                     let block_id = block.block_id.as_str();
                     (listener.0)(&DebugNotice::StepStarted {
                         name: block.name.clone(),
+                        block_id: block_id.to_owned(),
                         path: workspace.block_path(block_id),
                     });
                     let events = debugger_events_to(listener.clone(), redactor.clone());
