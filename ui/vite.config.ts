@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { dropBrowserTypings } from './build/typescriptLibs';
 
 const uiRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -30,5 +31,6 @@ export default defineConfig(({ mode }) => ({
   },
   worker: {
     format: 'es',
+    plugins: () => [dropBrowserTypings()],
   },
 }));

@@ -1,8 +1,9 @@
-// A new workspace opens on the seed's two blocks, each shown in Monaco with the seed's template verbatim.
+// A new workspace opens on the seed's two blocks, each shown in Monaco with the seed's template verbatim; syntax errors are
+// marked while typing, and Go to Definition works through the TypeScript worker.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freshFolders, listedBefore, repoFile, selectBlock, withApp } from './harness.mjs';
-import { editorMarkers, MARKER_ERROR, replaceEditorText, waitForEditor, waitForEditorValue } from './monaco.mjs';
+import { editorMarkers, MARKER_ERROR, placeCursor, replaceEditorText, waitForEditor, waitForEditorValue } from './monaco.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const ACTION_TEMPLATE = repoFile('crates/workspace/templates/code-block.js');
@@ -51,5 +52,31 @@ test('a syntax error is marked while typing, without running, and the mark goes 
       timeoutMs: 10_000,
       message: 'the syntax mark to go once the code is fixed',
     });
+  });
+});
+
+test('Go to Definition moves to the declaration, answered by the TypeScript worker on ECMAScript typings alone', async (t) => {
+  await withApp(t, freshFolders(t), async ({ session }) => {
+    await selectBlock(session, 'Code Block');
+    await waitForEditor(session);
+    await waitForEditorValue(session, ACTION_TEMPLATE);
+    const source = 'const rate = 2;\nmodule.exports = async () => ({ data: [1, 2].map((n) => n * rate) });\n';
+    await replaceEditorText(session, source);
+    await placeCursor(session, 2, source.split('\n')[1].lastIndexOf('rate') + 2);
+    await session.executeScript(`
+      const host = document.querySelector('[data-testid="editor"]');
+      const editor = window.monaco.editor.getEditors().find((candidate) => host.contains(candidate.getContainerDomNode()));
+      editor.trigger('e2e', 'editor.action.revealDefinition', {});`);
+    const selection = await waitFor(
+      async () => {
+        const at = await session.executeScript(`
+          const host = document.querySelector('[data-testid="editor"]');
+          const editor = window.monaco.editor.getEditors().find((candidate) => host.contains(candidate.getContainerDomNode()));
+          return editor.getSelection();`);
+        return at.startLineNumber === 1 && at;
+      },
+      { timeoutMs: 30_000, message: 'the cursor to move to the declaration of `rate` on line 1' },
+    );
+    assert.equal(selection.startColumn, 7, 'the cursor is on the name `rate`');
   });
 });

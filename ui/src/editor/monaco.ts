@@ -63,6 +63,9 @@ self.MonacoEnvironment = {
 
 javascriptDefaults.setCompilerOptions({
   target: ScriptTarget.ESNext,
+  // A block runs on the engine, not in a browser: only the ECMAScript typings (the browser ones are not bundled,
+  // ui/build/typescriptLibs.ts).
+  lib: ['esnext'],
   allowJs: true,
   allowNonTsExtensions: true,
   checkJs: false,
