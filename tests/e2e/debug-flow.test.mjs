@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { clickGutter, locals, waitForPauseOn } from './debugging.mjs';
+import { clickGutter, debugResult, locals, waitForPauseOn } from './debugging.mjs';
 import { blockFile, freshFolders, repoFile, selectBlock, testIdText, waitForBlockList, withApp } from './harness.mjs';
 import { waitForEditor, waitForEditorValue } from './monaco.mjs';
 import { waitFor } from './webdriver.mjs';
@@ -52,13 +52,7 @@ test('Debug flow pauses in each step with its block open, and shows the steps an
     assert.equal((await locals(session)).n, '21', "the trigger's result reached the step");
 
     await session.click(await session.findByTestId('debug-continue'));
-    const result = await waitFor(
-      async () => {
-        const found = await session.findAll('[data-testid="debug-result"]');
-        return found.length > 0 && session.text(found[0]);
-      },
-      { timeoutMs: 30_000, message: 'the flow debug run result' },
-    );
+    const result = await debugResult(session);
     assert.match(result, /Code Block Trigger/);
     assert.match(result, /"doubled": 42/);
     assert.equal(await testIdText(session, 'debug-status'), 'Ended');

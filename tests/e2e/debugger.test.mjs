@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { clickGutter, locals, waitForPauseOn } from './debugging.mjs';
+import { clickGutter, debugResult, locals, waitForPauseOn } from './debugging.mjs';
 import { blockFile, freshFolders, repoFile, selectBlock, testIdText, withApp } from './harness.mjs';
 import { replaceEditorText, waitForEditor } from './monaco.mjs';
 import { waitFor } from './webdriver.mjs';
@@ -61,13 +61,7 @@ test('a gutter breakpoint pauses Debug on its line; stepping and continuing reac
     assert.equal((await locals(session)).doubled, '8');
 
     await session.click(await session.findByTestId('debug-continue'));
-    const result = await waitFor(
-      async () => {
-        const found = await session.findAll('[data-testid="debug-result"]');
-        return found.length > 0 && session.text(found[0]);
-      },
-      { timeoutMs: 30_000, message: 'the debug run result' },
-    );
+    const result = await debugResult(session);
     assert.match(result, /"base": 4/);
     assert.match(result, /"doubled": 8/);
     assert.equal(await testIdText(session, 'debug-status'), 'Ended');

@@ -20,21 +20,11 @@ export async function clickGutter(session, lineNumber) {
     [elementArgument(host), lineNumber],
   );
   const origin = elementArgument(host);
-  await session.command('POST', '/actions', {
-    actions: [
-      {
-        type: 'pointer',
-        id: 'mouse',
-        parameters: { pointerType: 'mouse' },
-        actions: [
-          { type: 'pointerMove', duration: 0, origin, x: offset.x, y: offset.y },
-          { type: 'pointerDown', button: 0 },
-          { type: 'pointerUp', button: 0 },
-        ],
-      },
-    ],
-  });
-  await session.command('DELETE', '/actions');
+  await session.performMouseActions([
+    { type: 'pointerMove', duration: 0, origin, x: offset.x, y: offset.y },
+    { type: 'pointerDown', button: 0 },
+    { type: 'pointerUp', button: 0 },
+  ]);
 }
 
 /** The lines the editor marks as paused (the highlighted line's number), as Monaco holds its decorations. */
@@ -52,7 +42,15 @@ export async function waitForPauseOn(session, line) {
     async () => (await testIdText(session, 'debug-status')).startsWith(`Paused on line ${line}`),
     { timeoutMs: 30_000, message: `the debugger to pause on line ${line}` },
   );
-  assert.deepEqual(await pausedLines(session), [line], 'the paused line is highlighted');
+  // In a flow, the editor opens the paused step's block just after the status changes: the highlight follows.
+  const highlighted = await waitFor(
+    async () => {
+      const lines = await pausedLines(session);
+      return lines.length > 0 && lines;
+    },
+    { timeoutMs: 5_000, message: `the paused line ${line} to be highlighted` },
+  );
+  assert.deepEqual(highlighted, [line], 'only the paused line is highlighted');
 }
 
 /** The Local scope's variables as `name → value` text, as the Variables section shows them. */
@@ -68,5 +66,16 @@ export async function locals(session) {
       return Object.keys(shown).length > 0 && shown;
     },
     { message: 'the Local variables' },
+  );
+}
+
+/** Waits for the Debug view's result section, once the run has ended; its text. */
+export function debugResult(session) {
+  return waitFor(
+    async () => {
+      const found = await session.findAll('[data-testid="debug-result"]');
+      return found.length > 0 && session.text(found[0]);
+    },
+    { timeoutMs: 30_000, message: 'the debug run result' },
   );
 }

@@ -17,9 +17,7 @@ test('the block list shows the trigger and then the action of the new workspace'
 
 test('the editor shows the action template verbatim', async (t) => {
   await withApp(t, freshFolders(t), async ({ session }) => {
-    await selectBlock(session, 'Code Block');
-    await waitForEditor(session);
-    await waitForEditorValue(session, ACTION_TEMPLATE);
+    await openActionTemplate(session);
   });
 });
 
@@ -31,11 +29,16 @@ test('the editor shows the trigger template verbatim', async (t) => {
   });
 });
 
+/** Opens the seed's action block and waits until the editor shows its template. */
+async function openActionTemplate(session) {
+  await selectBlock(session, 'Code Block');
+  await waitForEditor(session);
+  await waitForEditorValue(session, ACTION_TEMPLATE);
+}
+
 test('a syntax error is marked while typing, without running, and the mark goes once it is fixed', async (t) => {
   await withApp(t, freshFolders(t), async ({ session }) => {
-    await selectBlock(session, 'Code Block');
-    await waitForEditor(session);
-    await waitForEditorValue(session, ACTION_TEMPLATE);
+    await openActionTemplate(session);
     const broken = 'module.exports = async (context, stepResults) => {\n  const total = 1 +;\n  return { data: total };\n};\n';
     await replaceEditorText(session, broken);
     const syntaxMarks = async () =>
@@ -57,9 +60,7 @@ test('a syntax error is marked while typing, without running, and the mark goes 
 
 test('Go to Definition moves to the declaration, answered by the TypeScript worker on ECMAScript typings alone', async (t) => {
   await withApp(t, freshFolders(t), async ({ session }) => {
-    await selectBlock(session, 'Code Block');
-    await waitForEditor(session);
-    await waitForEditorValue(session, ACTION_TEMPLATE);
+    await openActionTemplate(session);
     const source = 'const rate = 2;\nmodule.exports = async () => ({ data: [1, 2].map((n) => n * rate) });\n';
     await replaceEditorText(session, source);
     await placeCursor(session, 2, source.split('\n')[1].lastIndexOf('rate') + 2);

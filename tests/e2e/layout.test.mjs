@@ -15,23 +15,13 @@ function paneWidths(session) {
 /** Drags the splitter by `dx` pixels with the mouse, as a person does. */
 async function dragSplitter(session, testId, dx) {
   const origin = elementArgument(await session.findByTestId(testId));
-  await session.command('POST', '/actions', {
-    actions: [
-      {
-        type: 'pointer',
-        id: 'mouse',
-        parameters: { pointerType: 'mouse' },
-        actions: [
-          { type: 'pointerMove', duration: 0, origin, x: 0, y: 0 },
-          { type: 'pointerDown', button: 0 },
-          { type: 'pointerMove', duration: 100, origin: 'pointer', x: Math.round(dx / 2), y: 0 },
-          { type: 'pointerMove', duration: 100, origin: 'pointer', x: dx - Math.round(dx / 2), y: 0 },
-          { type: 'pointerUp', button: 0 },
-        ],
-      },
-    ],
-  });
-  await session.command('DELETE', '/actions');
+  await session.performMouseActions([
+    { type: 'pointerMove', duration: 0, origin, x: 0, y: 0 },
+    { type: 'pointerDown', button: 0 },
+    { type: 'pointerMove', duration: 100, origin: 'pointer', x: Math.round(dx / 2), y: 0 },
+    { type: 'pointerMove', duration: 100, origin: 'pointer', x: dx - Math.round(dx / 2), y: 0 },
+    { type: 'pointerUp', button: 0 },
+  ]);
 }
 
 test('splitters resize the side panes, the widths survive a restart, and the editor stays the widest pane', async (t) => {

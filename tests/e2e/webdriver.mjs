@@ -258,10 +258,13 @@ export class Session {
 
   /** Moves the mouse over the element's centre, as a person pointing at it does (rows show some controls on hover). */
   async hover(element) {
-    const origin = elementArgument(element);
-    const move = { type: 'pointerMove', duration: 0, origin, x: 0, y: 0 };
+    await this.performMouseActions([{ type: 'pointerMove', duration: 0, origin: elementArgument(element), x: 0, y: 0 }]);
+  }
+
+  /** Moves and presses the mouse as `actions` say (WebDriver pointer actions), then releases every button. */
+  async performMouseActions(actions) {
     await this.command('POST', '/actions', {
-      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [move] }],
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
     });
     await this.command('DELETE', '/actions');
   }
