@@ -20,3 +20,21 @@ fn thai_is_split_into_words_by_the_packed_lstm_model() {
         "the words are the whole text"
     );
 }
+
+#[test]
+fn relative_times_and_display_names_outside_the_covered_locales_follow_the_data_cut() {
+    let report = common::run_action("intl-names-cut.js");
+    assert!(report.outcome.error.is_none(), "{:?}", report.outcome.error);
+    let data = &report.outcome.result;
+    // Another region of a covered language keeps its locale and speaks that language.
+    assert_eq!(data["austrian"]["relative"]["locale"], "de-AT");
+    assert_eq!(data["austrian"]["relative"]["text"], "gestern");
+    assert_eq!(data["austrian"]["region"]["text"], "Deutschland");
+    assert_eq!(data["canadian"]["relative"]["text"], "hier");
+    assert_eq!(data["canadian"]["region"]["text"], "Allemagne");
+    // A language that is not packed falls back to the default locale rather than to the root's raw codes.
+    assert_eq!(data["italian"]["relative"]["locale"], "en-US");
+    assert_eq!(data["italian"]["relative"]["text"], "yesterday");
+    assert_eq!(data["italian"]["region"]["locale"], "en-US");
+    assert_eq!(data["italian"]["region"]["text"], "Germany");
+}
