@@ -32,9 +32,10 @@ fn relative_times_and_display_names_outside_the_covered_locales_follow_the_data_
     assert_eq!(data["austrian"]["region"]["text"], "Deutschland");
     assert_eq!(data["canadian"]["relative"]["text"], "hier");
     assert_eq!(data["canadian"]["region"]["text"], "Allemagne");
-    // A language that is not packed falls back to the default locale rather than to the root's raw codes.
-    assert_eq!(data["italian"]["relative"]["locale"], "en-US");
+    // A language that is not packed keeps its locale and reads the root's data: its relative time words, and no
+    // region names, so `of` answers with the code (the fallback).
+    assert_eq!(data["italian"]["relative"]["locale"], "it-IT");
     assert_eq!(data["italian"]["relative"]["text"], "yesterday");
-    assert_eq!(data["italian"]["region"]["locale"], "en-US");
-    assert_eq!(data["italian"]["region"]["text"], "Germany");
+    assert_eq!(data["italian"]["region"]["locale"], "it-IT");
+    assert_eq!(data["italian"]["region"]["text"], "DE");
 }
