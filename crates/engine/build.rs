@@ -12,10 +12,11 @@
 //! than `COMPRESS_ABOVE` are compressed with zstd; the engine unpacks one the first time a run needs it
 //! (src/intl_data.rs). 14 MB of data becomes ~2.9 MB.
 //!
-//! One blob is not Boa's: `Intl.NumberFormat`'s currency and percent styles (a patch of the vendored Boa) need
-//! ICU4X's experimental currency and percent data, which `boa_icu_provider` does not ship. It comes from
-//! `icu_experimental_data`'s baked data, limited to the languages Blocksmith covers (`COVERED_LANGUAGES`), and
-//! goes through the same packing.
+//! Three blobs are not Boa's: `Intl.NumberFormat`'s currency and percent styles, `Intl.RelativeTimeFormat` and
+//! `Intl.DisplayNames` (patches of the vendored Boa) need ICU4X's experimental data, which `boa_icu_provider` does
+//! not ship. It comes from `icu_experimental_data`'s baked data, limited to the languages Blocksmith covers
+//! (build/experimental_data.rs), one blob per service so that each unpacks only when a run uses it, and goes
+//! through the same packing.
 //! Output: `$OUT_DIR/intl_data.rs` (the table `src/intl_data.rs` includes) and one data file per component.
 
 use std::collections::BTreeSet;
@@ -31,8 +32,14 @@ use icu_provider::IterableDynamicDataProvider;
 use icu_provider_blob::export::BlobExporter;
 use icu_provider_blob::BlobDataProvider;
 
+#[path = "build/display_names_data.rs"]
+mod display_names_data;
+#[path = "build/experimental_data.rs"]
+mod experimental_data;
 #[path = "build/number_format_data.rs"]
 mod number_format_data;
+#[path = "build/relative_time_data.rs"]
+mod relative_time_data;
 
 /// The Boa release whose data is packed; must match the `boa_engine` the engine links.
 const BOA_ICU_PROVIDER: &str = "boa_icu_provider";
@@ -67,7 +74,7 @@ fn components() -> Vec<(&'static str, &'static [DataMarkerInfo])> {
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=build/number_format_data.rs");
+    println!("cargo::rerun-if-changed=build");
     let source = boa_data_dir();
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
@@ -83,8 +90,17 @@ fn main() {
         verify(component, &original, &blob, &kept);
         blobs.push((component, blob, kept));
     }
-    let (blob, kept) = number_format_data::pack();
-    blobs.push((number_format_data::COMPONENT, blob, kept));
+    for (component, pack) in [
+        (
+            number_format_data::COMPONENT,
+            number_format_data::pack as fn() -> _,
+        ),
+        (relative_time_data::COMPONENT, relative_time_data::pack),
+        (display_names_data::COMPONENT, display_names_data::pack),
+    ] {
+        let (blob, kept) = pack();
+        blobs.push((component, blob, kept));
+    }
 
     for (component, blob, kept) in blobs {
         let (file, compressed) = if blob.len() > COMPRESS_ABOVE {

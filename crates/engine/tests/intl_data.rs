@@ -20,3 +20,22 @@ fn thai_is_split_into_words_by_the_packed_lstm_model() {
         "the words are the whole text"
     );
 }
+
+#[test]
+fn relative_times_and_display_names_outside_the_covered_locales_follow_the_data_cut() {
+    let report = common::run_action("intl-names-cut.js");
+    assert!(report.outcome.error.is_none(), "{:?}", report.outcome.error);
+    let data = &report.outcome.result;
+    // Another region of a covered language keeps its locale and speaks that language.
+    assert_eq!(data["austrian"]["relative"]["locale"], "de-AT");
+    assert_eq!(data["austrian"]["relative"]["text"], "gestern");
+    assert_eq!(data["austrian"]["region"]["text"], "Deutschland");
+    assert_eq!(data["canadian"]["relative"]["text"], "hier");
+    assert_eq!(data["canadian"]["region"]["text"], "Allemagne");
+    // A language that is not packed keeps its locale and reads the root's data: its relative time words, and no
+    // region names, so `of` answers with the code (the fallback).
+    assert_eq!(data["italian"]["relative"]["locale"], "it-IT");
+    assert_eq!(data["italian"]["relative"]["text"], "yesterday");
+    assert_eq!(data["italian"]["region"]["locale"], "it-IT");
+    assert_eq!(data["italian"]["region"]["text"], "DE");
+}

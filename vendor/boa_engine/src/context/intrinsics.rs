@@ -183,6 +183,10 @@ pub struct StandardConstructors {
     #[cfg(feature = "intl")]
     plural_rules: StandardConstructor,
     #[cfg(feature = "intl")]
+    relative_time_format: StandardConstructor,
+    #[cfg(feature = "intl")]
+    display_names: StandardConstructor,
+    #[cfg(feature = "intl")]
     number_format: StandardConstructor,
     #[cfg(feature = "temporal")]
     instant: StandardConstructor,
@@ -278,6 +282,10 @@ impl Default for StandardConstructors {
             segmenter: StandardConstructor::default(),
             #[cfg(feature = "intl")]
             plural_rules: StandardConstructor::default(),
+            #[cfg(feature = "intl")]
+            relative_time_format: StandardConstructor::default(),
+            #[cfg(feature = "intl")]
+            display_names: StandardConstructor::default(),
             #[cfg(feature = "intl")]
             number_format: StandardConstructor::default(),
             #[cfg(feature = "temporal")]
@@ -933,6 +941,32 @@ impl StandardConstructors {
     #[cfg(feature = "intl")]
     pub const fn plural_rules(&self) -> &StandardConstructor {
         &self.plural_rules
+    }
+
+    /// Returns the `Intl.RelativeTimeFormat` constructor.
+    ///
+    /// More information:
+    ///  - [ECMAScript reference][spec]
+    ///
+    /// [spec]: https://tc39.es/ecma402/#sec-intl-relativetimeformat-constructor
+    #[inline]
+    #[must_use]
+    #[cfg(feature = "intl")]
+    pub const fn relative_time_format(&self) -> &StandardConstructor {
+        &self.relative_time_format
+    }
+
+    /// Returns the `Intl.DisplayNames` constructor.
+    ///
+    /// More information:
+    ///  - [ECMAScript reference][spec]
+    ///
+    /// [spec]: https://tc39.es/ecma402/#sec-intl-displaynames-constructor
+    #[inline]
+    #[must_use]
+    #[cfg(feature = "intl")]
+    pub const fn display_names(&self) -> &StandardConstructor {
+        &self.display_names
     }
 
     /// Returns the `Intl.NumberFormat` constructor.

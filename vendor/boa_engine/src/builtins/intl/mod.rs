@@ -31,8 +31,9 @@ use icu_provider::{DataMarker, DataMarkerAttributes};
 use static_assertions::const_assert;
 
 pub(crate) use self::{
-    collator::Collator, date_time_format::DateTimeFormat, list_format::ListFormat, locale::Locale,
-    number_format::NumberFormat, plural_rules::PluralRules, segmenter::Segmenter,
+    collator::Collator, date_time_format::DateTimeFormat, display_names::DisplayNames,
+    list_format::ListFormat, locale::Locale, number_format::NumberFormat,
+    plural_rules::PluralRules, relative_time_format::RelativeTimeFormat, segmenter::Segmenter,
 };
 
 /// Macro to easily implement `ServicePreferences`.
@@ -80,10 +81,12 @@ macro_rules! impl_service_preferences {
 
 pub(crate) mod collator;
 pub(crate) mod date_time_format;
+pub(crate) mod display_names;
 pub(crate) mod list_format;
 pub(crate) mod locale;
 pub(crate) mod number_format;
 pub(crate) mod plural_rules;
+pub(crate) mod relative_time_format;
 pub(crate) mod segmenter;
 
 mod options;
@@ -97,6 +100,8 @@ const_assert! {!<NumberFormat as Service>::LangMarker::INFO.is_singleton}
 const_assert! {!<PluralRules as Service>::LangMarker::INFO.is_singleton}
 const_assert! {!<Segmenter as Service>::LangMarker::INFO.is_singleton}
 const_assert! {!<DateTimeFormat as Service>::LangMarker::INFO.is_singleton}
+const_assert! {!<RelativeTimeFormat as Service>::LangMarker::INFO.is_singleton}
+const_assert! {!<DisplayNames as Service>::LangMarker::INFO.is_singleton}
 
 /// JavaScript `Intl` object.
 #[derive(Debug, Clone, Trace, Finalize, JsData)]
@@ -176,6 +181,24 @@ impl IntrinsicObject for Intl {
                     .number_format()
                     .constructor(),
                 NumberFormat::ATTRIBUTE,
+            )
+            .static_property(
+                RelativeTimeFormat::NAME,
+                realm
+                    .intrinsics()
+                    .constructors()
+                    .relative_time_format()
+                    .constructor(),
+                RelativeTimeFormat::ATTRIBUTE,
+            )
+            .static_property(
+                DisplayNames::NAME,
+                realm
+                    .intrinsics()
+                    .constructors()
+                    .display_names()
+                    .constructor(),
+                DisplayNames::ATTRIBUTE,
             )
             .static_method(
                 Self::get_canonical_locales,

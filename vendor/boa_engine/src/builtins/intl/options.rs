@@ -7,6 +7,7 @@ use crate::{
     Context, JsNativeError, JsResult, JsString, JsValue,
     builtins::{OrdinaryObject, intl::ServicePreferences, options::ParsableOptionType},
     context::icu::IntlProvider,
+    js_string,
     object::JsObject,
 };
 
@@ -162,4 +163,61 @@ pub(super) fn coerce_options_to_object(
 
     // 2. Return ? ToObject(options).
     options.to_object(context)
+}
+
+/// [`GetOption ( options, property, string, values, undefined )`][spec] for a string option with a fixed set of
+/// `values`, each paired with what it parses to. A value outside the set throws V8's RangeError,
+/// `Value x out of range for Intl.RelativeTimeFormat options property style`, naming `service` and `property`:
+/// the services added for Node fidelity (`RelativeTimeFormat`, `DisplayNames`) word their errors as Node does.
+///
+/// [spec]: https://tc39.es/ecma402/#sec-getoption
+pub(super) fn get_string_option<T: Copy>(
+    options: &JsObject,
+    property: &'static str,
+    values: &[(&str, T)],
+    service: &str,
+    context: &mut Context,
+) -> JsResult<Option<T>> {
+    let value = options.get(JsString::from(property), context)?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let value = value.to_string(context)?.to_std_string_escaped();
+    values
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|(_, parsed)| Some(*parsed))
+        .ok_or_else(|| {
+            JsNativeError::range()
+                .with_message(format!(
+                    "Value {value} out of range for {service} options property {property}"
+                ))
+                .into()
+        })
+}
+
+/// The `localeMatcher` values, for [`get_string_option`].
+pub(super) const LOCALE_MATCHERS: &[(&str, LocaleMatcher)] = &[
+    ("lookup", LocaleMatcher::Lookup),
+    ("best fit", LocaleMatcher::BestFit),
+];
+
+/// How V8 names a receiver in `Method … called on incompatible receiver …`: a primitive as its string, an object
+/// as `#<Name>` after its constructor.
+pub(super) fn describe_receiver(receiver: &JsValue, context: &mut Context) -> String {
+    let Some(object) = receiver.as_object() else {
+        return receiver.to_string(context).map_or_else(
+            |_| receiver.display().to_string(),
+            |text| text.to_std_string_escaped(),
+        );
+    };
+    let name = object
+        .get(js_string!("constructor"), context)
+        .ok()
+        .and_then(|constructor| constructor.as_object())
+        .and_then(|constructor| constructor.get(js_string!("name"), context).ok())
+        .and_then(|name| name.as_string().map(|name| name.to_std_string_escaped()))
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "Object".to_owned());
+    format!("#<{name}>")
 }

@@ -63,7 +63,7 @@ pub(crate) fn locale_from_value(tag: &JsValue, context: &mut Context) -> JsResul
     let tag = tag.to_string(context)?.to_std_string_escaped();
     if tag.contains('_') {
         return Err(JsNativeError::range()
-            .with_message("locale is not a structurally valid language tag")
+            .with_message("Incorrect locale information provided")
             .into());
     }
 
@@ -71,7 +71,7 @@ pub(crate) fn locale_from_value(tag: &JsValue, context: &mut Context) -> JsResul
         .parse()
         // v. If IsStructurallyValidLanguageTag(tag) is false, throw a RangeError exception.
         .map_err(|_| {
-            JsNativeError::range().with_message("locale is not a structurally valid language tag")
+            JsNativeError::range().with_message("Incorrect locale information provided")
         })?;
 
     // All callers of `locale_from_value` canonicalize the result immediately after, so

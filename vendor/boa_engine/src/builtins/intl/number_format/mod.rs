@@ -45,7 +45,8 @@ use crate::{js_error, value::JsVariant};
 mod options;
 mod style;
 pub(crate) use options::*;
-use style::{NumberPart, StyleFormatter, currency_digits};
+pub(crate) use style::NumberPart;
+use style::{StyleFormatter, currency_digits};
 
 #[cfg(test)]
 mod tests;
@@ -150,6 +151,18 @@ impl NumberFormat {
             .into_iter()
             .map(|part| part.value)
             .collect()
+    }
+
+    /// The value rounded as this format's digit options round it: what `Intl.RelativeTimeFormat` selects its
+    /// plural pattern by, as ECMA-402's ResolvePlural rounds with the same digit options as the number it prints.
+    pub(crate) fn rounded(&self, mut value: Decimal) -> Decimal {
+        self.digit_options.format_fixed_decimal(&mut value);
+        value
+    }
+
+    /// The numbering system the digits are written in (`latn`, `arab`…), as `resolvedOptions()` reports it.
+    pub(crate) fn numbering_system(&self) -> &str {
+        self.numbering_system.as_str()
     }
 
     /// [`PartitionNumberPattern ( numberFormat, x )`][spec]: the value scaled (percent), rounded by the digit

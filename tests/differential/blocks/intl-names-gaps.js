@@ -1,0 +1,35 @@
+// What Blocksmith's Intl.RelativeTimeFormat and Intl.DisplayNames still give differently from Node 20
+// (allowlist.json, COMPAT.md). Each case says why; none is covered up with a table of Node's answers.
+module.exports = async () => {
+  const attempt = (run) => {
+    try {
+      return run();
+    } catch (error) {
+      return `${error.name}: ${error.message}`;
+    }
+  };
+  return {
+    data: {
+      // ICU4X's CLDR data leaves out a short name equal to the code: Node "US", Blocksmith the long name.
+      shortUnitedStates: new Intl.DisplayNames("en-US", { type: "region", style: "short" }).of("US"),
+      // ICU4X has no names of calendars or date fields: Node "Gregorian Calendar" and "year", Blocksmith a
+      // RangeError saying so.
+      calendar: attempt(() => new Intl.DisplayNames("en", { type: "calendar" }).of("gregory")),
+      dateTimeField: attempt(() => new Intl.DisplayNames("en", { type: "dateTimeField" }).of("year")),
+      // ICU4X joins a language's qualifiers with ", " in every locale (Node, Japanese: "、").
+      japaneseQualifiers: new Intl.DisplayNames("ja-JP", { type: "language" }).of("sr-Latn-RS"),
+      // The "lookup" matcher resolves a covered locale to its language (Node keeps the region), as for every
+      // Intl service on Boa's locale matching.
+      lookupLocale: new Intl.RelativeTimeFormat(["xx", "ja-JP"], { localeMatcher: "lookup" }).resolvedOptions().locale,
+      // Boa's number data has no Arabic-Indic digits for English, as for Intl.NumberFormat: Node "in ١٢ days".
+      arabicDigits: new Intl.RelativeTimeFormat("en", { numberingSystem: "arab" }).format(12, "day"),
+      // Only the covered languages' data is packed: Node answers in Italian and Arabic, Blocksmith with CLDR's root
+      // patterns ("-1 d") and the region's code.
+      arabic: new Intl.RelativeTimeFormat("ar-u-nu-arab").format(12, "day"),
+      italian: [
+        new Intl.RelativeTimeFormat("it-IT", { numeric: "auto" }).format(-1, "day"),
+        new Intl.DisplayNames("it-IT", { type: "region" }).of("DE"),
+      ],
+    },
+  };
+};
