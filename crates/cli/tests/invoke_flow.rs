@@ -195,6 +195,8 @@ fn a_flow_case_that_invokes_a_flow_replays_it_and_fails_when_the_invoked_flow_ch
         common::text(&added.stderr)
     );
 
+    // A second later, the invoked flow's answer still carries the recorded `Date`: the case's clock is frozen.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     let replayed = blocksmith(&["test", "--workspace", ws, "--flow", "Caller", "--json"]);
     let report = line(&replayed);
     assert_eq!(replayed.status.code(), Some(0), "{report}");

@@ -16,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use blocksmith_cassette::{HttpLog, HttpPlan};
 use blocksmith_engine::{
@@ -343,7 +343,7 @@ impl Session {
                 .and_then(|status| status.canonical_reason())
                 .unwrap_or("")
                 .to_owned(),
-            headers: answer_headers(&answer, SystemTime::now())
+            headers: answer_headers(&answer, answered_at(invoker.frozen))
                 .into_iter()
                 .map(|(name, value)| (name.to_ascii_lowercase(), value))
                 .collect(),
@@ -425,4 +425,14 @@ pub(crate) fn record_invoked_runs(
         record_invoked_runs(history, Some(id), run.children)?;
     }
     Ok(())
+}
+
+/// When an invoked flow's answer is dated (its `Date` header): now, or in a test case's replay the case's frozen
+/// clock, so a replayed answer is the recorded one whatever second it runs in.
+fn answered_at(frozen: Option<FrozenInputs>) -> SystemTime {
+    frozen
+        .and_then(|frozen| u64::try_from(frozen.now_ms).ok())
+        .map_or_else(SystemTime::now, |millis| {
+            UNIX_EPOCH + Duration::from_millis(millis)
+        })
 }
