@@ -548,6 +548,89 @@ fn an_error_the_engine_raises_pauses_where_it_was_raised_for_all_and_uncaught() 
     assert_eq!(outcome["error"]["name"], "TypeError");
 }
 
+#[test]
+fn a_breakpoint_set_while_the_block_runs_is_hit_and_one_cleared_is_not() {
+    let mut client = Client::start();
+    client.launch(json!({"program": fixture("spins.js")}), json!([]), &[]);
+    thread::sleep(Duration::from_millis(300));
+    let path = fixture("spins.js");
+    client.request(
+        "setBreakpoints",
+        json!({"source": {"path": path}, "breakpoints": [{"line": 4}]}),
+    );
+    assert_eq!(client.stopped("breakpoint"), 4);
+    let first: u64 = client.evaluate("spins").parse().unwrap();
+    client.request("continue", json!({"threadId": 1}));
+    assert_eq!(client.stopped("breakpoint"), 4);
+    let second: u64 = client.evaluate("spins").parse().unwrap();
+    assert_eq!(second, first + 1, "the next iteration stops again");
+
+    // Cleared while paused: the loop runs on until a pause request.
+    client.request(
+        "setBreakpoints",
+        json!({"source": {"path": path}, "breakpoints": []}),
+    );
+    client.request("continue", json!({"threadId": 1}));
+    thread::sleep(Duration::from_millis(300));
+    client.request("pause", json!({"threadId": 1}));
+    assert_eq!(client.stopped("pause"), 4);
+    let later: u64 = client.evaluate("spins").parse().unwrap();
+    assert!(later > second + 1_000, "{later} after {second}");
+    client.request("terminate", json!({}));
+    client.event("terminated");
+}
+
+#[test]
+fn a_block_written_without_semicolons_runs_the_same_under_the_debugger() {
+    // A hook goes before each statement; one that began with `(` would be read as a call of the line
+    // above when that line has no semicolon (`40(…)`).
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("no_semicolons.js")}),
+        json!([{"line": 7}]),
+        &[],
+    );
+    assert_eq!(client.stopped("breakpoint"), 7);
+    assert_eq!(client.evaluate("total"), "42");
+    assert_eq!(client.evaluate("doubled[0]"), "84");
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["result"], 42, "{outcome}");
+    assert_eq!(exit_code, 0);
+}
+
+#[test]
+fn all_exceptions_pauses_where_caught_by_a_catch_without_a_binding_or_with_comments_around_its_brace(
+) {
+    let mut client = Client::start();
+    client.launch(
+        json!({"program": fixture("caught_quietly.js")}),
+        json!([]),
+        &["all"],
+    );
+    // Caught by `catch {`.
+    assert_eq!(client.stopped("exception"), 2);
+    assert_eq!(client.evaluate("text"), "\"{oops\"");
+    client.request("continue", json!({"threadId": 1}));
+    // Caught by `catch /* … */ {`, with a comment before `catch` as well.
+    assert_eq!(client.stopped("exception"), 2);
+    assert_eq!(client.evaluate("typeof text"), "\"undefined\"");
+    client.request("continue", json!({"threadId": 1}));
+    // Caught by `catch (error) /* … */` with its brace on the next line: the error is the reason's text.
+    let stopped = client.event("stopped");
+    assert_eq!(stopped["reason"], "exception", "{stopped}");
+    assert!(
+        stopped["text"].as_str().unwrap().starts_with("TypeError"),
+        "{stopped}"
+    );
+    assert_eq!(client.top_frame()["line"], 21);
+    assert_eq!(client.evaluate("total"), "-2");
+    client.request("continue", json!({"threadId": 1}));
+    let (outcome, exit_code) = client.finish();
+    assert_eq!(outcome["result"], -12);
+    assert_eq!(exit_code, 0);
+}
+
 /// A new workspace whose flow runs `flow_trigger.js` then `flow_step.js`; answers the folder and the two
 /// block files' paths.
 fn two_step_workspace() -> (tempfile::TempDir, String, String) {
@@ -742,21 +825,27 @@ fn after_an_await_the_stack_goes_on_through_the_async_callers_that_wait() {
     assert_eq!(trace["totalFrames"], 3);
     assert_eq!(client.evaluate("order.total"), "5");
 
-    // A suspended caller shows where it waits; its variables are not read.
+    // A suspended caller shows its variables as it left them at its `await`, and evaluates in its own scope.
     let caller = trace["stackFrames"][1]["id"].clone();
-    let scopes = client.request("scopes", json!({"frameId": caller}));
-    let names: Vec<&str> = scopes["scopes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|scope| scope["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["Global"]);
-    let refused = client.request_response(
-        "evaluate",
-        json!({"expression": "first", "frameId": caller, "context": "watch"}),
+    let locals = frame_scope_variables(&mut client, &caller, "Local");
+    assert!(
+        locals.contains(&("region".to_owned(), "\"eu\"".to_owned())),
+        "{locals:?}"
     );
-    assert_eq!(refused["success"], false, "{refused}");
+    let evaluated = client.request(
+        "evaluate",
+        json!({"expression": "region.toUpperCase()", "frameId": caller, "context": "watch"}),
+    );
+    assert_eq!(evaluated["result"], "\"EU\"", "{evaluated}");
+    let outermost = trace["stackFrames"][2]["id"].clone();
+    let hidden = client.request_response(
+        "evaluate",
+        json!({"expression": "region", "frameId": outermost, "context": "watch"}),
+    );
+    assert_eq!(
+        hidden["success"], false,
+        "another caller's variable: {hidden}"
+    );
 
     client.request("continue", json!({"threadId": 1}));
     let (outcome, _) = client.finish();

@@ -9,14 +9,14 @@ use std::fs::File;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::os::fd::FromRawFd;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use blocksmith_cassette::{HttpLog, HttpTape};
-use blocksmith_engine::debugger::{DebugCommand, DebugEvents, DebugLaunch, Debugger};
+use blocksmith_engine::debugger::{Attention, DebugCommand, DebugEvents, DebugLaunch, Debugger};
 use blocksmith_engine::{
     debug_block_json, null_text, run_block_json, BlockError, EngineOptions, FailureKind,
     FlowInvoker, FrozenInputs, InvocationResult, InvokeFlowFailure, JsonBlockState, JsonRunReport,
@@ -438,12 +438,12 @@ fn engine_panic_report(reason: &str, elapsed: Duration, state: JsonBlockState) -
 }
 
 /// The debugger of a debug run, driven from the rest of stdin's lines: a thread takes one `DebugCommand` per
-/// line and passes it on (flagging a pause request at once, since the engine thread is busy running the
+/// line and passes it on (getting the engine thread's attention at once, since it is busy running the
 /// block), and events go to stderr. When stdin closes the host is gone, and so is this worker.
 fn debugger_on_lines(launch: DebugLaunch, lines: Receiver<StdinLine>) -> Debugger {
     let (commands, received) = mpsc::channel();
-    let pause_requested = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&pause_requested);
+    let attention = Arc::new(Attention::default());
+    let reader_attention = Arc::clone(&attention);
     let reader = thread::Builder::new()
         .name("debug-commands".into())
         .spawn(move || loop {
@@ -452,12 +452,11 @@ fn debugger_on_lines(launch: DebugLaunch, lines: Receiver<StdinLine>) -> Debugge
             };
             match serde_json::from_str::<DebugCommand>(&line) {
                 Ok(command) => {
-                    if command == DebugCommand::Pause {
-                        flag.store(true, Ordering::Release);
-                    }
+                    let pause = command == DebugCommand::Pause;
                     if commands.send(command).is_err() {
                         return;
                     }
+                    reader_attention.command_sent(pause);
                 }
                 Err(error) => eprintln!(
                     "blocksmith worker: a debugger command that is not valid JSON was ignored: {error}"
@@ -470,7 +469,7 @@ fn debugger_on_lines(launch: DebugLaunch, lines: Receiver<StdinLine>) -> Debugge
     Debugger {
         launch,
         commands: received,
-        pause_requested,
+        attention,
         events: DebugEvents(Arc::new(|event| {
             let _ = io::stderr()
                 .lock()

@@ -1,6 +1,7 @@
 //! The debugger's state machine, on the engine thread. The instrumented block calls `__bsDebug.hit(id)` at
-//! a statement when that statement carries a breakpoint or the poll count ran out; `hit` then decides
-//! whether to pause (a breakpoint whose condition holds, a step that lands, a pause request, the entry).
+//! a statement when that statement's flag is raised: it carries a breakpoint, a step is under way, or the
+//! front end sent a command (`Attention` raises every flag); `hit` then decides whether to pause (a
+//! breakpoint whose condition holds, a step that lands, a pause request, the entry).
 //! Pausing blocks right there, inside the host function, serving the front end's commands until one
 //! resumes the run: so timers, `fetch` callbacks and promise jobs pause just as the block does, and every
 //! frame of the block on the stack can be inspected, its variables read from the VM (`frames`).
@@ -11,29 +12,26 @@
 //! there for the `all` filter, and an exception that ends the run pauses there, with the variables that
 //! frame had, for `uncaught` (`pause_on_uncaught`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
-use boa_engine::object::builtins::JsArray;
+use boa_engine::builtins::array_buffer::SharedArrayBuffer;
+use boa_engine::object::builtins::{JsSharedArrayBuffer, JsUint8Array};
 use boa_engine::object::ObjectInitializer;
 use boa_engine::property::Attribute;
 use boa_engine::vm::SourcePath;
-use boa_engine::{js_string, Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{js_string, Context, JsResult, JsString, JsValue, NativeFunction};
 
 use super::frames::{Evaluators, FrameVariables};
 use super::inspect::{self, References};
-use super::instrument::{HookSite, Instrumented, SiteKind, ThrowSite, HOOK_OBJECT};
+use super::instrument::{HookSite, Instrumented, SiteKind, ThrowSite, HOOK_FLAGS, HOOK_OBJECT};
 use super::protocol::{
     Answer, BreakpointSpec, DebugCommand, DebugEvent, ExceptionFilters, ScopeInfo, StackFrame,
     StopReason, VariableInfo,
 };
 use super::Debugger;
-
-/// Statements run between two looks at the front end's commands while nothing is asked of the debugger:
-/// a pause request lands within this many statements.
-const POLL_INTERVAL: i32 = 10_000;
 
 /// The scopes of a pause, by reference: the globals, then each frame's Local and Closure scopes in turn
 /// (frame `k`'s at `FIRST_FRAME_SCOPE + 2k` and the next), below the first object reference
@@ -85,8 +83,9 @@ enum FrameSource {
     Stack(usize),
     /// The top frame of a pause whose variables were kept.
     Kept,
-    /// An async function suspended in an `await` of the frames above: its location only.
-    Suspended,
+    /// An async function suspended in an `await` of the frames above: the `n`th of
+    /// `Context::async_stack_trace`, its variables read from the stack it saved.
+    Suspended(usize),
 }
 
 /// Where a step stops.
@@ -143,9 +142,25 @@ pub(crate) struct DebugState {
     file_name: String,
     /// For each hook: whether it is the first of its line (the one a breakpoint on that line stops at).
     first_of_line: Vec<bool>,
-    hook_object: JsObject,
-    breakpoint_flags: JsArray,
+    /// One byte per hook, which the hook reads: raised, the hook calls the debugger. Shared with the thread
+    /// that receives the front end's commands (`Attention`).
+    hook_flags: SharedArrayBuffer,
+    /// Which hooks must call in while the run simply goes on (`refresh_flags`).
+    standing_flags: RefCell<Vec<bool>>,
+    /// What `hook_flags` holds now, so a hook that changes nothing writes nothing.
+    flags_written: Cell<Option<HookFlags>>,
     control: RefCell<Control>,
+}
+
+/// What the hooks' flags say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HookFlags {
+    /// The standing flags: breakpoints, `debugger;` statements, every hook under an exception filter.
+    Standing,
+    /// Every hook calls in: a step is under way, or the entry is still to pause at.
+    All,
+    /// None does: the front end went away.
+    None,
 }
 
 /// Installs `__bsDebug` and the debugger's state in `context`.
@@ -155,18 +170,20 @@ pub(crate) fn install(
     file_name: String,
     context: &mut Context,
 ) -> JsResult<()> {
-    let flags: Vec<JsValue> = vec![JsValue::from(false); instrumented.hooks.len()];
-    let breakpoint_flags = JsArray::from_iter(flags, context);
+    let flags_buffer = JsSharedArrayBuffer::new(instrumented.hooks.len().max(1), context)?;
+    let hook_flags = flags_buffer.inner();
+    let flags_view = JsUint8Array::from_shared_array_buffer(flags_buffer, context)?;
+    context.register_global_property(JsString::from(HOOK_FLAGS), flags_view, Attribute::empty())?;
     let hook_object = ObjectInitializer::new(context)
-        .property(js_string!("b"), breakpoint_flags.clone(), Attribute::all())
-        .property(js_string!("n"), POLL_INTERVAL, Attribute::all())
         .function(NativeFunction::from_fn_ptr(hit), js_string!("hit"), 1)
         .build();
     context.register_global_property(
         JsString::from(HOOK_OBJECT),
-        hook_object.clone(),
+        hook_object,
         Attribute::empty(),
     )?;
+    // Commands that came before the flags existed are heard at the first statement.
+    let _ = debugger.attention.hook_flags.set(hook_flags.clone());
     let mut seen_lines = Vec::new();
     let first_of_line = instrumented
         .hooks
@@ -183,8 +200,9 @@ pub(crate) fn install(
         instrumented,
         file_name,
         first_of_line,
-        hook_object,
-        breakpoint_flags,
+        hook_flags,
+        standing_flags: RefCell::new(Vec::new()),
+        flags_written: Cell::new(None),
         control: RefCell::new(Control {
             breakpoints: HashMap::new(),
             exceptions: launch.exceptions,
@@ -198,10 +216,8 @@ pub(crate) fn install(
             paused_before_throw: None,
         }),
     });
-    state.set_breakpoints(launch.breakpoints, context)?;
-    if launch.stop_on_entry {
-        state.set_poll_count(0, context)?;
-    }
+    state.set_breakpoints(launch.breakpoints);
+    state.settle_flags(None);
     context.insert_data(state);
     Ok(())
 }
@@ -227,13 +243,21 @@ fn hook_frame(context: &Context) -> FrameVariables {
 
 impl DebugState {
     fn on_hook(&self, id: usize, context: &mut Context) -> JsResult<()> {
-        if self.control.borrow().paused || self.control.borrow().detached {
-            return self.set_poll_count(POLL_INTERVAL, context);
+        if self.control.borrow().paused {
+            return Ok(());
+        }
+        if self.debugger.attention.take_commands_waiting() {
+            // `Attention` raised every flag: whatever they say now, write them again.
+            self.flags_written.set(None);
+            self.apply_pending_commands();
+        }
+        if self.control.borrow().detached {
+            self.settle_flags(Some(id));
+            return Ok(());
         }
         let Some(site) = self.instrumented.hooks.get(id).cloned() else {
             return Ok(());
         };
-        self.apply_pending_commands(context)?;
         let depth = frame_depth(context);
         if let SiteKind::CatchEntry { parameter } = &site.kind {
             self.pause_where_caught(parameter.as_deref(), depth, context)?;
@@ -257,8 +281,8 @@ impl DebugState {
                 self.pause(reason, &site, text, depth, PausedFrame::Live, context)
             }
             None => {
-                let stepping = self.control.borrow().step.is_some();
-                self.set_poll_count(if stepping { 0 } else { POLL_INTERVAL }, context)
+                self.settle_flags(Some(id));
+                Ok(())
             }
         }
     }
@@ -340,7 +364,7 @@ impl DebugState {
         depth: usize,
         context: &mut Context,
     ) -> JsResult<Option<StopReason>> {
-        if self.debugger.pause_requested.swap(false, Ordering::AcqRel) {
+        if self.debugger.attention.take_pause_request() {
             return Ok(Some(StopReason::Pause));
         }
         let (entry, step, breakpoint, exceptions) = {
@@ -440,9 +464,7 @@ impl DebugState {
                 other => self.serve(other, &frames, &top, context)?,
             }
         };
-        self.debugger
-            .pause_requested
-            .store(false, Ordering::Release);
+        self.debugger.attention.forget_pause_request();
         {
             let mut control = self.control.borrow_mut();
             control.paused = false;
@@ -450,19 +472,20 @@ impl DebugState {
             control.references.clear();
         }
         self.emit(&DebugEvent::Continued);
-        self.set_poll_count(if step.is_some() { 0 } else { POLL_INTERVAL }, context)
+        self.settle_flags(None);
+        Ok(())
     }
 
     /// Commands that arrived while the run was going: breakpoints and filters apply now; a pause request was
     /// already flagged by whoever received it; questions about a paused frame have no frame to answer from.
-    fn apply_pending_commands(&self, context: &mut Context) -> JsResult<()> {
+    fn apply_pending_commands(&self) {
         while let Ok(command) = self.debugger.commands.try_recv() {
             match command {
                 DebugCommand::SetBreakpoints { breakpoints } => {
-                    self.set_breakpoints(breakpoints, context)?;
+                    self.set_breakpoints(breakpoints);
                 }
                 DebugCommand::SetExceptionFilters { filters } => {
-                    self.set_exception_filters(filters, context)?;
+                    self.set_exception_filters(filters);
                 }
                 DebugCommand::StackTrace { request }
                 | DebugCommand::Scopes { request, .. }
@@ -478,7 +501,6 @@ impl DebugState {
                 | DebugCommand::Pause => {}
             }
         }
-        Ok(())
     }
 
     /// Answers a command while paused.
@@ -490,11 +512,9 @@ impl DebugState {
         context: &mut Context,
     ) -> JsResult<()> {
         match command {
-            DebugCommand::SetBreakpoints { breakpoints } => {
-                self.set_breakpoints(breakpoints, context)?
-            }
+            DebugCommand::SetBreakpoints { breakpoints } => self.set_breakpoints(breakpoints),
             DebugCommand::SetExceptionFilters { filters } => {
-                self.set_exception_filters(filters, context)?;
+                self.set_exception_filters(filters);
             }
             DebugCommand::StackTrace { request } => {
                 let stack_frames: Vec<StackFrame> =
@@ -509,14 +529,10 @@ impl DebugState {
             }
             DebugCommand::Scopes { request, frame_id } => {
                 let frame = usize::try_from(frame_id).unwrap_or(usize::MAX);
-                // A suspended caller's variables are not read (only where it waits is known); a frame too
-                // deep for a scope reference shows the globals alone.
-                let readable = frames
-                    .get(frame)
-                    .is_some_and(|frame| !matches!(frame.source, FrameSource::Suspended));
+                // A frame too deep for a scope reference shows the globals alone.
                 let mut scopes = Vec::new();
                 if let (true, Some(local), Some(closure)) = (
-                    readable,
+                    frame < frames.len(),
                     FrameScope::Local(frame).reference(),
                     FrameScope::Closure(frame).reference(),
                 ) {
@@ -630,7 +646,7 @@ impl DebugState {
             });
             return frames;
         }
-        for caller in context.async_stack_trace() {
+        for (index, caller) in context.async_stack_trace().into_iter().enumerate() {
             if !self.in_block(&caller.path) {
                 continue;
             }
@@ -640,7 +656,7 @@ impl DebugState {
                 &caller.function_name,
                 line,
                 column,
-                FrameSource::Suspended,
+                FrameSource::Suspended(index),
             ));
         }
         frames
@@ -782,11 +798,7 @@ impl DebugState {
     }
 
     /// Replaces the breakpoints; each goes to the first line at or after its own where a statement starts.
-    fn set_breakpoints(
-        &self,
-        breakpoints: Vec<BreakpointSpec>,
-        context: &mut Context,
-    ) -> JsResult<()> {
+    fn set_breakpoints(&self, breakpoints: Vec<BreakpointSpec>) {
         let lines = self.instrumented.breakable_lines();
         let mut resolved = HashMap::new();
         for breakpoint in breakpoints {
@@ -795,21 +807,17 @@ impl DebugState {
             }
         }
         self.control.borrow_mut().breakpoints = resolved;
-        self.refresh_flags(context)
+        self.refresh_flags();
     }
 
-    fn set_exception_filters(
-        &self,
-        filters: ExceptionFilters,
-        context: &mut Context,
-    ) -> JsResult<()> {
+    fn set_exception_filters(&self, filters: ExceptionFilters) {
         self.control.borrow_mut().exceptions = filters;
-        self.refresh_flags(context)
+        self.refresh_flags();
     }
 
-    /// Flags the hooks that must call the debugger: the first of each line with a breakpoint, the
-    /// `debugger;` statements, and every hook while an exception filter is on.
-    fn refresh_flags(&self, context: &mut Context) -> JsResult<()> {
+    /// Notes the hooks that must call the debugger while the run goes on: the first of each line with a
+    /// breakpoint, the `debugger;` statements, and every hook while an exception filter is on.
+    fn refresh_flags(&self) {
         let (lines, exceptions): (Vec<u32>, ExceptionFilters) = {
             let control = self.control.borrow();
             (
@@ -820,23 +828,60 @@ impl DebugState {
         // While an exception filter is on, every hook reports in: an exception the engine raises is then
         // known by the statement that ran last.
         let every_hook = exceptions.all || exceptions.uncaught;
-        for (id, hook) in self.instrumented.hooks.iter().enumerate() {
-            let breakpoint = self.first_of_line[id] && lines.contains(&hook.line);
-            let debugger_statement = hook.kind == SiteKind::DebuggerStatement;
-            self.breakpoint_flags.set(
-                u32::try_from(id).unwrap_or(u32::MAX),
-                every_hook || breakpoint || debugger_statement,
-                true,
-                context,
-            )?;
-        }
-        Ok(())
+        let standing = self
+            .instrumented
+            .hooks
+            .iter()
+            .enumerate()
+            .map(|(id, hook)| {
+                let breakpoint = self.first_of_line[id] && lines.contains(&hook.line);
+                let debugger_statement = hook.kind == SiteKind::DebuggerStatement;
+                every_hook || breakpoint || debugger_statement
+            })
+            .collect();
+        *self.standing_flags.borrow_mut() = standing;
+        self.flags_written.set(None);
     }
 
-    fn set_poll_count(&self, count: i32, context: &mut Context) -> JsResult<()> {
-        self.hook_object
-            .set(js_string!("n"), count, false, context)
-            .map(|_| ())
+    /// Writes the flags the run needs from here on, if they are not what the hooks read already; then, if
+    /// the front end sent a command meanwhile, raises them all again so it is heard. `caller` is the hook
+    /// that called in, if one did: when the flags written say it should not have, they were raised for a
+    /// command already heard, and are written again.
+    fn settle_flags(&self, caller: Option<usize>) {
+        let wanted = {
+            let control = self.control.borrow();
+            if control.detached {
+                HookFlags::None
+            } else if control.step.is_some() || control.entry_pending {
+                HookFlags::All
+            } else {
+                HookFlags::Standing
+            }
+        };
+        let caller_raised_for_nothing = caller.is_some_and(|id| match wanted {
+            HookFlags::All => false,
+            HookFlags::None => true,
+            HookFlags::Standing => !self
+                .standing_flags
+                .borrow()
+                .get(id)
+                .copied()
+                .unwrap_or(false),
+        });
+        if self.flags_written.get() != Some(wanted) || caller_raised_for_nothing {
+            match wanted {
+                HookFlags::All => self.hook_flags.fill_bytes(1, Ordering::SeqCst),
+                HookFlags::None => self.hook_flags.fill_bytes(0, Ordering::SeqCst),
+                HookFlags::Standing => {
+                    for (id, raised) in self.standing_flags.borrow().iter().enumerate() {
+                        self.hook_flags
+                            .store_byte(id, u8::from(*raised), Ordering::SeqCst);
+                    }
+                }
+            }
+            self.flags_written.set(Some(wanted));
+        }
+        self.debugger.attention.raise_again_if_commands_waiting();
     }
 
     fn answer(&self, request: u64, body: Answer) {
@@ -897,7 +942,7 @@ fn frame_variables(
         FrameSource::Kept => Some(top.clone()),
         FrameSource::Stack(_) if id == 0 => Some(top.clone()),
         FrameSource::Stack(depth) => FrameVariables::read(depth, context),
-        FrameSource::Suspended => None,
+        FrameSource::Suspended(index) => FrameVariables::read_suspended(index, context),
     }
 }
 

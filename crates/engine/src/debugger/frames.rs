@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use boa_engine::vm::FrameBinding;
 use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, Source};
 
 /// The parameter the evaluator's outer function receives the expression in; a frame variable of this name
@@ -46,8 +47,18 @@ impl FrameVariables {
     /// now; `None` when there is no such frame. A binding not initialised yet (a `let` before its line) is
     /// left out.
     pub fn read(depth: usize, context: &Context) -> Option<Self> {
+        Some(Self::from_bindings(context.frame_bindings(depth)?))
+    }
+
+    /// The variables of the `index`th async caller suspended in an `await` (as `Context::async_stack_trace`
+    /// counts them), as it left them; `None` when there is no such caller.
+    pub fn read_suspended(index: usize, context: &Context) -> Option<Self> {
+        Some(Self::from_bindings(context.async_caller_bindings(index)?))
+    }
+
+    fn from_bindings(bindings: Vec<FrameBinding>) -> Self {
         let mut variables = FrameVariables::default();
-        for binding in context.frame_bindings(depth)? {
+        for binding in bindings {
             let Some(value) = binding.value else {
                 continue;
             };
@@ -58,7 +69,7 @@ impl FrameVariables {
                 variables.local.push(entry);
             }
         }
-        Some(variables)
+        variables
     }
 
     /// Every variable, each name once (a local hides a closure variable of the same name), that can be a

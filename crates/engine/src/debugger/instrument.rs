@@ -3,10 +3,14 @@
 //! line, so line numbers never move and a column map turns the instrumented text's columns back into the
 //! block's. Each hook is cheap while nothing is asked of the debugger:
 //!
-//! `(__bsDebug.b[ID] || --__bsDebug.n < 0) && __bsDebug.hit(ID);`
+//! `__bsB[ID] && __bsDebug.hit(ID);`
 //!
-//! `b` marks the hooks that carry a breakpoint and `n` counts statements down to the next poll of the
-//! debugger (a pause request, a step, new breakpoints); only then does the host function run. The hook
+//! `__bsB` is a `Uint8Array` with one flag per hook; only a raised flag calls the host function. The
+//! debugger raises the flags of the hooks that carry a breakpoint, all of them while a step is under way,
+//! and the thread that receives the front end's commands raises all of them to be heard (a pause request,
+//! new breakpoints): the array is a `SharedArrayBuffer`, so it may. Reading one flag is the whole cost of a
+//! hook while nothing is asked of the debugger; an earlier hook that also counted statements down to a
+//! poll of the commands cost twice as much. The hook
 //! hands the debugger nothing of the frame: a closure over it (a direct `eval`, say) would make Boa keep the
 //! function's variables in heap environments instead of registers; the debugger reads them from the VM
 //! instead. Normal runs never come here: they run the block's text as it is.
@@ -23,9 +27,9 @@ use boa_ast::function::{
 };
 use boa_ast::scope::Scope;
 use boa_ast::statement::iteration::{ForLoopInitializer, IterableLoopInitializer};
-use boa_ast::statement::{Statement, Try};
+use boa_ast::statement::{Catch, Statement, Try};
 use boa_ast::visitor::{VisitWith, Visitor};
-use boa_ast::{Declaration, Position, Span, Spanned, StatementListItem};
+use boa_ast::{Declaration, LinearPosition, Position, Span, Spanned, StatementListItem};
 use boa_interner::{Interner, Sym};
 use boa_parser::{Parser, Source};
 
@@ -33,6 +37,9 @@ use crate::block_error::WRAPPER_PREFIX;
 
 /// The global object the hooks call; installed only in a debug run.
 pub const HOOK_OBJECT: &str = "__bsDebug";
+
+/// The global `Uint8Array` of the hooks' flags, by hook id.
+pub const HOOK_FLAGS: &str = "__bsB";
 
 /// A place execution can stop: the start of one statement, in the block's own 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,15 +159,14 @@ pub fn instrument(source: &str) -> Result<Instrumented, InstrumentError> {
     sites.sort_by_key(|site| site.offset);
     sites.dedup_by_key(|site| site.offset);
 
-    let mut instrumented = String::with_capacity(wrapped.len() + sites.len() * 80);
+    let mut instrumented = String::with_capacity(wrapped.len() + sites.len() * 40);
     let mut hooks = Vec::with_capacity(sites.len());
     let mut columns = ColumnMap::default();
     let mut copied = 0;
     for (id, site) in sites.into_iter().enumerate() {
         instrumented.push_str(&wrapped[copied..site.offset]);
         copied = site.offset;
-        let hook =
-            format!("({HOOK_OBJECT}.b[{id}] || --{HOOK_OBJECT}.n < 0) && {HOOK_OBJECT}.hit({id});");
+        let hook = format!("{HOOK_FLAGS}[{id}] && {HOOK_OBJECT}.hit({id});");
         columns.insert(
             site.position.line_number(),
             site.position.column_number(),
@@ -280,6 +286,52 @@ impl<'a> SourceText<'a> {
         match rest.char_indices().nth(skip) {
             Some((at, _)) => Some(start + at),
             None => (rest.chars().count() == skip).then_some(start + rest.len()),
+        }
+    }
+
+    /// The byte offset of a linear position: the parser's count of UTF-16 code units from the text's start.
+    fn offset_of_linear(&self, position: LinearPosition) -> Option<usize> {
+        let mut units = position.pos();
+        for (at, c) in self.text.char_indices() {
+            if units == 0 {
+                return Some(at);
+            }
+            units = units.checked_sub(c.len_utf16())?;
+        }
+        (units == 0).then_some(self.text.len())
+    }
+
+    /// The offset just after `token`, when it is the next token after `offset` (past white space and
+    /// comments); `None` when something else comes first. A word token must end there, not run on.
+    fn after_token(&self, offset: usize, token: &str) -> Option<usize> {
+        let start = self.skip_trivia(offset);
+        let end = start + token.len();
+        let rest = self.text[start..].strip_prefix(token)?;
+        let is_word = token.chars().all(|c| c.is_alphanumeric());
+        let runs_on = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$');
+        (!(is_word && runs_on)).then_some(end)
+    }
+
+    /// The first offset from `offset` on that is neither white space nor inside a comment.
+    fn skip_trivia(&self, mut offset: usize) -> usize {
+        loop {
+            let rest = &self.text[offset..];
+            let trimmed = rest.trim_start();
+            offset += rest.len() - trimmed.len();
+            if let Some(comment) = trimmed.strip_prefix("//") {
+                let line_end = comment.find(['\n', '\r', '\u{2028}', '\u{2029}']);
+                offset += 2 + line_end.unwrap_or(comment.len());
+            } else if let Some(comment) = trimmed.strip_prefix("/*") {
+                match comment.find("*/") {
+                    Some(end) => offset += 2 + end + 2,
+                    None => return self.text.len(),
+                }
+            } else {
+                return offset;
+            }
         }
     }
 
@@ -433,17 +485,27 @@ impl SiteFinder<'_> {
                 if self.interner.resolve_expect(identifier.sym()).to_string() == DEBUGGER_STAND_IN))
     }
 
-    /// Where the block of a `catch (name) {` clause starts, just after its `{`; `None` when something other
-    /// than white space stands between the binding and the brace (a comment), which is left without a hook.
-    fn catch_block_start(&self, parameter: &Binding) -> Option<usize> {
-        let end = match parameter {
-            Binding::Identifier(identifier) => self.text.offset(identifier.span().end())?,
-            Binding::Pattern(pattern) => self.text.offset(pattern.span().end())?,
+    /// Where the block of `node`'s `catch` clause starts, just after its `{`. Boa's AST gives a catch block
+    /// no position, so it is found in the text: after the binding's `)` when the clause binds one, else after
+    /// the `catch` keyword that follows the `try` block (whose end the block's statement list records).
+    /// Comments may stand anywhere in between.
+    fn catch_block_start(&self, node: &Try, catch: &Catch) -> Option<usize> {
+        let head_end = match catch.parameter() {
+            Some(Binding::Identifier(identifier)) => {
+                let end = self.text.offset(identifier.span().end())?;
+                self.text.after_token(end, ")")?
+            }
+            Some(Binding::Pattern(pattern)) => {
+                let end = self.text.offset(pattern.span().end())?;
+                self.text.after_token(end, ")")?
+            }
+            None => {
+                let try_block_end = node.block().statement_list().linear_pos_end();
+                let end = self.text.offset_of_linear(try_block_end)?;
+                self.text.after_token(end, "catch")?
+            }
         };
-        let rest = self.text.text[end..].trim_start();
-        let rest = rest.strip_prefix(')')?.trim_start();
-        rest.strip_prefix('{')?;
-        Some(self.text.text.len() - rest.len() + 1)
+        self.text.after_token(head_end, "{")
     }
 
     fn push_site(&mut self, offset: usize, throw: Option<ThrowSite>, kind: SiteKind) {
@@ -572,14 +634,12 @@ impl<'ast> Visitor<'ast> for SiteFinder<'_> {
         let _ = self.visit_block(node.block());
         self.try_depth -= usize::from(catches);
         if let Some(catch) = node.catch() {
-            if let Some(parameter) = catch.parameter() {
-                if let Some(offset) = self.catch_block_start(parameter) {
-                    let parameter = match parameter {
-                        Binding::Identifier(identifier) => Some(self.name(identifier.sym())),
-                        Binding::Pattern(_) => None,
-                    };
-                    self.push_site(offset, None, SiteKind::CatchEntry { parameter });
-                }
+            if let Some(offset) = self.catch_block_start(node, catch) {
+                let parameter = match catch.parameter() {
+                    Some(Binding::Identifier(identifier)) => Some(self.name(identifier.sym())),
+                    Some(Binding::Pattern(_)) | None => None,
+                };
+                self.push_site(offset, None, SiteKind::CatchEntry { parameter });
             }
             let _ = self.visit_catch(catch);
         }
@@ -688,7 +748,7 @@ mod tests {
         assert_eq!(instrumented.breakable_lines(), vec![1, 2, 3, 4, 5, 7]);
         let lines: Vec<&str> = instrumented.wrapped_source.lines().collect();
         assert_eq!(lines.len(), source.lines().count() + 1);
-        assert!(lines[1].trim_start().starts_with('('));
+        assert!(lines[1].trim_start().starts_with(HOOK_FLAGS));
         assert!(lines[1].ends_with("const a = 1;"));
         assert!(lines[6].ends_with("return { data: b };"));
     }
@@ -751,8 +811,41 @@ mod tests {
         );
         let lines: Vec<&str> = instrumented.wrapped_source.lines().collect();
         assert!(lines[1].ends_with(";debugger;"), "{}", lines[1]);
-        assert!(lines[4].starts_with("} catch (error) {("), "{}", lines[4]);
+        assert!(
+            lines[4].starts_with("} catch (error) {__bsB["),
+            "{}",
+            lines[4]
+        );
         assert!(lines[0].contains("\"debugger\""), "strings keep their text");
+    }
+
+    #[test]
+    fn a_catch_block_gets_its_hook_without_a_binding_and_with_comments_around_it() {
+        // The text before the first `catch` holds characters of two and four bytes (one and two UTF-16
+        // units), which the parser's positions count differently from byte offsets.
+        let source = "try {\n  a(\"é😀\");\n} catch {\n  b();\n}\ntry {} // empty\ncatch /* { */ {\n  c();\n}\ntry {\n  d();\n} catch ({ message }) /* why */\n{\n  e(message);\n}\ntry { f(); } catch (error) {}";
+        let instrumented = instrument(source).unwrap();
+        let catch_entries: Vec<(u32, Option<&str>)> = instrumented
+            .hooks
+            .iter()
+            .filter_map(|hook| match &hook.kind {
+                SiteKind::CatchEntry { parameter } => Some((hook.line, parameter.as_deref())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            catch_entries,
+            [(3, None), (7, None), (13, None), (16, Some("error"))]
+        );
+        let lines: Vec<&str> = instrumented.wrapped_source.lines().collect();
+        for (line, hooked) in [
+            (3, "} catch {__bsB["),
+            (7, "catch /* { */ {__bsB["),
+            (13, "{__bsB["),
+            (16, "} catch (error) {__bsB["),
+        ] {
+            assert!(lines[line - 1].contains(hooked), "{}", lines[line - 1]);
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //!
 //! After an `await`, the stack holds only the resumed async function; the callers awaiting it are suspended
 //! in promise reactions. Each `await` notes the suspended function on the promise it awaits
-//! ([`AsyncAwaiter`]), so [`Context::async_stack_trace`] can follow promise to awaiting caller.
+//! ([`AsyncAwaiter`]), so [`Context::async_stack_trace`] can follow promise to awaiting caller, and
+//! [`Context::async_caller_bindings`] can read a caller's variables from the stack it saved.
 
 use std::cell::Cell;
 use std::fmt;
@@ -24,7 +25,7 @@ use crate::{
     environments::Environment,
 };
 
-use super::{CallFrame, CallFrameLocation, CodeBlockFlags};
+use super::{CallFrame, CallFrameLocation, CodeBlockFlags, Stack};
 
 /// How many suspended callers [`Context::async_stack_trace`] follows at most.
 const MAX_ASYNC_CALLERS: usize = 64;
@@ -41,25 +42,34 @@ impl fmt::Debug for AsyncAwaiter {
 }
 
 impl AsyncAwaiter {
-    /// Where the suspended function waits, and the promise it will settle; `None` once it resumed.
-    fn suspended(&self) -> Option<(CallFrameLocation, Option<JsValue>)> {
+    /// What `read` makes of the suspended function's frame and its saved stack, and the promise it will
+    /// settle; `None` once it resumed.
+    fn suspended<T>(&self, read: impl FnOnce(&CallFrame, &Stack) -> T) -> Option<(T, Option<JsValue>)> {
         let context = self.0.take()?;
         let found = context.call_frame.as_ref().map(|frame| {
             let promise = context
                 .stack
                 .get_register(frame, CallFrame::PROMISE_CAPABILITY_PROMISE_REGISTER_INDEX)
                 .cloned();
-            let source_info = &frame.code_block.source_info;
-            // The frame's `pc` stands after the `Await` instruction; the `await` is the one before it.
-            let location = CallFrameLocation {
-                function_name: source_info.function_name().clone(),
-                path: source_info.map().path().clone(),
-                position: source_info.map().find(frame.pc.saturating_sub(1)),
-            };
-            (location, promise)
+            (read(frame, &context.stack), promise)
         });
         self.0.set(Some(context));
         found
+    }
+}
+
+/// Where a suspended function waits: its frame's `pc` stands after the `Await` instruction, and the `await`
+/// is the one before it.
+fn await_pc(frame: &CallFrame) -> u32 {
+    frame.pc.saturating_sub(1)
+}
+
+fn suspended_location(frame: &CallFrame) -> CallFrameLocation {
+    let source_info = &frame.code_block.source_info;
+    CallFrameLocation {
+        function_name: source_info.function_name().clone(),
+        path: source_info.map().path().clone(),
+        position: source_info.map().find(await_pc(frame)),
     }
 }
 
@@ -192,30 +202,18 @@ impl Context {
     #[must_use]
     pub fn frame_bindings(&self, depth: usize) -> Option<Vec<FrameBinding>> {
         let frame = self.stack_trace().nth(depth)?;
-        let pc = frame.pc;
-        let mut chosen: Vec<&FrameBindingSlot> = Vec::new();
-        for slot in frame
-            .code_block
-            .frame_bindings
-            .iter()
-            .filter(|slot| slot.start <= pc && pc < slot.end)
-        {
-            match chosen.iter_mut().find(|kept| kept.name == slot.name) {
-                Some(kept) if hides(slot, kept) => *kept = slot,
-                Some(_) => {}
-                None => chosen.push(slot),
-            }
-        }
-        Some(
-            chosen
-                .into_iter()
-                .map(|slot| FrameBinding {
-                    name: slot.name.clone(),
-                    value: self.read_slot(frame, slot.place),
-                    closure: slot.closure,
-                })
-                .collect(),
-        )
+        Some(bindings_at(frame, frame.pc, &self.vm.stack))
+    }
+
+    /// The variables of the `index`th async function [`Context::async_stack_trace`] lists (0 is the
+    /// nearest), as they stand while it is suspended in its `await`; `None` when there is no such caller.
+    #[must_use]
+    pub fn async_caller_bindings(&self, index: usize) -> Option<Vec<FrameBinding>> {
+        self.async_callers(index + 1, |frame, stack| {
+            bindings_at(frame, await_pc(frame), stack)
+        })
+        .into_iter()
+        .nth(index)
     }
 
     /// The async functions suspended in an `await` of the outermost frame's promise, then of theirs, and so
@@ -224,6 +222,12 @@ impl Context {
     /// frame is not an async function or nothing awaits it.
     #[must_use]
     pub fn async_stack_trace(&self) -> Vec<CallFrameLocation> {
+        self.async_callers(MAX_ASYNC_CALLERS, |frame, _| suspended_location(frame))
+    }
+
+    /// What `read` makes of each of the first `limit` async callers (see [`Context::async_stack_trace`]),
+    /// nearest first.
+    fn async_callers<T>(&self, limit: usize, mut read: impl FnMut(&CallFrame, &Stack) -> T) -> Vec<T> {
         let Some(outermost) = self.stack_trace().last() else {
             return Vec::new();
         };
@@ -237,7 +241,7 @@ impl Context {
             .get_register(outermost, CallFrame::PROMISE_CAPABILITY_PROMISE_REGISTER_INDEX)
             .cloned();
         let mut callers = Vec::new();
-        while callers.len() < MAX_ASYNC_CALLERS {
+        while callers.len() < limit.min(MAX_ASYNC_CALLERS) {
             let Some(awaited) = promise
                 .as_ref()
                 .and_then(JsValue::as_object)
@@ -250,26 +254,50 @@ impl Context {
                 .data()
                 .awaited_by
                 .as_ref()
-                .and_then(AsyncAwaiter::suspended);
-            let Some((location, caller_promise)) = caller else {
+                .and_then(|awaiter| awaiter.suspended(&mut read));
+            let Some((found, caller_promise)) = caller else {
                 break;
             };
-            callers.push(location);
+            callers.push(found);
             promise = caller_promise;
         }
         callers
     }
+}
 
-    fn read_slot(&self, frame: &CallFrame, place: SlotPlace) -> Option<JsValue> {
-        match place {
-            SlotPlace::Register(index) => self.vm.stack.get_register(frame, index as usize).cloned(),
-            SlotPlace::Environment { depth, index } => {
-                match frame.environments.get(depth as usize)? {
-                    Environment::Declarative(environment) => environment.try_get(index),
-                    Environment::Object(_) => None,
-                }
-            }
+/// The variables `frame` sees at instruction `pc`, each name once (an inner scope's binding hides an
+/// outer one's), read from `stack`: the VM's, or the saved stack of a suspended function.
+fn bindings_at(frame: &CallFrame, pc: u32, stack: &Stack) -> Vec<FrameBinding> {
+    let mut chosen: Vec<&FrameBindingSlot> = Vec::new();
+    for slot in frame
+        .code_block
+        .frame_bindings
+        .iter()
+        .filter(|slot| slot.start <= pc && pc < slot.end)
+    {
+        match chosen.iter_mut().find(|kept| kept.name == slot.name) {
+            Some(kept) if hides(slot, kept) => *kept = slot,
+            Some(_) => {}
+            None => chosen.push(slot),
         }
+    }
+    chosen
+        .into_iter()
+        .map(|slot| FrameBinding {
+            name: slot.name.clone(),
+            value: read_slot(stack, frame, slot.place),
+            closure: slot.closure,
+        })
+        .collect()
+}
+
+fn read_slot(stack: &Stack, frame: &CallFrame, place: SlotPlace) -> Option<JsValue> {
+    match place {
+        SlotPlace::Register(index) => stack.get_register(frame, index as usize).cloned(),
+        SlotPlace::Environment { depth, index } => match frame.environments.get(depth as usize)? {
+            Environment::Declarative(environment) => environment.try_get(index),
+            Environment::Object(_) => None,
+        },
     }
 }
 

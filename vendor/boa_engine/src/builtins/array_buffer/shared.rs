@@ -79,6 +79,26 @@ impl SharedArrayBuffer {
         &self.data.buffer[..self.len(ordering)]
     }
 
+    /// Stores `value` in the byte at `index`, from any thread, as `Atomics.store` would; `false` when `index`
+    /// is past the buffer's end. (A Blocksmith patch: a host raises flags a script polls, from another
+    /// thread.)
+    pub fn store_byte(&self, index: usize, value: u8, ordering: Ordering) -> bool {
+        match self.bytes(ordering).get(index) {
+            Some(byte) => {
+                byte.store(value, ordering);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Stores `value` in every byte, from any thread. (A Blocksmith patch, as [`Self::store_byte`].)
+    pub fn fill_bytes(&self, value: u8, ordering: Ordering) {
+        for byte in self.bytes(ordering) {
+            byte.store(value, ordering);
+        }
+    }
+
     /// Gets the inner data of the buffer without accessing the current atomic length.
     #[track_caller]
     pub(crate) fn bytes_with_len(&self, len: usize) -> &[AtomicU8] {
