@@ -94,6 +94,9 @@ pub enum Error {
     #[error("This program has no consent window; connect in the system browser instead (`blocksmith connections authorize`).")]
     NoConsentWindow,
 
+    #[error("A run finished, but it could not be kept in the run history: {0}. Later runs are kept as usual; free disk space if it is full.")]
+    RunNotRecorded(String),
+
     #[error("{0}")]
     Internal(String),
 }

@@ -358,6 +358,7 @@ impl From<&Error> for ErrorCode {
             Error::ConsentCancelled(_) => ErrorCode::ConsentCancelled,
             Error::ConsentTimeout(_) => ErrorCode::ConsentTimeout,
             Error::ConsentWindow(_) | Error::NoConsentWindow => ErrorCode::ConsentWindow,
+            Error::RunNotRecorded(_) => ErrorCode::History,
             Error::Internal(_) => ErrorCode::Internal,
         }
     }

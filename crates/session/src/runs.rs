@@ -105,6 +105,16 @@ pub fn record_block_run(
     report: &JsonRunReport,
     redactor: &Redactor,
 ) -> Result<i64> {
+    save_block_state(workspace, run, report)?;
+    Ok(history.record(&block_run_record(run, report)?, redactor)?)
+}
+
+/// Keeps the state a block's run left for its flow (`instanceState`, `crossFlowState`), as the next run needs it.
+pub fn save_block_state(
+    workspace: &Workspace,
+    run: &BlockRun,
+    report: &JsonRunReport,
+) -> Result<()> {
     let state_after = report.state.parse().map_err(|error| {
         Error::Internal(format!(
             "the worker's report holds a state that is not JSON: {error}"
@@ -113,35 +123,37 @@ pub fn record_block_run(
     let mut state = PersistedState::load(workspace)?;
     state.absorb(&run.flow, &state_after);
     state.save(workspace)?;
+    Ok(())
+}
+
+/// The history entry of a block's run, not redacted yet ([`RunHistory::record`] redacts it): its inputs and
+/// its outcome as the worker's JSON text.
+pub fn block_run_record(run: &BlockRun, report: &JsonRunReport) -> Result<NewRun> {
     let outcome = &report.outcome;
     let text = serde_json::value::to_raw_value(outcome).map_err(|error| {
         Error::Internal(format!("a run's outcome did not print as JSON: {error}"))
     })?;
-    let id = history.record(
-        &NewRun {
-            block_id: run.block_id.clone(),
-            started_at_ms: run.started_at_ms,
-            inputs: json!({
-                "kind": run.request.kind,
-                "input": run.request.input,
-                "source": run.request.source,
-            }),
-            outcome: RecordedOutcome::Text {
-                text,
-                ok: outcome.ok,
-                duration_ms: outcome.duration_ms,
-                error: outcome
-                    .error
-                    .as_ref()
-                    .map(|error| format!("{}: {}", error.name, error.message)),
-            },
-            origin: RunOrigin::Block,
-            flow_run: None,
-            parent_run_id: None,
+    Ok(NewRun {
+        block_id: run.block_id.clone(),
+        started_at_ms: run.started_at_ms,
+        inputs: json!({
+            "kind": run.request.kind,
+            "input": run.request.input,
+            "source": run.request.source,
+        }),
+        outcome: RecordedOutcome::Text {
+            text,
+            ok: outcome.ok,
+            duration_ms: outcome.duration_ms,
+            error: outcome
+                .error
+                .as_ref()
+                .map(|error| format!("{}: {}", error.name, error.message)),
         },
-        redactor,
-    )?;
-    Ok(id)
+        origin: RunOrigin::Block,
+        flow_run: None,
+        parent_run_id: None,
+    })
 }
 
 /// What the history needs of a flow run besides its report: what started it, when, and each block's id and

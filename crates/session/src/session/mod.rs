@@ -19,6 +19,7 @@ mod flow_tests;
 mod invocations;
 mod listener;
 mod oauth;
+mod recorder;
 mod runs;
 mod workspace;
 
@@ -102,8 +103,10 @@ struct Shared {
     host: Box<dyn SessionHost>,
     supervisor: Supervisor,
     workspace: Mutex<Option<Workspace>>,
-    /// The open workspace's run history, opened on first use: `(workspace root, history)`.
-    history: Mutex<Option<(PathBuf, RunHistory)>>,
+    /// The open workspace's run history, opened on first use.
+    history: recorder::HistorySlot,
+    /// Writes runs' records after they answered.
+    recorder: recorder::Recorder,
     /// Opened and probed on first use; a failure is retried next time (the person may unlock the keyring).
     keyring: Mutex<Option<SecretStore>>,
     /// The runs in progress, by the front end's run id, so Stop can name them.
@@ -131,7 +134,8 @@ impl Session {
                 host: Box::new(host),
                 supervisor,
                 workspace: Mutex::new(None),
-                history: Mutex::new(None),
+                history: Arc::new(Mutex::new(None)),
+                recorder: recorder::Recorder::default(),
                 keyring: Mutex::new(None),
                 runs: Mutex::new(HashMap::new()),
                 exchanges: Mutex::new(HashMap::new()),
@@ -188,24 +192,29 @@ impl Session {
         lock(&self.shared.workspace).clone()
     }
 
-    /// Runs `f` with the run history of `workspace`, opened on first use and kept while it stays open.
+    /// Runs `f` with the run history of `workspace`, opened on first use and kept while it stays open, once
+    /// every run record queued before is written (see [`recorder`]).
     fn with_history<T>(
         &self,
         workspace: &Workspace,
         f: impl FnOnce(&RunHistory) -> Result<T>,
     ) -> Result<T> {
-        let mut slot = lock(&self.shared.history);
-        if slot
-            .as_ref()
-            .is_none_or(|(root, _)| root != workspace.root())
-        {
-            *slot = Some((
-                workspace.root().to_path_buf(),
-                RunHistory::open(workspace.root())?,
-            ));
-        }
-        let (_, history) = slot.as_ref().expect("the history was opened above");
-        f(history)
+        self.shared.recorder.wait_until_written()?;
+        recorder::with_history_in(&self.shared.history, workspace.root(), f)
+    }
+
+    /// Records a run in `workspace`'s history after the run has answered: `f` is called on the recorder's
+    /// thread with the history, after every record queued before.
+    fn record_later(
+        &self,
+        workspace: &Workspace,
+        f: impl FnOnce(&RunHistory) -> Result<()> + Send + 'static,
+    ) {
+        let slot = Arc::clone(&self.shared.history);
+        let root = workspace.root().to_path_buf();
+        self.shared
+            .recorder
+            .record_later(move || recorder::with_history_in(&slot, &root, f));
     }
 
     /// The OS keyring, probed when first opened; its failure is one clear message on what to do.

@@ -27,8 +27,8 @@ use crate::connections::{config_vars_and_secrets_for_run, config_vars_for_run, r
 use crate::error::Result;
 use crate::redaction::{redact_outcome, Redactor};
 use crate::runs::{
-    flow_schemas, prepare_block_run, prepare_flow_run, record_block_run, record_flow_history,
-    record_flow_run, FlowRunRecord, RunClock,
+    block_run_record, flow_schemas, prepare_block_run, prepare_flow_run, record_flow_history,
+    record_flow_run, save_block_state, FlowRunRecord, RunClock,
 };
 
 /// A run of one block of the open workspace.
@@ -179,9 +179,9 @@ pub(super) struct PreparedFileRun {
 }
 
 impl Session {
-    /// Runs one block of the workspace in a worker, records it in the history and the state, and answers with
-    /// its outcome. Expired OAuth tokens are refreshed first. The result stays the worker's JSON text all the way
-    /// (see [`BlockOutcome`]).
+    /// Runs one block of the workspace in a worker, keeps the state it leaves, and answers with its outcome; its
+    /// history entry is written just after the answer, and any use of the history waits for it. Expired OAuth
+    /// tokens are refreshed first. The result stays the worker's JSON text all the way (see [`BlockOutcome`]).
     pub fn run_block(&self, request: BlockRunRequest) -> Result<Ran<BlockOutcome>> {
         let workspace = self.snapshot()?;
         let clock = RunClock::now(&request.run_id);
@@ -214,10 +214,16 @@ impl Session {
                 conditions,
             )
         })?;
-        self.with_history(&workspace, |history| {
-            let id = record_block_run(&workspace, history, &run, &report, &redactor)?;
-            record_invoked_runs(history, Some(id), invoker.take_invoked())
-        })?;
+        // The state is saved before answering, as the next run reads it; the history entry is written just
+        // after (storing a large result takes a while; see `recorder`).
+        save_block_state(&workspace, &run, &report)?;
+        let record = block_run_record(&run, &report)?;
+        let invoked = invoker.take_invoked();
+        let history_redactor = redactor.clone();
+        self.record_later(&workspace, move |history| {
+            let id = history.record(&record, &history_redactor)?;
+            record_invoked_runs(history, Some(id), invoked)
+        });
         Ok(Ran {
             outcome: BlockOutcome::from(redact_outcome(report.outcome, &redactor)),
             failure: report.failure,
