@@ -20,4 +20,5 @@ export const LIBRARIES = [
   "xlsx",
   "mathjs",
   "zod",
+  "fast-xml-parser",
 ];
