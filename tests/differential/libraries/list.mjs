@@ -21,4 +21,5 @@ export const LIBRARIES = [
   "mathjs",
   "zod",
   "fast-xml-parser",
+  "moment",
 ];
