@@ -20,4 +20,6 @@ export const LIBRARIES = [
   "xlsx",
   "mathjs",
   "zod",
+  "fast-xml-parser",
+  "moment",
 ];
