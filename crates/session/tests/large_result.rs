@@ -1,7 +1,8 @@
 //! The way a large result takes from its worker to the front end, through `Session::run_block`: the end-to-end
 //! test's block (20,000 objects, about 11 MB of JSON) is run in a real worker, and the time from the block's end
 //! (the run's duration as it reports it) to the outcome in the caller's hands is measured and bounded. The
-//! outcome carries the result once, as the worker's JSON text, and the history keeps the same result.
+//! outcome carries the result once, as the worker's JSON text, and the history (written just after the answer, and
+//! waited for by the read) keeps the same result.
 //!
 //! This test binary is its own block worker (started with `__worker`), so it has its own `main` rather than
 //! libtest's: `cargo test -p blocksmith-session --test large_result`.
@@ -19,10 +20,11 @@ use serde_json::Value;
 const WORKER_ARG: &str = "__worker";
 const ITEMS: usize = 20_000;
 
-/// From the block's end to `run_block`'s answer: the worker's reply written and read, decoded, and kept in the
-/// history. The debug build took 0.45–0.87 s on 2 cores shared with other builds (serde_json decodes the 11 MB reply
-/// at opt-level 0); the bound catches the result crossing twice or being parsed into trees on its way again.
-const BLOCK_END_TO_ANSWER_MAX_MS: f64 = 2000.0;
+/// From the block's end to `run_block`'s answer: the worker's reply written, read and decoded, and the state saved;
+/// the history entry is written after the answer. The debug build took 93–128 ms on an idle machine (0.45–0.87 s
+/// while the entry was written first); the bound leaves room for a loaded CI machine and catches the result crossing
+/// twice or being parsed into trees on its way again.
+const BLOCK_END_TO_ANSWER_MAX_MS: f64 = 1000.0;
 
 fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some(WORKER_ARG) {
