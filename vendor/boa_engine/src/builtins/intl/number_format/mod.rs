@@ -171,11 +171,11 @@ impl NumberFormat {
     ///
     /// [spec]: https://tc39.es/ecma402/#sec-partitionnumberpattern
     pub(crate) fn partition(&self, mut value: Decimal) -> Vec<NumberPart> {
-        // TODO: Missing support from ICU4X for Unit formatting and Scientific/Engineering notation.
+        // TODO: Missing support from ICU4X for Unit formatting.
         if self.style.is_percent() {
             value.multiply_pow10(2);
         }
-        self.digit_options.format_fixed_decimal(&mut value);
+        let exponent = self.round_with_exponent(&mut value);
         value.apply_sign_display(self.sign_display);
 
         let mut collector = PartsCollector::default();
@@ -192,8 +192,53 @@ impl NumberFormat {
             .iter()
             .position(|part| part.kind != "minusSign" && part.kind != "plusSign")
             .unwrap_or(parts.len());
-        let number = parts.split_off(digits_start);
+        let mut number = parts.split_off(digits_start);
+        if let Some(exponent) = exponent {
+            // CLDR's exponential symbol is `E` in every language Blocksmith covers; ICU4X's decimal symbols do
+            // not carry it.
+            number.push(NumberPart::new("exponentSeparator", "E"));
+            if exponent < 0 {
+                number.push(NumberPart::new("exponentMinusSign", "-"));
+            }
+            number.push(NumberPart::new(
+                "exponentInteger",
+                exponent.unsigned_abs().to_string(),
+            ));
+        }
         self.style.compose(parts, number, &value)
+    }
+
+    /// Rounds `value` by the digit options. In scientific or engineering notation (a Blocksmith patch: ICU4X 2
+    /// has no such formatter) it first becomes its mantissa, and the exponent is answered, as ICU computes them:
+    /// the magnitude of the value's first digit (in engineering notation, the multiple of 3 at or below it),
+    /// raised by one step more when rounding carries the mantissa over (9.9996 → 10.000 is 1E1).
+    fn round_with_exponent(&self, value: &mut Decimal) -> Option<i16> {
+        let step: i16 = match self.formatter {
+            Formatter::Scientific(_) => 1,
+            Formatter::Engineering(_) => 3,
+            Formatter::Standard(_) | Formatter::Compact { .. } => {
+                self.digit_options.format_fixed_decimal(value);
+                return None;
+            }
+        };
+        let original = value.clone();
+        let magnitude = if original.absolute.is_zero() {
+            0
+        } else {
+            original.absolute.nonzero_magnitude_start()
+        };
+        let mut exponent = magnitude.div_euclid(step) * step;
+        loop {
+            *value = original.clone();
+            value.multiply_pow10(-exponent);
+            self.digit_options.format_fixed_decimal(value);
+            let carried =
+                !value.absolute.is_zero() && value.absolute.nonzero_magnitude_start() >= step;
+            if !carried {
+                return Some(exponent);
+            }
+            exponent += step;
+        }
     }
 }
 
