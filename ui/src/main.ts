@@ -2,6 +2,9 @@
 // app, whose bundle would otherwise hold the first paint back until it had been parsed.
 // The styles come with this entry, so they are linked in the page's head and style the skeleton too.
 import './styles.css';
+import { prefetchFirstScreen } from './workspace/firstScreen';
 
+// Rust opens the workspace and reads its block while the window paints and parses the app.
+prefetchFirstScreen();
 await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
 await import('./boot');

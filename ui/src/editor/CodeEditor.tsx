@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, asBackendError, type BackendError, type ErrorCode } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { useConnectionKinds } from '../connections/kinds';
+import { takeFirstBlockSource } from '../workspace/firstScreen';
 import { findBlock } from '../workspace/model';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { Autosaver, type SaveState } from './autosave';
@@ -131,8 +132,8 @@ export function CodeEditor() {
       setReadFailure(null);
       return;
     }
-    api
-      .blockRead(selectedBlockId)
+    takeFirstBlockSource(workspacePath, selectedBlockId)
+      .then((prefetched) => prefetched ?? api.blockRead(selectedBlockId))
       .then((source) => {
         if (cancelled) return;
         const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(source, 'javascript', uri);

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, asBackendError, type JsonValue, type WorkspaceView } from '../common/backend';
 import { useNotices } from '../common/notices';
+import { openWorkspace, takeFirstWorkspace } from './firstScreen';
 import { defaultSelection, findBlock } from './model';
 
 type BeforeSwitch = () => Promise<void>;
@@ -30,21 +31,6 @@ interface WorkspaceState {
 
 const WorkspaceContext = createContext<WorkspaceState | null>(null);
 
-/** The block last selected in each workspace at earlier starts, by workspace path; none when unreadable. */
-async function rememberedBlocks(): Promise<Partial<Record<string, string>>> {
-  try {
-    return (await api.preferencesRead()).lastBlocks;
-  } catch {
-    return {};
-  }
-}
-
-/** The block last selected in `workspace`, if it still exists. */
-function rememberedBlock(workspace: WorkspaceView, remembered: Partial<Record<string, string>>): string | null {
-  const blockId = remembered[workspace.path] ?? null;
-  return findBlock(workspace, blockId) ? blockId : null;
-}
-
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { reportError } = useNotices();
   const [workspace, setWorkspace] = useState<WorkspaceView | null>(null);
@@ -64,14 +50,14 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       setLoading(true);
       try {
         await flushPending();
-        // Both asked at once, and the workspace shown with its block already selected: a start pays one round
-        // trip, and the list never shows with nothing selected.
-        const [opened, remembered] = await Promise.all([api.workspaceOpen(path), rememberedBlocks()]);
-        setWorkspace(opened);
+        // The workspace is shown with its block already selected, so the list never shows with nothing selected.
+        // At start the default workspace was asked for before the app loaded (firstScreen.ts).
+        const opened = await ((path === null ? takeFirstWorkspace() : null) ?? openWorkspace(path));
+        setWorkspace(opened.workspace);
         setLoadError(null);
         setLastResults({});
         setLastInputs({});
-        setSelectedBlockId(rememberedBlock(opened, remembered) ?? defaultSelection(opened));
+        setSelectedBlockId(opened.selectedBlockId);
       } catch (error) {
         const failure = asBackendError(error);
         if (workspace) reportError('The workspace could not be opened.', failure);
