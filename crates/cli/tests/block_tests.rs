@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use common::{add_api_key_connection, blocksmith, text};
@@ -159,14 +159,8 @@ fn files_text(dir: &Path) -> String {
     all
 }
 
-/// The tests that store a secret run one at a time. Run together in a fresh keyring session under load, a
-/// secret stored by one test's `connections add` was twice not found by its own `test add` (the block sent
-/// `key=undefined`); alone, every run passed. Suspected: concurrent writers in a new Secret Service session.
-static KEYRING_USERS: Mutex<()> = Mutex::new(());
-
 #[test]
 fn a_case_recorded_live_replays_offline_fails_on_change_and_is_updated() {
-    let _one_at_a_time = KEYRING_USERS.lock().unwrap_or_else(PoisonError::into_inner);
     let api = OrdersApi::start();
     let dir = workspace(&api.base_url, "orders.js");
     let ws = path(dir.path());
@@ -340,7 +334,6 @@ fn a_bad_invocation_exits_2() {
 
 #[test]
 fn run_records_a_cassette_and_replays_it_with_the_server_stopped() {
-    let _one_at_a_time = KEYRING_USERS.lock().unwrap_or_else(PoisonError::into_inner);
     let api = OrdersApi::start();
     let dir = workspace(&api.base_url, "orders.js");
     let ws = path(dir.path());

@@ -3,22 +3,15 @@
 //! (boa-dev/boa#5536); the expected strings are what V8 (Node 20) gives, and the differential suite's
 //! `regexp-source.js` checks the same against Node itself.
 
-use blocksmith_engine::{run_block, BlockKind, BlockState, EngineOptions, RunRequest};
-use serde_json::{json, Value};
+mod common;
+
+use common::run_inline_action;
+use serde_json::Value;
 
 /// What `expression` evaluates to in a block (as JSON).
 fn evaluate(expression: &str) -> Value {
-    let request = RunRequest {
-        source: format!("module.exports = () => ({{ data: {expression} }});\n"),
-        file_name: "patched-boa.js".to_owned(),
-        kind: BlockKind::Action,
-        config_vars: json!({}),
-        input: json!({}),
-        context: json!({}),
-        state: BlockState::default(),
-        debug_mode: false,
-    };
-    let report = run_block(&request, &EngineOptions::default());
+    let source = format!("module.exports = () => ({{ data: {expression} }});\n");
+    let report = run_inline_action("patched-boa.js", &source);
     assert!(
         report.outcome.ok,
         "`{expression}` failed: {:?}",

@@ -4,7 +4,9 @@
 //! memory stays near a few times what it keeps, not what it ever allocated. Its own test binary, so no other test's
 //! allocations share the process whose memory it reads.
 
-use blocksmith_engine::{run_block, BlockKind, BlockState, EngineOptions, RunRequest};
+mod common;
+
+use common::run_inline_action;
 use serde_json::json;
 
 /// The resident set of this process, in MiB, from /proc/self/status.
@@ -37,18 +39,8 @@ fn garbage_made_beside_a_large_live_heap_is_collected() {
           return { data: { kept: kept.length, checksum } };
         };
     "#;
-    let request = RunRequest {
-        source: source.to_owned(),
-        file_name: "garbage.js".to_owned(),
-        kind: BlockKind::Action,
-        config_vars: json!({}),
-        input: json!({}),
-        context: json!({}),
-        state: BlockState::default(),
-        debug_mode: false,
-    };
     let before = resident_mib();
-    let report = run_block(&request, &EngineOptions::default());
+    let report = run_inline_action("garbage.js", source);
     let after = resident_mib();
     assert!(
         report.outcome.ok,

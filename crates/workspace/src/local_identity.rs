@@ -26,6 +26,8 @@ use crate::error::{Error, Result};
 /// The folder of what stays on this machine: history, state, the local identity.
 pub const LOCAL_DIR: &str = ".blocksmith";
 const LOCAL_FILE: &str = "local.json";
+/// Held while a process creates or replaces `local.json`, so that two opening one folder at once agree.
+const LOCAL_LOCK_FILE: &str = "local.lock";
 
 /// This machine's identity of one workspace folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,11 +51,25 @@ impl LocalIdentity {
     /// Reads the folder's local identity, making new identities when there is none, when the file is not
     /// valid, or when the folder is a copy of another that still has them.
     pub fn load_or_create(root: &Path) -> Result<LocalIdentity> {
-        let key = MachineKey::load_or_create()?;
+        let key = MachineKey::load_or_create(&machine_key_path())?;
         let folder = fs::canonicalize(root).map_err(|err| Error::io("read", root, err))?;
         let path = folder.join(LOCAL_DIR).join(LOCAL_FILE);
+        // The common case, read without waiting on anyone: this machine's file, made for this very folder.
+        if let Some(identity) = read(&path, &key).filter(|identity| identity.folder == folder) {
+            return Ok(identity);
+        }
+        // Anything else writes the file, and another Blocksmith may be about to do the same (the app and the CLI
+        // opening a new folder at once). Under the folder's lock one of them decides; the others then read what
+        // it wrote, so every process keys the folder's secrets by the same id.
+        let dir = folder.join(LOCAL_DIR);
+        fs::create_dir_all(&dir).map_err(|err| Error::io("create", &dir, err))?;
+        let _lock = lock_exclusively(&dir.join(LOCAL_LOCK_FILE))?;
         match read(&path, &key) {
-            Some(identity) if identity.folder == folder => Ok(identity),
+            // Made by another process since the read above: as new to this folder as if this one had made it.
+            Some(identity) if identity.folder == folder => Ok(LocalIdentity {
+                fresh: true,
+                ..identity
+            }),
             Some(identity) if !is_still_the_identity_of(&identity.folder, &identity, &key) => {
                 // The folder was moved: the original no longer holds these identities, so they stay with it.
                 let moved = LocalIdentity { folder, ..identity }.sealed(&key);
@@ -98,9 +114,8 @@ fn is_still_the_identity_of(folder: &Path, identity: &LocalIdentity, key: &Machi
         .is_some_and(|original| original.secrets_id == identity.secrets_id)
 }
 
+/// New identities for `folder`, written whole over whatever `path` held. Called under the folder's lock.
 fn create(folder: &Path, path: &Path, key: &MachineKey) -> Result<LocalIdentity> {
-    let dir = folder.join(LOCAL_DIR);
-    fs::create_dir_all(&dir).map_err(|err| Error::io("create", &dir, err))?;
     let identity = LocalIdentity {
         secrets_id: random_hex(16)?,
         webhook_token: random_hex(20)?,
@@ -109,73 +124,62 @@ fn create(folder: &Path, path: &Path, key: &MachineKey) -> Result<LocalIdentity>
         fresh: true,
     }
     .sealed(key);
-    if path.exists() {
-        // A stale or copied file: replace it whole.
-        identity.save(path)?;
-        return Ok(identity);
-    }
-    // Two processes opening a new folder at once must agree on one identity: the first to create the file wins
-    // and the other reads what it wrote.
-    match OpenOptions::new().write(true).create_new(true).open(path) {
-        Ok(mut file) => {
-            file.write_all(pretty(&identity).as_bytes())
-                .and_then(|()| file.sync_all())
-                .map_err(|err| Error::io("write", path, err))?;
-            Ok(identity)
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => read(path, key)
-            .map(|other| LocalIdentity {
-                fresh: true,
-                ..other
-            })
-            .ok_or_else(|| {
-                Error::io(
-                    "read",
-                    path,
-                    std::io::Error::other(
-                        "another Blocksmith is creating it; open the workspace again",
-                    ),
-                )
-            }),
-        Err(err) => Err(Error::io("write", path, err)),
-    }
+    identity.save(path)?;
+    Ok(identity)
+}
+
+/// Locks `lock_path` (made if missing) for this process until the returned file is dropped. The lock is the
+/// operating system's (`flock`), so it is released even when the process dies holding it.
+fn lock_exclusively(lock_path: &Path) -> Result<fs::File> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path)
+        .map_err(|err| Error::io("create", lock_path, err))?;
+    file.lock()
+        .map_err(|err| Error::io("lock", lock_path, err))?;
+    Ok(file)
 }
 
 /// The key that seals local identities, made once per user on this machine and readable by them alone.
 struct MachineKey(Vec<u8>);
 
 impl MachineKey {
-    fn load_or_create() -> Result<MachineKey> {
-        let path = machine_key_path();
-        if let Ok(key) = fs::read(&path) {
-            if key.len() == MACHINE_KEY_BYTES {
-                return Ok(MachineKey(key));
-            }
+    /// The key at `path`, made on first use. Processes starting at once on a new machine must all seal with one
+    /// key: had two written theirs, the folder sealed under the loser's would look forged, get new identities, and
+    /// lose the secrets just stored for it. So the key is made under a lock, and read again once it is held.
+    fn load_or_create(path: &Path) -> Result<MachineKey> {
+        if let Some(key) = Self::read(path) {
+            return Ok(key);
         }
         let dir = path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|err| Error::io("create", dir, err))?;
+        let _lock = lock_exclusively(&path.with_extension("key.lock"))?;
+        // A file half written when read above is whole now; one still short was left by a crash.
+        if let Some(key) = Self::read(path) {
+            return Ok(key);
+        }
+        let _ = fs::remove_file(path);
         let key = random_bytes(MACHINE_KEY_BYTES)?;
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        match options.open(&path) {
-            Ok(mut file) => {
-                file.write_all(&key)
-                    .and_then(|()| file.sync_all())
-                    .map_err(|err| Error::io("write", &path, err))?;
-                Ok(MachineKey(key))
-            }
-            // Another process made it first (or a short file is left over): use what is there, or start over.
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => match fs::read(&path) {
-                Ok(existing) if existing.len() == MACHINE_KEY_BYTES => Ok(MachineKey(existing)),
-                _ => {
-                    write_atomic(&path, &key)?;
-                    Ok(MachineKey(key))
-                }
-            },
-            Err(err) => Err(Error::io("write", &path, err)),
-        }
+        let mut file = options
+            .open(path)
+            .map_err(|err| Error::io("write", path, err))?;
+        file.write_all(&key)
+            .and_then(|()| file.sync_all())
+            .map_err(|err| Error::io("write", path, err))?;
+        Ok(MachineKey(key))
+    }
+
+    fn read(path: &Path) -> Option<MachineKey> {
+        fs::read(path)
+            .ok()
+            .filter(|key| key.len() == MACHINE_KEY_BYTES)
+            .map(MachineKey)
     }
 
     fn seal(&self, identity: &LocalIdentity) -> String {
@@ -271,6 +275,58 @@ mod tests {
         let elsewhere = LocalIdentity::load_or_create(other.path()).unwrap();
         assert_ne!(elsewhere.secrets_id, first.secrets_id);
         assert_ne!(elsewhere.webhook_token, first.webhook_token);
+    }
+
+    /// Runs `open` on `count` threads released at the same instant, and answers what each returned.
+    fn all_at_once<T: Send + 'static>(
+        count: usize,
+        open: impl Fn() -> T + Send + Sync + 'static,
+    ) -> Vec<T> {
+        let start = std::sync::Arc::new(std::sync::Barrier::new(count));
+        let open = std::sync::Arc::new(open);
+        let threads: Vec<_> = (0..count)
+            .map(|_| {
+                let (start, open) = (start.clone(), open.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    open()
+                })
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).collect()
+    }
+
+    #[test]
+    fn blocksmiths_opening_a_new_folder_at_once_agree_on_its_identity() {
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().to_path_buf();
+            let opened = all_at_once(6, move || LocalIdentity::load_or_create(&root).unwrap());
+            let kept = LocalIdentity::load_or_create(dir.path()).unwrap();
+            for identity in opened {
+                assert_eq!(identity.secrets_id, kept.secrets_id);
+                assert_eq!(identity.webhook_token, kept.webhook_token);
+            }
+        }
+    }
+
+    #[test]
+    fn blocksmiths_starting_at_once_on_a_new_machine_seal_with_one_key() {
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("blocksmith").join("machine.key");
+            let key_path = path.clone();
+            let keys = all_at_once(6, move || MachineKey::load_or_create(&key_path).unwrap().0);
+            let stored = fs::read(&path).unwrap();
+            assert_eq!(stored.len(), MACHINE_KEY_BYTES);
+            assert!(keys.iter().all(|key| *key == stored));
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = fs::metadata(&path).unwrap().permissions().mode();
+                assert_eq!(mode & 0o777, 0o600);
+            }
+        }
     }
 
     #[test]

@@ -28,6 +28,21 @@ pub fn request(name: &str, kind: BlockKind, input: Value) -> RunRequest {
     }
 }
 
+/// Runs `source`, an action block written inline in a test, with no input.
+pub fn run_inline_action(file_name: &str, source: &str) -> RunReport {
+    let request = RunRequest {
+        source: source.to_owned(),
+        file_name: file_name.to_owned(),
+        kind: BlockKind::Action,
+        config_vars: json!({}),
+        input: json!({}),
+        context: json!({}),
+        state: BlockState::default(),
+        debug_mode: false,
+    };
+    run_block(&request, &EngineOptions::default())
+}
+
 pub fn run_action(name: &str) -> RunReport {
     run_block(
         &request(name, BlockKind::Action, json!({})),

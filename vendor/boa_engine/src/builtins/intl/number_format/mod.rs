@@ -44,6 +44,8 @@ use crate::{js_error, value::JsVariant};
 
 mod options;
 mod style;
+mod unit;
+mod unit_data;
 pub(crate) use options::*;
 pub(crate) use style::NumberPart;
 use style::{StyleFormatter, currency_digits};
@@ -171,7 +173,6 @@ impl NumberFormat {
     ///
     /// [spec]: https://tc39.es/ecma402/#sec-partitionnumberpattern
     pub(crate) fn partition(&self, mut value: Decimal) -> Vec<NumberPart> {
-        // TODO: Missing support from ICU4X for Unit formatting.
         if self.style.is_percent() {
             value.multiply_pow10(2);
         }
@@ -204,6 +205,10 @@ impl NumberFormat {
                 "exponentInteger",
                 exponent.unsigned_abs().to_string(),
             ));
+        }
+        // A plural form is the whole value's (`1E3 kilograms`), not its mantissa's.
+        if let Some(exponent) = exponent {
+            value.multiply_pow10(exponent);
         }
         self.style.compose(parts, number, &value)
     }

@@ -5,7 +5,6 @@ use fixed_decimal::{
     UnsignedRoundingMode,
 };
 
-use boa_macros::js_str;
 use icu_decimal::{
     DecimalFormatterPreferences, preferences::NumberingSystem, provider::DecimalSymbolsV1,
 };
@@ -19,7 +18,7 @@ use icu_provider::{
 use tinystr::TinyAsciiStr;
 
 use crate::{
-    Context, JsExpect, JsNativeError, JsObject, JsResult, JsStr, JsString, JsValue,
+    Context, JsExpect, JsNativeError, JsObject, JsResult, JsString, JsValue,
     builtins::{
         intl::{
             ServicePreferences,
@@ -302,22 +301,35 @@ impl ParsableOptionType for Currency {}
 
 #[derive(Debug, Eq, PartialEq)]
 pub(crate) struct Unit {
-    // INVARIANT: `numerator` must only contain ASCII lowercase alphabetic letters or `-`.
-    numerator: JsStr<'static>,
-    // INVARIANT: if `denominator` is not empty, it must only contain ASCII lowercase alphabetic letters or `-`
-    denominator: JsStr<'static>,
+    // INVARIANT: `numerator` is one of the sanctioned units.
+    numerator: &'static str,
+    // INVARIANT: `denominator` is empty or one of the sanctioned units.
+    denominator: &'static str,
 }
 
 impl Unit {
     /// Gets the corresponding `JsString` of this unit.
     pub(crate) fn to_js_string(&self) -> JsString {
+        JsString::from(self.identifier().as_str())
+    }
+
+    /// The unit's identifier: `kilogram`, `kilometer-per-hour`.
+    pub(crate) fn identifier(&self) -> String {
         if self.denominator.is_empty() {
-            js_string!(self.numerator)
+            self.numerator.to_owned()
         } else {
-            // TODO: this is not optimal for now, but the new JS strings should
-            // allow us to optimize this to simple casts from ASCII to JsString.
-            js_string!(self.numerator, js_str!("-per-"), self.denominator)
+            format!("{}-per-{}", self.numerator, self.denominator)
         }
+    }
+
+    /// The unit, or the numerator of an X-per-Y unit.
+    pub(crate) fn numerator(&self) -> &'static str {
+        self.numerator
+    }
+
+    /// The denominator of an X-per-Y unit; empty for a single unit.
+    pub(crate) fn denominator(&self) -> &'static str {
+        self.denominator
     }
 }
 
@@ -395,17 +407,13 @@ impl std::str::FromStr for Unit {
             .map(|i| SANCTIONED_UNITS[i])
             .map_err(|_| ParseUnitError)?;
 
-        let num = JsStr::latin1(num.as_bytes());
-
         let den = if den.is_empty() {
-            JsStr::EMPTY
+            ""
         } else {
-            let value = SANCTIONED_UNITS
+            SANCTIONED_UNITS
                 .binary_search(&den)
                 .map(|i| SANCTIONED_UNITS[i])
-                .map_err(|_| ParseUnitError)?;
-
-            JsStr::latin1(value.as_bytes())
+                .map_err(|_| ParseUnitError)?
         };
 
         Ok(Self {
@@ -480,18 +488,25 @@ impl UnitFormatOptions {
         // 8. Let unit be ? GetOption(options, "unit", string, empty, undefined).
         // 10. Else,
         //     a. If IsWellFormedUnitIdentifier(unit) is false, throw a RangeError exception.
-        let unit = get_option(options, js_string!("unit"), context)?;
-        // 9. If unit is undefined, then
-        if unit.is_none() {
-            // a. If style is "unit", throw a TypeError exception.
+        // Patched: the errors are worded as V8 words them, naming the unit.
+        let unit_value = options.get(js_string!("unit"), context)?;
+        let unit = if unit_value.is_undefined() {
+            // 9. If unit is undefined, then
+            //     a. If style is "unit", throw a TypeError exception.
             if style == Style::Unit {
                 return Err(JsNativeError::typ()
-                    .with_message(
-                        "cannot format on the unit style without specifying a target unit",
-                    )
+                    .with_message("Invalid unit argument for Intl.NumberFormat() ''")
                     .into());
             }
-        }
+            None
+        } else {
+            let identifier = unit_value.to_string(context)?.to_std_string_escaped();
+            Some(identifier.parse::<Unit>().map_err(|_| {
+                JsNativeError::range().with_message(format!(
+                    "Invalid unit argument for Intl.NumberFormat() '{identifier}'"
+                ))
+            })?)
+        };
 
         // 11. Let unitDisplay be ? GetOption(options, "unitDisplay", string, « "short", "narrow", "long" », "short").
         let unit_display =

@@ -1,5 +1,5 @@
-//! The style a number is printed in (ECMA-402's `[[Style]]`): the percent and currency patterns placed around the
-//! formatted digits, as the parts `formatToParts` returns.
+//! The style a number is printed in (ECMA-402's `[[Style]]`): the percent, currency and unit patterns placed around
+//! the formatted digits, as the parts `formatToParts` returns.
 //!
 //! ICU4X's experimental `CurrencyFormatter` and `PercentFormatter` round by themselves and write whole strings, so
 //! they cannot honour the digit options nor give parts; this module reads the same CLDR data (patterns, symbols,
@@ -13,7 +13,7 @@ use icu_experimental::dimension::provider::{
         fractions::CurrencyFractionsV1, patterns::CurrencyPatternsDataV1,
         symbols::CurrencySymbolsV1,
     },
-    percent::PercentEssentialsV1,
+    percent::{PercentEssentials, PercentEssentialsV1},
 };
 use icu_locale::Locale;
 use icu_pattern::{DoublePlaceholderKey, DoublePlaceholderPattern, PatternItem};
@@ -21,7 +21,8 @@ use icu_plurals::{PluralOperands, PluralRules, PluralRulesPreferences};
 use icu_provider::prelude::*;
 use tinystr::TinyAsciiStr;
 
-use super::options::{Currency, CurrencyDisplay, CurrencySign, UnitFormatOptions};
+use super::options::{Currency, CurrencyDisplay, CurrencySign, UnitDisplay, UnitFormatOptions};
+use super::unit::UnitFormatter;
 use crate::{JsResult, context::icu::IntlProvider, js_error};
 
 /// One element of `formatToParts`' result: its `type` and its `value`.
@@ -43,8 +44,13 @@ impl NumberPart {
 /// What a style needs beyond the digits, loaded once when the `NumberFormat` is made.
 #[derive(Debug)]
 pub(crate) enum StyleFormatter {
-    /// `decimal`, and `unit`, whose names ICU4X's data does not give this engine yet (see COMPAT.md).
+    /// `decimal`.
     Plain,
+    /// `unit`: the unit's pattern placed around the signed number.
+    Unit(UnitFormatter),
+    /// `unit: "percent"` in the short and narrow widths, which ICU writes with the locale's percent pattern (`1 %`
+    /// with a no-break space in German), the value unscaled and its sign a `unit` part.
+    UnitPercent(DataPayload<PercentEssentialsV1>),
     Percent(DataPayload<PercentEssentialsV1>),
     /// `currency` with `currencyDisplay` `symbol`, `narrowSymbol` or `code`.
     CurrencySymbol {
@@ -76,16 +82,28 @@ impl StyleFormatter {
             ..Default::default()
         };
         let missing = |what: &str, error: DataError| js_error!(TypeError: "the number format data for {} is missing: {}", what, error);
+        let percent_essentials = || {
+            DataProvider::<PercentEssentialsV1>::load(
+                provider,
+                for_locale(DataMarkerAttributes::empty()),
+            )
+            .map(|response| response.payload)
+            .map_err(|e| missing("the percent style", e))
+        };
         Ok(match options {
-            UnitFormatOptions::Decimal | UnitFormatOptions::Unit { .. } => Self::Plain,
-            UnitFormatOptions::Percent => Self::Percent(
-                DataProvider::<PercentEssentialsV1>::load(
-                    provider,
-                    for_locale(DataMarkerAttributes::empty()),
-                )
-                .map_err(|e| missing("the percent style", e))?
-                .payload,
-            ),
+            UnitFormatOptions::Decimal => Self::Plain,
+            UnitFormatOptions::Unit { unit, display }
+                if unit.identifier() == "percent" && *display != UnitDisplay::Long =>
+            {
+                Self::UnitPercent(percent_essentials()?)
+            }
+            UnitFormatOptions::Unit { unit, display } => Self::Unit(UnitFormatter::new(
+                locale,
+                unit,
+                *display,
+                plural_rules(locale, provider)?,
+            )),
+            UnitFormatOptions::Percent => Self::Percent(percent_essentials()?),
             UnitFormatOptions::Currency {
                 currency,
                 display: CurrencyDisplay::Name,
@@ -113,16 +131,11 @@ impl StyleFormatter {
                 )
                 .map_err(|e| missing("currency names", e))?
                 .payload;
-                let plural_rules = PluralRules::try_new_cardinal_with_buffer_provider(
-                    provider.erased_provider(),
-                    PluralRulesPreferences::from(locale),
-                )
-                .map_err(|e| js_error!(TypeError: "cannot load the plural rules: {}", e))?;
                 Self::CurrencyName {
                     names,
                     iso_code,
                     patterns,
-                    plural_rules,
+                    plural_rules: plural_rules(locale, provider)?,
                 }
             }
             UnitFormatOptions::Currency {
@@ -165,21 +178,20 @@ impl StyleFormatter {
         let is_negative = rounded.sign() == Sign::Negative;
         match self {
             Self::Plain => sign.into_iter().chain(number).collect(),
-            Self::Percent(essentials) => {
-                let essentials = essentials.get();
-                if sign.is_empty() {
-                    // The unsigned pattern has the one placeholder `{0}`.
-                    let mut parts = Vec::new();
-                    for item in essentials.unsigned_pattern.iter() {
-                        match item {
-                            PatternItem::Literal(text) => push_literal(&mut parts, text),
-                            PatternItem::Placeholder(_) => parts.extend(number.iter().cloned()),
-                        }
+            // The operands of the value as printed, trailing zeros included (`1.00 kilograms`, as in V8).
+            Self::Unit(formatter) => formatter.compose(
+                sign.into_iter().chain(number).collect(),
+                PluralOperands::from(rounded),
+            ),
+            Self::Percent(essentials) => percent_parts(essentials.get(), sign, number),
+            Self::UnitPercent(essentials) => {
+                let mut parts = percent_parts(essentials.get(), sign, number);
+                for part in &mut parts {
+                    if part.kind == "percentSign" {
+                        part.kind = "unit";
                     }
-                    parts
-                } else {
-                    interpolate(&essentials.signed_pattern, number, sign)
                 }
+                parts
             }
             Self::CurrencySymbol {
                 essentials,
@@ -232,6 +244,35 @@ impl StyleFormatter {
             }
         }
     }
+}
+
+/// The percent pattern with `number` in it, signed by `sign` where the pattern places a sign.
+fn percent_parts(
+    essentials: &PercentEssentials<'_>,
+    sign: Vec<NumberPart>,
+    number: Vec<NumberPart>,
+) -> Vec<NumberPart> {
+    if !sign.is_empty() {
+        return interpolate(&essentials.signed_pattern, number, sign);
+    }
+    // The unsigned pattern has the one placeholder `{0}`.
+    let mut parts = Vec::new();
+    for item in essentials.unsigned_pattern.iter() {
+        match item {
+            PatternItem::Literal(text) => push_literal(&mut parts, text),
+            PatternItem::Placeholder(_) => parts.extend(number.iter().cloned()),
+        }
+    }
+    parts
+}
+
+/// The cardinal plural rules of `locale`, which pick a currency's name or a unit's pattern by the number.
+fn plural_rules(locale: &Locale, provider: &IntlProvider) -> JsResult<PluralRules> {
+    PluralRules::try_new_cardinal_with_buffer_provider(
+        provider.erased_provider(),
+        PluralRulesPreferences::from(locale),
+    )
+    .map_err(|e| js_error!(TypeError: "cannot load the plural rules: {}", e))
 }
 
 /// The currency's default fraction digits (ECMA-402's CurrencyDigits: 2, JPY 0, …), from CLDR's supplemental data.

@@ -1,7 +1,9 @@
 use boa_string::StaticJsStrings;
 
 use crate::{
-    Context, JsError, JsNativeError, JsResult, JsValue, js_string,
+    Context, JsError, JsNativeError, JsResult, JsValue,
+    builtins::typed_array::{TypedArray, typed_array_get_element},
+    js_string,
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
     property::PropertyKey,
     vm::opcode::{IndexOperand, Operation, RegisterOperand},
@@ -140,6 +142,16 @@ fn get_by_value<const PUSH_KEY: bool>(
                     context.vm.set_register(dst.into(), element);
                     return Ok(());
                 }
+            } else if object.is::<TypedArray>() {
+                // Patched (see the crate's README): an integer index of a typed array is its element
+                // (IntegerIndexedElementGet), whatever the receiver, so the generic [[Get]] is skipped.
+                let element = typed_array_get_element(&object, f64::from(index.get()))?
+                    .unwrap_or_default();
+                if PUSH_KEY {
+                    context.vm.set_register(key.into(), key_value.into());
+                }
+                context.vm.set_register(dst.into(), element);
+                return Ok(());
             } else if let Some(string) = base.as_string() {
                 let value = string
                     .code_unit_at(index.get() as usize)

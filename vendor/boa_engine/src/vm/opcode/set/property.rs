@@ -3,8 +3,9 @@ use crate::JsValue;
 use crate::value::JsVariant;
 use crate::vm::opcode::{IndexOperand, RegisterOperand, nullish_property_error};
 use crate::{
-    Context, JsNativeError, JsResult,
+    Context, JsNativeError, JsObject, JsResult,
     builtins::function::set_function_name,
+    builtins::typed_array::{TypedArray, typed_array_set_element},
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
     property::{PropertyDescriptor, PropertyKey},
     vm::opcode::Operation,
@@ -197,6 +198,18 @@ impl SetPropertyByValue {
                     return Ok(());
                 }
             }
+        }
+
+        // Patched (see the crate's README): `bytes[i] = v` on a typed array is IntegerIndexedElementSet when the
+        // receiver is the array itself, which is what the generic [[Set]] would find after comparing the two.
+        if let PropertyKey::Index(index) = &key
+            && object.is::<TypedArray>()
+            && receiver
+                .as_object()
+                .is_some_and(|receiver| JsObject::equals(&receiver, &object))
+        {
+            typed_array_set_element(&object, f64::from(index.get()), &value, &mut context.into())?;
+            return Ok(());
         }
 
         // Slow path:
