@@ -22,6 +22,20 @@ module.exports = async () => {
       // hour back as "2-digit" in 24-hour locales while it prints it unpadded.
       spanishMidnight: new Date(Date.UTC(2024, 0, 15, 0, 5, 3)).toLocaleTimeString("es-ES", { timeZone: "UTC" }),
       germanHourWidth: new Intl.DateTimeFormat("de-DE", { hour: "numeric", minute: "numeric" }).resolvedOptions().hour,
+      // A range prints its dates with the same patterns, so the same characters differ: Node 15.1.2024, 10:30 –
+      // 20.1.2024, 14:45; 2024/1/15 10:30～2024/1/20 14:45; 3/3/2024, 9:05.
+      rangeGerman: new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", timeStyle: "short" }).formatRange(
+        new Date(Date.UTC(2024, 0, 15, 10, 30)),
+        new Date(Date.UTC(2024, 0, 20, 14, 45)),
+      ),
+      rangeJapanese: new Intl.DateTimeFormat("ja-JP", { timeZone: "UTC", hour: "numeric", minute: "numeric" }).formatRange(
+        new Date(Date.UTC(2024, 0, 15, 10, 30)),
+        new Date(Date.UTC(2024, 0, 20, 14, 45)),
+      ),
+      rangeSpanish: new Intl.DateTimeFormat("es-ES", { timeZone: "UTC", timeStyle: "short" }).formatRange(
+        new Date(Date.UTC(2024, 0, 15, 10, 30)),
+        new Date(Date.UTC(2024, 2, 3, 9, 5)),
+      ),
     },
   };
 };

@@ -62,8 +62,11 @@ use icu_time::{
 use timezone_provider::provider::TimeZoneId;
 use writeable::TryWriteable;
 
+mod interval;
+mod interval_data;
 mod options;
 mod pattern;
+mod range;
 
 #[cfg(all(test, feature = "intl_bundled"))]
 mod tests;
@@ -79,6 +82,8 @@ pub(crate) enum FormatTimeZone {
 #[derive(Debug)]
 pub(crate) struct PatternFormatter {
     pattern: DateTimePattern,
+    /// The pattern in UTS 35 syntax, which `formatRange` finds its interval patterns by.
+    source: String,
     names: FixedCalendarDateTimeNames<Gregorian, CompositeFieldSet>,
 }
 
@@ -134,6 +139,8 @@ impl IntrinsicObject for DateTimeFormat {
             )
             .method(Self::resolved_options, js_string!("resolvedOptions"), 0)
             .method(Self::format_to_parts, js_string!("formatToParts"), 1)
+            .method(range::format_range, js_string!("formatRange"), 2)
+            .method(range::format_range_to_parts, js_string!("formatRangeToParts"), 2)
             .property(
                 JsSymbol::to_string_tag(),
                 js_string!("Intl.DateTimeFormat"),
@@ -153,7 +160,7 @@ impl BuiltInObject for DateTimeFormat {
 
 impl BuiltInConstructor for DateTimeFormat {
     const CONSTRUCTOR_ARGUMENTS: usize = 0;
-    const PROTOTYPE_STORAGE_SLOTS: usize = 5;
+    const PROTOTYPE_STORAGE_SLOTS: usize = 7;
     const CONSTRUCTOR_STORAGE_SLOTS: usize = 1;
 
     const STANDARD_CONSTRUCTOR: fn(&StandardConstructors) -> &StandardConstructor =
@@ -914,28 +921,14 @@ pub(crate) fn create_date_time_format(
         });
         midnight_as_24 = !hour12 && locale_counts_to_12;
     }
-    // ICU4X chooses the pattern for the field set; it is the same for every date of the Gregorian calendar, so
-    // one sample gives it. Component options then set each field's width (a style prints as the locale has it).
-    let mut chosen = pattern_for(fieldset, preferences, &sample, context)?;
-    // Some locales' medium dates are all numbers (German `15.01.2024`); a month asked for in words then takes
-    // the long pattern, whose month the widths step can shorten (`15. Jan. 2024`).
-    if matches!(format_options.month, Some(Month::Short | Month::Narrow))
-        && pattern::has_numeric_month(&chosen)
-    {
-        let mut long = best_fit_builder(&format_options);
-        long.length = Some(Length::Long);
-        let long = long
-            .build_composite()
-            .map_err(|e| JsNativeError::range().with_message(e.to_string()))?;
-        chosen = pattern_for(long, preferences, &sample, context)?;
-    }
-    let pattern = if date_style.is_some() || time_style.is_some() {
-        chosen
+    // A style prints as the locale has it; component options set each field's width.
+    let source = if date_style.is_some() || time_style.is_some() {
+        pattern_for(fieldset, preferences, &sample, context)?
     } else {
-        pattern::adjust_field_widths(&chosen, &format_options)
+        pattern_for_components(&format_options, fieldset, preferences, &sample, context)?
     };
-    let pattern = DateTimePattern::try_from_pattern_str(&pattern)
-        .map_err(|e| js_error!(RangeError: "invalid date pattern {}: {}", pattern, e))?;
+    let pattern = DateTimePattern::try_from_pattern_str(&source)
+        .map_err(|e| js_error!(RangeError: "invalid date pattern {}: {}", source, e))?;
     let mut names = FixedCalendarDateTimeNames::<Gregorian, CompositeFieldSet>::try_new_unstable(
         context.intl_provider(),
         preferences,
@@ -960,7 +953,11 @@ pub(crate) fn create_date_time_format(
         time_zone_name: resolved_time_zone_name,
         time_zone_name_option: format_options.time_zone_name,
         fieldset,
-        formatter: Rc::new(PatternFormatter { pattern, names }),
+        formatter: Rc::new(PatternFormatter {
+            pattern,
+            source,
+            names,
+        }),
         bound_format: None,
         resolved_options: None,
     })
@@ -982,6 +979,32 @@ fn pattern_for(
     Ok(formatter.format(sample).pattern().to_string())
 }
 
+/// The pattern for component options: ICU4X's for their `fieldset`, then each field at the width asked for.
+fn pattern_for_components(
+    format_options: &FormatOptions,
+    fieldset: CompositeFieldSet,
+    preferences: DateTimeFormatterPreferences,
+    sample: &ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>,
+    context: &Context,
+) -> JsResult<String> {
+    // ICU4X chooses the pattern for the field set; it is the same for every date of the Gregorian calendar, so
+    // one sample gives it.
+    let mut chosen = pattern_for(fieldset, preferences, sample, context)?;
+    // Some locales' medium dates are all numbers (German `15.01.2024`); a month asked for in words then takes
+    // the long pattern, whose month the widths step can shorten (`15. Jan. 2024`).
+    if matches!(format_options.month, Some(Month::Short | Month::Narrow))
+        && pattern::has_numeric_month(&chosen)
+    {
+        let mut long = best_fit_builder(format_options);
+        long.length = Some(Length::Long);
+        let long = long
+            .build_composite()
+            .map_err(|e| JsNativeError::range().with_message(e.to_string()))?;
+        chosen = pattern_for(long, preferences, sample, context)?;
+    }
+    Ok(pattern::adjust_field_widths(&chosen, format_options))
+}
+
 /// The local date, time and zone of the instant `timestamp` (epoch milliseconds) in `time_zone`: the steps of
 /// [`PartitionDateTimePattern`][11.5.6] and [`ToLocalTime`][11.5.12] up to formatting.
 ///
@@ -999,6 +1022,16 @@ fn zoned_date_time(
     timestamp: f64,
     context: &mut Context,
 ) -> JsResult<ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>> {
+    let (_, zoned) = local_date_time(time_zone, timestamp, context)?;
+    Ok(zoned)
+}
+
+/// [`zoned_date_time`], with the local fields it was made from.
+fn local_date_time(
+    time_zone: &FormatTimeZone,
+    timestamp: f64,
+    context: &mut Context,
+) -> JsResult<(ToLocalTime, ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>)> {
     let x = time_clip(timestamp);
     if x.is_nan() {
         return Err(js_error!(RangeError: "Invalid time value"));
@@ -1023,11 +1056,12 @@ fn zoned_date_time(
     let zone = zone
         .with_offset(Some(UtcOffset::from_seconds_unchecked(offset_seconds)))
         .at_date_time(date_time);
-    Ok(ZonedDateTime {
+    let zoned = ZonedDateTime {
         date: date_time.date.to_calendar(Gregorian),
         time: date_time.time,
         zone,
-    })
+    };
+    Ok((fields, zoned))
 }
 
 /// Formats a timestamp (epoch milliseconds) with a [`DateTimeFormat`]: `FormatDateTime ( dtf, x )`, the parts
@@ -1069,11 +1103,21 @@ fn partition_date_time_pattern(
     context: &mut Context,
 ) -> JsResult<Vec<(&'static str, String)>> {
     let zoned = zoned_date_time(&dtf.time_zone, timestamp, context)?;
-    let PatternFormatter { pattern, names } = &*dtf.formatter;
+    let PatternFormatter { pattern, names, .. } = &*dtf.formatter;
+    write_parts(dtf, names, pattern, &zoned)
+}
+
+/// `zoned` written with `pattern` and the `names` loaded for it, as `(type, value)` parts.
+fn write_parts(
+    dtf: &DateTimeFormat,
+    names: &FixedCalendarDateTimeNames<Gregorian, CompositeFieldSet>,
+    pattern: &DateTimePattern,
+    zoned: &ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>,
+) -> JsResult<Vec<(&'static str, String)>> {
     let mut parts = pattern::DateTimeParts::default();
     let formatter = names.with_pattern_unchecked(pattern);
     formatter
-        .format(&zoned)
+        .format(zoned)
         .try_write_to_parts(&mut parts)
         .map_err(|_| js_error!(RangeError: "cannot format the date"))?
         .map_err(|e| js_error!(RangeError: "cannot format the date: {}", e))?;

@@ -211,6 +211,108 @@ impl FormatOptions {
         })
     }
 
+    /// The component options a UTS 35 skeleton asks for (`yMMMd`: a numeric year, a short month, a numeric day):
+    /// `formatRange` prints dates with the pattern ICU's pattern generator gives a skeleton, which keeps the
+    /// locale's width of a numeric hour (`HH:mm` in German), as the defaulted time fields do.
+    pub(super) fn from_skeleton(skeleton: &str) -> Self {
+        let mut options = Self {
+            _hour_cycle: None,
+            week_day: None,
+            era: None,
+            year: None,
+            month: None,
+            day: None,
+            day_period: None,
+            hour: None,
+            minute: None,
+            second: None,
+            fractional_second_digits: None,
+            time_zone_name: None,
+            time_defaulted: true,
+        };
+        let width = |letter: char| skeleton.chars().filter(|c| *c == letter).count();
+        for letter in skeleton.chars() {
+            let count = width(letter);
+            match letter {
+                'G' => {
+                    options.era = Some(match count {
+                        4 => Era::Long,
+                        5 => Era::Narrow,
+                        _ => Era::Short,
+                    });
+                }
+                'y' | 'Y' | 'u' => {
+                    options.year = Some(if count == 2 {
+                        Year::TwoDigit
+                    } else {
+                        Year::Numeric
+                    });
+                }
+                'M' | 'L' => {
+                    options.month = Some(match count {
+                        1 => Month::Numeric,
+                        2 => Month::TwoDigit,
+                        3 => Month::Short,
+                        4 => Month::Long,
+                        _ => Month::Narrow,
+                    });
+                }
+                'd' => options.day = Some(if count == 2 { Day::TwoDigit } else { Day::Numeric }),
+                'E' | 'c' | 'e' => {
+                    options.week_day = Some(match count {
+                        4 => WeekDay::Long,
+                        5 => WeekDay::Narrow,
+                        _ => WeekDay::Short,
+                    });
+                }
+                'h' | 'H' | 'k' | 'K' | 'j' => {
+                    options.hour = Some(if count == 2 { Hour::TwoDigit } else { Hour::Numeric });
+                }
+                'm' => {
+                    options.minute = Some(if count == 2 {
+                        Minute::TwoDigit
+                    } else {
+                        Minute::Numeric
+                    });
+                }
+                's' => {
+                    options.second = Some(if count == 2 {
+                        Second::TwoDigit
+                    } else {
+                        Second::Numeric
+                    });
+                }
+                'S' => {
+                    options.fractional_second_digits =
+                        Some(SubsecondDigits::from_i32(count.clamp(1, 3) as i32));
+                }
+                'z' => {
+                    options.time_zone_name = Some(if count >= 4 {
+                        TimeZoneName::Long
+                    } else {
+                        TimeZoneName::Short
+                    });
+                }
+                'v' => {
+                    options.time_zone_name = Some(if count >= 4 {
+                        TimeZoneName::LongGeneric
+                    } else {
+                        TimeZoneName::ShortGeneric
+                    });
+                }
+                'O' => {
+                    options.time_zone_name = Some(if count >= 4 {
+                        TimeZoneName::LongOffset
+                    } else {
+                        TimeZoneName::ShortOffset
+                    });
+                }
+                _ => {}
+            }
+        }
+        options
+    }
+
     pub(super) fn fractional_second_digits(&self) -> Option<SubsecondDigits> {
         self.fractional_second_digits
     }

@@ -2,7 +2,7 @@
 //! by the locale, `unitDisplay` and the number's plural form, as ICU's long-name handler chooses them.
 //!
 //! ICU4X 2.x's baked data names a few unit categories only (no bytes, temperatures, speeds nor per-unit patterns),
-//! so the patterns come from `unit_data.rs`, a table written from CLDR's JSON release by `scripts/unit-data.mjs`.
+//! so the patterns come from `unit_data.rs`, a table written from CLDR's JSON release by `scripts/cldr-tables.mjs`.
 
 use icu_locale::Locale;
 use icu_plurals::{PluralCategory, PluralOperands, PluralRules};
@@ -85,7 +85,7 @@ impl UnitFormatter {
                 .ok()
                 .map(|index| &units[index])
         };
-        // Every sanctioned unit is in every width of every locale (`scripts/unit-data.mjs` checks it).
+        // Every sanctioned unit is in every width of every locale (`scripts/cldr-tables.mjs` checks it).
         let missing = "the unit table has every sanctioned unit";
         if let Some(patterns) = find(unit.identifier().as_str()) {
             return Self {

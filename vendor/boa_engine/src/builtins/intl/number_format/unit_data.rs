@@ -1,5 +1,6 @@
-//! CLDR 48.0.0's unit patterns for `Intl.NumberFormat`'s `unit` style, in the covered locales and the root.
-//! Written by `scripts/unit-data.mjs` from the `cldr-units-full` package; do not edit by hand.
+//! CLDR's unit patterns for `Intl.NumberFormat`'s `unit` style, in the covered locales and the root.
+//! Written by `scripts/cldr-tables.mjs` from CLDR 48.0.0's JSON release
+//! (the `cldr-units-full` package); do not edit by hand.
 
 use super::unit::{LocaleUnits, UnitPatterns};
 

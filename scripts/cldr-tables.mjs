@@ -1,0 +1,163 @@
+// Writes the CLDR tables the vendored Boa reads where ICU4X's baked data has nothing to give (its README, the tenth
+// and eleventh patches), from CLDR's JSON release: the packages `cldr-units-full` and `cldr-dates-full`, pinned as
+// devDependencies at the CLDR version Node 20's ICU carries.
+//   - unit_data.rs: `Intl.NumberFormat`'s unit style. ICU4X names a few unit categories only (no bytes,
+//     temperatures, speeds, per-unit patterns): ECMA-402's 45 sanctioned units, CLDR's own X-per-Y units among
+//     them, and each language's pattern for joining the others.
+//   - interval_data.rs: `Intl.DateTimeFormat`'s formatRange. ICU4X 2 has no date interval formatting: CLDR's
+//     interval patterns by skeleton and greatest differing field, the fallback pattern and the date-time glue.
+// Both for the covered locales and CLDR's root.
+//
+//   node scripts/cldr-tables.mjs          rewrites the tables
+//   node scripts/cldr-tables.mjs --check  fails if a table is not what the pinned CLDR gives
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const intl = join(dirname(fileURLToPath(import.meta.url)), "..", "vendor/boa_engine/src/builtins/intl");
+
+// The locales Blocksmith covers (en-US is CLDR's `en`; es-ES `es`; pt-BR `pt`), and the root for the others.
+const LOCALES = ["en", "en-GB", "de", "fr", "es", "pt", "ja", "und"];
+
+const rust = (text) => JSON.stringify(text);
+const option = (text) => (text === null ? "None" : `Some(${rust(text)})`);
+const header = (what, packageName) => [
+  `//! ${what}`,
+  `//! Written by \`scripts/cldr-tables.mjs\` from CLDR ${require(`${packageName}/package.json`).version}'s JSON release`,
+  `//! (the \`${packageName}\` package); do not edit by hand.`,
+  "",
+];
+
+// ---- Units ----
+
+const WIDTHS = ["long", "short", "narrow"];
+
+// ECMA-402's IsSanctionedSingleUnitIdentifier, the list `number_format/options.rs` checks a unit against.
+const SANCTIONED = [
+  "acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot", "gallon",
+  "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram", "kilometer", "liter",
+  "megabit", "megabyte", "meter", "microsecond", "mile", "mile-scandinavian", "milliliter", "millimeter",
+  "millisecond", "minute", "month", "nanosecond", "ounce", "percent", "petabyte", "pound", "second", "stone",
+  "terabit", "terabyte", "week", "yard", "year",
+];
+
+/** CLDR names a unit with its category first (`speed-kilometer-per-hour`); ECMA-402 without it. */
+function ecmaName(cldrKey) {
+  const name = cldrKey.slice(cldrKey.indexOf("-") + 1);
+  if (SANCTIONED.includes(name)) return name;
+  const [numerator, denominator, ...rest] = name.split("-per-");
+  if (rest.length === 0 && SANCTIONED.includes(numerator) && SANCTIONED.includes(denominator)) return name;
+  return null;
+}
+
+/** One width of one locale: its units, sorted for a binary search, and its pattern for joining X-per-Y. */
+function readUnitWidth(units, locale, width) {
+  const table = units[width];
+  const compound = table.per?.compoundUnitPattern;
+  if (!compound) throw new Error(`${locale} ${width}: CLDR has no per pattern`);
+  const entries = [];
+  for (const [key, value] of Object.entries(table)) {
+    const name = ecmaName(key);
+    if (name === null) continue;
+    for (const field of Object.keys(value)) {
+      // Units' plural forms in these languages are one and other only; a new category needs the engine to read it.
+      if (/^unitPattern-count-(?!one$|other$)/.test(field)) {
+        throw new Error(`${locale} ${width} ${key}: unexpected plural form ${field}`);
+      }
+    }
+    const other = value["unitPattern-count-other"];
+    if (!other) throw new Error(`${locale} ${width} ${key}: no pattern for "other"`);
+    entries.push({ name, one: value["unitPattern-count-one"] ?? null, other, per: value.perUnitPattern ?? null });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const missing = SANCTIONED.filter((name) => !entries.some((entry) => entry.name === name));
+  if (missing.length > 0) throw new Error(`${locale} ${width}: CLDR has no ${missing.join(", ")}`);
+  return { compound, entries };
+}
+
+function unitTable() {
+  const lines = [
+    ...header("CLDR's unit patterns for `Intl.NumberFormat`'s `unit` style, in the covered locales and the root.", "cldr-units-full"),
+    "use super::unit::{LocaleUnits, UnitPatterns};",
+    "",
+    "pub(super) static LOCALES: &[LocaleUnits] = &[",
+  ];
+  for (const locale of LOCALES) {
+    const units = require(`cldr-units-full/main/${locale}/units.json`).main[locale].units;
+    lines.push("    LocaleUnits {", `        locale: ${rust(locale)},`);
+    for (const width of WIDTHS) {
+      const { compound, entries } = readUnitWidth(units, locale, width);
+      lines.push(`        ${width}_compound: ${rust(compound)},`, `        ${width}: &[`);
+      for (const entry of entries) {
+        lines.push(
+          `            UnitPatterns { unit: ${rust(entry.name)}, one: ${option(entry.one)}, other: ${rust(entry.other)}, per: ${option(entry.per)} },`,
+        );
+      }
+      lines.push("        ],");
+    }
+    lines.push("    },");
+  }
+  lines.push("];", "");
+  return lines.join("\n");
+}
+
+// ---- Date intervals ----
+
+/** The letters of CLDR's greatest-differing-field keys that ICU reads (era, year, month, day, am/pm, hour, minute). */
+const INTERVAL_FIELDS = /^[GyMdaBhHm]$/;
+
+function intervalTable() {
+  const lines = [
+    ...header("CLDR's date interval patterns for `Intl.DateTimeFormat`'s formatRange, in the covered locales and the root.", "cldr-dates-full"),
+    "use super::interval::LocaleIntervals;",
+    "",
+    "pub(super) static LOCALES: &[LocaleIntervals] = &[",
+  ];
+  for (const locale of LOCALES) {
+    const formats = require(`cldr-dates-full/main/${locale}/ca-gregorian.json`).main[locale].dates.calendars.gregorian
+      .dateTimeFormats;
+    const { intervalFormatFallback: fallback, ...skeletons } = formats.intervalFormats;
+    // ICU's default date-time glue (its DateTimePatterns' kDateTime entry) is CLDR's medium one.
+    lines.push(
+      "    LocaleIntervals {",
+      `        locale: ${rust(locale)},`,
+      `        fallback: ${rust(fallback)},`,
+      `        date_time_glue: ${rust(formats.medium)},`,
+      "        skeletons: &[",
+    );
+    for (const [skeleton, byField] of Object.entries(skeletons)) {
+      const patterns = Object.entries(byField).map(([field, pattern]) => {
+        if (!INTERVAL_FIELDS.test(field)) throw new Error(`${locale} ${skeleton}: unexpected field ${field}`);
+        return `('${field}', ${rust(pattern)})`;
+      });
+      lines.push(`            (${rust(skeleton)}, &[${patterns.join(", ")}]),`);
+    }
+    lines.push("        ],", "    },");
+  }
+  lines.push("];", "");
+  return lines.join("\n");
+}
+
+/** Each table: where it goes and what it holds. */
+export const tables = [
+  { path: join(intl, "number_format/unit_data.rs"), generate: unitTable },
+  { path: join(intl, "date_time_format/interval_data.rs"), generate: intervalTable },
+];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes("--check");
+  let stale = false;
+  for (const { path, generate } of tables) {
+    const text = generate();
+    if (!check) {
+      writeFileSync(path, text);
+      console.log(`wrote ${path}`);
+    } else if (readFileSync(path, "utf8") !== text) {
+      console.error(`${path} is not what the pinned CLDR gives: run node scripts/cldr-tables.mjs`);
+      stale = true;
+    }
+  }
+  process.exit(stale ? 1 : 0);
+}
