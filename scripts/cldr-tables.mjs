@@ -1,11 +1,16 @@
 // Writes the CLDR tables the vendored Boa reads where ICU4X's baked data has nothing to give (its README, the tenth
-// and eleventh patches), from CLDR's JSON release: the packages `cldr-units-full` and `cldr-dates-full`, pinned as
-// devDependencies at the CLDR version Node 20's ICU carries.
+// to twelfth patches), from CLDR's JSON release: the packages `cldr-units-full`, `cldr-dates-full`,
+// `cldr-numbers-full` and `cldr-core`, pinned as devDependencies at the CLDR version Node 20's ICU carries.
 //   - unit_data.rs: `Intl.NumberFormat`'s unit style. ICU4X names a few unit categories only (no bytes,
 //     temperatures, speeds, per-unit patterns): ECMA-402's 45 sanctioned units, CLDR's own X-per-Y units among
 //     them, and each language's pattern for joining the others.
 //   - interval_data.rs: `Intl.DateTimeFormat`'s formatRange. ICU4X 2 has no date interval formatting: CLDR's
 //     interval patterns by skeleton and greatest differing field, the fallback pattern and the date-time glue.
+//   - range_data.rs: `Intl.NumberFormat`'s formatRange. ICU4X's number data has no range pattern, approximately
+//     sign or plural ranges.
+//   - currency_data.rs: the currency symbols, CLDR 48's where ICU4X's older data differs (Spanish `GBP`, French
+//     `JPY`): each currency whose symbol is not its code, or whose narrow symbol is another, with whether each
+//     starts and ends with a letter (CLDR's currency spacing: neither a symbol nor a space).
 // Both for the covered locales and CLDR's root.
 //
 //   node scripts/cldr-tables.mjs          rewrites the tables
@@ -140,10 +145,80 @@ function intervalTable() {
   return lines.join("\n");
 }
 
+// ---- Number ranges ----
+
+const PLURAL_CATEGORIES = { zero: "Zero", one: "One", two: "Two", few: "Few", many: "Many", other: "Other" };
+
+function numberRangeTable() {
+  const lines = [
+    ...header("CLDR's number range patterns, approximately signs and plural ranges for `Intl.NumberFormat`'s formatRange.", "cldr-numbers-full"),
+    "use icu_plurals::PluralCategory::*;",
+    "",
+    "use super::range::LocaleRanges;",
+    "",
+    "pub(super) static LOCALES: &[LocaleRanges] = &[",
+  ];
+  const pluralRanges = require("cldr-core/supplemental/pluralRanges.json").supplemental.plurals;
+  for (const locale of LOCALES) {
+    const numbers = require(`cldr-numbers-full/main/${locale}/numbers.json`).main[locale].numbers;
+    const language = locale.split("-")[0];
+    const ranges = Object.entries(pluralRanges[language] ?? {}).map(([key, result]) => {
+      const [, start, end] = /^pluralRange-start-(\w+)-end-(\w+)$/.exec(key);
+      return `(${PLURAL_CATEGORIES[start]}, ${PLURAL_CATEGORIES[end]}, ${PLURAL_CATEGORIES[result]})`;
+    });
+    lines.push(
+      "    LocaleRanges {",
+      `        locale: ${rust(locale)},`,
+      `        approximately_sign: ${rust(numbers["symbols-numberSystem-latn"].approximatelySign)},`,
+      `        range: ${rust(numbers["miscPatterns-numberSystem-latn"].range)},`,
+      `        plural_ranges: &[${ranges.join(", ")}],`,
+      "    },",
+    );
+  }
+  lines.push("];", "");
+  return lines.join("\n");
+}
+
+// ---- Currency symbols ----
+
+/** Whether `character` is letter-like for CLDR's currency spacing (`[[:^S:]&[:^Z:]]`). */
+const letterLike = (character) => !/[\p{S}\p{Z}]/u.test(character);
+
+function currencySymbol(text) {
+  const characters = [...text];
+  return `CurrencySymbol { text: ${rust(text)}, starts_with_letter: ${letterLike(characters[0])}, ends_with_letter: ${letterLike(characters.at(-1))} }`;
+}
+
+function currencyTable() {
+  const lines = [
+    ...header("CLDR's currency symbols for `Intl.NumberFormat`'s currency style, in the covered locales and the root.", "cldr-numbers-full"),
+    "use super::style::{CurrencySymbol, LocaleCurrencies};",
+    "",
+    "pub(super) static LOCALES: &[LocaleCurrencies] = &[",
+  ];
+  for (const locale of LOCALES) {
+    const currencies = require(`cldr-numbers-full/main/${locale}/currencies.json`).main[locale].numbers.currencies;
+    lines.push("    LocaleCurrencies {", `        locale: ${rust(locale)},`, "        symbols: &[");
+    for (const code of Object.keys(currencies).sort()) {
+      const symbol = currencies[code].symbol ?? code;
+      const narrow = currencies[code]["symbol-alt-narrow"];
+      const otherNarrow = narrow !== undefined && narrow !== symbol;
+      if (symbol === code && !otherNarrow) continue;
+      const narrowText = otherNarrow ? `Some(${currencySymbol(narrow)})` : "None";
+      lines.push(`            (${rust(code)}, ${currencySymbol(symbol)}, ${narrowText}),`);
+    }
+    lines.push("        ],", "    },");
+  }
+  lines.push("];", "");
+  return lines.join("\n");
+}
+
 /** Each table: where it goes and what it holds. */
 export const tables = [
   { path: join(intl, "number_format/unit_data.rs"), generate: unitTable },
   { path: join(intl, "date_time_format/interval_data.rs"), generate: intervalTable },
+  { path: join(intl, "number_format/range_data.rs"), generate: numberRangeTable },
+  { path: join(intl, "number_format/currency_data.rs"), generate: currencyTable },
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,12 +1,12 @@
 //! The currency and percent data `Intl.NumberFormat` needs beyond Boa's own (see the vendored Boa's README): taken
 //! from ICU4X's baked experimental data and cut to the languages Blocksmith covers, since the full set (every
-//! currency's name in every language) would be megabytes the covered locales never read.
+//! currency's name in every language) would be megabytes the covered locales never read. The currency symbols are
+//! not among them: the engine reads CLDR 48's, Node's, from a table (`currency_data.rs`).
 
 use icu_experimental::dimension::provider::currency::essentials::CurrencyEssentialsV1;
 use icu_experimental::dimension::provider::currency::extended::CurrencyExtendedDataV1;
 use icu_experimental::dimension::provider::currency::fractions::CurrencyFractionsV1;
 use icu_experimental::dimension::provider::currency::patterns::CurrencyPatternsDataV1;
-use icu_experimental::dimension::provider::currency::symbols::CurrencySymbolsV1;
 use icu_experimental::dimension::provider::percent::PercentEssentialsV1;
 use icu_provider::prelude::*;
 
@@ -20,7 +20,6 @@ pub fn pack() -> (Vec<u8>, Vec<DataMarkerInfo>) {
     let (blob, kept) = pack_blob(|exporter| {
         vec![
             put::<CurrencyEssentialsV1>(exporter, covered_ids::<CurrencyEssentialsV1>()),
-            put::<CurrencySymbolsV1>(exporter, covered_ids::<CurrencySymbolsV1>()),
             put::<CurrencyExtendedDataV1>(exporter, covered_ids::<CurrencyExtendedDataV1>()),
             put::<CurrencyPatternsDataV1>(exporter, covered_ids::<CurrencyPatternsDataV1>()),
             put::<CurrencyFractionsV1>(exporter, singleton_id()),
@@ -29,7 +28,6 @@ pub fn pack() -> (Vec<u8>, Vec<DataMarkerInfo>) {
     });
     let packed = reopen(&blob);
     check::<CurrencyEssentialsV1>(&packed, covered_ids::<CurrencyEssentialsV1>());
-    check::<CurrencySymbolsV1>(&packed, covered_ids::<CurrencySymbolsV1>());
     check::<CurrencyExtendedDataV1>(&packed, covered_ids::<CurrencyExtendedDataV1>());
     check::<CurrencyPatternsDataV1>(&packed, covered_ids::<CurrencyPatternsDataV1>());
     check::<CurrencyFractionsV1>(&packed, singleton_id());

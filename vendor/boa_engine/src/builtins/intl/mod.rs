@@ -89,6 +89,7 @@ pub(crate) mod plural_rules;
 pub(crate) mod relative_time_format;
 pub(crate) mod segmenter;
 
+mod cldr_tables;
 mod options;
 
 // No singletons are allowed as lang markers.

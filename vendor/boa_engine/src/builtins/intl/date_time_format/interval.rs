@@ -9,7 +9,10 @@
 //! (`{0} – {1}`), or, when both fall on one day and the format has a date and a time, the date once beside the
 //! range of times. The caller formats each part of the chosen pattern with the names the format already uses.
 
+use icu_locale::Locale;
+
 use super::interval_data::LOCALES;
+use crate::builtins::intl::cldr_tables::table_for;
 
 /// One locale's interval formats: by skeleton, the pattern for each field letter that can differ first.
 #[derive(Debug)]
@@ -23,14 +26,9 @@ pub(super) struct LocaleIntervals {
 }
 
 impl LocaleIntervals {
-    /// The table for `language` and `region`: its own (`en-GB`), its language's, or CLDR's root.
-    pub(super) fn for_locale(language: &str, region: Option<&str>) -> &'static Self {
-        let find = |tag: &str| LOCALES.iter().find(|intervals| intervals.locale == tag);
-        region
-            .and_then(|region| find(&format!("{language}-{region}")))
-            .or_else(|| find(language))
-            .or_else(|| find("und"))
-            .expect("the interval table has CLDR's root")
+    /// The table for `locale`: its own (`en-GB`), its language's, or CLDR's root.
+    pub(super) fn for_locale(locale: &Locale) -> &'static Self {
+        table_for(LOCALES, locale, |intervals| intervals.locale)
     }
 
     /// CLDR's pattern for `skeleton` when `field` is the first to differ.

@@ -243,10 +243,7 @@ fn preferences(dtf: &DateTimeFormat) -> DateTimeFormatterPreferences {
 
 /// The range plan of the format's own pattern in its locale.
 fn range_plan(dtf: &DateTimeFormat, context: &mut Context) -> JsResult<RangePlan> {
-    let intervals = LocaleIntervals::for_locale(
-        dtf.locale.id.language.as_str(),
-        dtf.locale.id.region.as_ref().map(|region| region.as_str()),
-    );
+    let intervals = LocaleIntervals::for_locale(&dtf.locale);
     let sample = zoned_date_time(&dtf.time_zone, 0.0, context)?;
     RangePlan::new(intervals, &dtf.formatter.source, |skeleton| {
         let options = FormatOptions::from_skeleton(skeleton);

@@ -42,13 +42,16 @@ use crate::{
 };
 use crate::{js_error, value::JsVariant};
 
+mod currency_data;
 mod options;
+mod range;
+mod range_data;
 mod style;
 mod unit;
 mod unit_data;
 pub(crate) use options::*;
 pub(crate) use style::NumberPart;
-use style::{StyleFormatter, currency_digits};
+use style::{Composed, StyleFormatter, currency_digits};
 
 #[cfg(test)]
 mod tests;
@@ -172,13 +175,40 @@ impl NumberFormat {
     /// style's pattern.
     ///
     /// [spec]: https://tc39.es/ecma402/#sec-partitionnumberpattern
-    pub(crate) fn partition(&self, mut value: Decimal) -> Vec<NumberPart> {
+    pub(crate) fn partition(&self, value: Decimal) -> Vec<NumberPart> {
+        self.compose(value, None, None).parts
+    }
+
+    /// The value as printed: scaled (percent), rounded by the digit options (to its mantissa in scientific and
+    /// engineering notation, whose exponent is answered) and signed by `signDisplay`.
+    fn printed(&self, mut value: Decimal) -> (Decimal, Option<i16>) {
         if self.style.is_percent() {
             value.multiply_pow10(2);
         }
         let exponent = self.round_with_exponent(&mut value);
         value.apply_sign_display(self.sign_display);
+        (value, exponent)
+    }
 
+    /// `value` as printed, its exponent restored: what picks the plural form of the style's words.
+    fn plural_value(&self, value: Decimal) -> Decimal {
+        let (mut value, exponent) = self.printed(value);
+        if let Some(exponent) = exponent {
+            value.multiply_pow10(exponent);
+        }
+        value
+    }
+
+    /// [`Self::partition`], answering also where the signed digits are among the style's words. A range gives the
+    /// value whose plural form the words take ([`Self::plural_value`]) and the `approximately` sign that goes
+    /// before the sign (FormatApproximately).
+    fn compose(
+        &self,
+        value: Decimal,
+        words_value: Option<&Decimal>,
+        approximately: Option<&str>,
+    ) -> Composed {
+        let (mut value, exponent) = self.printed(value);
         let mut collector = PartsCollector::default();
         // Writing into a `Vec` cannot fail.
         let _ = self.formatter.format(&value).write_to_parts(&mut collector);
@@ -194,6 +224,9 @@ impl NumberFormat {
             .position(|part| part.kind != "minusSign" && part.kind != "plusSign")
             .unwrap_or(parts.len());
         let mut number = parts.split_off(digits_start);
+        if let Some(sign) = approximately {
+            parts.insert(0, NumberPart::new("approximatelySign", sign));
+        }
         if let Some(exponent) = exponent {
             // CLDR's exponential symbol is `E` in every language Blocksmith covers; ICU4X's decimal symbols do
             // not carry it.
@@ -210,7 +243,7 @@ impl NumberFormat {
         if let Some(exponent) = exponent {
             value.multiply_pow10(exponent);
         }
-        self.style.compose(parts, number, &value)
+        self.style.compose(parts, number, &value, words_value)
     }
 
     /// Rounds `value` by the digit options. In scientific or engineering notation (a Blocksmith patch: ICU4X 2
@@ -416,6 +449,8 @@ impl IntrinsicObject for NumberFormat {
                 Attribute::CONFIGURABLE,
             )
             .method(Self::format_to_parts, js_string!("formatToParts"), 1)
+            .method(range::format_range, js_string!("formatRange"), 2)
+            .method(range::format_range_to_parts, js_string!("formatRangeToParts"), 2)
             .method(Self::resolved_options, js_string!("resolvedOptions"), 0)
             .build();
     }
@@ -431,7 +466,7 @@ impl BuiltInObject for NumberFormat {
 
 impl BuiltInConstructor for NumberFormat {
     const CONSTRUCTOR_ARGUMENTS: usize = 0;
-    const PROTOTYPE_STORAGE_SLOTS: usize = 5;
+    const PROTOTYPE_STORAGE_SLOTS: usize = 7;
     const CONSTRUCTOR_STORAGE_SLOTS: usize = 1;
 
     const STANDARD_CONSTRUCTOR: fn(&StandardConstructors) -> &StandardConstructor =

@@ -5,24 +5,26 @@
 //! they cannot honour the digit options nor give parts; this module reads the same CLDR data (patterns, symbols,
 //! names) and places the parts itself, following the rules those formatters follow (UTS #35, Part 3).
 
+use std::ops::Range;
+
 use fixed_decimal::{Decimal, Sign};
-use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::provider::{
     currency::{
         essentials::CurrencyEssentialsV1, extended::CurrencyExtendedDataV1,
         fractions::CurrencyFractionsV1, patterns::CurrencyPatternsDataV1,
-        symbols::CurrencySymbolsV1,
     },
     percent::{PercentEssentials, PercentEssentialsV1},
 };
 use icu_locale::Locale;
 use icu_pattern::{DoublePlaceholderKey, DoublePlaceholderPattern, PatternItem};
-use icu_plurals::{PluralOperands, PluralRules, PluralRulesPreferences};
+use icu_plurals::{PluralCategory, PluralOperands, PluralRules, PluralRulesPreferences};
 use icu_provider::prelude::*;
 use tinystr::TinyAsciiStr;
 
 use super::options::{Currency, CurrencyDisplay, CurrencySign, UnitDisplay, UnitFormatOptions};
+use super::currency_data::LOCALES as CURRENCY_LOCALES;
 use super::unit::UnitFormatter;
+use crate::builtins::intl::cldr_tables::table_for;
 use crate::{JsResult, context::icu::IntlProvider, js_error};
 
 /// One element of `formatToParts`' result: its `type` and its `value`.
@@ -150,7 +152,7 @@ impl StyleFormatter {
                 .map_err(|e| missing("the currency style", e))?
                 .payload;
                 let (symbol, starts_with_letter, ends_with_letter) =
-                    currency_symbol(*currency, *display, &data_locale, provider)?;
+                    currency_symbol(*currency, *display, locale);
                 Self::CurrencySymbol {
                     essentials,
                     symbol,
@@ -162,14 +164,72 @@ impl StyleFormatter {
         })
     }
 
+    /// The plural form `rounded` gives the style's words (a unit's, a currency's name); none for styles without.
+    pub(crate) fn words_category(&self, rounded: &Decimal) -> Option<PluralCategory> {
+        match self {
+            Self::Unit(formatter) => Some(formatter.category(rounded)),
+            Self::CurrencyName { plural_rules, .. } => {
+                Some(plural_rules.category_for(PluralOperands::from(rounded)))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the value is scaled by 100 before it is rounded (ECMA-402's PartitionNumberPattern, step 5.c).
     pub(crate) fn is_percent(&self) -> bool {
         matches!(self, Self::Percent(_))
     }
 
     /// Places `sign` (the locale's minus or plus sign parts, if the value shows one) and `number` (the digits'
-    /// parts, unsigned) into the style's pattern; `rounded` is the value they print.
+    /// parts, unsigned) into the style's pattern; `rounded` is the value they print. The style's words take the
+    /// plural form of `words_value` where one is given (a range's words take the form of one of its ends).
     pub(crate) fn compose(
+        &self,
+        sign: Vec<NumberPart>,
+        number: Vec<NumberPart>,
+        rounded: &Decimal,
+        words_value: Option<&Decimal>,
+    ) -> Composed {
+        let words_value = words_value.unwrap_or(rounded);
+        let everywhere = |parts: Vec<NumberPart>| Composed {
+            signed: 0..parts.len(),
+            parts,
+        };
+        match self {
+            // The operands of the value as printed, trailing zeros included (`1.00 kilograms`, as in V8).
+            Self::Unit(formatter) => {
+                let (parts, signed) = formatter.compose(
+                    sign.into_iter().chain(number).collect(),
+                    formatter.category(words_value),
+                );
+                Composed { parts, signed }
+            }
+            Self::CurrencyName {
+                names,
+                iso_code,
+                patterns,
+                plural_rules,
+            } => {
+                // The operands of the value as printed, trailing zeros included (`1.00 euros`, as in V8).
+                let operands = PluralOperands::from(words_value);
+                let name = names.as_ref().map_or(iso_code.as_str(), |names| {
+                    names.get().get(operands, plural_rules)
+                });
+                let pattern = patterns.get().get(operands, plural_rules);
+                let signed_number = sign.into_iter().chain(number).collect();
+                let (parts, signed) = interpolate_marking_first(
+                    pattern,
+                    signed_number,
+                    vec![NumberPart::new("currency", name)],
+                );
+                Composed { parts, signed }
+            }
+            _ => everywhere(self.compose_affixes(sign, number, rounded)),
+        }
+    }
+
+    /// [`Self::compose`] for the styles whose pattern holds the sign and the digits together (ICU's middle modifier).
+    fn compose_affixes(
         &self,
         sign: Vec<NumberPart>,
         number: Vec<NumberPart>,
@@ -177,12 +237,9 @@ impl StyleFormatter {
     ) -> Vec<NumberPart> {
         let is_negative = rounded.sign() == Sign::Negative;
         match self {
-            Self::Plain => sign.into_iter().chain(number).collect(),
-            // The operands of the value as printed, trailing zeros included (`1.00 kilograms`, as in V8).
-            Self::Unit(formatter) => formatter.compose(
-                sign.into_iter().chain(number).collect(),
-                PluralOperands::from(rounded),
-            ),
+            Self::Plain | Self::Unit(_) | Self::CurrencyName { .. } => {
+                sign.into_iter().chain(number).collect()
+            }
             Self::Percent(essentials) => percent_parts(essentials.get(), sign, number),
             Self::UnitPercent(essentials) => {
                 let mut parts = percent_parts(essentials.get(), sign, number);
@@ -223,27 +280,15 @@ impl StyleFormatter {
                     .chain(interpolate(positive, number, currency))
                     .collect()
             }
-            Self::CurrencyName {
-                names,
-                iso_code,
-                patterns,
-                plural_rules,
-            } => {
-                // The operands of the value as printed, trailing zeros included (`1.00 euros`, as in V8).
-                let operands = PluralOperands::from(rounded);
-                let name = names.as_ref().map_or(iso_code.as_str(), |names| {
-                    names.get().get(operands, plural_rules)
-                });
-                let pattern = patterns.get().get(operands, plural_rules);
-                let signed_number = sign.into_iter().chain(number).collect();
-                interpolate(
-                    pattern,
-                    signed_number,
-                    vec![NumberPart::new("currency", name)],
-                )
-            }
         }
     }
+}
+
+/// A number placed in its style's pattern, and where its signed digits are: inside a unit's or a currency name's
+/// words (ICU's outer modifier, which a range writes once), or, for the other styles, everything.
+pub(crate) struct Composed {
+    pub(crate) parts: Vec<NumberPart>,
+    pub(crate) signed: Range<usize>,
 }
 
 /// The percent pattern with `number` in it, signed by `sign` where the pattern places a sign.
@@ -288,46 +333,48 @@ pub(crate) fn currency_digits(currency: Currency, provider: &IntlProvider) -> Js
         .digits)
 }
 
-/// The text `currencyDisplay` asks for, and whether it starts and ends with a letter (which picks CLDR's pattern
-/// with a space between a letter and the digits, `BRL 1,234.50`). A currency the locale has no symbol for shows
-/// its code, as in V8.
+/// A currency symbol in one locale, and whether it starts and ends with a letter (neither a symbol nor a space),
+/// which picks CLDR's pattern with a space between a letter and the digits (`BRL 1,234.50`).
+#[derive(Debug)]
+pub(super) struct CurrencySymbol {
+    pub(super) text: &'static str,
+    pub(super) starts_with_letter: bool,
+    pub(super) ends_with_letter: bool,
+}
+
+/// A locale's currency symbols, by ISO code (sorted): each currency whose symbol is not its code, with its narrow
+/// symbol where that is another.
+#[derive(Debug)]
+pub(super) struct LocaleCurrencies {
+    pub(super) locale: &'static str,
+    pub(super) symbols: &'static [(&'static str, CurrencySymbol, Option<CurrencySymbol>)],
+}
+
+/// The text `currencyDisplay` asks for, and whether it starts and ends with a letter. The symbols are CLDR 48's
+/// (`currency_data.rs`, Node's version; ICU4X's data is older: Spanish `£` where Node writes `GBP`); a currency the
+/// locale has no symbol for shows its code, as in V8.
 fn currency_symbol(
     currency: Currency,
     display: CurrencyDisplay,
-    locale: &DataLocale,
-    provider: &IntlProvider,
-) -> JsResult<(String, bool, bool)> {
+    locale: &Locale,
+) -> (String, bool, bool) {
     let code = currency.code();
-    let widths: &[TinyAsciiStr<1>] = match display {
-        CurrencyDisplay::Code | CurrencyDisplay::Name => &[],
-        CurrencyDisplay::Symbol => &[CurrencySymbolsV1::SHORT],
+    let symbols = table_for(CURRENCY_LOCALES, locale, |currencies| currencies.locale).symbols;
+    let found = symbols
+        .binary_search_by(|(iso, _, _)| (*iso).cmp(code.as_str()))
+        .ok()
+        .map(|index| &symbols[index]);
+    let symbol = match (display, found) {
+        (CurrencyDisplay::Symbol, Some((_, symbol, _))) => symbol,
         // CLDR's narrow symbol falls back to the symbol.
-        CurrencyDisplay::NarrowSymbol => &[CurrencySymbolsV1::NARROW, CurrencySymbolsV1::SHORT],
+        (CurrencyDisplay::NarrowSymbol, Some((_, symbol, narrow))) => narrow.as_ref().unwrap_or(symbol),
+        _ => return (code.as_str().to_owned(), true, true),
     };
-    for width in widths {
-        let mut buffer = TinyAsciiStr::EMPTY;
-        let currency_type = CurrencyType::try_from_str(code.as_str())
-            .map_err(|e| js_error!(RangeError: "invalid currency code {}: {}", code, e))?;
-        let attributes = CurrencySymbolsV1::make_attributes(currency_type, *width, &mut buffer);
-        let response = DataProvider::<CurrencySymbolsV1>::load(
-            provider,
-            DataRequest {
-                id: DataIdentifierBorrowed::for_marker_attributes_and_locale(attributes, locale),
-                ..Default::default()
-            },
-        )
-        .allow_identifier_not_found()
-        .map_err(|e| js_error!(TypeError: "the currency symbol data is missing: {}", e))?;
-        if let Some(response) = response {
-            let symbol = response.payload.get();
-            return Ok((
-                symbol.as_str().to_owned(),
-                symbol.starts_with_letter(),
-                symbol.ends_with_letter(),
-            ));
-        }
-    }
-    Ok((code.as_str().to_owned(), true, true))
+    (
+        symbol.text.to_owned(),
+        symbol.starts_with_letter,
+        symbol.ends_with_letter,
+    )
 }
 
 /// Writes `pattern` with `{0}` as `first` and `{1}` as `second`; its literals become `literal` parts, except the
@@ -337,19 +384,31 @@ fn interpolate(
     first: Vec<NumberPart>,
     second: Vec<NumberPart>,
 ) -> Vec<NumberPart> {
+    interpolate_marking_first(pattern, first, second).0
+}
+
+/// [`interpolate`], answering also where `first` went.
+fn interpolate_marking_first(
+    pattern: &DoublePlaceholderPattern,
+    first: Vec<NumberPart>,
+    second: Vec<NumberPart>,
+) -> (Vec<NumberPart>, Range<usize>) {
     let mut parts = Vec::new();
+    let mut first_at = 0..0;
     for item in pattern.iter() {
         match item {
             PatternItem::Literal(text) => push_literal(&mut parts, text),
             PatternItem::Placeholder(DoublePlaceholderKey::Place0) => {
+                let start = parts.len();
                 parts.extend(first.iter().cloned());
+                first_at = start..parts.len();
             }
             PatternItem::Placeholder(DoublePlaceholderKey::Place1) => {
                 parts.extend(second.iter().cloned());
             }
         }
     }
-    parts
+    (parts, first_at)
 }
 
 /// Splits a pattern's literal text into the parts V8 reports: a sign or a percent sign on its own, the rest as

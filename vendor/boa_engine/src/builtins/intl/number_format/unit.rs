@@ -4,12 +4,16 @@
 //! ICU4X 2.x's baked data names a few unit categories only (no bytes, temperatures, speeds nor per-unit patterns),
 //! so the patterns come from `unit_data.rs`, a table written from CLDR's JSON release by `scripts/cldr-tables.mjs`.
 
+use std::ops::Range;
+
+use fixed_decimal::Decimal;
 use icu_locale::Locale;
 use icu_plurals::{PluralCategory, PluralOperands, PluralRules};
 
 use super::options::{Unit, UnitDisplay};
 use super::style::NumberPart;
 use super::unit_data::LOCALES;
+use crate::builtins::intl::cldr_tables::table_for;
 
 /// One unit's patterns in one width: `{0}` is the number.
 #[derive(Debug)]
@@ -37,18 +41,7 @@ pub(super) struct LocaleUnits {
 impl LocaleUnits {
     /// The table for `locale`: its own (`en-GB`), its language's (`de-AT` reads `de`), or CLDR's root.
     fn for_locale(locale: &Locale) -> &'static Self {
-        let language = locale.id.language.as_str();
-        let with_region = locale
-            .id
-            .region
-            .map(|region| format!("{language}-{}", region.as_str()));
-        let find = |tag: &str| LOCALES.iter().find(|units| units.locale == tag);
-        with_region
-            .as_deref()
-            .and_then(find)
-            .or_else(|| find(language))
-            .or_else(|| find("und"))
-            .expect("the unit table has CLDR's root")
+        table_for(LOCALES, locale, |units| units.locale)
     }
 
     fn width(&self, display: UnitDisplay) -> (&'static [UnitPatterns], &'static str) {
@@ -115,19 +108,31 @@ impl UnitFormatter {
         }
     }
 
-    /// Places `number` (its sign included) in the pattern of its plural form; the unit's words are a `unit` part and
-    /// the spaces beside them `literal`, as in V8.
-    pub(crate) fn compose(&self, number: Vec<NumberPart>, operands: PluralOperands) -> Vec<NumberPart> {
-        let pattern = match (self.plural_rules.category_for(operands), &self.one) {
+    /// The plural form of `rounded` as printed, trailing zeros included (`1.00 kilograms`, as in V8).
+    pub(crate) fn category(&self, rounded: &Decimal) -> PluralCategory {
+        self.plural_rules
+            .category_for(PluralOperands::from(rounded))
+    }
+
+    /// Places `number` (its sign included) in the pattern of the plural form `category`; the unit's words are a
+    /// `unit` part and the spaces beside them `literal`, as in V8. Answers where `number` went.
+    pub(crate) fn compose(
+        &self,
+        number: Vec<NumberPart>,
+        category: PluralCategory,
+    ) -> (Vec<NumberPart>, Range<usize>) {
+        let pattern = match (category, &self.one) {
             (PluralCategory::One, Some(one)) => one,
             _ => &self.other,
         };
         let (before, after) = pattern.split_once("{0}").unwrap_or(("", pattern.as_str()));
         let mut parts = Vec::new();
         push_unit_text(&mut parts, before);
+        let start = parts.len();
         parts.extend(number);
+        let signed = start..parts.len();
         push_unit_text(&mut parts, after);
-        parts
+        (parts, signed)
     }
 }
 
