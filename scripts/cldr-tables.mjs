@@ -27,13 +27,41 @@ const intl = join(dirname(fileURLToPath(import.meta.url)), "..", "vendor/boa_eng
 const LOCALES = ["en", "en-GB", "de", "fr", "es", "pt", "ja", "und"];
 
 const rust = (text) => JSON.stringify(text);
-const option = (text) => (text === null ? "None" : `Some(${rust(text)})`);
 const header = (what, packageName) => [
   `//! ${what}`,
   `//! Written by \`scripts/cldr-tables.mjs\` from CLDR ${require(`${packageName}/package.json`).version}'s JSON release`,
   `//! (the \`${packageName}\` package); do not edit by hand.`,
   "",
 ];
+
+/**
+ * The texts of one table as one string, each written as `Text(start, length)` (in bytes) in the entries. A table of
+ * `&str` costs a pointer and a relocation per text, which for the unit and currency tables was a fifth of a megabyte
+ * of the binary.
+ */
+class TextPool {
+  text = "";
+  bytes = 0;
+  places = new Map();
+
+  place(value) {
+    if (!this.places.has(value)) {
+      const length = Buffer.byteLength(value);
+      this.places.set(value, `Text(${this.bytes}, ${length})`);
+      this.text += value;
+      this.bytes += length;
+    }
+    return this.places.get(value);
+  }
+
+  optional(value) {
+    return value === null ? "None" : `Some(${this.place(value)})`;
+  }
+
+  declaration() {
+    return ["/// Every text of the table, one after another; the entries name their place in it.", `pub(super) static TEXT: &str = ${rust(this.text)};`, ""];
+  }
+}
 
 // ---- Units ----
 
@@ -83,10 +111,8 @@ function readUnitWidth(units, locale, width) {
 }
 
 function unitTable() {
+  const pool = new TextPool();
   const lines = [
-    ...header("CLDR's unit patterns for `Intl.NumberFormat`'s `unit` style, in the covered locales and the root.", "cldr-units-full"),
-    "use super::unit::{LocaleUnits, UnitPatterns};",
-    "",
     "pub(super) static LOCALES: &[LocaleUnits] = &[",
   ];
   for (const locale of LOCALES) {
@@ -97,7 +123,7 @@ function unitTable() {
       lines.push(`        ${width}_compound: ${rust(compound)},`, `        ${width}: &[`);
       for (const entry of entries) {
         lines.push(
-          `            UnitPatterns { unit: ${rust(entry.name)}, one: ${option(entry.one)}, other: ${rust(entry.other)}, per: ${option(entry.per)} },`,
+          `            UnitPatterns { unit: ${pool.place(entry.name)}, one: ${pool.optional(entry.one)}, other: ${pool.place(entry.other)}, per: ${pool.optional(entry.per)} },`,
         );
       }
       lines.push("        ],");
@@ -105,7 +131,14 @@ function unitTable() {
     lines.push("    },");
   }
   lines.push("];", "");
-  return lines.join("\n");
+  return [
+    ...header("CLDR's unit patterns for `Intl.NumberFormat`'s `unit` style, in the covered locales and the root.", "cldr-units-full"),
+    "use super::unit::{LocaleUnits, UnitPatterns};",
+    "use crate::builtins::intl::cldr_tables::Text;",
+    "",
+    ...pool.declaration(),
+    ...lines,
+  ].join("\n");
 }
 
 // ---- Date intervals ----
@@ -184,16 +217,13 @@ function numberRangeTable() {
 /** Whether `character` is letter-like for CLDR's currency spacing (`[[:^S:]&[:^Z:]]`). */
 const letterLike = (character) => !/[\p{S}\p{Z}]/u.test(character);
 
-function currencySymbol(text) {
-  const characters = [...text];
-  return `CurrencySymbol { text: ${rust(text)}, starts_with_letter: ${letterLike(characters[0])}, ends_with_letter: ${letterLike(characters.at(-1))} }`;
-}
-
 function currencyTable() {
+  const pool = new TextPool();
+  const currencySymbol = (text) => {
+    const characters = [...text];
+    return `CurrencySymbol { text: ${pool.place(text)}, starts_with_letter: ${letterLike(characters[0])}, ends_with_letter: ${letterLike(characters.at(-1))} }`;
+  };
   const lines = [
-    ...header("CLDR's currency symbols for `Intl.NumberFormat`'s currency style, in the covered locales and the root.", "cldr-numbers-full"),
-    "use super::style::{CurrencySymbol, LocaleCurrencies};",
-    "",
     "pub(super) static LOCALES: &[LocaleCurrencies] = &[",
   ];
   for (const locale of LOCALES) {
@@ -205,12 +235,20 @@ function currencyTable() {
       const otherNarrow = narrow !== undefined && narrow !== symbol;
       if (symbol === code && !otherNarrow) continue;
       const narrowText = otherNarrow ? `Some(${currencySymbol(narrow)})` : "None";
-      lines.push(`            (${rust(code)}, ${currencySymbol(symbol)}, ${narrowText}),`);
+      if (!/^[A-Z]{3}$/.test(code)) throw new Error(`${locale}: unexpected currency code ${code}`);
+      lines.push(`            (*b"${code}", ${currencySymbol(symbol)}, ${narrowText}),`);
     }
     lines.push("        ],", "    },");
   }
   lines.push("];", "");
-  return lines.join("\n");
+  return [
+    ...header("CLDR's currency symbols for `Intl.NumberFormat`'s currency style, in the covered locales and the root.", "cldr-numbers-full"),
+    "use super::style::{CurrencySymbol, LocaleCurrencies};",
+    "use crate::builtins::intl::cldr_tables::Text;",
+    "",
+    ...pool.declaration(),
+    ...lines,
+  ].join("\n");
 }
 
 /** Each table: where it goes and what it holds. */

@@ -22,9 +22,9 @@ use icu_provider::prelude::*;
 use tinystr::TinyAsciiStr;
 
 use super::options::{Currency, CurrencyDisplay, CurrencySign, UnitDisplay, UnitFormatOptions};
-use super::currency_data::LOCALES as CURRENCY_LOCALES;
+use super::currency_data::{LOCALES as CURRENCY_LOCALES, TEXT as CURRENCY_TEXT};
 use super::unit::UnitFormatter;
-use crate::builtins::intl::cldr_tables::table_for;
+use crate::builtins::intl::cldr_tables::{Text, table_for};
 use crate::{JsResult, context::icu::IntlProvider, js_error};
 
 /// One element of `formatToParts`' result: its `type` and its `value`.
@@ -337,7 +337,7 @@ pub(crate) fn currency_digits(currency: Currency, provider: &IntlProvider) -> Js
 /// which picks CLDR's pattern with a space between a letter and the digits (`BRL 1,234.50`).
 #[derive(Debug)]
 pub(super) struct CurrencySymbol {
-    pub(super) text: &'static str,
+    pub(super) text: Text,
     pub(super) starts_with_letter: bool,
     pub(super) ends_with_letter: bool,
 }
@@ -347,7 +347,7 @@ pub(super) struct CurrencySymbol {
 #[derive(Debug)]
 pub(super) struct LocaleCurrencies {
     pub(super) locale: &'static str,
-    pub(super) symbols: &'static [(&'static str, CurrencySymbol, Option<CurrencySymbol>)],
+    pub(super) symbols: &'static [([u8; 3], CurrencySymbol, Option<CurrencySymbol>)],
 }
 
 /// The text `currencyDisplay` asks for, and whether it starts and ends with a letter. The symbols are CLDR 48's
@@ -361,7 +361,7 @@ fn currency_symbol(
     let code = currency.code();
     let symbols = table_for(CURRENCY_LOCALES, locale, |currencies| currencies.locale).symbols;
     let found = symbols
-        .binary_search_by(|(iso, _, _)| (*iso).cmp(code.as_str()))
+        .binary_search_by(|(iso, _, _)| iso.as_slice().cmp(code.as_str().as_bytes()))
         .ok()
         .map(|index| &symbols[index]);
     let symbol = match (display, found) {
@@ -371,7 +371,7 @@ fn currency_symbol(
         _ => return (code.as_str().to_owned(), true, true),
     };
     (
-        symbol.text.to_owned(),
+        symbol.text.read(CURRENCY_TEXT).to_owned(),
         symbol.starts_with_letter,
         symbol.ends_with_letter,
     )

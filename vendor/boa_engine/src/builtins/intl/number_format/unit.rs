@@ -13,16 +13,22 @@ use icu_plurals::{PluralCategory, PluralOperands, PluralRules};
 use super::options::{Unit, UnitDisplay};
 use super::style::NumberPart;
 use super::unit_data::LOCALES;
-use crate::builtins::intl::cldr_tables::table_for;
+use super::unit_data::TEXT;
+use crate::builtins::intl::cldr_tables::{Text, table_for};
+
+/// A text of the unit table.
+fn read(text: Text) -> &'static str {
+    text.read(TEXT)
+}
 
 /// One unit's patterns in one width: `{0}` is the number.
 #[derive(Debug)]
 pub(super) struct UnitPatterns {
-    pub(super) unit: &'static str,
-    pub(super) one: Option<&'static str>,
-    pub(super) other: &'static str,
+    pub(super) unit: Text,
+    pub(super) one: Option<Text>,
+    pub(super) other: Text,
     /// How the unit reads as a denominator (`{0}/h`, `{0} per hour`), where CLDR has a pattern for it.
-    pub(super) per: Option<&'static str>,
+    pub(super) per: Option<Text>,
 }
 
 /// A locale's units in each width, sorted by name, with the pattern that joins a numerator to a denominator
@@ -74,7 +80,7 @@ impl UnitFormatter {
         let (units, compound) = LocaleUnits::for_locale(locale).width(display);
         let find = |name: &str| {
             units
-                .binary_search_by(|patterns| patterns.unit.cmp(name))
+                .binary_search_by(|patterns| read(patterns.unit).cmp(name))
                 .ok()
                 .map(|index| &units[index])
         };
@@ -82,23 +88,23 @@ impl UnitFormatter {
         let missing = "the unit table has every sanctioned unit";
         if let Some(patterns) = find(unit.identifier().as_str()) {
             return Self {
-                one: patterns.one.map(str::to_owned),
-                other: patterns.other.to_owned(),
+                one: patterns.one.map(|one| read(one).to_owned()),
+                other: read(patterns.other).to_owned(),
                 plural_rules,
             };
         }
         let numerator = find(unit.numerator()).expect(missing);
         let denominator = find(unit.denominator()).expect(missing);
-        let place = |pattern: &str| match denominator.per {
-            Some(per) => per.replacen("{0}", pattern, 1),
+        let place = |pattern: Text| match denominator.per {
+            Some(per) => read(per).replacen("{0}", read(pattern), 1),
             None => {
                 let name = denominator
                     .one
-                    .unwrap_or(denominator.other)
+                    .map_or(read(denominator.other), read)
                     .replace("{0}", "");
                 compound
                     .replacen("{1}", name.trim(), 1)
-                    .replacen("{0}", pattern, 1)
+                    .replacen("{0}", read(pattern), 1)
             }
         };
         Self {
