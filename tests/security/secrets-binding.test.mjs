@@ -110,3 +110,33 @@ test("a new workspace ignores what stays on this machine", async () => {
     JSON.parse(readFileSync(join(dir, ".blocksmith", "local.json"), "utf8")).secretsId,
   ));
 });
+
+test("Blocksmiths starting at once on a new machine agree on its key: no folder's ids or secrets are lost", async () => {
+  // Each round is a new machine (a fresh data folder, where machine.key lives): a connection is added while other
+  // Blocksmiths open folders of their own. Had two of them each written a machine key, a folder sealed under the key
+  // that lost would look forged at its next open and get new ids, and a secret stored for it would be unreachable.
+  const localIds = (dir) => JSON.parse(readFileSync(join(dir, ".blocksmith", "local.json"), "utf8")).secretsId;
+  for (let round = 0; round < 8; round += 1) {
+    const machine = { XDG_DATA_HOME: scratchDir("machine") };
+    const dir = join(scratchDir("racing"), "workspace");
+    const others = Array.from({ length: 16 }, (_, index) => join(scratchDir(`other-${index}`), "workspace"));
+    const started = await Promise.all([
+      cli(["connections", "add", "--workspace", dir, "--name", CONNECTION, "--kind", "apikey"], {
+        input: `apiKey=${SECRET}\n`,
+        env: machine,
+      }),
+      ...others.map((other) => cli(["config-vars", "list", "--workspace", other], { env: machine })),
+    ]);
+    for (const finished of started) assert.equal(finished.code, 0, finished.stderr);
+    const first = others.map(localIds);
+    const reopened = await Promise.all(others.map((other) => cli(["config-vars", "list", "--workspace", other], { env: machine })));
+    for (const finished of reopened) assert.equal(finished.code, 0, finished.stderr);
+    assert.deepEqual(others.map(localIds), first, `round ${round}: a folder opened at once with others lost its ids`);
+
+    const file = join(scratchDir("probe"), "probe.js");
+    writeFileSync(file, PROBE);
+    const run = await cli(["run", file, "--workspace", dir], { env: machine });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.json.result, REVERSED, `round ${round}: the secret stored while others started was lost`);
+  }
+});
