@@ -228,13 +228,11 @@ impl NumberFormat {
         // The words are the same unit's or currency's for both numbers: ICU writes them once, in the range's plural
         // form, which CLDR gives as one of the two ends' forms.
         let (from, to) = (self.plural_value(x), self.plural_value(y.clone()));
-        let words_value = match (
-            self.style.words_category(&from),
-            self.style.words_category(&to),
-        ) {
-            (Some(start), Some(end)) if data.plural(start, end) != end && data.plural(start, end) == start => from,
-            _ => to,
-        };
+        let start_decides = matches!(
+            (self.style.words_category(&from), self.style.words_category(&to)),
+            (Some(start), Some(end)) if data.plural(start, end) != end
+        );
+        let words_value = if start_decides { from } else { to };
         let words = Layers::of(self.compose(y, Some(&words_value), None)).outer;
         let start = Layers::of(start);
         let end = Layers::of(end);
