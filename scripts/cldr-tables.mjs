@@ -6,6 +6,9 @@
 //     them, and each language's pattern for joining the others.
 //   - interval_data.rs: `Intl.DateTimeFormat`'s formatRange. ICU4X 2 has no date interval formatting: CLDR's
 //     interval patterns by skeleton and greatest differing field, the fallback pattern and the date-time glue.
+//   - pattern_data.rs: `Intl.DateTimeFormat`'s patterns. ICU4X chooses a pattern by field category; V8 asks ICU's
+//     pattern generator for the best of CLDR's available formats for the exact fields and widths: the style
+//     patterns, the date-time glue, the available formats and append items, and the regions that count 1-12.
 //   - range_data.rs: `Intl.NumberFormat`'s formatRange. ICU4X's number data has no range pattern, approximately
 //     sign or plural ranges.
 //   - currency_data.rs: the currency symbols, CLDR 48's where ICU4X's older data differs (Spanish `GBP`, French
@@ -178,6 +181,87 @@ function intervalTable() {
   return lines.join("\n");
 }
 
+// ---- Date patterns ----
+
+// ICU's date-time pattern generator's fields, in its order (UDATPG_*_FIELD): the appendItems key of each and the
+// dateFields key whose display name an appendItem's {2} writes ("*" where CLDR has none).
+const GENERATOR_APPEND_KEYS = ["Era", "Year", "Quarter", "Month", "Week", "*", "Day-Of-Week", "*", "*", "Day", "*", "Hour", "Minute", "Second", "*", "Timezone"];
+const GENERATOR_FIELD_NAMES = ["era", "year", "quarter", "month", "week", "weekOfMonth", "weekday", "dayOfYear", "weekdayOfMonth", "day", "dayperiod", "hour", "minute", "second", "*", "zone"];
+// ICU's appendItem where CLDR has none: "{0} ├{2}: {1}┤".
+const DEFAULT_APPEND_ITEM = "{0} \u251C{2}: {1}\u2524";
+const STYLES = ["full", "long", "medium", "short"];
+const dayPeriodRules = require("cldr-core/supplemental/dayPeriods.json").supplemental.dayPeriodRuleSet;
+/** The hour of a CLDR day period boundary (`"18:00"`); CLDR's periods start and end on the hour. */
+const hour = (time) => {
+  const [hours, minutes] = time.split(":").map(Number);
+  if (minutes !== 0) throw new Error(`day period boundary ${time} is not on the hour`);
+  return hours;
+};
+
+function patternTable() {
+  const lines = [
+    ...header("CLDR's date and time patterns for `Intl.DateTimeFormat`, in the covered locales and the root: the styles, the date-time glue, and the skeletons and append items ICU's pattern generator chooses from.", "cldr-dates-full"),
+    "use super::generator::LocalePatterns;",
+    "",
+    "pub(super) static LOCALES: &[LocalePatterns] = &[",
+  ];
+  for (const locale of LOCALES) {
+    const gregorian = require(`cldr-dates-full/main/${locale}/ca-gregorian.json`).main[locale].dates.calendars.gregorian;
+    const fields = require(`cldr-dates-full/main/${locale}/dateFields.json`).main[locale].dates.fields;
+    const zones = require(`cldr-dates-full/main/${locale}/timeZoneNames.json`).main[locale].dates.timeZoneNames;
+    const formats = gregorian.dateTimeFormats;
+    // CLDR's flexible day periods (`B`): each period's hours, and its format names in the abbreviated, wide and
+    // narrow widths; noon is named only where the language's rules have it.
+    const rules = dayPeriodRules[locale === "und" ? "root" : locale.split("-")[0]] ?? {};
+    const periods = Object.entries(rules)
+      .filter(([, rule]) => rule._from !== undefined)
+      .map(([period, rule]) => `(${hour(rule._from)}, ${hour(rule._before)}, ${rust(period)})`);
+    const periodNames = (period) => ["abbreviated", "wide", "narrow"].map((width) => gregorian.dayPeriods.format[width][period] ?? "");
+    const namedPeriods = [...Object.keys(rules).filter((period) => period !== "midnight"), "am", "pm"];
+    // ICU's generator (and its date-time styles) join a date and a time with the "atTime" glue where CLDR has it.
+    const glue = gregorian["dateTimeFormats-atTime"]?.standard ?? formats;
+    const list = (values) => `[${values.map(rust).join(", ")}]`;
+    const appendItems = GENERATOR_APPEND_KEYS.map((key) => formats.appendItems[key] ?? DEFAULT_APPEND_ITEM);
+    const fieldNames = GENERATOR_FIELD_NAMES.map((key, index) => fields[key]?.displayName ?? `F${index}`);
+    // ICU reads a resource table's keys in code point order; variants by plural count or alternative are not
+    // skeletons an options bag can ask for.
+    const skeletons = Object.keys(formats.availableFormats)
+      .filter((skeleton) => !skeleton.includes("-"))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    lines.push(
+      "    LocalePatterns {",
+      `        locale: ${rust(locale)},`,
+      `        date_styles: ${list(STYLES.map((style) => gregorian.dateFormats[style]))},`,
+      `        time_styles: ${list(STYLES.map((style) => gregorian.timeFormats[style]))},`,
+      `        date_time_glue: ${list(STYLES.map((style) => glue[style]))},`,
+      `        append_items: ${list(appendItems)},`,
+      `        field_names: ${list(fieldNames)},`,
+      `        day_periods: &[${periods.join(", ")}],`,
+      `        day_period_names: &[${namedPeriods.map((period) => `(${rust(period)}, ${list(periodNames(period))})`).join(", ")}],`,
+      // ICU4X writes a zone's offset with a hyphen-minus; CLDR 48 writes French ones with U+2212.
+      `        offset_minus: ${rust(zones.hourFormat.split(";")[1].replace(/[Hm:]/g, ""))},`,
+      "        skeletons: &[",
+      ...skeletons.map((skeleton) => `            (${rust(skeleton)}, ${rust(formats.availableFormats[skeleton])}),`),
+      "        ],",
+      "    },",
+    );
+  }
+  // The hour cycle a region prefers (CLDR's timeData): the regions that count 1-12 (every other one counts
+  // 0-23), and the language-region pairs, which ICU reads first.
+  const timeData = require("cldr-core/supplemental/timeData.json").supplemental.timeData;
+  for (const [region, data] of Object.entries(timeData)) {
+    if (!["h", "H"].includes(data._preferred)) throw new Error(`${region}: unexpected preferred hour ${data._preferred}`);
+  }
+  const entries = Object.entries(timeData).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const twelveHour = entries.filter(([key, data]) => !key.includes("-") && data._preferred === "h").map(([key]) => rust(key));
+  const pairs = entries.filter(([key]) => key.includes("-")).map(([key, data]) => `(${rust(key)}, '${data._preferred}')`);
+  lines.push("];", "", "/// The regions whose preferred hour cycle is 1-12 (CLDR's timeData); the others count 0-23.");
+  lines.push(`pub(super) static TWELVE_HOUR_REGIONS: &[&str] = &[${twelveHour.join(", ")}];`, "");
+  lines.push("/// The language-region pairs with a preferred hour letter of their own, read before the region's.");
+  lines.push(`pub(super) static LANGUAGE_REGION_HOURS: &[(&str, char)] = &[${pairs.join(", ")}];`, "");
+  return lines.join("\n");
+}
+
 // ---- Number ranges ----
 
 const PLURAL_CATEGORIES = { zero: "Zero", one: "One", two: "Two", few: "Few", many: "Many", other: "Other" };
@@ -255,6 +339,7 @@ function currencyTable() {
 export const tables = [
   { path: join(intl, "number_format/unit_data.rs"), generate: unitTable },
   { path: join(intl, "date_time_format/interval_data.rs"), generate: intervalTable },
+  { path: join(intl, "date_time_format/pattern_data.rs"), generate: patternTable },
   { path: join(intl, "number_format/range_data.rs"), generate: numberRangeTable },
   { path: join(intl, "number_format/currency_data.rs"), generate: currencyTable },
 ];

@@ -1,7 +1,6 @@
 // Intl.DateTimeFormat's option families across the locales integration code formats for, as Node 20 prints them:
 // component widths (numeric, 2-digit, narrow, short, long), hour12/hourCycle, fractional seconds, the four
-// timeZoneName forms, dateStyle/timeStyle, and what resolvedOptions() reads back. The few locale/option pairs
-// that still differ from Node are left out here and kept in intl-datetime-gaps.js (see COMPAT.md).
+// timeZoneName forms, dateStyle/timeStyle, and what resolvedOptions() reads back.
 module.exports = async () => {
   const instant = new Date(Date.UTC(2024, 0, 15, 15, 5, 9, 123));
   const locales = ["en-US", "en-GB", "de-DE", "fr-FR", "es-ES", "pt-BR", "ja-JP"];
@@ -34,20 +33,10 @@ module.exports = async () => {
     timeStyleOnly: { timeStyle: "short" },
     everything: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false },
   };
-  // Pairs printed differently from Node (intl-datetime-gaps.js): numeric day and month widths in German and
-  // Japanese, the French minus sign in offsets, the Spanish and Japanese full time style.
-  const gaps = {
-    default: ["de-DE", "ja-JP"],
-    numeric: ["de-DE", "ja-JP"],
-    weekdayShort: ["de-DE", "ja-JP"],
-    zoneShort: ["fr-FR"],
-    zoneLongOffset: ["fr-FR"],
-    styleFull: ["es-ES", "ja-JP"],
-  };
   const formatted = {};
   for (const [family, options] of Object.entries(families)) {
     formatted[family] = {};
-    for (const locale of locales.filter((locale) => !gaps[family]?.includes(locale))) {
+    for (const locale of locales) {
       formatted[family][locale] = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(instant);
     }
   }
@@ -58,8 +47,7 @@ module.exports = async () => {
       new Intl.DateTimeFormat(locale, { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(midnight),
       new Intl.DateTimeFormat(locale, { timeZone: "UTC", hour: "numeric", minute: "2-digit", hour12: false }).format(midnight),
       new Intl.DateTimeFormat(locale, { timeZone: "UTC", hour: "numeric", minute: "2-digit", hour12: true }).format(midnight),
-      // Spanish pads the defaulted hour in Node's CLDR formats only (intl-datetime-gaps.js).
-      locale === "es-ES" ? null : midnight.toLocaleTimeString(locale, { timeZone: "UTC" }),
+      midnight.toLocaleTimeString(locale, { timeZone: "UTC" }),
     ];
   }
   const summer = new Date(Date.UTC(2024, 6, 4, 12, 0, 0));

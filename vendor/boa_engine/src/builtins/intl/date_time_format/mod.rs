@@ -39,6 +39,8 @@ use crate::{
 
 use std::rc::Rc;
 
+use generator::{Generator, Style};
+
 use boa_gc::{Finalize, Trace};
 use icu_calendar::{Gregorian, Iso, preferences::CalendarAlgorithm};
 use icu_datetime::{
@@ -62,10 +64,13 @@ use icu_time::{
 use timezone_provider::provider::TimeZoneId;
 use writeable::TryWriteable;
 
+mod generator;
 mod interval;
 mod interval_data;
+mod names;
 mod options;
 mod pattern;
+mod pattern_data;
 mod range;
 
 #[cfg(all(test, feature = "intl_bundled"))]
@@ -98,6 +103,9 @@ pub(crate) struct DateTimeFormat {
     hour_cycle: Option<IcuHourCycle>,
     /// The h24 cycle (V8's `hour12: false` in a 12-hour locale), printed as h23 with the hour 0 as 24.
     midnight_as_24: bool,
+    /// The locale's CLDR patterns where the format's pattern comes from them: the day period names and the minus
+    /// sign of zone offsets (French `UTC−5`, where ICU4X writes a hyphen-minus).
+    patterns: Option<&'static generator::LocalePatterns>,
     date_style: Option<DateStyle>,
     time_style: Option<TimeStyle>,
     fractional_second_digits: Option<SubsecondDigits>,
@@ -106,7 +114,6 @@ pub(crate) struct DateTimeFormat {
     time_zone_name: String,
     /// The `timeZoneName` option, which `resolvedOptions()` reports as given.
     time_zone_name_option: Option<options::TimeZoneName>,
-    fieldset: CompositeFieldSet,
     formatter: Rc<PatternFormatter>,
     bound_format: Option<JsFunction>,
     resolved_options: Option<JsObject>,
@@ -140,7 +147,11 @@ impl IntrinsicObject for DateTimeFormat {
             .method(Self::resolved_options, js_string!("resolvedOptions"), 0)
             .method(Self::format_to_parts, js_string!("formatToParts"), 1)
             .method(range::format_range, js_string!("formatRange"), 2)
-            .method(range::format_range_to_parts, js_string!("formatRangeToParts"), 2)
+            .method(
+                range::format_range_to_parts,
+                js_string!("formatRangeToParts"),
+                2,
+            )
             .property(
                 JsSymbol::to_string_tag(),
                 js_string!("Intl.DateTimeFormat"),
@@ -440,41 +451,27 @@ impl DateTimeFormat {
                 Attribute::all(),
             );
 
-            // The hour cycle and the components are those of the pattern that prints (as V8 reports them), so
+            // The hour cycle and the components are those of the pattern that prints, read as V8 reads them, so
             // `hour: "numeric"` with a locale's `HH` reads back as "2-digit".
-            let fields = pattern::fields(&dtf.formatter.pattern.to_string());
-            let hour_cycle = fields.iter().find_map(|(symbol, _)| match symbol {
-                'K' => Some("h11"),
-                'h' => Some("h12"),
-                'H' => Some("h23"),
-                'k' => Some("h24"),
-                _ => None,
+            let source = &dtf.formatter.source;
+            let hour_cycle = generator::hour_letter_of(source).map(|letter| match letter {
+                'K' => "h11",
+                'h' => "h12",
+                _ if dtf.midnight_as_24 => "h24",
+                'k' => "h24",
+                _ => "h23",
             });
-            let hour_cycle = hour_cycle.map(|hc| if dtf.midnight_as_24 { "h24" } else { hc });
             if let Some(hc) = hour_cycle {
                 options.property(js_string!("hourCycle"), js_string!(hc), Attribute::all());
                 let hour12 = matches!(hc, "h11" | "h12");
                 options.property(js_string!("hour12"), hour12, Attribute::all());
             }
             let styled = dtf.date_style.is_some() || dtf.time_style.is_some();
-            let components: [(&str, &[char]); 8] = [
-                ("weekday", &['E', 'c', 'e']),
-                ("era", &['G']),
-                ("year", &['y', 'Y', 'u']),
-                ("month", &['M', 'L']),
-                ("day", &['d']),
-                ("hour", &['h', 'H', 'K', 'k']),
-                ("minute", &['m']),
-                ("second", &['s']),
-            ];
-            for (name, symbols) in components.into_iter().filter(|_| !styled) {
-                if let Some(&(symbol, width)) = fields.iter().find(|(s, _)| symbols.contains(s)) {
-                    options.property(
-                        JsString::from(name),
-                        js_string!(pattern::resolved_width(symbol, width)),
-                        Attribute::all(),
-                    );
-                }
+            for (name, width) in pattern::resolved_components(source)
+                .into_iter()
+                .filter(|_| !styled)
+            {
+                options.property(JsString::from(name), js_string!(width), Attribute::all());
             }
 
             // Per Table 15, fractionalSecondDigits is only reported when neither
@@ -672,20 +669,16 @@ pub(crate) fn create_date_time_format(
     let hour_12 = get_option::<bool>(&options, js_string!("hour12"), context)?;
 
     // { [[Key]]: "hc", [[Property]]: "hourCycle", [[Values]]: « "h11", "h12", "h23", "h24" » }
-    preferences.hour_cycle =
+    // c. If hour12 is not undefined, set options.[[hc]] to null. ICU4X has no h24: it formats as h23, with the
+    // midnight hour written as 24 (`midnight_as_24`).
+    let hour_cycle_option =
         get_option::<options::HourCycle>(&options, js_string!("hourCycle"), context)?
-            .map(|hc| {
-                // Handle steps 3.a-c here
-                // c. If hour12 is not undefined, set options.[[hc]] to null.
-                if hour_12.is_some() {
-                    Ok(None)
-                } else {
-                    IcuHourCycle::try_from(hc).map(Some)
-                }
-            })
-            .transpose()
-            .map_err(|_icu4x_error| js_error!(RangeError: "unknown hour cycle"))?
-            .flatten();
+            .filter(|_| hour_12.is_none());
+    preferences.hour_cycle = hour_cycle_option.map(|hc| match hc {
+        options::HourCycle::H11 => IcuHourCycle::H11,
+        options::HourCycle::H12 => IcuHourCycle::H12,
+        options::HourCycle::H23 | options::HourCycle::H24 => IcuHourCycle::H23,
+    });
 
     let mut intl_options = IntlOptions {
         matcher,
@@ -854,7 +847,7 @@ pub(crate) fn create_date_time_format(
         // TODO (nekevss): Do we have access to the styles?
         // d. Let styles be resolvedLocaleData.[[styles]].[[<resolvedCalendar>]].
         // e. Let bestFormat be DateTimeStyleFormat(dateStyle, timeStyle, styles).
-        date_time_style_format(date_style, time_style)?
+        date_time_style_format(date_style, time_style)
     // 31. Else,
     } else {
         // a. Let needDefaults be true.
@@ -887,10 +880,10 @@ pub(crate) fn create_date_time_format(
         // i. Let bestFormat be BasicFormatMatcher(formatOptions, formats).
         // h. Else,
         // i. Let bestFormat be BestFitFormatMatcher(formatOptions, formats).
+        // ICU4X's field set is needed only where ICU4X chooses the pattern (a language whose CLDR patterns are not
+        // packed); it has none for some option sets (a day period alone), which the pattern generator serves.
         match format_matcher {
-            FormatMatcher::Basic | FormatMatcher::BestFit => {
-                best_fit_date_time_format(&format_options)?
-            }
+            FormatMatcher::Basic | FormatMatcher::BestFit => best_fit_date_time_format(&format_options),
         }
     };
     // 32. Set dateTimeFormat.[[DateTimeFormat]] to bestFormat.
@@ -899,15 +892,177 @@ pub(crate) fn create_date_time_format(
     // 34. Return dateTimeFormat.
     let mut preferences = DateTimeFormatterPreferences::from(&resolved_locale);
     preferences.hour_cycle = hour_cycle;
-    let sample = zoned_date_time(&time_zone, 0.0, context)?;
+    // V8's pattern: ICU's pattern generator over CLDR's formats, for the languages whose CLDR patterns are packed.
+    let generated = Generator::for_locale(&resolved_locale).and_then(|generator| {
+        let hour = hour_letter(generator.default_hour(), hour_cycle_option, hour_12);
+        let source = generated_pattern(&generator, &format_options, date_style, time_style, hour);
+        // ICU4X has no h24: its hours print as h23's, the midnight hour as 24.
+        let midnight_as_24 = generator::hour_letter_of(&source) == Some('k');
+        let source = if midnight_as_24 {
+            generator::with_hour_letter(&source, 'H')
+        } else {
+            source
+        };
+        let mut preferences = preferences;
+        preferences.hour_cycle = generator::hour_letter_of(&source).map(|letter| match letter {
+            'K' => IcuHourCycle::H11,
+            'h' => IcuHourCycle::H12,
+            _ => IcuHourCycle::H23,
+        });
+        // ICU4X cannot write flexible day periods: a placeholder stands for them (`write_parts`).
+        let pattern =
+            DateTimePattern::try_from_pattern_str(&generator::with_day_period_placeholders(&source))
+                .ok()?;
+        let names = names::names_for(&pattern, preferences, context.intl_provider()).ok()?;
+        Some((
+            source,
+            pattern,
+            names,
+            preferences,
+            midnight_as_24,
+            Some(generator.patterns()),
+        ))
+    });
+    let (source, pattern, names, preferences, midnight_as_24, patterns) = match generated {
+        Some(generated) => generated,
+        None => {
+            let (source, preferences, midnight_as_24) = icu4x_pattern(
+                &resolved_locale,
+                &format_options,
+                fieldset?,
+                (date_style, time_style),
+                (preferences, hour_12),
+                &time_zone,
+                context,
+            )?;
+            let pattern = DateTimePattern::try_from_pattern_str(&source)
+                .map_err(|e| js_error!(RangeError: "invalid date pattern {}: {}", source, e))?;
+            let names = names::names_for(&pattern, preferences, context.intl_provider())?;
+            (source, pattern, names, preferences, midnight_as_24, None)
+        }
+    };
+    Ok(DateTimeFormat {
+        locale: resolved_locale,
+        calendar_algorithm: intl_options.preferences.calendar_algorithm,
+        numbering_system: intl_options.preferences.numbering_system,
+        hour_cycle: preferences.hour_cycle,
+        midnight_as_24,
+        patterns,
+        date_style,
+        time_style,
+        fractional_second_digits: format_options.fractional_second_digits(),
+        time_zone,
+        time_zone_name: resolved_time_zone_name,
+        time_zone_name_option: format_options.time_zone_name,
+        formatter: Rc::new(PatternFormatter {
+            pattern,
+            source,
+            names,
+        }),
+        bound_format: None,
+        resolved_options: None,
+    })
+}
+
+/// The hour letter of the format's cycle, as V8 resolves it from the locale's (`default`), `hourCycle` and
+/// `hour12`: `hour12` picks the locale's own 12- or 24-hour kind, counting from 0 where the locale does.
+fn hour_letter(
+    default: char,
+    hour_cycle: Option<options::HourCycle>,
+    hour12: Option<bool>,
+) -> char {
+    let counts_from_zero = matches!(default, 'K' | 'H');
+    match (hour12, hour_cycle) {
+        (Some(true), _) => {
+            if counts_from_zero {
+                'K'
+            } else {
+                'h'
+            }
+        }
+        (Some(false), _) => {
+            if counts_from_zero {
+                'H'
+            } else {
+                'k'
+            }
+        }
+        (None, Some(options::HourCycle::H11)) => 'K',
+        (None, Some(options::HourCycle::H12)) => 'h',
+        (None, Some(options::HourCycle::H23)) => 'H',
+        (None, Some(options::HourCycle::H24)) => 'k',
+        (None, None) => default,
+    }
+}
+
+/// V8's pattern for a format, from ICU's pattern generator: a style's CLDR pattern (a time style asked for in
+/// another hour cycle regenerated from its skeleton, `DateTimeStylePattern`), or the best pattern for the
+/// components' skeleton, whose hours take the format's cycle (also the defaulted hour of `toLocaleTimeString`).
+fn generated_pattern(
+    generator: &Generator,
+    format_options: &FormatOptions,
+    date_style: Option<DateStyle>,
+    time_style: Option<TimeStyle>,
+    hour: char,
+) -> String {
+    let style = |style: DateStyle| match style {
+        DateStyle::Full => Style::Full,
+        DateStyle::Long => Style::Long,
+        DateStyle::Medium => Style::Medium,
+        DateStyle::Short => Style::Short,
+    };
+    if let Some(time_style) = time_style {
+        let time = generator.time_style(match time_style {
+            TimeStyle::Full => Style::Full,
+            TimeStyle::Long => Style::Long,
+            TimeStyle::Medium => Style::Medium,
+            TimeStyle::Short => Style::Short,
+        });
+        let pattern = match date_style {
+            Some(date_style) => generator.join(
+                style(date_style),
+                generator.date_style(style(date_style)),
+                time,
+            ),
+            None => time.to_owned(),
+        };
+        if generator::hour_letter_of(&pattern) == Some(hour) {
+            return pattern;
+        }
+        let skeleton = generator::skeleton_in_cycle(&pattern, hour);
+        return generator::with_hour_letter(&generator.best_pattern(&skeleton, true), hour);
+    }
+    if let Some(date_style) = date_style {
+        return generator.date_style(style(date_style)).to_owned();
+    }
+    let pattern = generator.best_pattern(&format_options.skeleton(hour), true);
+    if format_options.hour.is_some() {
+        generator::with_hour_letter(&pattern, hour)
+    } else {
+        pattern
+    }
+}
+
+/// ICU4X's pattern, for the languages whose CLDR patterns are not packed: a style's as the locale has it, or
+/// the pattern of the components' field set at each field's width; with the hour cycle it prints in and whether
+/// midnight prints as 24.
+fn icu4x_pattern(
+    locale: &Locale,
+    format_options: &FormatOptions,
+    fieldset: CompositeFieldSet,
+    (date_style, time_style): (Option<DateStyle>, Option<TimeStyle>),
+    (mut preferences, hour_12): (DateTimeFormatterPreferences, Option<bool>),
+    time_zone: &FormatTimeZone,
+    context: &mut Context,
+) -> JsResult<(String, DateTimeFormatterPreferences, bool)> {
+    let sample = zoned_date_time(time_zone, 0.0, context)?;
     // `hour12` picks the locale's own 12- or 24-hour cycle as V8 does: `true` is h12 where the locale counts
-    // 1-12 and h11 elsewhere, `false` is h24 (`24:05`) where the locale counts 1-12 and h23 elsewhere. ICU4X has
-    // no h24, so those hours print as h23 with the midnight hour written as 24 (`midnight_as_24`).
+    // 1-12 and h11 elsewhere, `false` is h24 (`24:05`) where the locale counts 1-12 and h23 elsewhere.
     let mut midnight_as_24 = false;
     if let Some(hour12) = hour_12 {
         let locale_pattern = pattern_for(
             fieldset,
-            DateTimeFormatterPreferences::from(&resolved_locale),
+            DateTimeFormatterPreferences::from(locale),
             &sample,
             context,
         )?;
@@ -921,46 +1076,12 @@ pub(crate) fn create_date_time_format(
         });
         midnight_as_24 = !hour12 && locale_counts_to_12;
     }
-    // A style prints as the locale has it; component options set each field's width.
     let source = if date_style.is_some() || time_style.is_some() {
         pattern_for(fieldset, preferences, &sample, context)?
     } else {
-        pattern_for_components(&format_options, fieldset, preferences, &sample, context)?
+        pattern_for_components(format_options, fieldset, preferences, &sample, context)?
     };
-    let pattern = DateTimePattern::try_from_pattern_str(&source)
-        .map_err(|e| js_error!(RangeError: "invalid date pattern {}: {}", source, e))?;
-    let mut names = FixedCalendarDateTimeNames::<Gregorian, CompositeFieldSet>::try_new_unstable(
-        context.intl_provider(),
-        preferences,
-    )
-    .map_err(|e| JsNativeError::range().with_message(format!("failed to load date names: {e}")))?;
-    names
-        .load_for_pattern(context.intl_provider(), &pattern)
-        .map_err(|e| {
-            JsNativeError::range().with_message(format!("failed to load date names: {e}"))
-        })?;
-
-    Ok(DateTimeFormat {
-        locale: resolved_locale,
-        calendar_algorithm: intl_options.preferences.calendar_algorithm,
-        numbering_system: intl_options.preferences.numbering_system,
-        hour_cycle: preferences.hour_cycle,
-        midnight_as_24,
-        date_style,
-        time_style,
-        fractional_second_digits: format_options.fractional_second_digits(),
-        time_zone,
-        time_zone_name: resolved_time_zone_name,
-        time_zone_name_option: format_options.time_zone_name,
-        fieldset,
-        formatter: Rc::new(PatternFormatter {
-            pattern,
-            source,
-            names,
-        }),
-        bound_format: None,
-        resolved_options: None,
-    })
+    Ok((source, preferences, midnight_as_24))
 }
 
 /// The pattern ICU4X formats `fieldset` with for `preferences`, in UTS 35 syntax.
@@ -1122,6 +1243,21 @@ fn write_parts(
         .map_err(|_| js_error!(RangeError: "cannot format the date"))?
         .map_err(|e| js_error!(RangeError: "cannot format the date: {}", e))?;
     let mut parts = parts.into_parts();
+    if let Some(patterns) = dtf.patterns {
+        if patterns.offset_minus != "-" {
+            for (kind, value) in &mut parts {
+                // The offset's sign only: a minus before its hours (`UTC-5`), not a zone name's hyphen.
+                if *kind == "timeZoneName"
+                    && let Some(at) = value.find('-').filter(|&at| {
+                        value[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+                    })
+                {
+                    value.replace_range(at..=at, patterns.offset_minus);
+                }
+            }
+        }
+        parts = with_day_periods(parts, patterns, &dtf.formatter.source, zoned);
+    }
     if dtf.midnight_as_24 {
         for (kind, value) in &mut parts {
             if *kind == "hour" && value.bytes().all(|b| b == b'0') {
@@ -1130,6 +1266,46 @@ fn write_parts(
         }
     }
     Ok(parts)
+}
+
+/// `parts` with each day period placeholder (`generator::with_day_period_placeholders`) replaced by the day
+/// period of `zoned`'s time, as a `dayPeriod` part; the minutes and seconds count where `source` shows them.
+fn with_day_periods(
+    parts: Vec<(&'static str, String)>,
+    patterns: &generator::LocalePatterns,
+    source: &str,
+    zoned: &ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>,
+) -> Vec<(&'static str, String)> {
+    if !parts
+        .iter()
+        .any(|(_, value)| value.chars().any(|c| generator::day_period_width(c).is_some()))
+    {
+        return parts;
+    }
+    let shows = |letter: char| pattern::fields(source).iter().any(|&(field, _)| field == letter);
+    let hour = zoned.time.hour.number();
+    let minute = if shows('m') { zoned.time.minute.number() } else { 0 };
+    let second = if shows('s') { zoned.time.second.number() } else { 0 };
+    let mut written = Vec::with_capacity(parts.len() + 2);
+    for (kind, value) in parts {
+        let mut literal = String::new();
+        for character in value.chars() {
+            match generator::day_period_width(character) {
+                Some(width) => {
+                    if !literal.is_empty() {
+                        written.push((kind, core::mem::take(&mut literal)));
+                    }
+                    let period = patterns.day_period(hour, minute, second, width);
+                    written.push(("dayPeriod", period.to_owned()));
+                }
+                None => literal.push(character),
+            }
+        }
+        if !literal.is_empty() {
+            written.push((kind, literal));
+        }
+    }
+    written
 }
 
 fn date_time_style_format(

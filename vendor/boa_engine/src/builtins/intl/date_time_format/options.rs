@@ -33,6 +33,7 @@ use icu_provider::{
     },
 };
 
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum HourCycle {
     H11,
     H12,
@@ -257,7 +258,13 @@ impl FormatOptions {
                         _ => Month::Narrow,
                     });
                 }
-                'd' => options.day = Some(if count == 2 { Day::TwoDigit } else { Day::Numeric }),
+                'd' => {
+                    options.day = Some(if count == 2 {
+                        Day::TwoDigit
+                    } else {
+                        Day::Numeric
+                    })
+                }
                 'E' | 'c' | 'e' => {
                     options.week_day = Some(match count {
                         4 => WeekDay::Long,
@@ -266,7 +273,11 @@ impl FormatOptions {
                     });
                 }
                 'h' | 'H' | 'k' | 'K' | 'j' => {
-                    options.hour = Some(if count == 2 { Hour::TwoDigit } else { Hour::Numeric });
+                    options.hour = Some(if count == 2 {
+                        Hour::TwoDigit
+                    } else {
+                        Hour::Numeric
+                    });
                 }
                 'm' => {
                     options.minute = Some(if count == 2 {
@@ -328,6 +339,103 @@ impl FormatOptions {
         self.minute = Some(Minute::Numeric);
         self.second = Some(Second::Numeric);
         self.time_defaulted = true;
+    }
+
+    /// The skeleton V8 asks ICU's pattern generator for: each component's letters at its width, the hour in
+    /// the letter of the format's cycle (`K`, `h`, `H` or `k`).
+    pub(super) fn skeleton(&self, hour_letter: char) -> String {
+        let mut skeleton = String::new();
+        let mut push =
+            |letter: char, width: usize| skeleton.extend(core::iter::repeat_n(letter, width));
+        if let Some(week_day) = self.week_day {
+            push(
+                'E',
+                match week_day {
+                    WeekDay::Narrow => 5,
+                    WeekDay::Long => 4,
+                    WeekDay::Short => 3,
+                },
+            );
+        }
+        if let Some(era) = self.era {
+            push(
+                'G',
+                match era {
+                    Era::Narrow => 5,
+                    Era::Long => 4,
+                    Era::Short => 3,
+                },
+            );
+        }
+        if let Some(year) = self.year {
+            push('y', if matches!(year, Year::TwoDigit) { 2 } else { 1 });
+        }
+        if let Some(month) = self.month {
+            push(
+                'M',
+                match month {
+                    Month::Narrow => 5,
+                    Month::Long => 4,
+                    Month::Short => 3,
+                    Month::TwoDigit => 2,
+                    Month::Numeric => 1,
+                },
+            );
+        }
+        if let Some(day) = self.day {
+            push('d', if matches!(day, Day::TwoDigit) { 2 } else { 1 });
+        }
+        if let Some(day_period) = self.day_period {
+            push(
+                'B',
+                match day_period {
+                    DayPeriod::Narrow => 5,
+                    DayPeriod::Long => 4,
+                    DayPeriod::Short => 1,
+                },
+            );
+        }
+        if let Some(hour) = self.hour {
+            push(
+                hour_letter,
+                if matches!(hour, Hour::TwoDigit) { 2 } else { 1 },
+            );
+        }
+        if let Some(minute) = self.minute {
+            push(
+                'm',
+                if matches!(minute, Minute::TwoDigit) {
+                    2
+                } else {
+                    1
+                },
+            );
+        }
+        if let Some(second) = self.second {
+            push(
+                's',
+                if matches!(second, Second::TwoDigit) {
+                    2
+                } else {
+                    1
+                },
+            );
+        }
+        if let Some(digits) = self.fractional_second_digits {
+            push('S', usize::from(digits.digits()));
+        }
+        if let Some(zone) = self.time_zone_name {
+            let (letter, width) = match zone {
+                TimeZoneName::Long => ('z', 4),
+                TimeZoneName::Short => ('z', 1),
+                TimeZoneName::LongOffset => ('O', 4),
+                TimeZoneName::ShortOffset => ('O', 1),
+                TimeZoneName::LongGeneric => ('v', 4),
+                TimeZoneName::ShortGeneric => ('v', 1),
+            };
+            push(letter, width);
+        }
+        skeleton
     }
 
     pub(super) fn has_explicit_format_components(&self) -> bool {

@@ -92,15 +92,79 @@ fn requested_width(symbol: char, width: usize, options: &FormatOptions) -> usize
     }
 }
 
-/// How `resolvedOptions()` names the width of a field the pattern prints (ECMA-402 Table 16's values).
-pub(super) fn resolved_width(symbol: char, width: usize) -> &'static str {
-    match (symbol, width) {
-        ('M' | 'L', 3) | ('E' | 'c' | 'e', 1..=3) | ('G', 1..=3) => "short",
-        ('M' | 'L', 4) | ('E' | 'c' | 'e' | 'G', 4) => "long",
-        ('M' | 'L' | 'E' | 'c' | 'e' | 'G', 5..) => "narrow",
-        (_, 2) => "2-digit",
-        _ => "numeric",
-    }
+/// The components `resolvedOptions()` reports for `pattern` and their widths, read as V8 reads them: the first of
+/// each component's letter runs (longest first) found anywhere in the pattern, quoted text included (so Spanish
+/// `MMMM 'de' y` reports a numeric day, as in Node).
+pub(super) fn resolved_components(pattern: &str) -> Vec<(&'static str, &'static str)> {
+    const COMPONENTS: &[(&str, &[(&str, &str)])] = &[
+        (
+            "weekday",
+            &[
+                ("EEEEE", "narrow"),
+                ("EEEE", "long"),
+                ("EEE", "short"),
+                ("ccccc", "narrow"),
+                ("cccc", "long"),
+                ("ccc", "short"),
+            ],
+        ),
+        (
+            "era",
+            &[("GGGGG", "narrow"), ("GGGG", "long"), ("GGG", "short")],
+        ),
+        ("year", &[("yy", "2-digit"), ("y", "numeric")]),
+        (
+            "month",
+            &[
+                ("MMMMM", "narrow"),
+                ("MMMM", "long"),
+                ("MMM", "short"),
+                ("MM", "2-digit"),
+                ("M", "numeric"),
+                ("LLLLL", "narrow"),
+                ("LLLL", "long"),
+                ("LLL", "short"),
+                ("LL", "2-digit"),
+                ("L", "numeric"),
+            ],
+        ),
+        ("day", &[("dd", "2-digit"), ("d", "numeric")]),
+        (
+            "dayPeriod",
+            &[
+                ("BBBBB", "narrow"),
+                ("bbbbb", "narrow"),
+                ("BBBB", "long"),
+                ("bbbb", "long"),
+                ("B", "short"),
+                ("b", "short"),
+            ],
+        ),
+        (
+            "hour",
+            &[
+                ("HH", "2-digit"),
+                ("H", "numeric"),
+                ("hh", "2-digit"),
+                ("h", "numeric"),
+                ("kk", "2-digit"),
+                ("k", "numeric"),
+                ("KK", "2-digit"),
+                ("K", "numeric"),
+            ],
+        ),
+        ("minute", &[("mm", "2-digit"), ("m", "numeric")]),
+        ("second", &[("ss", "2-digit"), ("s", "numeric")]),
+    ];
+    COMPONENTS
+        .iter()
+        .filter_map(|&(name, forms)| {
+            forms
+                .iter()
+                .find(|(letters, _)| pattern.contains(letters))
+                .map(|&(_, width)| (name, width))
+        })
+        .collect()
 }
 
 /// Whether `pattern` writes the month as a number (`M`, `MM`), where words were asked for.

@@ -3,14 +3,12 @@
 //! part marked as the start's, the end's or shared, as V8 marks them.
 
 use icu_calendar::Gregorian;
-use icu_datetime::{
-    DateTimeFormatterPreferences,
-    fieldsets::enums::CompositeFieldSet,
-    pattern::{DateTimePattern, FixedCalendarDateTimeNames},
-};
+use icu_datetime::{DateTimeFormatterPreferences, pattern::DateTimePattern};
 use icu_time::{TimeZoneInfo, ZonedDateTime, zone::models::AtTime};
 
+use super::generator::{Generator, hour_letter_of, with_day_period_placeholders, with_hour_letter};
 use super::interval::{LocaleIntervals, RangeLayout, RangePlan, first_difference, part_sources};
+use super::names::names_for;
 use super::options::FormatOptions;
 use super::pattern::with_plain_spaces;
 use super::{
@@ -184,10 +182,7 @@ fn comparable(fields: &ToLocalTime) -> [i64; 9] {
 }
 
 /// The parts of a pattern with placeholders (`{0} – {1}`), `{0}` and `{1}` replaced by `values`.
-fn place(
-    pattern: &str,
-    values: [Vec<(&'static str, String)>; 2],
-) -> Vec<(&'static str, String)> {
+fn place(pattern: &str, values: [Vec<(&'static str, String)>; 2]) -> Vec<(&'static str, String)> {
     let [first, second] = values;
     let mut values = [Some(first), Some(second)];
     let mut parts = Vec::new();
@@ -221,16 +216,10 @@ fn format_with(
     zoned: &ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>,
     context: &Context,
 ) -> JsResult<Vec<(&'static str, String)>> {
-    let parsed = DateTimePattern::try_from_pattern_str(pattern)
+    // ICU4X cannot write flexible day periods: a placeholder stands for them (`write_parts`).
+    let parsed = DateTimePattern::try_from_pattern_str(&with_day_period_placeholders(pattern))
         .map_err(|e| js_error!(RangeError: "invalid date pattern {}: {}", pattern, e))?;
-    let mut names = FixedCalendarDateTimeNames::<Gregorian, CompositeFieldSet>::try_new_unstable(
-        context.intl_provider(),
-        preferences(dtf),
-    )
-    .map_err(|e| js_error!(RangeError: "failed to load date names: {}", e))?;
-    names
-        .load_for_pattern(context.intl_provider(), &parsed)
-        .map_err(|e| js_error!(RangeError: "failed to load date names: {}", e))?;
+    let names = names_for(&parsed, preferences(dtf), context.intl_provider())?;
     write_parts(dtf, &names, &parsed, zoned)
 }
 
@@ -245,7 +234,24 @@ fn preferences(dtf: &DateTimeFormat) -> DateTimeFormatterPreferences {
 fn range_plan(dtf: &DateTimeFormat, context: &mut Context) -> JsResult<RangePlan> {
     let intervals = LocaleIntervals::for_locale(&dtf.locale);
     let sample = zoned_date_time(&dtf.time_zone, 0.0, context)?;
+    // ICU's interval formatter asks the pattern generator of the format's locale, given the format's hour cycle,
+    // for the patterns of its dates and times (without matching the hour's width).
+    let hour = hour_letter_of(&dtf.formatter.source)
+        .map(|letter| if dtf.midnight_as_24 { 'k' } else { letter });
+    let generator = match hour {
+        Some(hour) => Generator::with_hour(&dtf.locale, hour),
+        None => Generator::for_locale(&dtf.locale),
+    };
     RangePlan::new(intervals, &dtf.formatter.source, |skeleton| {
+        if let Some(generator) = &generator {
+            let pattern = generator.best_pattern(skeleton, false);
+            // ICU4X has no h24: the format writes its midnight hour as 24 itself.
+            return Ok(if hour_letter_of(&pattern) == Some('k') {
+                with_hour_letter(&pattern, 'H')
+            } else {
+                pattern
+            });
+        }
         let options = FormatOptions::from_skeleton(skeleton);
         let fieldset = best_fit_date_time_format(&options)?;
         pattern_for_components(&options, fieldset, preferences(dtf), &sample, context)
