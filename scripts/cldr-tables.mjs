@@ -9,6 +9,8 @@
 //   - pattern_data.rs: `Intl.DateTimeFormat`'s patterns. ICU4X chooses a pattern by field category; V8 asks ICU's
 //     pattern generator for the best of CLDR's available formats for the exact fields and widths: the style
 //     patterns, the date-time glue, the available formats and append items, and the regions that count 1-12.
+//   - names_data.rs: `Intl.DisplayNames`' `calendar` and `dateTimeField` types. ICU4X has no such names: CLDR's
+//     calendar names (`cldr-localenames-full`) by BCP 47 identifier, and its date fields' names in each width.
 //   - range_data.rs: `Intl.NumberFormat`'s formatRange. ICU4X's number data has no range pattern, approximately
 //     sign or plural ranges.
 //   - currency_data.rs: the currency symbols, CLDR 48's where ICU4X's older data differs (Spanish `GBP`, French
@@ -262,6 +264,46 @@ function patternTable() {
   return lines.join("\n");
 }
 
+// ---- Calendar and date field names ----
+
+// ECMA-402's date-time field codes and the CLDR date fields they name, in `DisplayNames`' order.
+const DATE_TIME_FIELDS = [["era", "era"], ["year", "year"], ["quarter", "quarter"], ["month", "month"], ["weekOfYear", "week"], ["weekday", "weekday"], ["day", "day"], ["dayPeriod", "dayperiod"], ["hour", "hour"], ["minute", "minute"], ["second", "second"], ["timeZoneName", "zone"]];
+// CLDR's calendar keys whose BCP 47 identifier differs (CLDR's bcp47/calendar.xml aliases).
+const CALENDAR_IDENTIFIERS = { gregorian: "gregory", "ethiopic-amete-alem": "ethioaa" };
+
+function displayNamesTable() {
+  const lines = [
+    ...header("CLDR's names of calendars and date fields for `Intl.DisplayNames`' `calendar` and `dateTimeField` types, and the separator of a locale name's qualifiers, in the covered locales and the root.", "cldr-localenames-full"),
+    "use super::calendar_field_names::LocaleNames;",
+    "",
+    "pub(super) static LOCALES: &[LocaleNames] = &[",
+  ];
+  // The calendar systems CLDR's calendarData lists, and ISO 8601 (the Gregorian calendar with ISO weeks), which
+  // CLDR names as a calendar type too.
+  const calendars = [...Object.keys(require("cldr-core/supplemental/calendarData.json").supplemental.calendarData), "iso8601"];
+  for (const locale of LOCALES) {
+    const display = require(`cldr-localenames-full/main/${locale}/localeDisplayNames.json`).main[locale].localeDisplayNames;
+    const types = display.types?.calendar ?? {};
+    const fields = require(`cldr-dates-full/main/${locale}/dateFields.json`).main[locale].dates.fields;
+    const names = calendars
+      .filter((calendar) => types[calendar] !== undefined)
+      .map((calendar) => [CALENDAR_IDENTIFIERS[calendar] ?? calendar, types[calendar]])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const widths = (field) => ["", "-short", "-narrow"].map((width) => rust(fields[`${field}${width}`].displayName));
+    lines.push(
+      "    LocaleNames {",
+      `        locale: ${rust(locale)},`,
+      // How a locale name's qualifiers are joined (`{0}, {1}`; Japanese `{0}、{1}`): ICU4X always writes ", ".
+      `        locale_separator: ${rust(display.localeDisplayPattern.localeSeparator.replace("{0}", "").replace("{1}", ""))},`,
+      `        calendars: &[${names.map(([calendar, name]) => `(${rust(calendar)}, ${rust(name)})`).join(", ")}],`,
+      `        date_time_fields: [${DATE_TIME_FIELDS.map(([, field]) => `[${widths(field).join(", ")}]`).join(", ")}],`,
+      "    },",
+    );
+  }
+  lines.push("];", "");
+  return lines.join("\n");
+}
+
 // ---- Number ranges ----
 
 const PLURAL_CATEGORIES = { zero: "Zero", one: "One", two: "Two", few: "Few", many: "Many", other: "Other" };
@@ -342,6 +384,7 @@ export const tables = [
   { path: join(intl, "date_time_format/pattern_data.rs"), generate: patternTable },
   { path: join(intl, "number_format/range_data.rs"), generate: numberRangeTable },
   { path: join(intl, "number_format/currency_data.rs"), generate: currencyTable },
+  { path: join(intl, "display_names/names_data.rs"), generate: displayNamesTable },
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 // Intl.DisplayNames as Node 20 gives it, in the covered locales: the regions, languages, currencies and scripts a
-// block realistically names (a country picker, a "preferred language" column, a currency label), each style, both
+// block realistically names (a country picker, a "preferred language" column, a currency label), calendars and
+// date-time fields (a report's column headers: "year", "day of the week", "time zone"), each style, both
 // fallbacks, languageDisplay, resolvedOptions, supportedLocalesOf, and the errors a block would log (the vendored
 // Boa's seventh patch, COMPAT.md).
 module.exports = async () => {
@@ -15,6 +16,8 @@ module.exports = async () => {
   const languages = ["en", "en-US", "en-GB", "de", "de-AT", "fr", "fr-CA", "es", "es-419", "es-MX", "pt", "pt-BR", "pt-PT", "ja", "zh", "zh-Hans", "zh-Hant", "ko", "it", "nl", "ru", "ar", "hi"];
   const currencies = ["USD", "EUR", "JPY", "BRL", "GBP", "CAD", "MXN", "CHF", "CNY", "INR", "eur"];
   const scripts = ["Latn", "Jpan", "Cyrl", "Arab", "Hans", "Hant", "Kana", "Hira"];
+  const calendars = ["gregory", "japanese", "buddhist", "chinese", "coptic", "dangi", "ethioaa", "ethiopic", "hebrew", "indian", "islamic", "islamic-civil", "islamic-rgsa", "islamic-tbla", "islamic-umalqura", "iso8601", "persian", "roc"];
+  const fields = ["era", "year", "quarter", "month", "weekOfYear", "weekday", "day", "dayPeriod", "hour", "minute", "second", "timeZoneName"];
 
   const names = {};
   for (const locale of locales) {
@@ -28,9 +31,13 @@ module.exports = async () => {
       regionsNarrow: of("region", ["GB", "PS"], { style: "narrow" }),
       languages: of("language", languages),
       languagesStandard: of("language", ["en-US", "en-GB", "pt-BR", "es-419", "fr-CA", "de-AT"], { languageDisplay: "standard" }),
+      // Qualifiers joined by the language's separator (Japanese "、").
+      languagesQualified: of("language", ["sr-Latn-RS", "zh-Hant-TW", "en-Latn-US", "pt-BR"], { languageDisplay: "standard" }),
       currencies: of("currency", currencies),
       currenciesShort: of("currency", ["USD", "EUR"], { style: "short" }),
       scripts: of("script", scripts),
+      calendars: ["long", "short", "narrow"].map((style) => of("calendar", calendars, { style })),
+      fields: ["long", "short", "narrow"].map((style) => of("dateTimeField", fields, { style })),
     };
   }
 
@@ -47,6 +54,11 @@ module.exports = async () => {
           new Intl.DisplayNames("en", { type: "script", fallback: "none" }).of("Zzzz"),
         ],
         canonicalized: [new Intl.DisplayNames("en", { type: "language" }).of("EN-us"), new Intl.DisplayNames("en", { type: "currency" }).of("usd")],
+        // A calendar is looked up as written: an unknown or upper-case one falls back to the code.
+        calendars: ["foo", "GREGORY", "Japanese", "a1b2", "islamicc"].flatMap((code) => [
+          new Intl.DisplayNames("en", { type: "calendar" }).of(code),
+          new Intl.DisplayNames("en", { type: "calendar", fallback: "none" }).of(code),
+        ]),
       },
       resolved: [
         new Intl.DisplayNames("de", { type: "language" }).resolvedOptions(),
@@ -54,6 +66,8 @@ module.exports = async () => {
         new Intl.DisplayNames("ja-JP", { type: "language", languageDisplay: "standard" }).resolvedOptions(),
         new Intl.DisplayNames(["xx", "pt-BR"], { type: "currency" }).resolvedOptions(),
         new Intl.DisplayNames("es-MX", { type: "script", localeMatcher: "lookup" }).resolvedOptions(),
+        new Intl.DisplayNames("fr", { type: "calendar" }).resolvedOptions(),
+        new Intl.DisplayNames("en-GB", { type: "dateTimeField", style: "narrow" }).resolvedOptions(),
       ],
       supported: Intl.DisplayNames.supportedLocalesOf(["de-DE", "xx", "ja-JP", "fr"]),
       surface: [Object.prototype.toString.call(english), Intl.DisplayNames.length, Intl.DisplayNames.prototype.of.length],
@@ -72,6 +86,12 @@ module.exports = async () => {
         attempt(() => new Intl.DisplayNames("en", { type: "currency" }).of("US")),
         attempt(() => new Intl.DisplayNames("en", { type: "script" }).of("Lat")),
         attempt(() => english.of.call({}, "US")),
+        ...["gregorian", "ab", "gregory-x", "islamic_civil", "", "-roc", "gre.gory"].map((code) =>
+          attempt(() => new Intl.DisplayNames("en", { type: "calendar" }).of(code)),
+        ),
+        ...["week", "Year", "timezonename", "", "weekOfMonth"].map((code) =>
+          attempt(() => new Intl.DisplayNames("en", { type: "dateTimeField" }).of(code)),
+        ),
       ],
     },
   };

@@ -12,12 +12,6 @@ module.exports = async () => {
     data: {
       // ICU4X's CLDR data leaves out a short name equal to the code: Node "US", Blocksmith the long name.
       shortUnitedStates: new Intl.DisplayNames("en-US", { type: "region", style: "short" }).of("US"),
-      // ICU4X has no names of calendars or date fields: Node "Gregorian Calendar" and "year", Blocksmith a
-      // RangeError saying so.
-      calendar: attempt(() => new Intl.DisplayNames("en", { type: "calendar" }).of("gregory")),
-      dateTimeField: attempt(() => new Intl.DisplayNames("en", { type: "dateTimeField" }).of("year")),
-      // ICU4X joins a language's qualifiers with ", " in every locale (Node, Japanese: "、").
-      japaneseQualifiers: new Intl.DisplayNames("ja-JP", { type: "language" }).of("sr-Latn-RS"),
       // The "lookup" matcher resolves a covered locale to its language (Node keeps the region), as for every
       // Intl service on Boa's locale matching.
       lookupLocale: new Intl.RelativeTimeFormat(["xx", "ja-JP"], { localeMatcher: "lookup" }).resolvedOptions().locale,

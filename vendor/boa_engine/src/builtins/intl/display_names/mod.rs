@@ -3,7 +3,7 @@
 //!
 //! The names are CLDR's, from ICU4X's experimental data (`icu_experimental` 0.6's `displaynames` markers and its
 //! currency display names), which the embedder's provider must hold. ICU4X has no names for calendars or date
-//! fields, so the `calendar` and `dateTimeField` types are refused with a RangeError saying so.
+//! fields: the `calendar` and `dateTimeField` types read CLDR's from a table (`calendar_field_names.rs`).
 //!
 //! [spec]: https://tc39.es/ecma402/#intl-displaynames-objects
 
@@ -46,6 +46,8 @@ use crate::{
     symbol::JsSymbol,
 };
 
+mod calendar_field_names;
+mod names_data;
 mod options;
 use options::{
     Fallback, Kind, LANGUAGE_DISPLAYS, SERVICE, Style, language_display_name,
@@ -64,6 +66,8 @@ enum Names {
     Script(ScriptDisplayNames),
     /// Currency names are stored one per currency, and loaded when asked.
     Currency,
+    /// Calendar and date-time field names come from CLDR's table (`calendar_field_names.rs`).
+    CalendarsAndFields,
     /// The data has no names for the locale's language (the embedder may pack only some languages): `of` checks
     /// the code and answers with the fallback, as ICU does for a locale without names.
     Unavailable,
@@ -249,14 +253,11 @@ fn load_names(
                 preferences,
                 options,
             )?),
-            Kind::Currency | Kind::Calendar | Kind::DateTimeField => Names::Currency,
+            Kind::Currency => Names::Currency,
+            Kind::Calendar | Kind::DateTimeField => Names::CalendarsAndFields,
         })
     })();
     match (kind, names) {
-        (Kind::Calendar | Kind::DateTimeField, _) => Err(js_error!(
-            RangeError: "Intl.DisplayNames type \"{}\" is not supported: the ICU data Blocksmith embeds has no such names",
-            kind.name()
-        )),
         (_, Ok(names)) => Ok(names),
         (_, Err(error)) if error.kind == DataErrorKind::IdentifierNotFound => Ok(Names::Unavailable),
         (_, Err(error)) => Err(js_error!(
@@ -282,6 +283,10 @@ enum CanonicalCode {
     Region(Region, bool),
     Script(Script, bool),
     Currency(String),
+    /// A calendar as written (V8 looks it up so: `GREGORY` has no name).
+    Calendar(String),
+    /// A date-time field, by its place in ECMA-402's list.
+    DateTimeField(usize),
 }
 
 impl CanonicalCode {
@@ -307,12 +312,23 @@ impl CanonicalCode {
                 Self::Script(script, script.as_str() == code)
             }
             // e. If IsWellFormedCurrencyCode(code) is false, throw a RangeError. f. Return its ASCII-uppercase.
-            Kind::Currency | Kind::Calendar | Kind::DateTimeField => {
+            Kind::Currency => {
                 if code.len() != 3 || !code.bytes().all(|byte| byte.is_ascii_alphabetic()) {
                     return Err(invalid_code());
                 }
                 Self::Currency(code.to_ascii_uppercase())
             }
+            // g. If code cannot be matched by the type Unicode locale nonterminal, throw a RangeError.
+            Kind::Calendar => {
+                if !calendar_field_names::is_well_formed_calendar(code) {
+                    return Err(invalid_code());
+                }
+                Self::Calendar(code.to_owned())
+            }
+            // h. If IsValidDateTimeFieldCode(code) is false, throw a RangeError.
+            Kind::DateTimeField => Self::DateTimeField(
+                calendar_field_names::date_time_field(code).ok_or_else(invalid_code)?,
+            ),
         })
     }
 }
@@ -348,9 +364,12 @@ impl DisplayNames {
     fn name_of(&self, code: &str, provider: &IntlProvider) -> JsResult<Option<String>> {
         let code = CanonicalCode::of(self.kind, code, provider)?;
         Ok(match (&self.names, code) {
-            (Names::Language { locales, languages }, CanonicalCode::Language(locale)) => languages
-                .of(locale.id.language)
-                .map(|_| locales.of(&locale).into_owned()),
+            (Names::Language { locales, languages }, CanonicalCode::Language(locale)) => {
+                languages.of(locale.id.language).map(|_| {
+                    let name = locales.of(&locale).into_owned();
+                    calendar_field_names::with_locale_separator(&self.locale, name)
+                })
+            }
             (Names::Region(regions), CanonicalCode::Region(region, as_written)) => as_written
                 .then(|| regions.of(region))
                 .flatten()
@@ -362,6 +381,18 @@ impl DisplayNames {
             (Names::Currency, CanonicalCode::Currency(currency)) => {
                 currency_name(&currency, &self.locale, provider)?
             }
+            (Names::CalendarsAndFields, CanonicalCode::Calendar(calendar)) => {
+                calendar_field_names::calendar_name(&self.locale, &calendar).map(str::to_owned)
+            }
+            (Names::CalendarsAndFields, CanonicalCode::DateTimeField(field)) => {
+                let width = match self.style {
+                    Style::Long => 0,
+                    Style::Short => 1,
+                    Style::Narrow => 2,
+                };
+                let name = calendar_field_names::date_time_field_name(&self.locale, field, width);
+                Some(name.to_owned())
+            }
             _ => None,
         })
     }
@@ -372,7 +403,10 @@ impl DisplayNames {
         Ok(match CanonicalCode::of(self.kind, code, provider)? {
             CanonicalCode::Language(locale) => locale.to_string(),
             CanonicalCode::Currency(currency) => currency,
-            CanonicalCode::Region(..) | CanonicalCode::Script(..) => code.to_owned(),
+            CanonicalCode::Region(..)
+            | CanonicalCode::Script(..)
+            | CanonicalCode::Calendar(..)
+            | CanonicalCode::DateTimeField(..) => code.to_owned(),
         })
     }
 
