@@ -11,6 +11,8 @@
 //     patterns, the date-time glue, the available formats and append items, and the regions that count 1-12.
 //   - names_data.rs: `Intl.DisplayNames`' `calendar` and `dateTimeField` types. ICU4X has no such names: CLDR's
 //     calendar names (`cldr-localenames-full`) by BCP 47 identifier, and its date fields' names in each width.
+//   - supported_values_data.rs: the lists `Intl.supportedValuesOf` gives: calendars, collations, currencies,
+//     numbering systems, time zones (CLDR's canonical names, as ICU's) and units.
 //   - range_data.rs: `Intl.NumberFormat`'s formatRange. ICU4X's number data has no range pattern, approximately
 //     sign or plural ranges.
 //   - currency_data.rs: the currency symbols, CLDR 48's where ICU4X's older data differs (Spanish `GBP`, French
@@ -304,6 +306,51 @@ function displayNamesTable() {
   return lines.join("\n");
 }
 
+// ---- Supported values ----
+
+// CLDR's collation type names whose BCP 47 identifier differs (CLDR's bcp47/collation.xml aliases).
+const COLLATION_IDENTIFIERS = { dictionary: "dict", phonebook: "phonebk", traditional: "trad" };
+// Collation types `Intl.supportedValuesOf` leaves out: ECMA-402 excludes `standard` and `search`; `ducet` is the
+// root's order, which every locale starts from, and `core` names CLDR's shared data, neither a type to ask for.
+const UNLISTED_COLLATIONS = ["core", "ducet", "search", "standard"];
+
+function supportedValuesTable() {
+  const sorted = (values) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const calendars = [...Object.keys(require("cldr-core/supplemental/calendarData.json").supplemental.calendarData), "iso8601"]
+    .filter((calendar) => calendar !== "generic")
+    .map((calendar) => CALENDAR_IDENTIFIERS[calendar] ?? calendar);
+  const collations = Object.keys(require("cldr-localenames-full/main/en/localeDisplayNames.json").main.en.localeDisplayNames.types.collation)
+    .filter((collation) => !UNLISTED_COLLATIONS.includes(collation) && !collation.includes("-alt-"))
+    .map((collation) => COLLATION_IDENTIFIERS[collation] ?? collation);
+  // The currencies some region uses as legal tender with no end date in CLDR's currency history.
+  const currencyData = require("cldr-core/supplemental/currencyData.json").supplemental.currencyData;
+  const currencies = Object.values(currencyData.region).flatMap((uses) =>
+    uses.flatMap((use) => Object.entries(use).filter(([, period]) => period._to === undefined && period._tender !== "false").map(([code]) => code)),
+  );
+  const numberingSystems = Object.entries(require("cldr-core/supplemental/numberingSystems.json").supplemental.numberingSystems)
+    .filter(([, system]) => system._type === "numeric")
+    .map(([name]) => name);
+  // The zones CLDR gives metazones for, by CLDR's canonical names (ICU's: `Asia/Calcutta`), less the `Etc/` ones.
+  const timeZones = [];
+  const walk = (node, path) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (Array.isArray(value)) timeZones.push(`${path}${key}`);
+      else walk(value, `${path}${key}/`);
+    }
+  };
+  walk(require("cldr-core/supplemental/metaZones.json").supplemental.metaZones.metazoneInfo.timezone, "");
+  const list = (name, doc, values) => [`/// ${doc}`, `pub(super) static ${name}: &str = ${rust(sorted(values).join(" "))};`, ""];
+  return [
+    ...header("The values `Intl.supportedValuesOf` lists for each key, each a space-separated list in code point order.", "cldr-core"),
+    ...list("CALENDARS", "CLDR's calendar systems and ISO 8601, by BCP 47 identifier.", calendars),
+    ...list("COLLATIONS", "CLDR's collation types that can be asked for, by BCP 47 identifier.", collations),
+    ...list("CURRENCIES", "The currencies some region uses as legal tender today, by CLDR's currency history.", currencies),
+    ...list("NUMBERING_SYSTEMS", "CLDR's numbering systems with digits of their own.", numberingSystems),
+    ...list("TIME_ZONES", "The zones CLDR has names for, by CLDR's canonical identifiers, less `Etc/`.", timeZones.filter((zone) => !zone.startsWith("Etc/"))),
+    ...list("UNITS", "ECMA-402's sanctioned units.", SANCTIONED),
+  ].join("\n");
+}
+
 // ---- Number ranges ----
 
 const PLURAL_CATEGORIES = { zero: "Zero", one: "One", two: "Two", few: "Few", many: "Many", other: "Other" };
@@ -385,6 +432,7 @@ export const tables = [
   { path: join(intl, "number_format/range_data.rs"), generate: numberRangeTable },
   { path: join(intl, "number_format/currency_data.rs"), generate: currencyTable },
   { path: join(intl, "display_names/names_data.rs"), generate: displayNamesTable },
+  { path: join(intl, "supported_values_data.rs"), generate: supportedValuesTable },
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

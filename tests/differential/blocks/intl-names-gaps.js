@@ -17,6 +17,10 @@ module.exports = async () => {
       lookupLocale: new Intl.RelativeTimeFormat(["xx", "ja-JP"], { localeMatcher: "lookup" }).resolvedOptions().locale,
       // Boa's number data has no Arabic-Indic digits for English, as for Intl.NumberFormat: Node "in ١٢ days".
       arabicDigits: new Intl.RelativeTimeFormat("en", { numberingSystem: "arab" }).format(12, "day"),
+      // Intl.supportedValuesOf("currency") lists the currencies CLDR's currency history has in use today; ICU's
+      // list (Node's) also has the ISO 4217 codes no region uses any more (ANG, BGN, CUC, HRK, SLL, SVC, ZWL) and
+      // the special drawing rights (XDR, XSU).
+      currencies: Intl.supportedValuesOf("currency"),
       // Only the covered languages' data is packed: Node answers in Italian and Arabic, Blocksmith with CLDR's root
       // patterns ("-1 d") and the region's code.
       arabic: new Intl.RelativeTimeFormat("ar-u-nu-arab").format(12, "day"),

@@ -17,7 +17,7 @@ use crate::{
     Context, JsArgs, JsData, JsResult, JsString, JsValue,
     builtins::{Array, BuiltInBuilder, BuiltInObject, IntrinsicObject},
     context::{icu::IntlProvider, intrinsics::Intrinsics},
-    js_string,
+    js_error, js_string,
     object::JsObject,
     property::Attribute,
     realm::Realm,
@@ -90,6 +90,7 @@ pub(crate) mod relative_time_format;
 pub(crate) mod segmenter;
 
 mod cldr_tables;
+mod supported_values_data;
 mod options;
 
 // No singletons are allowed as lang markers.
@@ -206,6 +207,11 @@ impl IntrinsicObject for Intl {
                 js_string!("getCanonicalLocales"),
                 1,
             )
+            .static_method(
+                Self::supported_values_of,
+                js_string!("supportedValuesOf"),
+                1,
+            )
             .build();
     }
 
@@ -244,6 +250,36 @@ impl Intl {
             ll.into_iter().map(|loc| js_string!(loc.to_string()).into()),
             context,
         )))
+    }
+
+    /// [`Intl.supportedValuesOf ( key )`][spec]: the calendars, collations, currencies, numbering systems, time
+    /// zones or units a block can ask for, sorted, in a new array. The lists are CLDR's, written by
+    /// `scripts/cldr-tables.mjs` (`supported_values_data.rs`); the time zones by CLDR's canonical names, as ICU's.
+    ///
+    /// [spec]: https://tc39.es/ecma402/#sec-intl.supportedvaluesof
+    pub(crate) fn supported_values_of(
+        _: &JsValue,
+        args: &[JsValue],
+        context: &mut Context,
+    ) -> JsResult<JsValue> {
+        // 1. Let key be ? ToString(key).
+        let key = args
+            .get_or_undefined(0)
+            .to_string(context)?
+            .to_std_string_escaped();
+        // 2-8. The list for key; a RangeError (V8's wording) for any other key.
+        let list = match key.as_str() {
+            "calendar" => supported_values_data::CALENDARS,
+            "collation" => supported_values_data::COLLATIONS,
+            "currency" => supported_values_data::CURRENCIES,
+            "numberingSystem" => supported_values_data::NUMBERING_SYSTEMS,
+            "timeZone" => supported_values_data::TIME_ZONES,
+            "unit" => supported_values_data::UNITS,
+            _ => return Err(js_error!(RangeError: "Invalid key : {}", key)),
+        };
+        // 9. Return CreateArrayFromList(list).
+        let values = list.split(' ').map(|value| js_string!(value).into());
+        Ok(Array::create_array_from_list(values, context).into())
     }
 }
 
