@@ -154,12 +154,9 @@ function unitTable() {
 const INTERVAL_FIELDS = /^[GyMdaBhHm]$/;
 
 function intervalTable() {
-  const lines = [
-    ...header("CLDR's date interval patterns for `Intl.DateTimeFormat`'s formatRange, in the covered locales and the root.", "cldr-dates-full"),
-    "use super::interval::LocaleIntervals;",
-    "",
-    "pub(super) static LOCALES: &[LocaleIntervals] = &[",
-  ];
+  // The skeletons and patterns, most of the table's texts, go in one string (see TextPool).
+  const pool = new TextPool();
+  const lines = ["pub(super) static LOCALES: &[LocaleIntervals] = &["];
   for (const locale of LOCALES) {
     const formats = require(`cldr-dates-full/main/${locale}/ca-gregorian.json`).main[locale].dates.calendars.gregorian
       .dateTimeFormats;
@@ -175,14 +172,21 @@ function intervalTable() {
     for (const [skeleton, byField] of Object.entries(skeletons)) {
       const patterns = Object.entries(byField).map(([field, pattern]) => {
         if (!INTERVAL_FIELDS.test(field)) throw new Error(`${locale} ${skeleton}: unexpected field ${field}`);
-        return `('${field}', ${rust(pattern)})`;
+        return `('${field}', ${pool.place(pattern)})`;
       });
-      lines.push(`            (${rust(skeleton)}, &[${patterns.join(", ")}]),`);
+      lines.push(`            (${pool.place(skeleton)}, &[${patterns.join(", ")}]),`);
     }
     lines.push("        ],", "    },");
   }
   lines.push("];", "");
-  return lines.join("\n");
+  return [
+    ...header("CLDR's date interval patterns for `Intl.DateTimeFormat`'s formatRange, in the covered locales and the root.", "cldr-dates-full"),
+    "use super::interval::LocaleIntervals;",
+    "use crate::builtins::intl::cldr_tables::Text;",
+    "",
+    ...pool.declaration(),
+    ...lines,
+  ].join("\n");
 }
 
 // ---- Date patterns ----
@@ -203,12 +207,9 @@ const hour = (time) => {
 };
 
 function patternTable() {
-  const lines = [
-    ...header("CLDR's date and time patterns for `Intl.DateTimeFormat`, in the covered locales and the root: the styles, the date-time glue, and the skeletons and append items ICU's pattern generator chooses from.", "cldr-dates-full"),
-    "use super::generator::LocalePatterns;",
-    "",
-    "pub(super) static LOCALES: &[LocalePatterns] = &[",
-  ];
+  // The available formats, most of the table's texts, go in one string (see TextPool).
+  const pool = new TextPool();
+  const lines = ["pub(super) static LOCALES: &[LocalePatterns] = &["];
   for (const locale of LOCALES) {
     const gregorian = require(`cldr-dates-full/main/${locale}/ca-gregorian.json`).main[locale].dates.calendars.gregorian;
     const fields = require(`cldr-dates-full/main/${locale}/dateFields.json`).main[locale].dates.fields;
@@ -245,7 +246,7 @@ function patternTable() {
       // ICU4X writes a zone's offset with a hyphen-minus; CLDR 48 writes French ones with U+2212.
       `        offset_minus: ${rust(zones.hourFormat.split(";")[1].replace(/[Hm:]/g, ""))},`,
       "        skeletons: &[",
-      ...skeletons.map((skeleton) => `            (${rust(skeleton)}, ${rust(formats.availableFormats[skeleton])}),`),
+      ...skeletons.map((skeleton) => `            (${pool.place(skeleton)}, ${pool.place(formats.availableFormats[skeleton])}),`),
       "        ],",
       "    },",
     );
@@ -257,13 +258,20 @@ function patternTable() {
     if (!["h", "H"].includes(data._preferred)) throw new Error(`${region}: unexpected preferred hour ${data._preferred}`);
   }
   const entries = Object.entries(timeData).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const twelveHour = entries.filter(([key, data]) => !key.includes("-") && data._preferred === "h").map(([key]) => rust(key));
+  const twelveHour = entries.filter(([key, data]) => !key.includes("-") && data._preferred === "h").map(([key]) => key);
   const pairs = entries.filter(([key]) => key.includes("-")).map(([key, data]) => `(${rust(key)}, '${data._preferred}')`);
-  lines.push("];", "", "/// The regions whose preferred hour cycle is 1-12 (CLDR's timeData); the others count 0-23.");
-  lines.push(`pub(super) static TWELVE_HOUR_REGIONS: &[&str] = &[${twelveHour.join(", ")}];`, "");
+  lines.push("];", "", "/// The regions whose preferred hour cycle is 1-12 (CLDR's timeData), space-separated; the others count 0-23.");
+  lines.push(`pub(super) static TWELVE_HOUR_REGIONS: &str = ${rust(twelveHour.join(" "))};`, "");
   lines.push("/// The language-region pairs with a preferred hour letter of their own, read before the region's.");
   lines.push(`pub(super) static LANGUAGE_REGION_HOURS: &[(&str, char)] = &[${pairs.join(", ")}];`, "");
-  return lines.join("\n");
+  return [
+    ...header("CLDR's date and time patterns for `Intl.DateTimeFormat`, in the covered locales and the root: the styles, the date-time glue, and the skeletons and append items ICU's pattern generator chooses from.", "cldr-dates-full"),
+    "use super::generator::LocalePatterns;",
+    "use crate::builtins::intl::cldr_tables::Text;",
+    "",
+    ...pool.declaration(),
+    ...lines,
+  ].join("\n");
 }
 
 // ---- Calendar and date field names ----

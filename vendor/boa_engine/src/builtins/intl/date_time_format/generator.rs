@@ -12,8 +12,8 @@ use std::{cell::RefCell, rc::Rc};
 
 use icu_locale::{Locale, extensions::unicode::key};
 
-use super::pattern_data::{LANGUAGE_REGION_HOURS, LOCALES, TWELVE_HOUR_REGIONS};
-use crate::builtins::intl::cldr_tables::table_for;
+use super::pattern_data::{LANGUAGE_REGION_HOURS, LOCALES, TEXT, TWELVE_HOUR_REGIONS};
+use crate::builtins::intl::cldr_tables::{Text, table_for};
 
 /// One locale's patterns from CLDR (written by `scripts/cldr-tables.mjs`).
 #[derive(Debug)]
@@ -36,8 +36,9 @@ pub(super) struct LocalePatterns {
     pub(super) day_period_names: &'static [(&'static str, [&'static str; 3])],
     /// The minus sign of a zone's offset (`GMT-5`).
     pub(super) offset_minus: &'static str,
-    /// The available formats: skeleton and pattern, in code point order of the skeletons.
-    pub(super) skeletons: &'static [(&'static str, &'static str)],
+    /// The available formats: skeleton and pattern (places in the table's `TEXT`), in code point order of the
+    /// skeletons.
+    pub(super) skeletons: &'static [(Text, Text)],
 }
 
 impl LocalePatterns {
@@ -524,8 +525,8 @@ impl Generator {
         for pattern in data.time_styles.iter().chain(&data.date_styles) {
             generator.add(pattern, None, false);
         }
-        for (skeleton, pattern) in data.skeletons {
-            generator.add(pattern, Some(skeleton), true);
+        for &(skeleton, pattern) in data.skeletons {
+            generator.add(pattern.read(TEXT), Some(skeleton.read(TEXT)), true);
         }
         generator
     }
@@ -817,7 +818,10 @@ fn default_hour_letter(locale: &Locale) -> char {
     {
         return letter;
     }
-    if TWELVE_HOUR_REGIONS.contains(&region.as_str()) {
+    if TWELVE_HOUR_REGIONS
+        .split(' ')
+        .any(|twelve_hour| twelve_hour == region)
+    {
         'h'
     } else {
         'H'

@@ -11,8 +11,8 @@
 
 use icu_locale::Locale;
 
-use super::interval_data::LOCALES;
-use crate::builtins::intl::cldr_tables::table_for;
+use super::interval_data::{LOCALES, TEXT};
+use crate::builtins::intl::cldr_tables::{Text, table_for};
 
 /// One locale's interval formats: by skeleton, the pattern for each field letter that can differ first.
 #[derive(Debug)]
@@ -22,7 +22,8 @@ pub(super) struct LocaleIntervals {
     pub(super) fallback: &'static str,
     /// The pattern joining a date (`{1}`) and a time (`{0}`), ICU's default one (CLDR's medium).
     pub(super) date_time_glue: &'static str,
-    pub(super) skeletons: &'static [(&'static str, &'static [(char, &'static str)])],
+    /// By skeleton, the pattern for each field letter (places in the table's `TEXT`).
+    pub(super) skeletons: &'static [(Text, &'static [(char, Text)])],
 }
 
 impl LocaleIntervals {
@@ -33,11 +34,14 @@ impl LocaleIntervals {
 
     /// CLDR's pattern for `skeleton` when `field` is the first to differ.
     fn pattern(&self, skeleton: &str, field: RangeField) -> Option<&'static str> {
-        let (_, patterns) = self.skeletons.iter().find(|(key, _)| *key == skeleton)?;
+        let (_, patterns) = self
+            .skeletons
+            .iter()
+            .find(|(key, _)| key.read(TEXT) == skeleton)?;
         patterns
             .iter()
             .find(|(letter, _)| RangeField::from_data_letter(*letter) == Some(field))
-            .map(|(_, pattern)| *pattern)
+            .map(|(_, pattern)| pattern.read(TEXT))
     }
 
     /// ICU's `DateIntervalInfo::getBestSkeleton`: the skeleton with data nearest to `skeleton`, and how they differ
@@ -61,6 +65,7 @@ impl LocaleIntervals {
         let mut best: Option<(&'static str, i8)> = None;
         let mut best_distance = u32::MAX;
         for (candidate, _) in self.skeletons {
+            let candidate = candidate.read(TEXT);
             let widths = field_widths(candidate);
             let mut distance = 0;
             let mut difference = 1;
