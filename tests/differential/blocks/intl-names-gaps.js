@@ -12,9 +12,10 @@ module.exports = async () => {
     data: {
       // ICU4X's CLDR data leaves out a short name equal to the code: Node "US", Blocksmith the long name.
       shortUnitedStates: new Intl.DisplayNames("en-US", { type: "region", style: "short" }).of("US"),
-      // The "lookup" matcher resolves a covered locale to its language (Node keeps the region), as for every
-      // Intl service on Boa's locale matching.
-      lookupLocale: new Intl.RelativeTimeFormat(["xx", "ja-JP"], { localeMatcher: "lookup" }).resolvedOptions().locale,
+      // ICU lists a segmenter locale for every region, so Node's "lookup" keeps `fr-CA`; Boa's matcher, on ICU4X's
+      // data by language, resolves it to `fr` (the formatters keep it only for a language's default region, as
+      // ICU's lists: intl-locale-lookup.js).
+      lookupSegmenter: new Intl.Segmenter("fr-CA", { localeMatcher: "lookup" }).resolvedOptions().locale,
       // Boa's number data has no Arabic-Indic digits for English, as for Intl.NumberFormat: Node "in ١٢ days".
       arabicDigits: new Intl.RelativeTimeFormat("en", { numberingSystem: "arab" }).format(12, "day"),
       // Intl.supportedValuesOf("currency") lists the currencies CLDR's currency history has in use today; ICU's

@@ -321,4 +321,8 @@ trait Service {
 
     /// The set of preferences used to resolve the provided locale.
     type Preferences: ServicePreferences;
+
+    /// Whether ICU lists a language's locale in its default region as available to the `lookup` matcher (`ja_JP`
+    /// for formatting, not for collation or plural rules, whose ICU data is by language), as V8 then reports it.
+    const LOOKUP_KEEPS_DEFAULT_REGION: bool = true;
 }

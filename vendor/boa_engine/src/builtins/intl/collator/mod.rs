@@ -66,6 +66,9 @@ impl Service for Collator {
     type LangMarker = CollationMetadataV1;
 
     type Preferences = CollatorPreferences;
+
+    // ICU's collation and plural data is by language: `lookup` resolves `ja-JP` to `ja`.
+    const LOOKUP_KEEPS_DEFAULT_REGION: bool = false;
 }
 
 impl IntrinsicObject for Collator {

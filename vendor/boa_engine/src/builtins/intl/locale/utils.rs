@@ -234,8 +234,21 @@ where
                 // this will return `Some(locale)`, where the locale is the used locale after applying
                 // the fallback algorithm, even if the used locale is exactly the same as the required
                 // locale.
+                // A locale in its language's default region is available as ICU lists it (`ja_JP`), though
+                // its data is its language's (see `is_default_region_of`).
                 match metadata.locale {
                     Some(loc) if loc.into_locale().id == prefix.into_locale().id => {
+                        locale.id = prefix.into_locale().id;
+                        return Some(locale);
+                    }
+                    Some(loc)
+                        if S::LOOKUP_KEEPS_DEFAULT_REGION
+                            && is_default_region_of(
+                            &prefix.into_locale().id,
+                            &loc.into_locale().id,
+                            provider,
+                        ) =>
+                    {
                         locale.id = prefix.into_locale().id;
                         return Some(locale);
                     }

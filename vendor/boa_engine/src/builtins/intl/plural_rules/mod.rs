@@ -44,6 +44,9 @@ impl Service for PluralRules {
     type LangMarker = PluralsCardinalV1;
 
     type Preferences = EmptyPreferences;
+
+    // ICU's collation and plural data is by language: `lookup` resolves `ja-JP` to `ja`.
+    const LOOKUP_KEEPS_DEFAULT_REGION: bool = false;
 }
 
 impl IntrinsicObject for PluralRules {
