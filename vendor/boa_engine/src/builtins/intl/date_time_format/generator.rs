@@ -539,12 +539,16 @@ impl Generator {
             return;
         };
         let entries = &mut self.buckets[bucket];
-        if let Some(same_base) = entries.iter().find(|entry| entry.base == base)
-            && (!same_base.specified || (skeleton.is_some() && !replace))
-            && !replace
+        // Without replacing (the canonical items, the style patterns), a pattern is left out where one of the same
+        // canonical form is there already, unless that one came from CLDR's available formats.
+        if !replace
+            && let Some(same_base) = entries.iter().find(|entry| entry.base == base)
+            && (!same_base.specified || skeleton.is_some())
         {
             return;
         }
+        // Nor is one whose skeleton is there already, unless it replaces a derived one (an available format over a
+        // style pattern; never another available format).
         if let Some(same_skeleton) = entries
             .iter()
             .find(|entry| entry.skeleton.original == parsed.original)
