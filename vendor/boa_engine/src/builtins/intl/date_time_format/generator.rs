@@ -494,19 +494,21 @@ impl Generator {
     /// formatter is given the format's cycle).
     pub(super) fn with_hour(locale: &Locale, default_hour: char) -> Option<Rc<Self>> {
         thread_local! {
-            static GENERATORS: RefCell<Vec<(String, Rc<Generator>)>> = const { RefCell::new(Vec::new()) };
+            static GENERATORS: RefCell<Vec<Rc<Generator>>> = const { RefCell::new(Vec::new()) };
         }
         let data = table_for(LOCALES, locale, |patterns| patterns.locale);
         if data.locale == "und" {
             return None;
         }
-        let key = format!("{}/{default_hour}", data.locale);
         GENERATORS.with_borrow_mut(|generators| {
-            if let Some((_, generator)) = generators.iter().find(|(k, _)| *k == key) {
+            let made = generators.iter().find(|generator| {
+                core::ptr::eq(generator.data, data) && generator.default_hour == default_hour
+            });
+            if let Some(generator) = made {
                 return Some(generator.clone());
             }
             let generator = Rc::new(Self::new(data, default_hour));
-            generators.push((key, generator.clone()));
+            generators.push(generator.clone());
             Some(generator)
         })
     }

@@ -82,8 +82,8 @@ pub(crate) enum FormatTimeZone {
     Identifier((TimeZone, TimeZoneId)),
 }
 
-/// The pattern a `DateTimeFormat` prints with (ICU4X's choice for its fields, at the requested widths) and the
-/// names (months, weekdays, day periods, zones) that pattern needs, loaded once when the format is created.
+/// The pattern a `DateTimeFormat` prints with (the pattern generator's, or ICU4X's for a language without
+/// packed CLDR patterns) and the names that pattern needs, loaded once when the format is created.
 #[derive(Debug)]
 pub(crate) struct PatternFormatter {
     pattern: DateTimePattern,
@@ -1282,7 +1282,8 @@ fn with_day_periods(
     {
         return parts;
     }
-    let shows = |letter: char| pattern::fields(source).iter().any(|&(field, _)| field == letter);
+    let fields = pattern::fields(source);
+    let shows = |letter: char| fields.iter().any(|&(field, _)| field == letter);
     let hour = zoned.time.hour.number();
     let minute = if shows('m') { zoned.time.minute.number() } else { 0 };
     let second = if shows('s') { zoned.time.second.number() } else { 0 };
