@@ -10,7 +10,8 @@
 //     pattern generator for the best of CLDR's available formats for the exact fields and widths: the style
 //     patterns, the date-time glue, the available formats and append items, and the regions that count 1-12.
 //   - names_data.rs: `Intl.DisplayNames`' `calendar` and `dateTimeField` types. ICU4X has no such names: CLDR's
-//     calendar names (`cldr-localenames-full`) by BCP 47 identifier, and its date fields' names in each width.
+//     calendar names (`cldr-localenames-full`) by BCP 47 identifier, and its date fields' names in each width;
+//     the short region names that are the region's code, which ICU4X's data leaves out.
 //   - supported_values_data.rs: the lists `Intl.supportedValuesOf` gives: calendars, collations, currencies,
 //     numbering systems, time zones (CLDR's canonical names, as ICU's) and units.
 //   - range_data.rs: `Intl.NumberFormat`'s formatRange. ICU4X's number data has no range pattern, approximately
@@ -283,7 +284,7 @@ const CALENDAR_IDENTIFIERS = { gregorian: "gregory", "ethiopic-amete-alem": "eth
 
 function displayNamesTable() {
   const lines = [
-    ...header("CLDR's names of calendars and date fields for `Intl.DisplayNames`' `calendar` and `dateTimeField` types, and the separator of a locale name's qualifiers, in the covered locales and the root.", "cldr-localenames-full"),
+    ...header("CLDR's names of calendars and date fields for `Intl.DisplayNames`' `calendar` and `dateTimeField` types, the separator of a locale name's qualifiers and the short region names that are their code, in the covered locales and the root.", "cldr-localenames-full"),
     "use super::calendar_field_names::LocaleNames;",
     "",
     "pub(super) static LOCALES: &[LocaleNames] = &[",
@@ -300,6 +301,14 @@ function displayNamesTable() {
       .map((calendar) => [CALENDAR_IDENTIFIERS[calendar] ?? calendar, types[calendar]])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const widths = (field) => ["", "-short", "-narrow"].map((width) => rust(fields[`${field}${width}`].displayName));
+    // Short region names that are the code itself (English `US`, `UN`): ICU4X's data leaves them out, as if no
+    // short name existed, so its short style gives the long name.
+    // The root has no region names.
+    const territories = locale === "und" ? {} : require(`cldr-localenames-full/main/${locale}/territories.json`).main[locale].localeDisplayNames.territories;
+    const shortAsCode = Object.entries(territories)
+      .filter(([key, name]) => key.endsWith("-alt-short") && name === key.slice(0, -"-alt-short".length))
+      .map(([, name]) => name)
+      .sort();
     lines.push(
       "    LocaleNames {",
       `        locale: ${rust(locale)},`,
@@ -307,6 +316,7 @@ function displayNamesTable() {
       `        locale_separator: ${rust(display.localeDisplayPattern.localeSeparator.replace("{0}", "").replace("{1}", ""))},`,
       `        calendars: &[${names.map(([calendar, name]) => `(${rust(calendar)}, ${rust(name)})`).join(", ")}],`,
       `        date_time_fields: [${DATE_TIME_FIELDS.map(([, field]) => `[${widths(field).join(", ")}]`).join(", ")}],`,
+      `        short_regions_as_codes: &[${shortAsCode.map(rust).join(", ")}],`,
       "    },",
     );
   }

@@ -101,7 +101,7 @@ const LAZY: [LazyPrelude; 14] = [
         file: "buffer.js",
         source: include_str!("builtins/buffer.js"),
         globals: &["Buffer"],
-        needs: &["encoding.js"],
+        needs: &[],
     },
     LazyPrelude {
         file: "crypto.js",

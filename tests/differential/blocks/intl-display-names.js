@@ -27,8 +27,9 @@ module.exports = async () => {
     };
     names[locale] = {
       regions: of("region", regions),
-      regionsShort: of("region", ["GB", "DE", "JP", "HK"], { style: "short" }),
-      regionsNarrow: of("region", ["GB", "PS"], { style: "narrow" }),
+      // Short names that are the code itself (English "US", "UN") as well as the others.
+      regionsShort: of("region", ["GB", "DE", "JP", "HK", "US", "UN", "MO", "PS", "BA"], { style: "short" }),
+      regionsNarrow: of("region", ["GB", "PS", "US", "UN"], { style: "narrow" }),
       languages: of("language", languages),
       languagesStandard: of("language", ["en-US", "en-GB", "pt-BR", "es-419", "fr-CA", "de-AT"], { languageDisplay: "standard" }),
       // Qualifiers joined by the language's separator (Japanese "、").

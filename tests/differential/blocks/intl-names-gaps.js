@@ -10,8 +10,6 @@ module.exports = async () => {
   };
   return {
     data: {
-      // ICU4X's CLDR data leaves out a short name equal to the code: Node "US", Blocksmith the long name.
-      shortUnitedStates: new Intl.DisplayNames("en-US", { type: "region", style: "short" }).of("US"),
       // ICU lists a segmenter locale for every region, so Node's "lookup" keeps `fr-CA`; Boa's matcher, on ICU4X's
       // data by language, resolves it to `fr` (the formatters keep it only for a language's default region, as
       // ICU's lists: intl-locale-lookup.js).

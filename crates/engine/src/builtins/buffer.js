@@ -33,64 +33,13 @@
     }
   }
 
+  // Text to bytes and back in each encoding, as Node does it, by the host (host/text_codecs.rs).
   function encode(text, encoding) {
-    switch (normalizeEncoding(encoding)) {
-      case "utf8":
-        return internals.utf8Encode(text);
-      case "base64":
-      case "base64url":
-        return internals.base64Decode(text);
-      case "hex":
-        return internals.hexDecode(text);
-      case "utf16le": {
-        // Each UTF-16 code unit, low byte first; lone surrogates are kept as they are, as in Node.
-        const bytes = new Uint8Array(text.length * 2);
-        for (let i = 0; i < text.length; i++) {
-          const unit = text.charCodeAt(i);
-          bytes[2 * i] = unit & 255;
-          bytes[2 * i + 1] = unit >> 8;
-        }
-        return bytes;
-      }
-      default: {
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 255;
-        return bytes;
-      }
-    }
+    return host.encodeText(text, normalizeEncoding(encoding));
   }
 
   function decode(bytes, encoding) {
-    switch (normalizeEncoding(encoding)) {
-      case "utf8":
-        return internals.utf8Decode(bytes);
-      case "base64":
-        return internals.base64Encode(bytes);
-      case "base64url":
-        return internals.base64Encode(bytes, true);
-      case "hex":
-        return internals.hexEncode(bytes);
-      case "ascii": {
-        let out = "";
-        for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i] & 127);
-        return out;
-      }
-      case "utf16le": {
-        // A trailing odd byte is dropped, as in Node.
-        const units = [];
-        for (let i = 0; i + 1 < bytes.length; i += 2) units.push(bytes[i] | (bytes[i + 1] << 8));
-        let out = "";
-        for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode.apply(null, units.slice(i, i + 8192));
-        return out;
-      }
-      default: {
-        let out = "";
-        for (let i = 0; i < bytes.length; i += 8192) {
-          out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
-        }
-        return out;
-      }
-    }
+    return host.decodeBytes(bytes, normalizeEncoding(encoding));
   }
 
   function invalidArgument(name, value) {
@@ -472,6 +421,18 @@
     "writeUIntBE", "writeUIntLE", "readBigUInt64BE", "readBigUInt64LE", "writeBigUInt64BE", "writeBigUInt64LE"]) {
     Buffer.prototype[name.replace("UInt", "Uint")] = Buffer.prototype[name];
   }
+  // How many bytes at the end of `bytes` begin a UTF-8 character that is not complete yet (for the decoders
+  // that keep text whole across chunks: string_decoder's, and a cipher's text output).
+  internals.incompleteUtf8Tail = function incompleteUtf8Tail(bytes) {
+    for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+      const byte = bytes[bytes.length - back];
+      if ((byte & 0xc0) === 0x80) continue;
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      return needed > back ? back : 0;
+    }
+    return 0;
+  };
+
   internals.Buffer = Buffer;
   internals.defineGlobal("Buffer", Buffer);
 });

@@ -32,6 +32,14 @@
   };
   internals.defineGlobal("global", globalThis);
 
+  // The bytes a buffer source views as a Uint8Array, or null for anything else (Buffer, the encoders, crypto).
+  internals.toBytes = function toBytes(value) {
+    if (value instanceof Uint8Array) return value;
+    if (value instanceof ArrayBuffer) return new Uint8Array(value);
+    if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return null;
+  };
+
   // Globals whose prelude loads on first use, so a block that never touches them does not pay for
   // compiling them: reading (or `typeof`) the global loads the prelude, which fills in the value;
   // assigning replaces it with the block's own value.

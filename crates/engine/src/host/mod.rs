@@ -9,6 +9,7 @@ pub(crate) mod fetch;
 mod invoke_flow;
 mod node_crypto;
 mod node_error;
+mod text_codecs;
 mod url;
 mod zlib;
 
@@ -61,7 +62,7 @@ type HostFunction = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// Builds the object holding every host function.
 pub fn host_object(context: &mut Context) -> JsObject {
-    let functions: [(&str, usize, HostFunction); 19] = [
+    let functions: [(&str, usize, HostFunction); 21] = [
         ("log", 2, log),
         ("countDroppedLog", 0, count_dropped_log),
         ("now", 0, now),
@@ -78,6 +79,8 @@ pub fn host_object(context: &mut Context) -> JsObject {
         ("randomBytes", 1, random_bytes),
         ("utf8Encode", 1, utf8_encode),
         ("utf8Decode", 3, utf8_decode),
+        ("encodeText", 2, text_codecs::encode_text),
+        ("decodeBytes", 2, text_codecs::decode_bytes),
         ("parseUrl", 2, parse_url),
         ("setUrlPart", 3, set_url_part),
         ("moduleHost", 1, module_host),

@@ -4,7 +4,7 @@
 
 use crate::preludes::LazyPrelude;
 
-pub const PRELUDES: [LazyPrelude; 15] = [
+pub const PRELUDES: [LazyPrelude; 16] = [
     LazyPrelude {
         file: "node/require.js",
         source: include_str!("require.js"),
@@ -15,7 +15,13 @@ pub const PRELUDES: [LazyPrelude; 15] = [
         file: "node/crypto.js",
         source: include_str!("crypto.js"),
         globals: &[],
-        needs: &["node/require.js", "buffer.js", "crypto.js"],
+        needs: &["node/require.js", "buffer.js"],
+    },
+    LazyPrelude {
+        file: "node/crypto_ciphers.js",
+        source: include_str!("crypto_ciphers.js"),
+        globals: &[],
+        needs: &["node/crypto.js"],
     },
     LazyPrelude {
         file: "node/webcrypto.js",
@@ -142,5 +148,65 @@ mod tests {
             .unwrap();
         assert!(internals.is_loaded("node/crypto.js"));
         assert!(internals.is_loaded("buffer.js"), "crypto needs Buffer");
+    }
+
+    #[test]
+    fn signing_compiles_neither_the_ciphers_nor_web_crypto_until_a_block_uses_them() {
+        let (mut context, internals) = context_with_preludes();
+        let signed = context
+            .eval(Source::from_bytes(
+                "const crypto = require('crypto');
+                 typeof crypto.createSign('RSA-SHA256').update('x').sign + Object.keys(crypto).length;",
+            ))
+            .unwrap();
+        assert!(signed.is_string());
+        assert!(internals.is_loaded("node/crypto.js"));
+        assert!(!internals.is_loaded("node/crypto_ciphers.js"));
+        assert!(
+            !internals.is_loaded("crypto.js"),
+            "the global crypto is not needed to sign"
+        );
+
+        let ciphers = context
+            .eval(Source::from_bytes(
+                "const { createCipheriv, pbkdf2Sync } = crypto;
+                 const described = Object.getOwnPropertyDescriptor(crypto, 'scryptSync');
+                 [typeof createCipheriv, typeof pbkdf2Sync, 'value' in described, described.enumerable].join();",
+            ))
+            .unwrap();
+        assert_eq!(
+            ciphers
+                .to_string(&mut context)
+                .unwrap()
+                .to_std_string_escaped(),
+            "function,function,true,true"
+        );
+        assert!(internals.is_loaded("node/crypto_ciphers.js"));
+
+        let web = context
+            .eval(Source::from_bytes(
+                "crypto.webcrypto === globalThis.crypto && crypto.subtle === globalThis.crypto.subtle",
+            ))
+            .unwrap();
+        assert_eq!(web.as_boolean(), Some(true));
+    }
+
+    #[test]
+    fn a_lazy_export_assigned_before_its_first_read_keeps_the_blocks_value() {
+        let (mut context, internals) = context_with_preludes();
+        let kept = context
+            .eval(Source::from_bytes(
+                "const crypto = require('crypto');
+                 crypto.pbkdf2Sync = () => 'mine';
+                 crypto.pbkdf2Sync() + ':' + typeof crypto.scryptSync;",
+            ))
+            .unwrap();
+        assert_eq!(
+            kept.to_string(&mut context)
+                .unwrap()
+                .to_std_string_escaped(),
+            "mine:function"
+        );
+        assert!(internals.is_loaded("node/crypto_ciphers.js"));
     }
 }

@@ -57,6 +57,30 @@
     exportsByModule.set(name, moduleExports);
   };
 
+  // Names of a module's exports whose values come from `load()` on the first read of any of them (a second
+  // prelude, most often), so that a block pays for compiling them only when it uses them. Each name is an
+  // enumerable accessor until then, as a data property; assigning one first replaces it with the block's value.
+  internals.defineLazyExports = function defineLazyExports(target, names, load) {
+    const settle = (name, value) => Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+    for (const name of names) {
+      Object.defineProperty(target, name, {
+        get() {
+          const values = load();
+          for (const each of names) {
+            const descriptor = Object.getOwnPropertyDescriptor(target, each);
+            if (descriptor && descriptor.get) settle(each, values[each]);
+          }
+          return target[name];
+        },
+        set(value) {
+          settle(name, value);
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  };
+
   function withCode(error, code, extra) {
     Object.defineProperty(error, "code", { value: code, writable: true, enumerable: true, configurable: true });
     if (extra) Object.assign(error, extra);

@@ -14,17 +14,6 @@
     return normalized;
   }
 
-  // How many bytes at the end of `bytes` begin a UTF-8 character that is not complete yet.
-  function incompleteUtf8(bytes) {
-    for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-      const byte = bytes[bytes.length - back];
-      if ((byte & 0xc0) === 0x80) continue;
-      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-      return needed > back ? back : 0;
-    }
-    return 0;
-  }
-
   function decode(bytes, encoding) {
     if (encoding === "utf16le") {
       let text = "";
@@ -47,7 +36,7 @@
       const incoming = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       const all = this.#carry.length ? Buffer.concat([this.#carry, incoming]) : incoming;
       let keep = 0;
-      if (this.encoding === "utf8") keep = incompleteUtf8(all);
+      if (this.encoding === "utf8") keep = internals.incompleteUtf8Tail(all);
       else if (this.encoding === "base64" || this.encoding === "base64url") keep = all.length % 3;
       else if (this.encoding === "utf16le") {
         keep = all.length % 2;

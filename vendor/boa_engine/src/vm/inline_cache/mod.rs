@@ -6,8 +6,12 @@ use boa_gc::GcRefCell;
 use boa_macros::{Finalize, Trace};
 
 use crate::{
-    JsString,
-    object::shape::{Shape, WeakShape, slot::Slot},
+    JsObject, JsString,
+    object::shape::{
+        Shape, WeakShape,
+        slot::{Slot, SlotAttributes},
+    },
+    property::PropertyKey,
 };
 
 #[cfg(test)]
@@ -20,6 +24,12 @@ pub(crate) const PIC_CAPACITY: usize = 4;
 pub(crate) struct CacheEntry {
     /// A weak reference is kept to the shape to avoid the shape preventing deallocation.
     pub(crate) shape: WeakShape,
+    /// For a slot in the prototype, the prototype's shape when the slot was found: the object's own shape
+    /// does not change when its prototype gains, loses or redefines a property, which moves the prototype's
+    /// slots, so a hit checks that the prototype still has this shape (a Blocksmith patch, see the crate's
+    /// README). Held strongly, so that its address cannot be reused by another shape while the entry lives,
+    /// and so that the check on every hit is a comparison of addresses, not a weak reference's upgrade.
+    pub(crate) prototype_shape: Option<Shape>,
     #[unsafe_ignore_trace]
     pub(crate) slot: Slot,
 }
@@ -62,7 +72,7 @@ impl InlineCache {
         }
     }
 
-    pub(crate) fn set(&self, shape: &Shape, slot: Slot) {
+    pub(crate) fn set(&self, shape: &Shape, prototype_shape: Option<&Shape>, slot: Slot) {
         if self.megamorphic.get() {
             return;
         }
@@ -73,6 +83,7 @@ impl InlineCache {
         if entries
             .try_push(CacheEntry {
                 shape: shape.into(),
+                prototype_shape: prototype_shape.cloned(),
                 slot,
             })
             .is_err()
@@ -99,6 +110,11 @@ impl InlineCache {
         while i < entries.len() {
             if let Some(upgraded) = entries[i].shape.upgrade() {
                 if upgraded.to_addr_usize() == shape_addr {
+                    if !self.prototype_slot_still_valid(&upgraded, &mut entries[i]) {
+                        // The property moved or changed in the prototype: this entry can never hit again.
+                        entries.swap_remove(i);
+                        break;
+                    }
                     result = Some((upgraded, entries[i].slot));
                     break;
                 }
@@ -110,5 +126,81 @@ impl InlineCache {
         }
 
         result
+    }
+
+    /// Whether `entry`'s slot, found in the prototype of `shape`, is still where the property is (always true
+    /// for an own slot). When the prototype's shape has changed since the entry was made, the property is
+    /// looked up again: a prototype that only gained properties (as a library's prototypes do while it loads)
+    /// keeps its slots, and the entry then records the new shape; one that lost or redefined properties may
+    /// have moved them, and the entry is no longer valid.
+    fn prototype_slot_still_valid(&self, shape: &Shape, entry: &mut CacheEntry) -> bool {
+        let Some(recorded) = &entry.prototype_shape else {
+            return true;
+        };
+        let Some(prototype) = shape.prototype() else {
+            return false;
+        };
+        if prototype.borrow().shape().to_addr_usize() == recorded.to_addr_usize() {
+            return true;
+        }
+        let current = prototype.borrow().shape().clone();
+        let property_bits = !SlotAttributes::INLINE_CACHE_BITS;
+        let unchanged = current
+            .lookup(&PropertyKey::from(self.name.clone()))
+            .is_some_and(|found| {
+                found.index == entry.slot.index
+                    && found.attributes & property_bits == entry.slot.attributes & property_bits
+            });
+        if unchanged {
+            entry.prototype_shape = Some(current);
+        }
+        unchanged
+    }
+}
+
+/// The shapes an uncached property access saw before it ran: the object's own and its prototype's.
+///
+/// The slot an access finds belongs to those shapes, but a getter or setter it calls may change them (a lazy
+/// property that replaces itself with a data property moves the slots after it), so the slot is cached only
+/// when neither changed. Caching it under the shapes found afterwards made the access site read another
+/// property, or past the end of the object's storage (a Blocksmith patch, see the crate's README).
+pub(crate) struct ShapesBefore {
+    own: Shape,
+    prototype: Option<Shape>,
+}
+
+impl ShapesBefore {
+    /// The shapes `object` has now, or `None` when `ic` no longer caches (megamorphic): a site that reads many
+    /// shapes of objects misses every time, and should not pay for recording them.
+    pub(crate) fn of(ic: &InlineCache, object: &JsObject) -> Option<Self> {
+        if ic.megamorphic.get() {
+            return None;
+        }
+        Some(Self::now(object))
+    }
+
+    fn now(object: &JsObject) -> Self {
+        let own = object.borrow().shape().clone();
+        let prototype = own
+            .prototype()
+            .map(|prototype| prototype.borrow().shape().clone());
+        Self { own, prototype }
+    }
+
+    /// Caches `slot` in `ic` if `object` and its prototype still have the shapes they had.
+    pub(crate) fn cache_if_unchanged(&self, ic: &InlineCache, object: &JsObject, slot: Slot) {
+        let current = Self::now(object);
+        let same = |before: &Shape, after: &Shape| before.to_addr_usize() == after.to_addr_usize();
+        if !same(&self.own, &current.own) {
+            return;
+        }
+        let prototype_shape = match (&self.prototype, &current.prototype) {
+            (Some(before), Some(after)) if same(before, after) => Some(before),
+            (None, None) => None,
+            _ => return,
+        };
+        let prototype_shape =
+            prototype_shape.filter(|_| slot.attributes.contains(SlotAttributes::PROTOTYPE));
+        ic.set(&self.own, prototype_shape, slot);
     }
 }

@@ -1,7 +1,8 @@
 //! The names of calendars and date-time fields for `Intl.DisplayNames`' `calendar` and `dateTimeField` types, which
 //! ICU4X has no data for: CLDR's, from a table `scripts/cldr-tables.mjs` writes (`names_data.rs`), as V8 gives them
 //! through ICU's `LocaleDisplayNames` and `DateTimePatternGenerator::getFieldDisplayName`; and the separator of a
-//! locale name's qualifiers, which ICU4X writes as ", " in every language.
+//! locale name's qualifiers, which ICU4X writes as ", " in every language; and the short region names that are
+//! the region's code, which ICU4X's data leaves out.
 
 use icu_locale::Locale;
 
@@ -18,6 +19,8 @@ pub(super) struct LocaleNames {
     pub(super) calendars: &'static [(&'static str, &'static str)],
     /// The date-time fields' names in [`DATE_TIME_FIELDS`]' order: long, short and narrow.
     pub(super) date_time_fields: [[&'static str; 3]; 12],
+    /// Regions whose short name is their code (English `US`, `UN`), sorted: ICU4X's data leaves these out.
+    pub(super) short_regions_as_codes: &'static [&'static str],
 }
 
 /// ECMA-402's date-time field codes (`IsValidDateTimeFieldCode`).
@@ -63,6 +66,15 @@ pub(super) fn calendar_name(locale: &Locale, code: &str) -> Option<&'static str>
 /// 2 narrow).
 pub(super) fn date_time_field_name(locale: &Locale, field: usize, width: usize) -> &'static str {
     table_for(LOCALES, locale, |names| names.locale).date_time_fields[field][width]
+}
+
+/// Whether `locale`'s short (and narrow) name of `region` is the region's code itself (English `US`), which
+/// ICU4X's data leaves out, so that its short style gives the long name (`United States`).
+pub(super) fn short_region_name_is_code(locale: &Locale, region: &str) -> bool {
+    table_for(LOCALES, locale, |names| names.locale)
+        .short_regions_as_codes
+        .binary_search(&region)
+        .is_ok()
 }
 
 /// `name` (ICU4X's name of a locale, `Serbian (Latin, Serbia)`) with its qualifiers joined as `locale` joins them

@@ -370,10 +370,19 @@ impl DisplayNames {
                     calendar_field_names::with_locale_separator(&self.locale, name)
                 })
             }
-            (Names::Region(regions), CanonicalCode::Region(region, as_written)) => as_written
-                .then(|| regions.of(region))
-                .flatten()
-                .map(str::to_owned),
+            (Names::Region(regions), CanonicalCode::Region(region, as_written)) => {
+                if as_written
+                    && self.style != Style::Long
+                    && calendar_field_names::short_region_name_is_code(&self.locale, region.as_str())
+                {
+                    Some(region.as_str().to_owned())
+                } else {
+                    as_written
+                        .then(|| regions.of(region))
+                        .flatten()
+                        .map(str::to_owned)
+                }
+            }
             (Names::Script(scripts), CanonicalCode::Script(script, as_written)) => as_written
                 .then(|| scripts.of(script))
                 .flatten()

@@ -3,7 +3,10 @@ use crate::{
     error::JsNativeError,
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
     property::PropertyKey,
-    vm::opcode::{IndexOperand, Operation, RegisterOperand},
+    vm::{
+        inline_cache::ShapesBefore,
+        opcode::{IndexOperand, Operation, RegisterOperand},
+    },
 };
 
 /// `GetName` implements the Opcode Operation for `Opcode::GetName`
@@ -84,6 +87,7 @@ impl GetNameGlobal {
             drop(object_borrowed);
 
             let key: PropertyKey = ic.name.clone().into();
+            let shapes_before = ShapesBefore::of(ic, &object);
 
             let context = &mut InternalMethodPropertyContext::new(context);
             let Some(result) = object.__try_get__(&key, object.clone().into(), context)? else {
@@ -95,11 +99,11 @@ impl GetNameGlobal {
 
             // Cache the property.
             let slot = *context.slot();
-            if slot.is_cacheable() {
+            if slot.is_cacheable()
+                && let Some(shapes_before) = &shapes_before
+            {
                 let ic = &context.vm.frame().code_block.ic[usize::from(ic_index)];
-                let object_borrowed = object.borrow();
-                let shape = object_borrowed.shape();
-                ic.set(shape, slot);
+                shapes_before.cache_if_unchanged(ic, &object, slot);
             }
 
             context.vm.set_register(dst.into(), result);

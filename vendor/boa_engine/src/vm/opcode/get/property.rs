@@ -6,7 +6,10 @@ use crate::{
     js_string,
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
     property::PropertyKey,
-    vm::opcode::{IndexOperand, Operation, RegisterOperand},
+    vm::{
+        inline_cache::ShapesBefore,
+        opcode::{IndexOperand, Operation, RegisterOperand},
+    },
 };
 
 /// The `TypeError` V8 throws for a property access on `null` or `undefined`, naming the property:
@@ -89,17 +92,18 @@ fn get_by_name<const LENGTH: bool>(
     drop(object_borrowed);
 
     let key: PropertyKey = ic.name.clone().into();
+    let shapes_before = ShapesBefore::of(ic, &object);
 
     let context = &mut InternalMethodPropertyContext::new(context);
     let result = object.__get__(&key, receiver.clone(), context)?;
 
     // Cache the property.
     let slot = *context.slot();
-    if slot.is_cacheable() {
+    if slot.is_cacheable()
+        && let Some(shapes_before) = &shapes_before
+    {
         let ic = &context.vm.frame().code_block.ic[usize::from(index)];
-        let object_borrowed = object.borrow();
-        let shape = object_borrowed.shape();
-        ic.set(shape, slot);
+        shapes_before.cache_if_unchanged(ic, &object, slot);
     }
 
     context.vm.set_register(dst.into(), result);

@@ -1,6 +1,7 @@
 use crate::JsExpect;
 use crate::JsValue;
 use crate::value::JsVariant;
+use crate::vm::inline_cache::ShapesBefore;
 use crate::vm::opcode::{IndexOperand, RegisterOperand, nullish_property_error};
 use crate::{
     Context, JsNativeError, JsObject, JsResult,
@@ -74,6 +75,7 @@ fn set_by_name(
     drop(object_borrowed);
 
     let name: PropertyKey = ic.name.clone().into();
+    let shapes_before = ShapesBefore::of(ic, &object);
 
     let context = &mut InternalMethodPropertyContext::new(context);
     let succeeded = object.__set__(name.clone(), value.clone(), receiver.clone(), context)?;
@@ -85,11 +87,12 @@ fn set_by_name(
 
     // Cache the property.
     let slot = *context.slot();
-    if succeeded && slot.is_cacheable() {
+    if succeeded
+        && slot.is_cacheable()
+        && let Some(shapes_before) = &shapes_before
+    {
         let ic = &context.vm.frame().code_block.ic[usize::from(index)];
-        let object_borrowed = object.borrow();
-        let shape = object_borrowed.shape();
-        ic.set(shape, slot);
+        shapes_before.cache_if_unchanged(ic, &object, slot);
     }
 
     Ok(())
