@@ -9,7 +9,7 @@
 
 use base64ct::{Base64, Base64UrlUnpadded, Encoding as _};
 use boa_engine::object::builtins::{AlignedVec, JsArrayBuffer, JsUint8Array};
-use boa_engine::string::JsStrVariant;
+use boa_engine::string::{JsStr, JsStrVariant};
 use boa_engine::{js_string, Context, JsNativeError, JsResult, JsString, JsValue};
 
 use super::bytes::bytes_of;
@@ -102,12 +102,12 @@ fn bytes_to_text(bytes: &[u8], encoding: TextEncoding) -> JsString {
                     ]
                 })
                 .collect();
-            JsString::from(boa_engine::string::JsStr::latin1(&hex))
+            JsString::from(JsStr::latin1(&hex))
         }
-        TextEncoding::Latin1 => JsString::from(boa_engine::string::JsStr::latin1(bytes)),
+        TextEncoding::Latin1 => JsString::from(JsStr::latin1(bytes)),
         TextEncoding::Ascii => {
             let ascii: Vec<u8> = bytes.iter().map(|byte| byte & 0x7f).collect();
-            JsString::from(boa_engine::string::JsStr::latin1(&ascii))
+            JsString::from(JsStr::latin1(&ascii))
         }
         TextEncoding::Utf16Le => {
             let units: Vec<u16> = bytes
