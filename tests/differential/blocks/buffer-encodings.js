@@ -1,7 +1,8 @@
 // Buffer's text encodings as Node converts them, edge cases and large data: base64 that skips foreign characters
 // and stops at padding, base64url, hex that stops at the first pair that is not hex, latin1 and ascii with code
 // units above 255, utf16le with lone surrogates and odd lengths, UTF-8 with invalid sequences, atob/btoa, and a
-// megabyte through each encoding and back (it took over 30 s in JavaScript on Boa; the host converts it now).
+// megabyte through each encoding and back (it took over 30 s in JavaScript on Boa; the host converts it now), and
+// through string_decoder in pieces.
 module.exports = async () => {
   const crypto = require("crypto");
   const hex = (buffer) => buffer.toString("hex");
@@ -42,5 +43,18 @@ module.exports = async () => {
   }
   const utf8Text = large.toString("utf8");
   roundTrips.utf8 = { length: utf8Text.length, digest: crypto.createHash("sha256").update(utf8Text).digest("hex") };
-  return { data: { decoded, encoded, roundTrips } };
+
+  // The same text arriving in 64 KB pieces through string_decoder, whose pieces split characters and groups.
+  const { StringDecoder } = require("string_decoder");
+  const text = "héllo wörld 😀 ".repeat(40000);
+  const pieces = {};
+  for (const encoding of ["utf8", "utf16le", "base64", "hex", "latin1"]) {
+    const source = Buffer.from(text, encoding === "base64" || encoding === "hex" ? "utf8" : encoding);
+    const decoder = new StringDecoder(encoding);
+    let result = "";
+    for (let i = 0; i < source.length; i += 65537) result += decoder.write(source.subarray(i, i + 65537));
+    result += decoder.end();
+    pieces[encoding] = { length: result.length, digest: crypto.createHash("sha256").update(result).digest("hex") };
+  }
+  return { data: { decoded, encoded, roundTrips, pieces } };
 };

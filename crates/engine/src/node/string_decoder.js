@@ -14,14 +14,8 @@
     return normalized;
   }
 
-  function decode(bytes, encoding) {
-    if (encoding === "utf16le") {
-      let text = "";
-      for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
-      return text;
-    }
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
-  }
+  // Whole characters (or groups) only reach here; the host decodes them as `Buffer#toString` does.
+  const decode = (bytes, encoding) => host.decodeBytes(bytes, encoding);
 
   class StringDecoder {
     #carry = new Uint8Array(0);
