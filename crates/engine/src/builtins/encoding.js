@@ -1,4 +1,5 @@
-// `TextEncoder`, `TextDecoder` (UTF-8), `atob`, `btoa`, and the base64/hex helpers `Buffer` shares.
+// `TextEncoder`, `TextDecoder` (UTF-8), `atob`, `btoa`, and the base64, hex and UTF-8 helpers the other preludes
+// share (`Blob`, `fetch`, `URL`, `crypto`); `Buffer` calls the host's codecs itself.
 (function (host, internals) {
   "use strict";
   // Base64, hex and UTF-8 are the host's (host/text_codecs.rs): built a character at a time here, a large

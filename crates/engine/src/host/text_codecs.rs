@@ -161,14 +161,16 @@ fn base64_decode_lenient(units: impl Iterator<Item = u16>) -> Vec<u8> {
 
 /// Node's hex decoding: two digits a byte, either case, up to the first pair that is not two hex digits; a
 /// trailing odd digit is dropped.
-fn hex_decode_until_invalid(units: impl Iterator<Item = u16>) -> Vec<u8> {
+fn hex_decode_until_invalid(mut units: impl Iterator<Item = u16>) -> Vec<u8> {
     let digit = |unit: u16| char::from_u32(u32::from(unit)).and_then(|c| c.to_digit(16));
-    let units: Vec<u16> = units.collect();
-    units
-        .chunks_exact(2)
-        .map_while(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?))
-        .map(|byte| byte.to_le_bytes()[0])
-        .collect()
+    let mut bytes = Vec::new();
+    while let (Some(high), Some(low)) = (units.next(), units.next()) {
+        let (Some(high), Some(low)) = (digit(high), digit(low)) else {
+            break;
+        };
+        bytes.push((high << 4 | low).to_le_bytes()[0]);
+    }
+    bytes
 }
 
 #[cfg(test)]
