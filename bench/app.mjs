@@ -95,13 +95,23 @@ async function measureOnce(run) {
       const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
       const paint = performance.getEntriesByType('paint').find((entry) => entry.name === 'first-paint');
       return { origin: performance.timeOrigin, now: performance.now(), firstPaint: paint?.startTime ?? null,
-               mounting: mark('blocksmith:app-mounting'), editor: mark('blocksmith:editor-shows-block') };`);
-    const navigationSeconds = startSeconds - page.now / 1000;
+               requested: mark('blocksmith:bundle-requested'), running: mark('blocksmith:bundle-running'),
+               bundle: performance.getEntriesByType('resource').find((entry) => entry.name.includes('/assets/boot-') && entry.name.endsWith('.js')) ?? null,
+               mounting: mark('blocksmith:app-mounting'), created: mark('blocksmith:editor-created'), editor: mark('blocksmith:editor-shows-block'),
+               linesRendered: mark('blocksmith:editor-lines-rendered') };`);
+    // The page's clock was read after the poll that saw the editor, so its age is taken again now.
+    const navigationSeconds = uptimeSeconds() - app.startTicks / CLOCK_TICKS_PER_SECOND - page.now / 1000;
+    const atPage = (ms) => (ms === null ? null : navigationSeconds + ms / 1000);
     const phases = {
       navigationSeconds,
-      firstPaintSeconds: page.firstPaint === null ? null : navigationSeconds + page.firstPaint / 1000,
-      mountingSeconds: page.mounting === null ? null : navigationSeconds + page.mounting / 1000,
-      editorSeconds: page.editor === null ? null : navigationSeconds + page.editor / 1000,
+      firstPaintSeconds: atPage(page.firstPaint),
+      bundleRequestedSeconds: atPage(page.requested),
+      bundleFetchedSeconds: atPage(page.bundle?.responseEnd ?? null),
+      bundleRunningSeconds: atPage(page.running),
+      mountingSeconds: atPage(page.mounting),
+      editorCreatedSeconds: atPage(page.created),
+      editorSeconds: atPage(page.editor),
+      linesRenderedSeconds: atPage(page.linesRendered),
     };
 
     await sleep(IDLE_MS);
@@ -185,8 +195,10 @@ function printTable(summary) {
   console.log('');
   console.log(
     `Start, medians in the app process's age: page navigation begins ${phase(phases.navigationSeconds)}, ` +
-      `first paint (the skeleton) ${phase(phases.firstPaintSeconds)}, app mounting ${phase(phases.mountingSeconds)}, ` +
-      `editor shows its block ${phase(phases.editorSeconds)}.`,
+      `first paint (the skeleton) ${phase(phases.firstPaintSeconds)}, bundle asked for ${phase(phases.bundleRequestedSeconds)}, ` +
+      `fetched ${phase(phases.bundleFetchedSeconds)}, running ${phase(phases.bundleRunningSeconds)}, ` +
+      `app mounting ${phase(phases.mountingSeconds)}, editor created ${phase(phases.editorCreatedSeconds)}, ` +
+      `editor given its block ${phase(phases.editorSeconds)}, its lines rendered ${phase(phases.linesRenderedSeconds)}.`,
   );
   if (summary.openedByClick) {
     console.log('');

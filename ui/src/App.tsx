@@ -16,6 +16,7 @@ import { Splitter } from './workspace/Splitter';
 import { usePaneWidths } from './workspace/usePaneWidths';
 import { WorkspaceBar } from './workspace/WorkspaceBar';
 import { useWorkspace, WorkspaceProvider } from './workspace/WorkspaceContext';
+import type { OpenedWorkspace } from './workspace/firstScreen';
 import { WorkspaceUnavailable } from './workspace/WorkspaceUnavailable';
 
 function Workbench() {
@@ -49,10 +50,11 @@ function Workbench() {
   );
 }
 
-export function App() {
+/** `firstWorkspace`: the default workspace as opened before the app loaded, or null to open it now. */
+export function App({ firstWorkspace }: { firstWorkspace: OpenedWorkspace | null }) {
   return (
     <NoticeProvider>
-      <WorkspaceProvider>
+      <WorkspaceProvider initial={firstWorkspace}>
         <ConnectionKindsProvider>
           <HostChangeProvider>
             <EditorSessionProvider>

@@ -3,8 +3,10 @@
 // The styles come with this entry, so they are linked in the page's head and style the skeleton too.
 import './styles.css';
 import { prefetchFirstScreen } from './workspace/firstScreen';
+import { STARTUP_MARKS, markStartup } from './startup';
 
 // Rust opens the workspace and reads its block while the window paints and parses the app.
 prefetchFirstScreen();
 await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+markStartup(STARTUP_MARKS.bundleRequested);
 await import('./boot');

@@ -1,8 +1,13 @@
 // The moments of a start, as performance marks the window keeps (tests and the README's start-up figure read
-// them): the skeleton in index.html paints first, then the app mounts, then the editor shows the first block.
+// them): the skeleton in index.html paints first, the app's bundle is asked for and starts running, the app mounts,
+// Monaco's editor is created, then it is given the first block, and the frame after that has its lines on screen.
 export const STARTUP_MARKS = {
+  bundleRequested: 'blocksmith:bundle-requested',
+  bundleRunning: 'blocksmith:bundle-running',
   appMounting: 'blocksmith:app-mounting',
+  editorCreated: 'blocksmith:editor-created',
   editorShowsBlock: 'blocksmith:editor-shows-block',
+  editorLinesRendered: 'blocksmith:editor-lines-rendered',
 } as const;
 
 /** Marks `name` once: later calls (another block opened) keep the first moment. */

@@ -1,5 +1,5 @@
 // The centre pane: the selected block's source in Monaco, saved automatically as the user types.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api, asBackendError, type BackendError, type ErrorCode } from '../common/backend';
 import { useNotices } from '../common/notices';
 import { useConnectionKinds } from '../connections/kinds';
@@ -30,6 +30,19 @@ function modelUri(workspacePath: string, blockId: string): monaco.Uri {
   return monaco.Uri.from({ scheme: 'blocksmith', path: `/${encodeURIComponent(workspacePath)}/${blockId}.js` });
 }
 
+/**
+ * Marks the first animation frame in which the editor in `host` has a line of text in its DOM. Monaco renders a new
+ * model's lines in an animation frame; a frame callback asked for after that one runs after it, before the paint.
+ */
+function markWhenLinesRendered(host: HTMLElement | null) {
+  let framesLeft = 30;
+  const check = () => {
+    if (host?.querySelector('.view-lines .view-line')) markStartup(STARTUP_MARKS.editorLinesRendered);
+    else if (--framesLeft > 0) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
 export function CodeEditor() {
   const workspaceState = useWorkspace();
   const { workspace, selectedBlockId, registerBeforeSwitch } = workspaceState;
@@ -53,12 +66,14 @@ export function CodeEditor() {
   const reportErrorRef = useRef(reportError);
   reportErrorRef.current = reportError;
 
-  // One editor for the window's lifetime; blocks swap models in and out of it.
+  // One editor for the window's lifetime; blocks swap models in and out of it. Created before the browser paints
+  // (a layout effect), so the first frame that shows the pane shows the editor in it.
   const { attach, runShortcut } = session;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     const instance = monaco.editor.create(host, { ...BLOCK_EDITOR_OPTIONS, model: null });
+    markStartup(STARTUP_MARKS.editorCreated);
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runShortcut.current?.());
     const marks = new RunErrorMarks(instance);
     const saver = new Autosaver(
@@ -120,8 +135,9 @@ export function CodeEditor() {
     };
   }, [workspacePath]);
 
-  // Open the selected block, reading its file the first time.
-  useEffect(() => {
+  // Open the selected block, reading its file the first time. Before the browser paints, so that at start the block
+  // read before the app loaded is in the first frame of the editor.
+  useLayoutEffect(() => {
     if (!editor || workspacePath === null || selectedBlockId === null) return;
     let cancelled = false;
     const uri = modelUri(workspacePath, selectedBlockId);
@@ -132,16 +148,24 @@ export function CodeEditor() {
       setReadFailure(null);
       return;
     }
-    takeFirstBlockSource(workspacePath, selectedBlockId)
-      .then((prefetched) => prefetched ?? api.blockRead(selectedBlockId))
+    const show = (source: string) => {
+      const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(source, 'javascript', uri);
+      modelBlockIds.current.set(model, selectedBlockId);
+      editor.setModel(model);
+      setReadFailure(null);
+      setSaveState('saved');
+      markStartup(STARTUP_MARKS.editorShowsBlock);
+      markWhenLinesRendered(hostRef.current);
+    };
+    const prefetched = takeFirstBlockSource(workspacePath, selectedBlockId);
+    if (prefetched !== null) {
+      show(prefetched);
+      return;
+    }
+    api
+      .blockRead(selectedBlockId)
       .then((source) => {
-        if (cancelled) return;
-        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(source, 'javascript', uri);
-        modelBlockIds.current.set(model, selectedBlockId);
-        editor.setModel(model);
-        setReadFailure(null);
-        setSaveState('saved');
-        markStartup(STARTUP_MARKS.editorShowsBlock);
+        if (!cancelled) show(source);
       })
       .catch((error: unknown) => {
         if (cancelled) return;

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, asBackendError, type JsonValue, type WorkspaceView } from '../common/backend';
 import { useNotices } from '../common/notices';
-import { openWorkspace, takeFirstWorkspace } from './firstScreen';
+import { openWorkspace, type OpenedWorkspace } from './firstScreen';
 import { defaultSelection, findBlock } from './model';
 
 type BeforeSwitch = () => Promise<void>;
@@ -31,12 +31,13 @@ interface WorkspaceState {
 
 const WorkspaceContext = createContext<WorkspaceState | null>(null);
 
-export function WorkspaceProvider({ children }: { children: ReactNode }) {
+/** `initial`: the workspace opened before the app loaded (shown from the first render), or null to open the default. */
+export function WorkspaceProvider({ initial, children }: { initial: OpenedWorkspace | null; children: ReactNode }) {
   const { reportError } = useNotices();
-  const [workspace, setWorkspace] = useState<WorkspaceView | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceView | null>(initial?.workspace ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [selectedBlockId, setSelectedBlockId] = useState<string | null>(null);
+  const [loading, setLoading] = useState(initial === null);
+  const [selectedBlockId, setSelectedBlockId] = useState<string | null>(initial?.selectedBlockId ?? null);
   const [lastResults, setLastResults] = useState<Record<string, JsonValue>>({});
   const [lastInputs, setLastInputs] = useState<Record<string, JsonValue>>({});
   const flushers = useRef(new Set<BeforeSwitch>());
@@ -51,8 +52,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       try {
         await flushPending();
         // The workspace is shown with its block already selected, so the list never shows with nothing selected.
-        // At start the default workspace was asked for before the app loaded (firstScreen.ts).
-        const opened = await ((path === null ? takeFirstWorkspace() : null) ?? openWorkspace(path));
+        const opened = await openWorkspace(path);
         setWorkspace(opened.workspace);
         setLoadError(null);
         setLastResults({});
@@ -71,8 +71,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
 
   const openRef = useRef(open);
   openRef.current = open;
+  const openedBeforeStart = useRef(initial !== null);
   useEffect(() => {
-    void openRef.current(null);
+    if (!openedBeforeStart.current) void openRef.current(null);
   }, []);
 
   const update = useCallback(

@@ -8,6 +8,8 @@ const rust = vi.hoisted(() => ({
   blockReads: [] as string[],
   remembered: {} as Record<string, string>,
   preferencesFail: false,
+  openFails: false,
+  readFails: false,
 }));
 
 const workspace = {
@@ -25,6 +27,7 @@ vi.mock('../common/backend', () => ({
   api: {
     workspaceOpen: async (path: string | null) => {
       rust.workspaceOpens.push(path);
+      if (rust.openFails) throw new Error('blocksmith.json is not JSON');
       return workspace;
     },
     preferencesRead: async () => {
@@ -33,6 +36,7 @@ vi.mock('../common/backend', () => ({
     },
     blockRead: async (blockId: string) => {
       rust.blockReads.push(blockId);
+      if (rust.readFails) throw new Error('the block file is gone');
       return `// the text of ${blockId}`;
     },
   },
@@ -45,9 +49,11 @@ beforeEach(() => {
   rust.blockReads = [];
   rust.remembered = {};
   rust.preferencesFail = false;
+  rust.openFails = false;
+  rust.readFails = false;
   // Whatever an earlier test left prefetched is taken, so each starts with nothing asked.
   firstScreen.takeFirstWorkspace();
-  void firstScreen.takeFirstBlockSource('', '');
+  firstScreen.takeFirstBlockSource('', '');
 });
 
 describe('the block a workspace opens on', () => {
@@ -74,27 +80,60 @@ describe('the prefetched first screen', () => {
     await vi.waitFor(() => expect(rust.blockReads).toEqual(['step-two']));
     expect(rust.workspaceOpens).toEqual([null]);
 
-    await expect(firstScreen.takeFirstWorkspace()).resolves.toEqual({ workspace, selectedBlockId: 'step-two' });
-    await expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-two')).resolves.toBe('// the text of step-two');
+    await firstScreen.firstScreenReady();
+    expect(firstScreen.takeFirstWorkspace()).toEqual({ workspace, selectedBlockId: 'step-two' });
+    expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-two')).toBe('// the text of step-two');
     expect(rust.workspaceOpens).toEqual([null]);
     expect(rust.blockReads).toEqual(['step-two']);
   });
 
+  it('is ready only once both answers are in, so the first render can show them', async () => {
+    firstScreen.prefetchFirstScreen();
+    expect(firstScreen.takeFirstWorkspace()).toBeNull();
+    await firstScreen.firstScreenReady();
+    expect(firstScreen.takeFirstWorkspace()).not.toBeNull();
+    expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-one')).toBe('// the text of step-one');
+  });
+
   it('is taken once: a later open or read asks Rust again', async () => {
     firstScreen.prefetchFirstScreen();
+    await firstScreen.firstScreenReady();
     expect(firstScreen.takeFirstWorkspace()).not.toBeNull();
     expect(firstScreen.takeFirstWorkspace()).toBeNull();
-    await expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-one')).resolves.toBe('// the text of step-one');
-    await expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-one')).resolves.toBeNull();
+    expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-one')).toBe('// the text of step-one');
+    expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-one')).toBeNull();
   });
 
   it('gives no text for another block than the prefetched one (the user picked one first)', async () => {
     firstScreen.prefetchFirstScreen();
-    await expect(firstScreen.takeFirstBlockSource(workspace.path, 'trigger')).resolves.toBeNull();
+    await firstScreen.firstScreenReady();
+    expect(firstScreen.takeFirstBlockSource(workspace.path, 'trigger')).toBeNull();
   });
 
   it('gives no text for the same block of another workspace', async () => {
     firstScreen.prefetchFirstScreen();
-    await expect(firstScreen.takeFirstBlockSource('/another/workspace', 'step-one')).resolves.toBeNull();
+    await firstScreen.firstScreenReady();
+    expect(firstScreen.takeFirstBlockSource('/another/workspace', 'step-one')).toBeNull();
+  });
+
+  it('leaves nothing to take when the workspace cannot be opened, so the app opens it and shows why', async () => {
+    rust.openFails = true;
+    firstScreen.prefetchFirstScreen();
+    await expect(firstScreen.firstScreenReady()).resolves.toBeUndefined();
+    expect(firstScreen.takeFirstWorkspace()).toBeNull();
+    expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-one')).toBeNull();
+  });
+
+  it('gives the workspace but no text when the block cannot be read, so the editor reads it and shows why', async () => {
+    rust.readFails = true;
+    firstScreen.prefetchFirstScreen();
+    await firstScreen.firstScreenReady();
+    expect(firstScreen.takeFirstWorkspace()).toEqual({ workspace, selectedBlockId: 'step-one' });
+    expect(firstScreen.takeFirstBlockSource(workspace.path, 'step-one')).toBeNull();
+  });
+
+  it('is ready at once when nothing was prefetched', async () => {
+    await firstScreen.firstScreenReady();
+    expect(firstScreen.takeFirstWorkspace()).toBeNull();
   });
 });
