@@ -408,32 +408,75 @@ function numberRangeTable() {
 /** Whether `character` is letter-like for CLDR's currency spacing (`[[:^S:]&[:^Z:]]`). */
 const letterLike = (character) => !/[\p{S}\p{Z}]/u.test(character);
 
+// The languages whose currency symbols are kept: the covered ones and those integrations most often format money
+// for (the same as the ICU4X currency and percent patterns the engine packs, crates/engine/build/experimental_data.rs).
+const CURRENCY_LANGUAGES = ["en", "de", "fr", "es", "pt", "ja", "it", "nl", "sv", "da", "nb", "no", "fi", "pl", "cs", "ru",
+  "uk", "tr", "el", "hu", "ro", "zh", "ko", "he", "ar", "hi", "th", "id", "vi"];
+// Locales a language-region tag reaches by its default script (the engine looks tables up by language and region).
+const SCRIPT_REGIONS = { "zh-TW": "zh-Hant", "zh-HK": "zh-Hant-HK", "zh-MO": "zh-Hant-MO" };
+
+/** A locale's currency symbols, by code: [symbol, narrow symbol], each the code itself when CLDR gives none. */
+function currencySymbols(locale) {
+  const currencies = require(`cldr-numbers-full/main/${locale}/currencies.json`).main[locale].numbers.currencies;
+  const symbols = new Map();
+  for (const code of Object.keys(currencies).sort()) {
+    if (!/^[A-Z]{3}$/.test(code)) throw new Error(`${locale}: unexpected currency code ${code}`);
+    const symbol = currencies[code].symbol ?? code;
+    symbols.set(code, [symbol, currencies[code]["symbol-alt-narrow"] ?? symbol]);
+  }
+  return symbols;
+}
+
+/** What `symbols` says differently from `inherited` (a currency `inherited` lacks shows its code). */
+function symbolsDiffering(symbols, inherited) {
+  const differing = new Map();
+  for (const [code, [symbol, narrow]] of symbols) {
+    const [inheritedSymbol, inheritedNarrow] = inherited.get(code) ?? [code, code];
+    if (symbol !== inheritedSymbol || narrow !== inheritedNarrow) differing.set(code, [symbol, narrow]);
+  }
+  return differing;
+}
+
+/**
+ * The root's symbols whole, then for each kept language what it says differently from the root, and for each of
+ * its regions what that says differently from the language: the engine looks a currency up in the region's, the
+ * language's, then the root's entries, and shows its code when none has it.
+ */
 function currencyTable() {
   const pool = new TextPool();
   const currencySymbol = (text) => {
     const characters = [...text];
     return `CurrencySymbol { text: ${pool.place(text)}, starts_with_letter: ${letterLike(characters[0])}, ends_with_letter: ${letterLike(characters.at(-1))} }`;
   };
-  const lines = [
-    "pub(super) static LOCALES: &[LocaleCurrencies] = &[",
-  ];
-  for (const locale of LOCALES) {
-    const currencies = require(`cldr-numbers-full/main/${locale}/currencies.json`).main[locale].numbers.currencies;
+  const available = new Set(require("cldr-core/availableLocales.json").availableLocales.full);
+  const root = currencySymbols("und");
+  const tables = [["und", symbolsDiffering(root, new Map())]];
+  for (const language of CURRENCY_LANGUAGES) {
+    if (!available.has(language)) throw new Error(`CLDR has no locale ${language}`);
+    const inherited = new Map([...root, ...currencySymbols(language)]);
+    tables.push([language, symbolsDiffering(currencySymbols(language), root)]);
+    const regions = [...available]
+      .filter((locale) => locale.startsWith(`${language}-`) && /^[a-z]+-([A-Z]{2}|[0-9]{3})$/.test(locale))
+      .map((locale) => [locale, locale]);
+    for (const [tag, locale] of Object.entries(SCRIPT_REGIONS)) if (tag.startsWith(`${language}-`)) regions.push([tag, locale]);
+    for (const [tag, locale] of regions.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const differing = symbolsDiffering(new Map([...inherited, ...currencySymbols(locale)]), inherited);
+      if (differing.size > 0) tables.push([tag, differing]);
+    }
+  }
+  const lines = ["pub(super) static LOCALES: &[LocaleCurrencies] = &["];
+  for (const [locale, symbols] of tables) {
     lines.push("    LocaleCurrencies {", `        locale: ${rust(locale)},`, "        symbols: &[");
-    for (const code of Object.keys(currencies).sort()) {
-      const symbol = currencies[code].symbol ?? code;
-      const narrow = currencies[code]["symbol-alt-narrow"];
-      const otherNarrow = narrow !== undefined && narrow !== symbol;
-      if (symbol === code && !otherNarrow) continue;
-      const narrowText = otherNarrow ? `Some(${currencySymbol(narrow)})` : "None";
-      if (!/^[A-Z]{3}$/.test(code)) throw new Error(`${locale}: unexpected currency code ${code}`);
+    // Sorted by code: the engine searches each entry's list by halves.
+    for (const [code, [symbol, narrow]] of [...symbols].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const narrowText = narrow !== symbol ? `Some(${currencySymbol(narrow)})` : "None";
       lines.push(`            (*b"${code}", ${currencySymbol(symbol)}, ${narrowText}),`);
     }
     lines.push("        ],", "    },");
   }
   lines.push("];", "");
   return [
-    ...header("CLDR's currency symbols for `Intl.NumberFormat`'s currency style, in the covered locales and the root.", "cldr-numbers-full"),
+    ...header("CLDR's currency symbols for `Intl.NumberFormat`'s currency style: the root's, then what each kept language and region says differently.", "cldr-numbers-full"),
     "use super::style::{CurrencySymbol, LocaleCurrencies};",
     "use crate::builtins::intl::cldr_tables::Text;",
     "",

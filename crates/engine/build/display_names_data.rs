@@ -9,7 +9,7 @@ use icu_experimental::displaynames::provider::{
 };
 use icu_provider::prelude::*;
 
-use super::experimental_data::{check, covered_ids, pack as pack_blob, put, reopen};
+use super::experimental_data::{check, covered_ids, pack as pack_blob, put, reopen, Coverage};
 
 /// The name the engine's table gives this blob.
 pub const COMPONENT: &str = "icu_experimental_display_names";
@@ -18,20 +18,56 @@ pub const COMPONENT: &str = "icu_experimental_display_names";
 pub fn pack() -> (Vec<u8>, Vec<DataMarkerInfo>) {
     let (blob, kept) = pack_blob(|exporter| {
         vec![
-            put::<LanguageDisplayNamesV1>(exporter, covered_ids::<LanguageDisplayNamesV1>()),
-            put::<LocaleDisplayNamesV1>(exporter, covered_ids::<LocaleDisplayNamesV1>()),
-            put::<RegionDisplayNamesV1>(exporter, covered_ids::<RegionDisplayNamesV1>()),
-            put::<ScriptDisplayNamesV1>(exporter, covered_ids::<ScriptDisplayNamesV1>()),
-            put::<VariantDisplayNamesV1>(exporter, covered_ids::<VariantDisplayNamesV1>()),
-            put::<CurrencyDisplaynameV1>(exporter, covered_ids::<CurrencyDisplaynameV1>()),
+            put::<LanguageDisplayNamesV1>(
+                exporter,
+                covered_ids::<LanguageDisplayNamesV1>(Coverage::Names),
+            ),
+            put::<LocaleDisplayNamesV1>(
+                exporter,
+                covered_ids::<LocaleDisplayNamesV1>(Coverage::Names),
+            ),
+            put::<RegionDisplayNamesV1>(
+                exporter,
+                covered_ids::<RegionDisplayNamesV1>(Coverage::Names),
+            ),
+            put::<ScriptDisplayNamesV1>(
+                exporter,
+                covered_ids::<ScriptDisplayNamesV1>(Coverage::Names),
+            ),
+            put::<VariantDisplayNamesV1>(
+                exporter,
+                covered_ids::<VariantDisplayNamesV1>(Coverage::Names),
+            ),
+            put::<CurrencyDisplaynameV1>(
+                exporter,
+                covered_ids::<CurrencyDisplaynameV1>(Coverage::Names),
+            ),
         ]
     });
     let packed = reopen(&blob);
-    check::<LanguageDisplayNamesV1>(&packed, covered_ids::<LanguageDisplayNamesV1>());
-    check::<LocaleDisplayNamesV1>(&packed, covered_ids::<LocaleDisplayNamesV1>());
-    check::<RegionDisplayNamesV1>(&packed, covered_ids::<RegionDisplayNamesV1>());
-    check::<ScriptDisplayNamesV1>(&packed, covered_ids::<ScriptDisplayNamesV1>());
-    check::<VariantDisplayNamesV1>(&packed, covered_ids::<VariantDisplayNamesV1>());
-    check::<CurrencyDisplaynameV1>(&packed, covered_ids::<CurrencyDisplaynameV1>());
+    check::<LanguageDisplayNamesV1>(
+        &packed,
+        covered_ids::<LanguageDisplayNamesV1>(Coverage::Names),
+    );
+    check::<LocaleDisplayNamesV1>(
+        &packed,
+        covered_ids::<LocaleDisplayNamesV1>(Coverage::Names),
+    );
+    check::<RegionDisplayNamesV1>(
+        &packed,
+        covered_ids::<RegionDisplayNamesV1>(Coverage::Names),
+    );
+    check::<ScriptDisplayNamesV1>(
+        &packed,
+        covered_ids::<ScriptDisplayNamesV1>(Coverage::Names),
+    );
+    check::<VariantDisplayNamesV1>(
+        &packed,
+        covered_ids::<VariantDisplayNamesV1>(Coverage::Names),
+    );
+    check::<CurrencyDisplaynameV1>(
+        &packed,
+        covered_ids::<CurrencyDisplaynameV1>(Coverage::Names),
+    );
     (blob, kept)
 }

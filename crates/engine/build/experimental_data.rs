@@ -12,11 +12,24 @@ use icu_provider::IterableDataProvider;
 use icu_provider_blob::export::BlobExporter;
 use icu_provider_blob::BlobDataProvider;
 
-/// Languages whose data is kept: those of the locales COMPAT.md covers (en-US, en-GB, de-DE, fr-FR, es-ES, pt-BR,
-/// ja-JP). Another region of one of them prints as its language's default.
-const COVERED_LANGUAGES: &[&str] = &["en", "de", "fr", "es", "pt", "ja"];
-/// Regions kept for those languages: the covered ones and the macro-regions their fallback passes through
-/// (en-GB → en-001 → en).
+/// Which languages a marker keeps. Names (languages, regions, currencies' names) are large, so they are kept for the
+/// locales COMPAT.md covers; the patterns of the number styles and relative times are small, and printing money or
+/// "yesterday" in a customer's language is everyday integration work, so they are kept for many more.
+#[derive(Clone, Copy)]
+pub enum Coverage {
+    /// The languages of the covered locales (en-US, en-GB, de-DE, fr-FR, es-ES, pt-BR, ja-JP). Another region of
+    /// one of them prints as its language's default.
+    Names,
+    /// Those and the languages integrations most often format for.
+    Formats,
+}
+
+const NAME_LANGUAGES: &[&str] = &["en", "de", "fr", "es", "pt", "ja"];
+const MORE_FORMAT_LANGUAGES: &[&str] = &[
+    "it", "nl", "sv", "da", "nb", "no", "fi", "pl", "cs", "ru", "uk", "tr", "el", "hu", "ro", "zh",
+    "ko", "he", "ar", "hi", "th", "id", "vi",
+];
+/// Regions kept for names: the covered ones and the macro-regions their fallback passes through (en-GB → en-001 → en).
 const COVERED_REGIONS: &[&str] = &[
     "001", "150", "419", "US", "GB", "DE", "FR", "ES", "BR", "JP",
 ];
@@ -75,8 +88,8 @@ const _: () = {
     impl_currency_displayname_v1!(ExperimentalData, ITER);
 };
 
-/// The identifiers of `M` to pack: the covered locales' (each with all its attributes).
-pub fn covered_ids<M: DataMarker>() -> BTreeSet<DataIdentifierCow<'static>>
+/// The identifiers of `M` to pack: those of the languages `coverage` keeps (each with all its attributes).
+pub fn covered_ids<M: DataMarker>(coverage: Coverage) -> BTreeSet<DataIdentifierCow<'static>>
 where
     ExperimentalData: IterableDataProvider<M>,
 {
@@ -84,20 +97,32 @@ where
         .iter_ids()
         .unwrap_or_else(|e| panic!("cannot list ICU4X's {}: {e}", M::INFO.id.name()))
         .into_iter()
-        .filter(|id| covered(&id.locale))
+        .filter(|id| covered(&id.locale, coverage))
         .collect()
 }
 
-fn covered(locale: &DataLocale) -> bool {
+fn covered(locale: &DataLocale, coverage: Coverage) -> bool {
     if locale.is_unknown() {
         return true;
     }
-    COVERED_LANGUAGES.contains(&locale.language.as_str())
-        && locale.script.is_none()
-        && locale.variant.is_none()
-        && locale
+    let language = locale.language.as_str();
+    let kept = match coverage {
+        Coverage::Names => NAME_LANGUAGES.contains(&language),
+        Coverage::Formats => {
+            NAME_LANGUAGES.contains(&language) || MORE_FORMAT_LANGUAGES.contains(&language)
+        }
+    };
+    // Scripts only where a language is written in two (Chinese: zh-TW reads zh-Hant's data).
+    let script_kept = locale.script.is_none() || language == "zh";
+    // Every region of a format language: pt-PT, de-CH or en-IN place the symbol or group digits their own way, and
+    // a region's payload that equals its language's is stored once.
+    let region_kept = match coverage {
+        Coverage::Names => locale
             .region
-            .is_none_or(|region| COVERED_REGIONS.contains(&region.as_str()))
+            .is_none_or(|region| COVERED_REGIONS.contains(&region.as_str())),
+        Coverage::Formats => true,
+    };
+    kept && script_kept && locale.variant.is_none() && region_kept
 }
 
 /// The one identifier of a marker that has no locales (the currencies' digits).

@@ -1,10 +1,10 @@
 //! The patterns `Intl.RelativeTimeFormat` (a patch of the vendored Boa) reads: ICU4X's relative time data, one
-//! marker per unit and style, cut to the languages Blocksmith covers.
+//! marker per unit and style, cut to the languages Blocksmith formats for (`Coverage::Formats`).
 
 use icu_experimental::relativetime::provider::*;
 use icu_provider::prelude::*;
 
-use super::experimental_data::{check, covered_ids, pack as pack_blob, put, reopen};
+use super::experimental_data::{check, covered_ids, pack as pack_blob, put, reopen, Coverage};
 
 /// The name the engine's table gives this blob.
 pub const COMPONENT: &str = "icu_experimental_relative_time";
@@ -46,7 +46,7 @@ pub fn pack() -> (Vec<u8>, Vec<DataMarkerInfo>) {
     let (blob, kept) = pack_blob(|exporter| {
         macro_rules! export {
             ($marker:ty) => {
-                put::<$marker>(exporter, covered_ids::<$marker>())
+                put::<$marker>(exporter, covered_ids::<$marker>(Coverage::Formats))
             };
         }
         for_each_marker!(export).to_vec()
@@ -54,7 +54,7 @@ pub fn pack() -> (Vec<u8>, Vec<DataMarkerInfo>) {
     let packed = reopen(&blob);
     macro_rules! verify {
         ($marker:ty) => {
-            check::<$marker>(&packed, covered_ids::<$marker>())
+            check::<$marker>(&packed, covered_ids::<$marker>(Coverage::Formats))
         };
     }
     let checked = for_each_marker!(verify);

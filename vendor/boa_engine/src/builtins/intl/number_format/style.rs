@@ -21,10 +21,10 @@ use icu_plurals::{PluralCategory, PluralOperands, PluralRules, PluralRulesPrefer
 use icu_provider::prelude::*;
 use tinystr::TinyAsciiStr;
 
-use super::options::{Currency, CurrencyDisplay, CurrencySign, UnitDisplay, UnitFormatOptions};
 use super::currency_data::{LOCALES as CURRENCY_LOCALES, TEXT as CURRENCY_TEXT};
+use super::options::{Currency, CurrencyDisplay, CurrencySign, UnitDisplay, UnitFormatOptions};
 use super::unit::UnitFormatter;
-use crate::builtins::intl::cldr_tables::{Text, table_for};
+use crate::builtins::intl::cldr_tables::Text;
 use crate::{JsResult, context::icu::IntlProvider, js_error};
 
 /// One element of `formatToParts`' result: its `type` and its `value`.
@@ -342,12 +342,40 @@ pub(super) struct CurrencySymbol {
     pub(super) ends_with_letter: bool,
 }
 
-/// A locale's currency symbols, by ISO code (sorted): each currency whose symbol is not its code, with its narrow
-/// symbol where that is another.
+/// A locale's currency symbols, by ISO code (sorted). The root's entry lists each currency whose symbol is not its
+/// code; a language's, what it says differently from the root; a region's, what it says differently from its
+/// language. Each entry has the narrow symbol where that is another.
 #[derive(Debug)]
 pub(super) struct LocaleCurrencies {
     pub(super) locale: &'static str,
     pub(super) symbols: &'static [([u8; 3], CurrencySymbol, Option<CurrencySymbol>)],
+}
+
+/// The symbol and narrow symbol of `code` in `locale`: from its region's entry, else its language's, else the
+/// root's; none when the currency has no symbol there (it shows its code).
+fn symbols_of(
+    code: &str,
+    locale: &Locale,
+) -> Option<(&'static CurrencySymbol, &'static Option<CurrencySymbol>)> {
+    let language = locale.id.language.as_str();
+    let with_region = locale
+        .id
+        .region
+        .map(|region| format!("{language}-{}", region.as_str()));
+    let in_table = |tag: &str| {
+        let table = CURRENCY_LOCALES.iter().find(|table| table.locale == tag)?;
+        let index = table
+            .symbols
+            .binary_search_by(|(iso, _, _)| iso.as_slice().cmp(code.as_bytes()))
+            .ok()?;
+        let (_, symbol, narrow) = &table.symbols[index];
+        Some((symbol, narrow))
+    };
+    with_region
+        .as_deref()
+        .and_then(in_table)
+        .or_else(|| in_table(language))
+        .or_else(|| in_table("und"))
 }
 
 /// The text `currencyDisplay` asks for, and whether it starts and ends with a letter. The symbols are CLDR 48's
@@ -359,15 +387,12 @@ fn currency_symbol(
     locale: &Locale,
 ) -> (String, bool, bool) {
     let code = currency.code();
-    let symbols = table_for(CURRENCY_LOCALES, locale, |currencies| currencies.locale).symbols;
-    let found = symbols
-        .binary_search_by(|(iso, _, _)| iso.as_slice().cmp(code.as_str().as_bytes()))
-        .ok()
-        .map(|index| &symbols[index]);
-    let symbol = match (display, found) {
-        (CurrencyDisplay::Symbol, Some((_, symbol, _))) => symbol,
+    let symbol = match (display, symbols_of(code.as_str(), locale)) {
+        (CurrencyDisplay::Symbol, Some((symbol, _))) => symbol,
         // CLDR's narrow symbol falls back to the symbol.
-        (CurrencyDisplay::NarrowSymbol, Some((_, symbol, narrow))) => narrow.as_ref().unwrap_or(symbol),
+        (CurrencyDisplay::NarrowSymbol, Some((symbol, narrow))) => {
+            narrow.as_ref().unwrap_or(symbol)
+        }
         _ => return (code.as_str().to_owned(), true, true),
     };
     (
