@@ -32,10 +32,13 @@ fn relative_times_and_display_names_outside_the_covered_locales_follow_the_data_
     assert_eq!(data["austrian"]["region"]["text"], "Deutschland");
     assert_eq!(data["canadian"]["relative"]["text"], "hier");
     assert_eq!(data["canadian"]["region"]["text"], "Allemagne");
-    // A language that is not packed keeps its locale and reads the root's data: its relative time words, and no
-    // region names, so `of` answers with the code (the fallback).
+    // A language packed for formats but not names has its own relative time words, and no region names, so `of`
+    // answers with the code (the fallback).
     assert_eq!(data["italian"]["relative"]["locale"], "it-IT");
-    assert_eq!(data["italian"]["relative"]["text"], "yesterday");
+    assert_eq!(data["italian"]["relative"]["text"], "ieri");
     assert_eq!(data["italian"]["region"]["locale"], "it-IT");
     assert_eq!(data["italian"]["region"]["text"], "DE");
+    // A language packed for neither keeps its locale and reads the root's relative time words.
+    assert_eq!(data["icelandic"]["relative"]["locale"], "is-IS");
+    assert_eq!(data["icelandic"]["relative"]["text"], "yesterday");
 }
