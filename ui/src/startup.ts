@@ -10,7 +10,14 @@ export const STARTUP_MARKS = {
   editorLinesRendered: 'blocksmith:editor-lines-rendered',
 } as const;
 
+type StartupMark = (typeof STARTUP_MARKS)[keyof typeof STARTUP_MARKS];
+
+/** Whether the window has passed the moment `name` yet. */
+export function isMarked(name: StartupMark): boolean {
+  return performance.getEntriesByName(name, 'mark').length > 0;
+}
+
 /** Marks `name` once: later calls (another block opened) keep the first moment. */
-export function markStartup(name: (typeof STARTUP_MARKS)[keyof typeof STARTUP_MARKS]) {
-  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+export function markStartup(name: StartupMark) {
+  if (!isMarked(name)) performance.mark(name);
 }

@@ -7,7 +7,7 @@ import { takeFirstBlockSource } from '../workspace/firstScreen';
 import { findBlock } from '../workspace/model';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { Autosaver, type SaveState } from './autosave';
-import { STARTUP_MARKS, markStartup } from '../startup';
+import { STARTUP_MARKS, isMarked, markStartup } from '../startup';
 import { registerBlockCompletions } from './completionProvider';
 import { completionScopeFor } from './completionScope';
 import { useEditorSession } from './EditorSession';
@@ -35,6 +35,7 @@ function modelUri(workspacePath: string, blockId: string): monaco.Uri {
  * model's lines in an animation frame; a frame callback asked for after that one runs after it, before the paint.
  */
 function markWhenLinesRendered(host: HTMLElement | null) {
+  if (isMarked(STARTUP_MARKS.editorLinesRendered)) return;
   let framesLeft = 30;
   const check = () => {
     if (host?.querySelector('.view-lines .view-line')) markStartup(STARTUP_MARKS.editorLinesRendered);
