@@ -412,6 +412,17 @@ const letterLike = (character) => !/[\p{S}\p{Z}]/u.test(character);
 // for (the same as the ICU4X currency and percent patterns the engine packs, crates/engine/build/experimental_data.rs).
 const CURRENCY_LANGUAGES = ["en", "de", "fr", "es", "pt", "ja", "it", "nl", "sv", "da", "nb", "no", "fi", "pl", "cs", "ru",
   "uk", "tr", "el", "hu", "ro", "zh", "ko", "he", "ar", "hi", "th", "id", "vi"];
+/** The languages the engine's build packs ICU4X's number and relative-time patterns for, read from its source. */
+function packedFormatLanguages() {
+  const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "crates/engine/build/experimental_data.rs"), "utf8");
+  const list = (name) => {
+    const found = source.match(new RegExp(`const ${name}: &\\[&str\\] = &\\[([^\\]]*)\\]`));
+    if (!found) throw new Error(`crates/engine/build/experimental_data.rs has no ${name}`);
+    return [...found[1].matchAll(/"([a-z]+)"/g)].map((match) => match[1]);
+  };
+  return [...list("NAME_LANGUAGES"), ...list("MORE_FORMAT_LANGUAGES")];
+}
+
 // Locales a language-region tag reaches by its default script (the engine looks tables up by language and region).
 const SCRIPT_REGIONS = { "zh-TW": "zh-Hant", "zh-HK": "zh-Hant-HK", "zh-MO": "zh-Hant-MO" };
 
@@ -448,6 +459,10 @@ function currencyTable() {
     const characters = [...text];
     return `CurrencySymbol { text: ${pool.place(text)}, starts_with_letter: ${letterLike(characters[0])}, ends_with_letter: ${letterLike(characters.at(-1))} }`;
   };
+  const packed = packedFormatLanguages();
+  if (packed.join() !== CURRENCY_LANGUAGES.join()) {
+    throw new Error(`CURRENCY_LANGUAGES (${CURRENCY_LANGUAGES}) must be the languages build/experimental_data.rs packs (${packed})`);
+  }
   const available = new Set(require("cldr-core/availableLocales.json").availableLocales.full);
   const root = currencySymbols("und");
   const tables = [["und", symbolsDiffering(root, new Map())]];
