@@ -17,7 +17,7 @@ mod serve;
 
 use std::process::ExitCode;
 
-use blocksmith_session::types::worker_main;
+use blocksmith_session::types::{fork_worker_for, worker_main};
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::run::RunArgs;
@@ -97,6 +97,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `run` needs one worker, at once: forked first thing, while this process has one thread and has copied
+    // none of its arguments, it warms up while the arguments are parsed and the block is read. Without it
+    // (another command, or a refused fork) a run starts its worker as usual.
+    let forked_worker = fork_worker_for("run");
     // A worker (this program started with `__worker` by the supervisor, not by people) serves runs on stdin/stdout.
     // It starts for every run, so it skips building the whole command-line parser, which does not know it.
     if std::env::args_os()
@@ -107,7 +111,7 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     match cli.command {
-        Command::Run(args) => match run::run(&args) {
+        Command::Run(args) => match run::run(&args, forked_worker) {
             Ok(status) => ExitCode::from(status),
             Err(error) => {
                 eprintln!("blocksmith run: {error}");

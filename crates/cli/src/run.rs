@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use blocksmith_session::types::{FailureKind, HttpMode, DEFAULT_MEMORY_LIMIT_MB};
+use blocksmith_session::types::{FailureKind, ForkedWorker, HttpMode, DEFAULT_MEMORY_LIMIT_MB};
 use blocksmith_session::{FileRunRequest, FlowRunRequest, LimitOverrides, Ran, Session};
 use clap::{value_parser, ArgGroup, Args};
 use serde::Serialize;
@@ -84,12 +84,17 @@ pub struct RunArgs {
 }
 
 /// Runs what the arguments say, prints the JSON line, and returns the exit status.
-pub fn run(args: &RunArgs) -> Result<u8> {
+/// `forked_worker`, when there is one, takes the run (or the flow's first step).
+pub fn run(args: &RunArgs, forked_worker: Option<ForkedWorker>) -> Result<u8> {
     let run_id = local_execution_id(SystemTime::now(), std::process::id());
     let session = match &args.workspace {
         Some(dir) => session_in(dir, false, Warm::None)?,
         None => session(Warm::None)?,
     };
+    if let Some(worker) = forked_worker {
+        // Not adopted (its output threads could not start), it is stopped and the run starts its own worker.
+        let _ = session.adopt_forked_worker(worker);
+    }
     let limits = LimitOverrides {
         time_limit_ms: args.timeout_ms,
         memory_mb: Some(args.memory_mb),

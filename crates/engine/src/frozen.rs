@@ -3,7 +3,7 @@
 //! `crypto.getRandomValues` and Node's `crypto.randomBytes` draw from a generator seeded with a fixed seed.
 //! Timers and `performance.now()` still run on the real monotonic clock, so a block waits as it does live.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use boa_engine::context::time::{Clock, JsInstant, StdClock};
 use boa_engine::object::FunctionObjectBuilder;
@@ -22,29 +22,30 @@ pub struct FrozenInputs {
     pub random_seed: u64,
 }
 
-/// Boa's clock for a frozen run: the wall clock (`Date`) stands still at `now_ms`, while the monotonic
-/// clock (Boa's own job timing) keeps running.
-pub(crate) struct FrozenClock {
-    now_ms: i64,
-    monotonic: StdClock,
+/// Boa's clock for a run. Live, it is the system's; frozen, the wall clock (`Date`) stands still at the
+/// frozen instant while the monotonic clock (Boa's own job timing) keeps running. The context is built
+/// before its run is known (`run::Prepared`), so the run freezes the clock it already has.
+#[derive(Default)]
+pub(crate) struct RunClock {
+    frozen_ms: Cell<Option<i64>>,
+    system: StdClock,
 }
 
-impl FrozenClock {
-    pub(crate) fn new(now_ms: i64) -> Self {
-        FrozenClock {
-            now_ms,
-            monotonic: StdClock::new(),
-        }
+impl RunClock {
+    pub(crate) fn freeze(&self, now_ms: i64) {
+        self.frozen_ms.set(Some(now_ms));
     }
 }
 
-impl Clock for FrozenClock {
+impl Clock for RunClock {
     fn now(&self) -> JsInstant {
-        self.monotonic.now()
+        self.system.now()
     }
 
     fn system_time_millis(&self) -> i64 {
-        self.now_ms
+        self.frozen_ms
+            .get()
+            .unwrap_or_else(|| self.system.system_time_millis())
     }
 }
 

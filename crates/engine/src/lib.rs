@@ -33,6 +33,7 @@ pub use invoke_flow::{
 };
 pub use nesting::{json_depth, TooDeep, MAX_JSON_DEPTH};
 pub use options::{EngineOptions, HttpTransport, LiveLogs, MemoryProbe, MemorySample};
+pub use run::Prepared;
 
 /// Runs `request`'s block to completion in the calling thread and reports what happened. Never panics on
 /// anything a block does; a block that loops forever or exhausts memory must be stopped by the caller
@@ -68,6 +69,25 @@ pub fn run_block(request: &RunRequest, options: &EngineOptions) -> RunReport {
 /// builds a `serde_json::Value` of the payload or the result.
 pub fn run_block_json(request: &JsonRunRequest, options: &EngineOptions) -> JsonRunReport {
     run::run(request, options, None)
+}
+
+/// `run_block_json` on a context prepared before the request came (a worker prepares one while it waits).
+pub fn run_block_json_on(
+    prepared: Prepared,
+    request: &JsonRunRequest,
+    options: &EngineOptions,
+) -> JsonRunReport {
+    run::run_on(prepared, request, options, None)
+}
+
+/// `debug_block_json` on a context prepared before the request came.
+pub fn debug_block_json_on(
+    prepared: Prepared,
+    request: &JsonRunRequest,
+    options: &EngineOptions,
+    debugger: debugger::Debugger,
+) -> JsonRunReport {
+    run::run_on(prepared, request, options, Some(debugger))
 }
 
 /// `run_block_json` under the debugger: the block is instrumented, pauses where `debugger` says, and is

@@ -33,7 +33,13 @@ pub struct LazyPrelude {
     pub needs: &'static [&'static str],
 }
 
-const LAZY: [LazyPrelude; 14] = [
+const LAZY: [LazyPrelude; 15] = [
+    LazyPrelude {
+        file: "invoke-flow.js",
+        source: include_str!("builtins/invoke-flow.js"),
+        globals: &[],
+        needs: &[],
+    },
     LazyPrelude {
         file: "format.js",
         source: include_str!("builtins/format.js"),

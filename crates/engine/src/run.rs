@@ -22,7 +22,7 @@ use crate::contract::{
 };
 use crate::debugger::{self, instrument, Debugger, InstrumentError, Instrumented};
 use crate::event_loop::{EventLoop, LoopStop};
-use crate::frozen::{freeze_math_random, FrozenClock, RandomSource};
+use crate::frozen::{freeze_math_random, RandomSource, RunClock};
 use crate::host::HostState;
 use crate::intl_data;
 use crate::json_in;
@@ -43,23 +43,79 @@ const STATE_KEYS: [&str; 4] = [
     "integrationState",
 ];
 
+/// A fresh context made ready for a run before the run is known: Boa's built-ins, the legacy `RegExp`
+/// statics and the eager preludes, which are most of a small block's time. A worker prepares one while it
+/// waits for its request; nothing in it depends on the run (its clock is frozen later, if the run asks).
+pub struct Prepared(Result<Ready, String>);
+
+struct Ready {
+    context: Context,
+    event_loop: Rc<EventLoop>,
+    clock: Rc<RunClock>,
+    internals: Internals,
+}
+
+impl Prepared {
+    /// Builds the context now, on this thread (a Boa context never leaves the thread that built it).
+    pub fn new() -> Self {
+        Prepared(Ready::build())
+    }
+}
+
+impl Default for Prepared {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Ready {
+    fn build() -> Result<Self, String> {
+        let event_loop = Rc::new(EventLoop::default());
+        let clock = Rc::new(RunClock::default());
+        let mut context = intl_data::context_builder()
+            .job_executor(event_loop.clone())
+            .clock(clock.clone())
+            .build()
+            .map_err(|error| error.to_string())?;
+        crate::legacy_regexp::install(&mut context).map_err(|error| error.to_string())?;
+        let internals = Internals::install(&mut context).map_err(|error| error.to_string())?;
+        context.insert_data(internals.clone());
+        Ok(Ready {
+            context,
+            event_loop,
+            clock,
+            internals,
+        })
+    }
+}
+
 pub fn run(
     request: &JsonRunRequest,
     options: &EngineOptions,
     debugger: Option<Debugger>,
 ) -> JsonRunReport {
+    run_on(Prepared::new(), request, options, debugger)
+}
+
+/// `run` on a context prepared before the request came.
+pub fn run_on(
+    prepared: Prepared,
+    request: &JsonRunRequest,
+    options: &EngineOptions,
+    debugger: Option<Debugger>,
+) -> JsonRunReport {
     let started = Instant::now();
-    let event_loop = Rc::new(EventLoop::default());
-    let mut builder = intl_data::context_builder().job_executor(event_loop.clone());
-    if let Some(frozen) = &options.frozen {
-        builder = builder.clock(Rc::new(FrozenClock::new(frozen.now_ms)));
-    }
-    let mut context = match builder.build() {
-        Ok(context) => context,
-        Err(error) => return engine_failure(request, &error.to_string(), started),
+    let Ready {
+        mut context,
+        event_loop,
+        clock,
+        internals,
+    } = match prepared.0 {
+        Ok(ready) => ready,
+        Err(error) => return engine_failure(request, &error, started),
     };
-    if let Err(error) = crate::legacy_regexp::install(&mut context) {
-        return engine_failure(request, &error.to_string(), started);
+    if let Some(frozen) = &options.frozen {
+        clock.freeze(frozen.now_ms);
     }
     let limits = context.runtime_limits_mut();
     limits.set_recursion_limit(options.max_call_depth);
@@ -86,11 +142,6 @@ pub fn run(
             return engine_failure(request, &error.to_string(), started);
         }
     }
-    let internals = match Internals::install(&mut context) {
-        Ok(internals) => internals,
-        Err(error) => return engine_failure(request, &error.to_string(), started),
-    };
-    context.insert_data(internals.clone());
     let (wrapped_source, instrumented) = match debugger {
         Some(debugger) => match prepare_debugger(request, debugger, &mut context) {
             Ok(instrumented) => (instrumented.wrapped_source.clone(), Some(instrumented)),

@@ -7,6 +7,7 @@ mod derived_names;
 mod ended_run;
 mod error;
 mod flow;
+mod forked_worker;
 mod hardening;
 mod memory_probe;
 mod protocol;
@@ -24,6 +25,7 @@ pub use flow::{
     run_flow, run_flow_under, run_flow_with, FlowBlock, FlowOutcome, FlowReport, FlowRun,
     StepOutcome,
 };
+pub use forked_worker::{fork_worker_for, ForkedWorker};
 pub use hardening::{decode_status, Hardening, WORKER_STATUS_PREFIX};
 pub use supervisor::{
     FlowInvocations, LogListening, RunConditions, RunId, RunLimits, Supervisor, SupervisorOptions,

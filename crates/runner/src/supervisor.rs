@@ -31,6 +31,7 @@ use serde_json::json;
 use crate::context::fresh_state;
 use crate::ended_run::RunEnd;
 use crate::error::{Error, Result};
+use crate::forked_worker::ForkedWorker;
 use crate::protocol::{HostAnswer, HostCall, ReplyOutcome, WorkerReply, WorkerRequest};
 use crate::worker_process::{WorkerCommand, WorkerEvent, WorkerProcess};
 
@@ -160,6 +161,15 @@ impl Supervisor {
             let worker = self.shared.spawn_warm_worker()?;
             self.shared.lock_idle().push(worker);
         }
+        Ok(())
+    }
+
+    /// Takes `forked` (a worker the one-shot command forked as it started) as an idle worker, so the next run
+    /// goes to it whether or not the pool keeps warm workers. No warm-up run: its engine warms up as it
+    /// waits for its first request. Fails only when its output cannot be read (threads cannot start).
+    pub fn adopt_forked_worker(&self, forked: ForkedWorker) -> Result<()> {
+        let worker = WorkerProcess::adopt(forked, self.shared.options.max_reply_bytes)?;
+        self.shared.lock_idle().push(worker);
         Ok(())
     }
 

@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::os::fd::FromRawFd;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -18,9 +18,9 @@ use std::time::{Duration, Instant};
 use blocksmith_cassette::{HttpLog, HttpTape};
 use blocksmith_engine::debugger::{Attention, DebugCommand, DebugEvents, DebugLaunch, Debugger};
 use blocksmith_engine::{
-    debug_block_json, null_text, run_block_json, BlockError, EngineOptions, FailureKind,
+    debug_block_json_on, null_text, run_block_json_on, BlockError, EngineOptions, FailureKind,
     FlowInvoker, FrozenInputs, InvocationResult, InvokeFlowFailure, JsonBlockState, JsonRunReport,
-    JsonRunRequest, LiveLogs,
+    JsonRunRequest, LiveLogs, Prepared,
 };
 
 use crate::ended_run::RunEnd;
@@ -43,6 +43,12 @@ const EXIT_ORPHANED: i32 = 70;
 /// Runs the worker loop until stdin closes. Both the CLI (`blocksmith __worker`) and the app call this
 /// when started as a worker.
 pub fn worker_main() -> ExitCode {
+    ExitCode::from(serve_requests())
+}
+
+/// The worker loop: its exit status, 0 when stdin closed and 1 when the worker could not go on. A worker
+/// forked from the CLI (`forked_worker`) enters here too.
+pub(crate) fn serve_requests() -> u8 {
     // First, before any block (or request, which holds the run's secrets) is read.
     match harden_this_process() {
         Ok(hardening) => {
@@ -53,14 +59,14 @@ pub fn worker_main() -> ExitCode {
                 "blocksmith worker: could not turn core dumps off and make itself non-dumpable ({error}); \
                  it runs no blocks without that"
             );
-            return ExitCode::FAILURE;
+            return 1;
         }
     }
     let replies = match take_stdout_for_replies() {
         Ok(replies) => replies,
         Err(error) => {
             eprintln!("blocksmith worker: could not set up its reply channel: {error}");
-            return ExitCode::FAILURE;
+            return 1;
         }
     };
     let host = HostLink {
@@ -72,17 +78,20 @@ pub fn worker_main() -> ExitCode {
         Ok(lines) => Some(lines),
         Err(error) => {
             eprintln!("blocksmith worker: could not start reading its requests: {error}");
-            return ExitCode::FAILURE;
+            return 1;
         }
     };
+    // Measured before the ready engine starts, so that its stack and context count against the block's
+    // budget, as a thread started for the run would.
     let footprint = own_address_space_bytes();
+    let mut ready_engine = EngineThread::spawn(ENGINE_STACK_BYTES).ok();
     loop {
         let line = match lines.as_ref().map(Receiver::recv) {
             Some(Ok(Ok(line))) => line,
-            Some(Err(_)) | None => return ExitCode::SUCCESS,
+            Some(Err(_)) | None => return 0,
             Some(Ok(Err(error))) => {
                 eprintln!("blocksmith worker: could not read a request: {error}");
-                return ExitCode::FAILURE;
+                return 1;
             }
         };
         let mut debug_run = false;
@@ -91,7 +100,7 @@ pub fn worker_main() -> ExitCode {
                 debug_run = request.debug.is_some();
                 // A debug run's commands arrive on the lines that follow; the worker serves nothing after it.
                 let commands = if debug_run { lines.take() } else { None };
-                serve(request, footprint, &host, commands)
+                serve(request, footprint, &host, commands, ready_engine.take())
             }
             Err(error) => Reply {
                 id: 0,
@@ -110,7 +119,7 @@ pub fn worker_main() -> ExitCode {
                 "blocksmith worker: could not send the reply to request {}: {error}",
                 reply.id
             );
-            return ExitCode::FAILURE;
+            return 1;
         }
         // The engine thread frees the run's objects as it ends, which takes a while after a large run:
         // the reply goes out first, and the next request waits for the memory.
@@ -119,7 +128,10 @@ pub fn worker_main() -> ExitCode {
         }
         // The debug run's command reader took the rest of stdin: this worker's work is done.
         if debug_run {
-            return ExitCode::SUCCESS;
+            return 0;
+        }
+        if ready_engine.is_none() {
+            ready_engine = EngineThread::spawn(ENGINE_STACK_BYTES).ok();
         }
     }
 }
@@ -271,6 +283,7 @@ fn serve(
     footprint: u64,
     host: &HostLink,
     debug_commands: Option<Receiver<StdinLine>>,
+    ready_engine: Option<EngineThread>,
 ) -> Reply {
     let WorkerRequest {
         id,
@@ -300,6 +313,17 @@ fn serve(
             };
         }
     };
+    let stack_bytes = engine_stack_bytes(memory_limit_bytes);
+    // The ready engine serves a run that allows its stack; any other run gets a thread of its own, and the
+    // ready one ends first, its stack unmapped before the limit is set.
+    let ready_engine = match ready_engine {
+        Some(engine) if engine.stack_bytes == stack_bytes => Some(engine),
+        Some(engine) => {
+            engine.discard();
+            None
+        }
+        None => None,
+    };
     if let Err(error) = limit_address_space(memory_limit_bytes.map(|budget| budget + footprint)) {
         eprintln!("blocksmith worker: could not set the memory limit: {error}");
     }
@@ -317,17 +341,17 @@ fn serve(
         frozen,
         flow_invoker: host.flow_invoker(),
     };
-    let (mut report, engine) =
-        match run_on_engine_thread(run, memory_limit_bytes, backstop, debugger, conditions) {
-            Some((report, engine)) => (report, engine),
-            None => (
-                RunEnd::MemoryLimit {
-                    limit_bytes: memory_limit_bytes.unwrap_or(0),
-                }
-                .json_report(started.elapsed(), state_before.clone()),
-                None,
-            ),
-        };
+    let (mut report, engine) = match ready_engine.or_else(|| EngineThread::spawn(stack_bytes).ok())
+    {
+        Some(engine) => engine.run(run, memory_limit_bytes, backstop, debugger, conditions),
+        None => (
+            RunEnd::MemoryLimit {
+                limit_bytes: memory_limit_bytes.unwrap_or(0),
+            }
+            .json_report(started.elapsed(), state_before.clone()),
+            None,
+        ),
+    };
     if leave_out_returned {
         report.outcome.returned = null_text();
     }
@@ -355,68 +379,123 @@ struct RunConditions {
     flow_invoker: FlowInvoker,
 }
 
-/// Runs the block in a fresh thread with a large stack, and returns its report with the thread, which may
-/// still be freeing the run's objects. `None` when the thread cannot even start, which under an
-/// address-space limit means the limit leaves no room for it.
-fn run_on_engine_thread(
+/// The engine thread's stack for a run under `memory_limit_bytes`: a quarter of the limit at most.
+fn engine_stack_bytes(memory_limit_bytes: Option<u64>) -> u64 {
+    memory_limit_bytes.map_or(ENGINE_STACK_BYTES, |limit| {
+        ENGINE_STACK_BYTES.min(limit / 4)
+    })
+}
+
+/// A thread with a large stack that builds a fresh engine context (Boa's built-ins and the eager preludes,
+/// most of a small block's time) as soon as it starts, then runs the one block it is given on it. The worker
+/// keeps one ready while it waits for its next request, so the run starts on a context already built.
+struct EngineThread {
+    jobs: Sender<EngineJob>,
+    thread: JoinHandle<()>,
+    stack_bytes: u64,
+}
+
+/// What an engine thread runs, and where its report goes.
+struct EngineJob {
     run: JsonRunRequest,
     memory_limit_bytes: Option<u64>,
-    backstop: Option<Duration>,
     debugger: Option<Debugger>,
     conditions: RunConditions,
-) -> Option<(JsonRunReport, Option<JoinHandle<()>>)> {
-    let stack_bytes = memory_limit_bytes.map_or(ENGINE_STACK_BYTES, |limit| {
-        ENGINE_STACK_BYTES.min(limit / 4)
-    });
-    let state_before = run.state.clone();
-    let started = Instant::now();
-    let (finished, report) = mpsc::channel();
-    let engine = thread::Builder::new()
-        .name("block".into())
-        .stack_size(usize::try_from(stack_bytes).unwrap_or(usize::MAX))
-        .spawn(move || {
-            let options = EngineOptions {
-                live_logs: Some(live_logs_to_stderr()),
-                memory_limit_mb: memory_limit_bytes.map(|bytes| bytes / (1024 * 1024)),
-                memory_probe: Some(worker_memory_probe()),
-                http_transport: conditions.tape.as_ref().map(HttpTape::transport),
-                frozen: conditions.frozen,
-                flow_invoker: Some(conditions.flow_invoker),
-                ..EngineOptions::default()
-            };
-            let report = match debugger {
-                Some(debugger) => debug_block_json(&run, &options, debugger),
-                None => run_block_json(&run, &options),
-            };
-            let _ = finished.send(report);
+    finished: Sender<JsonRunReport>,
+}
+
+impl EngineThread {
+    /// Fails when the thread cannot start, which under an address-space limit means the limit leaves no
+    /// room for its stack.
+    fn spawn(stack_bytes: u64) -> io::Result<Self> {
+        let (jobs, next_job) = mpsc::channel::<EngineJob>();
+        let thread = thread::Builder::new()
+            .name("block".into())
+            .stack_size(usize::try_from(stack_bytes).unwrap_or(usize::MAX))
+            .spawn(move || {
+                let prepared = Prepared::new();
+                // No job: the worker is ending, or this thread's stack did not suit the run.
+                let Ok(job) = next_job.recv() else {
+                    return;
+                };
+                let conditions = job.conditions;
+                let options = EngineOptions {
+                    live_logs: Some(live_logs_to_stderr()),
+                    memory_limit_mb: job.memory_limit_bytes.map(|bytes| bytes / (1024 * 1024)),
+                    memory_probe: Some(worker_memory_probe()),
+                    http_transport: conditions.tape.as_ref().map(HttpTape::transport),
+                    frozen: conditions.frozen,
+                    flow_invoker: Some(conditions.flow_invoker),
+                    ..EngineOptions::default()
+                };
+                let report = match job.debugger {
+                    Some(debugger) => debug_block_json_on(prepared, &job.run, &options, debugger),
+                    None => run_block_json_on(prepared, &job.run, &options),
+                };
+                let _ = job.finished.send(report);
+            })?;
+        Ok(EngineThread {
+            jobs,
+            thread,
+            stack_bytes,
         })
-        .ok()?;
-    let received = match backstop {
-        Some(backstop) => report.recv_timeout(backstop),
-        None => report.recv().map_err(|_| RecvTimeoutError::Disconnected),
-    };
-    match received {
-        Ok(report) => Some((report, Some(engine))),
-        Err(RecvTimeoutError::Disconnected) => {
-            let panic = engine.join().err();
-            let reason = panic
-                .as_ref()
-                .and_then(|panic| {
-                    panic
-                        .downcast_ref::<&str>()
-                        .map(|text| (*text).to_owned())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                })
-                .unwrap_or_else(|| "no message".to_owned());
-            Some((
-                engine_panic_report(&reason, started.elapsed(), state_before),
-                None,
-            ))
-        }
-        Err(RecvTimeoutError::Timeout) => {
-            // The host kills a worker at the time limit; still running now means the host is gone.
-            eprintln!("blocksmith worker: the run outlived its time limit and no host stopped it; exiting");
-            std::process::exit(EXIT_ORPHANED);
+    }
+
+    /// Ends the thread without a run, once it has finished building its context.
+    fn discard(self) {
+        drop(self.jobs);
+        let _ = self.thread.join();
+    }
+
+    /// Runs the block, and returns its report with the thread, which may still be freeing the run's objects.
+    fn run(
+        self,
+        run: JsonRunRequest,
+        memory_limit_bytes: Option<u64>,
+        backstop: Option<Duration>,
+        debugger: Option<Debugger>,
+        conditions: RunConditions,
+    ) -> (JsonRunReport, Option<JoinHandle<()>>) {
+        let state_before = run.state.clone();
+        let started = Instant::now();
+        let (finished, report) = mpsc::channel();
+        // A send fails only when the thread has ended, which the receive below reports as a crash.
+        let _ = self.jobs.send(EngineJob {
+            run,
+            memory_limit_bytes,
+            debugger,
+            conditions,
+            finished,
+        });
+        let received = match backstop {
+            Some(backstop) => report.recv_timeout(backstop),
+            None => report.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match received {
+            Ok(report) => (report, Some(self.thread)),
+            Err(RecvTimeoutError::Disconnected) => {
+                let panic = self.thread.join().err();
+                let reason = panic
+                    .as_ref()
+                    .and_then(|panic| {
+                        panic
+                            .downcast_ref::<&str>()
+                            .map(|text| (*text).to_owned())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                    })
+                    .unwrap_or_else(|| "no message".to_owned());
+                (
+                    engine_panic_report(&reason, started.elapsed(), state_before),
+                    None,
+                )
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                // The host kills a worker at the time limit; still running now means the host is gone.
+                eprintln!(
+                    "blocksmith worker: the run outlived its time limit and no host stopped it; exiting"
+                );
+                std::process::exit(EXIT_ORPHANED);
+            }
         }
     }
 }

@@ -5,10 +5,11 @@
 
 use std::collections::VecDeque;
 use std::ffi::OsString;
+use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use crate::ended_run::{classify_death, RunEnd};
 use crate::error::{Error, Result};
+use crate::forked_worker::{ForkedParts, ForkedWorker, WorkerPid};
 use crate::hardening::{decode_status, worker_environment};
 use blocksmith_engine::{EngineOptions, LiveLogs, LogLine};
 
@@ -102,9 +104,38 @@ struct StderrShared {
 /// How long a reply waits for the stderr reader to catch up with the live log lines written before it.
 const LIVE_LOG_CATCH_UP: Duration = Duration::from_millis(200);
 
+/// A worker's process: started as a program, or forked from a one-shot command as it began (`forked_worker`).
+enum WorkerChild {
+    Started(Child),
+    Forked(WorkerPid),
+}
+
+impl WorkerChild {
+    fn kill(&mut self) -> io::Result<()> {
+        match self {
+            WorkerChild::Started(child) => child.kill(),
+            WorkerChild::Forked(process) => process.kill(),
+        }
+    }
+
+    fn wait(&mut self) -> io::Result<ExitStatus> {
+        match self {
+            WorkerChild::Started(child) => child.wait(),
+            WorkerChild::Forked(process) => process.wait(),
+        }
+    }
+
+    fn try_wait(&mut self) -> io::Result<Option<ExitStatus>> {
+        match self {
+            WorkerChild::Started(child) => child.try_wait(),
+            WorkerChild::Forked(process) => process.try_wait(),
+        }
+    }
+}
+
 pub(crate) struct WorkerProcess {
-    child: Child,
-    stdin: ChildStdin,
+    child: WorkerChild,
+    stdin: File,
     events: Receiver<WorkerEvent>,
     events_sender: Sender<WorkerEvent>,
     stderr: Arc<StderrShared>,
@@ -138,6 +169,41 @@ impl WorkerProcess {
             ));
         };
 
+        Self::serve_through(
+            WorkerChild::Started(child),
+            File::from(std::os::fd::OwnedFd::from(stdin)),
+            stdout,
+            stderr,
+            max_reply_bytes,
+        )
+    }
+
+    /// Takes over a worker forked from this process (`forked_worker::fork_worker`).
+    pub(crate) fn adopt(forked: ForkedWorker, max_reply_bytes: u64) -> Result<Self> {
+        let ForkedParts {
+            process,
+            stdin,
+            stdout,
+            stderr,
+        } = forked.into_parts();
+        Self::serve_through(
+            WorkerChild::Forked(process),
+            stdin,
+            stdout,
+            stderr,
+            max_reply_bytes,
+        )
+    }
+
+    /// The handle on a worker process whose stdin, stdout and stderr are these pipes: starts the threads
+    /// that read its output.
+    fn serve_through(
+        child: WorkerChild,
+        stdin: File,
+        stdout: impl Read + Send + 'static,
+        stderr: impl Read + Send + 'static,
+        max_reply_bytes: u64,
+    ) -> Result<Self> {
         let (events_sender, events) = mpsc::channel();
         let replies = events_sender.clone();
         let max_line = usize::try_from(max_reply_bytes).unwrap_or(usize::MAX);

@@ -59,7 +59,8 @@ pub mod types {
     };
     pub use blocksmith_oauth::{DiscoveredProvider, TokenExchange, TokenStatus};
     pub use blocksmith_runner::{
-        worker_main, FlowOutcome, StepOutcome, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
+        fork_worker_for, worker_main, FlowOutcome, ForkedWorker, StepOutcome,
+        DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT,
     };
     pub use blocksmith_secrets::{Sensitive, MIN_REDACTED_CHARS};
     pub use blocksmith_workspace::history::{FlowRunOf, RunEntry, RunOrigin, RunSummary};

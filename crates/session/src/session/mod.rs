@@ -29,7 +29,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use blocksmith_oauth::TokenExchange;
-use blocksmith_runner::{RunId, Supervisor, SupervisorOptions, WorkerCommand};
+use blocksmith_runner::{ForkedWorker, RunId, Supervisor, SupervisorOptions, WorkerCommand};
 use blocksmith_secrets::{SecretStore, SERVICE};
 use blocksmith_workspace::history::RunHistory;
 use blocksmith_workspace::Workspace;
@@ -144,6 +144,12 @@ impl Session {
                 flow_debug_plans: Mutex::new(HashMap::new()),
             }),
         }
+    }
+
+    /// Has the next run go to `worker`, which a one-shot command forked from itself as it started
+    /// (`types::fork_worker`), instead of starting a worker then.
+    pub fn adopt_forked_worker(&self, worker: ForkedWorker) -> Result<()> {
+        Ok(self.shared.supervisor.adopt_forked_worker(worker)?)
     }
 
     /// Opens the workspace at `dir` for this session; with `create`, a missing or empty folder becomes a new
