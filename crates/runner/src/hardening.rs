@@ -20,9 +20,11 @@ pub(crate) fn is_kept_for_workers(name: &OsStr) -> bool {
     matches!(name, "LANG" | "TZ" | "HOME") || name.starts_with("LC_")
 }
 
-/// Each glibc malloc arena reserves 64 MB of address space, which the memory limit (`RLIMIT_AS`) counts; the
-/// supervisor sets this for every worker so that limit measures the block, not the allocator.
-pub(crate) const WORKER_MALLOC_ARENAS: (&str, &str) = ("MALLOC_ARENA_MAX", "2");
+/// Each glibc malloc arena past the first reserves 64 MB of address space, which the memory limit (`RLIMIT_AS`)
+/// counts; the supervisor sets this for every worker so that limit measures the block, not the allocator. One
+/// arena: the engine thread, which builds its context before its run's limit is set, would otherwise leave a
+/// second arena's 64 MB reserved against a small budget (24 MB failed every time).
+pub(crate) const WORKER_MALLOC_ARENAS: (&str, &str) = ("MALLOC_ARENA_MAX", "1");
 
 /// The environment a worker starts with, out of the starting process's `variables`.
 pub(crate) fn worker_environment(
@@ -165,7 +167,7 @@ mod tests {
             ("LANG", "de_DE.UTF-8"),
             ("LC_ALL", "C.UTF-8"),
             ("LC_TIME", "en_GB.UTF-8"),
-            ("MALLOC_ARENA_MAX", "2"),
+            ("MALLOC_ARENA_MAX", "1"),
             ("TZ", "Europe/Berlin"),
         ]
         .into_iter()

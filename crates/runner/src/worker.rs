@@ -131,6 +131,11 @@ pub(crate) fn serve_requests() -> u8 {
             return 0;
         }
         if ready_engine.is_none() {
+            // The last run's memory limit was that block's budget: the next context is built without it
+            // (a tight one could leave its stack room but not its heap), and the next run sets its own.
+            if let Err(error) = limit_address_space(None) {
+                eprintln!("blocksmith worker: could not lift the last run's memory limit: {error}");
+            }
             ready_engine = EngineThread::spawn(ENGINE_STACK_BYTES).ok();
         }
     }

@@ -85,6 +85,29 @@ fn inputs_reach_the_block_and_the_warm_worker_serves_again() {
 }
 
 #[test]
+fn the_warm_worker_serves_runs_under_tight_and_loose_memory_limits_in_turn() {
+    // The worker builds each run's context before the run's limit is set, and the next one after lifting it:
+    // neither may leave the allocator holding address space that a small budget then lacks (with a second
+    // malloc arena, 24 MB failed every time and 48 to 80 MB now and then), nor bring down the worker.
+    let supervisor = common::supervisor();
+    for memory_limit_mb in [24, 512, 48, 72, 256, 512] {
+        let report = supervisor
+            .run(
+                supervisor.next_run_id(),
+                common::action("greet.js"),
+                RunLimits::new(10_000, memory_limit_mb),
+            )
+            .unwrap();
+        assert!(
+            report.outcome.ok,
+            "under {memory_limit_mb} MB: {:?}",
+            report.outcome.error
+        );
+        assert_eq!(supervisor.idle_workers(), 1, "under {memory_limit_mb} MB");
+    }
+}
+
+#[test]
 fn stop_ends_a_run_at_once_and_the_next_run_works() {
     let supervisor = common::supervisor();
     let run_id = supervisor.next_run_id();
