@@ -178,7 +178,7 @@ impl WorkerProcess {
         )
     }
 
-    /// Takes over a worker forked from this process (`forked_worker::fork_worker`).
+    /// Takes over a worker forked from this process (`forked_worker::fork_worker_for`).
     pub(crate) fn adopt(forked: ForkedWorker, max_reply_bytes: u64) -> Result<Self> {
         let ForkedParts {
             process,
