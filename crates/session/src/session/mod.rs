@@ -147,7 +147,7 @@ impl Session {
     }
 
     /// Has the next run go to `worker`, which a one-shot command forked from itself as it started
-    /// (`types::fork_worker`), instead of starting a worker then.
+    /// (`types::fork_worker_for`), instead of starting a worker then.
     pub fn adopt_forked_worker(&self, worker: ForkedWorker) -> Result<()> {
         Ok(self.shared.supervisor.adopt_forked_worker(worker)?)
     }
