@@ -14,60 +14,60 @@ use super::experimental_data::{check, covered_ids, pack as pack_blob, put, reope
 /// The name the engine's table gives this blob.
 pub const COMPONENT: &str = "icu_experimental_display_names";
 
+/// Runs `$each!(Marker, identifiers)` for every marker this blob holds, with the identifiers packed for it, so
+/// that each is stated once for both the export and the check.
+macro_rules! for_each_marker {
+    ($each:ident) => {
+        [
+            $each!(
+                LanguageDisplayNamesV1,
+                covered_ids::<LanguageDisplayNamesV1>(Coverage::Names)
+            ),
+            $each!(
+                LocaleDisplayNamesV1,
+                covered_ids::<LocaleDisplayNamesV1>(Coverage::Names)
+            ),
+            $each!(
+                RegionDisplayNamesV1,
+                covered_ids::<RegionDisplayNamesV1>(Coverage::Names)
+            ),
+            $each!(
+                ScriptDisplayNamesV1,
+                covered_ids::<ScriptDisplayNamesV1>(Coverage::Names)
+            ),
+            $each!(
+                VariantDisplayNamesV1,
+                covered_ids::<VariantDisplayNamesV1>(Coverage::Names)
+            ),
+            $each!(
+                CurrencyDisplaynameV1,
+                covered_ids::<CurrencyDisplaynameV1>(Coverage::Names)
+            ),
+        ]
+    };
+}
+
 /// Packs the covered part of every display names marker into one blob; returns it with the markers it holds.
 pub fn pack() -> (Vec<u8>, Vec<DataMarkerInfo>) {
     let (blob, kept) = pack_blob(|exporter| {
-        vec![
-            put::<LanguageDisplayNamesV1>(
-                exporter,
-                covered_ids::<LanguageDisplayNamesV1>(Coverage::Names),
-            ),
-            put::<LocaleDisplayNamesV1>(
-                exporter,
-                covered_ids::<LocaleDisplayNamesV1>(Coverage::Names),
-            ),
-            put::<RegionDisplayNamesV1>(
-                exporter,
-                covered_ids::<RegionDisplayNamesV1>(Coverage::Names),
-            ),
-            put::<ScriptDisplayNamesV1>(
-                exporter,
-                covered_ids::<ScriptDisplayNamesV1>(Coverage::Names),
-            ),
-            put::<VariantDisplayNamesV1>(
-                exporter,
-                covered_ids::<VariantDisplayNamesV1>(Coverage::Names),
-            ),
-            put::<CurrencyDisplaynameV1>(
-                exporter,
-                covered_ids::<CurrencyDisplaynameV1>(Coverage::Names),
-            ),
-        ]
+        macro_rules! export {
+            ($marker:ty, $ids:expr) => {
+                put::<$marker>(exporter, $ids)
+            };
+        }
+        for_each_marker!(export).to_vec()
     });
     let packed = reopen(&blob);
-    check::<LanguageDisplayNamesV1>(
-        &packed,
-        covered_ids::<LanguageDisplayNamesV1>(Coverage::Names),
-    );
-    check::<LocaleDisplayNamesV1>(
-        &packed,
-        covered_ids::<LocaleDisplayNamesV1>(Coverage::Names),
-    );
-    check::<RegionDisplayNamesV1>(
-        &packed,
-        covered_ids::<RegionDisplayNamesV1>(Coverage::Names),
-    );
-    check::<ScriptDisplayNamesV1>(
-        &packed,
-        covered_ids::<ScriptDisplayNamesV1>(Coverage::Names),
-    );
-    check::<VariantDisplayNamesV1>(
-        &packed,
-        covered_ids::<VariantDisplayNamesV1>(Coverage::Names),
-    );
-    check::<CurrencyDisplaynameV1>(
-        &packed,
-        covered_ids::<CurrencyDisplaynameV1>(Coverage::Names),
+    macro_rules! verify {
+        ($marker:ty, $ids:expr) => {
+            check::<$marker>(&packed, $ids)
+        };
+    }
+    let checked = for_each_marker!(verify);
+    assert_eq!(
+        checked.as_slice(),
+        kept.as_slice(),
+        "every marker packed is checked"
     );
     (blob, kept)
 }

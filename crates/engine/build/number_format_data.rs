@@ -18,46 +18,53 @@ use super::experimental_data::{
 /// The name the engine's table gives this blob.
 pub const COMPONENT: &str = "icu_experimental_number_format";
 
+/// Runs `$each!(Marker, identifiers)` for every marker this blob holds, with the identifiers packed for it, so
+/// that each is stated once for both the export and the check.
+macro_rules! for_each_marker {
+    ($each:ident) => {
+        [
+            $each!(
+                CurrencyEssentialsV1,
+                covered_ids::<CurrencyEssentialsV1>(Coverage::Formats)
+            ),
+            $each!(
+                CurrencyExtendedDataV1,
+                covered_ids::<CurrencyExtendedDataV1>(Coverage::Names)
+            ),
+            $each!(
+                CurrencyPatternsDataV1,
+                covered_ids::<CurrencyPatternsDataV1>(Coverage::Names)
+            ),
+            $each!(CurrencyFractionsV1, singleton_id()),
+            $each!(
+                PercentEssentialsV1,
+                covered_ids::<PercentEssentialsV1>(Coverage::Formats)
+            ),
+        ]
+    };
+}
+
 /// Packs the covered part of each marker into one blob; returns it with the markers it holds.
 pub fn pack() -> (Vec<u8>, Vec<DataMarkerInfo>) {
     let (blob, kept) = pack_blob(|exporter| {
-        vec![
-            put::<CurrencyEssentialsV1>(
-                exporter,
-                covered_ids::<CurrencyEssentialsV1>(Coverage::Formats),
-            ),
-            put::<CurrencyExtendedDataV1>(
-                exporter,
-                covered_ids::<CurrencyExtendedDataV1>(Coverage::Names),
-            ),
-            put::<CurrencyPatternsDataV1>(
-                exporter,
-                covered_ids::<CurrencyPatternsDataV1>(Coverage::Names),
-            ),
-            put::<CurrencyFractionsV1>(exporter, singleton_id()),
-            put::<PercentEssentialsV1>(
-                exporter,
-                covered_ids::<PercentEssentialsV1>(Coverage::Formats),
-            ),
-        ]
+        macro_rules! export {
+            ($marker:ty, $ids:expr) => {
+                put::<$marker>(exporter, $ids)
+            };
+        }
+        for_each_marker!(export).to_vec()
     });
     let packed = reopen(&blob);
-    check::<CurrencyEssentialsV1>(
-        &packed,
-        covered_ids::<CurrencyEssentialsV1>(Coverage::Formats),
-    );
-    check::<CurrencyExtendedDataV1>(
-        &packed,
-        covered_ids::<CurrencyExtendedDataV1>(Coverage::Names),
-    );
-    check::<CurrencyPatternsDataV1>(
-        &packed,
-        covered_ids::<CurrencyPatternsDataV1>(Coverage::Names),
-    );
-    check::<CurrencyFractionsV1>(&packed, singleton_id());
-    check::<PercentEssentialsV1>(
-        &packed,
-        covered_ids::<PercentEssentialsV1>(Coverage::Formats),
+    macro_rules! verify {
+        ($marker:ty, $ids:expr) => {
+            check::<$marker>(&packed, $ids)
+        };
+    }
+    let checked = for_each_marker!(verify);
+    assert_eq!(
+        checked.as_slice(),
+        kept.as_slice(),
+        "every marker packed is checked"
     );
     (blob, kept)
 }
