@@ -28,6 +28,7 @@ mod expression;
 mod function;
 mod generator;
 mod jump_control;
+mod local_operands;
 mod module;
 mod register;
 mod statement;
@@ -1368,12 +1369,16 @@ impl<'ctx> ByteCompiler<'ctx> {
                 });
             }
             None => {
-                self.compile_expr_operand(binary.lhs(), |compiler, lhs| {
-                    compiler.compile_expr_operand(binary.rhs(), |compiler, rhs| {
-                        label_index = compiler.next_opcode_location();
-                        emit_fn(&mut compiler.bytecode, Self::DUMMY_ADDRESS, lhs, rhs);
-                    });
-                });
+                self.compile_expr_operand_before(
+                    binary.lhs(),
+                    Some(&[binary.rhs()]),
+                    |compiler, lhs| {
+                        compiler.compile_expr_operand(binary.rhs(), |compiler, rhs| {
+                            label_index = compiler.next_opcode_location();
+                            emit_fn(&mut compiler.bytecode, Self::DUMMY_ADDRESS, lhs, rhs);
+                        });
+                    },
+                );
             }
         }
         Some(Label { index: label_index })
@@ -1493,26 +1498,39 @@ impl<'ctx> ByteCompiler<'ctx> {
                 PropertyAccess::Simple(access) => {
                     let mut compiler = self.position_guard(access.field());
 
-                    let object = compiler.register_allocator.alloc();
-                    compiler.compile_expr(access.target(), &object);
-
-                    match access.field() {
-                        PropertyAccessField::Const(ident) => {
-                            compiler.emit_get_property_by_name(dst, None, &object, ident.sym());
-                        }
-                        PropertyAccessField::Expr(expr) => {
-                            let key = compiler.register_allocator.alloc();
-                            compiler.compile_expr(expr, &key);
-                            compiler.bytecode.emit_get_property_by_value(
-                                dst.variable(),
-                                key.variable(),
-                                object.variable(),
-                                object.variable(),
-                            );
-                            compiler.register_allocator.dealloc(key);
-                        }
-                    }
-                    compiler.register_allocator.dealloc(object);
+                    // The object and the key are read in place when they are locals (patched, see
+                    // `local_operands`); the object only if evaluating the key cannot assign it.
+                    let later: &[&Expression] = match access.field() {
+                        PropertyAccessField::Const(_) => &[],
+                        PropertyAccessField::Expr(key) => &[key],
+                    };
+                    compiler.compile_expr_operand_before(
+                        access.target(),
+                        Some(later),
+                        |compiler, object| {
+                            let object = Register::persistent(object.into());
+                            match access.field() {
+                                PropertyAccessField::Const(ident) => {
+                                    compiler.emit_get_property_by_name(
+                                        dst,
+                                        None,
+                                        &object,
+                                        ident.sym(),
+                                    );
+                                }
+                                PropertyAccessField::Expr(expr) => {
+                                    compiler.compile_expr_operand(expr, |compiler, key| {
+                                        compiler.bytecode.emit_get_property_by_value(
+                                            dst.variable(),
+                                            key,
+                                            object.variable(),
+                                            object.variable(),
+                                        );
+                                    });
+                                }
+                            }
+                        },
+                    );
                 }
                 PropertyAccess::Private(access) => {
                     let mut compiler = self.position_guard(access.field());
@@ -1565,7 +1583,10 @@ impl<'ctx> ByteCompiler<'ctx> {
         }
     }
 
-    fn access_set<'a, F>(&mut self, access: Access<'_>, expr_fn: F)
+    /// Sets `access` to the value `expr_fn` leaves in its register. `evaluates` is the expression `expr_fn`
+    /// compiles, when it is one: a local object or key is then read in place unless that expression can
+    /// assign it (patched, see `local_operands`).
+    fn access_set<'a, F>(&mut self, access: Access<'_>, evaluates: Option<&Expression>, expr_fn: F)
     where
         F: FnOnce(&mut ByteCompiler<'_>) -> &'a Register,
     {
@@ -1603,30 +1624,46 @@ impl<'ctx> ByteCompiler<'ctx> {
             Access::Property { access } => match access {
                 PropertyAccess::Simple(access) => match access.field() {
                     PropertyAccessField::Const(name) => {
-                        let object = self.register_allocator.alloc();
-                        self.compile_expr(access.target(), &object);
-                        let value = expr_fn(self);
-                        self.emit_set_property_by_name(value, None, &object, name.sym());
-                        self.register_allocator.dealloc(object);
-                    }
-                    PropertyAccessField::Expr(expr) => {
-                        let object = self.register_allocator.alloc();
-                        self.compile_expr(access.target(), &object);
-
-                        let key = self.register_allocator.alloc();
-                        self.compile_expr(expr, &key);
-
-                        let value = expr_fn(self);
-
-                        self.bytecode.emit_set_property_by_value(
-                            value.variable(),
-                            key.variable(),
-                            object.variable(),
-                            object.variable(),
+                        let value_only = evaluates.map(|value| [value]);
+                        let later = value_only.as_ref().map(<[_; 1]>::as_slice);
+                        self.compile_expr_operand_before(
+                            access.target(),
+                            later,
+                            |compiler, object| {
+                                let object = Register::persistent(object.into());
+                                let value = expr_fn(compiler);
+                                compiler.emit_set_property_by_name(
+                                    value,
+                                    None,
+                                    &object,
+                                    name.sym(),
+                                );
+                            },
                         );
-
-                        self.register_allocator.dealloc(object);
-                        self.register_allocator.dealloc(key);
+                    }
+                    PropertyAccessField::Expr(key) => {
+                        let object_later = evaluates.map(|value| [key, value]);
+                        let value_only = evaluates.map(|value| [value]);
+                        let key_later = value_only.as_ref().map(<[_; 1]>::as_slice);
+                        self.compile_expr_operand_before(
+                            access.target(),
+                            object_later.as_ref().map(<[_; 2]>::as_slice),
+                            |compiler, object| {
+                                compiler.compile_expr_operand_before(
+                                    key,
+                                    key_later,
+                                    |compiler, key| {
+                                        let value = expr_fn(compiler);
+                                        compiler.bytecode.emit_set_property_by_value(
+                                            value.variable(),
+                                            key,
+                                            object,
+                                            object,
+                                        );
+                                    },
+                                );
+                            },
+                        );
                     }
                 },
                 PropertyAccess::Private(access) => {
@@ -1775,6 +1812,11 @@ impl<'ctx> ByteCompiler<'ctx> {
             Expression::Parenthesized(parenthesized) => {
                 self.compile_expr_for_side_effects(parenthesized.expression());
             }
+            Expression::Assign(assign) if self.compile_local_assign_in_place(assign).is_some() => {}
+            Expression::Binary(binary) if binary.op() == BinaryOp::Comma => {
+                self.compile_expr_for_side_effects(binary.lhs());
+                self.compile_expr_for_side_effects(binary.rhs());
+            }
             _ => {
                 let tmp = self.register_allocator.alloc();
                 self.compile_expr(expr, &tmp);
@@ -1820,20 +1862,34 @@ impl<'ctx> ByteCompiler<'ctx> {
         expr: &Expression,
         inner_fn: impl FnOnce(&mut Self, RegisterOperand),
     ) {
-        if let Expression::Identifier(name) = expr {
-            let name = self.resolve_identifier_expect(*name);
-            let binding = self.lexical_scope.get_identifier_reference(name);
-            let index = self.get_binding(&binding);
-            if let BindingKind::Local(Some(local_reg)) = &index {
-                inner_fn(self, RegisterOperand::from(*local_reg));
+        match expr {
+            Expression::Identifier(name) => {
+                let name = self.resolve_identifier_expect(*name);
+                let binding = self.lexical_scope.get_identifier_reference(name);
+                let index = self.get_binding(&binding);
+                if let BindingKind::Local(Some(local_reg)) = &index {
+                    inner_fn(self, RegisterOperand::from(*local_reg));
+                    return;
+                }
+                if !self.in_with
+                    && let Some(&cached_reg) = self.const_binding_cache.get(&binding.locator())
+                {
+                    inner_fn(self, cached_reg.into());
+                    return;
+                }
+            }
+            // An assignment to a local is its register once done (patched, see `local_operands`).
+            Expression::Assign(assign) => {
+                if let Some(local) = self.compile_local_assign_in_place(assign) {
+                    inner_fn(self, local);
+                    return;
+                }
+            }
+            Expression::Parenthesized(parenthesized) => {
+                self.compile_expr_operand(parenthesized.expression(), inner_fn);
                 return;
             }
-            if !self.in_with
-                && let Some(&cached_reg) = self.const_binding_cache.get(&binding.locator())
-            {
-                inner_fn(self, cached_reg.into());
-                return;
-            }
+            _ => {}
         }
         let reg = self.register_allocator.alloc();
         self.compile_expr(expr, &reg);
@@ -2180,6 +2236,14 @@ impl<'ctx> ByteCompiler<'ctx> {
                     if let Some(expr) = variable.init() {
                         let binding = self.lexical_scope.get_identifier_reference(ident.clone());
                         let index = self.insert_binding(binding);
+                        // A `var` kept in a register takes its value in place (patched, see
+                        // `local_operands`).
+                        if let BindingKind::Local(Some(local)) = index
+                            && local_operands::writes_destination_last(expr)
+                        {
+                            self.compile_expr(expr, &Register::persistent(local));
+                            continue;
+                        }
                         let value = self.register_allocator.alloc();
                         self.emit_binding_access(BindingAccessOpcode::GetLocator, &index, &value);
                         self.compile_expr(expr, &value);

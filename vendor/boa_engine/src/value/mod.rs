@@ -323,6 +323,13 @@ impl JsValue {
         self.0.as_object()
     }
 
+    /// Calls `f` with the object this value holds, if it holds one, without cloning it (patched, see the
+    /// crate's README).
+    #[inline]
+    pub(crate) fn with_object<R>(&self, f: impl FnOnce(&JsObject) -> R) -> Option<R> {
+        self.0.with_object(f)
+    }
+
     /// Consumes the value and return the inner object if it was an object.
     ///
     /// # Examples

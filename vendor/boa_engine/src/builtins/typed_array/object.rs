@@ -18,7 +18,7 @@ use crate::{
 use boa_gc::{Finalize, Trace};
 use boa_macros::js_str;
 
-use super::{TypedArrayKind, is_valid_integer_index};
+use super::{TypedArrayElement, TypedArrayKind, is_valid_integer_index};
 
 /// A `TypedArray` object is an exotic object that performs special handling of integer
 /// index property keys.
@@ -718,6 +718,66 @@ pub(crate) fn typed_array_get_element(obj: &JsObject, index: f64) -> JsResult<Op
     };
 
     Ok(Some(value.into()))
+}
+
+/// `IntegerIndexedElementGet ( O, index )` for an integer `index`, straight from the interpreter's registers
+/// (patched, see the crate's README): `None` when `object` is not a typed array. An index out of bounds,
+/// negative ones included, reads `undefined`, as a canonical numeric key of a typed array does.
+pub(crate) fn typed_array_integer_element(object: &JsObject, index: i32) -> Option<JsValue> {
+    let array = object.downcast_ref::<TypedArray>()?;
+    let Ok(index) = u64::try_from(index) else {
+        return Some(JsValue::undefined());
+    };
+    let buffer = array.viewed_array_buffer();
+    let buffer = buffer.as_buffer();
+    let Some(bytes) = buffer.bytes(Ordering::Relaxed) else {
+        return Some(JsValue::undefined());
+    };
+    let Some(index) = array.validate_index_u64(index, bytes.len()) else {
+        return Some(JsValue::undefined());
+    };
+    let kind = array.kind();
+    let byte_index = ((index * kind.element_size()) + array.byte_offset()) as usize;
+    // SAFETY: The TypedArray object guarantees that the buffer is aligned, and `validate_index_u64`
+    // that the index is in bounds.
+    let value = unsafe {
+        bytes
+            .subslice(byte_index..)
+            .get_value(kind, Ordering::Relaxed)
+    };
+    Some(value.into())
+}
+
+/// Stores `element`, already converted to `object`'s element type, at the integer `index` of the typed
+/// array `object`, doing nothing when the index is out of bounds (`TypedArraySetElement`'s step 3; patched,
+/// see the crate's README).
+pub(crate) fn typed_array_store_integer_element(
+    object: &JsObject,
+    index: i32,
+    element: TypedArrayElement,
+) {
+    let Some(array) = object.downcast_ref::<TypedArray>() else {
+        return;
+    };
+    let Ok(index) = u64::try_from(index) else {
+        return;
+    };
+    let buffer = array.viewed_array_buffer();
+    let mut buffer = buffer.as_buffer_mut();
+    let Some(mut bytes) = buffer.bytes(Ordering::Relaxed) else {
+        return;
+    };
+    let Some(index) = array.validate_index_u64(index, bytes.len()) else {
+        return;
+    };
+    let byte_index = ((index * array.kind().element_size()) + array.byte_offset()) as usize;
+    // SAFETY: The TypedArray object guarantees that the buffer is aligned, and `validate_index_u64`
+    // that the index is in bounds.
+    unsafe {
+        bytes
+            .subslice_mut(byte_index..)
+            .set_value(element, Ordering::Relaxed);
+    }
 }
 
 /// Abstract operation `TypedArraySetElement ( O, index, value )`.

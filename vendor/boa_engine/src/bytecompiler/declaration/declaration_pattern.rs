@@ -120,7 +120,7 @@ impl ByteCompiler<'_> {
                             while let Some(r) = excluded_keys_registers.pop() {
                                 self.register_allocator.dealloc(r);
                             }
-                            self.access_set(Access::Property { access }, |_| &value);
+                            self.access_set(Access::Property { access }, None, |_| &value);
                             self.register_allocator.dealloc(value);
                         }
                         AssignmentPropertyAccess {
@@ -152,6 +152,7 @@ impl ByteCompiler<'_> {
                             let dst = self.register_allocator.alloc();
                             self.access_set(
                                 Access::Property { access },
+                                None,
                                 |compiler: &mut ByteCompiler<'_>| {
                                     match name {
                                         PropertyName::Literal(ident) => {
@@ -311,7 +312,7 @@ impl ByteCompiler<'_> {
                 default_init,
             } => {
                 let value = self.register_allocator.alloc();
-                self.access_set(Access::Property { access }, |compiler| {
+                self.access_set(Access::Property { access }, None, |compiler| {
                     compiler.bytecode.emit_iterator_next();
                     compiler.bytecode.emit_iterator_done(value.variable());
                     compiler.if_else(
@@ -361,7 +362,7 @@ impl ByteCompiler<'_> {
             }
             PropertyAccessRest { access } => {
                 let value = self.register_allocator.alloc();
-                self.access_set(Access::Property { access }, |compiler| {
+                self.access_set(Access::Property { access }, None, |compiler| {
                     compiler.bytecode.emit_iterator_to_array(value.variable());
                     &value
                 });

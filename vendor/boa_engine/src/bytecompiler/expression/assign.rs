@@ -18,7 +18,7 @@ impl ByteCompiler<'_> {
         if assign.op() == AssignOp::Assign {
             match Access::from_assign_target(assign.lhs()) {
                 Ok(access) => {
-                    compiler.access_set(access, |compiler| {
+                    compiler.access_set(access, Some(assign.rhs()), |compiler| {
                         compiler.compile_expr(assign.rhs(), dst);
                         dst
                     });

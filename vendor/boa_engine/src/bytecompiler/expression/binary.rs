@@ -14,19 +14,31 @@ impl ByteCompiler<'_> {
     pub(crate) fn compile_binary(&mut self, binary: &Binary, dst: &Register) {
         match binary.op() {
             BinaryOp::Arithmetic(op) => {
-                self.compile_expr_operand(binary.lhs(), |self_, lhs| {
-                    self_.compile_binary_arithmetic(op, binary.rhs(), dst, lhs);
-                });
+                self.compile_expr_operand_before(
+                    binary.lhs(),
+                    Some(&[binary.rhs()]),
+                    |self_, lhs| {
+                        self_.compile_binary_arithmetic(op, binary.rhs(), dst, lhs);
+                    },
+                );
             }
             BinaryOp::Bitwise(op) => {
-                self.compile_expr_operand(binary.lhs(), |self_, lhs| {
-                    self_.compile_binary_bitwise(op, binary.rhs(), dst, lhs);
-                });
+                self.compile_expr_operand_before(
+                    binary.lhs(),
+                    Some(&[binary.rhs()]),
+                    |self_, lhs| {
+                        self_.compile_binary_bitwise(op, binary.rhs(), dst, lhs);
+                    },
+                );
             }
             BinaryOp::Relational(op) => {
-                self.compile_expr_operand(binary.lhs(), |self_, lhs| {
-                    self_.compile_binary_relational(op, binary.rhs(), dst, lhs);
-                });
+                self.compile_expr_operand_before(
+                    binary.lhs(),
+                    Some(&[binary.rhs()]),
+                    |self_, lhs| {
+                        self_.compile_binary_relational(op, binary.rhs(), dst, lhs);
+                    },
+                );
             }
             BinaryOp::Logical(op) => {
                 self.compile_expr(binary.lhs(), dst);
@@ -47,7 +59,7 @@ impl ByteCompiler<'_> {
             }
             BinaryOp::Comma => {
                 // Evaluate LHS for side effects, then RHS is the result.
-                self.compile_expr_operand(binary.lhs(), |_, _| {});
+                self.compile_expr_for_side_effects(binary.lhs());
                 self.compile_expr(binary.rhs(), dst);
             }
         }

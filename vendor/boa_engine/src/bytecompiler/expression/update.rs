@@ -43,11 +43,12 @@ impl ByteCompiler<'_> {
                 // so when dst==src the new value wins.
                 //
                 // Skip for const bindings — they must fall through to emit ThrowMutateImmutable.
-                if is_lexical
-                    && compiler
+                // A `var` kept in a register takes this path too (patched, see `local_operands`).
+                if (!is_lexical
+                    || compiler
                         .lexical_scope
                         .set_mutable_binding(name.clone())
-                        .is_ok()
+                        .is_ok())
                     && let BindingKind::Local(Some(local_reg)) = &index
                 {
                     let local_op = (*local_reg).into();

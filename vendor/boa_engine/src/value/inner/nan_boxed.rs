@@ -674,6 +674,20 @@ impl NanBoxedValue {
         }
     }
 
+    /// Calls `f` with the object the value holds, without touching its reference count (patched, see the
+    /// crate's README: the interpreter's typed-array fast paths).
+    #[inline(always)]
+    pub(crate) fn with_object<R>(&self, f: impl FnOnce(&JsObject) -> R) -> Option<R> {
+        if self.is_object() {
+            // SAFETY: the inner address holds a valid, non-null JsObject, which `self` keeps alive while
+            // `f` borrows it; the `ManuallyDrop` leaves its count as it was.
+            let object = unsafe { self.as_object_unchecked() };
+            Some(f(&object))
+        } else {
+            None
+        }
+    }
+
     /// Returns the value as a boxed [`JsObject`] without checking the inner tag.
     ///
     /// # Safety

@@ -2,7 +2,7 @@ use boa_string::StaticJsStrings;
 
 use crate::{
     Context, JsError, JsNativeError, JsResult, JsValue,
-    builtins::typed_array::{TypedArray, typed_array_get_element},
+    builtins::typed_array::{TypedArray, typed_array_get_element, typed_array_integer_element},
     js_string,
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
     property::PropertyKey,
@@ -119,6 +119,19 @@ fn get_by_value<const PUSH_KEY: bool>(
     ),
     context: &mut Context,
 ) -> JsResult<()> {
+    // Patched (see the crate's README): an int32 key of a typed array reads its element in place, without
+    // cloning the array and the key or making the key a property key first.
+    if !PUSH_KEY
+        && let Some(index) = context.vm.get_register(key.into()).as_i32()
+        && let Some(Some(element)) = context
+            .vm
+            .get_register(object.into())
+            .with_object(|object| typed_array_integer_element(object, index))
+    {
+        context.vm.set_register(dst.into(), element);
+        return Ok(());
+    }
+
     let key_value = context.vm.get_register(key.into()).clone();
     let base = context.vm.get_register(object.into()).clone();
     if base.is_null_or_undefined() {
@@ -149,8 +162,8 @@ fn get_by_value<const PUSH_KEY: bool>(
             } else if object.is::<TypedArray>() {
                 // Patched (see the crate's README): an integer index of a typed array is its element
                 // (IntegerIndexedElementGet), whatever the receiver, so the generic [[Get]] is skipped.
-                let element = typed_array_get_element(&object, f64::from(index.get()))?
-                    .unwrap_or_default();
+                let element =
+                    typed_array_get_element(&object, f64::from(index.get()))?.unwrap_or_default();
                 if PUSH_KEY {
                     context.vm.set_register(key.into(), key_value.into());
                 }

@@ -6,7 +6,9 @@ use crate::vm::opcode::{IndexOperand, RegisterOperand, nullish_property_error};
 use crate::{
     Context, JsNativeError, JsObject, JsResult,
     builtins::function::set_function_name,
-    builtins::typed_array::{TypedArray, typed_array_set_element},
+    builtins::typed_array::{
+        ContentType, TypedArray, typed_array_set_element, typed_array_store_integer_element,
+    },
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
     property::{PropertyDescriptor, PropertyKey},
     vm::opcode::Operation,
@@ -27,12 +29,7 @@ fn set_by_name(
             .name
             .clone()
             .into();
-        return Err(nullish_property_error(
-            value_object,
-            "set",
-            "setting",
-            &key,
-        ));
+        return Err(nullish_property_error(value_object, "set", "setting", &key));
     }
     let object = value_object.to_object(context)?;
 
@@ -170,6 +167,32 @@ impl SetPropertyByValue {
         ),
         context: &mut Context,
     ) -> JsResult<()> {
+        // Patched (see the crate's README): `bytes[i] = n`, with an int32 `i`, a Number `n` and the array its
+        // own receiver, converts `n` and stores it in place, without cloning the operands or making the key a
+        // property key first.
+        if u32::from(receiver) == u32::from(object)
+            && let Some(index) = context.vm.get_register(key.into()).as_i32()
+            && let Some(number) = context.vm.get_register(value.into()).as_number()
+            && let Some(Some(kind)) = context
+                .vm
+                .get_register(object.into())
+                .with_object(|object| {
+                    object
+                        .downcast_ref::<TypedArray>()
+                        .map(|array| array.kind())
+                        .filter(|kind| kind.content_type() == ContentType::Number)
+                })
+        {
+            let element = kind.get_element(&JsValue::new(number), context)?;
+            context
+                .vm
+                .get_register(object.into())
+                .with_object(|object| {
+                    typed_array_store_integer_element(object, index, element);
+                });
+            return Ok(());
+        }
+
         let value = context.vm.get_register(value.into()).clone();
         let key = context.vm.get_register(key.into()).clone();
         let receiver = context.vm.get_register(receiver.into()).clone();
