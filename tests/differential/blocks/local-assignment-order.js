@@ -1,7 +1,8 @@
 // Assignments to a function's own locals, in the orders where reading a local in place would go wrong: an
 // operand read before the same local is assigned later in the expression (`x + (x = 5)` is the old `x` plus
 // 5), property targets whose object or key is reassigned by the value, chained and compound assignments in
-// minified comma chains (the shape of bundled crypto and codec code), and short-circuit values.
+// minified comma chains (the shape of bundled crypto and codec code), and short-circuit values; then how a
+// function's parameters and `var`s start, which the patched engine writes straight into their registers.
 module.exports = async () => {
   function readBeforeAssign() { let x = 1; return x + (x = 5); }
   function readBeforeUpdate() { let x = 1; const y = x + x++; return [x, y]; }
@@ -34,8 +35,34 @@ module.exports = async () => {
     for (var i = 0; i < 4; i++) { f[i] = i * 0.5 + n; u[i] = 250 + i * 3; n = f[i] + u[i]; }
     return [Array.from(f), Array.from(u), n, f[-1], f[4], u["1"]];
   }
+  function varShadowsParameter(a) { var a; return a; }
+  function varStartsUndefined() { var x; return x; }
+  function recursiveVars(n) { var x; if (n) { x = n; recursiveVars(n - 1); } return x; }
+  function* generatorVars(a) { var x; yield x; x = a; yield x; }
+  function varInLoop() { for (var i = 0; i < 2; i++) { var y; if (i === 0) y = 1; } return y; }
+  function mappedArguments(a) { arguments[0] = 9; return a; }
+  function unmappedArguments(a) { "use strict"; arguments[0] = 9; return a; }
+  function duplicateParameters(a, a) { return a; }
+  function defaultsAndPatterns(a = 1, { b } = { b: 2 }, ...rest) { var c; return [a, b, rest, c]; }
+  function capturedParameter(a) { var get = () => a; a = 3; return get(); }
+  function missingArguments(a, b, c) { var d; return [a, b, c, d]; }
+  const arrow = (a, b) => { var t = a * b; return [t, a, b]; };
+  async function asyncVars(a) { var x; await null; x = a + 1; return [x, a]; }
   return {
     data: {
+      varShadowsParameter: varShadowsParameter(7),
+      varStartsUndefined: varStartsUndefined() === undefined,
+      recursiveVars: recursiveVars(3),
+      generatorVars: [...generatorVars(4)].map(String),
+      varInLoop: varInLoop(),
+      mappedArguments: mappedArguments(1),
+      unmappedArguments: unmappedArguments(1),
+      duplicateParameters: duplicateParameters(1, 2),
+      defaultsAndPatterns: [defaultsAndPatterns(), defaultsAndPatterns(5, { b: 6 }, 7, 8)].map((row) => row.map(String)),
+      capturedParameter: capturedParameter(1),
+      missingArguments: missingArguments(1).map(String),
+      arrow: arrow(3, 4),
+      asyncVars: await asyncVars(1),
       readBeforeAssign: readBeforeAssign(),
       readBeforeUpdate: readBeforeUpdate(),
       varReadBeforeAssign: varReadBeforeAssign(),

@@ -1744,6 +1744,65 @@ where
             }
             ControlFlow::Continue(())
         }
+
+        // Patched (see the crate's README): the parser checks each function's body when it parses it, so a
+        // nested function's body is not walked again here, only its parameters, which no body check covers.
+        // Walking every enclosing body again made the check quadratic in the nesting of a bundle.
+        fn visit_function_expression(
+            &mut self,
+            node: &'ast FunctionExpression,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
+
+        fn visit_function_declaration(
+            &mut self,
+            node: &'ast FunctionDeclaration,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
+
+        fn visit_generator_expression(
+            &mut self,
+            node: &'ast GeneratorExpression,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
+
+        fn visit_generator_declaration(
+            &mut self,
+            node: &'ast GeneratorDeclaration,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
+
+        fn visit_async_function_expression(
+            &mut self,
+            node: &'ast AsyncFunctionExpression,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
+
+        fn visit_async_function_declaration(
+            &mut self,
+            node: &'ast AsyncFunctionDeclaration,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
+
+        fn visit_async_generator_expression(
+            &mut self,
+            node: &'ast AsyncGeneratorExpression,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
+
+        fn visit_async_generator_declaration(
+            &mut self,
+            node: &'ast AsyncGeneratorDeclaration,
+        ) -> ControlFlow<Self::BreakTy> {
+            self.visit_formal_parameter_list(node.parameters())
+        }
     }
 
     let mut visitor = ContainsInvalidObjectLiteral {};
@@ -2000,30 +2059,31 @@ impl<'ast> Visitor<'ast> for TopLevelLexicallyScopedDeclarationsVisitor<'_, 'ast
     }
 }
 
-/// The type of a var scoped declaration.
-#[derive(Clone, Debug)]
-pub enum VarScopedDeclaration {
+/// The type of a var scoped declaration: a reference into the node it was found in (patched, see the crate's
+/// README: it was a clone, which for a function declaration is its whole body).
+#[derive(Clone, Copy, Debug)]
+pub enum VarScopedDeclaration<'ast> {
     /// See [`VarDeclaration`]
-    VariableDeclaration(Variable),
+    VariableDeclaration(&'ast Variable),
 
     /// See [`FunctionDeclaration`]
-    FunctionDeclaration(FunctionDeclaration),
+    FunctionDeclaration(&'ast FunctionDeclaration),
 
     /// See [`GeneratorDeclaration`]
-    GeneratorDeclaration(GeneratorDeclaration),
+    GeneratorDeclaration(&'ast GeneratorDeclaration),
 
     /// See [`AsyncFunctionDeclaration`]
-    AsyncFunctionDeclaration(AsyncFunctionDeclaration),
+    AsyncFunctionDeclaration(&'ast AsyncFunctionDeclaration),
 
     /// See [`AsyncGeneratorDeclaration`]
-    AsyncGeneratorDeclaration(AsyncGeneratorDeclaration),
+    AsyncGeneratorDeclaration(&'ast AsyncGeneratorDeclaration),
 }
 
-impl VarScopedDeclaration {
+impl VarScopedDeclaration<'_> {
     /// Return the bound names of the declaration.
     #[must_use]
     pub fn bound_names(&self) -> Vec<Sym> {
-        match self {
+        match *self {
             Self::VariableDeclaration(v) => bound_names(v),
             Self::FunctionDeclaration(f) => bound_names(f),
             Self::GeneratorDeclaration(g) => bound_names(g),
@@ -2051,7 +2111,7 @@ impl VarScopedDeclaration {
 ///
 /// [spec]: https://tc39.es/ecma262/#sec-static-semantics-varscopeddeclarations
 #[must_use]
-pub fn var_scoped_declarations<'a, N>(node: &'a N) -> Vec<VarScopedDeclaration>
+pub fn var_scoped_declarations<'a, N>(node: &'a N) -> Vec<VarScopedDeclaration<'a>>
 where
     &'a N: Into<NodeRef<'a>>,
 {
@@ -2062,9 +2122,9 @@ where
 
 /// The [`Visitor`] used to obtain the var scoped declarations of a node.
 #[derive(Debug)]
-struct VarScopedDeclarationsVisitor<'a>(&'a mut Vec<VarScopedDeclaration>);
+struct VarScopedDeclarationsVisitor<'a, 'ast>(&'a mut Vec<VarScopedDeclaration<'ast>>);
 
-impl<'ast> Visitor<'ast> for VarScopedDeclarationsVisitor<'_> {
+impl<'ast> Visitor<'ast> for VarScopedDeclarationsVisitor<'_, 'ast> {
     type BreakTy = Infallible;
 
     // ScriptBody : StatementList
@@ -2114,8 +2174,7 @@ impl<'ast> Visitor<'ast> for VarScopedDeclarationsVisitor<'_> {
 
     fn visit_var_declaration(&mut self, node: &'ast VarDeclaration) -> ControlFlow<Self::BreakTy> {
         for var in node.0.as_ref() {
-            self.0
-                .push(VarScopedDeclaration::VariableDeclaration(var.clone()));
+            self.0.push(VarScopedDeclaration::VariableDeclaration(var));
         }
         ControlFlow::Continue(())
     }
@@ -2160,8 +2219,7 @@ impl<'ast> Visitor<'ast> for VarScopedDeclarationsVisitor<'_> {
         node: &'ast crate::statement::ForInLoop,
     ) -> ControlFlow<Self::BreakTy> {
         if let IterableLoopInitializer::Var(var) = node.initializer() {
-            self.0
-                .push(VarScopedDeclaration::VariableDeclaration(var.clone()));
+            self.0.push(VarScopedDeclaration::VariableDeclaration(var));
         }
         self.visit(node.body())?;
         ControlFlow::Continue(())
@@ -2172,8 +2230,7 @@ impl<'ast> Visitor<'ast> for VarScopedDeclarationsVisitor<'_> {
         node: &'ast crate::statement::ForOfLoop,
     ) -> ControlFlow<Self::BreakTy> {
         if let IterableLoopInitializer::Var(var) = node.initializer() {
-            self.0
-                .push(VarScopedDeclaration::VariableDeclaration(var.clone()));
+            self.0.push(VarScopedDeclaration::VariableDeclaration(var));
         }
         self.visit(node.body())?;
         ControlFlow::Continue(())
@@ -2239,9 +2296,9 @@ impl<'ast> Visitor<'ast> for VarScopedDeclarationsVisitor<'_> {
 ///
 /// [spec]: https://tc39.es/ecma262/#sec-static-semantics-toplevelvarscopeddeclarations
 #[derive(Debug)]
-struct TopLevelVarScopedDeclarationsVisitor<'a>(&'a mut Vec<VarScopedDeclaration>);
+struct TopLevelVarScopedDeclarationsVisitor<'a, 'ast>(&'a mut Vec<VarScopedDeclaration<'ast>>);
 
-impl<'ast> Visitor<'ast> for TopLevelVarScopedDeclarationsVisitor<'_> {
+impl<'ast> Visitor<'ast> for TopLevelVarScopedDeclarationsVisitor<'_, 'ast> {
     type BreakTy = Infallible;
 
     fn visit_statement_list_item(
@@ -2252,20 +2309,18 @@ impl<'ast> Visitor<'ast> for TopLevelVarScopedDeclarationsVisitor<'_> {
             StatementListItem::Declaration(d) => {
                 match d.as_ref() {
                     Declaration::FunctionDeclaration(f) => {
-                        self.0
-                            .push(VarScopedDeclaration::FunctionDeclaration(f.clone()));
+                        self.0.push(VarScopedDeclaration::FunctionDeclaration(f));
                     }
                     Declaration::GeneratorDeclaration(f) => {
-                        self.0
-                            .push(VarScopedDeclaration::GeneratorDeclaration(f.clone()));
+                        self.0.push(VarScopedDeclaration::GeneratorDeclaration(f));
                     }
                     Declaration::AsyncFunctionDeclaration(f) => {
                         self.0
-                            .push(VarScopedDeclaration::AsyncFunctionDeclaration(f.clone()));
+                            .push(VarScopedDeclaration::AsyncFunctionDeclaration(f));
                     }
                     Declaration::AsyncGeneratorDeclaration(f) => {
                         self.0
-                            .push(VarScopedDeclaration::AsyncGeneratorDeclaration(f.clone()));
+                            .push(VarScopedDeclaration::AsyncGeneratorDeclaration(f));
                     }
                     _ => {}
                 }
@@ -2289,8 +2344,7 @@ impl<'ast> Visitor<'ast> for TopLevelVarScopedDeclarationsVisitor<'_> {
                 ControlFlow::Continue(())
             }
             LabelledItem::FunctionDeclaration(f) => {
-                self.0
-                    .push(VarScopedDeclaration::FunctionDeclaration(f.clone()));
+                self.0.push(VarScopedDeclaration::FunctionDeclaration(f));
                 ControlFlow::Continue(())
             }
         }

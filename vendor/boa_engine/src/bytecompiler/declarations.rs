@@ -1,4 +1,4 @@
-use super::{BindingAccessOpcode, ToJsString};
+use super::{BindingAccessOpcode, BindingKind, ToJsString};
 use crate::{
     Context, JsNativeError, JsResult, SpannedSourceText,
     bytecompiler::{ByteCompiler, FunctionCompiler, FunctionSpec, NodeKind},
@@ -109,7 +109,7 @@ pub(crate) fn global_declaration_instantiation_context(
         };
 
         // i. For each String vn of the BoundNames of d, do
-        for name in bound_names(&declaration) {
+        for name in bound_names(declaration) {
             // 1. If declaredFunctionNames does not contain vn, then
             if !declared_function_names.contains(&name) {
                 // SKIP: a. Let vnDefinable be ? env.CanDeclareGlobalVar(vn).
@@ -451,7 +451,7 @@ impl ByteCompiler<'_> {
             };
 
             // i. For each String vn of the BoundNames of d, do
-            for name in bound_names(&declaration) {
+            for name in bound_names(declaration) {
                 // 1. If declaredFunctionNames does not contain vn, then
                 if !declared_function_names.contains(&name) {
                     // a. Let vnDefinable be ? env.CanDeclareGlobalVar(vn).
@@ -727,7 +727,7 @@ impl ByteCompiler<'_> {
             };
 
             // a.i. For each String vn of the BoundNames of d, do
-            for name in bound_names(&declaration) {
+            for name in bound_names(declaration) {
                 // 1. If declaredFunctionNames does not contain vn, then
                 if !declared_function_names.contains(&name) {
                     // a. If varEnv is a Global Environment Record, then
@@ -936,7 +936,7 @@ impl ByteCompiler<'_> {
             // a. If d is neither a VariableDeclaration nor a ForBinding nor a BindingIdentifier, then
             // a.i. Assert: d is either a FunctionDeclaration, a GeneratorDeclaration, an AsyncFunctionDeclaration, or an AsyncGeneratorDeclaration.
             // a.ii. Let fn be the sole element of the BoundNames of d.
-            let (name, function) = match declaration {
+            let (name, function) = match *declaration {
                 VarScopedDeclaration::FunctionDeclaration(f) => (f.name(), FunctionSpec::from(f)),
                 VarScopedDeclaration::GeneratorDeclaration(f) => (f.name(), FunctionSpec::from(f)),
                 VarScopedDeclaration::AsyncFunctionDeclaration(f) => {
@@ -1043,6 +1043,22 @@ impl ByteCompiler<'_> {
         // 26. Else,
         //    a. Perform ? IteratorBindingInitialization of formals with arguments iteratorRecord and env.
         for (i, parameter) in formals.as_ref().iter().enumerate() {
+            // A plain parameter kept in a register takes its argument there directly (patched, see
+            // `local_operands`).
+            if !parameter.is_rest_param()
+                && parameter.variable().init().is_none()
+                && let Binding::Identifier(ident) = parameter.variable().binding()
+            {
+                let name = ident.to_js_string(self.interner());
+                let binding = self.lexical_scope.get_identifier_reference(name);
+                if binding.local()
+                    && let BindingKind::Local(Some(register)) = self.insert_binding(binding)
+                {
+                    self.bytecode
+                        .emit_get_argument((i as u32).into(), register.into());
+                    continue;
+                }
+            }
             let value = self.register_allocator.alloc();
             if parameter.is_rest_param() {
                 self.bytecode.emit_rest_parameter_init(value.variable());
@@ -1160,7 +1176,15 @@ impl ByteCompiler<'_> {
                         // 2. Perform ! env.CreateMutableBinding(n, false).
                         // 3. Perform ! env.InitializeBinding(n, undefined).
                         let binding = scope.get_binding_reference(&n).expect("binding must exist");
+                        let unused_registers = self.register_allocator.count();
                         let index = self.insert_binding(binding);
+                        // A register no instruction has written yet still holds the `undefined` the frame
+                        // starts with (patched, see `local_operands`).
+                        if let BindingKind::Local(Some(register)) = index
+                            && register >= unused_registers
+                        {
+                            continue;
+                        }
                         self.emit_binding_access(
                             BindingAccessOpcode::DefInitVar,
                             &index,

@@ -868,9 +868,25 @@ impl<'ctx> ByteCompiler<'ctx> {
     /// Records `expression` as the written operand of the instruction just emitted: what V8 names in
     /// "… is not a function", "… is not a constructor" and "… is not iterable". Keyed by the address after the
     /// instruction, where the VM's `pc` stands while it runs.
+    ///
+    /// A function or class written in place (`(function () { … })()`, how bundles wrap a whole library) is
+    /// always callable and constructible, so it is not recorded: its text would be the whole function.
     pub(crate) fn record_written_operand(&mut self, expression: &Expression) {
+        let expression = expression.flatten();
+        if matches!(
+            expression,
+            Expression::FunctionExpression(_)
+                | Expression::ArrowFunction(_)
+                | Expression::AsyncArrowFunction(_)
+                | Expression::GeneratorExpression(_)
+                | Expression::AsyncFunctionExpression(_)
+                | Expression::AsyncGeneratorExpression(_)
+                | Expression::ClassExpression(_)
+        ) {
+            return;
+        }
         let after = self.next_opcode_location().as_u32();
-        let text = expression.flatten().to_interned_string(self.interner);
+        let text = expression.to_interned_string(self.interner);
         self.written_operands
             .push((after, JsString::from(text.as_str())));
     }

@@ -106,6 +106,12 @@ impl RegisterAllocator {
         Register { index, flags }
     }
 
+    /// How many registers have been handed out so far: a register at this index or above has not been
+    /// written by any instruction compiled yet.
+    pub(crate) fn count(&self) -> u32 {
+        self.registers.len() as u32
+    }
+
     pub(crate) fn alloc_persistent(&mut self) -> Register {
         let mut reg = self.alloc();
 

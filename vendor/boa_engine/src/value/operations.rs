@@ -785,51 +785,65 @@ impl JsValue {
         }
     }
 
-    /// Fast path for the binary `&` operator (i32 only).
+    /// The operand of a bitwise operator as `ToInt32` makes it, when it is a Number (no conversion can run
+    /// code then). Patched (see the crate's README): Boa's fast paths took int32 operands only, so a value
+    /// past 2^31 (what `>>> 0` and additions of words make) took the generic path on every operation.
+    #[inline]
+    fn as_int32_cheap(&self) -> Option<i32> {
+        if let Some(integer) = self.0.as_integer32() {
+            Some(integer)
+        } else {
+            self.0.as_float64().map(f64_to_int32)
+        }
+    }
+
+    /// Fast path for the binary `&` operator (Numbers only).
     #[inline]
     pub(crate) fn bitand_fast(&self, other: &Self) -> Option<Self> {
-        let x = self.0.as_integer32()?;
-        let y = other.0.as_integer32()?;
+        let x = self.as_int32_cheap()?;
+        let y = other.as_int32_cheap()?;
         Some(Self::new(x & y))
     }
 
-    /// Fast path for the binary `|` operator (i32 only).
+    /// Fast path for the binary `|` operator (Numbers only).
     #[inline]
     pub(crate) fn bitor_fast(&self, other: &Self) -> Option<Self> {
-        let x = self.0.as_integer32()?;
-        let y = other.0.as_integer32()?;
+        let x = self.as_int32_cheap()?;
+        let y = other.as_int32_cheap()?;
         Some(Self::new(x | y))
     }
 
-    /// Fast path for the binary `^` operator (i32 only).
+    /// Fast path for the binary `^` operator (Numbers only).
     #[inline]
     pub(crate) fn bitxor_fast(&self, other: &Self) -> Option<Self> {
-        let x = self.0.as_integer32()?;
-        let y = other.0.as_integer32()?;
+        let x = self.as_int32_cheap()?;
+        let y = other.as_int32_cheap()?;
         Some(Self::new(x ^ y))
     }
 
-    /// Fast path for the binary `<<` operator (i32 only).
+    /// Fast path for the binary `<<` operator (Numbers only). The shift count is `ToUint32` of the right
+    /// operand modulo 32, which `wrapping_shl` takes from the same low five bits.
     #[inline]
     pub(crate) fn shl_fast(&self, other: &Self) -> Option<Self> {
-        let x = self.0.as_integer32()?;
-        let y = other.0.as_integer32()?;
+        let x = self.as_int32_cheap()?;
+        let y = other.as_int32_cheap()?;
         Some(Self::new(x.wrapping_shl(y as u32)))
     }
 
-    /// Fast path for the binary `>>` operator (i32 only).
+    /// Fast path for the binary `>>` operator (Numbers only).
     #[inline]
     pub(crate) fn shr_fast(&self, other: &Self) -> Option<Self> {
-        let x = self.0.as_integer32()?;
-        let y = other.0.as_integer32()?;
+        let x = self.as_int32_cheap()?;
+        let y = other.as_int32_cheap()?;
         Some(Self::new(x.wrapping_shr(y as u32)))
     }
 
-    /// Fast path for the binary `>>>` operator (i32 only).
+    /// Fast path for the binary `>>>` operator (Numbers only): `ToUint32` of the left operand is its
+    /// `ToInt32` read as unsigned.
     #[inline]
     pub(crate) fn ushr_fast(&self, other: &Self) -> Option<Self> {
-        let x = self.0.as_integer32()?;
-        let y = other.0.as_integer32()?;
+        let x = self.as_int32_cheap()?;
+        let y = other.as_int32_cheap()?;
         Some(Self::new((x as u32).wrapping_shr(y as u32)))
     }
 

@@ -1,7 +1,7 @@
 use boa_string::StaticJsStrings;
 
 use crate::{
-    Context, JsError, JsNativeError, JsResult, JsValue,
+    Context, JsError, JsNativeError, JsObject, JsResult, JsValue,
     builtins::typed_array::{TypedArray, typed_array_get_element, typed_array_integer_element},
     js_string,
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
@@ -110,6 +110,16 @@ fn get_by_name<const LENGTH: bool>(
     Ok(())
 }
 
+/// The element at `index` of an array's dense storage, if it has one there (a hole, an index past the end
+/// and a sparse array take the generic path, which looks at the prototype).
+fn dense_array_element(object: &JsObject, index: i32) -> Option<JsValue> {
+    let index = u32::try_from(index).ok()?;
+    if !object.is_array() {
+        return None;
+    }
+    object.borrow().properties().get_dense_property(index)
+}
+
 fn get_by_value<const PUSH_KEY: bool>(
     (dst, key, receiver, object): (
         RegisterOperand,
@@ -119,14 +129,17 @@ fn get_by_value<const PUSH_KEY: bool>(
     ),
     context: &mut Context,
 ) -> JsResult<()> {
-    // Patched (see the crate's README): an int32 key of a typed array reads its element in place, without
-    // cloning the array and the key or making the key a property key first.
+    // Patched (see the crate's README): an int32 key of a typed array, or of an array's dense storage, reads
+    // the element in place, without cloning the object and the key or making the key a property key first.
     if !PUSH_KEY
         && let Some(index) = context.vm.get_register(key.into()).as_i32()
         && let Some(Some(element)) = context
             .vm
             .get_register(object.into())
-            .with_object(|object| typed_array_integer_element(object, index))
+            .with_object(|object| {
+                typed_array_integer_element(object, index)
+                    .or_else(|| dense_array_element(object, index))
+            })
     {
         context.vm.set_register(dst.into(), element);
         return Ok(());

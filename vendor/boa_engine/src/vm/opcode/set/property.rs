@@ -167,6 +167,28 @@ impl SetPropertyByValue {
         ),
         context: &mut Context,
     ) -> JsResult<()> {
+        // Patched (see the crate's README): `items[i] = v` on an array that already has element `i` in its
+        // dense storage, the array its own receiver, stores `v` in place without cloning the operands.
+        if u32::from(receiver) == u32::from(object)
+            && let Some(index) = context.vm.get_register(key.into()).as_i32()
+            && let Ok(index) = u32::try_from(index)
+        {
+            let new_value = context.vm.get_register(value.into());
+            let stored = context
+                .vm
+                .get_register(object.into())
+                .with_object(|object| {
+                    if !object.is_array() {
+                        return false;
+                    }
+                    let mut array = object.borrow_mut();
+                    array.extensible && array.properties_mut().set_dense_property(index, new_value)
+                });
+            if stored == Some(true) {
+                return Ok(());
+            }
+        }
+
         // Patched (see the crate's README): `bytes[i] = n`, with an int32 `i`, a Number `n` and the array its
         // own receiver, converts `n` and stores it in place, without cloning the operands or making the key a
         // property key first.
