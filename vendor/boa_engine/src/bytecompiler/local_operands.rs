@@ -17,6 +17,7 @@ use core::ops::ControlFlow;
 
 use boa_ast::{
     Expression,
+    expression::Identifier,
     expression::operator::{
         Assign, Update,
         assign::{AssignOp, AssignTarget},
@@ -97,15 +98,15 @@ pub(crate) fn writes_destination_last(expr: &Expression) -> bool {
     }
 }
 
-/// The local an operand reads in place when it is one: the name of `x` in `x`, `x = value` and `x op= value`.
-fn operand_local(expr: &Expression) -> Option<Sym> {
+/// The name an operand reads in place when it is a local: `x` in `x`, `x = value` and `x op= value`.
+fn operand_name(expr: &Expression) -> Option<Identifier> {
     match expr {
-        Expression::Identifier(name) => Some(name.sym()),
+        Expression::Identifier(name) => Some(*name),
         Expression::Assign(assign) => match assign.lhs() {
-            AssignTarget::Identifier(target) => Some(target.sym()),
+            AssignTarget::Identifier(target) => Some(*target),
             _ => None,
         },
-        Expression::Parenthesized(parenthesized) => operand_local(parenthesized.expression()),
+        Expression::Parenthesized(parenthesized) => operand_name(parenthesized.expression()),
         _ => None,
     }
 }
@@ -120,8 +121,12 @@ impl ByteCompiler<'_> {
         later: Option<&[&Expression]>,
         inner_fn: impl FnOnce(&mut Self, RegisterOperand),
     ) {
-        if let Some(name) = operand_local(expr)
-            && later.is_none_or(|later| later.iter().any(|later| assigns_binding(later, name)))
+        // Only a local kept in a register is read in place; anything else is copied by
+        // `compile_expr_operand` anyway, so the later expressions are searched only for a local.
+        if let Some(name) = operand_name(expr)
+            && self.is_register_local(name)
+            && later
+                .is_none_or(|later| later.iter().any(|later| assigns_binding(later, name.sym())))
         {
             let copy = self.register_allocator.alloc();
             self.compile_expr(expr, &copy);
@@ -130,6 +135,12 @@ impl ByteCompiler<'_> {
             return;
         }
         self.compile_expr_operand(expr, inner_fn);
+    }
+
+    /// Whether `name` resolves, here, to a local binding kept in a register.
+    fn is_register_local(&self, name: Identifier) -> bool {
+        let name = self.resolve_identifier_expect(name);
+        self.lexical_scope.get_identifier_reference(name).local()
     }
 
     /// Compiles `x = value` or `x op= value`, where `x` is a mutable local kept in a register, writing `x`'s
