@@ -5,19 +5,12 @@
 
 mod common;
 
-use common::run_inline_action;
+use common::evaluate_data;
 use serde_json::Value;
 
 /// What `expression` evaluates to in a block (as JSON).
 fn evaluate(expression: &str) -> Value {
-    let source = format!("module.exports = () => ({{ data: {expression} }});\n");
-    let report = run_inline_action("patched-boa.js", &source);
-    assert!(
-        report.outcome.ok,
-        "`{expression}` failed: {:?}",
-        report.outcome.error
-    );
-    report.outcome.result
+    evaluate_data("patched-boa.js", expression)
 }
 
 fn eval_string(expression: &str) -> String {

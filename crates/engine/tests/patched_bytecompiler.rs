@@ -7,19 +7,15 @@
 
 mod common;
 
-use common::run_inline_action;
+use common::evaluate_data;
 use serde_json::{json, Value};
 
 /// What the function `body` returns, called in a block of its own (as JSON).
 fn call(body: &str) -> Value {
-    let source = format!("module.exports = () => ({{ data: (function () {{ {body} }})() }});\n");
-    let report = run_inline_action("patched-bytecompiler.js", &source);
-    assert!(
-        report.outcome.ok,
-        "`{body}` failed: {:?}",
-        report.outcome.error
-    );
-    report.outcome.result
+    evaluate_data(
+        "patched-bytecompiler.js",
+        &format!("(function () {{ {body} }})()"),
+    )
 }
 
 #[test]

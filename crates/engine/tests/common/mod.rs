@@ -43,6 +43,19 @@ pub fn run_inline_action(file_name: &str, source: &str) -> RunReport {
     run_block(&request, &EngineOptions::default())
 }
 
+/// What `expression` evaluates to as an inline action's `data` (as JSON); panics, naming the expression,
+/// when the run fails.
+pub fn evaluate_data(file_name: &str, expression: &str) -> Value {
+    let source = format!("module.exports = () => ({{ data: {expression} }});\n");
+    let report = run_inline_action(file_name, &source);
+    assert!(
+        report.outcome.ok,
+        "`{expression}` failed: {:?}",
+        report.outcome.error
+    );
+    report.outcome.result
+}
+
 pub fn run_action(name: &str) -> RunReport {
     run_block(
         &request(name, BlockKind::Action, json!({})),
