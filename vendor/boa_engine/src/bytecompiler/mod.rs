@@ -21,6 +21,7 @@
 //! [evaluation]: https://tc39.es/ecma262/#sec-runtime-semantics-evaluation
 
 mod class;
+mod constant_registers;
 mod declaration;
 mod declarations;
 mod env;
@@ -543,6 +544,9 @@ pub struct ByteCompiler<'ctx> {
     names_map: FxHashMap<Sym, u32>,
     bindings_map: FxHashMap<BindingLocator, u32>,
 
+    /// The registers that hold the function's number operands (a Blocksmith patch, see `constant_registers`).
+    constant_registers: constant_registers::ConstantRegisters,
+
     /// Cache of non-local `const` binding values in persistent registers.
     /// Avoids repeated `GetName` environment lookups for immutable bindings.
     const_binding_cache: FxHashMap<BindingLocator, u32>,
@@ -676,6 +680,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             names_map: FxHashMap::default(),
             bindings_map: FxHashMap::default(),
             const_binding_cache: FxHashMap::default(),
+            constant_registers: constant_registers::ConstantRegisters::default(),
             jump_info: Vec::new(),
             async_handler: None,
             json_parse,
@@ -1328,7 +1333,7 @@ impl<'ctx> ByteCompiler<'ctx> {
     ///   with zero instructions inside the loop.
     fn is_loop_invariant(&self, expr: &Expression) -> bool {
         match expr {
-            Expression::Literal(_) => true,
+            Expression::Literal(_) => !self.is_constant_operand(expr),
             Expression::Identifier(name) => {
                 let name = self.resolve_identifier_expect(*name);
                 let binding = self.lexical_scope.get_identifier_reference(name.clone());
@@ -1878,6 +1883,10 @@ impl<'ctx> ByteCompiler<'ctx> {
         expr: &Expression,
         inner_fn: impl FnOnce(&mut Self, RegisterOperand),
     ) {
+        if let Some(constant) = self.constant_operand(expr) {
+            inner_fn(self, constant);
+            return;
+        }
         match expr {
             Expression::Identifier(name) => {
                 let name = self.resolve_identifier_expect(*name);
@@ -2888,6 +2897,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             flags: Cell::new(self.code_block_flags),
             ic: self.ic.into_boxed_slice(),
             written_operands: self.written_operands.into_boxed_slice(),
+            constant_registers: self.constant_registers.finish(),
             frame_bindings,
             source_info: SourceInfo::new(
                 SourceMap::new(source_map_entries, self.source_path),

@@ -125,6 +125,15 @@ impl RegisterAllocator {
         reg
     }
 
+    /// A persistent register that no instruction compiled so far has used, so that a value the frame starts
+    /// with stays there until the code reads it (a Blocksmith patch, see `constant_registers`).
+    pub(crate) fn alloc_fresh_persistent(&mut self) -> Register {
+        let flags = RegisterFlags::USED | RegisterFlags::PERSISTENT;
+        let index = self.registers.len() as u32;
+        self.registers.push(RegisterEntry { flags });
+        Register { index, flags }
+    }
+
     #[track_caller]
     pub(crate) fn dealloc(&mut self, reg: Register) {
         assert!(

@@ -168,6 +168,11 @@ pub struct CodeBlock {
     #[unsafe_ignore_trace]
     pub(crate) written_operands: Box<[(u32, JsString)]>,
 
+    /// The registers that hold the function's number operands, with the number each frame starts them with
+    /// (a Blocksmith patch, see `bytecompiler::constant_registers`). Numbers only: nothing here needs tracing.
+    #[unsafe_ignore_trace]
+    pub(crate) constant_registers: Box<[(u32, JsValue)]>,
+
     /// Where each binding the function declares or reads lives, for a debugger reading a paused frame's
     /// variables by name (a Blocksmith patch, see `debug_frame`).
     #[unsafe_ignore_trace]
@@ -217,6 +222,7 @@ impl CodeBlock {
             handlers: ThinVec::default(),
             ic: Box::default(),
             written_operands: Box::default(),
+            constant_registers: Box::default(),
             frame_bindings: Box::default(),
             source_info: SourceInfo::new(
                 SourceMap::new(Box::default(), SourcePath::None),

@@ -604,6 +604,10 @@ impl Vm {
                 self.stack.stack.len() + register_count,
                 JsValue::undefined(),
             );
+            // The function's number operands (a Blocksmith patch, see `bytecompiler::constant_registers`).
+            for (register, value) in &frame.code_block.constant_registers {
+                self.stack.stack[frame.rp as usize + *register as usize] = value.clone();
+            }
         }
 
         // Keep carrying the last active runnable in case the current callframe

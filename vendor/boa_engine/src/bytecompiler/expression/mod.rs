@@ -122,6 +122,15 @@ impl ByteCompiler<'_> {
                             self.bytecode.emit_push_iterator_to_array(dst_op);
                             self.register_allocator.dealloc(value);
                         }
+                        // A table of numbers is stored element by element, not given a register per number
+                        // (see `constant_registers`).
+                        Some(elem @ Expression::Literal(_)) => {
+                            let value = self.register_allocator.alloc();
+                            self.compile_expr(elem, &value);
+                            self.bytecode
+                                .emit_push_value_to_array(value.variable(), dst_op);
+                            self.register_allocator.dealloc(value);
+                        }
                         Some(elem) => {
                             self.compile_expr_operand(elem, |this, op| {
                                 this.bytecode.emit_push_value_to_array(op, dst_op);

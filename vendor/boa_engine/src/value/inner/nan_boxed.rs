@@ -169,6 +169,9 @@ mod bits {
     pub(super) const MASK_SYMBOL: u64 = MASK_NAN | TAG_SYMBOL;
     pub(super) const MASK_BIGINT: u64 = MASK_NAN | TAG_BIGINT;
 
+    /// The bits that the four pointer kinds (object, string, symbol, `BigInt`) all have set, and no other kind has.
+    const MASK_POINTER_KIND: u64 = MASK_NAN | TAG_OBJECT;
+
     // The masks for the different kinds of values.
     const MASK_INT32_VALUE: u64 = 0xFFFF_FFFF;
     const MASK_POINTER_VALUE: u64 = 0x0000_FFFF_FFFF_FFFF;
@@ -219,6 +222,12 @@ mod bits {
     #[inline(always)]
     pub(super) const fn is_bigint(value: u64) -> bool {
         value & MASK_KIND == MASK_BIGINT
+    }
+
+    /// Checks that a value holds a pointer (an object, string, symbol or `BigInt`): a reference to count.
+    #[inline(always)]
+    pub(super) const fn is_pointer(value: u64) -> bool {
+        value & MASK_POINTER_KIND == MASK_POINTER_KIND
     }
 
     /// Checks that a value is a valid Object.
@@ -364,6 +373,15 @@ unsafe impl Trace for NanBoxedValue {
 impl Clone for NanBoxedValue {
     #[inline(always)]
     fn clone(&self) -> Self {
+        // Numbers, booleans, `null` and `undefined` are copied with one test, before the jump table below.
+        if !bits::is_pointer(self.value()) {
+            return Self {
+                #[cfg(target_pointer_width = "32")]
+                half: self.half,
+                ptr: self.ptr,
+            };
+        }
+
         // This way of inlining ensures the compiler
         // knows it can convert the match into a
         // jump table.
@@ -834,8 +852,20 @@ impl NanBoxedValue {
 }
 
 impl Drop for NanBoxedValue {
+    // Most values an interpreter drops are numbers: they take the one test here, inline, where the jump table of
+    // `release_pointer` made every drop an out-of-line call.
     #[inline(always)]
     fn drop(&mut self) {
+        if bits::is_pointer(self.value()) {
+            self.release_pointer();
+        }
+    }
+}
+
+impl NanBoxedValue {
+    /// Drops the reference this value holds to an object, string, symbol or `BigInt`.
+    #[inline(never)]
+    fn release_pointer(&mut self) {
         match self.value() & bits::MASK_KIND {
             bits::MASK_OBJECT => {
                 unsafe { ManuallyDrop::into_inner(self.as_object_unchecked()) };

@@ -22,6 +22,13 @@ impl GetName {
         (value, index): (RegisterOperand, IndexOperand),
         context: &mut Context,
     ) -> JsResult<()> {
+        // A closure's captured variable, the common case (a Blocksmith patch, see the crate's README).
+        if let Some(result) = context
+            .declarative_binding_value(&context.vm.frame().code_block.bindings[usize::from(index)])
+        {
+            context.vm.set_register(value.into(), result);
+            return Ok(());
+        }
         let mut binding_locator =
             context.vm.frame().code_block.bindings[usize::from(index)].clone();
         context.find_runtime_binding(&mut binding_locator)?;
