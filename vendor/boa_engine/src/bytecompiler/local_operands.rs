@@ -29,7 +29,7 @@ use boa_ast::{
 };
 use boa_interner::Sym;
 
-use super::{BindingKind, ByteCompiler, Register};
+use super::{Access, BindingKind, ByteCompiler, Register};
 use crate::vm::opcode::RegisterOperand;
 
 /// Whether evaluating `expr` may assign the binding named `name`: an assignment or update whose target is
@@ -205,5 +205,39 @@ impl ByteCompiler<'_> {
             }
         });
         Some(local)
+    }
+
+    /// Compiles `o[k] = x` or `o.p = 1` whose value goes unused, where `x` is a local kept in a register or
+    /// the number has a register of its own (`constant_registers`): the property is set straight from that
+    /// register, not from a copy. Returns `false`, having emitted nothing, for any other assignment. Reading
+    /// the local when the property is set is reading it when JavaScript evaluates the right-hand side, after
+    /// the object and the key, and nothing the set calls (a setter, a key's `toString`) can reach a local that
+    /// no closure captures.
+    pub(crate) fn compile_property_assign_in_place(&mut self, assign: &Assign) -> bool {
+        if assign.op() != AssignOp::Assign {
+            return false;
+        }
+        let AssignTarget::Access(access) = assign.lhs() else {
+            return false;
+        };
+        let rhs = assign.rhs();
+        let in_place = match rhs {
+            Expression::Identifier(name) if self.is_register_local(*name) => {
+                let name = self.resolve_identifier_expect(*name);
+                let binding = self.lexical_scope.get_identifier_reference(name);
+                match self.get_binding(&binding) {
+                    BindingKind::Local(Some(register)) => Some(register),
+                    _ => None,
+                }
+            }
+            _ => self.constant_operand(rhs).map(u32::from),
+        };
+        let Some(register) = in_place else {
+            return false;
+        };
+        let value = Register::persistent(register);
+        let mut compiler = self.position_guard(assign);
+        compiler.access_set(Access::Property { access }, Some(rhs), |_| &value);
+        true
     }
 }

@@ -1834,6 +1834,7 @@ impl<'ctx> ByteCompiler<'ctx> {
                 self.compile_expr_for_side_effects(parenthesized.expression());
             }
             Expression::Assign(assign) if self.compile_local_assign_in_place(assign).is_some() => {}
+            Expression::Assign(assign) if self.compile_property_assign_in_place(assign) => {}
             Expression::Binary(binary) if binary.op() == BinaryOp::Comma => {
                 self.compile_expr_for_side_effects(binary.lhs());
                 self.compile_expr_for_side_effects(binary.rhs());
