@@ -224,6 +224,14 @@ struct Unreachables {
 /// Mark -> Sweep -> Finalize
 struct Collector;
 
+/// Halves a list's spare room when it is less than a quarter full, so that a collector's lists neither hold on
+/// to the memory of a heap that has shrunk nor are reallocated by every collection.
+fn shrink_when_mostly_empty<T>(list: &mut Vec<T>) {
+    if list.len() < list.capacity() / 4 {
+        list.shrink_to(list.len() * 2);
+    }
+}
+
 impl Collector {
     /// Run a collection on the full heap.
     fn collect(gc: &mut BoaGc) {
@@ -276,9 +284,13 @@ impl Collector {
             }
         });
 
-        gc.strongs.shrink_to(gc.strongs.len() >> 2);
-        gc.weaks.shrink_to(gc.weaks.len() >> 2);
-        gc.weak_maps.shrink_to(gc.weak_maps.len() >> 2);
+        // `shrink_to(len >> 2)` shrank each list to exactly its length (a capacity never goes below the
+        // length), so every collection reallocated the list of all live objects and the next allocation grew
+        // it again. A list now gives memory back only once it is less than a quarter full, keeping room to
+        // double (a Blocksmith patch, see the crate's README).
+        shrink_when_mostly_empty(&mut gc.strongs);
+        shrink_when_mostly_empty(&mut gc.weaks);
+        shrink_when_mostly_empty(&mut gc.weak_maps);
     }
 
     fn trace_non_roots(gc: &BoaGc) {
