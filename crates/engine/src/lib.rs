@@ -21,6 +21,8 @@ mod options;
 mod preludes;
 mod result_json;
 mod run;
+#[cfg(test)]
+mod vendored_boa_tests;
 
 pub use contract::*;
 pub use error::{Error, Result};

@@ -154,6 +154,16 @@ impl std::fmt::Debug for NativeFunction {
 }
 
 impl NativeFunction {
+    /// The function pointer this was made from, if it was made from one (not from a closure). Patched in (see
+    /// the crate's README): the interpreter recognises a few pure built-ins by it.
+    #[inline]
+    pub(crate) fn as_pointer(&self) -> Option<NativeFunctionPointer> {
+        match self.inner {
+            Inner::PointerFn(pointer) => Some(pointer),
+            Inner::Closure(_) => None,
+        }
+    }
+
     /// Creates a `NativeFunction` from a function pointer.
     #[inline]
     pub fn from_fn_ptr(function: NativeFunctionPointer) -> Self {
@@ -325,10 +335,13 @@ pub(crate) fn native_function_call(
     argument_count: usize,
     context: &mut InternalMethodCallContext<'_>,
 ) -> JsResult<CallValue> {
-    let args = context
+    // Patched (see the crate's README): the arguments move into the vector the VM keeps for native calls
+    // (empty while a native call further out holds it, and then this call's own), not a new one each call.
+    let mut args = std::mem::take(&mut context.vm.native_call_arguments);
+    context
         .vm
         .stack
-        .calling_convention_pop_arguments(argument_count);
+        .calling_convention_move_arguments(argument_count, &mut args);
     let _func = context.vm.stack.pop();
     let this = context.vm.stack.pop();
 
@@ -370,6 +383,11 @@ pub(crate) fn native_function_call(
     context.swap_realm(&mut realm);
 
     context.vm.shadow_stack.pop();
+
+    args.clear();
+    if args.capacity() > context.vm.native_call_arguments.capacity() {
+        context.vm.native_call_arguments = args;
+    }
 
     context.vm.stack.push(result?);
 

@@ -96,6 +96,10 @@ pub struct Vm {
     /// [`JsObject::construct`](crate::object::JsObject::construct).
     pub(crate) host_call_depth: usize,
 
+    /// A vector kept for the arguments of native calls (patched, see the crate's README): a call moves its
+    /// arguments into it instead of allocating a vector of its own, and gives it back empty.
+    pub(crate) native_call_arguments: Vec<JsValue>,
+
     pub(crate) shadow_stack: ShadowStack,
 
     #[cfg(feature = "trace")]
@@ -230,6 +234,17 @@ impl Stack {
     ) -> Vec<JsValue> {
         let index = self.stack.len() - argument_count;
         self.stack.split_off(index)
+    }
+
+    /// Moves the last `argument_count` values of the stack, the function arguments of the calling convention,
+    /// to the end of `arguments` (patched, see the crate's README: a vector the caller reuses).
+    pub(crate) fn calling_convention_move_arguments(
+        &mut self,
+        argument_count: usize,
+        arguments: &mut Vec<JsValue>,
+    ) {
+        let index = self.stack.len() - argument_count;
+        arguments.extend(self.stack.drain(index..));
     }
 
     /// Push the function arguments according to the calling convention.
@@ -422,6 +437,7 @@ impl Vm {
             runtime_limits: RuntimeLimits::default(),
             native_active_function: None,
             host_call_depth: 0,
+            native_call_arguments: Vec::new(),
             shadow_stack: ShadowStack::default(),
             #[cfg(feature = "trace")]
             trace: false,

@@ -73,6 +73,8 @@ impl GcHeader {
         self.non_root_count.get() & MARK_MASK != 0
     }
 
+    // Patched (see the crate's README): inlined into the engine's clones, as `dec_ref_count` into its drops.
+    #[inline]
     pub(crate) fn inc_ref_count(&self) {
         // Mark this as `cold` since the ref count will
         // (almost) never overflow.
@@ -95,6 +97,7 @@ impl GcHeader {
         self.ref_count.set(count);
     }
 
+    #[inline]
     pub(crate) fn dec_ref_count(&self) {
         self.ref_count.set(self.ref_count.get() - 1);
     }

@@ -2,11 +2,13 @@
 
 use crate::{
     Context, JsError, JsResult, JsValue,
-    builtins::{BuiltInBuilder, IntrinsicObject},
+    builtins::{BuiltInBuilder, IntrinsicObject, array::ArrayIterator},
     context::intrinsics::Intrinsics,
     error::JsNativeError,
     js_string,
-    native_function::{CoroutineBranch, CoroutineState},
+    native_function::{
+        CoroutineBranch, CoroutineState, NativeFunctionObject, NativeFunctionPointer,
+    },
     object::JsObject,
     realm::Realm,
     symbol::JsSymbol,
@@ -408,7 +410,20 @@ pub struct IteratorRecord {
     done: bool,
 
     /// The result of the last call to `next`.
-    last_result: IteratorResult,
+    last_result: LastResult,
+}
+
+/// What the last step of an [`IteratorRecord`] gave. Patched (see the crate's README): a step of an array
+/// iterator is taken in place and keeps only its value, where `next` would have made a result object that
+/// nothing else could see (its `value` and `done` are own data properties, read once).
+#[derive(Clone, Debug, Finalize, Trace)]
+enum LastResult {
+    /// No step yet.
+    None,
+    /// The result object `next` returned.
+    Object(IteratorResult),
+    /// The value of a step taken in place; the record's `done` says whether it finished.
+    Value(JsValue),
 }
 
 impl IteratorRecord {
@@ -420,9 +435,7 @@ impl IteratorRecord {
             iterator,
             next_method,
             done: false,
-            last_result: IteratorResult {
-                object: JsObject::with_null_proto(),
-            },
+            last_result: LastResult::None,
         }
     }
 
@@ -436,9 +449,33 @@ impl IteratorRecord {
         &self.next_method
     }
 
-    /// Gets the last result object of the iterator record.
-    pub(crate) const fn last_result(&self) -> &IteratorResult {
-        &self.last_result
+    /// Gets the last result object of the iterator record. A step taken in place gets the object `next`
+    /// would have returned, made now; before any step, an empty object without a prototype.
+    pub(crate) fn last_result_object(&self, context: &mut Context) -> JsObject {
+        match &self.last_result {
+            LastResult::None => JsObject::with_null_proto(),
+            LastResult::Object(result) => result.object().clone(),
+            LastResult::Value(value) => {
+                create_iter_result_object(value.clone(), self.done, context)
+                    .as_object()
+                    .expect("an iterator result is an object")
+            }
+        }
+    }
+
+    /// The iterator, when it is an array iterator and `[[NextMethod]]` is `%ArrayIteratorPrototype%.next`
+    /// itself (recognised by its function pointer, in any realm): stepping it is then `ArrayIterator::step`.
+    fn intrinsic_array_iterator(&self) -> Option<JsObject> {
+        let next = self
+            .next_method
+            .with_object(|next| {
+                next.downcast_ref::<NativeFunctionObject>()
+                    .and_then(|function| function.f.as_pointer())
+            })
+            .flatten()?;
+        let builtin: NativeFunctionPointer = ArrayIterator::next;
+        (std::ptr::fn_addr_eq(next, builtin) && self.iterator.is::<ArrayIterator>())
+            .then(|| self.iterator.clone())
     }
 
     /// Runs `f`, setting the `done` field of this `IteratorRecord` to `true` if `f` returns
@@ -456,7 +493,15 @@ impl IteratorRecord {
 
     /// Gets the current value of the `IteratorRecord`.
     pub(crate) fn value(&mut self, context: &mut Context) -> JsResult<JsValue> {
-        self.set_done_on_err(|iter| iter.last_result.value(context))
+        let result = match &self.last_result {
+            LastResult::None => return Ok(JsValue::undefined()),
+            LastResult::Value(value) => return Ok(value.clone()),
+            LastResult::Object(result) => result.value(context),
+        };
+        if result.is_err() {
+            self.done = true;
+        }
+        result
     }
 
     /// Get the `[[Done]]` field of the `IteratorRecord`.
@@ -480,7 +525,7 @@ impl IteratorRecord {
             // 3. If done is true, return false.
             iter.done = result.complete(context)?;
 
-            iter.last_result = result;
+            iter.last_result = LastResult::Object(result);
 
             Ok(())
         })
@@ -537,6 +582,17 @@ impl IteratorRecord {
     ///
     /// [spec]: https://tc39.es/ecma262/#sec-iteratorstep
     pub(crate) fn step(&mut self, context: &mut Context) -> JsResult<bool> {
+        // Patched (see the crate's README): an array iterator whose `next` is the built-in one steps in place.
+        if let Some(iterator) = self.intrinsic_array_iterator() {
+            let step = ArrayIterator::step(&iterator, context);
+            return self.set_done_on_err(|iter| {
+                let value = step?;
+                iter.done = value.is_none();
+                iter.last_result = LastResult::Value(value.unwrap_or_default());
+                Ok(iter.done)
+            });
+        }
+
         self.set_done_on_err(|iter| {
             // 1. Let result be ? IteratorNext(iteratorRecord).
             let result = iter.next(None, context)?;
@@ -551,7 +607,7 @@ impl IteratorRecord {
             //     b. Return done.
             iter.done = result.complete(context)?;
 
-            iter.last_result = result;
+            iter.last_result = LastResult::Object(result);
 
             // 6. Return result.
             Ok(iter.done)

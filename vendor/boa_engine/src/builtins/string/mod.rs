@@ -736,7 +736,8 @@ impl String {
         // Charge each repetition against the VM loop-iteration limit.
         let mut result = Vec::with_capacity(n);
         for _ in 0..n {
-            crate::vm::opcode::IncrementLoopIteration::operation((), context)?;
+            // Patched (see the crate's README): `count`, since `operation` would also run the caller's frame on.
+            crate::vm::opcode::IncrementLoopIteration::count(context)?;
             result.push(string.as_str());
         }
 

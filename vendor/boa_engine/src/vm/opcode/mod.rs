@@ -41,6 +41,7 @@ mod iteration;
 mod meta;
 mod new;
 mod nop;
+mod number_stretch;
 mod object;
 mod pop;
 mod push;
@@ -87,6 +88,7 @@ pub(crate) use meta::*;
 pub(crate) use new::*;
 #[doc(inline)]
 pub(crate) use nop::*;
+pub(crate) use number_stretch::run_number_stretch;
 #[doc(inline)]
 pub(crate) use object::*;
 #[doc(inline)]

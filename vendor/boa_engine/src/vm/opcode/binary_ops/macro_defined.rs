@@ -1,6 +1,6 @@
 use crate::{
     Context, JsResult, JsValue,
-    vm::opcode::{Operation, RegisterOperand},
+    vm::opcode::{Operation, RegisterOperand, run_number_stretch},
 };
 
 macro_rules! implement_bin_ops {
@@ -25,6 +25,8 @@ macro_rules! implement_bin_ops {
                 // Fast path: try numeric operation without cloning.
                 if let Some(value) = JsValue::$fast_fn(lhs, rhs) {
                     context.vm.set_register(dst.into(), value.into());
+                    // Patched (see the crate's README): the arithmetic that follows runs in this call.
+                    run_number_stretch(context);
                     return Ok(());
                 }
                 )?

@@ -8,7 +8,7 @@ use crate::{
     property::PropertyKey,
     vm::{
         inline_cache::ShapesBefore,
-        opcode::{IndexOperand, Operation, RegisterOperand},
+        opcode::{IndexOperand, Operation, RegisterOperand, run_number_stretch},
     },
 };
 
@@ -120,6 +120,26 @@ fn dense_array_element(object: &JsObject, index: i32) -> Option<JsValue> {
     object.borrow().properties().get_dense_property(index)
 }
 
+/// Patched (see the crate's README): an int32 key of a typed array, or of an array's dense storage, reads the
+/// element in place, without cloning the object and the key or making the key a property key first. `None`
+/// when the registers hold anything else, for the generic path to serve; reading never runs JavaScript.
+#[inline]
+pub(crate) fn element_at_int32_key(
+    context: &Context,
+    key: RegisterOperand,
+    object: RegisterOperand,
+) -> Option<JsValue> {
+    let index = context.vm.get_register(key.into()).as_i32()?;
+    context
+        .vm
+        .get_register(object.into())
+        .with_object(|object| {
+            typed_array_integer_element(object, index)
+                .or_else(|| dense_array_element(object, index))
+        })
+        .flatten()
+}
+
 fn get_by_value<const PUSH_KEY: bool>(
     (dst, key, receiver, object): (
         RegisterOperand,
@@ -129,19 +149,14 @@ fn get_by_value<const PUSH_KEY: bool>(
     ),
     context: &mut Context,
 ) -> JsResult<()> {
-    // Patched (see the crate's README): an int32 key of a typed array, or of an array's dense storage, reads
-    // the element in place, without cloning the object and the key or making the key a property key first.
-    if !PUSH_KEY
-        && let Some(index) = context.vm.get_register(key.into()).as_i32()
-        && let Some(Some(element)) = context
-            .vm
-            .get_register(object.into())
-            .with_object(|object| {
-                typed_array_integer_element(object, index)
-                    .or_else(|| dense_array_element(object, index))
-            })
-    {
+    // `GetPropertyByValuePush` (the read of `o[k] += v`) leaves the key it used in the key register for the write
+    // that follows, so that converting it to a property key (which may call `toString`) happens once. An int32
+    // key converts without side effects to the same key every time, so it stays as it is, a number the write's
+    // own int32 path takes, instead of becoming the string Boa's generic path leaves there (patched, see the
+    // crate's README).
+    if let Some(element) = element_at_int32_key(context, key, object) {
         context.vm.set_register(dst.into(), element);
+        run_number_stretch(context);
         return Ok(());
     }
 

@@ -215,15 +215,14 @@ pub(crate) struct IteratorResult;
 impl IteratorResult {
     #[inline(always)]
     pub(crate) fn operation(value: RegisterOperand, context: &mut Context) {
-        let last_result = context
+        let iterator = context
             .vm
             .frame()
             .iterators
             .last()
             .expect("iterator on the call frame must exist")
-            .last_result()
-            .object()
             .clone();
+        let last_result = iterator.last_result_object(context);
         context.vm.set_register(value.into(), last_result.into());
     }
 }

@@ -1,5 +1,8 @@
 use crate::error::RuntimeLimitError;
-use crate::{Context, JsResult, vm::opcode::Operation};
+use crate::{
+    Context, JsResult,
+    vm::opcode::{Operation, run_number_stretch},
+};
 
 /// `IncrementLoopIteration` implements the Opcode Operation for `Opcode::IncrementLoopIteration`.
 ///
@@ -11,6 +14,18 @@ pub(crate) struct IncrementLoopIteration;
 impl IncrementLoopIteration {
     #[inline(always)]
     pub(crate) fn operation((): (), context: &mut Context) -> JsResult<()> {
+        Self::count(context)?;
+        // Patched (see the crate's README): a loop body of number arithmetic runs in this call.
+        run_number_stretch(context);
+        Ok(())
+    }
+
+    /// Counts one turn of a loop against the loop iteration limit, throwing past it. Built-ins that loop on a
+    /// program's behalf (`String.prototype.repeat`) count their turns with this alone: the instruction's
+    /// `operation` also runs the caller's frame on from its program counter, which is only right from the
+    /// instruction's own handler.
+    #[inline(always)]
+    pub(crate) fn count(context: &mut Context) -> JsResult<()> {
         let max = context.vm.runtime_limits.loop_iteration_limit();
         let frame = context.vm.frame_mut();
         let previous_iteration_count = frame.loop_iteration_count;

@@ -2,7 +2,9 @@ use crate::JsExpect;
 use crate::JsValue;
 use crate::value::JsVariant;
 use crate::vm::inline_cache::ShapesBefore;
-use crate::vm::opcode::{IndexOperand, RegisterOperand, nullish_property_error};
+use crate::vm::opcode::{
+    IndexOperand, RegisterOperand, nullish_property_error, run_number_stretch,
+};
 use crate::{
     Context, JsNativeError, JsObject, JsResult,
     builtins::function::set_function_name,
@@ -14,6 +16,71 @@ use crate::{
     vm::opcode::Operation,
 };
 use boa_macros::js_str;
+
+/// Patched (see the crate's README): stores `value` at an int32 `key` of the array or typed array `object` in
+/// place, without cloning the operands or making the key a property key first, when `object` is its own
+/// `receiver` and either an array that already has element `key` in its dense storage or a typed array of
+/// Numbers given a Number (converted to the element type, which runs no JavaScript). `Ok(false)`, having
+/// changed nothing, when the registers hold anything else, for the generic path to serve.
+#[inline]
+pub(crate) fn store_at_int32_key(
+    context: &mut Context,
+    value: RegisterOperand,
+    key: RegisterOperand,
+    receiver: RegisterOperand,
+    object: RegisterOperand,
+) -> JsResult<bool> {
+    if u32::from(receiver) != u32::from(object) {
+        return Ok(false);
+    }
+    let Some(index) = context.vm.get_register(key.into()).as_i32() else {
+        return Ok(false);
+    };
+
+    // `items[i] = v` on an array that already has element `i` in its dense storage.
+    if let Ok(dense_index) = u32::try_from(index) {
+        let new_value = context.vm.get_register(value.into());
+        let stored = context
+            .vm
+            .get_register(object.into())
+            .with_object(|object| {
+                if !object.is_array() {
+                    return false;
+                }
+                let mut array = object.borrow_mut();
+                array.extensible
+                    && array
+                        .properties_mut()
+                        .set_dense_property(dense_index, new_value)
+            });
+        if stored == Some(true) {
+            return Ok(true);
+        }
+    }
+
+    // `bytes[i] = n` with a Number `n`.
+    if let Some(number) = context.vm.get_register(value.into()).as_number()
+        && let Some(Some(kind)) = context
+            .vm
+            .get_register(object.into())
+            .with_object(|object| {
+                object
+                    .downcast_ref::<TypedArray>()
+                    .map(|array| array.kind())
+                    .filter(|kind| kind.content_type() == ContentType::Number)
+            })
+    {
+        let element = kind.get_element(&JsValue::new(number), context)?;
+        context
+            .vm
+            .get_register(object.into())
+            .with_object(|object| {
+                typed_array_store_integer_element(object, index, element);
+            });
+        return Ok(true);
+    }
+    Ok(false)
+}
 
 fn set_by_name(
     value: RegisterOperand,
@@ -167,51 +234,8 @@ impl SetPropertyByValue {
         ),
         context: &mut Context,
     ) -> JsResult<()> {
-        // Patched (see the crate's README): `items[i] = v` on an array that already has element `i` in its
-        // dense storage, the array its own receiver, stores `v` in place without cloning the operands.
-        if u32::from(receiver) == u32::from(object)
-            && let Some(index) = context.vm.get_register(key.into()).as_i32()
-            && let Ok(index) = u32::try_from(index)
-        {
-            let new_value = context.vm.get_register(value.into());
-            let stored = context
-                .vm
-                .get_register(object.into())
-                .with_object(|object| {
-                    if !object.is_array() {
-                        return false;
-                    }
-                    let mut array = object.borrow_mut();
-                    array.extensible && array.properties_mut().set_dense_property(index, new_value)
-                });
-            if stored == Some(true) {
-                return Ok(());
-            }
-        }
-
-        // Patched (see the crate's README): `bytes[i] = n`, with an int32 `i`, a Number `n` and the array its
-        // own receiver, converts `n` and stores it in place, without cloning the operands or making the key a
-        // property key first.
-        if u32::from(receiver) == u32::from(object)
-            && let Some(index) = context.vm.get_register(key.into()).as_i32()
-            && let Some(number) = context.vm.get_register(value.into()).as_number()
-            && let Some(Some(kind)) = context
-                .vm
-                .get_register(object.into())
-                .with_object(|object| {
-                    object
-                        .downcast_ref::<TypedArray>()
-                        .map(|array| array.kind())
-                        .filter(|kind| kind.content_type() == ContentType::Number)
-                })
-        {
-            let element = kind.get_element(&JsValue::new(number), context)?;
-            context
-                .vm
-                .get_register(object.into())
-                .with_object(|object| {
-                    typed_array_store_integer_element(object, index, element);
-                });
+        if store_at_int32_key(context, value, key, receiver, object)? {
+            run_number_stretch(context);
             return Ok(());
         }
 

@@ -1,0 +1,364 @@
+//! Patched (see the crate's README): a stretch of number arithmetic, typed array and array element access on
+//! int32 keys, the jumps and loop counts between them and calls of pure `Math` functions, run in one handler
+//! call instead of one call each.
+//!
+//! The interpreter's main loop pays for every instruction: a call through the handler table, a completion
+//! record returned through memory, and the frame, its code block and its bytecode looked up again. For the
+//! inner loops of pure-JavaScript crypto, hashing and compression that is most of the work: a multiplication
+//! of two registers holding Numbers is a few machine instructions. Once one of the handlers that start a
+//! stretch has taken its fast path, it calls [`run_number_stretch`], which serves the instructions that follow
+//! for as long as each one is of a kind it knows and its operands are what its fast path takes: Numbers for
+//! arithmetic and comparisons, an int32 key of a typed array or of an array's dense storage for element
+//! access, a loop count under the limit, a call whose callee is `Math.floor` or one of a few like it and whose
+//! arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect its
+//! handler has. At the first instruction it does not serve, it stores the program counter and returns, having
+//! changed nothing for that instruction, and the main loop executes it as usual: a call of anything else, an
+//! object's property, a String operand, an exceeded loop limit and everything else keep their handlers.
+//!
+//! Nothing here allocates on the garbage-collected heap or pushes a frame, so the frame and its code block
+//! stay put for the whole stretch.
+
+use super::{
+    Address, IndexOperand, Opcode, RegisterOperand, args::Argument, get::element_at_int32_key,
+    set::store_at_int32_key,
+};
+use crate::{
+    Context, JsValue,
+    builtins::{Number, math::Math},
+    native_function::{NativeFunctionObject, NativeFunctionPointer},
+    value::JsVariant,
+};
+
+/// Runs the instructions from the current frame's program counter for as long as each is one this module
+/// serves with operands its fast path takes (see the module's documentation), then leaves the program counter
+/// at the first one it did not run.
+#[inline]
+pub(crate) fn run_number_stretch(context: &mut Context) {
+    // A traced run prints every instruction from the main loop; a fuzzed one counts them there.
+    #[cfg(feature = "trace")]
+    if context.vm.trace || context.vm.frame().code_block.traceable() {
+        return;
+    }
+    #[cfg(feature = "fuzz")]
+    return;
+
+    let frame = context.vm.frame();
+    let mut pc = frame.pc as usize;
+    // Most handlers that end a stretch are followed by an instruction it does not serve: look before paying
+    // for the loop's set-up.
+    match frame.code_block.bytecode.bytes.get(pc) {
+        Some(&byte) if serves(Opcode::decode(byte)) => {}
+        _ => return,
+    }
+    // The frame stays put for the whole stretch, so where its registers start is read once.
+    let rp = frame.rp as usize;
+    let code_block = frame.code_block.clone();
+    let bytes = &code_block.bytecode.bytes[..];
+    while let Some(&byte) = bytes.get(pc) {
+        let Some(next_pc) = step(context, rp, bytes, pc, Opcode::decode(byte)) else {
+            break;
+        };
+        pc = next_pc;
+    }
+    context.vm.frame_mut().pc = pc as u32;
+}
+
+/// Whether [`step`] knows the instruction at all (its operands decide whether it runs it).
+fn serves(opcode: Opcode) -> bool {
+    matches!(
+        opcode,
+        Opcode::Add
+            | Opcode::Sub
+            | Opcode::Mul
+            | Opcode::Div
+            | Opcode::Mod
+            | Opcode::BitAnd
+            | Opcode::BitOr
+            | Opcode::BitXor
+            | Opcode::ShiftLeft
+            | Opcode::ShiftRight
+            | Opcode::UnsignedShiftRight
+            | Opcode::LessThan
+            | Opcode::LessThanOrEq
+            | Opcode::GreaterThan
+            | Opcode::GreaterThanOrEq
+            | Opcode::Inc
+            | Opcode::Dec
+            | Opcode::Neg
+            | Opcode::BitNot
+            | Opcode::Move
+            | Opcode::PushFromRegister
+            | Opcode::PopIntoRegister
+            | Opcode::Call
+            | Opcode::Jump
+            | Opcode::JumpIfTrue
+            | Opcode::JumpIfFalse
+            | Opcode::JumpIfNotLessThan
+            | Opcode::JumpIfNotLessThanOrEqual
+            | Opcode::JumpIfNotGreaterThan
+            | Opcode::JumpIfNotGreaterThanOrEqual
+            | Opcode::IncrementLoopIteration
+            | Opcode::GetPropertyByValue
+            | Opcode::GetPropertyByValuePush
+            | Opcode::SetPropertyByValue
+    )
+}
+
+/// Runs the instruction at `pc` if its operands are what its fast path takes, returning where execution goes
+/// next; `None`, having changed nothing, otherwise.
+#[inline(always)]
+fn step(
+    context: &mut Context,
+    rp: usize,
+    bytes: &[u8],
+    pc: usize,
+    opcode: Opcode,
+) -> Option<usize> {
+    let operands = pc + 1;
+    match opcode {
+        Opcode::Add => binary(context, rp, bytes, operands, JsValue::add_fast),
+        Opcode::Sub => binary(context, rp, bytes, operands, JsValue::sub_fast),
+        Opcode::Mul => binary(context, rp, bytes, operands, JsValue::mul_fast),
+        Opcode::Div => binary(context, rp, bytes, operands, JsValue::div_fast),
+        Opcode::Mod => binary(context, rp, bytes, operands, JsValue::rem_fast),
+        Opcode::BitAnd => binary(context, rp, bytes, operands, JsValue::bitand_fast),
+        Opcode::BitOr => binary(context, rp, bytes, operands, JsValue::bitor_fast),
+        Opcode::BitXor => binary(context, rp, bytes, operands, JsValue::bitxor_fast),
+        Opcode::ShiftLeft => binary(context, rp, bytes, operands, JsValue::shl_fast),
+        Opcode::ShiftRight => binary(context, rp, bytes, operands, JsValue::shr_fast),
+        Opcode::UnsignedShiftRight => binary(context, rp, bytes, operands, JsValue::ushr_fast),
+        Opcode::LessThan => binary(context, rp, bytes, operands, JsValue::lt_fast),
+        Opcode::LessThanOrEq => binary(context, rp, bytes, operands, JsValue::le_fast),
+        Opcode::GreaterThan => binary(context, rp, bytes, operands, JsValue::gt_fast),
+        Opcode::GreaterThanOrEq => binary(context, rp, bytes, operands, JsValue::ge_fast),
+        Opcode::Inc => step_by_one(context, rp, bytes, operands, 1),
+        Opcode::Dec => step_by_one(context, rp, bytes, operands, -1),
+        Opcode::Neg => {
+            let (value, next) = RegisterOperand::decode(bytes, operands);
+            let number = register(context, rp, value).as_number()?;
+            set_register(context, rp, value, JsValue::new(-number));
+            Some(next)
+        }
+        Opcode::BitNot => {
+            let (value, next) = RegisterOperand::decode(bytes, operands);
+            let number = register(context, rp, value).as_number()?;
+            let not = Number::not(number);
+            set_register(context, rp, value, JsValue::new(not));
+            Some(next)
+        }
+        Opcode::Move => {
+            let ((dst, src), next) = <(RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+            let value = register(context, rp, src).clone();
+            set_register(context, rp, dst, value);
+            Some(next)
+        }
+        Opcode::PushFromRegister => {
+            let (src, next) = RegisterOperand::decode(bytes, operands);
+            let value = register(context, rp, src).clone();
+            context.vm.stack.push(value);
+            Some(next)
+        }
+        Opcode::PopIntoRegister => {
+            let (dst, next) = RegisterOperand::decode(bytes, operands);
+            let value = context.vm.stack.pop();
+            set_register(context, rp, dst, value);
+            Some(next)
+        }
+        Opcode::Call => {
+            let (argument_count, next) = IndexOperand::decode(bytes, operands);
+            call_pure_math(context, argument_count.into())?;
+            Some(next)
+        }
+        Opcode::Jump => {
+            let (address, _) = Address::decode(bytes, operands);
+            Some(u32::from(address) as usize)
+        }
+        Opcode::JumpIfTrue | Opcode::JumpIfFalse => {
+            let ((address, value), next) = <(Address, RegisterOperand)>::decode(bytes, operands);
+            let jump_when = opcode == Opcode::JumpIfTrue;
+            if register(context, rp, value).to_boolean() == jump_when {
+                Some(u32::from(address) as usize)
+            } else {
+                Some(next)
+            }
+        }
+        Opcode::JumpIfNotLessThan => jump_unless(context, rp, bytes, operands, JsValue::lt_fast),
+        Opcode::JumpIfNotLessThanOrEqual => {
+            jump_unless(context, rp, bytes, operands, JsValue::le_fast)
+        }
+        Opcode::JumpIfNotGreaterThan => jump_unless(context, rp, bytes, operands, JsValue::gt_fast),
+        Opcode::JumpIfNotGreaterThanOrEqual => {
+            jump_unless(context, rp, bytes, operands, JsValue::ge_fast)
+        }
+        Opcode::IncrementLoopIteration => {
+            // Past the limit the handler throws: leave that to it.
+            let max = context.vm.runtime_limits.loop_iteration_limit();
+            let frame = context.vm.frame_mut();
+            if frame.loop_iteration_count > max {
+                return None;
+            }
+            frame.loop_iteration_count = frame.loop_iteration_count.wrapping_add(1);
+            Some(operands)
+        }
+        // The key register keeps its int32 key in both (see `get_by_value`).
+        Opcode::GetPropertyByValue | Opcode::GetPropertyByValuePush => {
+            let ((dst, key, _receiver, object), next) = <(
+                RegisterOperand,
+                RegisterOperand,
+                RegisterOperand,
+                RegisterOperand,
+            )>::decode(bytes, operands);
+            let element = element_at_int32_key(context, key, object)?;
+            set_register(context, rp, dst, element);
+            Some(next)
+        }
+        Opcode::SetPropertyByValue => {
+            let ((value, key, receiver, object), next) = <(
+                RegisterOperand,
+                RegisterOperand,
+                RegisterOperand,
+                RegisterOperand,
+            )>::decode(bytes, operands);
+            // An error here (there is none for a Number) leaves the handler to raise it.
+            match store_at_int32_key(context, value, key, receiver, object) {
+                Ok(true) => Some(next),
+                Ok(false) | Err(_) => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `dst = lhs OP rhs` through the operator's fast path (the one its handler tries first).
+#[inline(always)]
+fn binary<T: Into<JsValue>>(
+    context: &mut Context,
+    rp: usize,
+    bytes: &[u8],
+    operands: usize,
+    fast: fn(&JsValue, &JsValue) -> Option<T>,
+) -> Option<usize> {
+    let ((dst, lhs, rhs), next) =
+        <(RegisterOperand, RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+    let value = fast(register(context, rp, lhs), register(context, rp, rhs))?;
+    set_register(context, rp, dst, value.into());
+    Some(next)
+}
+
+/// The `JumpIfNot*` comparisons: fall through when `lhs OP rhs`, jump otherwise.
+#[inline(always)]
+fn jump_unless(
+    context: &Context,
+    rp: usize,
+    bytes: &[u8],
+    operands: usize,
+    fast: fn(&JsValue, &JsValue) -> Option<bool>,
+) -> Option<usize> {
+    let ((address, lhs, rhs), next) =
+        <(Address, RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+    let holds = fast(register(context, rp, lhs), register(context, rp, rhs))?;
+    Some(if holds {
+        next
+    } else {
+        u32::from(address) as usize
+    })
+}
+
+/// `Inc` and `Dec` on a Number: `dst` is `src` plus `by`; `src`, already a Number, keeps its value (the handler
+/// writes back `ToNumeric(src)`, which for a Number is itself).
+#[inline(always)]
+fn step_by_one(
+    context: &mut Context,
+    rp: usize,
+    bytes: &[u8],
+    operands: usize,
+    by: i32,
+) -> Option<usize> {
+    let ((dst, src), next) = <(RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+    let value = register(context, rp, src);
+    let result = if let JsVariant::Integer32(integer) = value.variant()
+        && let Some(sum) = integer.checked_add(by)
+    {
+        JsValue::new(sum)
+    } else {
+        JsValue::new(value.as_number()? + f64::from(by))
+    };
+    set_register(context, rp, dst, result);
+    Some(next)
+}
+
+/// `Math` functions that, given Numbers, only compute a Number: they neither throw nor look at their realm,
+/// the shadow stack or the active function, so a call needs none of a native call's bookkeeping.
+const PURE_ON_NUMBERS: [NativeFunctionPointer; 10] = [
+    Math::floor,
+    Math::ceil,
+    Math::round,
+    Math::trunc,
+    Math::abs,
+    Math::sign,
+    Math::sqrt,
+    Math::min,
+    Math::max,
+    Math::imul,
+];
+
+/// `Call` of one of [`PURE_ON_NUMBERS`] with one or two Numbers (the carry of `Math.floor(v / 65536)`, a
+/// `Math.min(a, b)`): calls the function straight and leaves its result where the call would. The callee is
+/// known by its function pointer, so `Math.floor` saved in a variable or under another name is recognised,
+/// and a `Math.floor` a program replaced is not.
+#[inline(always)]
+fn call_pure_math(context: &mut Context, argument_count: usize) -> Option<()> {
+    if !(1..=2).contains(&argument_count) {
+        return None;
+    }
+    let stack = &context.vm.stack.stack;
+    // Stack: this, function, arguments.
+    let arguments_start = stack.len() - argument_count;
+    let arguments = &stack[arguments_start..];
+    if !arguments.iter().all(JsValue::is_number) {
+        return None;
+    }
+    let function = stack[arguments_start - 1]
+        .with_object(|object| {
+            object
+                .downcast_ref::<NativeFunctionObject>()
+                .and_then(|function| function.f.as_pointer())
+        })
+        .flatten()?;
+    if !PURE_ON_NUMBERS
+        .iter()
+        .any(|pure| std::ptr::fn_addr_eq(*pure, function))
+    {
+        return None;
+    }
+    let mut numbers = [JsValue::undefined(), JsValue::undefined()];
+    numbers[..argument_count].clone_from_slice(arguments);
+    // Only on success is the call's part of the stack replaced, so a failure (there is none for Numbers)
+    // would leave the handler to make the call and raise it.
+    let result = function(&JsValue::undefined(), &numbers[..argument_count], context).ok()?;
+    let stack = &mut context.vm.stack.stack;
+    stack.truncate(arguments_start - 2);
+    stack.push(result);
+    Some(())
+}
+
+/// Register `index` of the frame whose registers start at `rp`.
+#[inline(always)]
+fn register(context: &Context, rp: usize, index: RegisterOperand) -> &JsValue {
+    let at = rp + usize::from(index);
+    debug_assert!(at < context.vm.stack.stack.len(), "register out of bounds");
+    // SAFETY: as in `Vm::get_register`: register indices come from the bytecode compiler and lie within the
+    // frame's registers, which a stretch never pops.
+    unsafe { context.vm.stack.stack.get_unchecked(at) }
+}
+
+/// Sets register `index` of the frame whose registers start at `rp`.
+#[inline(always)]
+fn set_register(context: &mut Context, rp: usize, index: RegisterOperand, value: JsValue) {
+    let at = rp + usize::from(index);
+    debug_assert!(at < context.vm.stack.stack.len(), "register out of bounds");
+    // SAFETY: as in `register`.
+    unsafe {
+        *context.vm.stack.stack.get_unchecked_mut(at) = value;
+    }
+}
