@@ -138,6 +138,33 @@ module.exports = async () => {
   const repeated = [];
   for (let i = 1; i < 4; i++) repeated.push("ab".repeat(i) + "|" + Math.max(i, 2) + String(i * 2));
 
+  // Globals read in a loop of arithmetic (the stretch reads them from the inline cache): one reassigned, one
+  // turned into a getter, one deleted part way; a `with` object and a direct `eval` that shadow a global; and
+  // `&&`/`||` chains on numbers.
+  globalThis.stretchScale = 2;
+  const globalReads = [];
+  for (let i = 0; i < 6; i++) {
+    globalReads.push(stretchScale * i + Math.PI * 0);
+    if (i === 1) stretchScale = 3;
+    if (i === 2) Object.defineProperty(globalThis, "stretchScale", { get: () => (calls.push("scale getter"), 5), configurable: true });
+    if (i === 3) delete globalThis.stretchScale;
+    if (i === 3) globalThis.stretchScale = 7;
+  }
+  delete globalThis.stretchScale;
+  const shadowed = [];
+  const withScope = { Infinity: 1 };
+  for (let i = 0; i < 2; i++) {
+    with (withScope) shadowed.push(Infinity + i);
+  }
+  (function () {
+    for (let i = 0; i < 3; i++) {
+      shadowed.push(NaN !== NaN ? i : -i);
+      if (i === 1) eval("var NaN = 42");
+    }
+  })();
+  let logical = 0;
+  for (let i = 0; i < 10; i++) logical += (i % 3 && i * 2) + (i % 2 || 100) + ((i > 4 && i < 8) || 0);
+
   // Loop conditions on every comparison, counting up and down, on NaN and on strings.
   const loops = [];
   let count = 0;
@@ -206,6 +233,9 @@ module.exports = async () => {
       mixedRead,
       compounds,
       repeated,
+      globalReads,
+      shadowed,
+      logical,
       loops,
       beforeError,
       buffer: Array.from(buffer),

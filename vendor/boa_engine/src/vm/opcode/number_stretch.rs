@@ -9,8 +9,8 @@
 //! stretch has taken its fast path, it calls [`run_number_stretch`], which serves the instructions that follow
 //! for as long as each one is of a kind it knows and its operands are what its fast path takes: Numbers for
 //! arithmetic and comparisons, an int32 key of a typed array or of an array's dense storage for element
-//! access, a loop count under the limit, a call whose callee is `Math.floor` or one of a few like it and whose
-//! arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect its
+//! access, a loop count under the limit, a global the site's inline cache holds as a data property, `&&` and
+//! `||`, a call whose callee is `Math.floor` or one of a few like it and whose arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect its
 //! handler has. At the first instruction it does not serve, it stores the program counter and returns, having
 //! changed nothing for that instruction, and the main loop executes it as usual: a call of anything else, an
 //! object's property, a String operand, an exceeded loop limit and everything else keep their handlers.
@@ -26,7 +26,9 @@ use crate::{
     Context, JsValue,
     builtins::{Number, math::Math},
     native_function::{NativeFunctionObject, NativeFunctionPointer},
+    object::shape::slot::SlotAttributes,
     value::JsVariant,
+    vm::CodeBlock,
 };
 
 /// Runs the instructions from the current frame's program counter for as long as each is one this module
@@ -55,7 +57,7 @@ pub(crate) fn run_number_stretch(context: &mut Context) {
     let code_block = frame.code_block.clone();
     let bytes = &code_block.bytecode.bytes[..];
     while let Some(&byte) = bytes.get(pc) {
-        let Some(next_pc) = step(context, rp, bytes, pc, Opcode::decode(byte)) else {
+        let Some(next_pc) = step(context, rp, &code_block, pc, Opcode::decode(byte)) else {
             break;
         };
         pc = next_pc;
@@ -87,12 +89,15 @@ fn serves(opcode: Opcode) -> bool {
             | Opcode::Neg
             | Opcode::BitNot
             | Opcode::Move
+            | Opcode::GetNameGlobal
             | Opcode::PushFromRegister
             | Opcode::PopIntoRegister
             | Opcode::Call
             | Opcode::Jump
             | Opcode::JumpIfTrue
             | Opcode::JumpIfFalse
+            | Opcode::LogicalAnd
+            | Opcode::LogicalOr
             | Opcode::JumpIfNotLessThan
             | Opcode::JumpIfNotLessThanOrEqual
             | Opcode::JumpIfNotGreaterThan
@@ -110,10 +115,11 @@ fn serves(opcode: Opcode) -> bool {
 fn step(
     context: &mut Context,
     rp: usize,
-    bytes: &[u8],
+    code_block: &CodeBlock,
     pc: usize,
     opcode: Opcode,
 ) -> Option<usize> {
+    let bytes = &code_block.bytecode.bytes[..];
     let operands = pc + 1;
     match opcode {
         Opcode::Add => binary(context, rp, bytes, operands, JsValue::add_fast),
@@ -152,6 +158,13 @@ fn step(
             set_register(context, rp, dst, value);
             Some(next)
         }
+        Opcode::GetNameGlobal => {
+            let ((dst, index, ic_index), next) =
+                <(RegisterOperand, IndexOperand, IndexOperand)>::decode(bytes, operands);
+            let value = cached_global(context, code_block, index, ic_index)?;
+            set_register(context, rp, dst, value);
+            Some(next)
+        }
         Opcode::PushFromRegister => {
             let (src, next) = RegisterOperand::decode(bytes, operands);
             let value = register(context, rp, src).clone();
@@ -173,9 +186,10 @@ fn step(
             let (address, _) = Address::decode(bytes, operands);
             Some(u32::from(address) as usize)
         }
-        Opcode::JumpIfTrue | Opcode::JumpIfFalse => {
+        // `a && b` and `a || b` leave `a` where it is and jump past `b` as `JumpIfFalse` and `JumpIfTrue` jump.
+        Opcode::JumpIfTrue | Opcode::JumpIfFalse | Opcode::LogicalAnd | Opcode::LogicalOr => {
             let ((address, value), next) = <(Address, RegisterOperand)>::decode(bytes, operands);
-            let jump_when = opcode == Opcode::JumpIfTrue;
+            let jump_when = matches!(opcode, Opcode::JumpIfTrue | Opcode::LogicalOr);
             if register(context, rp, value).to_boolean() == jump_when {
                 Some(u32::from(address) as usize)
             } else {
@@ -360,5 +374,41 @@ fn set_register(context: &mut Context, rp: usize, index: RegisterOperand, value:
     // SAFETY: as in `register`.
     unsafe {
         *context.vm.stack.stack.get_unchecked_mut(at) = value;
+    }
+}
+
+/// `GetNameGlobal` of a data property the global object (or its prototype) holds where the site's inline cache
+/// says: `Math` of `Math.floor`, a debugger hook's flags. `None` when the name could mean something else here
+/// (a `with` object or a sloppy direct `eval` in scope, which `Context::find_runtime_binding` would look
+/// through), on a cache miss, and for an accessor (its getter is JavaScript): the handler then does it all.
+#[inline(always)]
+fn cached_global(
+    context: &Context,
+    code_block: &CodeBlock,
+    index: IndexOperand,
+    ic_index: IndexOperand,
+) -> Option<JsValue> {
+    if !code_block.bindings[usize::from(index)].is_global() {
+        return None;
+    }
+    let frame = context.vm.frame();
+    let environment = frame
+        .environments
+        .current_declarative_ref(frame.realm.environment())?;
+    if environment.with() || environment.poisoned() {
+        return None;
+    }
+    let global = frame.realm.global_object().borrow();
+    let (shape, slot) = code_block.ic[usize::from(ic_index)].get(global.shape())?;
+    if slot.attributes.is_accessor_descriptor() {
+        return None;
+    }
+    let index = slot.index as usize;
+    if slot.attributes.contains(SlotAttributes::PROTOTYPE) {
+        let prototype = shape.prototype()?;
+        let prototype = prototype.borrow();
+        prototype.properties().storage.get(index).cloned()
+    } else {
+        global.properties().storage.get(index).cloned()
     }
 }
