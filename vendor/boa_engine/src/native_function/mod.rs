@@ -324,6 +324,20 @@ impl NativeFunction {
     }
 }
 
+/// The function pointer behind `value`, when it is a built-in function made from one (patched in, see the
+/// crate's README): the interpreter recognises a few built-ins by it (`Math.floor`, an array iterator's
+/// `next`), in any realm and under any name.
+#[inline]
+pub(crate) fn native_function_pointer(value: &JsValue) -> Option<NativeFunctionPointer> {
+    value
+        .with_object(|object| {
+            object
+                .downcast_ref::<NativeFunctionObject>()
+                .and_then(|function| function.f.as_pointer())
+        })
+        .flatten()
+}
+
 /// Call this object.
 ///
 /// # Panics

@@ -7,7 +7,7 @@ use crate::{
     error::JsNativeError,
     js_string,
     native_function::{
-        CoroutineBranch, CoroutineState, NativeFunctionObject, NativeFunctionPointer,
+        CoroutineBranch, CoroutineState, NativeFunctionPointer, native_function_pointer,
     },
     object::JsObject,
     realm::Realm,
@@ -466,13 +466,7 @@ impl IteratorRecord {
     /// The iterator, when it is an array iterator and `[[NextMethod]]` is `%ArrayIteratorPrototype%.next`
     /// itself (recognised by its function pointer, in any realm): stepping it is then `ArrayIterator::step`.
     fn intrinsic_array_iterator(&self) -> Option<JsObject> {
-        let next = self
-            .next_method
-            .with_object(|next| {
-                next.downcast_ref::<NativeFunctionObject>()
-                    .and_then(|function| function.f.as_pointer())
-            })
-            .flatten()?;
+        let next = native_function_pointer(&self.next_method)?;
         let builtin: NativeFunctionPointer = ArrayIterator::next;
         (std::ptr::fn_addr_eq(next, builtin) && self.iterator.is::<ArrayIterator>())
             .then(|| self.iterator.clone())

@@ -25,7 +25,7 @@ use super::{
 use crate::{
     Context, JsValue,
     builtins::{Number, math::Math},
-    native_function::{NativeFunctionObject, NativeFunctionPointer},
+    native_function::{NativeFunctionPointer, native_function_pointer},
     object::shape::slot::SlotAttributes,
     value::JsVariant,
     vm::CodeBlock,
@@ -332,13 +332,7 @@ fn call_pure_math(context: &mut Context, argument_count: usize) -> Option<()> {
     if !arguments.iter().all(JsValue::is_number) {
         return None;
     }
-    let function = stack[arguments_start - 1]
-        .with_object(|object| {
-            object
-                .downcast_ref::<NativeFunctionObject>()
-                .and_then(|function| function.f.as_pointer())
-        })
-        .flatten()?;
+    let function = native_function_pointer(&stack[arguments_start - 1])?;
     if !PURE_ON_NUMBERS
         .iter()
         .any(|pure| std::ptr::fn_addr_eq(*pure, function))
