@@ -1183,41 +1183,9 @@ impl JsValue {
         // 1. Let number be ? ToNumber(argument).
         let number = self.to_number(context)?;
 
-        // 2. If number is NaN, return +0𝔽.
-        if number.is_nan() {
-            return Ok(0);
-        }
-
-        // 3. If ℝ(number) ≤ 0, return +0𝔽.
-        if number <= 0.0 {
-            return Ok(0);
-        }
-
-        // 4. If ℝ(number) ≥ 255, return 255𝔽.
-        if number >= 255.0 {
-            return Ok(255);
-        }
-
-        // 5. Let f be floor(ℝ(number)).
-        let f = number.floor();
-
-        // 6. If f + 0.5 < ℝ(number), return 𝔽(f + 1).
-        if f + 0.5 < number {
-            return Ok(f as u8 + 1);
-        }
-
-        // 7. If ℝ(number) < f + 0.5, return 𝔽(f).
-        if number < f + 0.5 {
-            return Ok(f as u8);
-        }
-
-        // 8. If f is odd, return 𝔽(f + 1).
-        if !(f as u8).is_multiple_of(2) {
-            return Ok(f as u8 + 1);
-        }
-
-        // 9. Return 𝔽(f).
-        Ok(f as u8)
+        // 2.-9. (patched, see the crate's README: in a function of their own, which the interpreter's typed
+        // array element store shares).
+        Ok(number_to_uint8_clamp(number))
     }
 
     /// `7.1.8 ToInt16 ( argument )`
@@ -1625,6 +1593,49 @@ pub enum Numeric {
     Number(f64),
     /// `BigInt` an integer of arbitrary size.
     BigInt(JsBigInt),
+}
+
+/// Steps 2 to 9 of `7.1.12 ToUint8Clamp ( argument )`, on the Number step 1 gave: round half to even, within
+/// 0 to 255 (patched out of `JsValue::to_uint8_clamp`, see the crate's README).
+///
+/// [spec]: https://tc39.es/ecma262/#sec-touint8clamp
+#[inline]
+pub(crate) fn number_to_uint8_clamp(number: f64) -> u8 {
+    // 2. If number is NaN, return +0𝔽.
+    if number.is_nan() {
+        return 0;
+    }
+
+    // 3. If ℝ(number) ≤ 0, return +0𝔽.
+    if number <= 0.0 {
+        return 0;
+    }
+
+    // 4. If ℝ(number) ≥ 255, return 255𝔽.
+    if number >= 255.0 {
+        return 255;
+    }
+
+    // 5. Let f be floor(ℝ(number)).
+    let f = number.floor();
+
+    // 6. If f + 0.5 < ℝ(number), return 𝔽(f + 1).
+    if f + 0.5 < number {
+        return f as u8 + 1;
+    }
+
+    // 7. If ℝ(number) < f + 0.5, return 𝔽(f).
+    if number < f + 0.5 {
+        return f as u8;
+    }
+
+    // 8. If f is odd, return 𝔽(f + 1).
+    if !(f as u8).is_multiple_of(2) {
+        return f as u8 + 1;
+    }
+
+    // 9. Return 𝔽(f).
+    f as u8
 }
 
 impl From<f64> for Numeric {

@@ -128,6 +128,7 @@ impl SliceRef<'_> {
     /// - `buffer` must be aligned to the alignment of said element.
     ///
     /// [spec]: https://tc39.es/ecma262/#sec-getvaluefrombuffer
+    #[inline]
     pub(crate) unsafe fn get_value(
         &self,
         kind: TypedArrayKind,
@@ -327,6 +328,7 @@ impl SliceRefMut<'_> {
     ///  - [ECMAScript reference][spec]
     ///
     /// [spec]: https://tc39.es/ecma262/#sec-setvalueinbuffer
+    #[inline]
     pub(crate) unsafe fn set_value(&mut self, value: TypedArrayElement, order: Ordering) {
         unsafe fn write_elem<T: Element>(buffer: SliceRefMut<'_>, value: T, order: Ordering) {
             // <https://tc39.es/ecma262/#sec-setvalueinbuffer>

@@ -14,7 +14,10 @@
 
 use crate::{
     Context, JsArgs, JsResult, JsString,
-    builtins::{BuiltInBuilder, BuiltInConstructor, BuiltInObject, IntrinsicObject},
+    builtins::{
+        BuiltInBuilder, BuiltInConstructor, BuiltInObject, IntrinsicObject,
+        number::{f64_to_int32, f64_to_uint32},
+    },
     context::intrinsics::{Intrinsics, StandardConstructor, StandardConstructors},
     error::JsNativeError,
     js_string,
@@ -23,7 +26,7 @@ use crate::{
     realm::Realm,
     string::StaticJsStrings,
     symbol::JsSymbol,
-    value::{JsValue, Numeric},
+    value::{JsValue, Numeric, number_to_uint8_clamp},
 };
 use boa_gc::{Finalize, Trace};
 
@@ -38,7 +41,7 @@ pub(crate) use element::{Atomic, ClampedU8, Element};
 pub use object::TypedArray;
 pub(crate) use object::{
     typed_array_get_element, typed_array_integer_element, typed_array_set_element,
-    typed_array_store_integer_element,
+    typed_array_store_number,
 };
 
 pub(crate) trait TypedArrayMarker {
@@ -563,6 +566,32 @@ impl TypedArrayKind {
         }
     }
 
+    /// The element a Number converts to for this kind, exactly as [`Self::get_element`] converts it
+    /// (`ToInt8` … `ToUint32`, `ToUint8Clamp`, rounding to the float's precision); `None` for the BigInt
+    /// kinds, whose conversion of a Number throws. Patched (see the crate's README): the interpreter's
+    /// `typed[i] = n` converts `n` without a `JsValue` or a context.
+    #[inline]
+    pub(crate) fn number_element(self, number: f64) -> Option<TypedArrayElement> {
+        Some(match self {
+            TypedArrayKind::Int8 => TypedArrayElement::Int8(f64_to_int32(number) as i8),
+            TypedArrayKind::Uint8 => TypedArrayElement::Uint8(f64_to_int32(number) as u8),
+            TypedArrayKind::Uint8Clamped => {
+                TypedArrayElement::Uint8Clamped(ClampedU8(number_to_uint8_clamp(number)))
+            }
+            TypedArrayKind::Int16 => TypedArrayElement::Int16(f64_to_int32(number) as i16),
+            TypedArrayKind::Uint16 => TypedArrayElement::Uint16(f64_to_int32(number) as u16),
+            TypedArrayKind::Int32 => TypedArrayElement::Int32(f64_to_int32(number)),
+            TypedArrayKind::Uint32 => TypedArrayElement::Uint32(f64_to_uint32(number)),
+            TypedArrayKind::BigInt64 | TypedArrayKind::BigUint64 => return None,
+            #[cfg(feature = "float16")]
+            TypedArrayKind::Float16 => {
+                TypedArrayElement::Float16(Float16(float16::f16::from_f64(number)))
+            }
+            TypedArrayKind::Float32 => TypedArrayElement::Float32(number as f32),
+            TypedArrayKind::Float64 => TypedArrayElement::Float64(number),
+        })
+    }
+
     /// Convert `value` into the typed array element corresponding to this `TypedArrayKind`,
     /// assuming the `ContentType` of this kind is `BigInt`.
     pub(crate) fn to_element_i64(self, value: i64) -> TypedArrayElement {
@@ -740,6 +769,7 @@ impl From<f64> for TypedArrayElement {
 }
 
 impl From<TypedArrayElement> for JsValue {
+    #[inline]
     fn from(value: TypedArrayElement) -> Self {
         match value {
             TypedArrayElement::Int8(value) => Numeric::from(value),

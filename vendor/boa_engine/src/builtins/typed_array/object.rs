@@ -18,7 +18,7 @@ use crate::{
 use boa_gc::{Finalize, Trace};
 use boa_macros::js_str;
 
-use super::{TypedArrayElement, TypedArrayKind, is_valid_integer_index};
+use super::{TypedArrayKind, is_valid_integer_index};
 
 /// A `TypedArray` object is an exotic object that performs special handling of integer
 /// index property keys.
@@ -723,6 +723,7 @@ pub(crate) fn typed_array_get_element(obj: &JsObject, index: f64) -> JsResult<Op
 /// `IntegerIndexedElementGet ( O, index )` for an integer `index`, straight from the interpreter's registers
 /// (patched, see the crate's README): `None` when `object` is not a typed array. An index out of bounds,
 /// negative ones included, reads `undefined`, as a canonical numeric key of a typed array does.
+#[inline]
 pub(crate) fn typed_array_integer_element(object: &JsObject, index: i32) -> Option<JsValue> {
     let array = object.downcast_ref::<TypedArray>()?;
     let Ok(index) = u64::try_from(index) else {
@@ -748,27 +749,29 @@ pub(crate) fn typed_array_integer_element(object: &JsObject, index: i32) -> Opti
     Some(value.into())
 }
 
-/// Stores `element`, already converted to `object`'s element type, at the integer `index` of the typed
-/// array `object`, doing nothing when the index is out of bounds (`TypedArraySetElement`'s step 3; patched,
-/// see the crate's README).
-pub(crate) fn typed_array_store_integer_element(
-    object: &JsObject,
-    index: i32,
-    element: TypedArrayElement,
-) {
+/// `typed[index] = number` on a typed array of Numbers: converts `number` to its element type (which runs
+/// no JavaScript) and stores it, doing nothing when the index is out of bounds. `false`, having done nothing,
+/// when `object` is not a typed array of Numbers: a BigInt array throws for a Number, which the generic path
+/// raises. Patched (see the crate's README): the interpreter's element store looks at the array once.
+#[inline]
+pub(crate) fn typed_array_store_number(object: &JsObject, index: i32, number: f64) -> bool {
     let Some(array) = object.downcast_ref::<TypedArray>() else {
-        return;
+        return false;
     };
+    let Some(element) = array.kind().number_element(number) else {
+        return false;
+    };
+    // Out of bounds (`TypedArraySetElement`'s step 3), nothing is stored.
     let Ok(index) = u64::try_from(index) else {
-        return;
+        return true;
     };
     let buffer = array.viewed_array_buffer();
     let mut buffer = buffer.as_buffer_mut();
     let Some(mut bytes) = buffer.bytes(Ordering::Relaxed) else {
-        return;
+        return true;
     };
     let Some(index) = array.validate_index_u64(index, bytes.len()) else {
-        return;
+        return true;
     };
     let byte_index = ((index * array.kind().element_size()) + array.byte_offset()) as usize;
     // SAFETY: The TypedArray object guarantees that the buffer is aligned, and `validate_index_u64`
@@ -778,6 +781,7 @@ pub(crate) fn typed_array_store_integer_element(
             .subslice_mut(byte_index..)
             .set_value(element, Ordering::Relaxed);
     }
+    true
 }
 
 /// Abstract operation `TypedArraySetElement ( O, index, value )`.

@@ -9,11 +9,12 @@
 //! stretch has taken its fast path, it calls [`run_number_stretch`], which serves the instructions that follow
 //! for as long as each one is of a kind it knows and its operands are what its fast path takes: Numbers for
 //! arithmetic and comparisons, an int32 key of a typed array or of an array's dense storage for element
-//! access, a loop count under the limit, a global the site's inline cache holds as a data property, `&&` and
-//! `||`, a call whose callee is `Math.floor` or one of a few like it and whose arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect its
-//! handler has. At the first instruction it does not serve, it stores the program counter and returns, having
-//! changed nothing for that instruction, and the main loop executes it as usual: a call of anything else, an
-//! object's property, a String operand, an exceeded loop limit and everything else keep their handlers.
+//! access, a loop count under the limit, a global or an object's property the site's inline cache holds as a
+//! data property, a constant, `&&` and `||`, a call whose callee is `Math.floor` or one of a few like it and
+//! whose arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect
+//! its handler has. At the first instruction it does not serve, it stores the program counter and returns, having
+//! changed nothing for that instruction, and the main loop executes it as usual: a call of anything else, a
+//! getter, a property the cache misses, a String operand, an exceeded loop limit and everything else keep their handlers.
 //!
 //! Nothing here allocates on the garbage-collected heap or pushes a frame, so the frame and its code block
 //! stay put for the whole stretch.
@@ -23,7 +24,7 @@ use super::{
     set::store_at_int32_key,
 };
 use crate::{
-    Context, JsValue,
+    Context, JsObject, JsValue,
     builtins::{Number, math::Math},
     native_function::{NativeFunctionPointer, native_function_pointer},
     object::shape::slot::SlotAttributes,
@@ -90,6 +91,15 @@ fn serves(opcode: Opcode) -> bool {
             | Opcode::BitNot
             | Opcode::Move
             | Opcode::GetNameGlobal
+            | Opcode::GetPropertyByName
+            | Opcode::StoreZero
+            | Opcode::StoreOne
+            | Opcode::StoreInt8
+            | Opcode::StoreInt16
+            | Opcode::StoreInt32
+            | Opcode::StoreFloat
+            | Opcode::StoreDouble
+            | Opcode::StoreUndefined
             | Opcode::PushFromRegister
             | Opcode::PopIntoRegister
             | Opcode::Call
@@ -165,6 +175,32 @@ fn step(
             set_register(context, rp, dst, value);
             Some(next)
         }
+        Opcode::GetPropertyByName => {
+            let ((dst, object, ic_index), next) =
+                <(RegisterOperand, RegisterOperand, IndexOperand)>::decode(bytes, operands);
+            let value = register(context, rp, object)
+                .with_object(|object| cached_data_property(object, code_block, ic_index))??;
+            set_register(context, rp, dst, value);
+            Some(next)
+        }
+        Opcode::StoreZero => store(context, rp, bytes, operands, |()| JsValue::new(0)),
+        Opcode::StoreOne => store(context, rp, bytes, operands, |()| JsValue::new(1)),
+        Opcode::StoreInt8 => store(context, rp, bytes, operands, |value: i8| {
+            JsValue::new(i32::from(value))
+        }),
+        Opcode::StoreInt16 => store(context, rp, bytes, operands, |value: i16| {
+            JsValue::new(i32::from(value))
+        }),
+        Opcode::StoreInt32 => store(context, rp, bytes, operands, |value: i32| {
+            JsValue::new(value)
+        }),
+        Opcode::StoreFloat => store(context, rp, bytes, operands, |value: f32| {
+            JsValue::new(value)
+        }),
+        Opcode::StoreDouble => store(context, rp, bytes, operands, |value: f64| {
+            JsValue::new(value)
+        }),
+        Opcode::StoreUndefined => store(context, rp, bytes, operands, |()| JsValue::undefined()),
         Opcode::PushFromRegister => {
             let (src, next) = RegisterOperand::decode(bytes, operands);
             let value = register(context, rp, src).clone();
@@ -256,6 +292,21 @@ fn binary<T: Into<JsValue>>(
         <(RegisterOperand, RegisterOperand, RegisterOperand)>::decode(bytes, operands);
     let value = fast(register(context, rp, lhs), register(context, rp, rhs))?;
     set_register(context, rp, dst, value.into());
+    Some(next)
+}
+
+/// The `Store*` of a constant: `dst = value`, the constant read from the instruction's operand (none for
+/// `StoreZero`, `StoreOne` and `StoreUndefined`).
+#[inline(always)]
+fn store<T: Argument>(
+    context: &mut Context,
+    rp: usize,
+    bytes: &[u8],
+    operands: usize,
+    value: fn(T) -> JsValue,
+) -> Option<usize> {
+    let ((dst, constant), next) = <(RegisterOperand, T)>::decode(bytes, operands);
+    set_register(context, rp, dst, value(constant));
     Some(next)
 }
 
@@ -368,6 +419,31 @@ fn set_register(context: &mut Context, rp: usize, index: RegisterOperand, value:
     // SAFETY: as in `register`.
     unsafe {
         *context.vm.stack.stack.get_unchecked_mut(at) = value;
+    }
+}
+
+/// `GetPropertyByName` of a data property an object (or its prototype) holds where the site's inline cache
+/// says: the `floor` of `Math.floor`, a library's constants on its namespace object. The handler's own cache hit
+/// reads the same slot; on a miss, for an accessor (its getter is JavaScript) and for a primitive (whose
+/// properties its prototype holds) the handler does it all.
+#[inline(always)]
+fn cached_data_property(
+    object: &JsObject,
+    code_block: &CodeBlock,
+    ic_index: IndexOperand,
+) -> Option<JsValue> {
+    let object = object.borrow();
+    let (shape, slot) = code_block.ic[usize::from(ic_index)].get(object.shape())?;
+    if slot.attributes.is_accessor_descriptor() {
+        return None;
+    }
+    let index = slot.index as usize;
+    if slot.attributes.contains(SlotAttributes::PROTOTYPE) {
+        let prototype = shape.prototype()?;
+        let prototype = prototype.borrow();
+        prototype.properties().storage.get(index).cloned()
+    } else {
+        object.properties().storage.get(index).cloned()
     }
 }
 

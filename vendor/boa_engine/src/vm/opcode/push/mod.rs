@@ -1,6 +1,6 @@
 use crate::{
     Context, JsValue,
-    vm::opcode::{Operation, RegisterOperand},
+    vm::opcode::{Operation, RegisterOperand, run_number_stretch},
 };
 
 pub(crate) mod array;
@@ -19,6 +19,9 @@ pub(crate) use object::*;
 
 macro_rules! implement_store_generics {
     ($name:ident, $push_value:expr, $doc_string:literal) => {
+        implement_store_generics!($name, $push_value, $doc_string, |_context| {});
+    };
+    ($name:ident, $push_value:expr, $doc_string:literal, $then:expr) => {
         #[doc= concat!("`", stringify!($name), "` implements the `OpCode` Operation for `Opcode::", stringify!($name), "`\n")]
         #[doc= "\n"]
         #[doc="Operation:\n"]
@@ -30,6 +33,8 @@ macro_rules! implement_store_generics {
             #[inline(always)]
             pub(super) fn operation(dst: RegisterOperand,  context: &mut Context) {
                 context.vm.set_register(dst.into(), $push_value.into());
+                let then: fn(&mut Context) = $then;
+                then(context);
             }
         }
 
@@ -49,8 +54,15 @@ implement_store_generics!(
 implement_store_generics!(StoreNull, JsValue::null(), "Store `null` in dst.");
 implement_store_generics!(StoreTrue, true, "Store `true` in dst.");
 implement_store_generics!(StoreFalse, false, "Store `false` in dst.");
-implement_store_generics!(StoreZero, 0, "Store integer `0` in dst.");
-implement_store_generics!(StoreOne, 1, "Store integer `1` in dst.");
+// A function's numeric work often starts with its counters and accumulators set to 0 and 1 (`var i, h = 0, …`):
+// it continues in a number stretch from there (patched, see the crate's README).
+implement_store_generics!(
+    StoreZero,
+    0,
+    "Store integer `0` in dst.",
+    run_number_stretch
+);
+implement_store_generics!(StoreOne, 1, "Store integer `1` in dst.", run_number_stretch);
 implement_store_generics!(StoreNan, JsValue::nan(), "Store `NaN` in dst.");
 implement_store_generics!(
     StorePositiveInfinity,

@@ -8,9 +8,7 @@ use crate::vm::opcode::{
 use crate::{
     Context, JsNativeError, JsObject, JsResult,
     builtins::function::set_function_name,
-    builtins::typed_array::{
-        ContentType, TypedArray, typed_array_set_element, typed_array_store_integer_element,
-    },
+    builtins::typed_array::{TypedArray, typed_array_set_element, typed_array_store_number},
     object::{internal_methods::InternalMethodPropertyContext, shape::slot::SlotAttributes},
     property::{PropertyDescriptor, PropertyKey},
     vm::opcode::Operation,
@@ -58,25 +56,14 @@ pub(crate) fn store_at_int32_key(
         }
     }
 
-    // `bytes[i] = n` with a Number `n`.
+    // `bytes[i] = n` with a Number `n`, on a typed array of Numbers.
     if let Some(number) = context.vm.get_register(value.into()).as_number()
-        && let Some(Some(kind)) = context
+        && context
             .vm
             .get_register(object.into())
-            .with_object(|object| {
-                object
-                    .downcast_ref::<TypedArray>()
-                    .map(|array| array.kind())
-                    .filter(|kind| kind.content_type() == ContentType::Number)
-            })
+            .with_object(|object| typed_array_store_number(object, index, number))
+            == Some(true)
     {
-        let element = kind.get_element(&JsValue::new(number), context)?;
-        context
-            .vm
-            .get_register(object.into())
-            .with_object(|object| {
-                typed_array_store_integer_element(object, index, element);
-            });
         return Ok(true);
     }
     Ok(false)
