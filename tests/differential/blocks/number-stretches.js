@@ -51,6 +51,24 @@ module.exports = async () => {
     const z = y - 1;
     chains.push(show(z));
   }
+  // Multiply-accumulate chains (`Mul`, `Add` and `Sub` one after another, which run in a loop of their own)
+  // that meet a String, an object with `valueOf`, a BigInt mixed with a Number (a TypeError) and a float part way.
+  const accumulations = [];
+  for (const odd of [2, "2", { valueOf: () => (calls.push("accumulate valueOf"), 2) }, 2.5, 2n]) {
+    let t0 = 0, t1 = 1, t2 = 2;
+    const a = 3, b = 5;
+    try {
+      t0 += a * b;
+      t1 += a * t0;
+      t2 -= b * t1;
+      t0 += odd * t2;
+      t1 += a * t0;
+      t2 += t0 * t1 - a;
+    } catch (error) {
+      accumulations.push(error.constructor.name);
+    }
+    accumulations.push([t0, t1, t2].map(show));
+  }
   const bigChain = [];
   for (let i = 0n; i < 3n; i++) bigChain.push(show(i * 3n + 1n));
 
@@ -221,6 +239,7 @@ module.exports = async () => {
       chains,
       calls,
       bigChain,
+      accumulations,
       typed,
       viewed,
       words: Array.from(words),

@@ -132,9 +132,7 @@ fn step(
     let bytes = &code_block.bytecode.bytes[..];
     let operands = pc + 1;
     match opcode {
-        Opcode::Add => binary(context, rp, bytes, operands, JsValue::add_fast),
-        Opcode::Sub => binary(context, rp, bytes, operands, JsValue::sub_fast),
-        Opcode::Mul => binary(context, rp, bytes, operands, JsValue::mul_fast),
+        Opcode::Add | Opcode::Sub | Opcode::Mul => additive_run(context, rp, bytes, pc, opcode),
         Opcode::Div => binary(context, rp, bytes, operands, JsValue::div_fast),
         Opcode::Mod => binary(context, rp, bytes, operands, JsValue::rem_fast),
         Opcode::BitAnd => binary(context, rp, bytes, operands, JsValue::bitand_fast),
@@ -276,6 +274,39 @@ fn step(
             }
         }
         _ => None,
+    }
+}
+
+/// `+`, `-` and `*` one after another, run in a loop of their own: field and matrix arithmetic alternates
+/// `Mul` and `Add` (a multiply-accumulate `t += a * b` is one of each), and a three-way branch that repeats is
+/// one the processor predicts, where the stretch's jump table sees every kind of instruction. Returns where the
+/// stretch goes on: after the last of them, or at the first whose operands are not Numbers (which the stretch
+/// then leaves to the main loop); `None`, having run nothing, when the first one's are not.
+#[inline(always)]
+fn additive_run(
+    context: &mut Context,
+    rp: usize,
+    bytes: &[u8],
+    first: usize,
+    first_opcode: Opcode,
+) -> Option<usize> {
+    let (mut pc, mut opcode) = (first, first_opcode);
+    loop {
+        let operands = pc + 1;
+        let next = match opcode {
+            Opcode::Add => binary(context, rp, bytes, operands, JsValue::add_fast),
+            Opcode::Sub => binary(context, rp, bytes, operands, JsValue::sub_fast),
+            Opcode::Mul => binary(context, rp, bytes, operands, JsValue::mul_fast),
+            _ => return Some(pc),
+        };
+        let Some(next) = next else {
+            return (pc != first).then_some(pc);
+        };
+        pc = next;
+        let Some(&byte) = bytes.get(pc) else {
+            return Some(pc);
+        };
+        opcode = Opcode::decode(byte);
     }
 }
 
