@@ -65,8 +65,8 @@ impl ByteCompiler<'_> {
                 self.compile_switch(switch, use_expr);
             }
             Statement::Return(ret) => {
-                if let Some(expr) = ret.target() {
-                    if self.is_async_generator() {
+                let value_on_stack = match ret.target() {
+                    Some(expr) if self.is_async_generator() => {
                         let value = self.register_allocator.alloc();
                         self.compile_expr(expr, &value);
                         self.bytecode.emit_await(value.variable());
@@ -77,14 +77,33 @@ impl ByteCompiler<'_> {
                         self.register_allocator.dealloc(resume_kind);
                         self.push_from_register(&value);
                         self.register_allocator.dealloc(value);
-                    } else {
-                        self.compile_expr_to_stack(expr);
+                        true
                     }
-                } else {
-                    self.push_from_register(&CallFrame::undefined_register());
-                }
-
-                self.r#return(true);
+                    // Patched (see the crate's README): when nothing runs between the value and the return
+                    // but popping environments, the value goes straight to the accumulator instead of through
+                    // the stack (a `PushFromRegister`, then a `PopIntoRegister` of the same value).
+                    Some(expr) if self.return_runs_no_code_before_returning() => {
+                        let value = self.register_allocator.alloc();
+                        self.compile_expr(expr, &value);
+                        self.bytecode.emit_set_accumulator(value.variable());
+                        self.register_allocator.dealloc(value);
+                        false
+                    }
+                    None if self.return_runs_no_code_before_returning() => {
+                        self.bytecode
+                            .emit_set_accumulator(CallFrame::undefined_register().variable());
+                        false
+                    }
+                    Some(expr) => {
+                        self.compile_expr_to_stack(expr);
+                        true
+                    }
+                    None => {
+                        self.push_from_register(&CallFrame::undefined_register());
+                        true
+                    }
+                };
+                self.r#return(value_on_stack);
             }
             Statement::Try(t) => self.compile_try(t, use_expr),
             Statement::Expression(expr) => {
@@ -112,6 +131,15 @@ impl ByteCompiler<'_> {
             actions,
         )
         .perform_actions(Self::DUMMY_ADDRESS, self);
+    }
+
+    /// Whether a `return` here only pops environments before it returns: no `finally` block runs and no
+    /// iterator is closed, either of which runs code that may use the registers (patched, see the crate's
+    /// README).
+    fn return_runs_no_code_before_returning(&self) -> bool {
+        self.return_jump_record_actions()
+            .iter()
+            .all(|action| matches!(action, JumpRecordAction::PopEnvironments { .. }))
     }
 
     fn return_jump_record_actions(&self) -> Vec<JumpRecordAction> {
