@@ -12,9 +12,10 @@
 //! access, a loop count under the limit, a global or an object's property the site's inline cache holds as a
 //! data property, a constant, `&&` and `||`, a call whose callee is `Math.floor` or one of a few like it and
 //! whose arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect
-//! its handler has. At the first instruction it does not serve, it stores the program counter and returns, having
-//! changed nothing for that instruction, and the main loop executes it as usual: a call of anything else, a
-//! getter, a property the cache misses, a String operand, an exceeded loop limit and everything else keep their handlers.
+//! its handler has. At the first instruction it does not serve, it stores the program counter and returns,
+//! having changed nothing for that instruction, and the main loop executes it as usual: a call of anything
+//! else, a getter, a property the cache misses, a String operand, an exceeded loop limit and everything else
+//! keep their handlers.
 //!
 //! Nothing here allocates on the garbage-collected heap or pushes a frame, so the frame and its code block
 //! stay put for the whole stretch.
@@ -132,7 +133,7 @@ fn step(
     let bytes = &code_block.bytecode.bytes[..];
     let operands = pc + 1;
     match opcode {
-        Opcode::Add | Opcode::Sub | Opcode::Mul => additive_run(context, rp, bytes, pc, opcode),
+        Opcode::Add | Opcode::Sub | Opcode::Mul => arithmetic_run(context, rp, bytes, pc, opcode),
         Opcode::Div => binary(context, rp, bytes, operands, JsValue::div_fast),
         Opcode::Mod => binary(context, rp, bytes, operands, JsValue::rem_fast),
         Opcode::BitAnd => binary(context, rp, bytes, operands, JsValue::bitand_fast),
@@ -283,7 +284,7 @@ fn step(
 /// stretch goes on: after the last of them, or at the first whose operands are not Numbers (which the stretch
 /// then leaves to the main loop); `None`, having run nothing, when the first one's are not.
 #[inline(always)]
-fn additive_run(
+fn arithmetic_run(
     context: &mut Context,
     rp: usize,
     bytes: &[u8],

@@ -17,11 +17,13 @@ pub(crate) use literal::*;
 pub(crate) use numbers::*;
 pub(crate) use object::*;
 
+// `$after` runs once the value is stored: a number stretch for `StoreZero` and `StoreOne` (patched, see the
+// crate's README), nothing for the others.
 macro_rules! implement_store_generics {
     ($name:ident, $push_value:expr, $doc_string:literal) => {
         implement_store_generics!($name, $push_value, $doc_string, |_context| {});
     };
-    ($name:ident, $push_value:expr, $doc_string:literal, $then:expr) => {
+    ($name:ident, $push_value:expr, $doc_string:literal, $after:expr) => {
         #[doc= concat!("`", stringify!($name), "` implements the `OpCode` Operation for `Opcode::", stringify!($name), "`\n")]
         #[doc= "\n"]
         #[doc="Operation:\n"]
@@ -33,8 +35,8 @@ macro_rules! implement_store_generics {
             #[inline(always)]
             pub(super) fn operation(dst: RegisterOperand,  context: &mut Context) {
                 context.vm.set_register(dst.into(), $push_value.into());
-                let then: fn(&mut Context) = $then;
-                then(context);
+                let after: fn(&mut Context) = $after;
+                after(context);
             }
         }
 
