@@ -83,6 +83,22 @@ module.exports = async () => {
   let frozenTotal = 0;
   for (let i = 0; i < 5; i++) frozenTotal += frozen.rate * frozen.nested.rate * i;
 
+  // Objects whose shapes die between rounds: each round's object has its own shape (its own keys, `x` in a
+  // different slot), the read site caches it, and the garbage made next lets the collector free it, so a later
+  // shape may be allocated where a cached one was. Every read must still find that round's `x`.
+  const readX = (object) => object.x;
+  const shapeRounds = [];
+  for (let round = 0; round < 40; round++) {
+    const object = {};
+    for (let k = 0; k < round % 4; k++) object[`key${round}_${k}`] = -1;
+    object.x = round;
+    object[`after${round}`] = -2;
+    shapeRounds.push(readX(object) + readX(object) * 0 + readX(object));
+    let garbage = [];
+    for (let g = 0; g < 3000; g++) garbage.push({ g, [`tmp${g % 7}`]: g });
+    garbage = null;
+  }
+
   // A read of `undefined` mid-loop, after the stretch stored what came before it.
   const records = [{ amount: 1 }, { amount: 2.5 }, undefined, { amount: 4 }];
   let summed = 0;
@@ -125,6 +141,7 @@ module.exports = async () => {
       viaPrimitive,
       megamorphic,
       frozenTotal,
+      shapeRounds,
       summed,
       readError,
       constants: [constants(0), constants(-0.5), constants(NaN)],

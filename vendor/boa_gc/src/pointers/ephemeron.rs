@@ -67,6 +67,17 @@ impl<K: Trace + ?Sized, V: Trace> Ephemeron<K, V> {
         Some(unsafe { Gc::from_raw(key_ptr) })
     }
 
+    /// Whether this `Ephemeron`'s key is `gc`'s value, which it can only be while that value lives: the
+    /// collector clears an ephemeron whose key it collects before it frees the key. An address comparison,
+    /// without taking a reference as [`Self::key`] does (patched, see the crate's README).
+    #[inline]
+    #[must_use]
+    pub fn key_is(&self, gc: &Gc<K>) -> bool {
+        // SAFETY: as in `key`, `inner_ptr` always points to a valid `EphemeronBox`.
+        let key_ptr = unsafe { self.inner_ptr.as_ref().key_ptr() };
+        key_ptr.is_some_and(|key_ptr| std::ptr::addr_eq(key_ptr.as_ptr(), gc.inner_ptr().as_ptr()))
+    }
+
     /// Gets the stored value of this `Ephemeron`, or `None` if the key was already garbage collected.
     #[must_use]
     pub fn value(&self) -> Option<EphemeronValueRef<'_, K, V>> {

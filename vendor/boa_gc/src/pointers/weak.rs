@@ -29,6 +29,14 @@ impl<T: Trace + ?Sized> WeakGc<T> {
         self.inner.key()
     }
 
+    /// Whether this weak pointer points to `gc`'s value (never once that value is collected): an address
+    /// comparison, without taking a reference as [`Self::upgrade`] does (patched, see the crate's README).
+    #[inline]
+    #[must_use]
+    pub fn points_to(&self, gc: &Gc<T>) -> bool {
+        self.inner.key_is(gc)
+    }
+
     /// Check if the [`WeakGc`] can be upgraded.
     #[inline]
     #[must_use]

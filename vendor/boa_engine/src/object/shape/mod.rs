@@ -260,6 +260,28 @@ impl WeakShape {
     }
 }
 
+impl WeakShape {
+    /// Whether this points to `shape` (never once that shape is collected): an address comparison, without the
+    /// reference [`Self::upgrade`] takes and gives back (patched, see the crate's README).
+    #[inline]
+    pub(crate) fn points_to(&self, shape: &Shape) -> bool {
+        match (self, &shape.inner) {
+            (WeakShape::Shared(weak), Inner::Shared(shape)) => weak.points_to(shape),
+            (WeakShape::Unique(weak), Inner::Unique(shape)) => weak.points_to(shape),
+            _ => false,
+        }
+    }
+
+    /// Whether the shape this points to is still alive.
+    #[inline]
+    pub(crate) fn is_alive(&self) -> bool {
+        match self {
+            WeakShape::Shared(weak) => weak.is_alive(),
+            WeakShape::Unique(weak) => weak.is_alive(),
+        }
+    }
+}
+
 impl From<&Shape> for WeakShape {
     fn from(value: &Shape) -> Self {
         match &value.inner {

@@ -94,38 +94,36 @@ impl InlineCache {
         }
     }
 
-    /// Returns the cached `(Shape, Slot)` if a matching shape exists in the inline cache.
+    /// Returns the cached slot if `shape`, an object's current shape, has an entry in the inline cache (a slot
+    /// with `SlotAttributes::PROTOTYPE` is in the prototype `shape` holds).
     ///
-    /// Opportunistically cleans up stale weak shape references during lookup.
-    pub(crate) fn get(&self, shape: &Shape) -> Option<(Shape, Slot)> {
+    /// An entry matches by address, without taking a reference to its shape (patched, see the crate's README):
+    /// a weak reference points to a shape only while that shape lives, so an entry for a collected shape
+    /// cannot match the live shape that may now sit at its address. Opportunistically cleans up entries whose
+    /// shapes were collected.
+    pub(crate) fn get(&self, shape: &Shape) -> Option<Slot> {
         if self.megamorphic.get() {
             return None;
         }
 
         let mut entries = self.entries.borrow_mut();
         let mut i = 0;
-        let mut result = None;
-        let shape_addr = shape.to_addr_usize();
-
         while i < entries.len() {
-            if let Some(upgraded) = entries[i].shape.upgrade() {
-                if upgraded.to_addr_usize() == shape_addr {
-                    if !self.prototype_slot_still_valid(&upgraded, &mut entries[i]) {
-                        // The property moved or changed in the prototype: this entry can never hit again.
-                        entries.swap_remove(i);
-                        break;
-                    }
-                    result = Some((upgraded, entries[i].slot));
-                    break;
+            if entries[i].shape.points_to(shape) {
+                if !self.prototype_slot_still_valid(shape, &mut entries[i]) {
+                    // The property moved or changed in the prototype: this entry can never hit again.
+                    entries.swap_remove(i);
+                    return None;
                 }
+                return Some(entries[i].slot);
+            }
+            if entries[i].shape.is_alive() {
                 i += 1;
             } else {
-                // Opportunistically clean up stale weak shapes.
                 entries.swap_remove(i);
             }
         }
-
-        result
+        None
     }
 
     /// Whether `entry`'s slot, found in the prototype of `shape`, is still where the property is (always true

@@ -465,13 +465,13 @@ fn cached_data_property(
     ic_index: IndexOperand,
 ) -> Option<JsValue> {
     let object = object.borrow();
-    let (shape, slot) = code_block.ic[usize::from(ic_index)].get(object.shape())?;
+    let slot = code_block.ic[usize::from(ic_index)].get(object.shape())?;
     if slot.attributes.is_accessor_descriptor() {
         return None;
     }
     let index = slot.index as usize;
     if slot.attributes.contains(SlotAttributes::PROTOTYPE) {
-        let prototype = shape.prototype()?;
+        let prototype = object.shape().prototype()?;
         let prototype = prototype.borrow();
         prototype.properties().storage.get(index).cloned()
     } else {
@@ -501,13 +501,13 @@ fn cached_global(
         return None;
     }
     let global = frame.realm.global_object().borrow();
-    let (shape, slot) = code_block.ic[usize::from(ic_index)].get(global.shape())?;
+    let slot = code_block.ic[usize::from(ic_index)].get(global.shape())?;
     if slot.attributes.is_accessor_descriptor() {
         return None;
     }
     let index = slot.index as usize;
     if slot.attributes.contains(SlotAttributes::PROTOTYPE) {
-        let prototype = shape.prototype()?;
+        let prototype = global.shape().prototype()?;
         let prototype = prototype.borrow();
         prototype.properties().storage.get(index).cloned()
     } else {

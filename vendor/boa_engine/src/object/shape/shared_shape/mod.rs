@@ -489,6 +489,19 @@ impl WeakSharedShape {
             inner: self.inner.upgrade()?,
         })
     }
+
+    /// Whether this points to `shape` (never once that shape is collected), without taking a reference as
+    /// [`Self::upgrade`] does (patched, see the crate's README).
+    #[inline]
+    pub(crate) fn points_to(&self, shape: &SharedShape) -> bool {
+        self.inner.points_to(&shape.inner)
+    }
+
+    /// Whether the shape this points to is still alive.
+    #[inline]
+    pub(crate) fn is_alive(&self) -> bool {
+        self.inner.is_upgradable()
+    }
 }
 
 impl From<&SharedShape> for WeakSharedShape {
