@@ -23,6 +23,18 @@ module.exports = async () => {
     }
   }
 
+  // The `Math` functions a stretch calls itself, on every sample inside a loop of arithmetic, once saved in a
+  // variable too: rounding of halves and -0, `sqrt` of negatives, `sign` of -0 and NaN, `min`/`max` of -0 and
+  // NaN, `imul` wrapping.
+  const mathCalls = [];
+  const floor = Math.floor;
+  for (let i = 0; i < samples.length; i++) {
+    const a = samples[i] * 1.5, b = samples[(i + 5) % samples.length];
+    const row = [floor(a), Math.floor(a), Math.ceil(a), Math.round(a), Math.trunc(a), Math.abs(a), Math.sign(a), Math.sqrt(a), Math.min(a, b), Math.max(a, b), Math.imul(a, b), Math.floor(a / 65536) * 65536 + 1];
+    mathCalls.push(row.map(show).join(","));
+  }
+  for (const half of [0.5, -0.5, 1.5, -1.5, 2.5, -2.5, -0.4, 0.49999999999999994]) mathCalls.push([Math.round(half), Math.floor(half), Math.ceil(half), Math.trunc(half)].map(show).join(","));
+
   // `++` and `--` at the int32 limits, on floats and on a value that is not a number.
   const steps = [];
   for (const start of [2147483646, -2147483647, 0.5, -0, NaN]) {
@@ -235,6 +247,7 @@ module.exports = async () => {
   return {
     data: {
       operators,
+      mathCalls,
       steps,
       chains,
       calls,

@@ -399,6 +399,17 @@ const PURE_ON_NUMBERS: [NativeFunctionPointer; 10] = [
     Math::imul,
 ];
 
+/// The one-argument functions of [`PURE_ON_NUMBERS`] whose built-in is the `f64` method on `ToNumber` of its
+/// argument (`Math.floor(x)` is `ToNumber(x).floor()`): given a Number, the stretch computes it without building
+/// the call's argument list.
+const F64_METHODS: [(NativeFunctionPointer, fn(f64) -> f64); 5] = [
+    (Math::floor, f64::floor),
+    (Math::ceil, f64::ceil),
+    (Math::trunc, f64::trunc),
+    (Math::sqrt, f64::sqrt),
+    (Math::abs, f64::abs),
+];
+
 /// `Call` of one of [`PURE_ON_NUMBERS`] with one or two Numbers (the carry of `Math.floor(v / 65536)`, a
 /// `Math.min(a, b)`): calls the function straight and leaves its result where the call would. The callee is
 /// known by its function pointer, so `Math.floor` saved in a variable or under another name is recognised,
@@ -421,6 +432,17 @@ fn call_pure_math(context: &mut Context, argument_count: usize) -> Option<()> {
         .any(|pure| std::ptr::fn_addr_eq(*pure, function))
     {
         return None;
+    }
+    if argument_count == 1
+        && let Some((_, method)) = F64_METHODS
+            .iter()
+            .find(|(pure, _)| std::ptr::fn_addr_eq(*pure, function))
+    {
+        let result = JsValue::new(method(arguments[0].as_number()?));
+        let stack = &mut context.vm.stack.stack;
+        stack.truncate(arguments_start - 2);
+        stack.push(result);
+        return Some(());
     }
     let mut numbers = [JsValue::undefined(), JsValue::undefined()];
     numbers[..argument_count].clone_from_slice(arguments);
