@@ -476,10 +476,10 @@ fn set_register(context: &mut Context, rp: usize, index: RegisterOperand, value:
     }
 }
 
-/// `GetPropertyByName` of a data property an object (or its prototype) holds where the site's inline cache
-/// says: the `floor` of `Math.floor`, a library's constants on its namespace object. The handler's own cache hit
-/// reads the same slot; on a miss, for an accessor (its getter is JavaScript) and for a primitive (whose
-/// properties its prototype holds) the handler does it all.
+/// A data property an object (or its prototype) holds where the site's inline cache says: the `floor` of
+/// `Math.floor` (`GetPropertyByName`), a library's constants on its namespace object, the global `Math`
+/// (`GetNameGlobal`). The handler's own cache hit reads the same slot; on a miss and for an accessor (its getter
+/// is JavaScript) the handler does it all, as it does for a primitive (whose properties its prototype holds).
 #[inline(always)]
 fn cached_data_property(
     object: &JsObject,
@@ -522,17 +522,5 @@ fn cached_global(
     if environment.with() || environment.poisoned() {
         return None;
     }
-    let global = frame.realm.global_object().borrow();
-    let slot = code_block.ic[usize::from(ic_index)].get(global.shape())?;
-    if slot.attributes.is_accessor_descriptor() {
-        return None;
-    }
-    let index = slot.index as usize;
-    if slot.attributes.contains(SlotAttributes::PROTOTYPE) {
-        let prototype = global.shape().prototype()?;
-        let prototype = prototype.borrow();
-        prototype.properties().storage.get(index).cloned()
-    } else {
-        global.properties().storage.get(index).cloned()
-    }
+    cached_data_property(frame.realm.global_object(), code_block, ic_index)
 }
