@@ -2,8 +2,9 @@
 # The engine's speed against Node (issue 2, "Speed"), side by side on the same blocks:
 #   (a) a whole `blocksmith run` process of the action template vs `node reference.mjs` on it,
 #   (b) an 11 MB JSON payload into a trigger and back out (whole processes),
-#   (c) a CPU set (sum loop, sort with a comparator, 1 MB JSON stringify/parse, Map churn), timed by
-#       each side's own `durationMs` so process start-up does not blur the engine's speed,
+#   (c) a CPU set (sum loop, sort with a comparator, 1 MB JSON stringify/parse, Map churn, a 1 MB CSV written
+#       with `+=` and scanned), timed by each side's own `durationMs` so process start-up does not blur the
+#       engine's speed,
 #   (d) `require("crypto")` plus one RS256 signature (a JWT-bearer token), whole processes.
 # Prints each median and the ratio blocksmith / node (lower is better). Uses hyperfine when installed.
 set -euo pipefail
@@ -67,7 +68,7 @@ row "11 MB trigger payload" \
   "$(wall_ms 5 "$blocksmith" run "$blocks/big-trigger.js" --trigger --payload "$scratch/payload.json")" \
   "$(wall_ms 5 node "$reference" "$blocks/big-trigger.js" --trigger --payload "$scratch/payload.json")"
 echo "(c) CPU set, each side's reported durationMs"
-for block in cpu-sum-loop cpu-sort cpu-json cpu-map-churn; do
+for block in cpu-sum-loop cpu-sort cpu-json cpu-map-churn cpu-csv-text; do
   row "$block" "$(reported_ms 3 "$blocksmith" run "$blocks/$block.js")" "$(reported_ms 3 node "$reference" "$blocks/$block.js")"
 done
 echo "(d) require(\"crypto\") plus one RS256 signature, whole process (goal <= 0.25x)"

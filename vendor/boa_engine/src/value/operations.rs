@@ -5,9 +5,25 @@ use crate::{
         number::{f64_to_int32, f64_to_uint32},
     },
     error::JsNativeError,
-    js_string,
+    string::JsString,
     value::{JsSymbol, Numeric, PreferredType},
 };
+
+/// The longest string `+` makes, in code units: V8's limit (`String::kMaxLength` on 64-bit targets), past which
+/// Node throws `RangeError: Invalid string length`. Concatenations are ropes (the patched `boa_string`), so without
+/// it a loop of `s += s` would report a length of terabytes and fail only when something read the characters.
+pub(crate) const MAX_STRING_LENGTH: usize = (1 << 29) - 24;
+
+/// `x + y` for two strings: a rope when long (see `JsString::concat_strings`), a `RangeError` past
+/// [`MAX_STRING_LENGTH`] (a Blocksmith patch, see the crate's README).
+fn concat_strings(x: &JsString, y: &JsString) -> JsResult<JsString> {
+    if x.len().saturating_add(y.len()) > MAX_STRING_LENGTH {
+        return Err(JsNativeError::range()
+            .with_message("Invalid string length")
+            .into());
+    }
+    Ok(JsString::concat_strings(x, y))
+}
 
 impl JsValue {
     /// Perform the binary `+` operator on the value and return the result.
@@ -24,15 +40,19 @@ impl JsValue {
             (JsVariant::BigInt(x), JsVariant::BigInt(y)) => Self::new(JsBigInt::add(&x, &y)),
 
             // String concat
-            (JsVariant::String(x), JsVariant::String(y)) => Self::from(js_string!(&x, &y)),
+            (JsVariant::String(x), JsVariant::String(y)) => Self::from(concat_strings(&x, &y)?),
 
             // Slow path:
             (_, _) => {
                 let x = self.to_primitive(context, PreferredType::Default)?;
                 let y = other.to_primitive(context, PreferredType::Default)?;
                 match (x.variant(), y.variant()) {
-                    (JsVariant::String(x), _) => Self::from(js_string!(&x, &y.to_string(context)?)),
-                    (_, JsVariant::String(y)) => Self::from(js_string!(&x.to_string(context)?, &y)),
+                    (JsVariant::String(x), _) => {
+                        Self::from(concat_strings(&x, &y.to_string(context)?)?)
+                    }
+                    (_, JsVariant::String(y)) => {
+                        Self::from(concat_strings(&x.to_string(context)?, &y)?)
+                    }
                     (_, _) => {
                         match (x.to_numeric(context)?, y.to_numeric(context)?) {
                             (Numeric::Number(x), Numeric::Number(y)) => Self::new(x + y),
