@@ -2,7 +2,10 @@
 
 use crate::{
     Context, JsError, JsResult, JsValue,
-    builtins::{BuiltInBuilder, IntrinsicObject, array::ArrayIterator},
+    builtins::{
+        BuiltInBuilder, IntrinsicObject, array::ArrayIterator,
+        object::for_in_iterator::ForInIterator,
+    },
     context::intrinsics::Intrinsics,
     error::JsNativeError,
     js_string,
@@ -413,6 +416,9 @@ pub struct IteratorRecord {
     last_result: LastResult,
 }
 
+/// A step of a built-in iterator taken in place: the next value, or `None` when it is done.
+type InPlaceStep = fn(&JsObject, &mut Context) -> JsResult<Option<JsValue>>;
+
 /// What the last step of an [`IteratorRecord`] gave. Patched (see the crate's README): a step of an array
 /// iterator is taken in place and keeps only its value, where `next` would have made a result object that
 /// nothing else could see (its `value` and `done` are own data properties, read once).
@@ -463,13 +469,21 @@ impl IteratorRecord {
         }
     }
 
-    /// The iterator, when it is an array iterator and `[[NextMethod]]` is `%ArrayIteratorPrototype%.next`
-    /// itself (recognised by its function pointer, in any realm): stepping it is then `ArrayIterator::step`.
-    fn intrinsic_array_iterator(&self) -> Option<JsObject> {
+    /// The iterator and the body of its `next`, when it is an array iterator and `[[NextMethod]]` is
+    /// `%ArrayIteratorPrototype%.next` itself (recognised by its function pointer, in any realm), or the iterator
+    /// of a `for…in` loop with its own `next`: stepping it is then `ArrayIterator::step` or
+    /// `ForInIterator::step`, which give the value without a result object.
+    fn intrinsic_iterator_step(&self) -> Option<(JsObject, InPlaceStep)> {
         let next = native_function_pointer(&self.next_method)?;
-        let builtin: NativeFunctionPointer = ArrayIterator::next;
-        (std::ptr::fn_addr_eq(next, builtin) && self.iterator.is::<ArrayIterator>())
-            .then(|| self.iterator.clone())
+        let array_next: NativeFunctionPointer = ArrayIterator::next;
+        let for_in_next: NativeFunctionPointer = ForInIterator::next;
+        if std::ptr::fn_addr_eq(next, array_next) && self.iterator.is::<ArrayIterator>() {
+            Some((self.iterator.clone(), ArrayIterator::step))
+        } else if std::ptr::fn_addr_eq(next, for_in_next) && self.iterator.is::<ForInIterator>() {
+            Some((self.iterator.clone(), ForInIterator::step))
+        } else {
+            None
+        }
     }
 
     /// Runs `f`, setting the `done` field of this `IteratorRecord` to `true` if `f` returns
@@ -576,9 +590,10 @@ impl IteratorRecord {
     ///
     /// [spec]: https://tc39.es/ecma262/#sec-iteratorstep
     pub(crate) fn step(&mut self, context: &mut Context) -> JsResult<bool> {
-        // Patched (see the crate's README): an array iterator whose `next` is the built-in one steps in place.
-        if let Some(iterator) = self.intrinsic_array_iterator() {
-            let step = ArrayIterator::step(&iterator, context);
+        // Patched (see the crate's README): an array iterator whose `next` is the built-in one, and the iterator
+        // of a `for…in` loop, step in place.
+        if let Some((iterator, step)) = self.intrinsic_iterator_step() {
+            let step = step(&iterator, context);
             return self.set_done_on_err(|iter| {
                 let value = step?;
                 iter.done = value.is_none();
