@@ -130,9 +130,9 @@ pub struct Context {
     /// Unique identifier for each parser instance used during the context lifetime.
     parser_identifier: u32,
 
-    /// The last long Latin-1 string a regular expression ran on, with its code units widened for the matcher
-    /// (a Blocksmith patch, see the crate's README).
-    regexp_utf16_input: Option<(JsString, Rc<[u16]>)>,
+    /// Compiled regular-expression matchers and the widened copy of a long input (a Blocksmith patch, see the
+    /// crate's README).
+    regexp_caches: builtins::regexp::RegExpCaches,
 
     data: HostDefined<dyn Any>,
 }
@@ -663,23 +663,9 @@ impl Context {
         self.parser_identifier
     }
 
-    /// A Latin-1 string's code units widened to UTF-16, for the regular-expression matcher (which reads only
-    /// UTF-16). A long string is widened once and kept until another long string comes: a global or sticky
-    /// expression stepping through a string calls the matcher once per match, and widening the whole string
-    /// every time made `replace` over a megabyte quadratic.
-    pub(crate) fn latin1_input_as_utf16(&mut self, input: &JsString) -> Rc<[u16]> {
-        /// Below this many code units a copy costs less than keeping one.
-        const KEEP_FROM_LENGTH: usize = 1024;
-        if let Some((kept, units)) = &self.regexp_utf16_input
-            && kept.ptr_eq(input)
-        {
-            return units.clone();
-        }
-        let units: Rc<[u16]> = input.iter().collect();
-        if input.len() >= KEEP_FROM_LENGTH {
-            self.regexp_utf16_input = Some((input.clone(), units.clone()));
-        }
-        units
+    /// What the context keeps between calls of regular expressions.
+    pub(crate) fn regexp_caches(&mut self) -> &mut builtins::regexp::RegExpCaches {
+        &mut self.regexp_caches
     }
 
     /// `CanDeclareGlobalFunction ( N )`
@@ -1282,7 +1268,7 @@ impl ContextBuilder {
             optimizer_options: OptimizerOptions::OPTIMIZE_ALL,
             root_shape,
             parser_identifier: 0,
-            regexp_utf16_input: None,
+            regexp_caches: builtins::regexp::RegExpCaches::default(),
             can_block: self.can_block,
             data: HostDefined::default(),
         };

@@ -30,7 +30,10 @@ use std::{rc::Rc, str::FromStr};
 
 use super::{BuiltInBuilder, BuiltInConstructor, IntrinsicObject};
 
+mod caches;
 mod regexp_string_iterator;
+
+pub(crate) use caches::RegExpCaches;
 pub(crate) use regexp_string_iterator::RegExpStringIterator;
 #[cfg(test)]
 mod tests;
@@ -357,34 +360,38 @@ impl RegExp {
         let full_unicode =
             flags.contains(RegExpFlags::UNICODE) || flags.contains(RegExpFlags::UNICODE_SETS);
 
-        let matcher = if full_unicode {
-            // Unicode mode (u/v flag) OR pattern has named groups:
-            // compile as full Unicode codepoints.
-            Regex::from_unicode(p.code_points().map(CodePoint::as_u32), Flags::from(flags))
-                .map_err(|error| {
+        let compile = || {
+            if full_unicode {
+                // Unicode mode (u/v flag) OR pattern has named groups:
+                // compile as full Unicode codepoints.
+                Regex::from_unicode(p.code_points().map(CodePoint::as_u32), Flags::from(flags))
+                    .map_err(|error| {
+                        JsNativeError::syntax()
+                            .with_message(format!("failed to create matcher: {}", error.text))
+                    })
+            } else {
+                // Non-Unicode mode with no named groups:
+                // compile as raw UTF-16 code units so that surrogate pairs
+                // (e.g. 𠮷 = [0xD842, 0xDFB7]) are matched correctly by find_from_ucs2.
+                let utf16_units = p.code_points().flat_map(|cp| {
+                    let mut buf = [0u16; 2];
+                    match cp {
+                        CodePoint::Unicode(c) => c
+                            .encode_utf16(&mut buf)
+                            .iter()
+                            .map(|&u| u32::from(u))
+                            .collect::<Vec<_>>(),
+                        CodePoint::UnpairedSurrogate(s) => vec![u32::from(s)],
+                    }
+                });
+                Regex::from_unicode(utf16_units, Flags::from(flags)).map_err(|error| {
                     JsNativeError::syntax()
                         .with_message(format!("failed to create matcher: {}", error.text))
-                })?
-        } else {
-            // Non-Unicode mode with no named groups:
-            // compile as raw UTF-16 code units so that surrogate pairs
-            // (e.g. 𠮷 = [0xD842, 0xDFB7]) are matched correctly by find_from_ucs2.
-            let utf16_units = p.code_points().flat_map(|cp| {
-                let mut buf = [0u16; 2];
-                match cp {
-                    CodePoint::Unicode(c) => c
-                        .encode_utf16(&mut buf)
-                        .iter()
-                        .map(|&u| u32::from(u))
-                        .collect::<Vec<_>>(),
-                    CodePoint::UnpairedSurrogate(s) => vec![u32::from(s)],
-                }
-            });
-            Regex::from_unicode(utf16_units, Flags::from(flags)).map_err(|error| {
-                JsNativeError::syntax()
-                    .with_message(format!("failed to create matcher: {}", error.text))
-            })?
+                })
+            }
         };
+        // Patched (see the crate's README): compiled once per source and flags.
+        let matcher = context.regexp_caches().matcher(&p, flags, compile)?;
 
         // 15. Assert: parseResult is a Pattern Parse Node.
         // 16. Set obj.[[OriginalSource]] to P.
@@ -396,7 +403,7 @@ impl RegExp {
         // 20. Set obj.[[RegExpRecord]] to rer.
         // 21. Set obj.[[RegExpMatcher]] to CompilePattern of parseResult with argument rer.
         Ok(RegExp {
-            matcher: Rc::new(matcher),
+            matcher,
             flags,
             original_source: p,
             original_flags: f,
@@ -1170,7 +1177,7 @@ impl RegExp {
         let r: Option<regress::Match> = match (full_unicode, input.as_str().variant()) {
             (true | false, JsStrVariant::Latin1(_)) => {
                 // TODO: Currently regress does not support latin1 encoding.
-                let input = context.latin1_input_as_utf16(input);
+                let input = context.regexp_caches().latin1_input_as_utf16(input);
 
                 // NOTE: We can use the faster ucs2 variant since there will never be two byte unicode.
                 matcher.find_from_ucs2(&input, last_index as usize).next()
