@@ -5,7 +5,11 @@ use crate::{
     Context, JsExpect, JsResult, JsSymbol, JsValue,
     builtins::{
         Array, Proxy,
-        function::{BoundFunction, ClassFieldDefinition, OrdinaryFunction, set_function_name},
+        function::{
+            BoundFunction, ClassFieldDefinition, OrdinaryFunction,
+            arguments::{MappedArguments, UnmappedArguments},
+            set_function_name,
+        },
     },
     context::intrinsics::{StandardConstructor, StandardConstructors},
     error::JsNativeError,
@@ -1414,6 +1418,15 @@ impl JsValue {
             JsNativeError::typ().with_message("cannot create list from a primitive")
         })?;
 
+        // Patched (see the crate's README): an array or `arguments` object whose elements are all in dense
+        // storage is copied without a lookup per element.
+        if let Some(list) = dense_elements(&obj) {
+            if list.iter().any(|next| !types.contains(&next.get_type())) {
+                return Err(JsNativeError::typ().with_message("bad type").into());
+            }
+            return Ok(list);
+        }
+
         // 3. Let len be ? LengthOfArrayLike(obj).
         let len = obj.length_of_array_like(context)?;
 
@@ -1541,4 +1554,34 @@ impl JsValue {
             }
         }
     }
+}
+
+/// The elements of an array or an `arguments` object, when its `length` is a data property equal to the count of
+/// its dense elements: every `Get(obj, index)` below `length` then reads an own data property (dense storage has
+/// no holes and no accessors) or, for a mapped `arguments` object, the parameter it maps, so nothing a program can
+/// observe happens in between, and they are read here directly. `None` for anything else, which takes the
+/// generic path.
+fn dense_elements(obj: &JsObject) -> Option<Vec<JsValue>> {
+    let mapped = obj.downcast_ref::<MappedArguments>();
+    if mapped.is_none() && !obj.is::<Array>() && !obj.is::<UnmappedArguments>() {
+        return None;
+    }
+    let borrowed = obj.borrow();
+    let properties = borrowed.properties();
+    let mut list = properties.dense_elements_to_vec()?;
+    let length = properties.get(&StaticJsStrings::LENGTH.into())?;
+    if length.value()?.as_number()? != list.len() as f64 {
+        return None;
+    }
+    if let Some(mapped) = mapped {
+        for (index, element) in list.iter_mut().enumerate() {
+            if let Some(value) = u32::try_from(index)
+                .ok()
+                .and_then(|index| mapped.get(index))
+            {
+                *element = value;
+            }
+        }
+    }
+    Some(list)
 }

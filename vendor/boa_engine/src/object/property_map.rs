@@ -818,6 +818,21 @@ impl PropertyMap {
         }
     }
 
+    /// The dense indexed properties as a list of values, if they are dense (a Blocksmith patch, see the crate's
+    /// README): one allocation, for `CreateListFromArrayLike`.
+    pub(crate) fn dense_elements_to_vec(&self) -> Option<Vec<JsValue>> {
+        match &self.indexed_properties {
+            IndexedProperties::DenseI32(elements) => {
+                Some(elements.iter().copied().map(JsValue::from).collect())
+            }
+            IndexedProperties::DenseF64(elements) => {
+                Some(elements.iter().copied().map(JsValue::from).collect())
+            }
+            IndexedProperties::DenseElement(elements) => Some(elements.to_vec()),
+            IndexedProperties::SparseProperty(_) | IndexedProperties::SparseElement(_) => None,
+        }
+    }
+
     /// Returns the vec of dense indexed properties if they exist.
     pub(crate) fn dense_indexed_properties_mut(&mut self) -> Option<&mut ThinVec<JsValue>> {
         if let IndexedProperties::DenseElement(properties) = &mut self.indexed_properties {
