@@ -775,6 +775,19 @@ impl JsString {
         Self::from_slice_skip_interning(string)
     }
 
+    /// The string this one is a slice of (never itself a slice) and where it starts there, in code units;
+    /// `None` when this string is not a slice (a Blocksmith patch, see the crate's README).
+    #[inline]
+    #[must_use]
+    pub fn slice_parent(&self) -> Option<(&JsString, usize)> {
+        if self.kind() != JsStringKind::Slice {
+            return None;
+        }
+        // SAFETY: the kind says this is a slice.
+        let slice: &SliceString = unsafe { self.as_inner() };
+        Some((slice.owned(), slice.start()))
+    }
+
     /// Whether `self` and `other` are the same allocation (not only the same characters): a cheap test for
     /// whether something derived from a string may be reused for it (a Blocksmith patch, see the crate's README).
     #[inline]

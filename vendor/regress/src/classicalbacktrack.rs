@@ -6,7 +6,6 @@ use crate::cursor;
 use crate::cursor::{Backward, Direction, Forward};
 use crate::exec;
 use crate::indexing::{AsciiInput, ElementType, InputIndexer, Utf8Input};
-#[cfg(not(feature = "utf16"))]
 use crate::insn::StartPredicate;
 use crate::insn::{CompiledRegex, Insn, LoopFields};
 use crate::matchers;
@@ -944,7 +943,6 @@ impl<Input: InputIndexer> BacktrackExecutor<'_, Input> {
 
     /// \return the next match for an anchored regex that only matches at the start.
     /// This avoids any string searching and only tries matching at the given position.
-    #[cfg(not(feature = "utf16"))]
     fn next_match_anchored(
         &mut self,
         pos: Input::Position,
@@ -1010,8 +1008,14 @@ impl<Input: InputIndexer> exec::MatchProducer for BacktrackExecutor<'_, Input> {
         next_start: &mut Option<Input::Position>,
     ) -> Option<Match> {
         // When UTF-16 support is active prefix search is not used due to the different encoding.
+        // Patched (see `vendor/regress/README.md`): a start-anchored expression still tries only the position
+        // it is given, whatever the encoding; trying every later one scanned the whole input before failing.
         #[cfg(feature = "utf16")]
-        return self.next_match_with_prefix_search(pos, next_start, &bytesearch::EmptyString {});
+        return if matches!(self.matcher.re.start_pred, StartPredicate::StartAnchored) {
+            self.next_match_anchored(pos, next_start)
+        } else {
+            self.next_match_with_prefix_search(pos, next_start, &bytesearch::EmptyString {})
+        };
 
         #[cfg(not(feature = "utf16"))]
         match &self.matcher.re.start_pred {

@@ -12,6 +12,8 @@ pub(crate) struct SliceString {
     vtable: JsStringVTable,
     // Keep this for refcounting the original string.
     owned: JsString,
+    // Where the slice starts in `owned`, in code units (a Blocksmith patch, see the crate's README).
+    start: usize,
     // Pointer to the data itself. This is guaranteed to be safe as long as `owned` is
     // owned.
     inner: JsStr<'static>,
@@ -28,6 +30,16 @@ impl SliceString {
     #[inline]
     #[must_use]
     pub(crate) unsafe fn new(owned: &JsString, start: usize, end: usize) -> Self {
+        // Patched (see the crate's README): a slice of a slice refers to the original string, so that slicing
+        // the rest of a text again and again (a tokenizer) does not build a chain of slices, and so that a
+        // slice's position in its original is known (`JsString::slice_parent`).
+        let (owned, start, end) = if owned.kind() == JsStringKind::Slice {
+            // SAFETY: the kind says this is a slice.
+            let parent: &SliceString = unsafe { owned.as_inner() };
+            (&parent.owned, parent.start + start, parent.start + end)
+        } else {
+            (owned, start, end)
+        };
         // SAFETY: invariant stated for this whole function.
         let inner = unsafe { owned.as_str().get_unchecked(start..end) };
         SliceString {
@@ -41,6 +53,7 @@ impl SliceString {
                 kind: JsStringKind::Slice,
             },
             owned: owned.clone(),
+            start,
             // SAFETY: this inner's lifetime is tied to the owned string above.
             inner: unsafe { inner.as_static() },
             refcount: Cell::new(1),
@@ -52,6 +65,13 @@ impl SliceString {
     #[must_use]
     pub(crate) fn owned(&self) -> &JsString {
         &self.owned
+    }
+
+    /// Where the slice starts in the owned string, in code units.
+    #[inline]
+    #[must_use]
+    pub(crate) fn start(&self) -> usize {
+        self.start
     }
 }
 

@@ -1,6 +1,7 @@
 //! What a context keeps between calls of regular expressions (a Blocksmith patch, see the crate's README):
 //! compiled matchers by pattern and flags, and the UTF-16 copy of the last long Latin-1 string one ran on.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use boa_parser::lexer::regex::RegExpFlags;
@@ -54,18 +55,25 @@ impl RegExpCaches {
         Ok(matcher)
     }
 
-    /// A Latin-1 string's code units widened to UTF-16; a long string is widened once and kept until another
-    /// long string comes (recognised by `JsString::ptr_eq`, not by comparing characters).
-    pub(crate) fn latin1_input_as_utf16(&mut self, input: &JsString) -> Rc<[u16]> {
+    /// A Latin-1 string's code units widened to UTF-16, as the kept copy and the range of it that is `input`. A
+    /// long string is widened once and kept until another long string comes (recognised by
+    /// `JsString::ptr_eq`, not by comparing characters); a long slice widens and keeps the whole string it is a
+    /// slice of, so that a tokenizer running expressions on the rest of a text as it slices it off
+    /// (`rest = rest.slice(match.length)`) widens the text once, not once per step.
+    pub(crate) fn latin1_input_as_utf16(&mut self, input: &JsString) -> (Rc<[u16]>, Range<usize>) {
+        let (whole, start) = input.slice_parent().unwrap_or((input, 0));
+        let range = start..start + input.len();
         if let Some((kept, units)) = &self.latin1_input
-            && kept.ptr_eq(input)
+            && kept.ptr_eq(whole)
         {
-            return units.clone();
+            return (units.clone(), range);
         }
-        let units: Rc<[u16]> = input.iter().collect();
-        if input.len() >= KEEP_INPUT_FROM_LENGTH {
-            self.latin1_input = Some((input.clone(), units.clone()));
+        if input.len() < KEEP_INPUT_FROM_LENGTH {
+            let units: Rc<[u16]> = input.iter().collect();
+            return (units, 0..input.len());
         }
-        units
+        let units: Rc<[u16]> = whole.iter().collect();
+        self.latin1_input = Some((whole.clone(), units.clone()));
+        (units, range)
     }
 }

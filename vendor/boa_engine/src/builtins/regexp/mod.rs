@@ -1177,10 +1177,10 @@ impl RegExp {
         let r: Option<regress::Match> = match (full_unicode, input.as_str().variant()) {
             (true | false, JsStrVariant::Latin1(_)) => {
                 // TODO: Currently regress does not support latin1 encoding.
-                let input = context.regexp_caches().latin1_input_as_utf16(input);
+                let (units, range) = context.regexp_caches().latin1_input_as_utf16(input);
 
                 // NOTE: We can use the faster ucs2 variant since there will never be two byte unicode.
-                matcher.find_from_ucs2(&input, last_index as usize).next()
+                matcher.find_from_ucs2(&units[range], last_index as usize).next()
             }
             (true, JsStrVariant::Utf16(input)) => {
                 matcher.find_from_utf16(input, last_index as usize).next()
