@@ -669,3 +669,22 @@ fn index_of_starts_at_the_position_for_every_storage() {
         None
     );
 }
+
+#[test]
+fn a_slice_of_a_slice_refers_to_the_original() {
+    let original = JsString::from("0123456789abcdef");
+    let first = original.slice(2, 14);
+    let second = first.slice(3, 9);
+    assert_eq!(second, JsString::from("56789a"));
+    let (parent, start) = second.slice_parent().expect("a slice has a parent");
+    assert!(parent.ptr_eq(&original));
+    assert_eq!(start, 5);
+    let (parent, start) = first.slice_parent().expect("a slice has a parent");
+    assert!(parent.ptr_eq(&original));
+    assert_eq!(start, 2);
+    assert!(original.slice_parent().is_none());
+    drop(original);
+    drop(first);
+    // The slice keeps the original alive on its own.
+    assert_eq!(second.as_str().get(0), Some(u16::from(b'5')));
+}
