@@ -1,7 +1,10 @@
 use crate::{
     Context, JsNativeError, JsResult,
-    object::internal_methods::InternalMethodPropertyContext,
-    property::PropertyDescriptor,
+    object::{
+        JsObject,
+        internal_methods::{InternalMethodPropertyContext, ORDINARY_INTERNAL_METHODS},
+    },
+    property::{PropertyDescriptor, PropertyKey},
     vm::opcode::{IndexOperand, Operation, RegisterOperand},
 };
 
@@ -26,18 +29,58 @@ impl DefineOwnPropertyByName {
             .code_block()
             .constant_string(index.into());
         let object = object.to_object(context)?;
-        object.__define_own_property__(
-            &name.into(),
-            PropertyDescriptor::builder()
-                .value(value.clone())
-                .writable(true)
-                .enumerable(true)
-                .configurable(true)
-                .build(),
-            &mut InternalMethodPropertyContext::new(context),
-        )?;
+        let key = PropertyKey::from(name);
+        let property = PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(true)
+            .configurable(true)
+            .build();
+        if let Some(property) = define_new_named_property(&object, &key, property) {
+            // `CreateDataPropertyOrThrow`: a literal's fresh object always takes the property, but a class's
+            // static field can meet a constructor a static block froze (patched: Boa ignored the failure).
+            let defined = object.__define_own_property__(
+                &key,
+                property,
+                &mut InternalMethodPropertyContext::new(context),
+            )?;
+            if !defined {
+                let message = if object.is_extensible(context)? {
+                    format!("Cannot redefine property: {key}")
+                } else {
+                    format!("Cannot define property {key}, object is not extensible")
+                };
+                return Err(JsNativeError::typ().with_message(message).into());
+            }
+        }
         Ok(())
     }
+}
+
+/// Patched (see the crate's README): an object literal's `name: value` adds a property the object does not
+/// have yet. On an ordinary, extensible object that is exactly what `ValidateAndApplyPropertyDescriptor` does
+/// after finding no current property, so the property is inserted directly, skipping the descriptor read and
+/// the validation. Gives the descriptor back for the generic path otherwise: an exotic object (a class field on
+/// a proxy `this`), an index key, a name already there (`{ a: 1, a: 2 }`), a non-extensible object.
+fn define_new_named_property(
+    object: &JsObject,
+    key: &PropertyKey,
+    property: PropertyDescriptor,
+) -> Option<PropertyDescriptor> {
+    if matches!(key, PropertyKey::Index(_))
+        || !std::ptr::fn_addr_eq(
+            object.vtable().__define_own_property__,
+            ORDINARY_INTERNAL_METHODS.__define_own_property__,
+        )
+    {
+        return Some(property);
+    }
+    let mut object = object.borrow_mut();
+    if !object.extensible || object.properties().shape.lookup(key).is_some() {
+        return Some(property);
+    }
+    object.properties_mut().insert(key, property);
+    None
 }
 
 impl Operation for DefineOwnPropertyByName {
