@@ -33,43 +33,45 @@ module.exports = async () => {
     static length = 42;
     static extra = "x";
   }
-  let frozenError;
-  try {
-    class Frozen {
-      static {
-        Object.freeze(this);
-      }
-      static late = 1;
+  // A class's static field read back, or the error its definition threw.
+  const staticField = (makeClass, name) => {
+    try {
+      return makeClass()[name];
+    } catch (error) {
+      return `${error.name}: ${error.message}`;
     }
-    frozenError = Frozen.late;
-  } catch (error) {
-    frozenError = `${error.name}: ${error.message}`;
-  }
-  let sealedError;
-  try {
-    class Sealed {
-      static early = 1;
-      static {
-        Object.preventExtensions(this);
-      }
-      static late = 2;
-    }
-    sealedError = Sealed.late;
-  } catch (error) {
-    sealedError = `${error.name}: ${error.message}`;
-  }
-  let redefineError;
-  try {
-    class Fixed {
-      static {
-        Object.defineProperty(this, "fixed", { value: 1, configurable: false });
-      }
-      static fixed = 2;
-    }
-    redefineError = Fixed.fixed;
-  } catch (error) {
-    redefineError = `${error.name}: ${error.message}`;
-  }
+  };
+  const frozenError = staticField(
+    () =>
+      class Frozen {
+        static {
+          Object.freeze(this);
+        }
+        static late = 1;
+      },
+    "late",
+  );
+  const sealedError = staticField(
+    () =>
+      class Sealed {
+        static early = 1;
+        static {
+          Object.preventExtensions(this);
+        }
+        static late = 2;
+      },
+    "late",
+  );
+  const redefineError = staticField(
+    () =>
+      class Fixed {
+        static {
+          Object.defineProperty(this, "fixed", { value: 1, configurable: false });
+        }
+        static fixed = 2;
+      },
+    "fixed",
+  );
 
   return {
     data: {
