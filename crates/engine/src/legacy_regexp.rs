@@ -2,38 +2,33 @@
 //! `RegExp.$1`–`$9`, `lastMatch` (`$&`), `lastParen` (`$+`), `leftContext` (`` $` ``), `rightContext`
 //! (`$'`) and `input` (`$_`), as the TC39 "legacy RegExp features" proposal describes them.
 //!
-//! Boa's `annex-b` feature gives `RegExp.prototype.compile` but not these, so the host adds them without
-//! changing Boa: `RegExp.prototype.exec` is replaced by a native wrapper that calls Boa's own `exec` and
-//! keeps the last successful match. Every regex operation (`test`, `match`, `matchAll`, `replace`, `search`,
-//! `split`) reaches the built-in matcher through `exec` (ECMAScript's RegExpExec looks it up), so all of
-//! them update the statics. A match only keeps its result array; the accessors read it when a block reads
-//! a static, so blocks that never do pay almost nothing.
+//! Boa's `annex-b` feature gives `RegExp.prototype.compile` but not these. The patched engine keeps the last
+//! successful match of every expression where its built-in matching runs (`Context::last_regexp_match`), which
+//! `exec`, `test`, `match`, `matchAll`, `replace`, `search` and `split` all reach, and the accessors here read
+//! it when a block reads a static, so blocks that never do pay nothing, and `RegExp.prototype.exec` stays the
+//! built-in one (which lets `test` skip making a match array).
 //!
-//! Differences from V8 (in `tests/differential/COMPAT.md`): a subclass instance's matches update the
-//! statics too, where the proposal leaves them unreadable after such a match; and a block that changes a
-//! match's result array before reading a static reads the changed array.
+//! Difference from V8 (in `tests/differential/COMPAT.md`): a subclass instance's matches update the statics
+//! too, where the proposal leaves them unreadable after such a match.
 
 use std::cell::RefCell;
 
+use boa_engine::builtins::regexp::LastRegExpMatch;
 use boa_engine::object::FunctionObjectBuilder;
 use boa_engine::property::PropertyDescriptor;
-use boa_engine::{
-    js_string, Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-};
+use boa_engine::{js_string, Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
 
 /// How many numbered statics there are (`$1`–`$9`).
 const NUMBERED: usize = 9;
 
-/// What the statics read: the result array of the last successful match (none before the first, when
-/// every static is empty as in V8), and a value assigned to `RegExp.input` since.
+/// A value assigned to `RegExp.input` (`$_`), which `input` gives until the next successful match (the one
+/// whose serial number differs from the match it was assigned after).
 #[derive(Default)]
-struct LastMatch {
-    match_array: Option<JsObject>,
-    assigned_input: Option<JsString>,
+struct AssignedInput {
+    input: Option<(JsString, Option<u64>)>,
 }
 
-/// The strings the statics give, taken from a match array (`[matched, ...captures]` with `index` and
-/// `input`) when a static is read.
+/// The strings the statics give, taken from the last match when a static is read.
 #[derive(Default)]
 struct Statics {
     input: JsString,
@@ -49,33 +44,10 @@ struct Statics {
 /// A static's getter: reads the last match.
 type Reader = fn(&Statics) -> JsString;
 
-/// Adds the statics to `RegExp` and the recording `exec` to `RegExp.prototype`. Call once per context,
-/// before the block runs.
+/// Adds the statics to `RegExp`. Call once per context, before the block runs.
 pub fn install(context: &mut Context) -> JsResult<()> {
-    context.insert_data(RefCell::new(LastMatch::default()));
+    context.insert_data(RefCell::new(AssignedInput::default()));
     let regexp = context.intrinsics().constructors().regexp().constructor();
-    let prototype = context.intrinsics().constructors().regexp().prototype();
-
-    let builtin_exec = prototype
-        .get(js_string!("exec"), context)?
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message("RegExp.prototype.exec is missing"))?;
-    let recording_exec = FunctionObjectBuilder::new(
-        context.realm(),
-        NativeFunction::from_copy_closure_with_captures(exec_and_record, builtin_exec),
-    )
-    .name(js_string!("exec"))
-    .length(1)
-    .build();
-    prototype.define_property_or_throw(
-        js_string!("exec"),
-        PropertyDescriptor::builder()
-            .value(recording_exec)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-        context,
-    )?;
 
     let readers: [(&str, &str, Reader); 5] = [
         ("lastMatch", "$&", |statics| statics.matched.clone()),
@@ -116,9 +88,9 @@ fn define_static(
 ) -> JsResult<()> {
     let getter = FunctionObjectBuilder::new(
         context.realm(),
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            Ok(reader(&statics(context)?).into())
-        }),
+        NativeFunction::from_copy_closure(
+            move |_, _, context| Ok(reader(&statics(context)).into()),
+        ),
     )
     .name(js_string!(format!("get {name}")))
     .length(0)
@@ -130,7 +102,8 @@ fn define_static(
             if writable_input {
                 let input = args.first().cloned().unwrap_or_default();
                 let input = input.to_string(context)?;
-                last_match(context).borrow_mut().assigned_input = Some(input);
+                let serial = context.last_regexp_match().map(LastRegExpMatch::serial);
+                assigned_input(context).borrow_mut().input = Some((input, serial));
             }
             Ok(JsValue::undefined())
         }),
@@ -150,9 +123,9 @@ fn define_static(
     Ok(())
 }
 
-fn last_match(context: &Context) -> &RefCell<LastMatch> {
+fn assigned_input(context: &Context) -> &RefCell<AssignedInput> {
     context
-        .get_data::<RefCell<LastMatch>>()
+        .get_data::<RefCell<AssignedInput>>()
         .expect("the legacy RegExp statics are installed with the context")
 }
 
@@ -165,69 +138,33 @@ fn right_context(statics: &Statics) -> JsString {
     statics.input.get(end..).unwrap_or_default()
 }
 
-/// `RegExp.prototype.exec`: Boa's own, then a successful match is kept for the statics.
-fn exec_and_record(
-    this: &JsValue,
-    args: &[JsValue],
-    builtin_exec: &JsObject,
-    context: &mut Context,
-) -> JsResult<JsValue> {
-    let result = builtin_exec.call(this, args, context)?;
-    if let Some(match_array) = result.as_object() {
-        *last_match(context).borrow_mut() = LastMatch {
-            match_array: Some(match_array),
-            assigned_input: None,
-        };
-    }
-    Ok(result)
-}
-
-/// The statics of the last match, read from its result array.
-fn statics(context: &mut Context) -> JsResult<Statics> {
-    let (match_array, assigned_input) = {
-        let last = last_match(context).borrow();
-        (last.match_array.clone(), last.assigned_input.clone())
-    };
-    let mut statics = match match_array {
-        Some(match_array) => statics_of(&match_array, context)?,
-        None => Statics::default(),
-    };
-    if let Some(input) = assigned_input {
-        statics.input = input;
-    }
-    Ok(statics)
-}
-
-fn statics_of(match_array: &JsObject, context: &mut Context) -> JsResult<Statics> {
-    let as_string = |value: JsValue, context: &mut Context| -> JsResult<JsString> {
-        if value.is_undefined() {
-            Ok(JsString::default())
-        } else {
-            value.to_string(context)
+/// The statics of the last match (all empty before the first, as in V8), with an `input` assigned since.
+fn statics(context: &Context) -> Statics {
+    let mut statics = context
+        .last_regexp_match()
+        .map(statics_of)
+        .unwrap_or_default();
+    let serial = context.last_regexp_match().map(LastRegExpMatch::serial);
+    if let Some((input, assigned_after)) = &assigned_input(context).borrow().input {
+        if *assigned_after == serial {
+            statics.input = input.clone();
         }
-    };
-    let captures = match_array
-        .get(js_string!("length"), context)?
-        .to_length(context)?
-        .saturating_sub(1);
-    let matched = as_string(match_array.get(0, context)?, context)?;
-    let input = as_string(match_array.get(js_string!("input"), context)?, context)?;
-    let index = match_array
-        .get(js_string!("index"), context)?
-        .to_length(context)?;
-    let mut numbered: [JsString; NUMBERED] = Default::default();
-    for (position, slot) in (1..=captures).zip(numbered.iter_mut()) {
-        *slot = as_string(match_array.get(position, context)?, context)?;
     }
-    let last_paren = match captures {
-        0 => JsString::default(),
-        _ => as_string(match_array.get(captures, context)?, context)?,
-    };
-    Ok(Statics {
-        input,
-        index: usize::try_from(index).unwrap_or(usize::MAX),
-        matched,
+    statics
+}
+
+fn statics_of(last: &LastRegExpMatch) -> Statics {
+    let capture = |group: usize| last.capture(group).unwrap_or_default();
+    let range = last.range();
+    let mut numbered: [JsString; NUMBERED] = Default::default();
+    for (group, slot) in (1..=last.capture_count()).zip(numbered.iter_mut()) {
+        *slot = capture(group);
+    }
+    Statics {
+        input: last.input().clone(),
+        index: range.start,
+        matched: last.input().get(range).unwrap_or_default(),
         numbered,
-        last_paren,
-    })
+        last_paren: capture(last.capture_count()),
+    }
 }

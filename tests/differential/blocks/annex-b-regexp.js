@@ -1,5 +1,6 @@
 // Annex B and legacy RegExp features: RegExp.prototype.compile, and the RegExp.$1–$9, lastMatch, lastParen,
-// leftContext, rightContext and input statics that older libraries read after a match.
+// leftContext, rightContext and input statics that older libraries read after a match (read from the match
+// itself, after every kind of match, with `input` assigned and then replaced by a new match).
 module.exports = async () => {
   const statics = () => ({
     $1: RegExp.$1,
@@ -39,6 +40,23 @@ module.exports = async () => {
   RegExp.$1 = "ignored";
   seen.assignedNumbered = RegExp.$1;
   seen.descriptor = (({ enumerable, configurable }) => ({ enumerable, configurable }))(Object.getOwnPropertyDescriptor(RegExp, "$1"));
+  // The statics read the match itself, not its result array, which a block may change.
+  const changed = /(q)(r)/.exec("pqrs");
+  changed[1] = "changed";
+  changed.index = 0;
+  changed.input = "other";
+  seen.afterChangedArray = statics();
+  RegExp.input = "assigned again";
+  /(n)ew/.exec("a new match");
+  seen.assignedThenMatched = [RegExp.input, RegExp.$1];
+  [..."x1y2".matchAll(/([a-z])(\d)/g)];
+  seen.afterMatchAll = statics();
+  "find me".search(/(m)e/);
+  seen.afterSearch = statics();
+  /(t)est/y.test("a test");
+  seen.afterFailedStickyTest = statics();
+  const objectWithExec = { exec: () => ({ 0: "custom", length: 1 }) };
+  seen.customExec = [RegExp.prototype.test.call(objectWithExec, "s"), RegExp.$1];
 
   const compiled = /abc/g;
   compiled.lastIndex = 2;

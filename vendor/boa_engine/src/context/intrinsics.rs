@@ -1445,6 +1445,7 @@ pub(crate) struct ObjectTemplates {
 
     regexp: ObjectTemplate,
     regexp_without_proto: ObjectTemplate,
+    regexp_match_array: ObjectTemplate,
 
     unmapped_arguments: ObjectTemplate,
     mapped_arguments: ObjectTemplate,
@@ -1499,6 +1500,14 @@ impl ObjectTemplates {
 
         let mut regexp = regexp_without_proto.clone();
         regexp.set_prototype(constructors.regexp().prototype());
+
+        // Patched (see the crate's README): the array `RegExpBuiltinExec` returns, its properties in the order
+        // its steps 22, 23 and 32 create them with `CreateDataPropertyOrThrow` (the elements are indexed, apart).
+        let mut regexp_match_array = array.clone();
+        regexp_match_array
+            .property(js_string!("index").into(), Attribute::all())
+            .property(js_string!("input").into(), Attribute::all())
+            .property(js_string!("groups").into(), Attribute::all());
 
         let name_property_key: PropertyKey = js_string!("name").into();
         let mut function = ObjectTemplate::new(root_shape);
@@ -1619,6 +1628,7 @@ impl ObjectTemplates {
             boolean,
             regexp,
             regexp_without_proto,
+            regexp_match_array,
             unmapped_arguments,
             mapped_arguments,
             function_with_prototype,
@@ -1644,6 +1654,17 @@ impl ObjectTemplates {
     /// 3. `"value"`: (`WRITABLE`, `CONFIGURABLE`, `ENUMERABLE`)
     pub(crate) const fn iterator_result(&self) -> &ObjectTemplate {
         &self.iterator_result
+    }
+
+    /// The array a match of a regular expression without the `d` flag gives (patched, see the crate's README).
+    ///
+    /// Transitions:
+    ///
+    /// 1. `__proto__`: `Array.prototype`
+    /// 2. `"length"`: (`WRITABLE`, `PERMANENT`,`NON_ENUMERABLE`)
+    /// 3. `"index"`, `"input"`, `"groups"`: (`WRITABLE`, `CONFIGURABLE`, `ENUMERABLE`)
+    pub(crate) const fn regexp_match_array(&self) -> &ObjectTemplate {
+        &self.regexp_match_array
     }
 
     /// Cached ordinary object template.

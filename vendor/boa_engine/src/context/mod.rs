@@ -668,6 +668,14 @@ impl Context {
         &mut self.regexp_caches
     }
 
+    /// The last successful match of any regular expression run in this context (`RegExpBuiltinExec`, which
+    /// `exec`, `test`, `match`, `matchAll`, `replace`, `search` and `split` reach), for a host that defines the
+    /// legacy `RegExp` statics; `None` before the first. Patched (see the crate's README).
+    #[must_use]
+    pub fn last_regexp_match(&self) -> Option<&builtins::regexp::LastRegExpMatch> {
+        self.regexp_caches.last_match.as_ref()
+    }
+
     /// `CanDeclareGlobalFunction ( N )`
     ///
     /// More information:

@@ -3,7 +3,8 @@
 use crate::{
     Context, JsError, JsResult, JsValue,
     builtins::{
-        BuiltInBuilder, IntrinsicObject, array::ArrayIterator,
+        BuiltInBuilder, IntrinsicObject,
+        array::{Array, ArrayIterator},
         object::for_in_iterator::ForInIterator,
     },
     context::intrinsics::Intrinsics,
@@ -13,6 +14,7 @@ use crate::{
         CoroutineBranch, CoroutineState, NativeFunctionPointer, native_function_pointer,
     },
     object::JsObject,
+    property::{PropertyKey, PropertyNameKind},
     realm::Realm,
     symbol::JsSymbol,
     vm::CompletionRecord,
@@ -251,6 +253,60 @@ pub(crate) fn not_iterable_error(value: &JsValue) -> JsError {
         .into()
 }
 
+impl IteratorRecord {
+    /// `GetIterator(array, sync)` for an ordinary array of this realm whose iteration nobody changed, without
+    /// running the generic steps. Patched (see the crate's README): the array has no own `Symbol.iterator`, its
+    /// prototype is `%Array.prototype%`, whose `Symbol.iterator` is a data property holding
+    /// `%Array.prototype.values%`, and `%ArrayIteratorPrototype%.next` is a data property holding the built-in
+    /// `next`. Then the generic steps (`Get` of `Symbol.iterator` through the prototype chain, the call of
+    /// `values` and `Get` of `next` on the new iterator) observe nothing a program could change, and give exactly
+    /// this record: a new array iterator over the values and that `next`. `None` means: take the generic steps.
+    pub(crate) fn for_unmodified_array(value: &JsValue, context: &Context) -> Option<Self> {
+        let array = value.as_object()?;
+        if !array.is::<Array>() {
+            return None;
+        }
+        let intrinsics = context.intrinsics();
+        let array_prototype = intrinsics.constructors().array().prototype();
+        let iterator_key = PropertyKey::from(JsSymbol::iterator());
+        {
+            let array = array.borrow();
+            if array.prototype().as_ref() != Some(&array_prototype)
+                || array.properties().get(&iterator_key).is_some()
+            {
+                return None;
+            }
+        }
+        let values = array_prototype.borrow().properties().get(&iterator_key)?;
+        let values_intrinsic: JsObject = intrinsics.objects().array_prototype_values().into();
+        if !values
+            .value()
+            .and_then(JsValue::as_object)
+            .is_some_and(|values| values == values_intrinsic)
+        {
+            return None;
+        }
+        let next = intrinsics
+            .objects()
+            .iterator_prototypes()
+            .array()
+            .borrow()
+            .properties()
+            .get(&js_string!("next").into())?;
+        let next = next.value()?;
+        let array_next: NativeFunctionPointer = ArrayIterator::next;
+        if !native_function_pointer(next).is_some_and(|next| std::ptr::fn_addr_eq(next, array_next))
+        {
+            return None;
+        }
+        let iterator =
+            ArrayIterator::create_array_iterator(array.clone(), PropertyNameKind::Value, context)
+                .as_object()
+                .expect("an array iterator is an object");
+        Some(Self::new(iterator, next.clone()))
+    }
+}
+
 impl JsValue {
     /// `GetIteratorFromMethod ( obj, method )`
     ///
@@ -315,6 +371,9 @@ impl JsValue {
             }
             // 2. Else,
             IteratorHint::Sync => {
+                if let Some(record) = IteratorRecord::for_unmodified_array(self, context) {
+                    return Ok(record);
+                }
                 // a. Let method be ? GetMethod(obj, %Symbol.iterator%).
                 self.get_method(JsSymbol::iterator(), context)?
             }

@@ -8,6 +8,7 @@ use boa_parser::lexer::regex::RegExpFlags;
 use regress::Regex;
 use rustc_hash::FxHashMap;
 
+use super::last_match::LastRegExpMatch;
 use crate::string::JsString;
 
 /// Below this many code units a Latin-1 input is widened at every call: a copy costs less than keeping one.
@@ -25,6 +26,8 @@ pub(crate) struct RegExpCaches {
     /// UTF-16): a global or sticky expression stepping through a string calls the matcher once per match, and
     /// widening the whole string every time made `replace` over a megabyte quadratic.
     latin1_input: Option<(JsString, Rc<[u16]>)>,
+    /// The last successful match, for the legacy statics; `None` before the first.
+    pub(crate) last_match: Option<LastRegExpMatch>,
 }
 
 impl std::fmt::Debug for RegExpCaches {

@@ -15,7 +15,10 @@ use crate::{
     context::intrinsics::{Intrinsics, StandardConstructor, StandardConstructors},
     error::JsNativeError,
     js_string,
-    object::{CONSTRUCTOR, JsObject, internal_methods::get_prototype_from_constructor},
+    native_function::{NativeFunctionPointer, native_function_pointer},
+    object::{
+        CONSTRUCTOR, IndexedProperties, JsObject, internal_methods::get_prototype_from_constructor,
+    },
     property::Attribute,
     realm::Realm,
     string::{CodePoint, CommonJsStringBuilder, JsStrVariant, StaticJsStrings},
@@ -27,13 +30,16 @@ use boa_macros::{js_str, utf16};
 use boa_parser::lexer::regex::RegExpFlags;
 use regress::{Flags, Range, Regex};
 use std::{rc::Rc, str::FromStr};
+use thin_vec::ThinVec;
 
 use super::{BuiltInBuilder, BuiltInConstructor, IntrinsicObject};
 
 mod caches;
+mod last_match;
 mod regexp_string_iterator;
 
 pub(crate) use caches::RegExpCaches;
+pub use last_match::LastRegExpMatch;
 pub(crate) use regexp_string_iterator::RegExpStringIterator;
 #[cfg(test)]
 mod tests;
@@ -1020,14 +1026,8 @@ impl RegExp {
             .to_string(context)?;
 
         // 4. Let match be ? RegExpExec(R, string).
-        let m = Self::abstract_exec(&this, arg_str, context)?;
-
         // 5. If match is not null, return true; else return false.
-        if m.is_some() {
-            Ok(JsValue::new(true))
-        } else {
-            Ok(JsValue::new(false))
-        }
+        Ok(Self::abstract_exec_matches(&this, arg_str, context)?.into())
     }
 
     /// `RegExp.prototype.exec( string )`
@@ -1081,6 +1081,12 @@ impl RegExp {
         // 3. Let exec be ? Get(R, "exec").
         let exec = this.get(js_string!("exec"), context)?;
 
+        // Patched (see the crate's README): the built-in `exec` on a regular expression is
+        // `RegExpBuiltinExec`, run without the call.
+        if let Some(this) = Self::with_builtin_exec(this, &exec) {
+            return Self::abstract_builtin_exec(this, &input, context);
+        }
+
         // 4. If IsCallable(exec) is true, then
         if let Some(exec) = exec.as_callable() {
             // a. Let result be ? Call(exec, R, « S »).
@@ -1108,17 +1114,57 @@ impl RegExp {
         Self::abstract_builtin_exec(this, &input, context)
     }
 
-    /// `22.2.7.2 RegExpBuiltinExec ( R, S )`
-    ///
-    /// More information:
-    ///  - [ECMAScript reference][spec]
-    ///
-    /// [spec]: https://tc39.es/ecma262/#sec-regexpbuiltinexec
-    pub(crate) fn abstract_builtin_exec(
+    /// `R` as a regular expression when `exec`, read from it, is the built-in `%RegExp.prototype.exec%`
+    /// (recognised by its function pointer): `Call(exec, R, « S »)` is then `RegExpBuiltinExec(R, S)`, which
+    /// runs no JavaScript of its own. `None` otherwise, and for an object that is not a regular expression
+    /// (which the built-in rejects with its own error).
+    fn with_builtin_exec(this: &JsObject, exec: &JsValue) -> Option<JsObject<RegExp>> {
+        let builtin_exec: NativeFunctionPointer = Self::exec;
+        let exec = native_function_pointer(exec)?;
+        if !std::ptr::fn_addr_eq(exec, builtin_exec) {
+            return None;
+        }
+        this.clone().downcast::<RegExp>().ok()
+    }
+
+    /// `RegExpExec(R, S)` when only whether it matched matters (`RegExp.prototype.test`). Patched (see the
+    /// crate's README): with the built-in `exec` the match is found as `RegExpBuiltinExec` finds it, with the
+    /// same reads and writes of `lastIndex`, but no array is made for it; any other `exec` is called.
+    pub(crate) fn abstract_exec_matches(
+        this: &JsObject,
+        input: JsString,
+        context: &mut Context,
+    ) -> JsResult<bool> {
+        let exec = this.get(js_string!("exec"), context)?;
+        if let Some(regexp) = Self::with_builtin_exec(this, &exec) {
+            return Ok(Self::builtin_match(regexp, &input, context)?.is_some());
+        }
+        if let Some(exec) = exec.as_callable() {
+            let result = exec.call(&this.clone().into(), &[input.into()], context)?;
+            if !result.is_object() && !result.is_null() {
+                return Err(JsNativeError::typ()
+                    .with_message("regexp exec returned neither object nor null")
+                    .into());
+            }
+            return Ok(result.is_object());
+        }
+        let Ok(this) = this.clone().downcast::<RegExp>() else {
+            return Err(JsNativeError::typ()
+                .with_message("RegExpExec called with invalid value")
+                .into());
+        };
+        Ok(Self::builtin_match(this, &input, context)?.is_some())
+    }
+
+    /// Steps 1 to 16 of `RegExpBuiltinExec(R, S)`: the match with the index it starts at (the `lastIndex` of
+    /// step 13.d.ii) and whether the `d` flag asks for indices, `None` for no match, `lastIndex` read and
+    /// written as the steps do. Patched (see the crate's README): a match is kept for the legacy statics, and
+    /// `RegExp.prototype.test` stops here.
+    fn builtin_match(
         this: JsObject<RegExp>,
         input: &JsString,
         context: &mut Context,
-    ) -> JsResult<Option<JsObject>> {
+    ) -> JsResult<Option<(u64, regress::Match, bool)>> {
         let rx = this.borrow().data().clone();
         let this = this.upcast();
 
@@ -1237,6 +1283,41 @@ impl RegExp {
             // a. Perform ? Set(R, "lastIndex", 𝔽(e), true).
             this.set(js_string!("lastIndex"), e, true, context)?;
         }
+
+        context
+            .regexp_caches()
+            .last_match
+            .get_or_insert_with(LastRegExpMatch::default)
+            .record(input, &match_value);
+
+        Ok(Some((last_index, match_value, has_indices)))
+    }
+
+    /// `22.2.7.2 RegExpBuiltinExec ( R, S )`
+    ///
+    /// More information:
+    ///  - [ECMAScript reference][spec]
+    ///
+    /// [spec]: https://tc39.es/ecma262/#sec-regexpbuiltinexec
+    pub(crate) fn abstract_builtin_exec(
+        this: JsObject<RegExp>,
+        input: &JsString,
+        context: &mut Context,
+    ) -> JsResult<Option<JsObject>> {
+        let Some((last_index, match_value, has_indices)) =
+            Self::builtin_match(this, input, context)?
+        else {
+            return Ok(None);
+        };
+        if !has_indices {
+            return Ok(Some(Self::match_array(
+                input,
+                last_index,
+                &match_value,
+                context,
+            )));
+        }
+        let e = match_value.end();
 
         // 17. Let n be the number of elements in r's captures List.
         let n = match_value.captures.len() as u64;
@@ -1386,6 +1467,69 @@ impl RegExp {
 
         // 35. Return A.
         Ok(Some(a))
+    }
+
+    /// Steps 20 to 33 and 35 of `RegExpBuiltinExec` for a regular expression without the `d` flag: the array of
+    /// the match `match_value` of `input` found at `last_index`. Patched (see the crate's README): the array is
+    /// made from a template holding `index`, `input` and `groups` in the order the steps define them, with the
+    /// matched string and the captures as its elements, where each step was a `CreateDataPropertyOrThrow` that
+    /// looked up the array's shape and moved it on, and the match's index pairs (kept only with `d`) were made
+    /// as two more arrays. A new array has no setters or other properties in the way, so the result is the same.
+    fn match_array(
+        input: &JsString,
+        last_index: u64,
+        match_value: &regress::Match,
+        context: &mut Context,
+    ) -> JsObject {
+        // 28. Let matchedSubstr be GetMatchString(S, match).
+        // 29. Perform ! CreateDataPropertyOrThrow(A, "0", matchedSubstr).
+        // 33. For each integer i such that 1 ≤ i ≤ n, … Perform ! CreateDataPropertyOrThrow(A, ! ToString(𝔽(i)),
+        //     capturedValue) (undefined for a capture that did not participate).
+        let elements: ThinVec<JsValue> = std::iter::once(Some(match_value.range()))
+            .chain((1..=match_value.captures.len()).map(|i| match_value.group(i)))
+            .map(|range| {
+                range.map_or_else(JsValue::undefined, |range| input.get_expect(range).into())
+            })
+            .collect();
+
+        // 30. If R contains any GroupName, then
+        //     a. Let groups be OrdinaryObjectCreate(null).
+        //     e. … Perform ! CreateDataPropertyOrThrow(groups, s, capturedValue).
+        // 31. Else, let groups be undefined.
+        let mut named_groups = match_value.named_groups().peekable();
+        let groups = if named_groups.peek().is_some() {
+            let groups = JsObject::with_null_proto();
+            for (name, range) in named_groups {
+                let value =
+                    range.map_or_else(JsValue::undefined, |range| input.get_expect(range).into());
+                groups
+                    .create_data_property_or_throw(js_string!(name), value, context)
+                    .expect("a new object without a prototype takes any data property");
+            }
+            groups.into()
+        } else {
+            JsValue::undefined()
+        };
+
+        // 20. Let A be ! ArrayCreate(n + 1).
+        // 22. Perform ! CreateDataPropertyOrThrow(A, "index", 𝔽(lastIndex)).
+        // 23. Perform ! CreateDataPropertyOrThrow(A, "input", S).
+        // 32. Perform ! CreateDataPropertyOrThrow(A, "groups", groups).
+        let length = JsValue::new(elements.len());
+        context
+            .intrinsics()
+            .templates()
+            .regexp_match_array()
+            .create_with_indexed_properties(
+                Array,
+                vec![
+                    length,
+                    JsValue::new(last_index),
+                    input.clone().into(),
+                    groups,
+                ],
+                IndexedProperties::from_dense_js_value(elements),
+            )
     }
 
     /// `RegExp.prototype[ @@match ]( string )`

@@ -1,6 +1,6 @@
 use crate::{
     Context, JsNativeError, JsResult,
-    builtins::iterable::{IteratorHint, not_iterable_error},
+    builtins::iterable::{IteratorHint, IteratorRecord, not_iterable_error},
     symbol::JsSymbol,
     vm::opcode::{Operation, RegisterOperand},
 };
@@ -16,6 +16,10 @@ impl GetIterator {
     #[inline(always)]
     pub(crate) fn operation(value: RegisterOperand, context: &mut Context) -> JsResult<()> {
         let value = context.vm.get_register(value.into()).clone();
+        if let Some(iterator) = IteratorRecord::for_unmodified_array(&value, context) {
+            context.vm.frame_mut().iterators.push(iterator);
+            return Ok(());
+        }
         // GetIterator(value, sync) as `JsValue::get_iterator` does it, with V8's "rows is not iterable" naming
         // the iterable as the program wrote it (a Blocksmith patch, see the crate's README).
         let method = if value.is_null_or_undefined() {
