@@ -37,6 +37,10 @@ unsafe impl Readable for (u8, u8, u8, u8) {}
 unsafe impl Readable for (u16, u16, u16, u16) {}
 unsafe impl Readable for (u32, u32, u32, u32) {}
 unsafe impl Readable for (u32, u32, u32, u32, u32) {}
+// Patched (see the crate's README): an instruction's operands of one width read at once, behind one bounds check.
+unsafe impl Readable for [u32; 2] {}
+unsafe impl Readable for [u32; 3] {}
+unsafe impl Readable for [u32; 4] {}
 
 #[inline(always)]
 #[track_caller]

@@ -21,7 +21,9 @@
 //! stay put for the whole stretch.
 
 use super::{
-    Address, IndexOperand, Opcode, RegisterOperand, args::Argument, get::element_at_int32_key,
+    Address, IndexOperand, Opcode, RegisterOperand,
+    args::{Argument, read},
+    get::element_at_int32_key,
     set::store_at_int32_key,
 };
 use crate::{
@@ -162,7 +164,7 @@ fn step(
             Some(next)
         }
         Opcode::Move => {
-            let ((dst, src), next) = <(RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+            let ([dst, src], next) = registers::<2>(bytes, operands);
             let value = register(context, rp, src).clone();
             set_register(context, rp, dst, value);
             Some(next)
@@ -223,10 +225,10 @@ fn step(
         }
         // `a && b` and `a || b` leave `a` where it is and jump past `b` as `JumpIfFalse` and `JumpIfTrue` jump.
         Opcode::JumpIfTrue | Opcode::JumpIfFalse | Opcode::LogicalAnd | Opcode::LogicalOr => {
-            let ((address, value), next) = <(Address, RegisterOperand)>::decode(bytes, operands);
+            let ([address, value], next) = read::<[u32; 2]>(bytes, operands);
             let jump_when = matches!(opcode, Opcode::JumpIfTrue | Opcode::LogicalOr);
-            if register(context, rp, value).to_boolean() == jump_when {
-                Some(u32::from(address) as usize)
+            if register(context, rp, RegisterOperand::new(value)).to_boolean() == jump_when {
+                Some(address as usize)
             } else {
                 Some(next)
             }
@@ -251,23 +253,13 @@ fn step(
         }
         // The key register keeps its int32 key in both (see `get_by_value`).
         Opcode::GetPropertyByValue | Opcode::GetPropertyByValuePush => {
-            let ((dst, key, _receiver, object), next) = <(
-                RegisterOperand,
-                RegisterOperand,
-                RegisterOperand,
-                RegisterOperand,
-            )>::decode(bytes, operands);
+            let ([dst, key, _receiver, object], next) = registers::<4>(bytes, operands);
             let element = element_at_int32_key(context, key, object)?;
             set_register(context, rp, dst, element);
             Some(next)
         }
         Opcode::SetPropertyByValue => {
-            let ((value, key, receiver, object), next) = <(
-                RegisterOperand,
-                RegisterOperand,
-                RegisterOperand,
-                RegisterOperand,
-            )>::decode(bytes, operands);
+            let ([value, key, receiver, object], next) = registers::<4>(bytes, operands);
             // An error here (there is none for a Number) leaves the handler to raise it.
             match store_at_int32_key(context, value, key, receiver, object) {
                 Ok(true) => Some(next),
@@ -320,8 +312,7 @@ fn binary<T: Into<JsValue>>(
     operands: usize,
     fast: fn(&JsValue, &JsValue) -> Option<T>,
 ) -> Option<usize> {
-    let ((dst, lhs, rhs), next) =
-        <(RegisterOperand, RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+    let ([dst, lhs, rhs], next) = registers::<3>(bytes, operands);
     let value = fast(register(context, rp, lhs), register(context, rp, rhs))?;
     set_register(context, rp, dst, value.into());
     Some(next)
@@ -351,14 +342,10 @@ fn jump_unless(
     operands: usize,
     fast: fn(&JsValue, &JsValue) -> Option<bool>,
 ) -> Option<usize> {
-    let ((address, lhs, rhs), next) =
-        <(Address, RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+    let ([address, lhs, rhs], next) = read::<[u32; 3]>(bytes, operands);
+    let (lhs, rhs) = (RegisterOperand::new(lhs), RegisterOperand::new(rhs));
     let holds = fast(register(context, rp, lhs), register(context, rp, rhs))?;
-    Some(if holds {
-        next
-    } else {
-        u32::from(address) as usize
-    })
+    Some(if holds { next } else { address as usize })
 }
 
 /// `Inc` and `Dec` on a Number: `dst` is `src` plus `by`; `src`, already a Number, keeps its value (the handler
@@ -371,7 +358,7 @@ fn step_by_one(
     operands: usize,
     by: i32,
 ) -> Option<usize> {
-    let ((dst, src), next) = <(RegisterOperand, RegisterOperand)>::decode(bytes, operands);
+    let ([dst, src], next) = registers::<2>(bytes, operands);
     let value = register(context, rp, src);
     let result = if let JsVariant::Integer32(integer) = value.variant()
         && let Some(sum) = integer.checked_add(by)
@@ -453,6 +440,17 @@ fn call_pure_math(context: &mut Context, argument_count: usize) -> Option<()> {
     stack.truncate(arguments_start - 2);
     stack.push(result);
     Some(())
+}
+
+/// The `N` register operands of an instruction, read at once behind one bounds check, and where the next
+/// instruction starts.
+#[inline(always)]
+fn registers<const N: usize>(bytes: &[u8], operands: usize) -> ([RegisterOperand; N], usize)
+where
+    [u32; N]: super::args::Readable,
+{
+    let (indices, next) = read::<[u32; N]>(bytes, operands);
+    (indices.map(RegisterOperand::new), next)
 }
 
 /// Register `index` of the frame whose registers start at `rp`.
