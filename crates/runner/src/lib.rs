@@ -2,6 +2,7 @@
 //! and provides the worker's own entry point (`worker_main`), which the CLI and the app call when started
 //! as a worker.
 
+mod allocator;
 mod context;
 mod derived_names;
 mod ended_run;
