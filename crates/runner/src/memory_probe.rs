@@ -1,6 +1,6 @@
 //! The worker's real memory, for a block's `context.debug.memoryUsage`: the resident set size the kernel
-//! reports and the heap figures of glibc's allocator (Boa allocates every JavaScript object there; it keeps
-//! no counts of its own that it exposes).
+//! reports and the heap figures of the process's allocator, jemalloc (`allocator.rs`; Boa allocates every
+//! JavaScript object there and keeps no counts of its own that it exposes).
 
 use std::sync::Arc;
 
@@ -31,18 +31,21 @@ fn resident_bytes() -> u64 {
     pages * u64::try_from(page_size).unwrap_or(4096)
 }
 
-/// The allocator's heap: bytes taken from the system (arenas plus large mapped blocks) and bytes in live
-/// allocations.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+/// The allocator's heap: bytes in the pages jemalloc has in use, and bytes in live allocations (its statistics
+/// are refreshed first; they are otherwise a snapshot from the last refresh). Zeros when they cannot be read.
+#[cfg(not(target_env = "msvc"))]
 fn allocator_heap() -> (u64, u64) {
-    // SAFETY: mallinfo2 only reads the allocator's statistics.
-    let info = unsafe { libc::mallinfo2() };
-    let mapped = info.hblkhd as u64;
-    (info.arena as u64 + mapped, info.uordblks as u64 + mapped)
+    use tikv_jemalloc_ctl::{epoch, stats};
+    if epoch::advance().is_err() {
+        return (0, 0);
+    }
+    let active = stats::active::read().unwrap_or(0) as u64;
+    let allocated = stats::allocated::read().unwrap_or(0) as u64;
+    (active.max(allocated), allocated)
 }
 
-/// Other C libraries give no heap statistics: the figures are 0 there.
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+/// Without jemalloc (MSVC) there are no heap statistics: the figures are 0 there.
+#[cfg(target_env = "msvc")]
 fn allocator_heap() -> (u64, u64) {
     (0, 0)
 }
@@ -62,7 +65,7 @@ mod tests {
             after.rss >= before.rss + 16 * 1024 * 1024,
             "{before:?} → {after:?}"
         );
-        if cfg!(all(target_os = "linux", target_env = "gnu")) {
+        if cfg!(not(target_env = "msvc")) {
             assert!(
                 after.heap_used >= before.heap_used + 32 * 1024 * 1024,
                 "{before:?} → {after:?}"
