@@ -66,8 +66,10 @@ mod tests {
             "{before:?} → {after:?}"
         );
         if cfg!(not(target_env = "msvc")) {
+            // The figures are the whole process's, and the other tests of this binary allocate and free on
+            // their own threads meanwhile: the 32 MB held here shows as at least 24 MB more.
             assert!(
-                after.heap_used >= before.heap_used + 32 * 1024 * 1024,
+                after.heap_used >= before.heap_used + 24 * 1024 * 1024,
                 "{before:?} → {after:?}"
             );
             assert!(after.heap_total >= after.heap_used);
