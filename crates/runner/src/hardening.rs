@@ -23,7 +23,8 @@ pub(crate) fn is_kept_for_workers(name: &OsStr) -> bool {
 /// Each glibc malloc arena past the first reserves 64 MB of address space, which the memory limit (`RLIMIT_AS`)
 /// counts; the supervisor sets this for every worker so that limit measures the block, not the allocator. One
 /// arena: the engine thread, which builds its context before its run's limit is set, would otherwise leave a
-/// second arena's 64 MB reserved against a small budget (24 MB failed every time).
+/// second arena's 64 MB reserved against a small budget (24 MB failed every time). Rust's own allocations go to
+/// jemalloc (`allocator.rs`, also one arena); this keeps the C libraries' `malloc` to one arena too.
 pub(crate) const WORKER_MALLOC_ARENAS: (&str, &str) = ("MALLOC_ARENA_MAX", "1");
 
 /// The environment a worker starts with, out of the starting process's `variables`.
