@@ -140,11 +140,9 @@ fn right_context(statics: &Statics) -> JsString {
 
 /// The statics of the last match (all empty before the first, as in V8), with an `input` assigned since.
 fn statics(context: &Context) -> Statics {
-    let mut statics = context
-        .last_regexp_match()
-        .map(statics_of)
-        .unwrap_or_default();
-    let serial = context.last_regexp_match().map(LastRegExpMatch::serial);
+    let last = context.last_regexp_match();
+    let mut statics = last.map(statics_of).unwrap_or_default();
+    let serial = last.map(LastRegExpMatch::serial);
     if let Some((input, assigned_after)) = &assigned_input(context).borrow().input {
         if *assigned_after == serial {
             statics.input = input.clone();

@@ -1086,7 +1086,16 @@ impl RegExp {
         if let Some(this) = Self::with_builtin_exec(this, &exec) {
             return Self::abstract_builtin_exec(this, &input, context);
         }
+        Self::exec_read(this, &exec, input, context)
+    }
 
+    /// Steps 4 to 6 of `RegExpExec(R, S)`, with `exec` already read from `R`.
+    fn exec_read(
+        this: &JsObject,
+        exec: &JsValue,
+        input: JsString,
+        context: &mut Context,
+    ) -> JsResult<Option<JsObject>> {
         // 4. If IsCallable(exec) is true, then
         if let Some(exec) = exec.as_callable() {
             // a. Let result be ? Call(exec, R, « S »).
@@ -1139,21 +1148,7 @@ impl RegExp {
         if let Some(regexp) = Self::with_builtin_exec(this, &exec) {
             return Ok(Self::builtin_match(regexp, &input, context)?.is_some());
         }
-        if let Some(exec) = exec.as_callable() {
-            let result = exec.call(&this.clone().into(), &[input.into()], context)?;
-            if !result.is_object() && !result.is_null() {
-                return Err(JsNativeError::typ()
-                    .with_message("regexp exec returned neither object nor null")
-                    .into());
-            }
-            return Ok(result.is_object());
-        }
-        let Ok(this) = this.clone().downcast::<RegExp>() else {
-            return Err(JsNativeError::typ()
-                .with_message("RegExpExec called with invalid value")
-                .into());
-        };
-        Ok(Self::builtin_match(this, &input, context)?.is_some())
+        Ok(Self::exec_read(this, &exec, input, context)?.is_some())
     }
 
     /// Steps 1 to 16 of `RegExpBuiltinExec(R, S)`: the match with the index it starts at (the `lastIndex` of
