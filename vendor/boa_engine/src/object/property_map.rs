@@ -717,6 +717,18 @@ impl PropertyMap {
         self.indexed_properties = IndexedProperties::DenseElement(properties);
     }
 
+    /// How many elements the dense storage holds; `None` when the storage is sparse (patched, see the crate's
+    /// README).
+    pub(crate) fn dense_indexed_length(&self) -> Option<u32> {
+        let length = match &self.indexed_properties {
+            IndexedProperties::DenseI32(vec) => vec.len(),
+            IndexedProperties::DenseF64(vec) => vec.len(),
+            IndexedProperties::DenseElement(vec) => vec.len(),
+            IndexedProperties::SparseElement(_) | IndexedProperties::SparseProperty(_) => return None,
+        };
+        u32::try_from(length).ok()
+    }
+
     pub(crate) fn get_dense_property(&self, index: u32) -> Option<JsValue> {
         let index = index as usize;
         match &self.indexed_properties {

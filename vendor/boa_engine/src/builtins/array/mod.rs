@@ -43,6 +43,7 @@ pub(crate) use array_iterator::ArrayIterator;
 #[cfg(feature = "experimental")]
 mod from_async;
 mod stable_sort;
+mod unmodified;
 
 #[cfg(test)]
 mod tests;
@@ -234,31 +235,30 @@ impl BuiltInConstructor for Array {
         } else if number_of_args == 1 {
             // a. Let len be values[0].
             let len = &args[0];
-            // b. Let array be ! ArrayCreate(0, proto).
-            let array = Self::array_create(0, Some(prototype), context)?;
-            // c. If Type(len) is not Number, then
-            #[allow(clippy::if_not_else)]
-            let int_len = if !len.is_number() {
-                // i. Perform ! CreateDataPropertyOrThrow(array, "0", len).
-                array
-                    .create_data_property_or_throw(0, len.clone(), context)
-                    .js_expect("this CreateDataPropertyOrThrow call must not fail")?;
-                // ii. Let intLen be 1𝔽.
-                1
-            // d. Else,
-            } else {
-                // i. Let intLen be ! ToUint32(len).
+            // Patched (see the crate's README): for a Number `len`, `ArrayCreate(intLen, proto)` is the array
+            // steps b, d and e make (an empty array whose `length` is then set), without the generic `Set`.
+            if len.is_number() {
+                // d.i. Let intLen be ! ToUint32(len).
                 let int_len = len
                     .to_u32(context)
                     .js_expect("this ToUint32 call must not fail")?;
-                // ii. If SameValueZero(intLen, len) is false, throw a RangeError exception.
+                // d.ii. If SameValueZero(intLen, len) is false, throw a RangeError exception.
                 if !JsValue::same_value_zero(&int_len.into(), len) {
                     return Err(JsNativeError::range()
                         .with_message("invalid array length")
                         .into());
                 }
-                int_len
-            };
+                return Ok(Self::array_create(u64::from(int_len), Some(prototype), context)?.into());
+            }
+            // b. Let array be ! ArrayCreate(0, proto).
+            let array = Self::array_create(0, Some(prototype), context)?;
+            // c. If Type(len) is not Number, then
+            //   i. Perform ! CreateDataPropertyOrThrow(array, "0", len).
+            array
+                .create_data_property_or_throw(0, len.clone(), context)
+                .js_expect("this CreateDataPropertyOrThrow call must not fail")?;
+            //   ii. Let intLen be 1𝔽.
+            let int_len = 1;
             // e. Perform ! Set(array, "length", intLen, true).
             array
                 .set(StaticJsStrings::LENGTH, int_len, true, context)
@@ -463,6 +463,12 @@ impl Array {
         length: u64,
         context: &mut Context,
     ) -> JsResult<JsObject> {
+        // Patched (see `unmodified`): a fresh-shaped array under the built-in `constructor` and species
+        // gives `ArrayCreate(length)` at step 8 without running code.
+        if unmodified::species_is_intrinsic_array(original_array, context) {
+            return Self::array_create(length, None, context);
+        }
+
         // 1. Let isArray be ? IsArray(originalArray).
         // 2. If isArray is false, return ? ArrayCreate(length).
         if !original_array.is_array_abstract()? {
@@ -783,6 +789,11 @@ impl Array {
     ) -> JsResult<JsValue> {
         // 1. Let O be ? ToObject(this value).
         let obj = this.to_object(context)?;
+        // Patched (see `unmodified`): fresh-shaped arrays and primitives under unchanged built-ins give the
+        // array steps 2–7 would make, as a list.
+        if let Some(elements) = unmodified::concat_elements(&obj, args, context) {
+            return Ok(Self::create_array_from_list(elements, context).into());
+        }
         // 2. Let A be ? ArraySpeciesCreate(O, 0).
         let arr = Self::array_species_create(&obj, 0, context)?;
         // 3. Let n be 0.
@@ -864,6 +875,10 @@ impl Array {
     ) -> JsResult<JsValue> {
         // 1. Let O be ? ToObject(this value).
         let o = this.to_object(context)?;
+        // Patched (see `unmodified`): a fresh-shaped array appends in place what steps 2–6 would `Set`.
+        if let Some(new_length) = unmodified::push_in_place(&o, args, context) {
+            return Ok(new_length.into());
+        }
         // 2. Let len be ? LengthOfArrayLike(O).
         let mut len = o.length_of_array_like(context)?;
         // 3. Let argCount be the number of elements in items.
