@@ -3,7 +3,8 @@
 // that must not happen: holes, an array made with a length, frozen, non-extensible and read-only-length arrays,
 // a setter or an element on `Array.prototype` or `Object.prototype`, a proxy in the chain, an own
 // `constructor`, a replaced `Symbol.species` getter and `constructor`, `Symbol.isConcatSpreadable` on an
-// object, an array and the prototype, array-likes, subclasses, and lengths past 2^32 - 1.
+// object, an array and the prototype, array-likes, subclasses, and lengths past 2^32 - 1. Then `x.length` in
+// loops (read in place for arrays and strings, inside number stretches too) beside the lengths that are not.
 module.exports = async () => {
   const out = [];
   const show = (array) => {
@@ -128,5 +129,29 @@ module.exports = async () => {
   const proxied = [throughProxy.length, throughProxy[1]];
   Object.setPrototypeOf(Array.prototype, Object.prototype);
   out.push(proxyLog, proxied);
+
+  const lengths = (() => {
+    const array = [1, 2, 3];
+    const text = "héllo";
+    const holes = new Array(7);
+    let total = 0;
+    for (let i = 0; i < array.length; i++) total += array[i] * text.length + "".length + holes.length;
+    const grown = [];
+    for (let j = 0; j < 10; j++) {
+      grown.push(j);
+      total += grown.length;
+    }
+    const bounded = [];
+    for (let k = 0; k < 100000; k++) if (bounded.length < 5) bounded.push(k);
+    function count() {
+      let n = 0;
+      for (let i = 0; i < arguments.length; i++) n += arguments[i];
+      return n + arguments.length;
+    }
+    const proxy = new Proxy([1, 2], { get: (target, key) => (key === "length" ? 99 : target[key]) });
+    return [total, bounded.length, count(1, 2, 3), new Uint8Array(5).length, new String("abc").length, list.length,
+      proxy.length, { length: 4 }.length, function (x, y) {}.length, "😀".length, [].length];
+  })();
+  out.push(lengths);
   return { data: out };
 };

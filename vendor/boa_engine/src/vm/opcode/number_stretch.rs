@@ -9,9 +9,9 @@
 //! stretch has taken its fast path, it calls [`run_number_stretch`], which serves the instructions that follow
 //! for as long as each one is of a kind it knows and its operands are what its fast path takes: Numbers for
 //! arithmetic and comparisons, an int32 key of a typed array or of an array's dense storage for element
-//! access, a loop count under the limit, a global or an object's property the site's inline cache holds as a
-//! data property, a constant, `&&` and `||`, a call whose callee is `Math.floor` or one of a few like it and
-//! whose arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect
+//! access, an array's or a string's `length`, a loop count under the limit, a global or an object's property
+//! the site's inline cache holds as a data property, a constant, `&&` and `||`, a call whose callee is
+//! `Math.floor` or one of a few like it and whose arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect
 //! its handler has. At the first instruction it does not serve, it stores the program counter and returns,
 //! having changed nothing for that instruction, and the main loop executes it as usual: a call of anything
 //! else, a getter, a property the cache misses, a String operand, an exceeded loop limit and everything else
@@ -95,6 +95,7 @@ fn serves(opcode: Opcode) -> bool {
             | Opcode::Move
             | Opcode::GetNameGlobal
             | Opcode::GetPropertyByName
+            | Opcode::GetLengthProperty
             | Opcode::StoreZero
             | Opcode::StoreOne
             | Opcode::StoreInt8
@@ -182,6 +183,13 @@ fn step(
             let value = register(context, rp, object)
                 .with_object(|object| cached_data_property(object, code_block, ic_index))??;
             set_register(context, rp, dst, value);
+            Some(next)
+        }
+        Opcode::GetLengthProperty => {
+            let ((dst, object, _ic_index), next) =
+                <(RegisterOperand, RegisterOperand, IndexOperand)>::decode(bytes, operands);
+            let length = length_in_place(register(context, rp, object))?;
+            set_register(context, rp, dst, length);
             Some(next)
         }
         Opcode::StoreZero => store(context, rp, bytes, operands, |()| JsValue::new(0)),
@@ -497,6 +505,23 @@ fn cached_data_property(
     } else {
         object.properties().storage.get(index).cloned()
     }
+}
+
+/// `GetLengthProperty` (`x.length`) of an array (its `length` is its first slot, a data property that cannot
+/// become an accessor) or a string primitive, read in place as the handler's own fast path reads it; `None` for
+/// anything else, whose `length` the handler looks up.
+#[inline(always)]
+pub(crate) fn length_in_place(value: &JsValue) -> Option<JsValue> {
+    if let Some(string) = value.as_string() {
+        return Some(JsValue::new(string.len() as u32));
+    }
+    value
+        .with_object(|object| {
+            object
+                .is_array()
+                .then(|| object.borrow().properties().storage[0].clone())
+        })
+        .flatten()
 }
 
 /// `GetNameGlobal` of a data property the global object (or its prototype) holds where the site's inline cache

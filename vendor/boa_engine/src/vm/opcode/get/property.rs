@@ -8,7 +8,7 @@ use crate::{
     property::PropertyKey,
     vm::{
         inline_cache::ShapesBefore,
-        opcode::{IndexOperand, Operation, RegisterOperand, run_number_stretch},
+        opcode::{IndexOperand, Operation, RegisterOperand, length_in_place, run_number_stretch},
     },
 };
 
@@ -253,6 +253,13 @@ impl GetLengthProperty {
         (dst, object, index): (RegisterOperand, RegisterOperand, IndexOperand),
         context: &mut Context,
     ) -> JsResult<()> {
+        // An array's or a string's length, read in place; the instructions after it may be a number stretch
+        // (patched, see the crate's README).
+        if let Some(length) = length_in_place(context.vm.get_register(object.into())) {
+            context.vm.set_register(dst.into(), length);
+            run_number_stretch(context);
+            return Ok(());
+        }
         let object = context.vm.get_register(object.into()).clone();
         get_by_name::<true>((dst, &object, &object, index), context)
     }
