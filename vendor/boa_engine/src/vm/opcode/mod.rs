@@ -88,7 +88,7 @@ pub(crate) use meta::*;
 pub(crate) use new::*;
 #[doc(inline)]
 pub(crate) use nop::*;
-pub(crate) use number_stretch::{length_in_place, run_number_stretch};
+pub(crate) use number_stretch::{cached_data_property, length_in_place, run_number_stretch};
 #[doc(inline)]
 pub(crate) use object::*;
 #[doc(inline)]

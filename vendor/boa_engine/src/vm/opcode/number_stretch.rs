@@ -487,7 +487,7 @@ fn set_register(context: &mut Context, rp: usize, index: RegisterOperand, value:
 /// (`GetNameGlobal`). The handler's own cache hit reads the same slot; on a miss and for an accessor (its getter
 /// is JavaScript) the handler does it all, as it does for a primitive (whose properties its prototype holds).
 #[inline(always)]
-fn cached_data_property(
+pub(crate) fn cached_data_property(
     object: &JsObject,
     code_block: &CodeBlock,
     ic_index: IndexOperand,

@@ -8,7 +8,10 @@ use crate::{
     property::PropertyKey,
     vm::{
         inline_cache::ShapesBefore,
-        opcode::{IndexOperand, Operation, RegisterOperand, length_in_place, run_number_stretch},
+        opcode::{
+            IndexOperand, Operation, RegisterOperand, cached_data_property, length_in_place,
+            run_number_stretch,
+        },
     },
 };
 
@@ -284,6 +287,20 @@ impl GetPropertyByName {
         (dst, object, index): (RegisterOperand, RegisterOperand, IndexOperand),
         context: &mut Context,
     ) -> JsResult<()> {
+        // A data property the site's inline cache holds, read without cloning the object; the instructions
+        // after it may be a number stretch (patched, see the crate's README).
+        let cached = context
+            .vm
+            .get_register(object.into())
+            .with_object(|object| {
+                cached_data_property(object, &context.vm.frame().code_block, index)
+            })
+            .flatten();
+        if let Some(value) = cached {
+            context.vm.set_register(dst.into(), value);
+            run_number_stretch(context);
+            return Ok(());
+        }
         let object = context.vm.get_register(object.into()).clone();
         get_by_name::<false>((dst, &object, &object, index), context)
     }
