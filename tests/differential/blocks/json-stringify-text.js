@@ -1,7 +1,8 @@
 // `JSON.stringify`'s output, which the patched engine now assembles a slice at a time and quotes plain Latin-1
 // strings without a scan per character: nested objects and arrays, indentation with a number and with a string,
 // replacers (a function and a list), `toJSON`, strings with every kind of escape, lone surrogates, astral
-// characters, Latin-1 and wider strings side by side, and skipped members.
+// characters, Latin-1 and wider strings side by side, skipped members, and a value nested 20,000 deep (V8's
+// RangeError, which the engine throws past its call depth limit).
 module.exports = async () => {
   const value = {
     plain: "ascii text",
@@ -28,6 +29,15 @@ module.exports = async () => {
       rows: JSON.stringify(rows).length,
       rowsIndented: JSON.stringify(rows, null, 4).slice(0, 400),
       strings: ["", "x", "\u00ff", "\u0100", "a\u2028b"].map((s) => JSON.stringify(s)),
+      deep: (() => {
+        let nested = {};
+        for (let i = 0; i < 20000; i++) nested = { nested };
+        try {
+          return JSON.stringify(nested).length;
+        } catch (error) {
+          return [error.name, error.message];
+        }
+      })(),
     },
   };
 };

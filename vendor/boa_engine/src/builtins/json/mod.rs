@@ -985,6 +985,7 @@ impl Json {
         value: &JsObject,
         context: &mut Context,
     ) -> JsResult<JsString> {
+        check_nesting_depth(state, context)?;
         // 1. If state.[[Stack]] contains value, throw a TypeError exception because the structure is cyclical.
         if !state.stack_set.insert(value.clone()) {
             return Err(JsNativeError::typ()
@@ -1143,6 +1144,7 @@ impl Json {
         value: &JsObject,
         context: &mut Context,
     ) -> JsResult<JsString> {
+        check_nesting_depth(state, context)?;
         // 1. If state.[[Stack]] contains value, throw a TypeError exception because the structure is cyclical.
         if !state.stack_set.insert(value.clone()) {
             return Err(JsNativeError::typ()
@@ -1284,4 +1286,16 @@ fn concat_slices<S: AsRef<[u16]>>(slices: impl IntoIterator<Item = S>) -> Vec<u1
         result.extend_from_slice(slice.as_ref());
     }
     result
+}
+
+/// Throws V8's `RangeError` when serializing one more object or array would nest deeper than the engine's call
+/// depth limit (patched, see the crate's README): each level recurses on the native stack, and without a bound
+/// a deep enough value exhausts it, where V8 runs out of its own stack and throws this error.
+fn check_nesting_depth(state: &StateRecord, context: &Context) -> JsResult<()> {
+    if state.stack_set.len() >= context.vm.runtime_limits.recursion_limit() {
+        return Err(JsNativeError::range()
+            .with_message("Maximum call stack size exceeded")
+            .into());
+    }
+    Ok(())
 }
