@@ -583,6 +583,11 @@ trait OrAbrupt<T> {
 
 impl<T> OrAbrupt<T> for ParseResult<Option<T>> {
     fn or_abrupt(self) -> ParseResult<T> {
-        self?.ok_or(Error::AbruptEnd)
+        // Patched (see the crate's README): `ok_or(Error::AbruptEnd)` made the error and dropped it (a call
+        // through `Error`'s drop glue) on every token read.
+        match self? {
+            Some(value) => Ok(value),
+            None => Err(Error::AbruptEnd),
+        }
     }
 }
