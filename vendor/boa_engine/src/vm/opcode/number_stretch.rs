@@ -508,8 +508,8 @@ pub(crate) fn cached_data_property(
 }
 
 /// `GetLengthProperty` (`x.length`) of an array (its `length` is its first slot, a data property that cannot
-/// become an accessor) or a string primitive, read in place as the handler's own fast path reads it; `None` for
-/// anything else, whose `length` the handler looks up.
+/// become an accessor) or a string primitive, read in place; `None` for anything else, whose `length` the
+/// handler looks up.
 #[inline(always)]
 pub(crate) fn length_in_place(value: &JsValue) -> Option<JsValue> {
     if let Some(string) = value.as_string() {

@@ -32,28 +32,10 @@ pub(crate) fn nullish_property_error(
         .into()
 }
 
-fn get_by_name<const LENGTH: bool>(
+fn get_by_name(
     (dst, object, receiver, index): (RegisterOperand, &JsValue, &JsValue, IndexOperand),
     context: &mut Context,
 ) -> JsResult<()> {
-    if LENGTH {
-        if let Some(object) = object.as_object()
-            && object.is_array()
-        {
-            let value = object.borrow().properties().storage[0].clone();
-            context.vm.set_register(dst.into(), value);
-            return Ok(());
-        } else if let Some(string) = object.as_string() {
-            // NOTE: Since we’re using the prototype returned directly by `base_class()`,
-            //       we need to handle string primitives separately due to the
-            //       string exotic internal methods.
-            context
-                .vm
-                .set_register(dst.into(), (string.len() as u32).into());
-            return Ok(());
-        }
-    }
-
     // OPTIMIZATION:
     //    Instead of calling `to_object()`, which creates a temporary wrapper object for primitive
     //    values (e.g., numbers, strings, booleans) just to query their prototype chain.
@@ -257,14 +239,15 @@ impl GetLengthProperty {
         context: &mut Context,
     ) -> JsResult<()> {
         // An array's or a string's length, read in place; the instructions after it may be a number stretch
-        // (patched, see the crate's README).
+        // (patched, see the crate's README). A string must be answered here: `get_by_name` reads a primitive's
+        // properties from its prototype (`base_class`), whose `length` is not the string's.
         if let Some(length) = length_in_place(context.vm.get_register(object.into())) {
             context.vm.set_register(dst.into(), length);
             run_number_stretch(context);
             return Ok(());
         }
         let object = context.vm.get_register(object.into()).clone();
-        get_by_name::<true>((dst, &object, &object, index), context)
+        get_by_name((dst, &object, &object, index), context)
     }
 }
 
@@ -302,7 +285,7 @@ impl GetPropertyByName {
             return Ok(());
         }
         let object = context.vm.get_register(object.into()).clone();
-        get_by_name::<false>((dst, &object, &object, index), context)
+        get_by_name((dst, &object, &object, index), context)
     }
 }
 
@@ -332,7 +315,7 @@ impl GetPropertyByNameWithThis {
     ) -> JsResult<()> {
         let receiver = context.vm.get_register(receiver.into()).clone();
         let object = context.vm.get_register(value.into()).clone();
-        get_by_name::<false>((dst, &object, &receiver, index), context)
+        get_by_name((dst, &object, &receiver, index), context)
     }
 }
 
