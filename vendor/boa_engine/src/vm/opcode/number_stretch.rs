@@ -11,11 +11,11 @@
 //! arithmetic and comparisons, an int32 key of a typed array or of an array's dense storage for element
 //! access, an array's or a string's `length`, a loop count under the limit, a global or an object's property
 //! the site's inline cache holds as a data property, a constant, `&&` and `||`, a call whose callee is
-//! `Math.floor` or one of a few like it and whose arguments are Numbers. Each of those runs no JavaScript and cannot throw, so it has exactly the effect
-//! its handler has. At the first instruction it does not serve, it stores the program counter and returns,
-//! having changed nothing for that instruction, and the main loop executes it as usual: a call of anything
-//! else, a getter, a property the cache misses, a String operand, an exceeded loop limit and everything else
-//! keep their handlers.
+//! `Math.floor` or one of a few like it and whose arguments are Numbers. Each of those runs no JavaScript and
+//! cannot throw, so it has exactly the effect its handler has. At the first instruction it does not serve, it
+//! stores the program counter and returns, having changed nothing for that instruction, and the main loop
+//! executes it as usual: a call of anything else, a getter, a property the cache misses, a String operand, an
+//! exceeded loop limit and everything else keep their handlers.
 //!
 //! Nothing here allocates on the garbage-collected heap or pushes a frame, so the frame and its code block
 //! stay put for the whole stretch.
