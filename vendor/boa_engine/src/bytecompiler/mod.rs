@@ -49,6 +49,7 @@ use crate::{
         CallFrame, CodeBlock, CodeBlockFlags, Constant, GeneratorResumeKind, GlobalFunctionBinding,
         Handler, InlineCache,
         debug_frame::FrameBindingRecorder,
+        object_literal::ObjectLiteralShape,
         opcode::{Address, BindingOpcode, BytecodeEmitter, RegisterOperand},
         source_info::{SourceInfo, SourceMap, SourceMapBuilder, SourcePath},
     },
@@ -536,6 +537,8 @@ pub struct ByteCompiler<'ctx> {
     code_block_flags: CodeBlockFlags,
     handlers: ThinVec<Handler>,
     pub(crate) ic: Vec<InlineCache>,
+    /// See [`CodeBlock::object_literals`].
+    pub(crate) object_literals: Vec<ObjectLiteralShape>,
     /// See [`CodeBlock::written_operands`].
     written_operands: Vec<(u32, JsString)>,
     /// The scopes entered and left, for the debugger's table of where bindings live (a Blocksmith patch).
@@ -673,6 +676,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             code_block_flags,
             handlers: ThinVec::default(),
             ic: Vec::default(),
+            object_literals: Vec::default(),
             written_operands: Vec::default(),
             frame_binding_recorder: FrameBindingRecorder::default(),
 
@@ -2897,6 +2901,7 @@ impl<'ctx> ByteCompiler<'ctx> {
             handlers: self.handlers,
             flags: Cell::new(self.code_block_flags),
             ic: self.ic.into_boxed_slice(),
+            object_literals: self.object_literals.into_boxed_slice(),
             written_operands: self.written_operands.into_boxed_slice(),
             constant_registers: self.constant_registers.finish(),
             frame_bindings,

@@ -134,6 +134,11 @@ pub struct Context {
     /// crate's README).
     regexp_caches: builtins::regexp::RegExpCaches,
 
+    /// Where array iteration's built-ins sat at the last full check (a Blocksmith patch, see
+    /// `builtins::iterable::array_iteration`).
+    pub(crate) array_iteration_shapes:
+        std::cell::RefCell<Option<builtins::iterable::ArrayIterationShapes>>,
+
     data: HostDefined<dyn Any>,
 }
 
@@ -1277,6 +1282,7 @@ impl ContextBuilder {
             root_shape,
             parser_identifier: 0,
             regexp_caches: builtins::regexp::RegExpCaches::default(),
+            array_iteration_shapes: std::cell::RefCell::default(),
             can_block: self.can_block,
             data: HostDefined::default(),
         };

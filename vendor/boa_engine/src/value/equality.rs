@@ -33,6 +33,16 @@ impl JsValue {
     /// For more information, check <https://tc39.es/ecma262/#sec-strict-equality-comparison>.
     #[must_use]
     pub fn strict_equals(&self, other: &Self) -> bool {
+        // Patched (see the crate's README): the same bits are the same value, which is strictly equal to itself
+        // unless it is NaN; two different objects are never equal. Both are answered without cloning the
+        // values' pointers, as the steps below do.
+        if self.0.same_bits(&other.0) {
+            return !self.as_number().is_some_and(f64::is_nan);
+        }
+        if self.is_object() && other.is_object() {
+            return false;
+        }
+
         // 1. If Type(x) is different from Type(y), return false.
         if self.get_type() != other.get_type() {
             return false;

@@ -19,6 +19,7 @@ use thin_vec::ThinVec;
 
 use super::{
     InlineCache,
+    object_literal::ObjectLiteralShape,
     opcode::{Address, Bytecode, Instruction, InstructionIterator},
     source_info::{SourceInfo, SourceMap, SourcePath},
 };
@@ -159,6 +160,9 @@ pub struct CodeBlock {
     /// inline caching
     pub(crate) ic: Box<[InlineCache]>,
 
+    /// The object literals `StoreObjectLiteral` makes (a Blocksmith patch, see `vm::object_literal`).
+    pub(crate) object_literals: Box<[ObjectLiteralShape]>,
+
     /// Bytecode to source code mapping.
     pub(crate) source_info: SourceInfo,
 
@@ -221,6 +225,7 @@ impl CodeBlock {
             parameter_length: 0,
             handlers: ThinVec::default(),
             ic: Box::default(),
+            object_literals: Box::default(),
             written_operands: Box::default(),
             constant_registers: Box::default(),
             frame_bindings: Box::default(),
@@ -876,6 +881,13 @@ impl CodeBlock {
             Instruction::ConcatToString { dst, values } => {
                 format!("dst:{dst}, values:{values:?}")
             }
+            Instruction::StoreObjectLiteral {
+                dst,
+                literal,
+                values,
+            } => {
+                format!("dst:{dst}, literal:{literal}, values:{values:?}")
+            }
             Instruction::CopyDataProperties {
                 object,
                 source,
@@ -906,8 +918,7 @@ impl CodeBlock {
             | Instruction::PopPrivateEnvironment
             | Instruction::Generator
             | Instruction::AsyncGenerator => String::new(),
-            Instruction::Reserved1
-            | Instruction::Reserved2
+            Instruction::Reserved2
             | Instruction::Reserved3
             | Instruction::Reserved4
             | Instruction::Reserved5

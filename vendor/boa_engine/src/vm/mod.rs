@@ -49,6 +49,7 @@ mod code_block;
 mod completion_record;
 pub(crate) mod debug_frame;
 mod inline_cache;
+pub(crate) mod object_literal;
 mod runtime_limits;
 
 pub(crate) mod opcode;

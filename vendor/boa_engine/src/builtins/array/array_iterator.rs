@@ -107,16 +107,32 @@ impl ArrayIterator {
     /// One step of `%ArrayIteratorPrototype%.next` on `iterator`, an `ArrayIterator`: the value it yields, or
     /// `None` once it is done, without the result object `next` wraps it in. Patched out of `next` (see the
     /// crate's README): a `for…of`, a spread or a destructuring over an array takes its steps here.
+    ///
+    /// The iterator is not borrowed while the array's `length` or element is read: either may be a getter (on
+    /// a proxy, an array-like, an element defined with one) that calls this iterator's `next` again, which
+    /// then takes the next index, as in V8 (upstream kept the borrow and panicked).
     pub(crate) fn step(iterator: &JsObject, context: &mut Context) -> JsResult<Option<JsValue>> {
-        let mut array_iterator = iterator
-            .downcast_mut::<Self>()
-            .ok_or_else(|| JsNativeError::typ().with_message("`this` is not an ArrayIterator"))?;
-        let index = array_iterator.next_index;
-        if array_iterator.done {
-            return Ok(None);
-        }
+        let (array, index, kind) = {
+            let array_iterator = iterator.downcast_ref::<Self>().ok_or_else(|| {
+                JsNativeError::typ().with_message("`this` is not an ArrayIterator")
+            })?;
+            if array_iterator.done {
+                return Ok(None);
+            }
+            (
+                array_iterator.array.clone(),
+                array_iterator.next_index,
+                array_iterator.kind,
+            )
+        };
 
-        let len = if let Some(f) = array_iterator.array.downcast_ref::<TypedArray>() {
+        // An array's length and its dense elements are read in place: neither runs code.
+        let dense = matches!(kind, PropertyNameKind::Value)
+            .then(|| dense_element(&array, index))
+            .flatten();
+        let len = if let Some((len, _)) = dense {
+            len
+        } else if let Some(f) = array.downcast_ref::<TypedArray>() {
             let buf = f.viewed_array_buffer().as_buffer();
             let Some(buf) = buf
                 .bytes(std::sync::atomic::Ordering::SeqCst)
@@ -129,22 +145,46 @@ impl ArrayIterator {
 
             f.array_length(buf.len())
         } else {
-            array_iterator.array.length_of_array_like(context)?
+            array.length_of_array_like(context)?
         };
 
-        if index >= len {
-            array_iterator.done = true;
-            return Ok(None);
+        {
+            let mut array_iterator = iterator.downcast_mut::<Self>().ok_or_else(|| {
+                JsNativeError::typ().with_message("`this` is not an ArrayIterator")
+            })?;
+            if index >= len {
+                array_iterator.done = true;
+                return Ok(None);
+            }
+            array_iterator.next_index = index + 1;
         }
-        array_iterator.next_index = index + 1;
-        match array_iterator.kind {
+        match kind {
             PropertyNameKind::Key => Ok(Some(index.into())),
-            PropertyNameKind::Value => Ok(Some(array_iterator.array.get(index, context)?)),
+            PropertyNameKind::Value => match dense {
+                Some((_, Some(element))) => Ok(Some(element)),
+                _ => Ok(Some(array.get(index, context)?)),
+            },
             PropertyNameKind::KeyAndValue => {
-                let element_value = array_iterator.array.get(index, context)?;
+                let element_value = array.get(index, context)?;
                 let result = Array::create_array_from_list([index.into(), element_value], context);
                 Ok(Some(result.into()))
             }
         }
     }
+}
+
+/// For an array: its `length` (its first slot, a data property) and, when its dense storage holds one at
+/// `index`, the element there (a hole or a sparse array leaves it to `Get`, which looks at the prototype).
+/// `None` for any other object.
+fn dense_element(array: &JsObject, index: u64) -> Option<(u64, Option<JsValue>)> {
+    if !array.is_array() {
+        return None;
+    }
+    let array = array.borrow();
+    let properties = array.properties();
+    let len = properties.storage.first()?.as_number()? as u64;
+    let element = u32::try_from(index)
+        .ok()
+        .and_then(|index| properties.get_dense_property(index));
+    Some((len, element))
 }

@@ -43,7 +43,7 @@ pub(crate) use array_iterator::ArrayIterator;
 #[cfg(feature = "experimental")]
 mod from_async;
 mod stable_sort;
-mod unmodified;
+pub(crate) mod unmodified;
 
 #[cfg(test)]
 mod tests;

@@ -21,7 +21,7 @@ use crate::{
 
 /// Whether `object` is an array with the shape of a fresh array: its own `length` (writable) and nothing
 /// else, and `%Array.prototype%` its prototype (a shared shape holds its prototype).
-pub(super) fn has_fresh_array_shape(object: &JsObject, context: &Context) -> bool {
+pub(crate) fn has_fresh_array_shape(object: &JsObject, context: &Context) -> bool {
     object.is::<Array>()
         && object.borrow().properties().shape.to_addr_usize()
             == context

@@ -4,7 +4,7 @@ use crate::{
     Context, JsError, JsResult, JsValue,
     builtins::{
         BuiltInBuilder, IntrinsicObject,
-        array::{Array, ArrayIterator},
+        array::{Array, ArrayIterator, unmodified::has_fresh_array_shape},
         object::for_in_iterator::ForInIterator,
     },
     context::intrinsics::Intrinsics,
@@ -21,6 +21,7 @@ use crate::{
 };
 use boa_gc::{Finalize, Trace};
 
+mod array_iteration;
 mod async_from_sync_iterator;
 pub(crate) mod iterator_constructor;
 pub(crate) mod iterator_helper;
@@ -30,6 +31,7 @@ pub(crate) mod wrap_for_valid_iterator;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use array_iteration::ArrayIterationShapes;
 pub(crate) use async_from_sync_iterator::AsyncFromSyncIterator;
 pub(crate) use iterator_prototype::Iterator;
 
@@ -266,6 +268,13 @@ impl IteratorRecord {
         if !array.is::<Array>() {
             return None;
         }
+        // A fresh array's shape answers for the array itself; the prototypes' shapes, when they are the ones
+        // seen at the last full check, for the rest (see `array_iteration`).
+        if has_fresh_array_shape(&array, context)
+            && let Some(next) = array_iteration::remembered_next(context)
+        {
+            return Some(Self::array_values(array, next, context));
+        }
         let intrinsics = context.intrinsics();
         let array_prototype = intrinsics.constructors().array().prototype();
         let iterator_key = PropertyKey::from(JsSymbol::iterator());
@@ -294,16 +303,21 @@ impl IteratorRecord {
             .properties()
             .get(&js_string!("next").into())?;
         let next = next.value()?;
-        let array_next: NativeFunctionPointer = ArrayIterator::next;
-        if !native_function_pointer(next).is_some_and(|next| std::ptr::fn_addr_eq(next, array_next))
-        {
+        if !array_iteration::is_builtin_next(next) {
             return None;
         }
+        array_iteration::remember(context);
+        Some(Self::array_values(array, next.clone(), context))
+    }
+
+    /// The record `GetIterator` gives for `array` under the built-in iteration: a new array iterator over its
+    /// values, and `next`.
+    fn array_values(array: JsObject, next: JsValue, context: &Context) -> Self {
         let iterator =
-            ArrayIterator::create_array_iterator(array.clone(), PropertyNameKind::Value, context)
+            ArrayIterator::create_array_iterator(array, PropertyNameKind::Value, context)
                 .as_object()
                 .expect("an array iterator is an object");
-        Some(Self::new(iterator, next.clone()))
+        Self::new(iterator, next)
     }
 }
 

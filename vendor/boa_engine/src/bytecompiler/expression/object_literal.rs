@@ -1,4 +1,8 @@
-use crate::bytecompiler::{Access, ByteCompiler, FunctionSpec, MethodKind, Register};
+use crate::{
+    JsString,
+    bytecompiler::{Access, ByteCompiler, FunctionSpec, MethodKind, Register, ToJsString},
+    vm::object_literal::ObjectLiteralShape,
+};
 use boa_ast::{
     Expression,
     expression::literal::{ObjectLiteral, PropertyDefinition},
@@ -9,9 +13,9 @@ use thin_vec::ThinVec;
 
 impl ByteCompiler<'_> {
     pub(crate) fn compile_object_literal(&mut self, literal: &ObjectLiteral, dst: &Register) {
-        self.bytecode.emit_store_empty_object(dst.variable());
+        let made_at_once = self.compile_leading_plain_properties(literal, dst);
 
-        for property in literal.properties() {
+        for property in &literal.properties()[made_at_once..] {
             match property {
                 PropertyDefinition::IdentifierReference(ident) => {
                     let value = self.register_allocator.alloc();
@@ -122,6 +126,65 @@ impl ByteCompiler<'_> {
                 }
             }
         }
+    }
+
+    /// Makes the literal's object in `dst` with its leading `name: value` and shorthand properties of plain
+    /// names at once (`StoreObjectLiteral`, patched: see `vm::object_literal`), their values evaluated in order
+    /// first; `{}` when the literal does not start with one. Returns how many properties it made.
+    fn compile_leading_plain_properties(
+        &mut self,
+        literal: &ObjectLiteral,
+        dst: &Register,
+    ) -> usize {
+        /// A literal's first properties beyond this many take one instruction each, so that a large table
+        /// does not hold a register per property for the whole function.
+        const MOST_AT_ONCE: usize = 32;
+
+        let mut names: Vec<JsString> = Vec::new();
+        for property in literal.properties().iter().take(MOST_AT_ONCE) {
+            let name = match property {
+                PropertyDefinition::IdentifierReference(ident) => ident.sym(),
+                PropertyDefinition::Property(PropertyName::Literal(name), _) => name.sym(),
+                _ => break,
+            };
+            let name = name.to_js_string(self.interner());
+            if !ObjectLiteralShape::takes_name(&name, &names) {
+                break;
+            }
+            names.push(name);
+        }
+        if names.is_empty() {
+            self.bytecode.emit_store_empty_object(dst.variable());
+            return 0;
+        }
+
+        let values: Vec<Register> = literal.properties()[..names.len()]
+            .iter()
+            .map(|property| {
+                let value = self.register_allocator.alloc();
+                match property {
+                    PropertyDefinition::IdentifierReference(ident) => {
+                        self.access_get(Access::Variable { name: *ident }, &value);
+                    }
+                    PropertyDefinition::Property(_, expr) => self.compile_expr(expr, &value),
+                    _ => unreachable!("only plain properties are made at once"),
+                }
+                value
+            })
+            .collect();
+        let made = names.len();
+        let index = self.object_literals.len() as u32;
+        self.object_literals
+            .push(ObjectLiteralShape::new(names.into_boxed_slice()));
+        self.bytecode.emit_store_object_literal(
+            dst.variable(),
+            index.into(),
+            values.iter().map(Register::variable).collect(),
+        );
+        for value in values.into_iter().rev() {
+            self.register_allocator.dealloc(value);
+        }
+        made
     }
 
     fn compile_object_literal_computed_method(

@@ -132,6 +132,14 @@ impl EnumBasedValue {
         matches!(self, Self::Boolean(_))
     }
 
+    /// Whether both are known to be the same value without comparing them as `===` does: never, here (the
+    /// boxed representation answers by its bits; this one leaves every comparison to `===`'s steps).
+    #[must_use]
+    #[inline]
+    pub(crate) const fn same_bits(&self, _other: &Self) -> bool {
+        false
+    }
+
     /// Returns true if a value is a 64-bits float.
     #[must_use]
     #[inline]

@@ -550,6 +550,14 @@ impl NanBoxedValue {
         bits::is_bool(self.value())
     }
 
+    /// Whether both hold the same bits: the same object, string, symbol or `BigInt` pointer, or the same
+    /// primitive (a Number in the same representation). Patched (see the crate's README), for `===`.
+    #[must_use]
+    #[inline(always)]
+    pub(crate) fn same_bits(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+
     /// Returns true if a value is a 64-bits float.
     #[must_use]
     #[inline(always)]

@@ -2154,8 +2154,15 @@ generate_opcodes! {
     ///   - Output: dst
     CreateUnmappedArgumentsObject { dst: RegisterOperand },
 
-    /// Reserved [`Opcode`].
-    Reserved1 => Reserved,
+    /// Store a new ordinary object with an object literal's leading `name: value` properties (patched, see
+    /// `vm::object_literal`).
+    ///
+    /// - Operands:
+    ///   - literal: the index of the literal's names and shape in the code block's `object_literals`
+    /// - Registers:
+    ///   - Input: values, one for each name, in the names' order
+    ///   - Output: dst
+    StoreObjectLiteral { dst: RegisterOperand, literal: IndexOperand, values: ThinVec<RegisterOperand> },
     /// Reserved [`Opcode`].
     Reserved2 => Reserved,
     /// Reserved [`Opcode`].

@@ -52,62 +52,6 @@ pub(in crate::parser) use {
     },
 };
 
-/// Generates an expression parser for a number of expressions whose production rules are of the following pattern.
-///
-/// ```text
-/// <TargetExpression>[allowed_identifiers]
-///     => <InnerExpression>[?allowed_identifiers]
-///     => <TargetExpression>[?allowed_identifiers] <op1> <InnerExpression>[?allowed_identifiers]
-///     => <TargetExpression>[?allowed_identifiers] <op2> <InnerExpression>[?allowed_identifiers]
-///     ...
-/// ```
-///
-/// This macro has 2 mandatory identifiers:
-///  - The `$name` identifier is the name of the `TargetExpression` struct that the parser will be implemented for.
-///  - The `$lower` identifier is the name of the `InnerExpression` struct according to the pattern above.
-///
-/// A list of punctuators (operands between the `TargetExpression` and `InnerExpression`) are passed as the third parameter.
-///
-/// The fifth parameter is an `Option<InputElement>` which sets the goal symbol to set before parsing (or None to leave it as is).
-macro_rules! expression {
-    ($name:ident, $lower:ident, [$( $op:path ),*], [$( $low_param:ident ),*], $goal:expr ) => {
-        impl<R> TokenParser<R> for $name
-        where
-            R: ReadChar
-        {
-            type Output = FormalParameterListOrExpression;
-
-            fn parse(self, cursor: &mut Cursor<R>, interner: &mut Interner)-> ParseResult<Self::Output> {
-
-                if $goal.is_some() {
-                    cursor.set_goal($goal.unwrap());
-                }
-
-                let lhs = $lower::new($( self.$low_param ),*).parse(cursor, interner)?;
-                let FormalParameterListOrExpression::Expression(mut lhs) = lhs else {
-                    return Ok(lhs);
-                };
-
-                while let Some(tok) = cursor.peek(0, interner)? {
-                    match *tok.kind() {
-                        TokenKind::Punctuator(op) if $( op == $op )||* => {
-                            cursor.advance(interner);
-                            lhs = Binary::new(
-                                op.as_binary_op().expect("Could not get binary operation."),
-                                lhs,
-                                $lower::new($( self.$low_param ),*).parse(cursor, interner)?.try_into_expression()?
-                            ).into();
-                        }
-                        _ => break
-                    }
-                }
-
-                Ok(lhs.into())
-            }
-        }
-    };
-}
-
 /// Expression parsing.
 ///
 /// More information:
@@ -331,19 +275,38 @@ where
     }
 }
 
-/// Parses a bitwise `OR` expression.
+/// Parses the binary operators from `|` down to `*`: `BitwiseORExpression`, `BitwiseXORExpression`,
+/// `BitwiseANDExpression`, `EqualityExpression`, `RelationalExpression`, `ShiftExpression`,
+/// `AdditiveExpression` and `MultiplicativeExpression`.
+///
+/// Patched (see the crate's README): one loop climbs the eight levels by their precedence, where one parser per
+/// level made every operand, even a lone identifier, pass through all eight, each peeking at the token after it
+/// and moving its result up through the levels above. The grammar is unchanged: every operator of these levels
+/// is left-associative and takes the next level up as its right operand.
 ///
 /// More information:
 ///  - [MDN documentation][mdn]
 ///  - [ECMAScript specification][spec]
 ///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Bitwise_Operators#Bitwise_OR
+/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators#binary_bitwise_operators
 /// [spec]: https://tc39.es/ecma262/#prod-BitwiseORExpression
 #[derive(Debug, Clone, Copy)]
 struct BitwiseORExpression {
     allow_in: AllowIn,
     allow_yield: AllowYield,
     allow_await: AllowAwait,
+}
+
+/// The levels of [`BitwiseORExpression`], from the one that binds least (`|`) to the one that binds most (`*`).
+mod precedence {
+    pub(super) const BITWISE_OR: u8 = 1;
+    pub(super) const BITWISE_XOR: u8 = 2;
+    pub(super) const BITWISE_AND: u8 = 3;
+    pub(super) const EQUALITY: u8 = 4;
+    pub(super) const RELATIONAL: u8 = 5;
+    pub(super) const SHIFT: u8 = 6;
+    pub(super) const ADDITIVE: u8 = 7;
+    pub(super) const MULTIPLICATIVE: u8 = 8;
 }
 
 impl BitwiseORExpression {
@@ -360,177 +323,94 @@ impl BitwiseORExpression {
             allow_await: allow_await.into(),
         }
     }
-}
 
-expression!(
-    BitwiseORExpression,
-    BitwiseXORExpression,
-    [Punctuator::Or],
-    [allow_in, allow_yield, allow_await],
-    None::<InputElement>
-);
-
-/// Parses a bitwise `XOR` expression.
-///
-/// More information:
-///  - [MDN documentation][mdn]
-///  - [ECMAScript specification][spec]
-///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Bitwise_Operators#Bitwise_XOR
-/// [spec]: https://tc39.es/ecma262/#prod-BitwiseXORExpression
-#[derive(Debug, Clone, Copy)]
-struct BitwiseXORExpression {
-    allow_in: AllowIn,
-    allow_yield: AllowYield,
-    allow_await: AllowAwait,
-}
-
-impl BitwiseXORExpression {
-    /// Creates a new `BitwiseXORExpression` parser.
-    pub(super) fn new<I, Y, A>(allow_in: I, allow_yield: Y, allow_await: A) -> Self
-    where
-        I: Into<AllowIn>,
-        Y: Into<AllowYield>,
-        A: Into<AllowAwait>,
-    {
-        Self {
-            allow_in: allow_in.into(),
-            allow_yield: allow_yield.into(),
-            allow_await: allow_await.into(),
-        }
+    /// The binary operator `kind` is at one of these levels, with its level; `None` for any other token, and for
+    /// `in` where the grammar's `[In]` parameter is off (the head of a `for`).
+    fn operator(self, kind: &TokenKind) -> Option<(BinaryOp, u8)> {
+        use precedence::{
+            ADDITIVE, BITWISE_AND, BITWISE_OR, BITWISE_XOR, EQUALITY, MULTIPLICATIVE, RELATIONAL,
+            SHIFT,
+        };
+        let level = match kind {
+            TokenKind::Punctuator(punctuator) => match punctuator {
+                Punctuator::Or => BITWISE_OR,
+                Punctuator::Xor => BITWISE_XOR,
+                Punctuator::And => BITWISE_AND,
+                Punctuator::Eq
+                | Punctuator::NotEq
+                | Punctuator::StrictEq
+                | Punctuator::StrictNotEq => EQUALITY,
+                Punctuator::LessThan
+                | Punctuator::GreaterThan
+                | Punctuator::LessThanOrEq
+                | Punctuator::GreaterThanOrEq => RELATIONAL,
+                Punctuator::LeftSh | Punctuator::RightSh | Punctuator::URightSh => SHIFT,
+                Punctuator::Add | Punctuator::Sub => ADDITIVE,
+                Punctuator::Mul | Punctuator::Div | Punctuator::Mod => MULTIPLICATIVE,
+                _ => return None,
+            },
+            TokenKind::Keyword((Keyword::InstanceOf, false)) => RELATIONAL,
+            TokenKind::Keyword((Keyword::In, false)) if self.allow_in.0 => RELATIONAL,
+            _ => return None,
+        };
+        let op = match kind {
+            TokenKind::Punctuator(punctuator) => punctuator.as_binary_op(),
+            TokenKind::Keyword((keyword, _)) => keyword.as_binary_op(),
+            _ => None,
+        }?;
+        Some((op, level))
     }
-}
 
-expression!(
-    BitwiseXORExpression,
-    BitwiseANDExpression,
-    [Punctuator::Xor],
-    [allow_in, allow_yield, allow_await],
-    None::<InputElement>
-);
-
-/// Parses a bitwise `AND` expression.
-///
-/// More information:
-///  - [MDN documentation][mdn]
-///  - [ECMAScript specification][spec]
-///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Bitwise_Operators#Bitwise_AND
-/// [spec]: https://tc39.es/ecma262/#prod-BitwiseANDExpression
-#[derive(Debug, Clone, Copy)]
-struct BitwiseANDExpression {
-    allow_in: AllowIn,
-    allow_yield: AllowYield,
-    allow_await: AllowAwait,
-}
-
-impl BitwiseANDExpression {
-    /// Creates a new `BitwiseANDExpression` parser.
-    pub(super) fn new<I, Y, A>(allow_in: I, allow_yield: Y, allow_await: A) -> Self
-    where
-        I: Into<AllowIn>,
-        Y: Into<AllowYield>,
-        A: Into<AllowAwait>,
-    {
-        Self {
-            allow_in: allow_in.into(),
-            allow_yield: allow_yield.into(),
-            allow_await: allow_await.into(),
+    /// An expression whose operators are all at level `lowest` or above: its first operand, then, for as long
+    /// as the next token is such an operator, that operator and its right operand (an expression of the levels
+    /// above the operator's).
+    fn parse_from<R: ReadChar>(
+        self,
+        lowest: u8,
+        cursor: &mut Cursor<R>,
+        interner: &mut Interner,
+    ) -> ParseResult<FormalParameterListOrExpression> {
+        let mut lhs = match self.operand(lowest, cursor, interner)? {
+            FormalParameterListOrExpression::Expression(lhs) => lhs,
+            // An arrow function's parameters: the caller takes them, or refuses them as an operand.
+            parameters => return Ok(parameters),
+        };
+        while let Some(token) = cursor.peek(0, interner)? {
+            if lowest <= precedence::RELATIONAL
+                && matches!(
+                    token.kind(),
+                    TokenKind::Keyword((Keyword::InstanceOf | Keyword::In, true))
+                )
+            {
+                return Err(Error::general(
+                    "Keyword must not contain escaped characters",
+                    token.span().start(),
+                ));
+            }
+            let Some((op, level)) = self.operator(token.kind()) else {
+                break;
+            };
+            if level < lowest {
+                break;
+            }
+            cursor.advance(interner);
+            let rhs = self
+                .parse_from(level + 1, cursor, interner)?
+                .try_into_expression()?;
+            lhs = Binary::new(op, lhs, rhs).into();
         }
+        Ok(lhs.into())
     }
-}
 
-expression!(
-    BitwiseANDExpression,
-    EqualityExpression,
-    [Punctuator::And],
-    [allow_in, allow_yield, allow_await],
-    None::<InputElement>
-);
-
-/// Parses an equality expression.
-///
-/// More information:
-///  - [MDN documentation][mdn]
-///  - [ECMAScript specification][spec]
-///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Comparison_Operators#Equality_operators
-/// [spec]: https://tc39.es/ecma262/#sec-equality-operators
-#[derive(Debug, Clone, Copy)]
-struct EqualityExpression {
-    allow_in: AllowIn,
-    allow_yield: AllowYield,
-    allow_await: AllowAwait,
-}
-
-impl EqualityExpression {
-    /// Creates a new `EqualityExpression` parser.
-    pub(super) fn new<I, Y, A>(allow_in: I, allow_yield: Y, allow_await: A) -> Self
-    where
-        I: Into<AllowIn>,
-        Y: Into<AllowYield>,
-        A: Into<AllowAwait>,
-    {
-        Self {
-            allow_in: allow_in.into(),
-            allow_yield: allow_yield.into(),
-            allow_await: allow_await.into(),
-        }
-    }
-}
-
-expression!(
-    EqualityExpression,
-    RelationalExpression,
-    [
-        Punctuator::Eq,
-        Punctuator::NotEq,
-        Punctuator::StrictEq,
-        Punctuator::StrictNotEq
-    ],
-    [allow_in, allow_yield, allow_await],
-    None::<InputElement>
-);
-
-/// Parses a relational expression.
-///
-/// More information:
-///  - [MDN documentation][mdn]
-///  - [ECMAScript specification][spec]
-///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Comparison_Operators#Relational_operators
-/// [spec]: https://tc39.es/ecma262/#sec-relational-operators
-#[derive(Debug, Clone, Copy)]
-struct RelationalExpression {
-    allow_in: AllowIn,
-    allow_yield: AllowYield,
-    allow_await: AllowAwait,
-}
-
-impl RelationalExpression {
-    /// Creates a new `RelationalExpression` parser.
-    pub(super) fn new<I, Y, A>(allow_in: I, allow_yield: Y, allow_await: A) -> Self
-    where
-        I: Into<AllowIn>,
-        Y: Into<AllowYield>,
-        A: Into<AllowAwait>,
-    {
-        Self {
-            allow_in: allow_in.into(),
-            allow_yield: allow_yield.into(),
-            allow_await: allow_await.into(),
-        }
-    }
-}
-
-impl<R> TokenParser<R> for RelationalExpression
-where
-    R: ReadChar,
-{
-    type Output = FormalParameterListOrExpression;
-
-    fn parse(self, cursor: &mut Cursor<R>, interner: &mut Interner) -> ParseResult<Self::Output> {
-        if self.allow_in.0 {
+    /// The first operand of an expression whose operators are at level `lowest` or above: a `#field in object`
+    /// where a `RelationalExpression` may start, otherwise an `ExponentiationExpression`.
+    fn operand<R: ReadChar>(
+        self,
+        lowest: u8,
+        cursor: &mut Cursor<R>,
+        interner: &mut Interner,
+    ) -> ParseResult<FormalParameterListOrExpression> {
+        if lowest <= precedence::RELATIONAL && self.allow_in.0 {
             let token = cursor.peek(0, interner).or_abrupt()?;
             if let TokenKind::PrivateIdentifier(identifier) = token.kind() {
                 let identifier = *identifier;
@@ -546,11 +426,9 @@ where
                     TokenKind::Keyword((Keyword::In, false)) => {
                         cursor.advance(interner);
                         cursor.advance(interner);
-
-                        let rhs = ShiftExpression::new(self.allow_yield, self.allow_await)
-                            .parse(cursor, interner)?
+                        let rhs = self
+                            .parse_from(precedence::SHIFT, cursor, interner)?
                             .try_into_expression()?;
-
                         return Ok(BinaryInPrivate::new(
                             PrivateName::new(identifier, identifier_span),
                             rhs,
@@ -561,174 +439,25 @@ where
                 }
             }
         }
-
-        let lhs =
-            ShiftExpression::new(self.allow_yield, self.allow_await).parse(cursor, interner)?;
-        let FormalParameterListOrExpression::Expression(mut lhs) = lhs else {
-            return Ok(lhs);
-        };
-
-        while let Some(tok) = cursor.peek(0, interner)? {
-            match *tok.kind() {
-                TokenKind::Punctuator(op)
-                    if op == Punctuator::LessThan
-                        || op == Punctuator::GreaterThan
-                        || op == Punctuator::LessThanOrEq
-                        || op == Punctuator::GreaterThanOrEq =>
-                {
-                    cursor.advance(interner);
-                    lhs = Binary::new(
-                        op.as_binary_op().expect("Could not get binary operation."),
-                        lhs,
-                        ShiftExpression::new(self.allow_yield, self.allow_await)
-                            .parse(cursor, interner)?
-                            .try_into_expression()?,
-                    )
-                    .into();
-                }
-                TokenKind::Keyword((Keyword::InstanceOf | Keyword::In, true)) => {
-                    return Err(Error::general(
-                        "Keyword must not contain escaped characters",
-                        tok.span().start(),
-                    ));
-                }
-                TokenKind::Keyword((op, false))
-                    if op == Keyword::InstanceOf
-                        || (op == Keyword::In && self.allow_in == AllowIn(true)) =>
-                {
-                    cursor.advance(interner);
-                    lhs = Binary::new(
-                        op.as_binary_op().expect("Could not get binary operation."),
-                        lhs,
-                        ShiftExpression::new(self.allow_yield, self.allow_await)
-                            .parse(cursor, interner)?
-                            .try_into_expression()?,
-                    )
-                    .into();
-                }
-                _ => break,
-            }
+        // A `MultiplicativeExpression` starts with the goal that reads `/` as division; the right operand of
+        // `*`, `/` and `%` keeps the goal its operator was read with, as it did with one parser per level.
+        if lowest <= precedence::MULTIPLICATIVE {
+            cursor.set_goal(InputElement::Div);
         }
-
-        Ok(lhs.into())
+        ExponentiationExpression::new(self.allow_yield, self.allow_await).parse(cursor, interner)
     }
 }
 
-/// Parses a bitwise shift expression.
-///
-/// More information:
-///  - [MDN documentation][mdn]
-///  - [ECMAScript specification][spec]
-///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Bitwise_Operators#Bitwise_shift_operators
-/// [spec]: https://tc39.es/ecma262/#sec-bitwise-shift-operators
-#[derive(Debug, Clone, Copy)]
-struct ShiftExpression {
-    allow_yield: AllowYield,
-    allow_await: AllowAwait,
-}
+impl<R> TokenParser<R> for BitwiseORExpression
+where
+    R: ReadChar,
+{
+    type Output = FormalParameterListOrExpression;
 
-impl ShiftExpression {
-    /// Creates a new `ShiftExpression` parser.
-    pub(super) fn new<Y, A>(allow_yield: Y, allow_await: A) -> Self
-    where
-        Y: Into<AllowYield>,
-        A: Into<AllowAwait>,
-    {
-        Self {
-            allow_yield: allow_yield.into(),
-            allow_await: allow_await.into(),
-        }
+    fn parse(self, cursor: &mut Cursor<R>, interner: &mut Interner) -> ParseResult<Self::Output> {
+        self.parse_from(precedence::BITWISE_OR, cursor, interner)
     }
 }
-
-expression!(
-    ShiftExpression,
-    AdditiveExpression,
-    [
-        Punctuator::LeftSh,
-        Punctuator::RightSh,
-        Punctuator::URightSh
-    ],
-    [allow_yield, allow_await],
-    None::<InputElement>
-);
-
-/// Parses an additive expression.
-///
-/// This can be either an addition or a subtraction.
-///
-/// More information:
-///  - [MDN documentation][mdn]
-///  - [ECMAScript specification][spec]
-///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Arithmetic_Operators
-/// [spec]: https://tc39.es/ecma262/#sec-additive-operators
-#[derive(Debug, Clone, Copy)]
-struct AdditiveExpression {
-    allow_yield: AllowYield,
-    allow_await: AllowAwait,
-}
-
-impl AdditiveExpression {
-    /// Creates a new `AdditiveExpression` parser.
-    pub(super) fn new<Y, A>(allow_yield: Y, allow_await: A) -> Self
-    where
-        Y: Into<AllowYield>,
-        A: Into<AllowAwait>,
-    {
-        Self {
-            allow_yield: allow_yield.into(),
-            allow_await: allow_await.into(),
-        }
-    }
-}
-
-expression!(
-    AdditiveExpression,
-    MultiplicativeExpression,
-    [Punctuator::Add, Punctuator::Sub],
-    [allow_yield, allow_await],
-    None::<InputElement>
-);
-
-/// Parses a multiplicative expression.
-///
-/// This can be either a multiplication, division or a modulo (remainder) expression.
-///
-/// More information:
-///  - [MDN documentation][mdn]
-///  - [ECMAScript specification][spec]
-///
-/// [mdn]: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Arithmetic_Operators#Division
-/// [spec]: https://tc39.es/ecma262/#sec-multiplicative-operators
-#[derive(Debug, Clone, Copy)]
-struct MultiplicativeExpression {
-    allow_yield: AllowYield,
-    allow_await: AllowAwait,
-}
-
-impl MultiplicativeExpression {
-    /// Creates a new `MultiplicativeExpression` parser.
-    pub(super) fn new<Y, A>(allow_yield: Y, allow_await: A) -> Self
-    where
-        Y: Into<AllowYield>,
-        A: Into<AllowAwait>,
-    {
-        Self {
-            allow_yield: allow_yield.into(),
-            allow_await: allow_await.into(),
-        }
-    }
-}
-
-expression!(
-    MultiplicativeExpression,
-    ExponentiationExpression,
-    [Punctuator::Mul, Punctuator::Div, Punctuator::Mod],
-    [allow_yield, allow_await],
-    Some(InputElement::Div)
-);
 
 /// Returns an error if `arguments` or `eval` are used as identifier in strict mode.
 fn check_strict_arguments_or_eval(ident: Identifier, position: Position) -> ParseResult<()> {
