@@ -33,6 +33,7 @@ use boa_gc::{Finalize, Trace};
 mod builtin;
 mod element;
 mod object;
+mod view;
 
 pub(crate) use builtin::{BuiltinTypedArray, is_valid_integer_index};
 #[cfg(feature = "float16")]
@@ -43,6 +44,7 @@ pub(crate) use object::{
     typed_array_get_element, typed_array_integer_element, typed_array_set_element,
     typed_array_store_number,
 };
+pub(crate) use view::TypedArrayView;
 
 pub(crate) trait TypedArrayMarker {
     type Element: Element;

@@ -20,6 +20,8 @@
 //! Nothing here allocates on the garbage-collected heap or pushes a frame, so the frame and its code block
 //! stay put for the whole stretch.
 
+use arrayvec::ArrayVec;
+
 use super::{
     Address, IndexOperand, Opcode, RegisterOperand,
     args::{Argument, read},
@@ -28,7 +30,7 @@ use super::{
 };
 use crate::{
     Context, JsObject, JsValue,
-    builtins::{Number, math::Math},
+    builtins::{Number, math::Math, typed_array::TypedArrayView},
     native_function::{NativeFunctionPointer, native_function_pointer},
     object::shape::slot::SlotAttributes,
     value::JsVariant,
@@ -60,8 +62,16 @@ pub(crate) fn run_number_stretch(context: &mut Context) {
     let rp = frame.rp as usize;
     let code_block = frame.code_block.clone();
     let bytes = &code_block.bytecode.bytes[..];
+    let mut views = TypedArrayViews::default();
     while let Some(&byte) = bytes.get(pc) {
-        let Some(next_pc) = step(context, rp, &code_block, pc, Opcode::decode(byte)) else {
+        let Some(next_pc) = step(
+            context,
+            rp,
+            &code_block,
+            pc,
+            Opcode::decode(byte),
+            &mut views,
+        ) else {
             break;
         };
         pc = next_pc;
@@ -132,6 +142,7 @@ fn step(
     code_block: &CodeBlock,
     pc: usize,
     opcode: Opcode,
+    views: &mut TypedArrayViews,
 ) -> Option<usize> {
     let bytes = &code_block.bytecode.bytes[..];
     let operands = pc + 1;
@@ -262,12 +273,20 @@ fn step(
         // The key register keeps its int32 key in both (see `get_by_value`).
         Opcode::GetPropertyByValue | Opcode::GetPropertyByValuePush => {
             let ([dst, key, _receiver, object], next) = registers::<4>(bytes, operands);
-            let element = element_at_int32_key(context, key, object)?;
+            let element = match views.element(context, rp, key, object) {
+                Some(element) => element,
+                None => element_at_int32_key(context, key, object)?,
+            };
             set_register(context, rp, dst, element);
             Some(next)
         }
         Opcode::SetPropertyByValue => {
             let ([value, key, receiver, object], next) = registers::<4>(bytes, operands);
+            if u32::from(receiver) == u32::from(object)
+                && views.store(context, rp, value, key, object)
+            {
+                return Some(next);
+            }
             // An error here (there is none for a Number) leaves the handler to raise it.
             match store_at_int32_key(context, value, key, receiver, object) {
                 Ok(true) => Some(next),
@@ -546,4 +565,81 @@ fn cached_global(
         return None;
     }
     cached_data_property(frame.realm.global_object(), code_block, ic_index)
+}
+
+/// The typed arrays a stretch has read or written by index so far, located once each (see
+/// `builtins::typed_array::view`): a stretch runs no JavaScript and allocates nothing, so they stay exact until
+/// it ends. A field multiplication reads two arrays and writes a third.
+#[derive(Default)]
+struct TypedArrayViews {
+    views: ArrayVec<TypedArrayView, 4>,
+    /// Which view a fifth array replaces.
+    next_replaced: usize,
+}
+
+impl TypedArrayViews {
+    /// `object[key]` for a typed array of Numbers and an int32 key within it; `None` for anything else.
+    #[inline(always)]
+    fn element(
+        &mut self,
+        context: &Context,
+        rp: usize,
+        key: RegisterOperand,
+        object: RegisterOperand,
+    ) -> Option<JsValue> {
+        let index = usize::try_from(register(context, rp, key).as_i32()?).ok()?;
+        register(context, rp, object)
+            .with_object(|object| self.view(object)?.read(index))
+            .flatten()
+    }
+
+    /// `object[key] = value` for a typed array of Numbers, an int32 key within it and a Number; `false`,
+    /// having done nothing, for anything else.
+    #[inline(always)]
+    fn store(
+        &mut self,
+        context: &Context,
+        rp: usize,
+        value: RegisterOperand,
+        key: RegisterOperand,
+        object: RegisterOperand,
+    ) -> bool {
+        let (Some(index), Some(number)) = (
+            register(context, rp, key).as_i32(),
+            register(context, rp, value).as_number(),
+        ) else {
+            return false;
+        };
+        let Ok(index) = usize::try_from(index) else {
+            return false;
+        };
+        register(context, rp, object)
+            .with_object(|object| {
+                self.view(object)
+                    .is_some_and(|view| view.write(index, number))
+            })
+            .unwrap_or(false)
+    }
+
+    /// The view of `object`, made now if this stretch has not met it; `None` when it is not a typed array of
+    /// Numbers over an `ArrayBuffer` (an array is answered first, without a look at its kind).
+    fn view(&mut self, object: &JsObject) -> Option<&TypedArrayView> {
+        if let Some(found) = self.views.iter().position(|view| view.is_of(object)) {
+            return Some(&self.views[found]);
+        }
+        if object.is_array() {
+            return None;
+        }
+        let view = TypedArrayView::of(object)?;
+        let at = if self.views.is_full() {
+            let at = self.next_replaced;
+            self.next_replaced = (at + 1) % self.views.capacity();
+            self.views[at] = view;
+            at
+        } else {
+            self.views.push(view);
+            self.views.len() - 1
+        };
+        Some(&self.views[at])
+    }
 }
