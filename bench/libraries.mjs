@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Times the real-library suite's blocks (tests/differential/libraries/) as whole processes: `blocksmith run`
-// against Node's reference harness on the same pasted block, median of RUNS each, one after another. Prints the
+// against Node's reference harness on the same pasted block, median of RUNS each, the two taking turns. Prints the
 // README's library table (markdown) with each ratio blocksmith / node and their geometric mean.
 //
 //   BLOCKSMITH_BIN=$CARGO_TARGET_DIR/release/blocksmith node bench/libraries.mjs [RUNS]
@@ -23,16 +23,19 @@ const runs = Number(process.argv[2] ?? 7);
 const reference = join(root, "tests/differential/reference.mjs");
 const scratch = mkdtempSync(join(tmpdir(), "blocksmith-library-bench-"));
 
-function medianMs(command, args) {
-  const times = [];
-  execFileSync(command, args, { stdio: "ignore" }); // warm the file cache
+// The two sides take turns, run by run, so that a stretch of a busy machine slows both rather than one: the
+// ratio is what the table is for, and Node's own time moves by a fifth between sittings.
+function medianMsInTurn(sides) {
+  const times = sides.map(() => []);
+  for (const [command, args] of sides) execFileSync(command, args, { stdio: "ignore" }); // warm the file cache
   for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    execFileSync(command, args, { stdio: "ignore" });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    sides.forEach(([command, args], side) => {
+      const started = process.hrtime.bigint();
+      execFileSync(command, args, { stdio: "ignore" });
+      times[side].push(Number(process.hrtime.bigint() - started) / 1e6);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return times.map((side) => side.sort((a, b) => a - b)[Math.floor(side.length / 2)]);
 }
 
 // A library's package is the folder of its first pasted file; its version is what `npm ci` installed.
@@ -44,8 +47,10 @@ for (const driver of libraryDrivers(LIBRARIES)) {
   const block = pastedBlock(driver);
   const file = join(scratch, `${block.name}.js`);
   writeFileSync(file, block.source);
-  const ours = medianMs(binary, ["run", file]);
-  const node = medianMs(process.execPath, [reference, file]);
+  const [ours, node] = medianMsInTurn([
+    [binary, ["run", file]],
+    [process.execPath, [reference, file]],
+  ]);
   const kib = block.pasted.reduce((sum, paste) => sum + paste.bytes, 0) / 1024;
   const name = packageOf(block);
   rows.push({ name, version: versionOf(name), kib, ours, node, ratio: ours / node });
