@@ -14,6 +14,7 @@ use boa_gc::{Finalize, GcRefCell, Trace};
 use crate::{
     Context, JsObject, JsString, JsValue,
     builtins::OrdinaryObject,
+    js_string,
     object::shape::shared_shape::template::ObjectTemplate,
     property::{Attribute, PropertyKey},
 };
@@ -41,7 +42,7 @@ impl ObjectLiteralShape {
     /// kept in the indexed storage), not `__proto__` (which sets the prototype), not one of `earlier`.
     pub(crate) fn takes_name(name: &JsString, earlier: &[JsString]) -> bool {
         matches!(PropertyKey::from(name.clone()), PropertyKey::String(_))
-            && name != &JsString::from("__proto__")
+            && name != &js_string!("__proto__")
             && !earlier.contains(name)
     }
 
