@@ -48,8 +48,8 @@ impl StoreObjectLiteral {
             .iter()
             .map(|value| context.vm.get_register((*value).into()).clone())
             .collect();
-        let code_block = context.vm.frame().code_block.clone();
-        let object = code_block.object_literals[usize::from(literal)].create(values, context);
+        let object = context.vm.frame().code_block.object_literals[usize::from(literal)]
+            .create(values, context);
         context.vm.set_register(dst.into(), object.into());
     }
 }
