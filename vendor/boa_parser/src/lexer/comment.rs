@@ -27,12 +27,11 @@ impl<R> Tokenizer<R> for SingleLineComment {
     where
         R: ReadChar,
     {
-        // Skip either to the end of the line or to the end of the input
-        while let Some(ch) = cursor.peek_char()? {
-            let tried_ch = char::try_from(ch);
-            match tried_ch {
-                Ok(c) if c == '\r' || c == '\n' || c == '\u{2028}' || c == '\u{2029}' => break,
-                _ => {}
+        // Skip either to the end of the line or to the end of the input, running through the
+        // ASCII characters in the cursor's fast loop.
+        while let Some(ch) = cursor.take_while_ascii(|b| b != b'\r' && b != b'\n', |_| {})? {
+            if matches!(ch, 0x2028 | 0x2029 | 0xD | 0xA) {
+                break;
             }
             cursor.next_char().expect("Comment character vanished");
         }
@@ -67,7 +66,11 @@ impl<R> Tokenizer<R> for MultiLineComment {
         R: ReadChar,
     {
         let mut new_line = false;
-        while let Some(ch) = cursor.next_char()? {
+        // Plain ASCII characters are skipped in the cursor's fast loop; the others are looked at.
+        while let Some(ch) =
+            cursor.take_while_ascii(|b| b != b'*' && b != b'\r' && b != b'\n', |_| {})?
+        {
+            cursor.next_char()?;
             let tried_ch = char::try_from(ch);
             match tried_ch {
                 Ok(c) if c == '*' && cursor.next_if(0x2F /* / */)? => {

@@ -8,24 +8,35 @@ use std::io::{self, Error, ErrorKind};
 #[derive(Debug)]
 pub(super) struct Cursor<R> {
     iter: R,
-    pos: Position,
+    /// Line and column of the next character, kept as plain integers (rather than a
+    /// [`Position`] with its non-zero checks) because they change on every character.
+    line: u32,
+    column: u32,
     module: bool,
     strict: bool,
-    peeked: [Option<u32>; 4],
+    /// Characters read ahead by the `peek` functions: `peeked[..peeked_len]`.
+    ///
+    /// The end of the input is never stored, so peeking past it asks the reader again, as
+    /// consuming does.
+    peeked: [u32; 4],
+    peeked_len: usize,
     source_collector: SourceText,
+    /// Scratch buffer for identifier names, kept here so that lexing an identifier does not
+    /// allocate a new `String` each time (see [`Self::take_name_buffer`]).
+    name_buffer: String,
 }
 
 impl<R> Cursor<R> {
     /// Gets the current position of the cursor in the source code.
     #[inline]
     pub(super) fn pos_group(&self) -> PositionGroup {
-        PositionGroup::new(self.pos, self.linear_pos())
+        PositionGroup::new(self.pos(), self.linear_pos())
     }
 
     /// Gets the current position of the cursor in the source code.
     #[inline]
     pub(super) const fn pos(&self) -> Position {
-        self.pos
+        Position::new(self.line, self.column)
     }
 
     /// Gets the current linear position of the cursor in the source code.
@@ -34,22 +45,34 @@ impl<R> Cursor<R> {
         self.source_collector.cur_linear_position()
     }
 
+    /// Takes the scratch buffer for names out of the cursor, empty but with the capacity it
+    /// grew to; hand it back with [`Self::restore_name_buffer`] to reuse it.
+    pub(super) fn take_name_buffer(&mut self) -> String {
+        let mut buffer = std::mem::take(&mut self.name_buffer);
+        buffer.clear();
+        buffer
+    }
+
+    /// Gives back the buffer taken with [`Self::take_name_buffer`].
+    pub(super) fn restore_name_buffer(&mut self, buffer: String) {
+        self.name_buffer = buffer;
+    }
+
     pub(super) fn take_source(&mut self) -> SourceText {
         let replace_with = SourceText::with_capacity(0);
         std::mem::replace(&mut self.source_collector, replace_with)
     }
 
     /// Advances the position to the next column.
+    #[inline]
     fn next_column(&mut self) {
-        let current_line = self.pos.line_number();
-        let next_column = self.pos.column_number() + 1;
-        self.pos = Position::new(current_line, next_column);
+        self.column += 1;
     }
 
     /// Advances the position to the next line.
     fn next_line(&mut self) {
-        let next_line = self.pos.line_number() + 1;
-        self.pos = Position::new(next_line, 1);
+        self.line += 1;
+        self.column = 1;
     }
 
     /// Returns if strict mode is currently active.
@@ -79,38 +102,53 @@ impl<R: ReadChar> Cursor<R> {
     pub(super) fn new(inner: R) -> Self {
         Self {
             iter: inner,
-            pos: Position::new(1, 1),
+            line: 1,
+            column: 1,
             strict: false,
             module: false,
-            peeked: [None; 4],
+            peeked: [0; 4],
+            peeked_len: 0,
             source_collector: SourceText::default(),
+            name_buffer: String::new(),
         }
     }
 
     /// Peeks the next n bytes, the maximum number of peeked bytes is 4 (n <= 4).
-    pub(super) fn peek_n(&mut self, n: u8) -> Result<&[Option<u32>; 4], Error> {
-        let peeked = self.peeked.iter().filter(|c| c.is_some()).count();
-        let needs_peek = n as usize - peeked;
-
-        for i in 0..needs_peek {
-            let next = self.iter.next_char()?;
-            self.peeked[i + peeked] = next;
+    ///
+    /// The characters after the end of the input are `None`.
+    pub(super) fn peek_n(&mut self, n: u8) -> Result<[Option<u32>; 4], Error> {
+        while self.peeked_len < usize::from(n) {
+            let Some(next) = self.iter.next_char()? else {
+                break;
+            };
+            self.peeked[self.peeked_len] = next;
+            self.peeked_len += 1;
         }
 
-        Ok(&self.peeked)
+        let mut result = [None; 4];
+        for (out, &ch) in result.iter_mut().zip(&self.peeked[..self.peeked_len]) {
+            *out = Some(ch);
+        }
+        Ok(result)
     }
 
     /// Peeks the next UTF-8 character in u32 code point.
+    #[allow(clippy::inline_always)] // Per-character hot path, see the comments.
+    #[inline(always)]
     pub(super) fn peek_char(&mut self) -> Result<Option<u32>, Error> {
-        if let Some(c) = self.peeked[0] {
-            return Ok(Some(c));
+        if self.peeked_len > 0 {
+            return Ok(Some(self.peeked[0]));
         }
 
         let next = self.iter.next_char()?;
-        self.peeked[0] = next;
+        if let Some(ch) = next {
+            self.peeked[0] = ch;
+            self.peeked_len = 1;
+        }
         Ok(next)
     }
 
+    #[inline]
     pub(super) fn next_if(&mut self, c: u32) -> io::Result<bool> {
         if self.peek_char()? == Some(c) {
             self.next_char()?;
@@ -182,43 +220,101 @@ impl<R: ReadChar> Cursor<R> {
         }
     }
 
-    /// Drops the first peeked character and moves the others up. Written out rather than as
-    /// `rotate_left(1)`, which the lexer paid a generic memory rotation for on every character.
-    fn shift_peeked(&mut self) {
-        let [_, second, third, fourth] = self.peeked;
-        self.peeked = [second, third, fourth, None];
+    /// Consumes the ASCII characters accepted by `pred`, handing each one to `sink`, and returns
+    /// the first character that was not consumed (left peeked), or `None` at the end of the input.
+    ///
+    /// This is the lexer's inner loop for identifiers and comments, written so that a character
+    /// costs one check and no `Result` or `Option` juggling. `pred` must not accept a line
+    /// terminator (`\r` or `\n`), since the position is advanced by one column per character.
+    #[allow(clippy::inline_always)] // Per-character hot path, see the comments.
+    #[inline(always)]
+    pub(super) fn take_while_ascii(
+        &mut self,
+        pred: impl Fn(u8) -> bool,
+        mut sink: impl FnMut(u8),
+    ) -> io::Result<Option<u32>> {
+        loop {
+            let Some(ch) = self.peek_char()? else {
+                return Ok(None);
+            };
+            match u8::try_from(ch) {
+                Ok(byte) if byte.is_ascii() && pred(byte) => {
+                    debug_assert!(byte != b'\r' && byte != b'\n', "line terminator taken");
+                    self.take_peeked();
+                    self.source_collector.collect_code_point(ch);
+                    self.next_column();
+                    sink(byte);
+                }
+                _ => return Ok(Some(ch)),
+            }
+        }
+    }
+
+    /// Removes and returns the first peeked character; there must be one.
+    #[allow(clippy::inline_always)] // Per-character hot path, see the comments.
+    #[inline(always)]
+    fn take_peeked(&mut self) -> u32 {
+        debug_assert!(self.peeked_len > 0, "no peeked character to take");
+        let [first, second, third, fourth] = self.peeked;
+        // Almost always only one character was peeked and nothing has to move.
+        if self.peeked_len > 1 {
+            // Written out rather than as `rotate_left(1)`, which costs a generic memory rotation.
+            self.peeked = [second, third, fourth, 0];
+        }
+        self.peeked_len -= 1;
+        first
     }
 
     /// Retrieves the next UTF-8 character.
+    ///
+    /// This runs for every character of the source, so the common case (an ASCII character
+    /// that is not a line terminator) is kept small enough to be inlined into the lexer, and
+    /// everything else is left to [`Self::advance_slow`].
+    // `always`: without it the compiler keeps this as a call, whose prologue and epilogue cost
+    // as much as the work itself.
+    #[allow(clippy::inline_always)] // Per-character hot path, see the comments.
+    #[inline(always)]
     pub(crate) fn next_char(&mut self) -> Result<Option<u32>, Error> {
-        let ch = if let Some(c) = self.peeked[0] {
-            self.shift_peeked();
-            Some(c)
+        let ch = if self.peeked_len > 0 {
+            self.take_peeked()
         } else {
-            self.iter.next_char()?
+            match self.iter.next_char()? {
+                Some(ch) => ch,
+                None => return Ok(None),
+            }
         };
 
-        if let Some(ch) = ch {
+        if ch < 0x80 && ch != 0xD && ch != 0xA {
             self.source_collector.collect_code_point(ch);
+            self.next_column();
+        } else {
+            self.advance_slow(ch)?;
         }
 
+        Ok(Some(ch))
+    }
+
+    /// Collects a consumed non-ASCII character or line terminator and updates the position.
+    #[inline(never)]
+    fn advance_slow(&mut self, ch: u32) -> Result<(), Error> {
+        self.source_collector.collect_code_point(ch);
+
         match ch {
-            Some(0xD) => {
+            0xD => {
                 // Try to take a newline if it's next, for windows "\r\n" newlines
                 // Otherwise, treat as a Mac OS9 bare '\r' newline
                 if self.peek_char()? == Some(0xA) {
-                    self.shift_peeked();
+                    self.take_peeked();
                     self.source_collector.collect_code_point(0xA);
                 }
                 self.next_line();
             }
             // '\n' | '\u{2028}' | '\u{2029}'
-            Some(0xA | 0x2028 | 0x2029) => self.next_line(),
-            Some(_) => self.next_column(),
-            _ => {}
+            0xA | 0x2028 | 0x2029 => self.next_line(),
+            _ => self.next_column(),
         }
 
-        Ok(ch)
+        Ok(())
     }
 }
 

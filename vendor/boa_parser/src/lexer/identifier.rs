@@ -73,8 +73,11 @@ impl<R> Tokenizer<R> for Identifier {
     where
         R: ReadChar,
     {
-        let (identifier_name, contains_escaped_chars) =
-            Self::take_identifier_name(cursor, start_pos, self.init)?;
+        // The name is only needed until it is interned: build it in the cursor's reused buffer
+        // instead of a new `String` per identifier.
+        let mut identifier_name = cursor.take_name_buffer();
+        let contains_escaped_chars =
+            Self::take_identifier_name_into(cursor, start_pos, self.init, &mut identifier_name)?;
 
         let token_kind = match identifier_name.parse() {
             Ok(keyword) => TokenKind::Keyword((keyword, contains_escaped_chars)),
@@ -92,6 +95,7 @@ impl<R> Tokenizer<R> for Identifier {
                 ContainsEscapeSequence(contains_escaped_chars),
             )),
         };
+        cursor.restore_name_buffer(identifier_name);
 
         Ok(Token::new_by_position_group(
             token_kind,
@@ -110,26 +114,49 @@ impl Identifier {
     where
         R: ReadChar,
     {
+        let mut identifier_name = String::new();
+        let contains_escaped_chars =
+            Self::take_identifier_name_into(cursor, start_pos, init, &mut identifier_name)?;
+        Ok((identifier_name, contains_escaped_chars))
+    }
+
+    /// Lexes the rest of an identifier name starting with `init`, appending it to
+    /// `identifier_name`, and returns whether it contained escape sequences.
+    fn take_identifier_name_into<R>(
+        cursor: &mut Cursor<R>,
+        start_pos: PositionGroup,
+        init: char,
+        identifier_name: &mut String,
+    ) -> Result<bool, Error>
+    where
+        R: ReadChar,
+    {
         let mut contains_escaped_chars = false;
-        let mut identifier_name = if init == '\\' && cursor.next_if(0x75 /* u */)? {
+        if init == '\\' && cursor.next_if(0x75 /* u */)? {
             let ch = StringLiteral::take_unicode_escape_sequence(cursor, start_pos.position())?;
 
             if Self::is_identifier_start(ch) {
                 contains_escaped_chars = true;
-                String::from(
+                identifier_name.push(
                     char::try_from(ch)
                         .expect("all identifier starts must be convertible to strings"),
-                )
+                );
             } else {
                 return Err(Error::syntax("invalid identifier start", start_pos));
             }
         } else {
             // The caller guarantees that `init` is a valid identifier start
-            String::from(init)
-        };
+            identifier_name.push(init);
+        }
 
         loop {
-            let ch = match cursor.peek_char()? {
+            // Most names are all ASCII: take those characters in a tight loop, then look at
+            // the character that stopped it.
+            let next = cursor.take_while_ascii(
+                |b| b.is_ascii_alphanumeric() || b == b'$' || b == b'_',
+                |b| identifier_name.push(char::from(b)),
+            )?;
+            let ch = match next {
                 Some(0x005C /* \ */) if cursor.peek_n(2)?[1] == Some(0x75) /* u */ => {
                     let pos = cursor.pos();
                     let _next = cursor.next_char();
@@ -153,6 +180,6 @@ impl Identifier {
             identifier_name.push(char::try_from(ch).expect("checked character value"));
         }
 
-        Ok((identifier_name, contains_escaped_chars))
+        Ok(contains_escaped_chars)
     }
 }

@@ -192,12 +192,21 @@ impl<R> Lexer<R> {
             return Ok(());
         }
 
-        while self.cursor.peek_char()?.is_some_and(is_whitespace) {
+        // This runs after every line terminator, so the indentation of the next line is skipped
+        // in the cursor's fast loop for ASCII characters.
+        while let Some(ch) = self
+            .cursor
+            .take_while_ascii(|b| matches!(b, b' ' | b'\t' | 0x0B | 0x0C), |_| {})?
+            && is_whitespace(ch)
+        {
             let _next = self.cursor.next_char();
         }
 
-        // -->
-        if self.cursor.peek_n(3)?[..3] == [Some(0x2D), Some(0x2D), Some(0x3E)] {
+        // --> (the first character is checked on its own to spare the common case a 3-character
+        // peek)
+        if self.cursor.peek_char()? == Some(0x2D)
+            && self.cursor.peek_n(3)?[..3] == [Some(0x2D), Some(0x2D), Some(0x3E)]
+        {
             let _next = self.cursor.next_char();
             let _next = self.cursor.next_char();
             let _next = self.cursor.next_char();
@@ -367,6 +376,7 @@ impl<R> Lexer<R> {
     /// Will return `Err` on invalid tokens and invalid reads of the bytes being lexed.
     // We intentionally don't implement Iterator trait as Result<Option> is cleaner to handle.
     #[allow(clippy::should_implement_trait)]
+    #[inline]
     pub fn next(&mut self, interner: &mut Interner) -> Result<Option<Token>, Error>
     where
         R: ReadChar,

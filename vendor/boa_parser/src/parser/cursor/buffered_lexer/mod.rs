@@ -15,13 +15,21 @@ const MAX_PEEK_SKIP: usize = 3;
 
 /// The fixed size of the buffer used for storing values that are peeked ahead.
 ///
-/// The size is calculated for a worst case scenario, where we want to peek `MAX_PEEK_SKIP` tokens
-/// skipping line terminators, and the stream ends just after:
+/// The size needed is calculated for a worst case scenario, where we want to peek `MAX_PEEK_SKIP`
+/// tokens skipping line terminators, and the stream ends just after:
 /// ```text
 /// [\n, B, \n, C, \n, D, \n, E, \n, F, None]
 ///   0  0   1  1   2  2   3  3   4  4  5
 /// ```
-const PEEK_BUF_SIZE: usize = (MAX_PEEK_SKIP + 1) * 2 + 1;
+/// It is rounded up to a power of two so that the ring indices, moved several times per token,
+/// wrap with a mask instead of a division.
+const PEEK_BUF_SIZE: usize = ((MAX_PEEK_SKIP + 1) * 2 + 1).next_power_of_two();
+
+/// Returns the ring buffer index after `index`.
+#[inline]
+const fn next_index(index: usize) -> usize {
+    (index + 1) & (PEEK_BUF_SIZE - 1)
+}
 
 #[derive(Debug)]
 pub(super) struct BufferedLexer<R> {
@@ -39,17 +47,7 @@ where
     fn from(lexer: Lexer<R>) -> Self {
         Self {
             lexer,
-            peeked: [
-                None::<Token>,
-                None::<Token>,
-                None::<Token>,
-                None::<Token>,
-                None::<Token>,
-                None::<Token>,
-                None::<Token>,
-                None::<Token>,
-                None::<Token>,
-            ],
+            peeked: [const { None::<Token> }; PEEK_BUF_SIZE],
             read_index: 0,
             write_index: 0,
             last_linear_pos: LinearPosition::default(),
@@ -132,7 +130,7 @@ where
             "write index went out of bounds"
         );
 
-        let previous_index = self.write_index.checked_sub(1).unwrap_or(PEEK_BUF_SIZE - 1);
+        let previous_index = self.write_index.wrapping_sub(1) & (PEEK_BUF_SIZE - 1);
 
         if let Some(ref token) = self.peeked[previous_index]
             && matches!(token.kind(), TokenKind::LineTerminator)
@@ -158,7 +156,7 @@ where
             self.peeked[self.write_index] = self.lexer.next(interner)?;
         }
 
-        self.write_index = (self.write_index + 1) % PEEK_BUF_SIZE;
+        self.write_index = next_index(self.write_index);
         debug_assert_ne!(
             self.read_index, self.write_index,
             "we reached the read index with the write index"
@@ -191,13 +189,13 @@ where
             if skip_line_terminators && matches!(token.kind(), TokenKind::LineTerminator) {
                 // We only store 1 contiguous line terminator, so if the one at `self.read_index`
                 // was a line terminator, we know that the next won't be one.
-                self.read_index = (self.read_index + 1) % PEEK_BUF_SIZE;
+                self.read_index = next_index(self.read_index);
                 if self.read_index == self.write_index {
                     self.fill(interner)?;
                 }
             }
             let tok = self.peeked[self.read_index].take();
-            self.read_index = (self.read_index + 1) % PEEK_BUF_SIZE;
+            self.read_index = next_index(self.read_index);
 
             if let Some(tok) = &tok {
                 self.last_linear_pos = tok.linear_span().end();
@@ -227,7 +225,30 @@ where
     ///  - `peek(1, false) == \n`
     ///  - `peek(2, true) == None` (End of stream)
     ///  - `peek(2, false) == B`
+    #[inline]
     pub(super) fn peek(
+        &mut self,
+        skip_n: usize,
+        skip_line_terminators: bool,
+        interner: &mut Interner,
+    ) -> ParseResult<Option<&Token>> {
+        // The parser mostly peeks the next token again and again before taking it: answer that
+        // from the buffer without the general loop below, unless a line terminator has to be
+        // skipped. A buffered `None` is the end of the stream, which `peek_slow` returns too.
+        if skip_n == 0 && self.read_index != self.write_index {
+            let ready = self.peeked[self.read_index].as_ref().is_none_or(|token| {
+                !(skip_line_terminators && matches!(token.kind(), TokenKind::LineTerminator))
+            });
+            if ready {
+                return Ok(self.peeked[self.read_index].as_ref());
+            }
+        }
+        self.peek_slow(skip_n, skip_line_terminators, interner)
+    }
+
+    /// The general case of [`Self::peek`].
+    #[inline(never)]
+    fn peek_slow(
         &mut self,
         skip_n: usize,
         skip_line_terminators: bool,
@@ -247,7 +268,7 @@ where
 
             if let Some(ref token) = self.peeked[read_index] {
                 if skip_line_terminators && matches!(token.kind(), TokenKind::LineTerminator) {
-                    read_index = (read_index + 1) % PEEK_BUF_SIZE;
+                    read_index = next_index(read_index);
                     // We only store 1 contiguous line terminator, so if the one at `self.read_index`
                     // was a line terminator, we know that the next won't be one.
                     if read_index == self.write_index {
@@ -260,7 +281,7 @@ where
             } else {
                 break None;
             }
-            read_index = (read_index + 1) % PEEK_BUF_SIZE;
+            read_index = next_index(read_index);
             count += 1;
         };
 
