@@ -4,6 +4,7 @@
 //! a worker process, because Boa cannot interrupt a runaway block.
 
 mod block_error;
+mod context_code;
 mod contract;
 pub mod debugger;
 mod error;
@@ -18,6 +19,7 @@ mod logs;
 mod nesting;
 mod node;
 mod options;
+mod prelude_core;
 mod preludes;
 mod result_json;
 mod run;

@@ -1,23 +1,17 @@
-//! Loads the JavaScript preludes (`builtins/*.js`) that give a block Node's globals (the costly ones on
-//! first use), and calls the helpers they leave on the shared `internals` object.
+//! Loads the JavaScript preludes (`builtins/*.js`) that give a block Node's globals, each on the first use
+//! of one of its globals or helpers, and calls the helpers they leave on the shared `internals` object. What
+//! every context has from the start is made natively (`prelude_core`): compiling JavaScript is a large share
+//! of a short run's time, so a fresh context compiles none.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::Path;
 use std::rc::Rc;
 
-use boa_engine::object::builtins::JsArray;
 use boa_engine::{js_string, Context, JsObject, JsResult, JsValue, Source};
 
 use crate::error::{Error, Result};
-use crate::{host, node};
-
-/// Loaded before every run. Compiling JavaScript is a large share of a short run's time, so everything a
-/// block might not use is lazy.
-const EAGER: [(&str, &str); 2] = [
-    ("core.js", include_str!("builtins/core.js")),
-    ("context.js", include_str!("builtins/context.js")),
-];
+use crate::{host, node, prelude_core};
 
 /// Helpers the engine calls from Rust that live in a lazy prelude, loaded before the first call.
 const LAZY_HELPERS: [(&str, &str); 2] =
@@ -33,7 +27,13 @@ pub struct LazyPrelude {
     pub needs: &'static [&'static str],
 }
 
-const LAZY: [LazyPrelude; 15] = [
+const LAZY: [LazyPrelude; 16] = [
+    LazyPrelude {
+        file: "bytes.js",
+        source: include_str!("builtins/bytes.js"),
+        globals: &[],
+        needs: &[],
+    },
     LazyPrelude {
         file: "invoke-flow.js",
         source: include_str!("builtins/invoke-flow.js"),
@@ -146,7 +146,7 @@ fn lazy_preludes() -> impl Iterator<Item = &'static LazyPrelude> {
     LAZY.iter().chain(node::PRELUDES.iter())
 }
 
-/// The helpers the preludes share with the engine (`describeError`, `toJsonText`, `makeLogger`, …).
+/// The helpers the preludes share with the engine (`describeError`, `toJsonText`, `logLine`, …).
 #[derive(Clone)]
 pub struct Internals {
     object: JsObject,
@@ -155,7 +155,7 @@ pub struct Internals {
 }
 
 impl Internals {
-    /// Runs the eager preludes and puts lazy accessors in place for the others.
+    /// Puts the core in place (`prelude_core`) with a lazy accessor for each prelude's globals.
     pub fn install(context: &mut Context) -> Result<Self> {
         let host = host::host_object(context);
         let internals = Self {
@@ -163,32 +163,32 @@ impl Internals {
             host,
             loaded: Rc::default(),
         };
-        for (file, source) in EAGER {
-            internals.evaluate(file, source, context)?;
-        }
-        for prelude in lazy_preludes().filter(|prelude| !prelude.globals.is_empty()) {
-            let globals: Vec<JsValue> = prelude
-                .globals
-                .iter()
-                .map(|name| js_string!(*name).into())
-                .collect();
-            let globals = JsArray::from_iter(globals, context);
-            internals
-                .call(
-                    "defineLazyGlobals",
-                    &[js_string!(prelude.file).into(), globals.into()],
-                    context,
-                )
-                .map_err(|error| Error::Prelude {
-                    file: prelude.file,
-                    message: error.to_string(),
-                })?;
-        }
+        // The lazy globals and helpers find the preludes through the context.
+        context.insert_data(internals.clone());
+        let lazy_globals: Vec<(&'static str, &'static [&'static str])> = lazy_preludes()
+            .filter(|prelude| !prelude.globals.is_empty())
+            .map(|prelude| (prelude.file, prelude.globals))
+            .collect();
+        prelude_core::install(&internals, &lazy_globals, context).map_err(|error| {
+            Error::Prelude {
+                file: "core",
+                message: error.to_string(),
+            }
+        })?;
         Ok(internals)
     }
 
+    /// The object the preludes share their helpers on (`internals` in their source).
+    pub fn object(&self) -> &JsObject {
+        &self.object
+    }
+
+    /// The host functions the preludes are built on (`host` in their source).
+    pub fn host(&self) -> &JsObject {
+        &self.host
+    }
+
     /// Whether the prelude `file` has been loaded in this context.
-    #[cfg(test)]
     pub fn is_loaded(&self, file: &str) -> bool {
         self.loaded.borrow().contains(file)
     }

@@ -16,6 +16,7 @@ use serde_json::Value;
 use blocksmith_context::{context_member, ContextMember, Provider, CONTEXT_MEMBERS};
 
 use crate::block_error;
+use crate::context_code;
 use crate::contract::{
     null_text, BlockError, BlockKind, FailureKind, JsonBlockState, JsonRunOutcome, JsonRunReport,
     JsonRunRequest, JsonText,
@@ -29,6 +30,7 @@ use crate::json_in;
 use crate::logs::{LogCaps, LogCollector};
 use crate::nesting::TooDeep;
 use crate::options::EngineOptions;
+use crate::prelude_core;
 use crate::preludes::Internals;
 use crate::result_json::{self, Converted, Unconverted};
 
@@ -79,7 +81,6 @@ impl Ready {
             .map_err(|error| error.to_string())?;
         crate::legacy_regexp::install(&mut context).map_err(|error| error.to_string())?;
         let internals = Internals::install(&mut context).map_err(|error| error.to_string())?;
-        context.insert_data(internals.clone());
         Ok(Ready {
             context,
             event_loop,
@@ -458,10 +459,9 @@ impl Block<'_> {
                     _ => return Ok(None),
                 }
             }
-            Provider::Logger => self
-                .internals
-                .call("makeLogger", &[], self.context)
-                .map_err(|error| self.js_error(error))?,
+            Provider::Logger => prelude_core::make_logger(self.internals, self.context)
+                .map_err(|error| self.js_error(error))?
+                .into(),
             Provider::ConfigVars => self.json_to_js(&self.request.config_vars)?,
             Provider::State => {
                 let state = &self.request.state;
@@ -483,25 +483,18 @@ impl Block<'_> {
                 let allowed_memory = self
                     .memory_limit_mb
                     .map_or(f64::INFINITY, |megabytes| megabytes as f64);
-                let debug = self
-                    .internals
-                    .call(
-                        "makeDebug",
-                        &[self.request.debug_mode.into(), allowed_memory.into()],
-                        self.context,
-                    )
-                    .map_err(|error| self.js_error(error))?;
-                self.debug = debug.as_object();
-                debug
+                let debug =
+                    context_code::make_debug(self.request.debug_mode, allowed_memory, self.context)
+                        .map_err(|error| self.js_error(error))?;
+                self.debug = Some(debug.clone());
+                debug.into()
             }
-            Provider::Components => self
-                .internals
-                .call("makeComponents", &[], self.context)
-                .map_err(|error| self.js_error(error))?,
-            Provider::InvokeFlow => self
-                .internals
-                .call("makeInvokeFlow", &[], self.context)
-                .map_err(|error| self.js_error(error))?,
+            Provider::Components => context_code::make_components(self.context)
+                .map_err(|error| self.js_error(error))?
+                .into(),
+            Provider::InvokeFlow => {
+                context_code::make_invoke_flow(self.internals.object().clone(), self.context).into()
+            }
         };
         Ok(Some(value))
     }

@@ -123,3 +123,40 @@ fn memory_usage_outside_a_worker_says_where_it_works() {
         "memory is measured only in a worker process: run the block with `blocksmith run` or in the app"
     );
 }
+
+#[test]
+fn the_function_members_have_the_shape_and_errors_of_their_javascript() {
+    let (result, _) = result_of("context-code-shapes.js", true, &EngineOptions::default());
+    let arrow =
+        |name: &str, length: u32| json!({ "name": name, "length": length, "hasPrototype": false });
+    assert_eq!(result["mark"], arrow("mark", 2));
+    assert_eq!(result["measure"], arrow("measure", 3));
+    assert_eq!(result["memoryUsage"], arrow("memoryUsage", 3));
+    assert_eq!(result["invokeFlow"], arrow("invokeFlow", 4));
+    assert!(
+        result["newMark"]
+            .as_str()
+            .unwrap()
+            .starts_with("TypeError: "),
+        "{}",
+        result["newMark"]
+    );
+    assert_eq!(
+        result["markOnNothing"],
+        "TypeError: Cannot read properties of undefined (reading 'debug')"
+    );
+    assert_eq!(
+        result["markOnNull"],
+        "TypeError: Cannot set properties of null (setting 'x')"
+    );
+    assert_eq!(
+        result["measureOnNothing"],
+        "TypeError: Cannot read properties of undefined (reading 'end')"
+    );
+    assert_eq!(result["markOnOther"], json!(["elsewhere"]));
+    assert_eq!(result["invokeFlowIsPromise"], true);
+    assert_eq!(
+        result["rejected"],
+        "TypeError: context.invokeFlow needs the name of a flow of this workspace as its first argument."
+    );
+}

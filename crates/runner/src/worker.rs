@@ -36,6 +36,9 @@ use crate::protocol::{
 /// reported as a stack overflow. It counts against the memory limit, so it never takes more than a quarter.
 const ENGINE_STACK_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The request reader's stack: it reads lines and hands them on.
+const READER_STACK_BYTES: u64 = 256 * 1024;
+
 /// How long past its time limit a run may go before the worker ends itself (its host should have).
 const ORPHAN_GRACE: Duration = Duration::from_secs(5);
 const EXIT_ORPHANED: i32 = 70;
@@ -50,10 +53,8 @@ pub fn worker_main() -> ExitCode {
 /// forked from the CLI (`forked_worker`) enters here too.
 pub(crate) fn serve_requests() -> u8 {
     // First, before any block (or request, which holds the run's secrets) is read.
-    match harden_this_process() {
-        Ok(hardening) => {
-            let _ = io::stderr().write_all(encode_status(&hardening).as_bytes());
-        }
+    let hardening = match harden_this_process() {
+        Ok(hardening) => hardening,
         Err(error) => {
             eprintln!(
                 "blocksmith worker: could not turn core dumps off and make itself non-dumpable ({error}); \
@@ -61,7 +62,13 @@ pub(crate) fn serve_requests() -> u8 {
             );
             return 1;
         }
-    }
+    };
+    // Measured before the ready engine starts, so that its stack and context count against the block's
+    // budget, as a thread started for the run would; the request reader, started after, is counted in.
+    let footprint = own_address_space_bytes() + READER_STACK_BYTES;
+    // The engine builds its context (most of a small run's time) while the rest of the worker sets up.
+    let mut ready_engine = EngineThread::spawn(ENGINE_STACK_BYTES).ok();
+    let _ = io::stderr().write_all(encode_status(&hardening).as_bytes());
     let replies = match take_stdout_for_replies() {
         Ok(replies) => replies,
         Err(error) => {
@@ -81,10 +88,6 @@ pub(crate) fn serve_requests() -> u8 {
             return 1;
         }
     };
-    // Measured before the ready engine starts, so that its stack and context count against the block's
-    // budget, as a thread started for the run would.
-    let footprint = own_address_space_bytes();
-    let mut ready_engine = EngineThread::spawn(ENGINE_STACK_BYTES).ok();
     loop {
         let line = match lines.as_ref().map(Receiver::recv) {
             Some(Ok(Ok(line))) => line,
@@ -212,6 +215,7 @@ fn read_stdin_in_background(pending: PendingCalls) -> io::Result<Receiver<StdinL
     let (lines, received) = mpsc::channel();
     thread::Builder::new()
         .name("worker-stdin".into())
+        .stack_size(READER_STACK_BYTES as usize)
         .spawn(move || {
             let stdin = io::stdin();
             let mut line = String::new();

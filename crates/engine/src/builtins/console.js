@@ -1,5 +1,5 @@
 // `console` and `performance`: every log call becomes one line in the run's log, at the level the
-// platform uses (`log` → info). The context's `logger` is in core.js. Node's inspector-only methods
+// platform uses (`log` → info). The context's `logger` is in prelude_core.rs. Node's inspector-only methods
 // (`profile`, `profileEnd`, `timeStamp`) do nothing, as they do in Node without an inspector attached, and
 // `clear` does nothing, as in Node when its output is not a terminal.
 (function (host, internals) {

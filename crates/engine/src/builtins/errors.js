@@ -2,7 +2,7 @@
 // engine needs either (a failed block, or a result the engine's own walk does not convert).
 (function (host, internals) {
   "use strict";
-  // Captured by core.js before the block ran: the block may have replaced the globals since.
+  // Captured by the core (prelude_core.rs) before the block ran: the block may have replaced the globals since.
   const ErrorConstructor = internals.ErrorConstructor;
   const formatArgument = internals.formatArgument;
 

@@ -1,4 +1,4 @@
-// The body of `context.invokeFlow` (context.js), loaded on its first call.
+// The body of `context.invokeFlow` (context_code.rs), loaded on its first call.
 (function (host, internals) {
   "use strict";
 

@@ -13,8 +13,9 @@
   // `    at NAME (native at FILE:LINE:COLUMN)`; a function without a name is `<main>` or `<anonymous>`.
   const FRAME = /^ {4}at (.*) \((.*)\)$/;
   const LOCATION = /^(?:native at )?(.*):(\d+|\?):(\d+|\?)$/;
-  // The preludes' own frames are the engine's, not the block's: core.js runs from "blocksmith:core.js", and
-  // the lazy preludes (this one too) through indirect eval, whose frames read "eval at …".
+  // The preludes' own frames are the engine's, not the block's: the core's functions are native
+  // (prelude_core.rs), the host's helpers load from "blocksmith:…", and the lazy preludes (this one too)
+  // through indirect eval, whose frames read "eval at …".
   const PRELUDE_FILE = /^blocksmith:/;
   const isEngineFrame = (frame) => frame.native || (frame.fileName !== undefined && (PRELUDE_FILE.test(frame.fileName) || frame.fileName.startsWith("eval at ")));
 
@@ -161,7 +162,7 @@
     }
   }
 
-  // Node's own `Error.prepareStackTrace` (core.js puts it in place and calls this).
+  // Node's own `Error.prepareStackTrace` (prelude_core.rs puts it in place and calls this).
   internals.prepareStackTrace = function prepareStackTrace(error, callSites) {
     const lines = [header(error)];
     for (const site of callSites) lines.push(`    at ${site}`);

@@ -142,7 +142,7 @@ fn type_error(message: impl Into<String>) -> boa_engine::JsError {
 /// `log(level, message)` → whether lines are still kept: the prelude has already formatted the arguments
 /// into one message, and once this says `false` it only counts further lines (`countDroppedLog`), so a
 /// block that logs without end does not pay for formatting lines nobody will see.
-fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+pub(crate) fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let level = string_arg(args, 0, context)?;
     let level =
         level_named(&level).ok_or_else(|| type_error(format!("unknown log level `{level}`")))?;
@@ -155,20 +155,24 @@ fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue
 }
 
 /// `countDroppedLog()`: one more line logged past the cap.
-fn count_dropped_log(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+pub(crate) fn count_dropped_log(
+    _: &JsValue,
+    _: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
     state(context).logs.borrow_mut().count_dropped();
     Ok(JsValue::undefined())
 }
 
 /// `now()`: milliseconds since the run started, with sub-millisecond precision (`performance.now()`).
-fn now(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+pub(crate) fn now(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     Ok((state(context).started.elapsed().as_secs_f64() * 1000.0).into())
 }
 
 /// `memoryUsage()` → `{ rss, heapTotal, heapUsed, external, arrayBuffers }` in bytes, as Node's
 /// `process.memoryUsage()` names them. Boa keeps array buffers and other outside memory on the same heap
 /// and does not count them apart, so `external` and `arrayBuffers` are 0 (they are inside `heapUsed`).
-fn memory_usage(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+pub(crate) fn memory_usage(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let probe = state(context).memory_probe.clone().ok_or_else(|| {
         JsNativeError::error().with_message(
             "memory is measured only in a worker process: run the block with `blocksmith run` or in the app",
