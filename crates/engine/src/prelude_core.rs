@@ -170,7 +170,7 @@ fn define_global(
         lazy.loaded = true;
         return Ok(());
     }
-    let enumerable = is_enumerable_global(&name);
+    let enumerable = is_enumerable_global(&name.to_std_string_lossy());
     context.global_object().define_property_or_throw(
         name,
         PropertyDescriptor::builder()
@@ -198,10 +198,9 @@ fn define_lazy_global(
         loaded: false,
         assigned: false,
     }));
-    let name = JsString::from(name);
     core.lazy_globals
         .borrow_mut()
-        .insert(name.clone(), lazy.clone());
+        .insert(JsString::from(name), lazy.clone());
     let captures = (core.clone(), lazy);
     let get = FunctionObjectBuilder::new(
         context.realm(),
@@ -238,7 +237,8 @@ fn define_lazy_global(
     .name(js_string!("set"))
     .length(1)
     .build();
-    let enumerable = is_enumerable_global(&name);
+    let enumerable = is_enumerable_global(name);
+    let name = JsString::from(name);
     context.global_object().define_property_or_throw(
         name,
         PropertyDescriptor::builder()
@@ -494,10 +494,8 @@ pub(crate) fn make_logger(internals: &Internals, context: &mut Context) -> JsRes
     Ok(object.build())
 }
 
-fn is_enumerable_global(name: &JsString) -> bool {
-    ENUMERABLE_GLOBALS
-        .iter()
-        .any(|global| name == &JsString::from(*global))
+fn is_enumerable_global(name: &str) -> bool {
+    ENUMERABLE_GLOBALS.contains(&name)
 }
 
 /// A function of the core: named, with its length, not a constructor, sharing `core`.
