@@ -11,7 +11,8 @@ use boa_engine::object::{FunctionObjectBuilder, ObjectInitializer};
 use boa_engine::property::{Attribute, PropertyKey};
 use boa_engine::{js_string, Context, JsNativeError, JsObject, JsResult, JsValue, NativeFunction};
 
-use crate::host;
+use crate::event_loop::settle;
+use crate::host::{self, arg, native_function};
 
 const BYTES_PER_MB: f64 = 1024.0 * 1024.0;
 
@@ -23,7 +24,7 @@ pub(crate) fn make_debug(
     allowed_memory: f64,
     context: &mut Context,
 ) -> JsResult<JsObject> {
-    let mark = helper(context, "mark", 2, move |_, args, context| {
+    let mark = native_function(context, "mark", 2, enabled, |_, args, &enabled, context| {
         if enabled {
             // context.debug.results.timeElapsed.marks[label] = host.now()
             let marks = read_path(&arg(args, 0), &MARKS_PATH, context)?;
@@ -32,58 +33,70 @@ pub(crate) fn make_debug(
         }
         Ok(JsValue::undefined())
     });
-    let measure = helper(context, "measure", 3, move |_, args, context| {
-        if !enabled {
-            return Ok(JsValue::undefined());
-        }
-        let (run_context, label, marks) = (arg(args, 0), arg(args, 1), arg(args, 2));
-        let recorded = read_path(&run_context, &MARKS_PATH, context)?;
-        let measurements = read_path(&run_context, &MEASUREMENTS_PATH, context)?;
-        // { marks, duration: recorded[marks.end] - recorded[marks.start] }
-        let end = read_member(&marks, &js_string!("end").into(), context)?;
-        let end = read_member(&recorded, &end.to_property_key(context)?, context)?;
-        let start = read_member(&marks, &js_string!("start").into(), context)?;
-        let start = read_member(&recorded, &start.to_property_key(context)?, context)?;
-        let duration = end.sub(&start, context)?;
-        let measurement = ObjectInitializer::new(context)
-            .property(js_string!("marks"), marks, Attribute::all())
-            .property(js_string!("duration"), duration, Attribute::all())
-            .build();
-        assign(&measurements, &label, measurement.into(), context)?;
-        Ok(JsValue::undefined())
-    });
-    let memory_usage = helper(context, "memoryUsage", 3, move |_, args, context| {
-        if !enabled {
-            return Ok(JsValue::undefined());
-        }
-        let usage = host::memory_usage(&JsValue::undefined(), &[], context)?;
-        let usage = usage.as_object().expect("memoryUsage answers an object");
-        let detail = JsObject::with_object_proto(context.intrinsics());
-        for key in usage.own_property_keys(context)? {
-            let bytes = usage.get(key.clone(), context)?.to_number(context)?;
-            detail.create_data_property_or_throw(key, bytes / BYTES_PER_MB, context)?;
-        }
-        // context.debug.results.memoryUsage.push({ mark, rss, detail })
-        let rows = read_path(&arg(args, 0), &MEMORY_ROWS_PATH, context)?;
-        let push = read_member(&rows, &js_string!("push").into(), context)?;
-        let rss = detail.get(js_string!("rss"), context)?;
-        let shown = if arg(args, 2).to_boolean() {
-            detail.into()
-        } else {
-            JsValue::undefined()
-        };
-        let row = ObjectInitializer::new(context)
-            .property(js_string!("mark"), arg(args, 1), Attribute::all())
-            .property(js_string!("rss"), rss, Attribute::all())
-            .property(js_string!("detail"), shown, Attribute::all())
-            .build();
-        let push = push.as_callable().ok_or_else(|| {
-            JsNativeError::typ()
-                .with_message("context.debug.results.memoryUsage.push is not a function")
-        })?;
-        push.call(&rows, &[row.into()], context)?;
-        Ok(JsValue::undefined())
-    });
+    let measure = native_function(
+        context,
+        "measure",
+        3,
+        enabled,
+        |_, args, &enabled, context| {
+            if !enabled {
+                return Ok(JsValue::undefined());
+            }
+            let (run_context, label, marks) = (arg(args, 0), arg(args, 1), arg(args, 2));
+            let recorded = read_path(&run_context, &MARKS_PATH, context)?;
+            let measurements = read_path(&run_context, &MEASUREMENTS_PATH, context)?;
+            // { marks, duration: recorded[marks.end] - recorded[marks.start] }
+            let end = read_member(&marks, &js_string!("end").into(), context)?;
+            let end = read_member(&recorded, &end.to_property_key(context)?, context)?;
+            let start = read_member(&marks, &js_string!("start").into(), context)?;
+            let start = read_member(&recorded, &start.to_property_key(context)?, context)?;
+            let duration = end.sub(&start, context)?;
+            let measurement = ObjectInitializer::new(context)
+                .property(js_string!("marks"), marks, Attribute::all())
+                .property(js_string!("duration"), duration, Attribute::all())
+                .build();
+            assign(&measurements, &label, measurement.into(), context)?;
+            Ok(JsValue::undefined())
+        },
+    );
+    let memory_usage = native_function(
+        context,
+        "memoryUsage",
+        3,
+        enabled,
+        |_, args, &enabled, context| {
+            if !enabled {
+                return Ok(JsValue::undefined());
+            }
+            let usage = host::memory_usage(&JsValue::undefined(), &[], context)?;
+            let usage = usage.as_object().expect("memoryUsage answers an object");
+            let detail = JsObject::with_object_proto(context.intrinsics());
+            for key in usage.own_property_keys(context)? {
+                let bytes = usage.get(key.clone(), context)?.to_number(context)?;
+                detail.create_data_property_or_throw(key, bytes / BYTES_PER_MB, context)?;
+            }
+            // context.debug.results.memoryUsage.push({ mark, rss, detail })
+            let rows = read_path(&arg(args, 0), &MEMORY_ROWS_PATH, context)?;
+            let push = read_member(&rows, &js_string!("push").into(), context)?;
+            let rss = detail.get(js_string!("rss"), context)?;
+            let shown = if arg(args, 2).to_boolean() {
+                detail.into()
+            } else {
+                JsValue::undefined()
+            };
+            let row = ObjectInitializer::new(context)
+                .property(js_string!("mark"), arg(args, 1), Attribute::all())
+                .property(js_string!("rss"), rss, Attribute::all())
+                .property(js_string!("detail"), shown, Attribute::all())
+                .build();
+            let push = push.as_callable().ok_or_else(|| {
+                JsNativeError::typ()
+                    .with_message("context.debug.results.memoryUsage.push is not a function")
+            })?;
+            push.call(&rows, &[row.into()], context)?;
+            Ok(JsValue::undefined())
+        },
+    );
 
     let time_elapsed = ObjectInitializer::new(context)
         .property(js_string!("mark"), mark, Attribute::all())
@@ -160,17 +173,8 @@ pub(crate) fn make_invoke_flow(internals: JsObject, context: &mut Context) -> Js
         |_, args, internals, context| {
             let (promise, resolvers) = JsPromise::new_pending(context);
             let arguments: Vec<JsValue> = (0..4).map(|index| arg(args, index)).collect();
-            match call_invoke_flow(internals, &arguments, context) {
-                Ok(answer) => resolvers
-                    .resolve
-                    .call(&JsValue::undefined(), &[answer], context)?,
-                Err(error) => {
-                    let error = error.into_opaque(context)?;
-                    resolvers
-                        .reject
-                        .call(&JsValue::undefined(), &[error], context)?
-                }
-            };
+            let answer = call_invoke_flow(internals, &arguments, context);
+            settle(&resolvers, answer, context)?;
             Ok(promise.into())
         },
         internals,
@@ -205,24 +209,6 @@ fn call_invoke_flow(
         JsNativeError::typ().with_message("internal helper `invokeFlow` is missing")
     })?;
     invoke_flow.call(&JsValue::undefined(), arguments, context)
-}
-
-/// A function that, like the arrow functions it stands for, has a name and a length and cannot be called
-/// with `new`.
-fn helper(
-    context: &mut Context,
-    name: &str,
-    length: usize,
-    body: impl Fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue> + Copy + 'static,
-) -> JsFunction {
-    FunctionObjectBuilder::new(context.realm(), NativeFunction::from_copy_closure(body))
-        .name(js_string!(name))
-        .length(length)
-        .build()
-}
-
-fn arg(args: &[JsValue], index: usize) -> JsValue {
-    args.get(index).cloned().unwrap_or_default()
 }
 
 /// `value.a.b.c` for the names in `path`, each read as JavaScript reads a member.

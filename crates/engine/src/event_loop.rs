@@ -241,18 +241,8 @@ impl EventLoop {
         let Some(resolvers) = self.pending_io.borrow_mut().remove(&id) else {
             return Ok(());
         };
-        match settle(context) {
-            Ok(value) => resolvers
-                .resolve
-                .call(&JsValue::undefined(), &[value], context)?,
-            Err(error) => {
-                let reason = error.into_opaque(context)?;
-                resolvers
-                    .reject
-                    .call(&JsValue::undefined(), &[reason], context)?
-            }
-        };
-        Ok(())
+        let result = settle(context);
+        crate::event_loop::settle(&resolvers, result, context)
     }
 
     /// Runs promise jobs (and the engine's generic jobs) until none is left.
@@ -292,6 +282,26 @@ impl JobExecutor for EventLoop {
     fn run_jobs(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
         self.run_microtasks(context)
     }
+}
+
+/// Resolves a promise with `result`'s value, or rejects it with the error `result` holds.
+pub(crate) fn settle(
+    resolvers: &ResolvingFunctions,
+    result: JsResult<JsValue>,
+    context: &mut Context,
+) -> JsResult<()> {
+    match result {
+        Ok(value) => resolvers
+            .resolve
+            .call(&JsValue::undefined(), &[value], context)?,
+        Err(error) => {
+            let reason = error.into_opaque(context)?;
+            resolvers
+                .reject
+                .call(&JsValue::undefined(), &[reason], context)?
+        }
+    };
+    Ok(())
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use boa_engine::{
 };
 use boa_gc::{Gc, GcRefCell};
 
-use crate::host;
+use crate::host::{self, arg};
 use crate::preludes::Internals;
 
 /// The globals Node lists in `Object.keys(globalThis)`; the rest are non-enumerable there too.
@@ -287,7 +287,7 @@ fn lazy_helper(
     name: &'static str,
     context: &mut Context,
 ) -> JsFunction {
-    function_with(
+    host::native_function(
         context,
         "stub",
         0,
@@ -506,25 +506,5 @@ fn function(
     core: &Gc<Core>,
     body: fn(&JsValue, &[JsValue], &Gc<Core>, &mut Context) -> JsResult<JsValue>,
 ) -> JsFunction {
-    function_with(context, name, length, core.clone(), body)
-}
-
-fn function_with<T: Trace + Clone + 'static>(
-    context: &mut Context,
-    name: &str,
-    length: usize,
-    captures: T,
-    body: fn(&JsValue, &[JsValue], &T, &mut Context) -> JsResult<JsValue>,
-) -> JsFunction {
-    FunctionObjectBuilder::new(
-        context.realm(),
-        NativeFunction::from_copy_closure_with_captures(body, captures),
-    )
-    .name(JsString::from(name))
-    .length(length)
-    .build()
-}
-
-fn arg(args: &[JsValue], index: usize) -> JsValue {
-    args.get(index).cloned().unwrap_or_default()
+    host::native_function(context, name, length, core.clone(), body)
 }

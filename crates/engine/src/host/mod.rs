@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 
 use boa_engine::job::{Job, PromiseJob};
 use boa_engine::object::builtins::{JsArray, JsFunction, JsPromise};
-use boa_engine::object::ObjectInitializer;
+use boa_engine::object::{FunctionObjectBuilder, ObjectInitializer};
 use boa_engine::property::Attribute;
 use boa_engine::{
-    js_string, Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    js_string, Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Trace,
 };
 
 use crate::event_loop::EventLoop;
@@ -111,6 +111,24 @@ fn functions_object<'a>(
     object
 }
 
+/// A native function with a name and a length, which cannot be called with `new`; `body` shares
+/// `captures` between calls.
+pub(crate) fn native_function<T: Trace + Clone + 'static>(
+    context: &mut Context,
+    name: &str,
+    length: usize,
+    captures: T,
+    body: fn(&JsValue, &[JsValue], &T, &mut Context) -> JsResult<JsValue>,
+) -> JsFunction {
+    FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_copy_closure_with_captures(body, captures),
+    )
+    .name(JsString::from(name))
+    .length(length)
+    .build()
+}
+
 /// `moduleHost(name)` → the host functions of one of Node's built-in modules, made on its first `require`
 /// so that a block that requires nothing does not pay for them.
 fn module_host(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -127,7 +145,7 @@ fn module_host(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     Ok(functions_object(functions, context).build().into())
 }
 
-fn arg(args: &[JsValue], index: usize) -> JsValue {
+pub(crate) fn arg(args: &[JsValue], index: usize) -> JsValue {
     args.get(index).cloned().unwrap_or_default()
 }
 
